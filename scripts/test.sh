@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh clone: restore, build with warnings as errors, run every test
+# project, and close on one line "tests: N passed, N failed, N skipped".
+# Usage: scripts/test.sh            (from anywhere)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet build Workflow.sln -c Release -warnaserror -nologo -v quiet
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Workflow.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+
+# dotnet test prints one summary a project: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+awk '
+  /(Passed|Failed)! +- +Failed: / {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i+1) + 0 }
+      if ($i == "Passed:")  { p += $(i+1) + 0 }
+      if ($i == "Skipped:") { s += $(i+1) + 0 }
+    }
+    n++
+  }
+  END {
+    if (n == 0) { print "tests: 0 passed, 1 failed (no test project reported)"; exit 1 }
+    printf "tests: %d passed, %d failed, %d skipped\n", p, f, s
+    if (f > 0) exit 1
+  }' "$log" || status=1
+exit $status
