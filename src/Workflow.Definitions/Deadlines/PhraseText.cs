@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// A deadline cell cleaned of extraction noise, with a folded twin (lower case, no diacritics, đ as
+/// d) of the same length, so that matching can ignore diacritics while labels and notes keep the
+/// words as written.
+/// </summary>
+internal sealed class PhraseText
+{
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private PhraseText(string text, string folded)
+    {
+        Text = text;
+        Folded = folded;
+    }
+
+    /// <summary>The phrase in NFC, markup removed, every run of white space one space, trimmed.</summary>
+    public string Text { get; }
+
+    /// <summary><see cref="Text"/> folded character by character; same length, same offsets.</summary>
+    public string Folded { get; }
+
+    public static PhraseText Of(string phrase)
+    {
+        var nfc = phrase.IsNormalized(NormalizationForm.FormC) ? phrase : phrase.Normalize(NormalizationForm.FormC);
+        var text = new StringBuilder(nfc.Length);
+        var folded = new StringBuilder(nfc.Length);
+        var pendingSpace = false;
+        for (var i = 0; i < nfc.Length; i++)
+        {
+            var c = nfc[i];
+            if (c == '<' && TrySkipTag(nfc, ref i))
+            {
+                pendingSpace |= text.Length > 0;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || c == '\u00A0' || c == '|')
+            {
+                pendingSpace = text.Length > 0;
+                continue;
+            }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format)
+            {
+                continue; // a stray mark NFC could not compose, or a zero-width character
+            }
+
+            if (pendingSpace)
+            {
+                text.Append(' ');
+                folded.Append(' ');
+                pendingSpace = false;
+            }
+
+            text.Append(c);
+            folded.Append(Fold(c));
+        }
+
+        return new PhraseText(text.ToString(), folded.ToString());
+    }
+
+    public static char Fold(char c) => c < FoldTable.Length ? FoldTable[c] : char.ToLowerInvariant(c);
+
+    /// <summary>Folds a whole string the way <see cref="Folded"/> is folded.</summary>
+    public static string Fold(string s)
+    {
+        var p = Of(s);
+        return p.Folded;
+    }
+
+    private static bool TrySkipTag(string s, ref int i)
+    {
+        // Only markup such as <i>, </i>, <br/>, <sup>: a letter or '/' right after '<' and a '>' soon after.
+        if (i + 1 >= s.Length || !(char.IsAsciiLetter(s[i + 1]) || s[i + 1] == '/'))
+        {
+            return false;
+        }
+
+        var end = s.IndexOf('>', i + 1);
+        if (end < 0 || end - i > 12)
+        {
+            return false;
+        }
+
+        i = end;
+        return true;
+    }
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x2000];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var ch = (char)c;
+            if (ch is 'đ' or 'Đ')
+            {
+                table[c] = 'd';
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(ch);
+            if (lower < 0x80 || char.IsSurrogate(ch))
+            {
+                table[c] = lower;
+                continue;
+            }
+
+            var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
+            table[c] = decomposed.Length > 0 && decomposed[0] < 0x80 ? decomposed[0] : lower;
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,76 @@
+namespace Workflow.Definitions.Deadlines;
+
+internal enum TokenType : byte
+{
+    Word,
+    Number,
+    Punct,
+}
+
+/// <summary>A word, a number or a punctuation mark of a folded phrase, with its place in it.</summary>
+/// <param name="Type">What the token is.</param>
+/// <param name="Start">Offset of its first character.</param>
+/// <param name="Length">Its length in characters.</param>
+/// <param name="Value">For a number, its value; for punctuation, the character.</param>
+internal readonly record struct Token(TokenType Type, int Start, int Length, int Value)
+{
+    public int End => Start + Length;
+
+    public bool IsPunct(char c) => Type == TokenType.Punct && Value == c;
+
+    public bool IsNumber => Type == TokenType.Number;
+
+    public bool IsWord => Type == TokenType.Word;
+}
+
+internal static class Tokenizer
+{
+    /// <summary>Splits a folded phrase into tokens. Digits longer than nine are cut, never overflow.</summary>
+    public static Token[] Tokenize(string folded)
+    {
+        var tokens = new Token[Math.Min(folded.Length, 256)];
+        var count = 0;
+        var i = 0;
+        while (i < folded.Length && count < tokens.Length)
+        {
+            var c = folded[i];
+            if (char.IsAsciiLetterLower(c))
+            {
+                var start = i;
+                while (i < folded.Length && char.IsAsciiLetterLower(folded[i]))
+                {
+                    i++;
+                }
+
+                tokens[count++] = new Token(TokenType.Word, start, i - start, 0);
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                var start = i;
+                var value = 0;
+                while (i < folded.Length && char.IsAsciiDigit(folded[i]))
+                {
+                    if (i - start < 9)
+                    {
+                        value = (value * 10) + (folded[i] - '0');
+                    }
+
+                    i++;
+                }
+
+                tokens[count++] = new Token(TokenType.Number, start, i - start, value);
+            }
+            else
+            {
+                if (c is ',' or '.' or ';' or ':' or '/' or '-' or '–' or '(' or ')' or '+' or '&')
+                {
+                    tokens[count++] = new Token(TokenType.Punct, i, 1, c == '–' ? '-' : c);
+                }
+
+                i++;
+            }
+        }
+
+        return count == tokens.Length ? tokens : tokens[..count];
+    }
+}
