@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Workflow.Definitions;
+using Workflow.Definitions.Deadlines;
+using Workflow.Definitions.Plans;
+
+namespace Workflow.Host.Cli;
+
+/// <summary>
+/// `workflow bench`: the speed targets, measured on this machine, with the figures printed. Not a
+/// test: a slow machine does not fail the suite, it prints slower figures.
+/// </summary>
+internal static class BenchCommand
+{
+    /// <summary>Targets from the issue: phrases a second on one core, and seconds to check a 10,000-row plan.</summary>
+    private const double PhrasesPerSecondTarget = 500_000, PlanCheckSecondsTarget = 2.0;
+
+    public static Command Create(TextWriter output, TextWriter error, Option<string?> workflows)
+    {
+        var seconds = new Option<double>("--seconds") { Description = "How long each throughput run lasts.", DefaultValueFactory = _ => 2.0 };
+        var rows = new Option<int>("--rows") { Description = "Rows of the generated plan for the plan-check benchmark.", DefaultValueFactory = _ => 10_000 };
+        var command = new Command("bench", "Measures deadline parsing and plan checking against their targets (developers).") { seconds, rows };
+        command.SetAction(result =>
+        {
+            var folder = WorkflowsFolder.Locate(result.GetValue(workflows));
+            if (folder is null)
+            {
+                error.WriteLine("Không tìm thấy thư mục dữ liệu \"workflows\"; dùng --workflows THƯ_MỤC.");
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            var reference = ReferenceData.Load(folder);
+            var plans = Directory.GetFiles(Path.Combine(folder, "plans"), "*.csv").Order(StringComparer.Ordinal)
+                .Select(f => PlanReader.Read(f, reference).Plan)
+                .OfType<Plan>()
+                .ToList();
+            var ok = Parsing(output, plans, reference, result.GetValue(seconds));
+            ok &= Checking(output, plans, reference, result.GetValue(rows));
+            output.WriteLine(ok ? "All targets met." : "Some targets missed.");
+            return ok ? WorkflowCommandLine.Ok : WorkflowCommandLine.InputProblems;
+        });
+        return command;
+    }
+
+    private static bool Parsing(TextWriter output, List<Plan> plans, ReferenceData reference, double seconds)
+    {
+        var phrases = plans
+            .SelectMany(p => p.Tasks.Where(t => t.Deadline.Length > 0).Select(t => (t.Deadline, Context: new DeadlineContext(p.TrackedYear, p.IssuedOn, reference.Calendar))))
+            .DistinctBy(x => (x.Deadline, x.Context.TrackedYear))
+            .ToArray();
+        foreach (var (phrase, context) in phrases)
+        {
+            DeadlineParser.Parse(phrase, context); // warm up
+        }
+
+        var count = 0L;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var (phrase, context) in phrases)
+            {
+                DeadlineParser.Parse(phrase, context);
+            }
+
+            count += phrases.Length;
+        }
+
+        clock.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var rate = count / clock.Elapsed.TotalSeconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"deadline parsing: {rate:N0} phrases/s on one thread over the {phrases.Length} distinct seed phrases, {allocated / (double)count:N0} bytes allocated a phrase (target ≥ {PhrasesPerSecondTarget:N0}/s)"));
+        return rate >= PhrasesPerSecondTarget;
+    }
+
+    private static bool Checking(TextWriter output, List<Plan> plans, ReferenceData reference, int rows)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"workflow-bench-{Environment.ProcessId}.csv");
+        try
+        {
+            File.WriteAllText(file, GeneratedPlan(plans, rows), new UTF8Encoding(false));
+            var best = double.MaxValue;
+            var tasks = 0;
+            for (var run = 0; run < 3; run++)
+            {
+                var clock = Stopwatch.StartNew();
+                var result = PlanReader.Read(file, reference);
+                clock.Stop();
+                if (!result.IsValid)
+                {
+                    output.WriteLine($"plan check: the generated plan has problems: {result.Problems[0]}");
+                    return false;
+                }
+
+                tasks = result.Plan!.Tasks.Count;
+                best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"plan check: {tasks:N0} rows in {best:N3} s (best of 3, in process; target < {PlanCheckSecondsTarget} s)"));
+            return best < PlanCheckSecondsTarget;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>A plan of <paramref name="rows"/> tasks made of the seed plans' real cells, cycled.</summary>
+    internal static string GeneratedPlan(IReadOnlyList<Plan> seeds, int rows)
+    {
+        var source = seeds.Where(p => p.TrackedYear == 2025).SelectMany(p => p.Tasks).ToList();
+        if (source.Count == 0)
+        {
+            source = seeds.SelectMany(p => p.Tasks).ToList();
+        }
+
+        var csv = new StringBuilder(rows * 200);
+        csv.Append("Mã kế hoạch,bench-2025\nTên kế hoạch,Kế hoạch sinh để đo\nNgày ban hành,24/12/2024\nNăm theo dõi,2025\n\n");
+        csv.Append("TT,Nhóm,Hoạt động,Sản phẩm,Đơn vị chủ trì,Đơn vị phối hợp,Thời gian hoàn thành,Kỳ báo cáo\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var t = source[i % source.Count];
+            csv.Append(CultureInfo.InvariantCulture, $"B{i + 1},{Quote(t.Group ?? string.Empty)},{Quote(t.Activity)},{Quote(t.Product ?? string.Empty)},{Quote(t.Lead.Cell)},{Quote(t.Coordinators.Cell)},{Quote(t.Deadline)},{Quote(string.Join("; ", t.ReportPeriods))}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\n") < 0 ? cell : $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}

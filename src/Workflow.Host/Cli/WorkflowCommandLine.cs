@@ -1,0 +1,350 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Workflow.Definitions;
+using Workflow.Definitions.Calendars;
+using Workflow.Definitions.Deadlines;
+using Workflow.Definitions.Plans;
+
+namespace Workflow.Host.Cli;
+
+/// <summary>
+/// The `workflow` command line. Messages for coordinators are Vietnamese; machine output (JSON)
+/// keeps the shapes other tools rely on.
+/// </summary>
+public static class WorkflowCommandLine
+{
+    /// <summary>Exit codes: 0 done, 1 the input has problems (listed), 2 the command was misused.</summary>
+    public const int Ok = 0, InputProblems = 1, Usage = 2;
+
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = Build(output, error);
+        var parsed = root.Parse(args);
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var workflows = new Option<string?>("--workflows")
+        {
+            Description = "Thư mục dữ liệu (kế hoạch, danh bạ cơ quan, lịch). Mặc định: thư mục \"workflows\" gần nhất, hoặc biến môi trường WORKFLOW_DATA.",
+            Recursive = true,
+        };
+        var root = new RootCommand("workflow: theo dõi, nhắc hạn và báo cáo tiến độ các kế hoạch cải cách hành chính.");
+        root.Options.Add(workflows);
+        root.Subcommands.Add(DeadlineCommand(output, error, workflows));
+        root.Subcommands.Add(CalendarCommand(output, error, workflows));
+        root.Subcommands.Add(PlanCommand(output, error, workflows));
+        root.Subcommands.Add(BenchCommand.Create(output, error, workflows));
+        return root;
+    }
+
+    // ----- workflow deadline ------------------------------------------------------------------
+
+    private static Command DeadlineCommand(TextWriter output, TextWriter error, Option<string?> workflows)
+    {
+        var year = new Option<int?>("--year") { Description = "Năm kế hoạch theo dõi (năm của các cụm từ không ghi năm)." };
+        var issued = new Option<string?>("--issued") { Description = "Ngày ban hành kế hoạch, dạng YYYY-MM-DD." };
+        var batch = new Option<FileInfo?>("--batch") { Description = "Tệp các dòng: cụm từ<TAB>năm<TAB>ngày ban hành (có thể trống); in một đối tượng JSON mỗi dòng." };
+        var phrase = new Argument<string?>("phrase") { Description = "Cụm từ thời hạn, ví dụ \"Quý I/2025\".", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("deadline", "Đọc một cụm từ thời hạn và in lịch (JSON): loại, các mốc, ngày hiệu lực.") { year, issued, batch, phrase };
+        command.SetAction(result =>
+        {
+            var calendar = LoadCalendar(result.GetValue(workflows), error);
+            if (calendar is null)
+            {
+                return InputProblems;
+            }
+
+            if (result.GetValue(batch) is { } file)
+            {
+                return DeadlineBatch(file, calendar, output, error);
+            }
+
+            var y = result.GetValue(year);
+            var text = result.GetValue(phrase);
+            if (y is null || text is null)
+            {
+                error.WriteLine("Cần --year và một cụm từ, ví dụ: workflow deadline --year 2025 \"Quý I/2025\"; hoặc --batch TỆP.");
+                return Usage;
+            }
+
+            var context = Context(y.Value, result.GetValue(issued), calendar, out var problem);
+            if (context is null)
+            {
+                error.WriteLine(problem);
+                return Usage;
+            }
+
+            WriteJsonLine(output, json => DeadlineJson.Write(json, DeadlineParser.Parse(text, context)));
+            return Ok;
+        });
+        return command;
+    }
+
+    private static int DeadlineBatch(FileInfo file, WorkingCalendar calendar, TextWriter output, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"{file.FullName}: không có tệp này.");
+            return InputProblems;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using var json = new Utf8JsonWriter(buffer, DeadlineJson.Options);
+        var contexts = new Dictionary<(int, string), DeadlineContext>();
+        foreach (var line in File.ReadLines(file.FullName, Encoding.UTF8))
+        {
+            var fields = line.Split('\t');
+            var phrase = fields[0];
+            Schedule schedule;
+            var yearText = fields.Length > 1 ? fields[1].Trim() : string.Empty;
+            var issuedText = fields.Length > 2 ? fields[2].Trim() : string.Empty;
+            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                schedule = Schedule.Unknown(phrase, $"Năm \"{yearText}\" không hợp lệ: cột thứ hai của dòng phải là năm, ví dụ 2025.");
+            }
+            else if (contexts.TryGetValue((year, issuedText), out var context) || (context = Context(year, issuedText, calendar, out var problem)!) is not null)
+            {
+                contexts[(year, issuedText)] = context;
+                schedule = DeadlineParser.Parse(phrase, context);
+            }
+            else
+            {
+                schedule = Schedule.Unknown(phrase, problem!);
+            }
+
+            DeadlineJson.Write(json, schedule);
+            json.Flush();
+            buffer.Write("\n"u8);
+            if (buffer.WrittenCount > 60 * 1024)
+            {
+                output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                buffer.ResetWrittenCount();
+            }
+
+            json.Reset(buffer); // one JSON document a line
+        }
+
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.Flush();
+        return Ok;
+    }
+
+    private static DeadlineContext? Context(int year, string? issued, WorkingCalendar calendar, out string? problem)
+    {
+        problem = null;
+        if (year is < DeadlineContext.MinYear or > DeadlineContext.MaxYear)
+        {
+            problem = $"Năm {year} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";
+            return null;
+        }
+
+        LocalDate? issuedOn = null;
+        if (!string.IsNullOrWhiteSpace(issued))
+        {
+            var parsed = IsoDate.Parse(issued.Trim());
+            if (!parsed.Success)
+            {
+                problem = $"Ngày ban hành \"{issued}\" không hợp lệ: ghi dạng YYYY-MM-DD, ví dụ 2024-12-24.";
+                return null;
+            }
+
+            issuedOn = parsed.Value;
+        }
+
+        return new DeadlineContext(year, issuedOn, calendar);
+    }
+
+    // ----- workflow calendar ------------------------------------------------------------------
+
+    private static Command CalendarCommand(TextWriter output, TextWriter error, Option<string?> workflows)
+    {
+        var year = new Option<int>("--year") { Description = "Năm cần xem.", Required = true };
+        var command = new Command("calendar", "In các ngày nghỉ (lễ, Tết, nghỉ bù) của một năm, mỗi dòng một JSON {\"date\",\"name\"}.") { year };
+        command.SetAction(result =>
+        {
+            var calendar = LoadCalendar(result.GetValue(workflows), error);
+            if (calendar is null)
+            {
+                return InputProblems;
+            }
+
+            var y = result.GetValue(year);
+            if (y is < 1900 or > 2100)
+            {
+                error.WriteLine($"Năm {y} nằm ngoài 1900–2100.");
+                return Usage;
+            }
+
+            foreach (var day in calendar.DaysOff(y))
+            {
+                WriteJsonLine(output, json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteString("date", day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    json.WriteString("name", day.Name);
+                    json.WriteEndObject();
+                });
+            }
+
+            return Ok;
+        });
+        return command;
+    }
+
+    // ----- workflow plan ----------------------------------------------------------------------
+
+    private static Command PlanCommand(TextWriter output, TextWriter error, Option<string?> workflows)
+    {
+        var plan = new Command("plan", "Kiểm tra và xem lịch các tệp kế hoạch (CSV hoặc XLSX).");
+
+        var checkFile = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch." };
+        var check = new Command("check", "Kiểm tra một tệp kế hoạch: liệt kê mọi lỗi với dòng và cột; tệp có lỗi thì không nhận gì.") { checkFile };
+        check.SetAction(result =>
+        {
+            var read = ReadPlan(result.GetValue(checkFile)!, result.GetValue(workflows), error);
+            if (read is null)
+            {
+                return InputProblems;
+            }
+
+            if (read.Plan is not { } p)
+            {
+                foreach (var problem in read.Problems)
+                {
+                    output.WriteLine(problem);
+                }
+
+                output.WriteLine($"Có {read.Problems.Count} lỗi; chưa nhận nhiệm vụ nào. Sửa các lỗi trên rồi chạy lại.");
+                return InputProblems;
+            }
+
+            var milestones = p.Tasks.Sum(t => t.Schedule.Milestones.Count);
+            output.WriteLine($"{p.Source}: hợp lệ. {p.Id} — {p.Title}{(p.Number is null ? string.Empty : $" ({p.Number})")}, năm {p.TrackedYear}: {p.Tasks.Count} nhiệm vụ, {milestones} mốc thời hạn.");
+            foreach (var group in p.Tasks.GroupBy(t => t.Schedule.Kind).OrderBy(g => g.Key))
+            {
+                output.WriteLine($"  {KindName(group.Key)}: {group.Count()} nhiệm vụ");
+            }
+
+            return Ok;
+        });
+
+        var calendarFile = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch." };
+        var json = new Option<bool>("--json") { Description = "Mỗi mốc một dòng JSON thay cho bảng." };
+        var calendar = new Command("calendar", "Liệt kê mọi mốc của mọi nhiệm vụ, theo ngày hiệu lực: ngày ghi trong kế hoạch và ngày hiệu lực (dời khỏi ngày nghỉ).") { calendarFile, json };
+        calendar.SetAction(result =>
+        {
+            var read = ReadPlan(result.GetValue(calendarFile)!, result.GetValue(workflows), error);
+            if (read is null)
+            {
+                return InputProblems;
+            }
+
+            if (read.Plan is not { } p)
+            {
+                foreach (var problem in read.Problems)
+                {
+                    error.WriteLine(problem);
+                }
+
+                error.WriteLine($"Có {read.Problems.Count} lỗi: chạy \"workflow plan check\" và sửa trước.");
+                return InputProblems;
+            }
+
+            var rows = PlanCalendar.Of(p);
+            if (result.GetValue(json))
+            {
+                foreach (var row in rows)
+                {
+                    WriteJsonLine(output, w => PlanCalendar.WriteJson(w, row));
+                }
+            }
+            else
+            {
+                PlanCalendar.WriteTable(output, p, rows);
+            }
+
+            return Ok;
+        });
+
+        plan.Subcommands.Add(check);
+        plan.Subcommands.Add(calendar);
+        return plan;
+    }
+
+    internal static string KindName(ScheduleKind kind) => kind switch
+    {
+        ScheduleKind.Once => "một hạn",
+        ScheduleKind.Phased => "nhiều giai đoạn",
+        ScheduleKind.Continuous => "thường xuyên (kiểm tra cuối quý)",
+        ScheduleKind.Recurring => "định kỳ",
+        ScheduleKind.Event => "chờ sự kiện",
+        _ => "không rõ",
+    };
+
+    private static PlanReadResult? ReadPlan(FileInfo file, string? workflowsOption, TextWriter error)
+    {
+        var reference = LoadReference(workflowsOption, error);
+        return reference is null ? null : PlanReader.Read(file.FullName, reference);
+    }
+
+    private static ReferenceData? LoadReference(string? option, TextWriter error)
+    {
+        var folder = WorkflowsFolder.Locate(option);
+        if (folder is null)
+        {
+            error.WriteLine("Không tìm thấy thư mục dữ liệu \"workflows\" (cần workflows/agencies.yaml). Chạy lệnh trong thư mục dự án, hoặc dùng --workflows THƯ_MỤC.");
+            return null;
+        }
+
+        try
+        {
+            return ReferenceData.Load(folder);
+        }
+        catch (DataFileException e)
+        {
+            error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    private static WorkingCalendar? LoadCalendar(string? option, TextWriter error)
+    {
+        var folder = WorkflowsFolder.Locate(option);
+        var calendars = folder is null ? null : Path.Combine(folder, "calendars");
+        if (calendars is null || !Directory.Exists(calendars))
+        {
+            return WorkingCalendar.Vietnam;
+        }
+
+        try
+        {
+            return WorkingCalendar.Create(CalendarAdjustments.LoadDirectory(calendars));
+        }
+        catch (DataFileException e)
+        {
+            error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    private static void WriteJsonLine(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer, DeadlineJson.Options))
+        {
+            write(json);
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+}
