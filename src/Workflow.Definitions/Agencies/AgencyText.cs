@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Workflow.Definitions.Text;
 
 namespace Workflow.Definitions.Agencies;
 
@@ -35,64 +36,11 @@ internal readonly record struct AgencyToken(AgencyTokenKind Kind, string Text, i
 /// </summary>
 internal static class AgencyText
 {
-    /// <summary>
-    /// Returns the text as NFC with unpaired surrogates replaced by U+FFFD, so that
-    /// <see cref="string.Normalize(NormalizationForm)"/> cannot throw. <c>null</c> gives "".
-    /// </summary>
-    public static string Sanitize(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
+    /// <inheritdoc cref="VietnameseText.Sanitize"/>
+    public static string Sanitize(string? text) => VietnameseText.Sanitize(text);
 
-        StringBuilder? fixedText = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var paired = char.IsHighSurrogate(c)
-                ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
-                : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
-            if (!paired)
-            {
-                fixedText ??= new StringBuilder(text, 0, i, text.Length);
-                fixedText.Append('\uFFFD');
-            }
-            else
-            {
-                fixedText?.Append(c);
-            }
-        }
-
-        var clean = fixedText?.ToString() ?? text;
-        return clean.IsNormalized(NormalizationForm.FormC) ? clean : clean.Normalize(NormalizationForm.FormC);
-    }
-
-    /// <summary>Collapses runs of whitespace to one space and trims; the input is sanitized first.</summary>
-    public static string CollapseWhitespace(string? text)
-    {
-        var clean = Sanitize(text);
-        var builder = new StringBuilder(clean.Length);
-        var pendingSpace = false;
-        foreach (var c in clean)
-        {
-            if (char.IsWhiteSpace(c) || IsInvisible(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    /// <inheritdoc cref="VietnameseText.CollapseWhitespace"/>
+    public static string CollapseWhitespace(string? text) => VietnameseText.CollapseWhitespace(text);
 
     /// <summary>
     /// Splits sanitized text into tokens. Words are folded (see <see cref="FoldWord"/>) and expanded
@@ -197,43 +145,8 @@ internal static class AgencyText
         return [.. words];
     }
 
-    /// <summary>
-    /// Folds a word: lowercase, diacritics removed, <c>đ</c>/<c>Đ</c> (and the look-alike <c>ð</c>/<c>Ð</c>)
-    /// to <c>d</c>. "Sở" → "so", "Ủy" and "Uỷ" → "uy", "Đào" → "dao".
-    /// </summary>
-    public static string FoldWord(ReadOnlySpan<char> word)
-    {
-        var builder = new StringBuilder(word.Length);
-        foreach (var raw in word)
-        {
-            if (IsMark(raw))
-            {
-                continue;
-            }
-
-            var c = char.ToLowerInvariant(raw);
-            if (c is 'đ' or 'ð')
-            {
-                builder.Append('d');
-            }
-            else if (c < 128)
-            {
-                builder.Append(c);
-            }
-            else
-            {
-                foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
-                {
-                    if (!IsMark(d))
-                    {
-                        builder.Append(char.ToLowerInvariant(d));
-                    }
-                }
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <inheritdoc cref="VietnameseText.FoldWord"/>
+    public static string FoldWord(ReadOnlySpan<char> word) => VietnameseText.FoldWord(word);
 
     /// <summary>Levenshtein distance, with an early exit once every cell of a row exceeds <paramref name="limit"/>.</summary>
     public static int EditDistance(string a, string b, int limit = int.MaxValue)
@@ -279,11 +192,7 @@ internal static class AgencyText
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || IsMark(c);
 
-    private static bool IsMark(char c)
-    {
-        var category = CharUnicodeInfo.GetUnicodeCategory(c);
-        return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-    }
+    private static bool IsMark(char c) => VietnameseText.IsMark(c);
 
-    private static bool IsInvisible(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+    private static bool IsInvisible(char c) => VietnameseText.IsInvisible(c);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Workflow.Definitions.Text;
 
 namespace Workflow.Definitions.Deadlines;
 
@@ -10,8 +11,6 @@ namespace Workflow.Definitions.Deadlines;
 /// </summary>
 internal sealed class PhraseText
 {
-    private static readonly char[] FoldTable = BuildFoldTable();
-
     private PhraseText(string text, string folded)
     {
         Text = text;
@@ -26,7 +25,7 @@ internal sealed class PhraseText
 
     public static PhraseText Of(string phrase)
     {
-        var nfc = phrase.IsNormalized(NormalizationForm.FormC) ? phrase : phrase.Normalize(NormalizationForm.FormC);
+        var nfc = VietnameseText.Sanitize(phrase);
         var text = new StringBuilder(nfc.Length);
         var folded = new StringBuilder(nfc.Length);
         var pendingSpace = false;
@@ -58,20 +57,14 @@ internal sealed class PhraseText
             }
 
             text.Append(c);
-            folded.Append(Fold(c));
+            folded.Append(VietnameseText.Fold(c));
         }
 
         return new PhraseText(text.ToString(), folded.ToString());
     }
 
-    public static char Fold(char c) => c < FoldTable.Length ? FoldTable[c] : char.ToLowerInvariant(c);
-
     /// <summary>Folds a whole string the way <see cref="Folded"/> is folded.</summary>
-    public static string Fold(string s)
-    {
-        var p = Of(s);
-        return p.Folded;
-    }
+    public static string Fold(string s) => Of(s).Folded;
 
     private static bool TrySkipTag(string s, ref int i)
     {
@@ -89,31 +82,5 @@ internal sealed class PhraseText
 
         i = end;
         return true;
-    }
-
-    private static char[] BuildFoldTable()
-    {
-        var table = new char[0x2000];
-        for (var c = 0; c < table.Length; c++)
-        {
-            var ch = (char)c;
-            if (ch is 'đ' or 'Đ')
-            {
-                table[c] = 'd';
-                continue;
-            }
-
-            var lower = char.ToLowerInvariant(ch);
-            if (lower < 0x80 || char.IsSurrogate(ch))
-            {
-                table[c] = lower;
-                continue;
-            }
-
-            var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
-            table[c] = decomposed.Length > 0 && decomposed[0] < 0x80 ? decomposed[0] : lower;
-        }
-
-        return table;
     }
 }

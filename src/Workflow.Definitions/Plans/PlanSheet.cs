@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Workflow.Definitions.Text;
 
 namespace Workflow.Definitions.Plans;
 
@@ -179,33 +180,5 @@ internal static class PlanSheet
     }
 
     /// <summary>NFC, line breaks and runs of spaces folded to one space, trimmed.</summary>
-    internal static string Clean(string cell)
-    {
-        if (cell.Length == 0)
-        {
-            return cell;
-        }
-
-        var nfc = cell.IsNormalized(NormalizationForm.FormC) ? cell : cell.Normalize(NormalizationForm.FormC);
-        var builder = new StringBuilder(nfc.Length);
-        var space = false;
-        foreach (var c in nfc)
-        {
-            if (char.IsWhiteSpace(c) || c == '\u00A0')
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    internal static string Clean(string cell) => VietnameseText.CollapseWhitespace(cell);
 }

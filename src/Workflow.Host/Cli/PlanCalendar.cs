@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Deadlines;
 using Workflow.Definitions.Plans;
 
@@ -54,7 +55,8 @@ internal static class PlanCalendar
         json.WriteEndObject();
     }
 
-    public static void WriteTable(TextWriter output, Plan plan, IReadOnlyList<Row> rows)
+    /// <summary>The table a coordinator reads: agencies by their short names, unlabelled milestones numbered.</summary>
+    public static void WriteTable(TextWriter output, Plan plan, IReadOnlyList<Row> rows, AgencyDirectory agencies)
     {
         output.WriteLine($"{plan.Title}{(plan.Number is null ? string.Empty : $" ({plan.Number})")} — năm {plan.TrackedYear}");
         output.WriteLine("Hiệu lực    Ghi trong KH  TT         Mốc                   Chủ trì                        Nhiệm vụ");
@@ -63,8 +65,8 @@ internal static class PlanCalendar
             var m = row.Milestone;
             var effective = m is null ? "chờ sự kiện" : Day(m.Effective);
             var due = m is null ? string.Empty : m.Due == m.Effective ? Day(m.Due) : $"{Day(m.Due)}*";
-            var label = m?.Label ?? (m is not null && ReferenceEquals(m, row.Task.Schedule.Final) ? "hạn cuối" : string.Empty);
-            var lead = string.Join(", ", row.Task.Lead.Agencies.Select(a => a.ToString()));
+            var label = m?.Label ?? (m is null ? string.Empty : ReferenceEquals(m, row.Task.Schedule.Final) ? "hạn cuối" : $"mốc {row.Number}");
+            var lead = string.Join(", ", row.Task.Lead.Agencies.Select(a => agencies.TryGet(a, out var agency) ? agency.ShortName : a.ToString()));
             output.WriteLine($"{effective,-11} {due,-13} {row.Task.Id.Value,-10} {Cut(label, 21),-21} {Cut(lead, 30),-30} {Cut(row.Task.Activity, 70)}");
         }
 

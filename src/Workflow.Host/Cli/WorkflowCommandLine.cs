@@ -211,8 +211,7 @@ public static class WorkflowCommandLine
         var check = new Command("check", "Kiểm tra một tệp kế hoạch: liệt kê mọi lỗi với dòng và cột; tệp có lỗi thì không nhận gì.") { checkFile };
         check.SetAction(result =>
         {
-            var read = ReadPlan(result.GetValue(checkFile)!, result.GetValue(workflows), error);
-            if (read is null)
+            if (ReadPlan(result.GetValue(checkFile)!, result.GetValue(workflows), error) is not ({ } read, _))
             {
                 return InputProblems;
             }
@@ -243,8 +242,7 @@ public static class WorkflowCommandLine
         var calendar = new Command("calendar", "Liệt kê mọi mốc của mọi nhiệm vụ, theo ngày hiệu lực: ngày ghi trong kế hoạch và ngày hiệu lực (dời khỏi ngày nghỉ).") { calendarFile, json };
         calendar.SetAction(result =>
         {
-            var read = ReadPlan(result.GetValue(calendarFile)!, result.GetValue(workflows), error);
-            if (read is null)
+            if (ReadPlan(result.GetValue(calendarFile)!, result.GetValue(workflows), error) is not ({ } read, { } reference))
             {
                 return InputProblems;
             }
@@ -270,7 +268,7 @@ public static class WorkflowCommandLine
             }
             else
             {
-                PlanCalendar.WriteTable(output, p, rows);
+                PlanCalendar.WriteTable(output, p, rows, reference.Agencies);
             }
 
             return Ok;
@@ -291,10 +289,10 @@ public static class WorkflowCommandLine
         _ => "không rõ",
     };
 
-    private static PlanReadResult? ReadPlan(FileInfo file, string? workflowsOption, TextWriter error)
+    private static (PlanReadResult Result, ReferenceData Reference)? ReadPlan(FileInfo file, string? workflowsOption, TextWriter error)
     {
         var reference = LoadReference(workflowsOption, error);
-        return reference is null ? null : PlanReader.Read(file.FullName, reference);
+        return reference is null ? null : (PlanReader.Read(file.FullName, reference), reference);
     }
 
     private static ReferenceData? LoadReference(string? option, TextWriter error)

@@ -31,7 +31,7 @@ internal static class XlsxWriter
                     var reference = $"{Plans.PlanProblemLetter(c)}{r}";
                     var cell = numbersAsNumbers && double.TryParse(row[c], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
                         ? new Cell { CellReference = reference, CellValue = new CellValue(row[c]), DataType = CellValues.Number }
-                        : new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(row[c])) };
+                        : new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(row[c])) };
                     xmlRow.Append(cell);
                 }
 
