@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh clone: restore, build with warnings as errors, run every test
 # project, and close on one line "tests: N passed, N failed, N skipped".
-# Usage: scripts/test.sh            (from anywhere)
+# Usage: scripts/test.sh            (from anywhere; as root or with sudo rights for apt-get)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# PostgreSQL for the integration tests (scripts/postgres.sh installs Debian's package when it is
+# missing): a throwaway cluster on a free loopback port, removed on exit.
+log=$(mktemp)
+pg_dir=$(mktemp -d -t workflow-pg.XXXXXX)
+trap 'rm -f "$log"; scripts/postgres.sh stop "$pg_dir"' EXIT
+for pg_port in $(seq 55432 55531); do (: <"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null || break; done
+WORKFLOW_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
+export WORKFLOW_TEST_POSTGRES
+
 dotnet build Workflow.sln -c Release -warnaserror -nologo -v quiet
 
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Workflow.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
 
