@@ -28,7 +28,7 @@ public static class WorkflowCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var root = Build(output, error);
         var parsed = root.Parse(args);
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
     }
 
     private static RootCommand Build(TextWriter output, TextWriter error)
@@ -38,11 +38,21 @@ public static class WorkflowCommandLine
             Description = "Thư mục dữ liệu (kế hoạch, danh bạ cơ quan, lịch). Mặc định: thư mục \"workflows\" gần nhất, hoặc biến môi trường WORKFLOW_DATA.",
             Recursive = true,
         };
-        var root = new RootCommand("workflow: theo dõi, nhắc hạn và báo cáo tiến độ các kế hoạch cải cách hành chính.");
+        var database = RuntimeCommands.DatabaseOption();
+        var root = new RootCommand("workflow: theo dõi, nhắc hạn và báo cáo tiến độ các kế hoạch cải cách hành chính. Không có lệnh nào: chạy máy chủ (serve).");
         root.Options.Add(workflows);
+        root.Options.Add(database);
+        root.Subcommands.Add(RuntimeCommands.Serve(output, error, workflows, database, out var serve));
+        root.SetAction(serve);
+        root.Subcommands.Add(RuntimeCommands.Task(output, error, workflows, database));
+        root.Subcommands.Add(RuntimeCommands.Event(output, error, workflows, database));
+        root.Subcommands.Add(RuntimeCommands.Status(output, error, workflows, database));
         root.Subcommands.Add(DeadlineCommand(output, error, workflows));
         root.Subcommands.Add(CalendarCommand(output, error, workflows));
-        root.Subcommands.Add(PlanCommand(output, error, workflows));
+        var plan = PlanCommand(output, error, workflows);
+        plan.Subcommands.Add(RuntimeCommands.Import(output, error, workflows, database));
+        root.Subcommands.Add(plan);
+        root.Subcommands.Add(SimulateCommand.Create(output, error, workflows));
         root.Subcommands.Add(BenchCommand.Create(output, error, workflows));
         return root;
     }

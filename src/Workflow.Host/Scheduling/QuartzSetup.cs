@@ -43,13 +43,16 @@ public static class QuartzSetup
     /// cluster share it) on the database <paramref name="connectionString"/>, the schema creation, and
     /// the hosted service that starts the scheduler with the host and stops it with the host.
     /// </summary>
+    /// <remarks>With <paramref name="runJobs"/> false the scheduler is never started: a command-line
+    /// process uses it to add and remove triggers in the store while the server runs the jobs.</remarks>
     /// <exception cref="ArgumentException">Clustering asked for on SQLite, or an empty name.</exception>
     public static IServiceCollection AddWorkflowScheduler(
         this IServiceCollection services,
         DatabaseKind kind,
         string connectionString,
         string schedulerName,
-        bool clustered)
+        bool clustered,
+        bool runJobs = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -94,7 +97,11 @@ public static class QuartzSetup
                 }
             });
         });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        if (runJobs)
+        {
+            services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        }
+
         return services;
     }
 

@@ -1,0 +1,268 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using NodaTime.Text;
+using Workflow.Definitions;
+using Workflow.Definitions.Plans;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+
+namespace Workflow.Host.Cli;
+
+/// <summary>The commands that run or change the durable runtime: serve, plan import, task done, event, status.</summary>
+internal static class RuntimeCommands
+{
+    private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
+
+    public static Option<string?> DatabaseOption() => new("--database")
+    {
+        Description = "Cơ sở dữ liệu: \"sqlite:ĐƯỜNG_DẪN\" (mặc định .data/workflow.db cạnh thư mục workflows) hoặc \"postgresql:CHUỖI_KẾT_NỐI\"; hoặc biến môi trường WORKFLOW_DATABASE.",
+        Recursive = true,
+    };
+
+    /// <summary>`workflow serve`, also what `workflow` alone runs.</summary>
+    public static Command Serve(TextWriter output, TextWriter error, Option<string?> workflows, Option<string?> database, out Func<ParseResult, CancellationToken, Task<int>> action)
+    {
+        var cluster = new Option<bool>("--cluster") { Description = "Chạy nhiều máy chủ trên cùng một PostgreSQL (mỗi mốc hẹn giờ chỉ chạy một lần)." };
+        var command = new Command("serve", "Chạy máy chủ: nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster };
+        action = async (result, ct) =>
+        {
+            if (Open(result, workflows, database, error) is not ({ } data, { } settings))
+            {
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            using var host = WorkflowHost.Build(data, settings, runJobs: true, clustered: result.GetValue(cluster));
+            await host.StartAsync(ct).ConfigureAwait(false);
+            var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
+            output.WriteLine($"Cơ sở dữ liệu: {settings}.");
+            if (!await HasPlansAsync(host, ct).ConfigureAwait(false))
+            {
+                foreach (var (file, read) in WorkflowHost.ReadPlans(data))
+                {
+                    if (read.Plan is not { } plan)
+                    {
+                        error.WriteLine($"Bỏ qua {file}: {read.Problems.Count} lỗi (chạy \"workflow plan check {file}\").");
+                        continue;
+                    }
+
+                    var imported = await runtime.ImportAsync(plan, "khởi tạo", ct).ConfigureAwait(false);
+                    output.WriteLine($"Đã nhập {plan.Id}: {imported.Created} mốc.");
+                }
+            }
+
+            var (created, removed) = await runtime.ReconcileAsync(ct).ConfigureAwait(false);
+            output.WriteLine($"Đối chiếu hẹn giờ: tạo lại {created}, bỏ {removed}. Máy chủ đang chạy; Ctrl+C để dừng.");
+            output.Flush();
+            await host.WaitForShutdownAsync(ct).ConfigureAwait(false);
+            return WorkflowCommandLine.Ok;
+        };
+        command.SetAction(action);
+        return command;
+    }
+
+    /// <summary>`workflow plan import FILE`.</summary>
+    public static Command Import(TextWriter output, TextWriter error, Option<string?> workflows, Option<string?> database)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch." };
+        var command = new Command("import", "Nhập (hoặc nhập lại) một kế hoạch: mốc mới bắt đầu quy trình, mốc đổi hạn được hẹn giờ lại; nhập lại tệp không đổi thì không có gì thay đổi.") { file };
+        command.SetAction(async (result, ct) =>
+        {
+            if (Open(result, workflows, database, error) is not ({ } data, { } settings))
+            {
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            var read = PlanReader.Read(result.GetValue(file)!.FullName, data.Reference);
+            if (read.Plan is not { } plan)
+            {
+                read.Problems.ToList().ForEach(p => output.WriteLine(p));
+                output.WriteLine($"Có {read.Problems.Count} lỗi; chưa nhập gì.");
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            return await WithRuntimeAsync(data, settings, async runtime =>
+            {
+                var r = await runtime.ImportAsync(plan, "nhập kế hoạch", ct).ConfigureAwait(false);
+                output.WriteLine($"Đã nhập {r.Plan}: {r.Created} mốc mới, {r.Rescheduled} mốc hẹn lại theo hạn mới, {r.Removed} mốc không còn trong kế hoạch, {r.Unchanged} mốc giữ nguyên.");
+                return WorkflowCommandLine.Ok;
+            }, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>`workflow task done PLAN TASK [--milestone N] [--on DATE]`.</summary>
+    public static Command Task(TextWriter output, TextWriter error, Option<string?> workflows, Option<string?> database)
+    {
+        var plan = new Argument<string>("plan") { Description = "Mã kế hoạch, ví dụ cchc-2025." };
+        var task = new Argument<string>("task") { Description = "TT của nhiệm vụ." };
+        var milestone = new Option<int?>("--milestone") { Description = "Chỉ mốc số N (mặc định: mọi mốc còn mở)." };
+        var on = new Option<string?>("--on") { Description = "Ngày hoàn thành, YYYY-MM-DD (mặc định hôm nay)." };
+        var done = new Command("done", "Ghi nhận nhiệm vụ (hoặc một mốc) đã hoàn thành: quy trình của mốc dừng ngay.") { plan, task, milestone, on };
+        done.SetAction(async (result, ct) =>
+        {
+            if (Open(result, workflows, database, error) is not ({ } data, { } settings)
+                || Ids(result.GetValue(plan)!, result.GetValue(task)!, error) is not ({ } p, { } t))
+            {
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            return await WithRuntimeAsync(data, settings, async runtime =>
+            {
+                var day = result.GetValue(on) is { } text ? Day(text, error) : runtime.Now.Date;
+                if (day is null)
+                {
+                    return WorkflowCommandLine.Usage;
+                }
+
+                var closed = await runtime.MarkDoneAsync(p, t, result.GetValue(milestone), day.Value, "điều phối viên", ct).ConfigureAwait(false);
+                output.WriteLine(closed == 0 ? $"Không có mốc nào còn mở của {p}/{t}." : $"Đã ghi nhận hoàn thành {closed} mốc của {p}/{t} ngày {day.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
+                return closed == 0 ? WorkflowCommandLine.InputProblems : WorkflowCommandLine.Ok;
+            }, ct).ConfigureAwait(false);
+        });
+        var command = new Command("task", "Thao tác trên một nhiệm vụ.");
+        command.Subcommands.Add(done);
+        return command;
+    }
+
+    /// <summary>`workflow event PLAN TASK --on DATE`.</summary>
+    public static Command Event(TextWriter output, TextWriter error, Option<string?> workflows, Option<string?> database)
+    {
+        var plan = new Argument<string>("plan") { Description = "Mã kế hoạch." };
+        var task = new Argument<string>("task") { Description = "TT của nhiệm vụ chờ sự kiện." };
+        var on = new Option<string>("--on") { Description = "Ngày sự kiện xảy ra, YYYY-MM-DD.", Required = true };
+        var command = new Command("event", "Ghi nhận sự kiện mà nhiệm vụ đang chờ đã xảy ra: hạn là ngày kế hoạch ghi, hoặc 30 ngày sau sự kiện.") { plan, task, on };
+        command.SetAction(async (result, ct) =>
+        {
+            if (Open(result, workflows, database, error) is not ({ } data, { } settings)
+                || Ids(result.GetValue(plan)!, result.GetValue(task)!, error) is not ({ } p, { } t)
+                || Day(result.GetValue(on)!, error) is not { } day)
+            {
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            return await WithRuntimeAsync(data, settings, async runtime =>
+            {
+                var woken = await runtime.RecordEventAsync(p, t, day, "điều phối viên", ct).ConfigureAwait(false);
+                output.WriteLine(woken == 0 ? $"{p}/{t} không có mốc nào đang chờ sự kiện." : $"Đã ghi nhận sự kiện ngày {day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}: {woken} mốc của {p}/{t} bắt đầu được theo dõi.");
+                return woken == 0 ? WorkflowCommandLine.InputProblems : WorkflowCommandLine.Ok;
+            }, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>`workflow status [--plan P] [--agency A] [--overdue]`.</summary>
+    public static Command Status(TextWriter output, TextWriter error, Option<string?> workflows, Option<string?> database)
+    {
+        var plan = new Option<string?>("--plan") { Description = "Chỉ kế hoạch này." };
+        var agency = new Option<string?>("--agency") { Description = "Chỉ các mốc cơ quan này chủ trì (mã hoặc tên)." };
+        var overdue = new Option<bool>("--overdue") { Description = "Chỉ các mốc quá hạn." };
+        var command = new Command("status", "Tình hình các mốc: hạn, trạng thái, hẹn giờ kế tiếp; và hộp thư đi.") { plan, agency, overdue };
+        command.SetAction(async (result, ct) =>
+        {
+            if (Open(result, workflows, database, error) is not ({ } data, { } settings))
+            {
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            string? agencyId = null;
+            if (result.GetValue(agency) is { } a)
+            {
+                var resolved = data.Reference.Agencies.Resolve(a);
+                if (resolved.ExpandedAgencies.Count != 1)
+                {
+                    error.WriteLine($"\"{a}\" không chỉ đúng một cơ quan trong danh bạ.");
+                    return WorkflowCommandLine.Usage;
+                }
+
+                agencyId = resolved.ExpandedAgencies[0].Id.ToString();
+            }
+
+            using var host = WorkflowHost.Build(data, settings, runJobs: false);
+            await host.StartAsync(ct).ConfigureAwait(false);
+            var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
+            var databases = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+            await StatusReport.WriteAsync(output, data, settings, databases, runtime.Now, result.GetValue(plan), agencyId, result.GetValue(overdue), ct).ConfigureAwait(false);
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return WorkflowCommandLine.Ok;
+        });
+        return command;
+    }
+
+    private static (WorkflowsData? Data, DatabaseSettings? Settings) Open(ParseResult result, Option<string?> workflows, Option<string?> database, TextWriter error)
+    {
+        var folder = WorkflowsFolder.Locate(result.GetValue(workflows));
+        if (folder is null)
+        {
+            error.WriteLine("Không tìm thấy thư mục dữ liệu \"workflows\"; chạy trong thư mục dự án hoặc dùng --workflows THƯ_MỤC.");
+            return (null, null);
+        }
+
+        try
+        {
+            var data = WorkflowsData.Load(folder);
+            data.ReportRefusedDefinitions(error);
+            var settings = DatabaseSettings.Parse(result.GetValue(database), Path.Combine(Path.GetDirectoryName(folder)!, ".data", "workflow.db"));
+            return (data, settings);
+        }
+        catch (DataFileException e)
+        {
+            error.WriteLine(e.Message);
+            return (null, null);
+        }
+    }
+
+    private static async Task<int> WithRuntimeAsync(WorkflowsData data, DatabaseSettings settings, Func<WorkflowRuntime, Task<int>> work, CancellationToken ct)
+    {
+        using var host = WorkflowHost.Build(data, settings, runJobs: false);
+        await host.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await work(host.Services.GetRequiredService<WorkflowRuntime>()).ConfigureAwait(false);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> HasPlansAsync(IHost host, CancellationToken ct)
+    {
+        var factory = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Plans.AnyAsync(ct).ConfigureAwait(false);
+    }
+
+    private static (PlanId?, TaskId?) Ids(string plan, string task, TextWriter error)
+    {
+        if (!PlanId.IsValid(plan))
+        {
+            error.WriteLine($"\"{plan}\" không phải mã kế hoạch (ví dụ cchc-2025).");
+            return (null, null);
+        }
+
+        if (!TaskId.IsValid(task))
+        {
+            error.WriteLine($"\"{task}\" không phải TT của nhiệm vụ.");
+            return (null, null);
+        }
+
+        return (new PlanId(plan), new TaskId(task));
+    }
+
+    private static LocalDate? Day(string text, TextWriter error)
+    {
+        var parsed = Iso.Parse(text.Trim());
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        error.WriteLine($"\"{text}\" không phải ngày: ghi YYYY-MM-DD, ví dụ 2025-03-20.");
+        return null;
+    }
+}

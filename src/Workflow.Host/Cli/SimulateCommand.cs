@@ -1,0 +1,254 @@
+using System.CommandLine;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Workflow.Definitions;
+using Workflow.Definitions.Agencies;
+using Workflow.Definitions.Plans;
+using Workflow.Definitions.Workflows;
+using Workflow.Host.Runtime;
+using Workflow.Host.Simulation;
+using Workflow.Notifications;
+
+namespace Workflow.Host.Cli;
+
+/// <summary>
+/// `workflow simulate`: the timeline a plan's workflows would produce, on a virtual clock, so a
+/// coordinator can check a definition before publishing it and the tests can check the rules.
+/// </summary>
+internal static class SimulateCommand
+{
+    private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
+    private static readonly LocalDatePattern Vietnamese = LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu");
+
+    public static Command Create(TextWriter output, TextWriter error, Option<string?> workflows)
+    {
+        var plan = new Option<FileInfo>("--plan") { Description = "Tệp kế hoạch (CSV hoặc XLSX).", Required = true };
+        var definition = new Option<string?>("--definition") { Description = "Tệp quy trình (JSON) hoặc mã quy trình thay cho quy tắc chọn quy trình." };
+        var from = new Option<string>("--from") { Description = "Ngày bắt đầu, YYYY-MM-DD.", Required = true };
+        var to = new Option<string>("--to") { Description = "Ngày kết thúc, YYYY-MM-DD.", Required = true };
+        var done = new Option<string[]>("--done") { Description = "TT[/mốc]=YYYY-MM-DD: nhiệm vụ (hoặc một mốc) báo hoàn thành ngày đó.", AllowMultipleArgumentsPerToken = true };
+        var events = new Option<string[]>("--event") { Description = "TT=YYYY-MM-DD: sự kiện nhiệm vụ chờ đã xảy ra ngày đó.", AllowMultipleArgumentsPerToken = true };
+        var json = new Option<bool>("--json") { Description = "Mỗi thông báo một dòng JSON." };
+        var command = new Command("simulate", "Chạy thử các quy trình của một kế hoạch trên đồng hồ ảo (không chờ, không lưu) và in lịch nhắc hạn, báo quá hạn, báo cáo Sở Nội vụ.")
+        {
+            plan, definition, from, to, done, events, json,
+        };
+        command.SetAction(result =>
+        {
+            var folder = WorkflowsFolder.Locate(result.GetValue(workflows));
+            if (folder is null)
+            {
+                error.WriteLine("Không tìm thấy thư mục dữ liệu \"workflows\"; dùng --workflows THƯ_MỤC.");
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            var problems = new List<string>();
+            var fromDate = Date(result.GetValue(from)!, "--from", problems);
+            var toDate = Date(result.GetValue(to)!, "--to", problems);
+            var doneList = (result.GetValue(done) ?? []).Select(d => ParseDone(d, problems)).OfType<SimulatedDone>().ToList();
+            var eventList = (result.GetValue(events) ?? []).Select(e => ParseEvent(e, problems)).OfType<SimulatedEvent>().ToList();
+            if (fromDate is { } f && toDate is { } t && t < f)
+            {
+                problems.Add("--to phải sau --from.");
+            }
+
+            if (problems.Count > 0)
+            {
+                problems.ForEach(error.WriteLine);
+                return WorkflowCommandLine.Usage;
+            }
+
+            ReferenceData reference;
+            DefinitionCatalog catalog;
+            DefinitionRules rules;
+            try
+            {
+                reference = ReferenceData.Load(folder);
+                var data = Hosting.WorkflowsData.Load(folder);
+                data.ReportRefusedDefinitions(error);
+                catalog = data.Definitions;
+                rules = data.Rules;
+            }
+            catch (DataFileException e)
+            {
+                error.WriteLine(e.Message);
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            WorkflowDefinition? forced = null;
+            if (result.GetValue(definition) is { } chosen)
+            {
+                forced = File.Exists(chosen) ? ReadDefinitionFile(chosen, error) : catalog.All.Where(d => d.DefinitionId == chosen).MaxBy(d => d.Version);
+                if (forced is null)
+                {
+                    if (!File.Exists(chosen))
+                    {
+                        error.WriteLine($"Không có tệp hay mã quy trình \"{chosen}\". Các mã: {string.Join(", ", catalog.All.Select(d => d.DefinitionId).Distinct())}.");
+                    }
+
+                    return WorkflowCommandLine.InputProblems;
+                }
+            }
+
+            var read = PlanReader.Read(result.GetValue(plan)!.FullName, reference);
+            if (read.Plan is not { } p)
+            {
+                read.Problems.ToList().ForEach(pr => error.WriteLine(pr));
+                error.WriteLine($"Có {read.Problems.Count} lỗi trong kế hoạch: chạy \"workflow plan check\" và sửa trước.");
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            var unknownTasks = doneList.Select(d => d.Task).Concat(eventList.Select(e => e.Task)).Where(id => p.Find(id) is null).Distinct().ToList();
+            if (unknownTasks.Count > 0)
+            {
+                error.WriteLine($"Kế hoạch {p.Id} không có nhiệm vụ TT {string.Join(", ", unknownTasks)}.");
+                return WorkflowCommandLine.Usage;
+            }
+
+            var simulator = new Simulator(reference.Calendar, new AgencyId(reference.Reports.FollowUpAgency), new MilestonePlanner(reference.Agencies, catalog, rules));
+            var outcome = simulator.Run(p, fromDate!.Value, toDate!.Value, doneList, eventList, forced);
+            if (result.GetValue(json))
+            {
+                foreach (var n in outcome.Notifications)
+                {
+                    WriteJson(output, n);
+                }
+            }
+            else
+            {
+                WriteTable(output, p, fromDate.Value, toDate.Value, outcome, reference.Agencies);
+            }
+
+            return WorkflowCommandLine.Ok;
+        });
+        return command;
+    }
+
+    private static WorkflowDefinition? ReadDefinitionFile(string path, TextWriter error)
+    {
+        var read = WorkflowDefinitionReader.ReadFile(path);
+        foreach (var problem in read.Problems)
+        {
+            error.WriteLine(problem);
+        }
+
+        return read.Definition;
+    }
+
+    private static LocalDate? Date(string text, string option, List<string> problems)
+    {
+        var parsed = Iso.Parse(text.Trim());
+        if (!parsed.Success)
+        {
+            parsed = Vietnamese.Parse(text.Trim());
+        }
+
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        problems.Add($"{option} \"{text}\" không phải ngày: ghi YYYY-MM-DD, ví dụ 2025-01-01.");
+        return null;
+    }
+
+    private static SimulatedDone? ParseDone(string text, List<string> problems)
+    {
+        var equals = text.LastIndexOf('=');
+        if (equals <= 0)
+        {
+            problems.Add($"--done \"{text}\": ghi TT=YYYY-MM-DD hoặc TT/mốc=YYYY-MM-DD, ví dụ 15=2025-03-20 hoặc 3/2=2025-06-30.");
+            return null;
+        }
+
+        var target = text[..equals];
+        int? milestone = null;
+        var slash = target.LastIndexOf('/');
+        if (slash > 0)
+        {
+            if (!int.TryParse(target[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                problems.Add($"--done \"{text}\": số mốc sau '/' phải là số từ 1.");
+                return null;
+            }
+
+            milestone = n;
+            target = target[..slash];
+        }
+
+        var date = Date(text[(equals + 1)..], "--done", problems);
+        if (!TaskId.IsValid(target))
+        {
+            problems.Add($"--done \"{text}\": \"{target}\" không phải TT của nhiệm vụ.");
+            return null;
+        }
+
+        return date is null ? null : new SimulatedDone(new TaskId(target), milestone, date.Value);
+    }
+
+    private static SimulatedEvent? ParseEvent(string text, List<string> problems)
+    {
+        var equals = text.LastIndexOf('=');
+        if (equals <= 0 || !TaskId.IsValid(text[..equals]))
+        {
+            problems.Add($"--event \"{text}\": ghi TT=YYYY-MM-DD, ví dụ 6=2025-05-15.");
+            return null;
+        }
+
+        var date = Date(text[(equals + 1)..], "--event", problems);
+        return date is null ? null : new SimulatedEvent(new TaskId(text[..equals]), date.Value);
+    }
+
+    internal static string Action(NotificationKind kind) => kind switch
+    {
+        NotificationKind.Reminder => "reminder",
+        NotificationKind.Overdue => "overdue",
+        _ => "escalation",
+    };
+
+    private static void WriteJson(TextWriter output, Notification n)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, DeadlineJson.Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("at", n.At.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+            json.WriteString("action", Action(n.Kind));
+            json.WriteString("task", n.Task);
+            json.WriteNumber("milestone", n.Milestone);
+            json.WriteString("due", n.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteStartArray("to");
+            foreach (var to in n.To)
+            {
+                json.WriteStringValue(to);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static void WriteTable(TextWriter output, Plan plan, LocalDate from, LocalDate to, SimulationResult outcome, AgencyDirectory agencies)
+    {
+        string Names(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => agencies.TryGet(new AgencyId(id), out var a) ? a.ShortName : id));
+        output.WriteLine($"Mô phỏng {plan.Id} — {plan.Title}, từ {Day(from)} đến {Day(to)}");
+        foreach (var n in outcome.Notifications)
+        {
+            var what = n.Kind switch
+            {
+                NotificationKind.Reminder => "nhắc hạn",
+                NotificationKind.Overdue => "báo quá hạn",
+                _ => "báo cáo SNV",
+            };
+            output.WriteLine($"{n.At.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}  {what,-12} TT {n.Task,-8} mốc {n.Milestone,-2} hạn {Day(n.Due)}  → {Names(n.To)}");
+        }
+
+        var dormant = outcome.Runs.Count(r => r.Status == RunStatus.Dormant);
+        output.WriteLine($"Tổng: {outcome.Notifications.Count(n => n.Kind == NotificationKind.Reminder)} nhắc hạn, {outcome.Notifications.Count(n => n.Kind == NotificationKind.Overdue)} báo quá hạn, {outcome.Notifications.Count(n => n.Kind == NotificationKind.Escalation)} báo cáo Sở Nội vụ; {outcome.Runs.Count} mốc, {dormant} mốc đang chờ sự kiện.");
+    }
+
+    private static string Day(LocalDate d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Workflow.Definitions.Agencies;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+
+namespace Workflow.Host.Cli;
+
+/// <summary>`workflow status`: where every milestone stands, and the outbox (until delivery lands, what would be sent).</summary>
+internal static class StatusReport
+{
+    /// <summary>A milestone is "sắp đến hạn" this many days before its effective due date.</summary>
+    private const int DueSoonDays = 14;
+
+    public static async Task WriteAsync(TextWriter output, WorkflowsData data, DatabaseSettings settings, IDbContextFactory<WorkflowDbContext> databases, LocalDateTime now, string? plan, string? agency, bool overdueOnly, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var query = db.Milestones.AsNoTracking();
+        if (plan is not null)
+        {
+            query = query.Where(m => m.PlanId == plan);
+        }
+
+        var rows = await query.OrderBy(m => m.PlanId).ThenBy(m => m.EffectiveDue).ThenBy(m => m.TaskId).ThenBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
+        if (agency is not null)
+        {
+            rows = rows.Where(r => r.Lead.Split(',').Contains(agency)).ToList();
+        }
+
+        var today = now.Date.ToDateOnly();
+        if (overdueOnly)
+        {
+            rows = rows.Where(r => State(r, today).Overdue).ToList();
+        }
+
+        output.WriteLine($"Tình hình ngày {now.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} — {settings}");
+        output.WriteLine("Kế hoạch    TT         Mốc Hạn hiệu lực  Trạng thái                 Hẹn kế tiếp        Chủ trì");
+        foreach (var r in rows)
+        {
+            var (label, _) = State(r, today);
+            var lead = string.Join(", ", r.Lead.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => data.Reference.Agencies.TryGet(new AgencyId(id), out var a) ? a.ShortName : id));
+            var next = r.BookmarkAt is null ? string.Empty : r.BookmarkAt.Replace('T', ' ')[..16];
+            output.WriteLine($"{r.PlanId,-11} {r.TaskId,-10} {r.Number,3} {MilestoneMapping.Day(r.EffectiveDue),-13} {label,-26} {next,-18} {lead}");
+        }
+
+        output.WriteLine($"{rows.Count} mốc.");
+
+        var outbox = await db.Outbox.AsNoTracking().GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
+        output.WriteLine($"Hộp thư đi: {string.Join(", ", outbox.Select(o => $"{o.Count} {OutboxName(o.Key)}"))}{(outbox.Count == 0 ? "trống" : string.Empty)}.");
+        var dead = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Dead).OrderBy(o => o.At).Take(20).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var d in dead)
+        {
+            output.WriteLine($"  Không gửi được: {d.Key} — {d.LastError}");
+        }
+
+        var pending = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending).OrderByDescending(o => o.At).Take(10).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var p in pending)
+        {
+            output.WriteLine($"  Chờ gửi: {p.At.Replace('T', ' ')[..16]} {p.Kind} {p.PlanId}/{p.TaskId}/{p.Milestone} → {p.To}");
+        }
+    }
+
+    private static (string Label, bool Overdue) State(MilestoneRecord r, DateOnly today)
+    {
+        if (r.DoneOn is { } done)
+        {
+            var late = r.EffectiveDue is { } due && done > due;
+            return (late ? "hoàn thành quá hạn" : "hoàn thành", false);
+        }
+
+        if (r.Status == RunStatus.Dormant)
+        {
+            return ("chờ sự kiện", false);
+        }
+
+        if (r.EffectiveDue is not { } effective)
+        {
+            return ("chưa có hạn", false);
+        }
+
+        if (today > effective)
+        {
+            return ($"quá hạn {today.DayNumber - effective.DayNumber} ngày", true);
+        }
+
+        return effective.DayNumber - today.DayNumber <= DueSoonDays ? ("sắp đến hạn", false) : ("chưa đến hạn", false);
+    }
+
+    private static string OutboxName(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "chờ gửi",
+        OutboxStatus.Sent => "đã gửi",
+        _ => "không gửi được",
+    };
+}

@@ -1,0 +1,227 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Workflow.Definitions;
+using Workflow.Definitions.Agencies;
+using Workflow.Definitions.Plans;
+using Workflow.Definitions.Workflows;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+using Workflow.Host.Scheduling;
+
+namespace Workflow.Host.Hosting;
+
+/// <summary>
+/// Which database: SQLite by default (a file, nothing to install), PostgreSQL by configuration.
+/// Written "sqlite:PATH" or "postgresql:CONNECTION STRING" (a bare "Host=…" string is PostgreSQL too).
+/// </summary>
+public sealed record DatabaseSettings(DatabaseKind Kind, string ConnectionString)
+{
+    public const string EnvironmentVariable = "WORKFLOW_DATABASE";
+
+    public static DatabaseSettings Parse(string? value, string defaultSqlitePath)
+    {
+        value = string.IsNullOrWhiteSpace(value) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : value;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Sqlite(defaultSqlitePath);
+        }
+
+        foreach (var prefix in new[] { "postgresql:", "postgres:" })
+        {
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return new DatabaseSettings(DatabaseKind.PostgreSql, value[prefix.Length..]);
+            }
+        }
+
+        if (value.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            return Sqlite(value["sqlite:".Length..]);
+        }
+
+        return value.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? new DatabaseSettings(DatabaseKind.PostgreSql, value) : Sqlite(value);
+    }
+
+    private static DatabaseSettings Sqlite(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, DefaultTimeout = 30, Pooling = true };
+        return new DatabaseSettings(DatabaseKind.Sqlite, builder.ToString());
+    }
+
+    public override string ToString() => Kind == DatabaseKind.Sqlite
+        ? $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}"
+        : $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.Host}";
+}
+
+/// <summary>Everything the runtime reads from the workflows folder, loaded once and checked.</summary>
+public sealed record WorkflowsData(string Folder, ReferenceData Reference, DefinitionCatalog Definitions, DefinitionRules Rules)
+{
+    /// <summary>
+    /// Reads the folder. A broken definition file is refused on its own (its problems are in
+    /// <see cref="DefinitionCatalog.Problems"/>, for the caller to show) and the versions that load
+    /// keep running; the rules must name definitions that exist.
+    /// </summary>
+    /// <exception cref="DataFileException">A file is missing or wrong, or a rule names no loadable definition.</exception>
+    public static WorkflowsData Load(string folder)
+    {
+        var reference = ReferenceData.Load(folder);
+        var definitions = DefinitionCatalog.LoadDirectory(Path.Combine(folder, "definitions"));
+        var rulesFile = Path.Combine(folder, "rules.yaml");
+        var rules = DefinitionRules.Load(rulesFile);
+        var ruleProblems = rules.Validate(definitions);
+        if (ruleProblems.Count > 0)
+        {
+            throw new DataFileException(rulesFile, null, string.Join(Environment.NewLine, ruleProblems));
+        }
+
+        return new WorkflowsData(folder, reference, definitions, rules);
+    }
+
+    /// <summary>Tells the coordinator about definition files that were refused.</summary>
+    public void ReportRefusedDefinitions(TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        foreach (var problem in Definitions.Problems)
+        {
+            error.WriteLine($"Quy trình bị từ chối (phiên bản đã công bố trước vẫn chạy): {problem}");
+        }
+    }
+
+    public IEnumerable<string> PlanFiles =>
+        Directory.Exists(Path.Combine(Folder, "plans"))
+            ? Directory.EnumerateFiles(Path.Combine(Folder, "plans")).Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+            : [];
+}
+
+/// <summary>The composition of the host: database, Quartz, runtime. One place for the server and the commands.</summary>
+public static partial class WorkflowHost
+{
+    /// <summary>Builds a host. With <paramref name="runJobs"/> the scheduler fires timers (the server); without, it only edits the store (commands).</summary>
+    public static IHost Build(WorkflowsData data, DatabaseSettings database, bool runJobs, bool clustered = false, IClock? clock = null, Action<IServiceCollection>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(database);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None); // failures surface as exceptions, with our own message
+        builder.Services.AddSingleton(data);
+        builder.Services.AddSingleton(database);
+        var runtimeClock = RuntimeClock.FromEnvironment(clock ?? SystemClock.Instance);
+        builder.Services.AddSingleton(runtimeClock);
+        builder.Services.AddDbContextFactory<WorkflowDbContext>(options =>
+        {
+            _ = database.Kind == DatabaseKind.Sqlite
+                ? options.UseSqlite(database.ConnectionString)
+                : options.UseNpgsql(database.ConnectionString);
+        });
+
+        // Our tables first, then Quartz's (both hosted services run before the scheduler starts).
+        builder.Services.AddHostedService<SchemaInitializer>();
+        builder.Services.AddWorkflowScheduler(database.Kind, database.ConnectionString, "workflow", clustered, runJobs);
+        builder.Services.AddSingleton(new RuntimeOptions(SingleWriter: database.Kind == DatabaseKind.Sqlite));
+        builder.Services.AddSingleton(_ => new WorkflowEngine(data.Reference.Calendar, new AgencyId(data.Reference.Reports.FollowUpAgency), runtimeClock.LateAfter));
+        builder.Services.AddSingleton(data.Definitions);
+        builder.Services.AddSingleton(_ => new MilestonePlanner(data.Reference.Agencies, data.Definitions, data.Rules));
+        builder.Services.AddSingleton<WorkflowRuntime>();
+        builder.Services.AddTransient<ResumeMilestoneJob>();
+        if (runJobs)
+        {
+            builder.Services.AddHostedService<ReconcileLoop>();
+        }
+
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Reconciles Quartz with the bookmarks every minute, so a trigger lost between a commit and its
+    /// scheduling (a crash, a database hiccup) comes back without waiting for a restart.
+    /// </summary>
+    private sealed partial class ReconcileLoop(WorkflowRuntime runtime, ILogger<ReconcileLoop> logger) : BackgroundService
+    {
+        public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation failed; it runs again in a minute.")]
+        private static partial void ReconciliationFailed(ILogger logger, Exception exception);
+
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(Interval);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await runtime.ReconcileAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    ReconciliationFailed(logger, e);
+                }
+            }
+        }
+    }
+
+    /// <summary>Creates the product's tables when they are missing (Quartz's have their own initializer).</summary>
+    private sealed class SchemaInitializer(IDbContextFactory<WorkflowDbContext> databases) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (await TablesExistAsync(db, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            try
+            {
+                await creator.CreateTablesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // Another host may have created them at the same moment; if not, this is a real failure.
+                if (!await TablesExistAsync(db, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private static async Task<bool> TablesExistAsync(WorkflowDbContext db, CancellationToken ct)
+        {
+            try
+            {
+                await db.Plans.AnyAsync(ct).ConfigureAwait(false);
+                return true;
+            }
+#pragma warning disable CA1031 // the query fails exactly when the table is missing, with a provider-specific exception
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Reads every plan file of the folder; stops at the first file with problems.</summary>
+    public static IReadOnlyList<(string File, PlanReadResult Result)> ReadPlans(WorkflowsData data) =>
+        data.PlanFiles.Select(f => (f, PlanReader.Read(f, data.Reference))).ToList();
+}

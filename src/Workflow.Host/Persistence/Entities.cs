@@ -1,0 +1,160 @@
+using Workflow.Host.Runtime;
+using Workflow.Notifications;
+
+namespace Workflow.Host.Persistence;
+
+/// <summary>A plan as last imported.</summary>
+public sealed class PlanRecord
+{
+    public required string Id { get; set; }
+
+    public string? Number { get; set; }
+
+    public required string Title { get; set; }
+
+    public DateOnly? IssuedOn { get; set; }
+
+    public int TrackedYear { get; set; }
+
+    public required string Source { get; set; }
+
+    /// <summary>SHA-256 of the file's tasks as read: re-importing an unchanged plan changes nothing.</summary>
+    public required string ContentHash { get; set; }
+
+    public DateTime ImportedAtUtc { get; set; }
+}
+
+/// <summary>A task of an imported plan: what the status and the emails show.</summary>
+public sealed class TaskRecord
+{
+    public required string PlanId { get; set; }
+
+    public required string TaskId { get; set; }
+
+    public int Row { get; set; }
+
+    public string? Group { get; set; }
+
+    public required string Activity { get; set; }
+
+    public string? Product { get; set; }
+
+    public required string LeadCell { get; set; }
+
+    public required string Deadline { get; set; }
+
+    public required string ScheduleKind { get; set; }
+}
+
+/// <summary>One milestone's workflow instance: dates, state, bookmark. See <see cref="MilestoneRun"/>.</summary>
+public sealed class MilestoneRecord
+{
+    public long Id { get; set; }
+
+    public required string PlanId { get; set; }
+
+    public required string TaskId { get; set; }
+
+    public int Number { get; set; }
+
+    public string? Label { get; set; }
+
+    public DateOnly? PlannedDue { get; set; }
+
+    public DateOnly? Due { get; set; }
+
+    public DateOnly? EffectiveDue { get; set; }
+
+    public required string DefinitionId { get; set; }
+
+    public int DefinitionVersion { get; set; }
+
+    public RunStatus Status { get; set; }
+
+    public bool WaitsForEvent { get; set; }
+
+    public DateOnly? EventOn { get; set; }
+
+    public DateOnly? DoneOn { get; set; }
+
+    public bool Extended { get; set; }
+
+    public string? BookmarkActivity { get; set; }
+
+    /// <summary>The bookmark's moment, Vietnam local time, "yyyy-MM-ddTHH:mm:ss" (sorts as it reads).</summary>
+    public string? BookmarkAt { get; set; }
+
+    public string? BookmarkSignal { get; set; }
+
+    /// <summary>Agency ids, comma-separated.</summary>
+    public required string Lead { get; set; }
+
+    public required string Coordinators { get; set; }
+
+    /// <summary>Optimistic concurrency: two hosts never both apply a step to the same instance.</summary>
+    public int Revision { get; set; }
+}
+
+/// <summary>A step of a milestone's history: what, when, why, and who.</summary>
+public sealed class HistoryRecord
+{
+    public long Id { get; set; }
+
+    public long MilestoneId { get; set; }
+
+    public required string At { get; set; }
+
+    public string? ActivityId { get; set; }
+
+    public required string What { get; set; }
+
+    public required string Why { get; set; }
+
+    public required string By { get; set; }
+
+    public DateTime RecordedAtUtc { get; set; }
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Dead,
+}
+
+/// <summary>
+/// A notification waiting for delivery, written in the same transaction as the step that decided
+/// it. <see cref="Key"/> is unique: the same notification is never queued twice.
+/// </summary>
+public sealed class OutboxRecord
+{
+    public long Id { get; set; }
+
+    public required string Key { get; set; }
+
+    public NotificationKind Kind { get; set; }
+
+    public required string At { get; set; }
+
+    public required string PlanId { get; set; }
+
+    public required string TaskId { get; set; }
+
+    public int Milestone { get; set; }
+
+    public DateOnly Due { get; set; }
+
+    public required string To { get; set; }
+
+    public required string Cc { get; set; }
+
+    public required string Template { get; set; }
+
+    public OutboxStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Workflow.Definitions.Agencies;
+using Workflow.Definitions.Plans;
+using Workflow.Definitions.Workflows;
+using Workflow.Host.Runtime;
+using Workflow.Notifications;
+
+namespace Workflow.Host.Persistence;
+
+/// <summary>Between the engine's <see cref="MilestoneRun"/> and its row, and between a notification and its outbox row.</summary>
+internal static class MilestoneMapping
+{
+    public static readonly LocalDateTimePattern Moment = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss");
+
+    public static MilestoneRun ToRun(MilestoneRecord r)
+    {
+        var run = new MilestoneRun(
+            new MilestoneKey(new PlanId(r.PlanId), new TaskId(r.TaskId), r.Number),
+            r.DefinitionId,
+            r.DefinitionVersion,
+            Date(r.PlannedDue),
+            Date(r.EffectiveDue),
+            r.WaitsForEvent,
+            Ids(r.Lead),
+            Ids(r.Coordinators))
+        {
+            Due = Date(r.Due),
+            EventOn = Date(r.EventOn),
+            DoneOn = Date(r.DoneOn),
+            Extended = r.Extended,
+            Status = r.Status,
+            Bookmark = r.BookmarkActivity is null ? null : new Bookmark(
+                r.BookmarkActivity,
+                r.BookmarkAt is null ? null : Moment.Parse(r.BookmarkAt).Value,
+                r.BookmarkSignal is null ? null : Enum.Parse<SignalKind>(r.BookmarkSignal)),
+        };
+        return run;
+    }
+
+    public static MilestoneRecord NewRecord(MilestoneRun run, string? label)
+    {
+        var record = new MilestoneRecord
+        {
+            PlanId = run.Key.Plan.Value,
+            TaskId = run.Key.Task.Value,
+            Number = run.Key.Number,
+            Label = label,
+            DefinitionId = run.DefinitionId,
+            DefinitionVersion = run.DefinitionVersion,
+            WaitsForEvent = run.WaitsForEvent,
+            PlannedDue = DateOnly(run.PlannedDue),
+            Lead = string.Join(',', run.Lead),
+            Coordinators = string.Join(',', run.Coordinators),
+        };
+        CopyState(run, record);
+        return record;
+    }
+
+    /// <summary>Writes what the engine may change back into the row.</summary>
+    public static void CopyState(MilestoneRun run, MilestoneRecord record)
+    {
+        record.Due = DateOnly(run.Due);
+        record.EffectiveDue = DateOnly(run.EffectiveDue);
+        record.EventOn = DateOnly(run.EventOn);
+        record.DoneOn = DateOnly(run.DoneOn);
+        record.Extended = run.Extended;
+        record.Status = run.Status;
+        record.BookmarkActivity = run.Bookmark?.ActivityId;
+        record.BookmarkAt = run.Bookmark?.At is { } at ? Moment.Format(at) : null;
+        record.BookmarkSignal = run.Bookmark?.Signal?.ToString();
+        record.Revision++;
+    }
+
+    public static HistoryRecord ToRecord(HistoryEntry entry, long milestoneId, string by, DateTime nowUtc) => new()
+    {
+        MilestoneId = milestoneId,
+        At = Moment.Format(entry.At),
+        ActivityId = entry.ActivityId,
+        What = entry.What,
+        Why = entry.Why,
+        By = by,
+        RecordedAtUtc = nowUtc,
+    };
+
+    public static OutboxRecord ToRecord(Notification n, DateTime nowUtc) => new()
+    {
+        Key = n.Key,
+        Kind = n.Kind,
+        At = Moment.Format(n.At),
+        PlanId = n.Plan,
+        TaskId = n.Task,
+        Milestone = n.Milestone,
+        Due = n.Due.ToDateOnly(),
+        To = string.Join(',', n.To),
+        Cc = string.Join(',', n.Cc),
+        Template = n.Template,
+        Status = OutboxStatus.Pending,
+        CreatedAtUtc = nowUtc,
+    };
+
+    public static string Day(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—";
+
+    private static LocalDate? Date(DateOnly? d) => d is { } v ? LocalDate.FromDateOnly(v) : null;
+
+    private static DateOnly? DateOnly(LocalDate? d) => d?.ToDateOnly();
+
+    private static AgencyId[] Ids(string csv) =>
+        csv.Length == 0 ? [] : csv.Split(',').Select(s => new AgencyId(s)).ToArray();
+}

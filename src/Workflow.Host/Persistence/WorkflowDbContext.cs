@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Workflow.Host.Persistence;
+
+/// <summary>The product's own tables (Quartz's live beside them, prefixed qrtz_).</summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    public DbSet<PlanRecord> Plans => Set<PlanRecord>();
+
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+
+    public DbSet<MilestoneRecord> Milestones => Set<MilestoneRecord>();
+
+    public DbSet<HistoryRecord> History => Set<HistoryRecord>();
+
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<PlanRecord>(e =>
+        {
+            e.ToTable("plans");
+            e.HasKey(p => p.Id);
+        });
+        modelBuilder.Entity<TaskRecord>(e =>
+        {
+            e.ToTable("tasks");
+            e.HasKey(t => new { t.PlanId, t.TaskId });
+        });
+        modelBuilder.Entity<MilestoneRecord>(e =>
+        {
+            e.ToTable("milestones");
+            e.HasKey(m => m.Id);
+            e.HasIndex(m => new { m.PlanId, m.TaskId, m.Number }).IsUnique();
+            e.HasIndex(m => m.EffectiveDue);
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(m => m.Revision).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<HistoryRecord>(e =>
+        {
+            e.ToTable("history");
+            e.HasKey(h => h.Id);
+            e.HasIndex(h => h.MilestoneId);
+        });
+        modelBuilder.Entity<OutboxRecord>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => o.Key).IsUnique();
+            e.HasIndex(o => new { o.Status, o.At });
+            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+        });
+    }
+}

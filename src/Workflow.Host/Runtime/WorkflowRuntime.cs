@@ -1,0 +1,431 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Quartz;
+using Workflow.Definitions.Plans;
+using Workflow.Definitions.Workflows;
+using Workflow.Host.Persistence;
+using Workflow.Notifications;
+
+namespace Workflow.Host.Runtime;
+
+/// <summary>What importing a plan did.</summary>
+public sealed record ImportResult(string Plan, int Created, int Rescheduled, int Removed, int Unchanged);
+
+/// <summary>
+/// The durable runtime: every change to a milestone's workflow (import, a timer firing, a report,
+/// an event, an extension) happens here, in one database transaction that saves the instance,
+/// its history and the notifications it decided (the outbox) together. The Quartz trigger for the
+/// instance's new bookmark is set after the commit; a crash in between is repaired by
+/// <see cref="ReconcileAsync"/>, which every start runs.
+/// </summary>
+/// <remarks>
+/// A timer that fires twice (a crash after the commit, before Quartz recorded the firing; two
+/// hosts) is harmless: the second firing finds the bookmark gone and does nothing, and the
+/// revision column makes two concurrent steps on one instance impossible.
+/// </remarks>
+public sealed class WorkflowRuntime(
+    IDbContextFactory<WorkflowDbContext> databases,
+    ISchedulerFactory schedulers,
+    WorkflowEngine engine,
+    DefinitionCatalog definitions,
+    MilestonePlanner planner,
+    RuntimeClock clock,
+    RuntimeOptions options) : IDisposable
+{
+    public const string TriggerGroup = "milestones";
+    public static readonly JobKey ResumeJob = new("resume-milestone", "runtime");
+
+    // SQLite has one writer at a time: steps queue here instead of failing on a locked database.
+    private readonly SemaphoreSlim writer = new(options.SingleWriter ? 1 : int.MaxValue);
+
+    public void Dispose() => writer.Dispose();
+
+    /// <summary>Now, Vietnam local time.</summary>
+    public LocalDateTime Now => clock.Now;
+
+    /// <summary>
+    /// Imports <paramref name="plan"/>: new milestones start their workflow; a milestone whose
+    /// planned due date changed starts over from the new date; a milestone no longer in the plan
+    /// ends. Importing the same plan twice changes nothing.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Plan plan, string by, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var hash = Hash(plan);
+        var changed = new List<MilestoneRecord>();
+        var removedIds = new List<long>();
+        int created = 0, rescheduled = 0, removed = 0, unchanged = 0;
+        await StepAsync(async (db, sink, now) =>
+        {
+            var record = await db.Plans.FindAsync([plan.Id.Value], ct).ConfigureAwait(false);
+            if (record is not null && record.ContentHash == hash)
+            {
+                unchanged = await db.Milestones.CountAsync(m => m.PlanId == plan.Id.Value, ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (record is null)
+            {
+                record = new PlanRecord { Id = plan.Id.Value, Title = plan.Title, Source = plan.Source, ContentHash = hash };
+                db.Plans.Add(record);
+            }
+
+            record.Number = plan.Number;
+            record.Title = plan.Title;
+            record.IssuedOn = plan.IssuedOn?.ToDateOnly();
+            record.TrackedYear = plan.TrackedYear;
+            record.Source = plan.Source;
+            record.ContentHash = hash;
+            record.ImportedAtUtc = DateTime.UtcNow;
+
+            var tasks = await db.Tasks.Where(t => t.PlanId == plan.Id.Value).ToDictionaryAsync(t => t.TaskId, ct).ConfigureAwait(false);
+            foreach (var task in plan.Tasks)
+            {
+                if (!tasks.TryGetValue(task.Id.Value, out var t))
+                {
+                    t = new TaskRecord { PlanId = plan.Id.Value, TaskId = task.Id.Value, Activity = task.Activity, LeadCell = task.Lead.Cell, Deadline = task.Deadline, ScheduleKind = task.Schedule.Kind.ToString() };
+                    db.Tasks.Add(t);
+                }
+
+                t.Row = task.Row;
+                t.Group = task.Group;
+                t.Activity = task.Activity;
+                t.Product = task.Product;
+                t.LeadCell = task.Lead.Cell;
+                t.Deadline = task.Deadline;
+                t.ScheduleKind = task.Schedule.Kind.ToString();
+            }
+
+            var existing = await db.Milestones.Where(m => m.PlanId == plan.Id.Value).ToListAsync(ct).ConfigureAwait(false);
+            var byKey = existing.ToDictionary(m => (m.TaskId, m.Number));
+            var seen = new HashSet<(string, int)>();
+            foreach (var (run, definition) in planner.Plan(plan))
+            {
+                var key = (run.Key.Task.Value, run.Key.Number);
+                seen.Add(key);
+                var label = plan.Find(run.Key.Task)?.Schedule.Milestones.ElementAtOrDefault(run.Key.Number - 1)?.Label;
+                if (!byKey.TryGetValue(key, out var row))
+                {
+                    engine.Start(run, definition, now, sink);
+                    row = MilestoneMapping.NewRecord(run, label);
+                    db.Milestones.Add(row);
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false); // gives the row its id for the history
+                    AddHistory(db, run, 0, row.Id, by);
+                    changed.Add(row);
+                    created++;
+                    continue;
+                }
+
+                if (row.PlannedDue == run.PlannedDue?.ToDateOnly() || row.DoneOn is not null)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                // The plan's date changed: the chase starts over from the new date.
+                var current = MilestoneMapping.ToRun(row);
+                var from = current.History.Count;
+                engine.Extend(current, definitions.Get(row.DefinitionId, row.DefinitionVersion), run.PlannedDue!.Value, now, sink);
+                current.Extended = row.Extended; // a new plan date is not an approved extension
+                row.PlannedDue = run.PlannedDue?.ToDateOnly();
+                row.Label = label;
+                MilestoneMapping.CopyState(current, row);
+                AddHistory(db, current, from, row.Id, by);
+                changed.Add(row);
+                rescheduled++;
+            }
+
+            foreach (var row in existing.Where(m => !seen.Contains((m.TaskId, m.Number)) && m.Status != RunStatus.Finished))
+            {
+                row.Status = RunStatus.Finished;
+                row.BookmarkActivity = null;
+                row.BookmarkAt = null;
+                row.BookmarkSignal = null;
+                row.Revision++;
+                db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = "kết thúc", Why = "mốc không còn trong kế hoạch", By = by, RecordedAtUtc = DateTime.UtcNow });
+                removedIds.Add(row.Id);
+                removed++;
+            }
+        }, ct).ConfigureAwait(false);
+
+        await SyncTriggersAsync(changed, removedIds, ct).ConfigureAwait(false);
+        return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged);
+    }
+
+    /// <summary>Reports milestones done: all open milestones of the task, or the one numbered.</summary>
+    /// <returns>How many milestones it closed.</returns>
+    public Task<int> MarkDoneAsync(PlanId plan, TaskId task, int? milestone, LocalDate on, string by, CancellationToken ct = default) =>
+        ChangeAsync(plan, task, milestone, by, (run, _, now, _) =>
+        {
+            if (run.DoneOn is not null)
+            {
+                return false;
+            }
+
+            WorkflowEngine.MarkDone(run, on, now, $"{by} báo hoàn thành");
+            return true;
+        }, ct);
+
+    /// <summary>Records that the event a task waits for happened on <paramref name="on"/>.</summary>
+    public Task<int> RecordEventAsync(PlanId plan, TaskId task, LocalDate on, string by, CancellationToken ct = default) =>
+        ChangeAsync(plan, task, null, by, (run, definition, now, sink) =>
+        {
+            if (run.Status != RunStatus.Dormant)
+            {
+                return false;
+            }
+
+            engine.RecordEvent(run, definition, on, now, sink);
+            return true;
+        }, ct);
+
+    /// <summary>An approved extension of one milestone to <paramref name="newDue"/>.</summary>
+    public Task<int> ExtendAsync(PlanId plan, TaskId task, int milestone, LocalDate newDue, string by, CancellationToken ct = default) =>
+        ChangeAsync(plan, task, milestone, by, (run, definition, now, sink) =>
+        {
+            if (run.DoneOn is not null)
+            {
+                return false;
+            }
+
+            engine.Extend(run, definition, newDue, now, sink);
+            return true;
+        }, ct);
+
+    /// <summary>A timer fired for the bookmark at <paramref name="bookmarkAt"/> of milestone <paramref name="milestoneId"/>, on the node <paramref name="by"/>.</summary>
+    public async Task ResumeAsync(long milestoneId, string bookmarkAt, string by = "hệ thống", CancellationToken ct = default)
+    {
+        MilestoneRecord? changed = null;
+        await StepAsync(async (db, sink, now) =>
+        {
+            var row = await db.Milestones.FindAsync([milestoneId], ct).ConfigureAwait(false);
+            if (row is null || row.BookmarkAt != bookmarkAt || row.Status != RunStatus.Waiting)
+            {
+                return; // already handled: a second firing, or the instance moved on
+            }
+
+            if (MilestoneMapping.Moment.Parse(bookmarkAt).Value > now.PlusSeconds(1))
+            {
+                return; // fired before its moment (a trigger set on another clock): the next reconciliation sets it again
+            }
+
+            var run = MilestoneMapping.ToRun(row);
+            engine.Resume(run, definitions.Get(row.DefinitionId, row.DefinitionVersion), now, sink);
+            MilestoneMapping.CopyState(run, row);
+            AddHistory(db, run, 0, row.Id, by);
+            changed = row;
+        }, ct).ConfigureAwait(false);
+
+        if (changed is not null)
+        {
+            await SyncTriggersAsync([changed], [], ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Makes Quartz agree with the stored bookmarks: a trigger for every timer bookmark (recreated
+    /// when missing), none for anything else (stale ones removed).
+    /// </summary>
+    public async Task<(int Created, int Removed)> ReconcileAsync(CancellationToken ct = default)
+    {
+        var scheduler = await schedulers.GetScheduler(ct).ConfigureAwait(false);
+        await EnsureJobAsync(scheduler, ct).ConfigureAwait(false);
+
+        // Triggers first, bookmarks second: a step that commits in between sets its own trigger after
+        // this listing, so it is never taken for stale.
+        var existing = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TriggerGroup), ct).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var wanted = await db.Milestones.AsNoTracking().Where(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting)
+            .Select(m => new { m.Id, m.BookmarkAt }).ToListAsync(ct).ConfigureAwait(false);
+        var wantedKeys = wanted.ToDictionary(w => TriggerKeyFor(w.Id, w.BookmarkAt!), w => w);
+        var stale = existing.Where(k => !wantedKeys.ContainsKey(k)).ToList();
+        if (stale.Count > 0)
+        {
+            await scheduler.UnscheduleJobs(stale, ct).ConfigureAwait(false);
+        }
+
+        var created = 0;
+        foreach (var (key, w) in wantedKeys)
+        {
+            var trigger = Trigger(w.Id, w.BookmarkAt!);
+            if (!existing.Contains(key))
+            {
+                await scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, ct).ConfigureAwait(false);
+                created++;
+            }
+            else if (clock.IsAccelerated && await scheduler.GetTrigger(key, ct).ConfigureAwait(false) is { } stored
+                && stored.NextFireTimeUtc is { } next && (next - trigger.StartTimeUtc).Duration() > TimeSpan.FromSeconds(1))
+            {
+                // Only an accelerated clock can be given a new start: a trigger set on the old one is set again.
+                await scheduler.RescheduleJob(key, trigger, ct).ConfigureAwait(false);
+            }
+        }
+
+        return (created, stale.Count);
+    }
+
+    private async Task<int> ChangeAsync(PlanId plan, TaskId task, int? milestone, string by, Func<MilestoneRun, WorkflowDefinition, LocalDateTime, INotificationSink, bool> change, CancellationToken ct)
+    {
+        var changed = new List<MilestoneRecord>();
+        await StepAsync(async (db, sink, now) =>
+        {
+            var rows = await db.Milestones.Where(m => m.PlanId == plan.Value && m.TaskId == task.Value && (milestone == null || m.Number == milestone))
+                .OrderBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                var run = MilestoneMapping.ToRun(row);
+                if (change(run, definitions.Get(row.DefinitionId, row.DefinitionVersion), now, sink))
+                {
+                    MilestoneMapping.CopyState(run, row);
+                    AddHistory(db, run, 0, row.Id, by);
+                    changed.Add(row);
+                }
+            }
+        }, ct).ConfigureAwait(false);
+
+        await SyncTriggersAsync(changed, [], ct).ConfigureAwait(false);
+        return changed.Count;
+    }
+
+    /// <summary>One transaction: the step, its history, its outbox rows; retried when another host changed the same instance first.</summary>
+    private async Task StepAsync(Func<WorkflowDbContext, INotificationSink, LocalDateTime, Task> step, CancellationToken ct)
+    {
+        await writer.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var sink = new OutboxSink(db);
+                try
+                {
+                    await step(db, sink, Now).ConfigureAwait(false);
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    return;
+                }
+                catch (DbUpdateException) when (attempt < 5)
+                {
+                    await transaction.RollbackAsync(ct).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    private static void AddHistory(WorkflowDbContext db, MilestoneRun run, int from, long milestoneId, string by)
+    {
+        foreach (var entry in run.History.Skip(from))
+        {
+            db.History.Add(MilestoneMapping.ToRecord(entry, milestoneId, by, DateTime.UtcNow));
+        }
+
+        run.History.Clear();
+    }
+
+    private async Task SyncTriggersAsync(List<MilestoneRecord> changed, List<long> removed, CancellationToken ct)
+    {
+        if (changed.Count == 0 && removed.Count == 0)
+        {
+            return;
+        }
+
+        var scheduler = await schedulers.GetScheduler(ct).ConfigureAwait(false);
+        await EnsureJobAsync(scheduler, ct).ConfigureAwait(false);
+        foreach (var id in changed.Select(c => c.Id).Concat(removed))
+        {
+            var old = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TriggerGroup), ct).ConfigureAwait(false);
+            var mine = old.Where(k => k.Name.StartsWith($"m{id}@", StringComparison.Ordinal)).ToList();
+            if (mine.Count > 0)
+            {
+                await scheduler.UnscheduleJobs(mine, ct).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var row in changed.Where(r => r.BookmarkAt is not null && r.Status == RunStatus.Waiting))
+        {
+            await scheduler.ScheduleJob(Trigger(row.Id, row.BookmarkAt!), new ScheduleJobOptions { Replace = true }, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task EnsureJobAsync(IScheduler scheduler, CancellationToken ct)
+    {
+        if (!await scheduler.Exists(ResumeJob, ct).ConfigureAwait(false))
+        {
+            var job = JobBuilder.Create<ResumeMilestoneJob>().WithIdentity(ResumeJob).StoreDurably().RequestRecovery().Build();
+            await scheduler.AddJob(job, new AddJobOptions { Replace = true }, ct).ConfigureAwait(false);
+        }
+    }
+
+    internal static TriggerKey TriggerKeyFor(long milestoneId, string bookmarkAt) => new($"m{milestoneId}@{bookmarkAt}", TriggerGroup);
+
+    private ITrigger Trigger(long milestoneId, string bookmarkAt)
+    {
+        var at = clock.ToReal(MilestoneMapping.Moment.Parse(bookmarkAt).Value);
+        return TriggerBuilder.Create()
+            .WithIdentity(TriggerKeyFor(milestoneId, bookmarkAt))
+            .ForJob(ResumeJob)
+            .UsingJobData(ResumeMilestoneJob.MilestoneKey, milestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UsingJobData(ResumeMilestoneJob.BookmarkKey, bookmarkAt)
+            .StartAt(at)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+    }
+
+    private static string Hash(Plan plan)
+    {
+        var text = new StringBuilder();
+        text.Append(plan.Number).Append('|').Append(plan.Title).Append('|').Append(plan.TrackedYear).Append('\n');
+        foreach (var t in plan.Tasks)
+        {
+            text.Append(t.Id.Value).Append('|').Append(t.Activity).Append('|').Append(t.Lead.Cell).Append('|').Append(t.Coordinators.Cell).Append('|').Append(t.Deadline).Append('|')
+                .AppendJoin(';', t.Schedule.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>The outbox of one transaction: a notification whose key is already queued is the same notification.</summary>
+    private sealed class OutboxSink(WorkflowDbContext db) : INotificationSink
+    {
+        private readonly HashSet<string> added = new(StringComparer.Ordinal);
+
+        public bool Add(Notification notification)
+        {
+            var key = notification.Key;
+            if (!added.Add(key) || db.Outbox.Any(o => o.Key == key))
+            {
+                return false;
+            }
+
+            db.Outbox.Add(MilestoneMapping.ToRecord(notification, DateTime.UtcNow));
+            return true;
+        }
+    }
+}
+
+/// <summary>How the runtime runs on its database.</summary>
+/// <param name="SingleWriter">SQLite: one write transaction at a time in this process.</param>
+public sealed record RuntimeOptions(bool SingleWriter);
+
+/// <summary>The Quartz job every milestone timer triggers: resume that milestone's workflow.</summary>
+public sealed class ResumeMilestoneJob(WorkflowRuntime runtime) : IJob
+{
+    public const string MilestoneKey = "milestone";
+    public const string BookmarkKey = "at";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var data = context.MergedJobDataMap;
+        var id = long.Parse(data.GetString(MilestoneKey)!, System.Globalization.CultureInfo.InvariantCulture);
+        await runtime.ResumeAsync(id, data.GetString(BookmarkKey)!, $"hệ thống ({context.Scheduler.SchedulerInstanceId})", cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,106 @@
+using NodaTime;
+using Workflow.Definitions.Agencies;
+using Workflow.Definitions.Calendars;
+using Workflow.Definitions.Plans;
+using Workflow.Definitions.Workflows;
+using Workflow.Host.Runtime;
+using Workflow.Notifications;
+
+namespace Workflow.Host.Simulation;
+
+/// <summary>What a coordinator says happened during a simulation: a task (or one milestone) done, an event recorded.</summary>
+/// <param name="Task">The task.</param>
+/// <param name="Milestone">The milestone's number, or null for every milestone of the task.</param>
+/// <param name="On">The day it happened; it counts from the start of that day.</param>
+public sealed record SimulatedDone(TaskId Task, int? Milestone, LocalDate On);
+
+public sealed record SimulatedEvent(TaskId Task, LocalDate On);
+
+/// <summary>
+/// Runs the real <see cref="WorkflowEngine"/> over a plan on a virtual clock: no waiting, nothing
+/// persisted. Each run starts at the first moment of <c>from</c>; timers, reports and events are
+/// processed in time order (at the same moment, what a coordinator recorded comes first);
+/// notifications due after the last moment of <c>to</c> are not sent.
+/// </summary>
+public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency, MilestonePlanner planner)
+{
+    private readonly WorkflowEngine engine = new(calendar, followUpAgency);
+
+    public SimulationResult Run(Plan plan, LocalDate from, LocalDate to, IReadOnlyList<SimulatedDone> done, IReadOnlyList<SimulatedEvent> events, WorkflowDefinition? forced = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(done);
+        ArgumentNullException.ThrowIfNull(events);
+        if (to < from)
+        {
+            throw new ArgumentException("--to comes before --from.", nameof(to));
+        }
+
+        var sink = new ListSink();
+        var runs = planner.Plan(plan, forced);
+        var queue = new PriorityQueue<(MilestoneRun Run, WorkflowDefinition Definition, Action<LocalDateTime> Act), (LocalDateTime At, int Order, long Seq)>();
+        long seq = 0;
+        var start = from.AtMidnight();
+        var end = to.PlusDays(1).AtMidnight();
+
+        // At one moment, what a coordinator recorded (order 0) comes before timers (order 1).
+        foreach (var (run, definition) in runs)
+        {
+            queue.Enqueue((run, definition, now => engine.Start(run, definition, now, sink)), (start, 1, seq++));
+            foreach (var d in done.Where(d => d.Task == run.Key.Task && (d.Milestone is null || d.Milestone == run.Key.Number)))
+            {
+                queue.Enqueue((run, definition, now => WorkflowEngine.MarkDone(run, d.On, now, "báo cáo hoàn thành")), (Max(start, d.On.AtMidnight()), 0, seq++));
+            }
+
+            foreach (var e in events.Where(e => e.Task == run.Key.Task))
+            {
+                queue.Enqueue((run, definition, now => engine.RecordEvent(run, definition, e.On, now, sink)), (Max(start, e.On.AtMidnight()), 0, seq++));
+            }
+        }
+
+        // After each step, the run's new timer bookmark (if it set one) is queued at its moment;
+        // a timer whose bookmark was replaced meanwhile (done, extended) finds nothing to resume.
+        while (queue.TryDequeue(out var step, out var key) && key.At < end)
+        {
+            var before = step.Run.Bookmark;
+            step.Act(key.At);
+            if (step.Run.Bookmark is { At: { } at } bookmark && !ReferenceEquals(bookmark, before))
+            {
+                var (run, definition) = (step.Run, step.Definition);
+                queue.Enqueue((run, definition, now =>
+                {
+                    if (ReferenceEquals(run.Bookmark, bookmark))
+                    {
+                        engine.Resume(run, definition, now, sink);
+                    }
+                }), (at, 1, seq++));
+            }
+        }
+
+        var sent = sink.Notifications.Where(n => n.At < end).OrderBy(n => n.At).ThenBy(n => n.Plan, StringComparer.Ordinal).ThenBy(n => n.Task, StringComparer.Ordinal).ThenBy(n => n.Milestone).ThenBy(n => n.Kind).ToList();
+        return new SimulationResult(runs.Select(r => r.Run).ToList(), sent);
+    }
+
+    private static LocalDateTime Max(LocalDateTime a, LocalDateTime b) => a > b ? a : b;
+
+    private sealed class ListSink : INotificationSink
+    {
+        private readonly HashSet<string> keys = new(StringComparer.Ordinal);
+
+        public List<Notification> Notifications { get; } = [];
+
+        public bool Add(Notification notification)
+        {
+            if (!keys.Add(notification.Key))
+            {
+                return false;
+            }
+
+            Notifications.Add(notification);
+            return true;
+        }
+    }
+}
+
+/// <summary>The runs as the simulation left them, and every notification sent, in time order.</summary>
+public sealed record SimulationResult(IReadOnlyList<MilestoneRun> Runs, IReadOnlyList<Notification> Notifications);

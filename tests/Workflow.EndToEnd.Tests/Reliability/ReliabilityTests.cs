@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Workflow.EndToEnd.Tests.Reliability;
+
+/// <summary>Tests that need the PostgreSQL the test command starts (WORKFLOW_TEST_POSTGRES).</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES")))
+        {
+            Skip = "WORKFLOW_TEST_POSTGRES is not set: run scripts/test.sh, which starts a throwaway PostgreSQL.";
+        }
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ReliabilityGroup
+{
+    public const string Name = "Reliability";
+}
+
+/// <summary>
+/// The runtime's promise, tested on real processes: nothing forgotten, nothing sent twice, when the
+/// server is killed, when it was down for a week, when two servers share the work. The clock runs
+/// 7,200 times faster (a day in 12 s) so that days of timers fire within the test.
+/// </summary>
+[Collection(ReliabilityGroup.Name)]
+public sealed class ReliabilityTests(ITestOutputHelper log)
+{
+    private const double Speed = 7200;
+    private static readonly DateTime VirtualStart = new(2025, 3, 3, 0, 0, 0);
+
+    [Fact]
+    public async Task Twenty_sigkills_while_timers_fire_lose_nothing_and_double_nothing()
+    {
+        using var workspace = ReliabilityWorkspace.Create();
+        var realStart = DateTimeOffset.UtcNow;
+        var clock = Clock(VirtualStart, realStart, Speed);
+        var random = new Random(20250303);
+        for (var kill = 1; kill <= 20; kill++)
+        {
+            using var server = await ServerProcess.StartAsync(workspace, clock);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1000, 4000)));
+            server.Kill();
+        }
+
+        using (var last = await ServerProcess.StartAsync(workspace, clock))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await last.StopAsync();
+        }
+
+        AssertSameAsSimulation(workspace, VirtualNow(realStart));
+    }
+
+    [Fact]
+    public async Task A_restart_after_a_week_down_follows_the_misfire_rules()
+    {
+        using var workspace = ReliabilityWorkspace.Create();
+        var firstStart = DateTimeOffset.UtcNow;
+        using (var server = await ServerProcess.StartAsync(workspace, Clock(VirtualStart, firstStart, Speed)))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await server.StopAsync();
+        }
+
+        // Back on Wednesday 12/03/2025 at 09:00, with a clock that now hardly moves.
+        using (var server = await ServerProcess.StartAsync(workspace, Clock(new DateTime(2025, 3, 12, 9, 0, 0), DateTimeOffset.UtcNow, 1)))
+        {
+            // Quartz handles misfired triggers in batches, a few seconds after the start: wait until
+            // no timer of the week that passed is left.
+            var until = DateTime.UtcNow.AddSeconds(90);
+            while (workspace.TimersDueBy("2025-03-12T09:00:00") > 0 && DateTime.UtcNow < until)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+
+            Assert.Equal(0, workspace.TimersDueBy("2025-03-12T09:00:00"));
+            await server.StopAsync();
+        }
+
+        var outbox = workspace.Outbox().Select(o => o.Key).ToHashSet();
+        log.WriteLine(string.Join('\n', outbox.Order(StringComparer.Ordinal)));
+
+        // Task 4, due Friday 07/03: the reminders of 04/03 and 06/03 passed while down and after the
+        // due date: skipped. The overdue notice of 10/03 and the escalation of 12/03 passed: sent once.
+        Assert.DoesNotContain("thu-2025/4/1/reminder/2025-03-04", outbox);
+        Assert.DoesNotContain("thu-2025/4/1/reminder/2025-03-06", outbox);
+        Assert.Contains("thu-2025/4/1/overdue/2025-03-10", outbox);
+        Assert.Contains("thu-2025/4/1/escalation/2025-03-12", outbox);
+
+        // Task 17, due Thursday 20/03: its 14-day reminder (06/03) passed while down, the task is
+        // still open and not yet due: sent once. The 7-day one (13/03) is still ahead.
+        Assert.Contains("thu-2025/17/1/reminder/2025-03-06", outbox);
+        Assert.DoesNotContain("thu-2025/17/1/reminder/2025-03-13", outbox);
+        AssertNoStepTwice(workspace);
+    }
+
+    [PostgresFact]
+    public async Task Two_servers_on_one_postgresql_share_the_timers_and_fire_each_once()
+    {
+        using var workspace = ReliabilityWorkspace.Create(Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES"));
+        var realStart = DateTimeOffset.UtcNow;
+        var clock = Clock(VirtualStart, realStart, Speed);
+        using (var a = await ServerProcess.StartAsync(workspace, clock, "--cluster"))
+        using (var b = await ServerProcess.StartAsync(workspace, clock, "--cluster"))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(a.StopAsync(), b.StopAsync());
+        }
+
+        AssertSameAsSimulation(workspace, VirtualNow(realStart));
+        var nodes = workspace.Sends().Select(s => s.By).Where(b => b.StartsWith("hệ thống (", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(nodes.Count == 2, "both servers fired timers: " + string.Join(", ", nodes));
+    }
+
+    /// <summary>
+    /// What the server queued up to the day before it stopped is exactly what `workflow simulate`
+    /// gives for the same plan and days: every notification, once.
+    /// </summary>
+    private void AssertSameAsSimulation(ReliabilityWorkspace workspace, DateTime virtualEnd)
+    {
+        var cutoff = DateOnly.FromDateTime(virtualEnd).AddDays(-1);
+        var (exit, output, error) = WorkflowProcess.Run(WorkflowProcess.Root, "simulate", "--workflows", workspace.Workflows, "--plan", workspace.Plan,
+            "--from", "2025-03-03", "--to", cutoff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--json");
+        Assert.True(exit == 0, error);
+        var expected = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            var e = JsonDocument.Parse(line).RootElement;
+            return $"thu-2025/{e.GetProperty("task").GetString()}/{e.GetProperty("milestone").GetInt32()}/{e.GetProperty("action").GetString()}/{e.GetProperty("at").GetString()![..10]}";
+        }).Order(StringComparer.Ordinal).ToList();
+        var actual = workspace.Outbox()
+            .Where(o => DateOnly.ParseExact(o.At[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) <= cutoff)
+            .Select(o => o.Key).Order(StringComparer.Ordinal).ToList();
+
+        log.WriteLine($"virtual end {virtualEnd:yyyy-MM-dd HH:mm}, cutoff {cutoff:yyyy-MM-dd}: {expected.Count} expected, {actual.Count} queued");
+        Assert.True(expected.Count > 25, "the test must see many notifications: " + expected.Count);
+        Assert.Equal(expected, actual);
+        AssertNoStepTwice(workspace);
+    }
+
+    /// <summary>No send step of any milestone ran twice (the outbox's unique key would hide it; the history does not).</summary>
+    private static void AssertNoStepTwice(ReliabilityWorkspace workspace)
+    {
+        var sends = workspace.Sends();
+        // The history says which moment each send was for: one send a (milestone, kind, moment).
+        var twice = sends.GroupBy(s => (s.Milestone, s.What, s.Why)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, "steps run twice: " + string.Join(", ", twice));
+    }
+
+    private static string Clock(DateTime virtualStart, DateTimeOffset realStart, double speed) =>
+        string.Create(CultureInfo.InvariantCulture, $"{virtualStart:yyyy-MM-ddTHH:mm:ss}|{realStart.ToUnixTimeMilliseconds()}|{speed}");
+
+    private static DateTime VirtualNow(DateTimeOffset realStart) =>
+        VirtualStart + TimeSpan.FromTicks((long)((DateTimeOffset.UtcNow - realStart).Ticks * Speed));
+}

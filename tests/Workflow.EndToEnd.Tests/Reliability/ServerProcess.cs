@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Workflow.Host.Cli;
+using Workflow.Host.Persistence;
+
+namespace Workflow.EndToEnd.Tests.Reliability;
+
+/// <summary>
+/// A `workflow serve` process on an accelerated clock (WORKFLOW_CLOCK), started, killed with
+/// SIGKILL or stopped, and restarted on the same database and the same timeline.
+/// </summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServerProcess(Process process)
+    {
+        this.process = process;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a server and waits until it says it runs.</summary>
+    public static async Task<ServerProcess> StartAsync(ReliabilityWorkspace workspace, string clock, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+            WorkingDirectory = workspace.Directory,
+        };
+        start.ArgumentList.Add(typeof(WorkflowCommandLine).Assembly.Location);
+        foreach (var a in new[] { "serve", "--workflows", workspace.Workflows, "--database", workspace.Database }.Concat(extra))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["WORKFLOW_CLOCK"] = clock;
+        start.Environment.Remove("WORKFLOW_DATA");
+        start.Environment.Remove("WORKFLOW_DATABASE");
+        var server = new ServerProcess(Process.Start(start)!);
+        server.process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        server.process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        server.process.BeginOutputReadLine();
+        server.process.BeginErrorReadLine();
+        var started = await Task.WhenAny(server.ready.Task, Task.Delay(TimeSpan.FromSeconds(60)), server.process.WaitForExitAsync());
+        if (!server.ready.Task.IsCompleted)
+        {
+            server.Kill();
+            throw new InvalidOperationException("workflow serve did not start: " + server.Output);
+        }
+
+        return server;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.WaitForExit();
+    }
+
+    /// <summary>A graceful stop (SIGTERM), as a service manager would.</summary>
+    public async Task StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+            {
+                Kill();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+
+        if (line.Contains("Máy chủ đang chạy", StringComparison.Ordinal))
+        {
+            ready.TrySetResult();
+        }
+    }
+}
+
+/// <summary>A workflows folder with one generated plan, and a database, in a temporary directory.</summary>
+internal sealed class ReliabilityWorkspace : IDisposable
+{
+    private ReliabilityWorkspace(string directory, string database, string? postgresSchema, string? postgresServer)
+    {
+        Directory = directory;
+        Database = database;
+        PostgresSchema = postgresSchema;
+        PostgresServer = postgresServer;
+    }
+
+    public string Directory { get; }
+
+    public string Workflows => Path.Combine(Directory, "workflows");
+
+    public string Plan => Path.Combine(Workflows, "plans", "thu-2025.csv");
+
+    /// <summary>The --database value.</summary>
+    public string Database { get; }
+
+    private string? PostgresSchema { get; }
+
+    private string? PostgresServer { get; }
+
+    public static ReliabilityWorkspace Create(string? postgres = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"workflow-rel-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(directory);
+        var source = Path.Combine(WorkflowProcess.Root, "workflows");
+        foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}plans{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(directory, "workflows", Path.GetRelativePath(source, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "workflows", "plans"));
+        File.WriteAllText(Path.Combine(directory, "workflows", "plans", "thu-2025.csv"), GeneratedPlan());
+        if (postgres is null)
+        {
+            return new ReliabilityWorkspace(directory, "sqlite:" + Path.Combine(directory, "workflow.db"), null, null);
+        }
+
+        var schema = $"rel_{Guid.NewGuid():N}"[..20];
+        using (var connection = new NpgsqlConnection(postgres))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema };
+        return new ReliabilityWorkspace(directory, "postgresql:" + builder, schema, postgres);
+    }
+
+    /// <summary>30 tasks due on working and non-working days of March 2025, led by several agencies.</summary>
+    private static string GeneratedPlan()
+    {
+        string[] leads = ["Sở Nội vụ", "Sở Tư pháp", "Văn phòng UBND thành phố", "Sở Tài chính", "UBND quận Ninh Kiều", "Sở Y tế"];
+        var csv = new StringBuilder("Mã kế hoạch,thu-2025\nTên kế hoạch,Kế hoạch thử độ bền\nNgày ban hành,24/12/2024\nNăm theo dõi,2025\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n");
+        for (var i = 0; i < 30; i++)
+        {
+            var due = new DateOnly(2025, 3, 4).AddDays(i);
+            csv.Append(CultureInfo.InvariantCulture, $"{i + 1},Nhiệm vụ thử số {i + 1},{leads[i % leads.Length]},ngày {due:dd/MM/yyyy}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>The outbox, read straight from the database.</summary>
+    public List<(string Key, string At)> Outbox()
+    {
+        using var db = Open();
+        return db.Outbox.AsNoTracking().OrderBy(o => o.Key).Select(o => new { o.Key, o.At }).AsEnumerable().Select(o => (o.Key, o.At)).ToList();
+    }
+
+    /// <summary>Every history entry that sent something (not those merged into an earlier one).</summary>
+    public List<(long Milestone, string What, string Why, string By)> Sends()
+    {
+        string[] sends = ["nhắc hạn", "báo quá hạn", "báo cáo Sở Nội vụ"];
+        using var db = Open();
+        return db.History.AsNoTracking().Where(h => sends.Contains(h.What) && !h.Why.StartsWith("trùng ngày"))
+            .Select(h => new { h.MilestoneId, h.What, h.Why, h.By }).AsEnumerable().Select(h => (h.MilestoneId, h.What, h.Why, h.By)).ToList();
+    }
+
+    /// <summary>How many waiting milestones have a timer at or before <paramref name="moment"/> ("yyyy-MM-ddTHH:mm:ss").</summary>
+    public int TimersDueBy(string moment)
+    {
+        using var db = Open();
+        return db.Milestones.AsNoTracking().Count(m => m.Status == Workflow.Host.Runtime.RunStatus.Waiting && m.BookmarkAt != null && string.Compare(m.BookmarkAt, moment) <= 0);
+    }
+
+    private WorkflowDbContext Open()
+    {
+        var options = new DbContextOptionsBuilder<WorkflowDbContext>();
+        _ = PostgresServer is null
+            ? options.UseSqlite("Data Source=" + Database["sqlite:".Length..])
+            : options.UseNpgsql(Database["postgresql:".Length..]);
+        return new WorkflowDbContext(options.Options);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (PostgresServer is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(PostgresServer);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {PostgresSchema} CASCADE", connection);
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using Quartz;
+using Workflow.Definitions.Plans;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+using Workflow.Host.Tests.Cli;
+
+namespace Workflow.Host.Tests.Runtime;
+
+/// <summary>The durable runtime on SQLite: import, timers in Quartz's store, done, events, re-import.</summary>
+[Collection(Scheduling.SchedulingTestGroup.Name)]
+public sealed class DurableRuntimeTests : IAsyncLifetime
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"workflow-rt-{Guid.NewGuid():N}");
+    private readonly TestClock clock = TestClock.At(2025, 1, 1);
+    private IHost host = null!;
+    private WorkflowsData data = null!;
+
+    private WorkflowRuntime Runtime => host.Services.GetRequiredService<WorkflowRuntime>();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        data = WorkflowsData.Load(CliRun.Workflows);
+        host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock);
+        await host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private Plan Plan2025()
+    {
+        var read = PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", "cchc-2025.csv"), data.Reference);
+        Assert.True(read.IsValid);
+        return read.Plan!;
+    }
+
+    private async Task<List<MilestoneRecord>> MilestonesAsync(string task)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        return await db.Milestones.AsNoTracking().Where(m => m.TaskId == task).OrderBy(m => m.Number).ToListAsync();
+    }
+
+    private async Task<IReadOnlyCollection<TriggerKey>> TriggersAsync()
+    {
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        return await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(WorkflowRuntime.TriggerGroup));
+    }
+
+    [Fact]
+    public async Task Import_starts_every_milestone_and_sets_a_durable_trigger_for_each_timer()
+    {
+        var result = await Runtime.ImportAsync(Plan2025(), "test");
+
+        Assert.True(result.Created > 100);
+        var task15 = Assert.Single(await MilestonesAsync("15"));
+        Assert.Equal(RunStatus.Waiting, task15.Status);
+        Assert.Equal("2025-03-17T08:00:00", task15.BookmarkAt);
+        var triggers = await TriggersAsync();
+        Assert.Contains(WorkflowRuntime.TriggerKeyFor(task15.Id, task15.BookmarkAt!), triggers);
+
+        var dormant = Assert.Single(await MilestonesAsync("6"));
+        Assert.Equal(RunStatus.Dormant, dormant.Status);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_plan_again_changes_nothing()
+    {
+        await Runtime.ImportAsync(Plan2025(), "test");
+        var before = await TriggersAsync();
+        var again = await Runtime.ImportAsync(Plan2025(), "test");
+        Assert.Equal(0, again.Created);
+        Assert.Equal(0, again.Rescheduled);
+        Assert.Equal(before.Order(), (await TriggersAsync()).Order());
+    }
+
+    [Fact]
+    public async Task A_timer_firing_sends_through_the_outbox_once_even_when_it_fires_twice()
+    {
+        await Runtime.ImportAsync(Plan2025(), "test");
+        var task15 = Assert.Single(await MilestonesAsync("15"));
+
+        clock.Set(2025, 3, 17, 8, 0);
+        await Runtime.ResumeAsync(task15.Id, task15.BookmarkAt!);
+        await Runtime.ResumeAsync(task15.Id, task15.BookmarkAt!); // a second firing of the same trigger
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var sent = await db.Outbox.Where(o => o.TaskId == "15").ToListAsync();
+        var reminder = Assert.Single(sent);
+        Assert.Equal("cchc-2025/15/1/reminder/2025-03-17", reminder.Key);
+        var after = Assert.Single(await MilestonesAsync("15"));
+        Assert.Equal("2025-03-24T08:00:00", after.BookmarkAt);
+        Assert.Contains(WorkflowRuntime.TriggerKeyFor(after.Id, after.BookmarkAt!), await TriggersAsync());
+        Assert.DoesNotContain(WorkflowRuntime.TriggerKeyFor(after.Id, task15.BookmarkAt!), await TriggersAsync());
+    }
+
+    [Fact]
+    public async Task Done_ends_the_workflow_and_removes_its_trigger()
+    {
+        await Runtime.ImportAsync(Plan2025(), "test");
+        clock.Set(2025, 3, 20, 9, 0);
+        Assert.Equal(1, await Runtime.MarkDoneAsync(new PlanId("cchc-2025"), new TaskId("15"), null, new LocalDate(2025, 3, 20), "test"));
+
+        var task15 = Assert.Single(await MilestonesAsync("15"));
+        Assert.Equal(RunStatus.Finished, task15.Status);
+        Assert.Null(task15.BookmarkAt);
+        Assert.DoesNotContain(await TriggersAsync(), k => k.Name.StartsWith($"m{task15.Id}@", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_event_wakes_a_dormant_milestone()
+    {
+        await Runtime.ImportAsync(Plan2025(), "test");
+        clock.Set(2025, 6, 2, 10, 0);
+        Assert.Equal(1, await Runtime.RecordEventAsync(new PlanId("cchc-2025"), new TaskId("6"), new LocalDate(2025, 6, 2), "test"));
+
+        var task6 = Assert.Single(await MilestonesAsync("6"));
+        Assert.Equal(new DateOnly(2025, 7, 2), task6.EffectiveDue);
+        Assert.Equal("2025-06-18T08:00:00", task6.BookmarkAt);
+    }
+
+    [Fact]
+    public async Task Reconcile_recreates_missing_triggers_and_removes_stale_ones()
+    {
+        await Runtime.ImportAsync(Plan2025(), "test");
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var all = await TriggersAsync();
+        var lost = all.Take(5).ToList();
+        await scheduler.UnscheduleJobs(lost);
+        await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity("m999999@2030-01-01T08:00:00", WorkflowRuntime.TriggerGroup).ForJob(WorkflowRuntime.ResumeJob).StartAt(DateTimeOffset.UtcNow.AddYears(5)).Build(), new ScheduleJobOptions());
+
+        var (created, removed) = await Runtime.ReconcileAsync();
+
+        Assert.Equal(5, created);
+        Assert.Equal(1, removed);
+        Assert.Equal(all.Order(), (await TriggersAsync()).Order());
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Workflow.Host.Tests.Cli;
+
+namespace Workflow.Host.Tests.Runtime;
+
+/// <summary>The 2025 plan under the default rules, simulated over 13 months: what the rules imply, pinned task by task.</summary>
+public class SimulateTests
+{
+    private static readonly string Plan2025 = Path.Combine(CliRun.Workflows, "plans", "cchc-2025.csv");
+
+    private static List<(string At, string Action, string Task, int Milestone, string Due, string[] To)> Simulate(params string[] extra)
+    {
+        var (exit, output, error) = CliRun.Run(["simulate", "--plan", Plan2025, "--from", "2025-01-01", "--to", "2026-01-31", "--json", .. extra]);
+        Assert.True(exit == 0, error);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            var e = JsonDocument.Parse(line).RootElement;
+            return (e.GetProperty("at").GetString()!, e.GetProperty("action").GetString()!, e.GetProperty("task").GetString()!,
+                e.GetProperty("milestone").GetInt32(), e.GetProperty("due").GetString()!,
+                e.GetProperty("to").EnumerateArray().Select(t => t.GetString()!).ToArray());
+        }).ToList();
+    }
+
+    [Fact]
+    public void A_quarter_one_task_is_reminded_noticed_and_escalated_as_the_rules_say()
+    {
+        // Task 15: "Quý I/2025", due Monday 31/03/2025, lead Văn phòng UBND thành phố.
+        var task = Simulate().Where(e => e.Task == "15").ToList();
+
+        Assert.All(task, e => Assert.Equal("2025-03-31", e.Due));
+        Assert.Equal(
+            [
+                ("2025-03-17T08:00", "reminder"),
+                ("2025-03-24T08:00", "reminder"),
+                ("2025-03-28T08:00", "reminder"), // the 1-day reminder falls on Sunday 30/03, moves to Friday 28/03 and merges
+                ("2025-04-01T08:00", "overdue"),
+                ("2025-04-03T08:00", "escalation"), // third working day after the due date
+                ("2025-04-08T08:00", "escalation"), // Monday 07/04/2025 is Giỗ Tổ Hùng Vương
+                ("2025-04-14T08:00", "escalation"),
+                ("2025-04-21T08:00", "escalation"),
+            ],
+            task.Take(8).Select(e => (e.At, e.Action)).ToArray());
+        Assert.Contains(task, e => e.At == "2025-09-03T08:00"); // Monday 01/09 and Tuesday 02/09 are Quốc khánh
+        Assert.DoesNotContain(task, e => e.At.StartsWith("2025-09-01", StringComparison.Ordinal));
+        Assert.Equal("2026-01-26T08:00", task[^1].At);
+        Assert.All(task.Where(e => e.Action == "escalation"), e => Assert.Equal(["so-noi-vu"], e.To));
+        Assert.All(task.Where(e => e.Action != "escalation"), e => Assert.Contains("van-phong-ubnd-thanh-pho", e.To));
+    }
+
+    [Fact]
+    public void Reporting_done_removes_everything_after_that_day()
+    {
+        var task = Simulate("--done", "15=2025-03-20").Where(e => e.Task == "15").ToList();
+        Assert.Equal([("2025-03-17T08:00", "reminder")], task.Select(e => (e.At, e.Action)).ToArray());
+    }
+
+    [Fact]
+    public void Continuous_checkpoints_get_the_lighter_chase()
+    {
+        // Task 4: "Trong năm 2025": a checkpoint at each quarter end, one reminder 7 days before.
+        var task = Simulate().Where(e => e.Task == "4" && e.Milestone == 1).ToList();
+        Assert.Equal(("2025-03-24T08:00", "reminder"), (task[0].At, task[0].Action));
+        Assert.DoesNotContain(task, e => e.Action == "overdue");
+        Assert.Equal(("2025-04-03T08:00", "escalation"), (task[1].At, task[1].Action));
+    }
+
+    [Fact]
+    public void An_event_task_sleeps_until_its_event_then_is_due_thirty_days_later()
+    {
+        Assert.DoesNotContain(Simulate(), e => e.Task == "6");
+
+        // Task 6 waits for the central government's publication; recorded on 02/06/2025 → due 02/07/2025.
+        var task = Simulate("--event", "6=2025-06-02").Where(e => e.Task == "6").ToList();
+        Assert.NotEmpty(task);
+        Assert.All(task, e => Assert.Equal("2025-07-02", e.Due));
+        Assert.Equal("2025-06-18T08:00", task[0].At);
+    }
+
+    [Fact]
+    public void At_most_one_notification_of_a_kind_per_milestone_per_day()
+    {
+        var all = Simulate();
+        Assert.Equal(all.Count, all.Select(e => (e.Task, e.Milestone, e.Action, e.At[..10])).Distinct().Count());
+        Assert.Equal(all.Select(e => e.At).Order(StringComparer.Ordinal), all.Select(e => e.At));
+    }
+
+    [Fact]
+    public void Bad_arguments_are_explained()
+    {
+        var (exit, _, error) = CliRun.Run("simulate", "--plan", Plan2025, "--from", "2025-13-01", "--to", "2026-01-31", "--done", "99=2025-01-01");
+        Assert.Equal(2, exit);
+        Assert.Contains("--from \"2025-13-01\" không phải ngày", error, StringComparison.Ordinal);
+    }
+}
