@@ -54,8 +54,7 @@ public sealed class WorkflowRuntime(
     {
         ArgumentNullException.ThrowIfNull(plan);
         var hash = Hash(plan);
-        var changed = new List<MilestoneRecord>();
-        var removedIds = new List<long>();
+        var changes = new List<TriggerChange>();
         int created = 0, rescheduled = 0, removed = 0, unchanged = 0;
         await StepAsync(async (db, sink, now) =>
         {
@@ -101,19 +100,19 @@ public sealed class WorkflowRuntime(
             var existing = await db.Milestones.Where(m => m.PlanId == plan.Id.Value).ToListAsync(ct).ConfigureAwait(false);
             var byKey = existing.ToDictionary(m => (m.TaskId, m.Number));
             var seen = new HashSet<(string, int)>();
+            var tasksById = plan.Tasks.ToDictionary(t => t.Id);
+            var started = new List<(MilestoneRun Run, MilestoneRecord Row)>();
             foreach (var (run, definition) in planner.Plan(plan))
             {
                 var key = (run.Key.Task.Value, run.Key.Number);
                 seen.Add(key);
-                var label = plan.Find(run.Key.Task)?.Schedule.Milestones.ElementAtOrDefault(run.Key.Number - 1)?.Label;
+                var label = tasksById[run.Key.Task].Schedule.Milestones.ElementAtOrDefault(run.Key.Number - 1)?.Label;
                 if (!byKey.TryGetValue(key, out var row))
                 {
                     engine.Start(run, definition, now, sink);
                     row = MilestoneMapping.NewRecord(run, label);
                     db.Milestones.Add(row);
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false); // gives the row its id for the history
-                    AddHistory(db, run, 0, row.Id, by);
-                    changed.Add(row);
+                    started.Add((run, row));
                     created++;
                     continue;
                 }
@@ -125,6 +124,7 @@ public sealed class WorkflowRuntime(
                 }
 
                 // The plan's date changed: the chase starts over from the new date.
+                var oldAt = row.BookmarkAt;
                 var current = MilestoneMapping.ToRun(row);
                 var from = current.History.Count;
                 engine.Extend(current, definitions.Get(row.DefinitionId, row.DefinitionVersion), run.PlannedDue!.Value, now, sink);
@@ -133,24 +133,32 @@ public sealed class WorkflowRuntime(
                 row.Label = label;
                 MilestoneMapping.CopyState(current, row);
                 AddHistory(db, current, from, row.Id, by);
-                changed.Add(row);
+                changes.Add(new TriggerChange(row.Id, oldAt, Waiting(row)));
                 rescheduled++;
             }
 
             foreach (var row in existing.Where(m => !seen.Contains((m.TaskId, m.Number)) && m.Status != RunStatus.Finished))
             {
+                changes.Add(new TriggerChange(row.Id, row.BookmarkAt, null));
                 row.Status = RunStatus.Finished;
                 row.BookmarkActivity = null;
                 row.BookmarkAt = null;
                 row.BookmarkSignal = null;
                 row.Revision++;
                 db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = "kết thúc", Why = "mốc không còn trong kế hoạch", By = by, RecordedAtUtc = DateTime.UtcNow });
-                removedIds.Add(row.Id);
                 removed++;
+            }
+
+            // One round trip gives every new row its id; then their history.
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            foreach (var (run, row) in started)
+            {
+                AddHistory(db, run, 0, row.Id, by);
+                changes.Add(new TriggerChange(row.Id, null, Waiting(row)));
             }
         }, ct).ConfigureAwait(false);
 
-        await SyncTriggersAsync(changed, removedIds, ct).ConfigureAwait(false);
+        await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
         return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged);
     }
 
@@ -197,7 +205,7 @@ public sealed class WorkflowRuntime(
     /// <summary>A timer fired for the bookmark at <paramref name="bookmarkAt"/> of milestone <paramref name="milestoneId"/>, on the node <paramref name="by"/>.</summary>
     public async Task ResumeAsync(long milestoneId, string bookmarkAt, string by = "hệ thống", CancellationToken ct = default)
     {
-        MilestoneRecord? changed = null;
+        TriggerChange? change = null;
         await StepAsync(async (db, sink, now) =>
         {
             var row = await db.Milestones.FindAsync([milestoneId], ct).ConfigureAwait(false);
@@ -215,12 +223,12 @@ public sealed class WorkflowRuntime(
             engine.Resume(run, definitions.Get(row.DefinitionId, row.DefinitionVersion), now, sink);
             MilestoneMapping.CopyState(run, row);
             AddHistory(db, run, 0, row.Id, by);
-            changed = row;
+            change = new TriggerChange(row.Id, bookmarkAt, Waiting(row));
         }, ct).ConfigureAwait(false);
 
-        if (changed is not null)
+        if (change is not null)
         {
-            await SyncTriggersAsync([changed], [], ct).ConfigureAwait(false);
+            await SyncTriggersAsync([change], ct).ConfigureAwait(false);
         }
     }
 
@@ -268,7 +276,7 @@ public sealed class WorkflowRuntime(
 
     private async Task<int> ChangeAsync(PlanId plan, TaskId task, int? milestone, string by, Func<MilestoneRun, WorkflowDefinition, LocalDateTime, INotificationSink, bool> change, CancellationToken ct)
     {
-        var changed = new List<MilestoneRecord>();
+        var changes = new List<TriggerChange>();
         await StepAsync(async (db, sink, now) =>
         {
             var rows = await db.Milestones.Where(m => m.PlanId == plan.Value && m.TaskId == task.Value && (milestone == null || m.Number == milestone))
@@ -276,17 +284,18 @@ public sealed class WorkflowRuntime(
             foreach (var row in rows)
             {
                 var run = MilestoneMapping.ToRun(row);
+                var oldAt = row.BookmarkAt;
                 if (change(run, definitions.Get(row.DefinitionId, row.DefinitionVersion), now, sink))
                 {
                     MilestoneMapping.CopyState(run, row);
                     AddHistory(db, run, 0, row.Id, by);
-                    changed.Add(row);
+                    changes.Add(new TriggerChange(row.Id, oldAt, Waiting(row)));
                 }
             }
         }, ct).ConfigureAwait(false);
 
-        await SyncTriggersAsync(changed, [], ct).ConfigureAwait(false);
-        return changed.Count;
+        await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
+        return changes.Count;
     }
 
     /// <summary>One transaction: the step, its history, its outbox rows; retried when another host changed the same instance first.</summary>
@@ -330,37 +339,41 @@ public sealed class WorkflowRuntime(
         run.History.Clear();
     }
 
-    private async Task SyncTriggersAsync(List<MilestoneRecord> changed, List<long> removed, CancellationToken ct)
+    /// <summary>After a commit: removes the triggers of bookmarks that are gone, sets those of new ones, each in one call.</summary>
+    private async Task SyncTriggersAsync(List<TriggerChange> changes, CancellationToken ct)
     {
-        if (changed.Count == 0 && removed.Count == 0)
+        var moved = changes.Where(c => c.OldAt != c.NewAt).ToList();
+        if (moved.Count == 0)
         {
             return;
         }
 
         var scheduler = await schedulers.GetScheduler(ct).ConfigureAwait(false);
-        await EnsureJobAsync(scheduler, ct).ConfigureAwait(false);
-        foreach (var id in changed.Select(c => c.Id).Concat(removed))
+        var gone = moved.Where(c => c.OldAt is not null).Select(c => TriggerKeyFor(c.Id, c.OldAt!)).ToList();
+        if (gone.Count > 0)
         {
-            var old = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TriggerGroup), ct).ConfigureAwait(false);
-            var mine = old.Where(k => k.Name.StartsWith($"m{id}@", StringComparison.Ordinal)).ToList();
-            if (mine.Count > 0)
-            {
-                await scheduler.UnscheduleJobs(mine, ct).ConfigureAwait(false);
-            }
+            await scheduler.UnscheduleJobs(gone, ct).ConfigureAwait(false);
         }
 
-        foreach (var row in changed.Where(r => r.BookmarkAt is not null && r.Status == RunStatus.Waiting))
+        var triggers = moved.Where(c => c.NewAt is not null).Select(c => Trigger(c.Id, c.NewAt!)).ToList();
+        if (triggers.Count > 0)
         {
-            await scheduler.ScheduleJob(Trigger(row.Id, row.BookmarkAt!), new ScheduleJobOptions { Replace = true }, ct).ConfigureAwait(false);
+            var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [ResumeJobDetail()] = triggers };
+            await scheduler.ScheduleJobs(jobs, new ScheduleJobOptions { Replace = true }, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The timer bookmark a row waits at, or null.</summary>
+    private static string? Waiting(MilestoneRecord row) => row.Status == RunStatus.Waiting ? row.BookmarkAt : null;
+
+    private static IJobDetail ResumeJobDetail() =>
+        JobBuilder.Create<ResumeMilestoneJob>().WithIdentity(ResumeJob).StoreDurably().RequestRecovery().Build();
 
     private static async Task EnsureJobAsync(IScheduler scheduler, CancellationToken ct)
     {
         if (!await scheduler.Exists(ResumeJob, ct).ConfigureAwait(false))
         {
-            var job = JobBuilder.Create<ResumeMilestoneJob>().WithIdentity(ResumeJob).StoreDurably().RequestRecovery().Build();
-            await scheduler.AddJob(job, new AddJobOptions { Replace = true }, ct).ConfigureAwait(false);
+            await scheduler.AddJob(ResumeJobDetail(), new AddJobOptions { Replace = true }, ct).ConfigureAwait(false);
         }
     }
 
@@ -410,6 +423,9 @@ public sealed class WorkflowRuntime(
         }
     }
 }
+
+/// <summary>A milestone's timer bookmark before and after a step: what Quartz must forget and learn.</summary>
+internal sealed record TriggerChange(long Id, string? OldAt, string? NewAt);
 
 /// <summary>How the runtime runs on its database.</summary>
 /// <param name="SingleWriter">SQLite: one write transaction at a time in this process.</param>
