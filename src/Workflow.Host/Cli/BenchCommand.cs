@@ -21,7 +21,11 @@ internal static class BenchCommand
     {
         var seconds = new Option<double>("--seconds") { Description = "How long each throughput run lasts.", DefaultValueFactory = _ => 2.0 };
         var rows = new Option<int>("--rows") { Description = "Rows of the generated plan for the plan-check benchmark.", DefaultValueFactory = _ => 10_000 };
-        var command = new Command("bench", "Measures deadline parsing and plan checking against their targets (developers).") { seconds, rows };
+        var runtime = new Option<bool>("--runtime") { Description = "Also the runtime: import and schedule, timer lag, simulate (minutes, not seconds)." };
+        var milestones = new Option<int>("--milestones") { Description = "Milestones imported by the runtime benchmark.", DefaultValueFactory = _ => 100_000 };
+        var timers = new Option<int>("--timers") { Description = "Timers due at once in the timer-lag benchmark.", DefaultValueFactory = _ => 10_000 };
+        var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: the import benchmark runs there too." };
+        var command = new Command("bench", "Measures deadline parsing and plan checking against their targets (developers).") { seconds, rows, runtime, milestones, timers, postgres };
         command.SetAction(result =>
         {
             var folder = WorkflowsFolder.Locate(result.GetValue(workflows));
@@ -38,6 +42,11 @@ internal static class BenchCommand
                 .ToList();
             var ok = Parsing(output, plans, reference, result.GetValue(seconds));
             ok &= Checking(output, plans, reference, result.GetValue(rows));
+            if (result.GetValue(runtime))
+            {
+                ok &= RuntimeBench.Run(output, Hosting.WorkflowsData.Load(folder), result.GetValue(milestones), result.GetValue(timers), result.GetValue(postgres));
+            }
+
             output.WriteLine(ok ? "All targets met." : "Some targets missed.");
             return ok ? WorkflowCommandLine.Ok : WorkflowCommandLine.InputProblems;
         });

@@ -134,7 +134,7 @@ public static partial class WorkflowHost
         builder.Services.AddSingleton(data.Definitions);
         builder.Services.AddSingleton(_ => new MilestonePlanner(data.Reference.Agencies, data.Definitions, data.Rules));
         builder.Services.AddSingleton<WorkflowRuntime>();
-        builder.Services.AddTransient<ResumeMilestoneJob>();
+        builder.Services.AddTransient<ResumeMomentJob>();
         if (runJobs)
         {
             builder.Services.AddHostedService<ReconcileLoop>();

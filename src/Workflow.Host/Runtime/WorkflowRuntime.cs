@@ -34,8 +34,11 @@ public sealed class WorkflowRuntime(
     RuntimeClock clock,
     RuntimeOptions options) : IDisposable
 {
-    public const string TriggerGroup = "milestones";
-    public static readonly JobKey ResumeJob = new("resume-milestone", "runtime");
+    public const string TriggerGroup = "moments";
+    public static readonly JobKey ResumeJob = new("resume-moment", "runtime");
+
+    /// <summary>New milestones saved together during an import.</summary>
+    private const int ImportChunk = 2_000;
 
     // SQLite has one writer at a time: steps queue here instead of failing on a locked database.
     private readonly SemaphoreSlim writer = new(options.SingleWriter ? 1 : int.MaxValue);
@@ -101,7 +104,7 @@ public sealed class WorkflowRuntime(
             var byKey = existing.ToDictionary(m => (m.TaskId, m.Number));
             var seen = new HashSet<(string, int)>();
             var tasksById = plan.Tasks.ToDictionary(t => t.Id);
-            var started = new List<(MilestoneRun Run, MilestoneRecord Row)>();
+            var fresh = new List<(MilestoneRun Run, WorkflowDefinition Definition, string? Label)>();
             foreach (var (run, definition) in planner.Plan(plan))
             {
                 var key = (run.Key.Task.Value, run.Key.Number);
@@ -109,11 +112,7 @@ public sealed class WorkflowRuntime(
                 var label = tasksById[run.Key.Task].Schedule.Milestones.ElementAtOrDefault(run.Key.Number - 1)?.Label;
                 if (!byKey.TryGetValue(key, out var row))
                 {
-                    engine.Start(run, definition, now, sink);
-                    row = MilestoneMapping.NewRecord(run, label);
-                    db.Milestones.Add(row);
-                    started.Add((run, row));
-                    created++;
+                    fresh.Add((run, definition, label));
                     continue;
                 }
 
@@ -149,12 +148,31 @@ public sealed class WorkflowRuntime(
                 removed++;
             }
 
-            // One round trip gives every new row its id; then their history.
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            foreach (var (run, row) in started)
+
+            // New milestones start in chunks, each saved (which gives the rows their ids for the
+            // history) and let go of, so that a plan of 100,000 milestones is not held in memory twice.
+            foreach (var chunk in fresh.Chunk(ImportChunk))
             {
-                AddHistory(db, run, 0, row.Id, by);
-                changes.Add(new TriggerChange(row.Id, null, Waiting(row)));
+                var rows = new List<(MilestoneRun Run, MilestoneRecord Row)>(chunk.Length);
+                foreach (var (run, definition, label) in chunk)
+                {
+                    engine.Start(run, definition, now, sink);
+                    var row = MilestoneMapping.NewRecord(run, label);
+                    db.Milestones.Add(row);
+                    rows.Add((run, row));
+                }
+
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                foreach (var (run, row) in rows)
+                {
+                    AddHistory(db, run, 0, row.Id, by);
+                    changes.Add(new TriggerChange(row.Id, null, Waiting(row)));
+                }
+
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                created += rows.Count;
             }
         }, ct).ConfigureAwait(false);
 
@@ -202,6 +220,23 @@ public sealed class WorkflowRuntime(
             return true;
         }, ct);
 
+    /// <summary>
+    /// The timer of <paramref name="moment"/> fired: every milestone still waiting for it resumes,
+    /// each in its own transaction, several at once where the database takes concurrent writers.
+    /// </summary>
+    public async Task ResumeMomentAsync(string moment, string by, CancellationToken ct = default)
+    {
+        List<long> ids;
+        await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            ids = await db.Milestones.AsNoTracking().Where(m => m.BookmarkAt == moment && m.Status == RunStatus.Waiting)
+                .Select(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SingleWriter ? 1 : 8, CancellationToken = ct };
+        await Parallel.ForEachAsync(ids, parallel, async (id, token) => await ResumeAsync(id, moment, by, token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
     /// <summary>A timer fired for the bookmark at <paramref name="bookmarkAt"/> of milestone <paramref name="milestoneId"/>, on the node <paramref name="by"/>.</summary>
     public async Task ResumeAsync(long milestoneId, string bookmarkAt, string by = "hệ thống", CancellationToken ct = default)
     {
@@ -245,9 +280,9 @@ public sealed class WorkflowRuntime(
         // this listing, so it is never taken for stale.
         var existing = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TriggerGroup), ct).ConfigureAwait(false);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var wanted = await db.Milestones.AsNoTracking().Where(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting)
-            .Select(m => new { m.Id, m.BookmarkAt }).ToListAsync(ct).ConfigureAwait(false);
-        var wantedKeys = wanted.ToDictionary(w => TriggerKeyFor(w.Id, w.BookmarkAt!), w => w);
+        var moments = await db.Milestones.AsNoTracking().Where(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting)
+            .Select(m => m.BookmarkAt!).Distinct().ToListAsync(ct).ConfigureAwait(false);
+        var wantedKeys = moments.ToDictionary(TriggerKeyFor, m => m);
         var stale = existing.Where(k => !wantedKeys.ContainsKey(k)).ToList();
         if (stale.Count > 0)
         {
@@ -255,9 +290,9 @@ public sealed class WorkflowRuntime(
         }
 
         var created = 0;
-        foreach (var (key, w) in wantedKeys)
+        foreach (var (key, moment) in wantedKeys)
         {
-            var trigger = Trigger(w.Id, w.BookmarkAt!);
+            var trigger = Trigger(moment);
             if (!existing.Contains(key))
             {
                 await scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, ct).ConfigureAwait(false);
@@ -339,27 +374,43 @@ public sealed class WorkflowRuntime(
         run.History.Clear();
     }
 
-    /// <summary>After a commit: removes the triggers of bookmarks that are gone, sets those of new ones, each in one call.</summary>
+    /// <summary>
+    /// After a commit: makes sure a trigger waits for every moment a step moved a milestone to.
+    /// One trigger serves every milestone waiting for the same moment (most wait for 08:00 of some
+    /// day), so scheduling cost follows the number of distinct moments, not of milestones. A moment
+    /// nobody waits for any more is left alone: when it fires it finds no one, and reconciliation
+    /// removes it.
+    /// </summary>
     private async Task SyncTriggersAsync(List<TriggerChange> changes, CancellationToken ct)
     {
-        var moved = changes.Where(c => c.OldAt != c.NewAt).ToList();
-        if (moved.Count == 0)
+        var moments = changes.Where(c => c.NewAt is not null && c.NewAt != c.OldAt).Select(c => c.NewAt!).Distinct(StringComparer.Ordinal).ToList();
+        if (moments.Count == 0)
         {
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(ct).ConfigureAwait(false);
-        var gone = moved.Where(c => c.OldAt is not null).Select(c => TriggerKeyFor(c.Id, c.OldAt!)).ToList();
-        if (gone.Count > 0)
+        try
         {
-            await scheduler.UnscheduleJobs(gone, ct).ConfigureAwait(false);
-        }
+            var scheduler = await schedulers.GetScheduler(ct).ConfigureAwait(false);
+            var missing = new List<ITrigger>();
+            foreach (var moment in moments)
+            {
+                if (!await scheduler.Exists(TriggerKeyFor(moment), ct).ConfigureAwait(false))
+                {
+                    missing.Add(Trigger(moment));
+                }
+            }
 
-        var triggers = moved.Where(c => c.NewAt is not null).Select(c => Trigger(c.Id, c.NewAt!)).ToList();
-        if (triggers.Count > 0)
+            if (missing.Count > 0)
+            {
+                var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [ResumeJobDetail()] = missing };
+                await scheduler.ScheduleJobs(jobs, new ScheduleJobOptions { Replace = true }, ct).ConfigureAwait(false);
+            }
+        }
+        catch (SchedulerException)
         {
-            var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [ResumeJobDetail()] = triggers };
-            await scheduler.ScheduleJobs(jobs, new ScheduleJobOptions { Replace = true }, ct).ConfigureAwait(false);
+            // The scheduler is shutting down (or its store failed): the commit stands, and
+            // reconciliation (every minute, and at every start) sets the trigger.
         }
     }
 
@@ -367,7 +418,7 @@ public sealed class WorkflowRuntime(
     private static string? Waiting(MilestoneRecord row) => row.Status == RunStatus.Waiting ? row.BookmarkAt : null;
 
     private static IJobDetail ResumeJobDetail() =>
-        JobBuilder.Create<ResumeMilestoneJob>().WithIdentity(ResumeJob).StoreDurably().RequestRecovery().Build();
+        JobBuilder.Create<ResumeMomentJob>().WithIdentity(ResumeJob).StoreDurably().RequestRecovery().Build();
 
     private static async Task EnsureJobAsync(IScheduler scheduler, CancellationToken ct)
     {
@@ -377,16 +428,15 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    internal static TriggerKey TriggerKeyFor(long milestoneId, string bookmarkAt) => new($"m{milestoneId}@{bookmarkAt}", TriggerGroup);
+    internal static TriggerKey TriggerKeyFor(string moment) => new(moment, TriggerGroup);
 
-    private ITrigger Trigger(long milestoneId, string bookmarkAt)
+    private ITrigger Trigger(string moment)
     {
-        var at = clock.ToReal(MilestoneMapping.Moment.Parse(bookmarkAt).Value);
+        var at = clock.ToReal(MilestoneMapping.Moment.Parse(moment).Value);
         return TriggerBuilder.Create()
-            .WithIdentity(TriggerKeyFor(milestoneId, bookmarkAt))
+            .WithIdentity(TriggerKeyFor(moment))
             .ForJob(ResumeJob)
-            .UsingJobData(ResumeMilestoneJob.MilestoneKey, milestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .UsingJobData(ResumeMilestoneJob.BookmarkKey, bookmarkAt)
+            .UsingJobData(ResumeMomentJob.MomentKey, moment)
             .StartAt(at)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
@@ -431,17 +481,15 @@ internal sealed record TriggerChange(long Id, string? OldAt, string? NewAt);
 /// <param name="SingleWriter">SQLite: one write transaction at a time in this process.</param>
 public sealed record RuntimeOptions(bool SingleWriter);
 
-/// <summary>The Quartz job every milestone timer triggers: resume that milestone's workflow.</summary>
-public sealed class ResumeMilestoneJob(WorkflowRuntime runtime) : IJob
+/// <summary>The Quartz job every timer triggers: resume the workflows of every milestone waiting for that moment.</summary>
+public sealed class ResumeMomentJob(WorkflowRuntime runtime) : IJob
 {
-    public const string MilestoneKey = "milestone";
-    public const string BookmarkKey = "at";
+    public const string MomentKey = "at";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var data = context.MergedJobDataMap;
-        var id = long.Parse(data.GetString(MilestoneKey)!, System.Globalization.CultureInfo.InvariantCulture);
-        await runtime.ResumeAsync(id, data.GetString(BookmarkKey)!, $"hệ thống ({context.Scheduler.SchedulerInstanceId})", cancellationToken).ConfigureAwait(false);
+        var moment = context.MergedJobDataMap.GetString(MomentKey)!;
+        await runtime.ResumeMomentAsync(moment, $"hệ thống ({context.Scheduler.SchedulerInstanceId})", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -67,7 +67,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         Assert.Equal(RunStatus.Waiting, task15.Status);
         Assert.Equal("2025-03-17T08:00:00", task15.BookmarkAt);
         var triggers = await TriggersAsync();
-        Assert.Contains(WorkflowRuntime.TriggerKeyFor(task15.Id, task15.BookmarkAt!), triggers);
+        Assert.Contains(WorkflowRuntime.TriggerKeyFor(task15.BookmarkAt!), triggers);
 
         var dormant = Assert.Single(await MilestonesAsync("6"));
         Assert.Equal(RunStatus.Dormant, dormant.Status);
@@ -100,12 +100,29 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         Assert.Equal("cchc-2025/15/1/reminder/2025-03-17", reminder.Key);
         var after = Assert.Single(await MilestonesAsync("15"));
         Assert.Equal("2025-03-24T08:00:00", after.BookmarkAt);
-        Assert.Contains(WorkflowRuntime.TriggerKeyFor(after.Id, after.BookmarkAt!), await TriggersAsync());
-        Assert.DoesNotContain(WorkflowRuntime.TriggerKeyFor(after.Id, task15.BookmarkAt!), await TriggersAsync());
+        Assert.Contains(WorkflowRuntime.TriggerKeyFor(after.BookmarkAt!), await TriggersAsync());
     }
 
     [Fact]
-    public async Task Done_ends_the_workflow_and_removes_its_trigger()
+    public async Task One_trigger_serves_every_milestone_waiting_for_the_same_moment()
+    {
+        await Runtime.ImportAsync(Plan2025(), "test");
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var moments = await db.Milestones.Where(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting).Select(m => m.BookmarkAt!).Distinct().ToListAsync();
+        var waiting = await db.Milestones.CountAsync(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting);
+        Assert.True(moments.Count < waiting);
+        Assert.Equal(moments.Select(WorkflowRuntime.TriggerKeyFor).Order(), (await TriggersAsync()).Order());
+
+        // The moment fires: every milestone waiting for it resumes, once.
+        var moment = moments.Order(StringComparer.Ordinal).First(m => string.CompareOrdinal(m, "2025-01-01") > 0);
+        clock.Now = NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(moment).Value.InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant();
+        await Runtime.ResumeMomentAsync(moment, "test");
+        await Runtime.ResumeMomentAsync(moment, "test");
+        Assert.Equal(0, await db.Milestones.CountAsync(m => m.BookmarkAt == moment && m.Status == RunStatus.Waiting));
+    }
+
+    [Fact]
+    public async Task Done_ends_the_workflow_and_leaves_no_timer_behind()
     {
         await Runtime.ImportAsync(Plan2025(), "test");
         clock.Set(2025, 3, 20, 9, 0);
@@ -114,7 +131,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         var task15 = Assert.Single(await MilestonesAsync("15"));
         Assert.Equal(RunStatus.Finished, task15.Status);
         Assert.Null(task15.BookmarkAt);
-        Assert.DoesNotContain(await TriggersAsync(), k => k.Name.StartsWith($"m{task15.Id}@", StringComparison.Ordinal));
+        Assert.Equal(0, (await Runtime.ReconcileAsync()).Created);
     }
 
     [Fact]
@@ -137,7 +154,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         var all = await TriggersAsync();
         var lost = all.Take(5).ToList();
         await scheduler.UnscheduleJobs(lost);
-        await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity("m999999@2030-01-01T08:00:00", WorkflowRuntime.TriggerGroup).ForJob(WorkflowRuntime.ResumeJob).StartAt(DateTimeOffset.UtcNow.AddYears(5)).Build(), new ScheduleJobOptions());
+        await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity("2030-01-01T08:00:00", WorkflowRuntime.TriggerGroup).ForJob(WorkflowRuntime.ResumeJob).StartAt(DateTimeOffset.UtcNow.AddYears(5)).Build(), new ScheduleJobOptions());
 
         var (created, removed) = await Runtime.ReconcileAsync();
 

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using Npgsql;
+using Workflow.Definitions.Plans;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+using Workflow.Host.Scheduling;
+using Workflow.Host.Simulation;
+using Workflow.Definitions.Agencies;
+
+namespace Workflow.Host.Cli;
+
+/// <summary>
+/// The runtime's speed targets (`workflow bench --runtime`): importing and scheduling 100,000
+/// milestones against a raw bulk insert of the same rows, timers firing on time under load, and
+/// simulating the 2025 plan.
+/// </summary>
+internal static class RuntimeBench
+{
+    public static bool Run(TextWriter output, WorkflowsData data, int milestones, int timers, string? postgres)
+    {
+        var ok = Simulate(output, data);
+        ok &= Import(output, data, milestones, DatabaseKind.Sqlite, null);
+        if (postgres is not null)
+        {
+            ok &= Import(output, data, milestones, DatabaseKind.PostgreSql, postgres);
+        }
+
+        ok &= TimerLag(output, data, timers);
+        return ok;
+    }
+
+    private static bool Simulate(TextWriter output, WorkflowsData data)
+    {
+        var plan = PlanReader.Read(Path.Combine(data.Folder, "plans", "cchc-2025.csv"), data.Reference).Plan!;
+        var simulator = new Simulator(data.Reference.Calendar, new AgencyId(data.Reference.Reports.FollowUpAgency), new MilestonePlanner(data.Reference.Agencies, data.Definitions, data.Rules));
+        simulator.Run(plan, new LocalDate(2025, 1, 1), new LocalDate(2026, 1, 31), [], []); // warm up
+        var clock = Stopwatch.StartNew();
+        var result = simulator.Run(plan, new LocalDate(2025, 1, 1), new LocalDate(2026, 1, 31), [], []);
+        clock.Stop();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulate cchc-2025, 01/2025–01/2026: {clock.Elapsed.TotalSeconds:N3} s for {result.Notifications.Count:N0} notifications (target ≤ 2 s)"));
+        return clock.Elapsed.TotalSeconds <= 2;
+    }
+
+    private static bool Import(TextWriter output, WorkflowsData data, int count, DatabaseKind kind, string? postgres)
+    {
+        var (settings, cleanup) = FreshDatabase(kind, postgres);
+        try
+        {
+            var plan = GeneratedPlan(data, count, "bench-import");
+            GC.Collect();
+            var peakBefore = Environment.WorkingSet;
+            var clock = Stopwatch.StartNew();
+            using (var host = WorkflowHost.Build(data, settings, runJobs: false))
+            {
+                host.StartAsync().GetAwaiter().GetResult();
+                host.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "bench").GetAwaiter().GetResult();
+                host.StopAsync().GetAwaiter().GetResult();
+            }
+
+            clock.Stop();
+            using var process = Process.GetCurrentProcess();
+            var peak = process.PeakWorkingSet64;
+            var raw = RawInsert(settings, count);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"import and schedule {count:N0} milestones on {(kind == DatabaseKind.Sqlite ? "SQLite" : "PostgreSQL")}: {clock.Elapsed.TotalSeconds:N1} s, peak working set {peak / 1048576.0:N0} MiB (target ≤ 30 s, ≤ 1 GiB); a raw bulk insert of the same rows: {raw.TotalSeconds:N2} s, ratio {clock.Elapsed / raw:N1}×"));
+            return clock.Elapsed.TotalSeconds <= 30 && peak <= 1L << 30 && peakBefore > 0;
+        }
+        finally
+        {
+            cleanup();
+        }
+    }
+
+    /// <summary>The same number of milestone rows, inserted with one prepared statement in one transaction: the floor.</summary>
+    private static TimeSpan RawInsert(DatabaseSettings settings, int count)
+    {
+        using var connection = QuartzSetup.CreateConnection(settings.Kind, settings.ConnectionString);
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, plan_id TEXT, task_id TEXT, number INTEGER, effective_due TEXT, bookmark_at TEXT, lead TEXT)";
+            create.ExecuteNonQuery();
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO bench_raw (id, plan_id, task_id, number, effective_due, bookmark_at, lead) VALUES (@id, 'bench', @task, 1, '2026-12-31', '2026-12-17T08:00:00', 'so-noi-vu')";
+        var id = insert.CreateParameter();
+        id.ParameterName = "@id";
+        id.DbType = System.Data.DbType.Int32;
+        var task = insert.CreateParameter();
+        task.ParameterName = "@task";
+        task.DbType = System.Data.DbType.String;
+        insert.Parameters.Add(id);
+        insert.Parameters.Add(task);
+        insert.Prepare();
+        for (var i = 0; i < count; i++)
+        {
+            id.Value = i + 1;
+            task.Value = $"B{i + 1}";
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return clock.Elapsed;
+    }
+
+    /// <summary>
+    /// Timers due within one minute: milestones whose 14-day reminder falls a few seconds to a
+    /// minute ahead (an accelerated clock puts 08:00 of the reminder day there), run by the real
+    /// scheduler; the lag of each is when its step was recorded minus when it was due.
+    /// </summary>
+    private static bool TimerLag(TextWriter output, WorkflowsData data, int count)
+    {
+        var (settings, cleanup) = FreshDatabase(DatabaseKind.Sqlite, null);
+        var previous = Environment.GetEnvironmentVariable(RuntimeClock.EnvironmentVariable);
+        try
+        {
+            // The milestones are due on ten days in a row, so their 14-day reminders fall at 08:00
+            // of ten days; the clock runs 14,400 times faster (a day in 6 s): the first comes 20 s
+            // after the start and all of them within one minute.
+            const double speed = 14_400;
+            var realStart = DateTimeOffset.UtcNow;
+            Environment.SetEnvironmentVariable(RuntimeClock.EnvironmentVariable, string.Create(CultureInfo.InvariantCulture, $"2026-12-13T16:00:00|{realStart.ToUnixTimeMilliseconds()}|{speed}"));
+            var plan = GeneratedPlan(data, count, "bench-timers", spreadOverDays: 10);
+            using var host = WorkflowHost.Build(data, settings, runJobs: true);
+            host.StartAsync().GetAwaiter().GetResult();
+            var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
+            runtime.ImportAsync(plan, "bench").GetAwaiter().GetResult();
+            DateTimeOffset DueOf(string moment) =>
+                realStart + TimeSpan.FromSeconds((DateTime.Parse(moment, CultureInfo.InvariantCulture) - new DateTime(2026, 12, 13, 16, 0, 0)).TotalSeconds / speed);
+            var databases = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+            var until = DateTime.UtcNow.AddMinutes(3);
+            List<DateTime> recorded;
+            do
+            {
+                Thread.Sleep(1000);
+                using var db = databases.CreateDbContext();
+                // Each reminder's lag: when the outbox got it, against when its moment came.
+                recorded = db.Outbox.AsNoTracking().Where(o => o.Kind == Notifications.NotificationKind.Reminder)
+                    .Select(o => new { o.CreatedAtUtc, o.At }).AsEnumerable()
+                    .Select(o => (DateTime.SpecifyKind(o.CreatedAtUtc, DateTimeKind.Utc) - DueOf(o.At)).TotalSeconds)
+                    .Select(seconds => DateTime.MinValue.AddSeconds(Math.Max(0, seconds)))
+                    .ToList();
+            }
+            while (recorded.Count < count && DateTime.UtcNow < until);
+            host.StopAsync().GetAwaiter().GetResult();
+
+            var lags = recorded.Select(r => (r - DateTime.MinValue).TotalSeconds).Order().ToList();
+            if (lags.Count == 0)
+            {
+                output.WriteLine("timer lag: no timer fired");
+                return false;
+            }
+
+            var p50 = lags[(int)(lags.Count * 0.50)];
+            var p99 = lags[Math.Min(lags.Count - 1, (int)(lags.Count * 0.99))];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"timer lag, {lags.Count:N0} of {count:N0} timers due within one minute on SQLite: p50 {p50:N1} s, p99 {p99:N1} s, max {lags[^1]:N1} s (target p99 ≤ 5 s for 10,000 due within a minute)"));
+            return lags.Count == count && p99 <= 5;
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(RuntimeClock.EnvironmentVariable, previous);
+            cleanup();
+        }
+    }
+
+    /// <summary>A plan of <paramref name="count"/> tasks of one milestone each, led by Sở Nội vụ, due 31/12/2026 (a Thursday) and the days after.</summary>
+    private static Plan GeneratedPlan(WorkflowsData data, int count, string id, int spreadOverDays = 1)
+    {
+        var csv = new StringBuilder(count * 60);
+        csv.Append(CultureInfo.InvariantCulture, $"Mã kế hoạch,{id}\nTên kế hoạch,Kế hoạch sinh để đo\nNăm theo dõi,2026\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n");
+        for (var i = 0; i < count; i++)
+        {
+            var due = new DateOnly(2026, 12, 31).AddDays(i % spreadOverDays);
+            csv.Append(CultureInfo.InvariantCulture, $"B{i + 1},Nhiệm vụ đo số {i + 1},Sở Nội vụ,ngày {due:dd/MM/yyyy}\n");
+        }
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
+        var read = PlanReader.Read(stream, id + ".csv", data.Reference);
+        return read.Plan ?? throw new InvalidOperationException(read.Problems[0].ToString());
+    }
+
+    private static (DatabaseSettings Settings, Action Cleanup) FreshDatabase(DatabaseKind kind, string? postgres)
+    {
+        if (kind == DatabaseKind.Sqlite)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), $"workflow-bench-{Guid.NewGuid():N}");
+            var settings = DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "bench.db"), "unused");
+            return (settings, () =>
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(directory, recursive: true);
+            });
+        }
+
+        var schema = $"bench_{Guid.NewGuid():N}"[..22];
+        Execute(postgres!, $"CREATE SCHEMA {schema}");
+        var builder = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema };
+        return (new DatabaseSettings(DatabaseKind.PostgreSql, builder.ToString()), () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            Execute(postgres!, $"DROP SCHEMA {schema} CASCADE");
+        });
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
