@@ -40,7 +40,7 @@ internal static class StatusReport
         foreach (var r in rows)
         {
             var (label, _) = State(r, today);
-            var lead = string.Join(", ", r.Lead.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => data.Reference.Agencies.TryGet(new AgencyId(id), out var a) ? a.ShortName : id));
+            var lead = Agencies(data, r.Lead);
             var next = r.BookmarkAt is null ? string.Empty : r.BookmarkAt.Replace('T', ' ')[..16];
             output.WriteLine($"{r.PlanId,-11} {r.TaskId,-10} {r.Number,3} {MilestoneMapping.Day(r.EffectiveDue),-13} {label,-26} {next,-18} {lead}");
         }
@@ -58,9 +58,25 @@ internal static class StatusReport
         var pending = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending).OrderByDescending(o => o.At).Take(10).ToListAsync(ct).ConfigureAwait(false);
         foreach (var p in pending)
         {
-            output.WriteLine($"  Chờ gửi: {p.At.Replace('T', ' ')[..16]} {p.Kind} {p.PlanId}/{p.TaskId}/{p.Milestone} → {p.To}");
+            output.WriteLine($"  Chờ gửi: {p.At.Replace('T', ' ')[..16]} {KindName(p.Kind)} {p.PlanId}/{p.TaskId}/{p.Milestone} → {Agencies(data, p.To)}");
         }
     }
+
+    /// <summary>Short names, or how many when they are many (a cell such as "Các sở, ban, ngành" names dozens).</summary>
+    private static string Agencies(WorkflowsData data, string ids)
+    {
+        var list = ids.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return list.Length > 3
+            ? $"{list.Length} cơ quan"
+            : string.Join(", ", list.Select(id => data.Reference.Agencies.TryGet(new AgencyId(id), out var a) ? a.ShortName : id));
+    }
+
+    private static string KindName(Notifications.NotificationKind kind) => kind switch
+    {
+        Notifications.NotificationKind.Reminder => "nhắc hạn",
+        Notifications.NotificationKind.Overdue => "báo quá hạn",
+        _ => "báo cáo Sở Nội vụ",
+    };
 
     private static (string Label, bool Overdue) State(MilestoneRecord r, DateOnly today)
     {
