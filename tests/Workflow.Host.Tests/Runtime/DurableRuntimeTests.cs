@@ -135,6 +135,20 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_approved_extension_replaces_the_due_date_and_the_chase_starts_over()
+    {
+        await Runtime.ImportAsync(Plan2025(), "test");
+        clock.Set(2025, 3, 20, 9, 0);
+        Assert.Equal(1, await Runtime.ExtendAsync(new PlanId("cchc-2025"), new TaskId("15"), 1, new LocalDate(2025, 5, 30), "test"));
+
+        var task15 = Assert.Single(await MilestonesAsync("15"));
+        Assert.True(task15.Extended);
+        Assert.Equal(new DateOnly(2025, 5, 30), task15.EffectiveDue);
+        Assert.Equal("2025-05-16T08:00:00", task15.BookmarkAt); // 14 days before the new date
+        Assert.Contains(WorkflowRuntime.TriggerKeyFor(task15.BookmarkAt!), await TriggersAsync());
+    }
+
+    [Fact]
     public async Task An_event_wakes_a_dormant_milestone()
     {
         await Runtime.ImportAsync(Plan2025(), "test");
