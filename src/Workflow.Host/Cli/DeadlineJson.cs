@@ -57,7 +57,7 @@ internal static class DeadlineJson
         _ => "unknown",
     };
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteNullable(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
         {

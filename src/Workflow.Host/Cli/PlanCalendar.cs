@@ -31,7 +31,7 @@ internal static class PlanCalendar
         json.WriteString("kind", DeadlineJson.Kind(row.Task.Schedule.Kind));
         if (row.Milestone is { } m)
         {
-            WriteNullable(json, "label", m.Label);
+            DeadlineJson.WriteNullable(json, "label", m.Label);
             json.WriteString("due", Iso(m.Due));
             json.WriteString("effective", Iso(m.Effective));
             json.WriteBoolean("final", ReferenceEquals(m, row.Task.Schedule.Final));
@@ -78,16 +78,4 @@ internal static class PlanCalendar
     private static string Day(NodaTime.LocalDate d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static string Iso(NodaTime.LocalDate d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
 }

@@ -207,29 +207,23 @@ internal static class SimulateCommand
         _ => "escalation",
     };
 
-    private static void WriteJson(TextWriter output, Notification n)
+    private static void WriteJson(TextWriter output, Notification n) => WorkflowCommandLine.WriteJsonLine(output, json =>
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, DeadlineJson.Options))
+        json.WriteStartObject();
+        json.WriteString("at", n.At.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        json.WriteString("action", Action(n.Kind));
+        json.WriteString("task", n.Task);
+        json.WriteNumber("milestone", n.Milestone);
+        json.WriteString("due", n.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteStartArray("to");
+        foreach (var to in n.To)
         {
-            json.WriteStartObject();
-            json.WriteString("at", n.At.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
-            json.WriteString("action", Action(n.Kind));
-            json.WriteString("task", n.Task);
-            json.WriteNumber("milestone", n.Milestone);
-            json.WriteString("due", n.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            json.WriteStartArray("to");
-            foreach (var to in n.To)
-            {
-                json.WriteStringValue(to);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            json.WriteStringValue(to);
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 
     private static void WriteTable(TextWriter output, Plan plan, LocalDate from, LocalDate to, SimulationResult outcome, AgencyDirectory agencies)
     {

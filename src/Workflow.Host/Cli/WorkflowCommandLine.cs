@@ -345,7 +345,7 @@ public static class WorkflowCommandLine
         }
     }
 
-    private static void WriteJsonLine(TextWriter output, Action<Utf8JsonWriter> write)
+    internal static void WriteJsonLine(TextWriter output, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer, DeadlineJson.Options))
