@@ -8,13 +8,20 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # PostgreSQL for the integration tests (scripts/postgres.sh installs Debian's package when it is
-# missing): a throwaway cluster on a free loopback port, removed on exit.
+# missing) and MailDev for the SMTP tests: throwaway servers on free loopback ports, removed on exit.
 log=$(mktemp)
 pg_dir=$(mktemp -d -t workflow-pg.XXXXXX)
-trap 'rm -f "$log"; scripts/postgres.sh stop "$pg_dir"' EXIT
+mail_dir=$(mktemp -d -t workflow-maildev.XXXXXX)
+trap 'rm -f "$log"; scripts/maildev.sh stop "$mail_dir"; scripts/postgres.sh stop "$pg_dir"' EXIT
 for pg_port in $(seq 55432 55531); do (: <"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null || break; done
 WORKFLOW_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
 export WORKFLOW_TEST_POSTGRES
+
+# MailDev, a real SMTP server with a REST API (npm package pinned in tools/maildev), on loopback.
+for smtp_port in $(seq 52025 52124); do (: <"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null || break; done
+for web_port in $(seq 52180 52279); do (: <"/dev/tcp/127.0.0.1/$web_port") 2>/dev/null || break; done
+scripts/maildev.sh start "$mail_dir" "$smtp_port" "$web_port" >/dev/null
+export WORKFLOW_TEST_SMTP=127.0.0.1:$smtp_port WORKFLOW_TEST_MAILDEV=http://127.0.0.1:$web_port WORKFLOW_TEST_MAILDEV_DIR=$mail_dir
 
 dotnet build Workflow.sln -c Release -warnaserror -nologo -v quiet
 
