@@ -30,9 +30,10 @@ internal static class SimulateCommand
         var done = new Option<string[]>("--done") { Description = "TT[/mốc]=YYYY-MM-DD: nhiệm vụ (hoặc một mốc) báo hoàn thành ngày đó.", AllowMultipleArgumentsPerToken = true };
         var events = new Option<string[]>("--event") { Description = "TT=YYYY-MM-DD: sự kiện nhiệm vụ chờ đã xảy ra ngày đó.", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Mỗi thông báo một dòng JSON." };
+        var emails = new Option<DirectoryInfo?>("--emails") { Description = "Ghi các thư (một thư gộp mỗi cơ quan mỗi ngày, và thư báo cáo Sở Nội vụ) thành tệp .eml vào thư mục này." };
         var command = new Command("simulate", "Chạy thử các quy trình của một kế hoạch trên đồng hồ ảo (không chờ, không lưu) và in lịch nhắc hạn, báo quá hạn, báo cáo Sở Nội vụ.")
         {
-            plan, definition, from, to, done, events, json,
+            plan, definition, from, to, done, events, json, emails,
         };
         command.SetAction(result =>
         {
@@ -120,9 +121,56 @@ internal static class SimulateCommand
                 WriteTable(output, p, fromDate.Value, toDate.Value, outcome, reference.Agencies);
             }
 
+            if (result.GetValue(emails) is { } emailFolder)
+            {
+                return WriteEmails(emailFolder, p, outcome, reference, Path.Combine(folder, "templates"), output, error);
+            }
+
             return WorkflowCommandLine.Ok;
         });
         return command;
+    }
+
+    /// <summary>The emails the timeline would send, as .eml files a coordinator can open.</summary>
+    private static int WriteEmails(DirectoryInfo folder, Plan plan, SimulationResult outcome, ReferenceData reference, string templates, TextWriter output, TextWriter error)
+    {
+        Notifications.Templates.TemplateSet set;
+        try
+        {
+            set = Notifications.Templates.TemplateSet.Load(templates);
+        }
+        catch (Notifications.Templates.TemplateException e)
+        {
+            error.WriteLine(e.Message);
+            return WorkflowCommandLine.InputProblems;
+        }
+
+        var tasks = plan.Tasks.ToDictionary(t => t.Id.Value, StringComparer.Ordinal);
+        Notifications.Messages.MilestoneFacts Facts(Notification n)
+        {
+            var task = tasks[n.Task];
+            return new(plan.Id.Value, plan.Number, task.Id.Value, task.Activity, task.Product, n.Milestone, task.Schedule.Milestones.ElementAtOrDefault(n.Milestone - 1)?.Label);
+        }
+
+        var from = new System.Net.Mail.MailAddress("nhac-han@cantho.example", "Sở Nội vụ thành phố Cần Thơ");
+        var composer = new Notifications.Messages.MessageComposer(set, reference.Agencies, Facts, from);
+        var composition = composer.Compose(outcome.Notifications, outcome.Notifications);
+        var transport = new Notifications.Delivery.PickupFolderTransport(folder.FullName);
+        foreach (var email in composition.Emails)
+        {
+            using var message = Notifications.Delivery.MailMessages.Create(from, email.To, [], email.Subject, email.Text, email.Html);
+            message.Headers.Add("X-Workflow-Day", email.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            message.Headers.Add("X-Workflow-Recipient", email.Recipient);
+            transport.SendAsync(message, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        foreach (var agency in composition.Unaddressed.Select(u => u.Agency).Distinct(StringComparer.Ordinal))
+        {
+            error.WriteLine($"Cơ quan \"{agency}\" không có địa chỉ thư trong danh bạ: {composition.Unaddressed.Count(u => u.Agency == agency)} thông báo chưa gửi được.");
+        }
+
+        output.WriteLine($"Đã ghi {composition.Emails.Count} thư vào {transport.Folder}.");
+        return WorkflowCommandLine.Ok;
     }
 
     private static WorkflowDefinition? ReadDefinitionFile(string path, TextWriter error)

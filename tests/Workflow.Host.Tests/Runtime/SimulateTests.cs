@@ -85,6 +85,32 @@ public class SimulateTests
     }
 
     [Fact]
+    public void Emails_are_one_digest_per_agency_per_day_plus_the_escalations()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"workflow-sim-eml-{Guid.NewGuid():N}");
+        try
+        {
+            var (exit, output, error) = CliRun.Run("simulate", "--plan", Plan2025, "--from", "2025-01-01", "--to", "2026-01-31", "--emails", folder);
+            Assert.True(exit == 0, error);
+            Assert.Contains("Đã ghi", output, StringComparison.Ordinal);
+
+            var headers = Directory.GetFiles(folder, "*.eml").Select(f => File.ReadLines(f).TakeWhile(l => l.Length > 0).ToList()).ToList();
+            Assert.True(headers.Count > 100);
+            string Header(List<string> lines, string name) => lines.Single(l => l.StartsWith(name + ": ", StringComparison.Ordinal))[(name.Length + 2)..];
+            var perAgencyDay = headers.GroupBy(h => (Header(h, "X-Workflow-Recipient"), Header(h, "X-Workflow-Day"))).ToList();
+            Assert.All(perAgencyDay.Where(g => g.Key.Item1 != "so-noi-vu"), g => Assert.Single(g));
+            Assert.All(perAgencyDay, g => Assert.True(g.Count() <= 2)); // Sở Nội vụ: its own digest and the escalation report
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void Bad_arguments_are_explained()
     {
         var (exit, _, error) = CliRun.Run("simulate", "--plan", Plan2025, "--from", "2025-13-01", "--to", "2026-01-31", "--done", "99=2025-01-01");
