@@ -28,7 +28,8 @@ internal static class RuntimeCommands
     public static Command Serve(TextWriter output, TextWriter error, Option<string?> workflows, Option<string?> database, out Func<ParseResult, CancellationToken, Task<int>> action)
     {
         var cluster = new Option<bool>("--cluster") { Description = "Chạy nhiều máy chủ trên cùng một PostgreSQL (mỗi mốc hẹn giờ chỉ chạy một lần)." };
-        var command = new Command("serve", "Chạy máy chủ: nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster };
+        var smtp = new Option<string?>("--smtp") { Description = "Máy chủ thư: máy:cổng hoặc máy:cổng:starttls (hoặc biến WORKFLOW_SMTP). Không có: thư ghi thành tệp .eml trong .data/emails." };
+        var command = new Command("serve", "Chạy máy chủ: nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster, smtp };
         action = async (result, ct) =>
         {
             if (Open(result, workflows, database, error) is not ({ } data, { } settings))
@@ -36,10 +37,21 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
-            using var host = WorkflowHost.Build(data, settings, runJobs: true, clustered: result.GetValue(cluster));
+            DeliverySetup delivery;
+            try
+            {
+                delivery = DeliverySetup.Create(result.GetValue(smtp), Path.Combine(data.Folder, "templates"), Path.Combine(Path.GetDirectoryName(data.Folder)!, ".data", "emails"));
+            }
+            catch (Exception e) when (e is Notifications.Templates.TemplateException or FormatException)
+            {
+                error.WriteLine(e.Message);
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            using var host = WorkflowHost.Build(data, settings, runJobs: true, clustered: result.GetValue(cluster), delivery: delivery);
             await host.StartAsync(ct).ConfigureAwait(false);
             var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
-            output.WriteLine($"Cơ sở dữ liệu: {settings}.");
+            output.WriteLine($"Cơ sở dữ liệu: {settings}. Thư: {(delivery.Transport is Notifications.Delivery.PickupFolderTransport pickup ? $"ghi tệp .eml vào {pickup.Folder}" : "gửi qua máy chủ SMTP")}.");
             if (!await HasPlansAsync(host, ct).ConfigureAwait(false))
             {
                 foreach (var (file, read) in WorkflowHost.ReadPlans(data))

@@ -102,11 +102,49 @@ public sealed record WorkflowsData(string Folder, ReferenceData Reference, Defin
             : [];
 }
 
+/// <summary>How the outbox goes out: the transport (SMTP, or a pickup folder), the templates, the options.</summary>
+public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTransport Transport, Workflow.Notifications.Templates.TemplateSet Templates, Delivery.DeliveryOptions Options)
+{
+    public const string EnvironmentVariable = "WORKFLOW_SMTP";
+
+    /// <summary>
+    /// "host:port" or "host:port:starttls" (or $WORKFLOW_SMTP; credentials in WORKFLOW_SMTP_USER and
+    /// WORKFLOW_SMTP_PASSWORD); with none, .eml files in <paramref name="pickupFolder"/>.
+    /// </summary>
+    /// <exception cref="Workflow.Notifications.Templates.TemplateException">A template is broken.</exception>
+    /// <exception cref="FormatException">The SMTP setting is malformed.</exception>
+    public static DeliverySetup Create(string? smtp, string templatesFolder, string pickupFolder)
+    {
+        smtp = string.IsNullOrWhiteSpace(smtp) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : smtp;
+        var templates = Workflow.Notifications.Templates.TemplateSet.Load(templatesFolder);
+        if (string.IsNullOrWhiteSpace(smtp))
+        {
+            return new DeliverySetup(new Workflow.Notifications.Delivery.PickupFolderTransport(pickupFolder), templates, Delivery.DeliveryOptions.Default);
+        }
+
+        var parts = smtp.Split(':');
+        if (parts.Length is < 2 or > 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
+        {
+            throw new FormatException($"Máy chủ thư \"{smtp}\" không hợp lệ: ghi máy:cổng hoặc máy:cổng:starttls, ví dụ smtp.cantho.gov.vn:587:starttls.");
+        }
+
+        var settings = new Workflow.Notifications.Delivery.SmtpSettings
+        {
+            Host = parts[0],
+            Port = port,
+            Security = parts.Length == 3 && parts[2].Equals("starttls", StringComparison.OrdinalIgnoreCase) ? Workflow.Notifications.Delivery.SmtpSecurity.StartTls : Workflow.Notifications.Delivery.SmtpSecurity.None,
+            UserName = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_USER"),
+            Password = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_PASSWORD"),
+        };
+        return new DeliverySetup(new Workflow.Notifications.Delivery.SmtpTransport(settings), templates, Delivery.DeliveryOptions.Default);
+    }
+}
+
 /// <summary>The composition of the host: database, Quartz, runtime. One place for the server and the commands.</summary>
 public static partial class WorkflowHost
 {
     /// <summary>Builds a host. With <paramref name="runJobs"/> the scheduler fires timers (the server); without, it only edits the store (commands).</summary>
-    public static IHost Build(WorkflowsData data, DatabaseSettings database, bool runJobs, bool clustered = false, IClock? clock = null, Action<IServiceCollection>? configure = null)
+    public static IHost Build(WorkflowsData data, DatabaseSettings database, bool runJobs, bool clustered = false, IClock? clock = null, Action<IServiceCollection>? configure = null, DeliverySetup? delivery = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(database);
@@ -140,6 +178,18 @@ public static partial class WorkflowHost
             builder.Services.AddHostedService<ReconcileLoop>();
         }
 
+        if (delivery is not null)
+        {
+            builder.Services.AddSingleton(delivery.Transport);
+            builder.Services.AddSingleton(delivery.Templates);
+            builder.Services.AddSingleton(delivery.Options);
+            builder.Services.AddSingleton<Delivery.OutboxSender>();
+            if (runJobs)
+            {
+                builder.Services.AddHostedService<DeliveryLoop>();
+            }
+        }
+
         configure?.Invoke(builder.Services);
         return builder.Build();
     }
@@ -167,6 +217,31 @@ public static partial class WorkflowHost
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     ReconciliationFailed(logger, e);
+                }
+            }
+        }
+    }
+
+    /// <summary>Delivers the outbox every few seconds while the server runs.</summary>
+    private sealed partial class DeliveryLoop(Delivery.OutboxSender sender, ILogger<DeliveryLoop> logger) : BackgroundService
+    {
+        public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering the outbox failed; it runs again shortly.")]
+        private static partial void DeliveryFailed(ILogger logger, Exception exception);
+
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(Interval);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await sender.SendDueAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    DeliveryFailed(logger, e);
                 }
             }
         }

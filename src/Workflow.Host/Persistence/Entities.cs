@@ -157,4 +157,15 @@ public sealed class OutboxRecord
     public string? LastError { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Not before this moment (UTC): the backoff after a failed attempt.</summary>
+    public DateTime? NextAttemptUtc { get; set; }
+
+    /// <summary>A sender took the row until this moment (UTC); another sender leaves it alone until then.</summary>
+    public DateTime? ClaimedUntilUtc { get; set; }
+
+    public DateTime? SentAtUtc { get; set; }
+
+    /// <summary>Optimistic concurrency: two senders never claim the same row.</summary>
+    public int Revision { get; set; }
 }

@@ -51,6 +51,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(o => new { o.Status, o.At });
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(o => o.Revision).IsConcurrencyToken();
         });
     }
 }

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Workflow.Definitions.Plans;
+using Workflow.Host.Delivery;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+using Workflow.Host.Tests.Cli;
+using Workflow.Host.Tests.Runtime;
+using Workflow.Notifications.Delivery;
+using Workflow.Notifications.Templates;
+using Workflow.Notifications.Tests.MailDev;
+
+namespace Workflow.Host.Tests.Delivery;
+
+/// <summary>Tests that need the MailDev the test command starts.</summary>
+public sealed class MailDevFactAttribute : FactAttribute
+{
+    public MailDevFactAttribute()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("WORKFLOW_TEST_MAILDEV_DIR")))
+        {
+            Skip = "WORKFLOW_TEST_MAILDEV_DIR is not set: run scripts/test.sh, which starts MailDev on loopback.";
+        }
+    }
+}
+
+/// <summary>The outbox delivered to a real SMTP server: content, exactly once, and through an outage.</summary>
+[Collection(Scheduling.SchedulingTestGroup.Name)]
+public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"workflow-out-{Guid.NewGuid():N}");
+    private readonly TestClock clock = TestClock.At(2025, 1, 2, 9, 0);
+    private IHost host = null!;
+    private MailDevClient maildev = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        var data = WorkflowsData.Load(CliRun.Workflows);
+        var smtp = Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP") ?? "127.0.0.1:1";
+        var delivery = new DeliverySetup(
+            new SmtpTransport(new SmtpSettings { Host = smtp.Split(':')[0], Port = int.Parse(smtp.Split(':')[1], CultureInfo.InvariantCulture), Timeout = TimeSpan.FromSeconds(5) }),
+            TemplateSet.Load(Path.Combine(CliRun.Workflows, "templates")),
+            DeliveryOptions.Default with { FirstBackoff = TimeSpan.Zero, MaxAttempts = 3, ReplyTo = new MailAddress("dieu-phoi@cantho.example") });
+        host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock, delivery: delivery);
+        await host.StartAsync();
+        maildev = new MailDevClient(new Uri(Environment.GetEnvironmentVariable("WORKFLOW_TEST_MAILDEV") ?? "http://127.0.0.1:1"));
+
+        // On 02/01/2025 at 09:00 the overdue notices of the four tasks due 31/12/2024 are due (08:00).
+        var plan = PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
+        await host.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "test");
+    }
+
+    public void Dispose() => maildev?.Dispose();
+
+    public async Task DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private OutboxSender Sender => host.Services.GetRequiredService<OutboxSender>();
+
+    [MailDevFact]
+    public async Task The_due_notifications_arrive_once_as_one_digest_in_vietnamese()
+    {
+        await maildev.DeleteAllAsync();
+
+        var first = await Sender.SendDueAsync();
+        var second = await Sender.SendDueAsync();
+
+        Assert.Equal(4, first.Sent);
+        Assert.Equal(0, second.Sent);
+        var email = Assert.Single(await maildev.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal(["so-noi-vu@cantho.example"], email.To);
+        Assert.Equal("[257/KH-UBND] Sở Nội vụ: 4 việc quá hạn — hạn sớm nhất 31/12/2024", email.Subject);
+        Assert.Contains("ĐÃ QUÁ HẠN", email.Text, StringComparison.Ordinal);
+        Assert.Contains("(quá hạn 2 ngày)", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Đã quá hạn", email.Html, StringComparison.Ordinal);
+    }
+
+    [MailDevFact]
+    public async Task After_an_smtp_outage_every_message_arrives_exactly_once()
+    {
+        await maildev.DeleteAllAsync();
+        MailDevScript("pause");
+        try
+        {
+            var during = await Sender.SendDueAsync();
+            Assert.Equal(0, during.Sent);
+            Assert.Equal(4, during.Failed);
+        }
+        finally
+        {
+            MailDevScript("resume");
+        }
+
+        var after = await Sender.SendDueAsync();
+        Assert.Equal(4, after.Sent);
+        Assert.Equal(0, (await Sender.SendDueAsync()).Sent);
+        await maildev.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        await Task.Delay(500);
+        Assert.Single(await maildev.AllAsync());
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        Assert.All(await db.Outbox.Where(o => o.Status == OutboxStatus.Sent).ToListAsync(), o => Assert.Equal(2, o.Attempts));
+    }
+
+    [MailDevFact]
+    public async Task After_too_many_failures_a_message_is_dead_with_the_smtp_error()
+    {
+        MailDevScript("pause");
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await Sender.SendDueAsync();
+            }
+        }
+        finally
+        {
+            MailDevScript("resume");
+        }
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var dead = await db.Outbox.Where(o => o.Status == OutboxStatus.Dead).ToListAsync();
+        Assert.Equal(4, dead.Count);
+        Assert.All(dead, o => Assert.False(string.IsNullOrWhiteSpace(o.LastError)));
+        Assert.Equal(4, await Sender.RetryDeadAsync());
+    }
+
+    private static void MailDevScript(string verb)
+    {
+        var root = CliRun.Root;
+        using var process = Process.Start(new ProcessStartInfo("bash") { ArgumentList = { Path.Combine(root, "scripts", "maildev.sh"), verb, Environment.GetEnvironmentVariable("WORKFLOW_TEST_MAILDEV_DIR")! }, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        process.WaitForExit(TimeSpan.FromSeconds(60));
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+    }
+}
