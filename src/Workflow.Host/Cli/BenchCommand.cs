@@ -25,7 +25,10 @@ internal static class BenchCommand
         var milestones = new Option<int>("--milestones") { Description = "Milestones imported by the runtime benchmark.", DefaultValueFactory = _ => 100_000 };
         var timers = new Option<int>("--timers") { Description = "Timers due at once in the timer-lag benchmark.", DefaultValueFactory = _ => 10_000 };
         var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: the import benchmark runs there too." };
-        var command = new Command("bench", "Measures deadline parsing and plan checking against their targets (developers).") { seconds, rows, runtime, milestones, timers, postgres };
+        var delivery = new Option<bool>("--delivery") { Description = "Also delivery: rendering 10,000 digests; with --smtp, throughput against a bare SmtpClient loop." };
+        var smtp = new Option<string?>("--smtp") { Description = "host:port of an SMTP server (MailDev) for the throughput benchmark." };
+        var mails = new Option<int>("--mails") { Description = "Messages sent each way by the throughput benchmark.", DefaultValueFactory = _ => 1_000 };
+        var command = new Command("bench", "Measures deadline parsing and plan checking against their targets (developers).") { seconds, rows, runtime, milestones, timers, postgres, delivery, smtp, mails };
         command.SetAction(result =>
         {
             var folder = WorkflowsFolder.Locate(result.GetValue(workflows));
@@ -42,6 +45,11 @@ internal static class BenchCommand
                 .ToList();
             var ok = Parsing(output, plans, reference, result.GetValue(seconds));
             ok &= Checking(output, plans, reference, result.GetValue(rows));
+            if (result.GetValue(delivery))
+            {
+                ok &= DeliveryBench.Run(output, Hosting.WorkflowsData.Load(folder), result.GetValue(smtp), result.GetValue(mails));
+            }
+
             if (result.GetValue(runtime))
             {
                 ok &= RuntimeBench.Run(output, Hosting.WorkflowsData.Load(folder), result.GetValue(milestones), result.GetValue(timers), result.GetValue(postgres));

@@ -109,7 +109,8 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
 
     /// <summary>
     /// "host:port" or "host:port:starttls" (or $WORKFLOW_SMTP; credentials in WORKFLOW_SMTP_USER and
-    /// WORKFLOW_SMTP_PASSWORD); with none, .eml files in <paramref name="pickupFolder"/>.
+    /// WORKFLOW_SMTP_PASSWORD); with none, .eml files in <paramref name="pickupFolder"/>. The sender is
+    /// WORKFLOW_MAIL_FROM, replies go to WORKFLOW_MAIL_REPLY_TO (the coordinator).
     /// </summary>
     /// <exception cref="Workflow.Notifications.Templates.TemplateException">A template is broken.</exception>
     /// <exception cref="FormatException">The SMTP setting is malformed.</exception>
@@ -117,9 +118,14 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
     {
         smtp = string.IsNullOrWhiteSpace(smtp) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : smtp;
         var templates = Workflow.Notifications.Templates.TemplateSet.Load(templatesFolder);
+        var options = Delivery.DeliveryOptions.Default with
+        {
+            From = Address("WORKFLOW_MAIL_FROM") ?? Delivery.DeliveryOptions.Default.From,
+            ReplyTo = Address("WORKFLOW_MAIL_REPLY_TO"),
+        };
         if (string.IsNullOrWhiteSpace(smtp))
         {
-            return new DeliverySetup(new Workflow.Notifications.Delivery.PickupFolderTransport(pickupFolder), templates, Delivery.DeliveryOptions.Default);
+            return new DeliverySetup(new Workflow.Notifications.Delivery.PickupFolderTransport(pickupFolder), templates, options);
         }
 
         var parts = smtp.Split(':');
@@ -136,7 +142,26 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
             UserName = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_USER"),
             Password = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_PASSWORD"),
         };
-        return new DeliverySetup(new Workflow.Notifications.Delivery.SmtpTransport(settings), templates, Delivery.DeliveryOptions.Default);
+        return new DeliverySetup(new Workflow.Notifications.Delivery.SmtpTransport(settings), templates, options);
+    }
+
+    /// <summary>An address from the environment (a display name and an address, or a bare address), or null.</summary>
+    private static System.Net.Mail.MailAddress? Address(string variable)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new System.Net.Mail.MailAddress(value);
+        }
+        catch (FormatException)
+        {
+            throw new FormatException($"{variable}=\"{value}\" không phải địa chỉ thư: ghi ví dụ \"Sở Nội vụ <nhac-han@cantho.gov.vn>\".");
+        }
     }
 }
 

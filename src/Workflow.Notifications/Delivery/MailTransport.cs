@@ -42,18 +42,24 @@ public enum SmtpSecurity
     Ssl,
 }
 
-/// <summary>Sends through an SMTP server with System.Net.Mail.</summary>
-public sealed class SmtpTransport(SmtpSettings settings) : IMailTransport
+/// <summary>
+/// Sends through an SMTP server with System.Net.Mail. One client is kept and reused, so its
+/// connection is too; SmtpClient sends one message at a time, so sends queue here.
+/// </summary>
+public sealed class SmtpTransport : IMailTransport, IDisposable
 {
-    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    private readonly SmtpClient client;
+    private readonly SemaphoreSlim one = new(1, 1);
+
+    public SmtpTransport(SmtpSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(settings);
         if (settings.Security == SmtpSecurity.Ssl)
         {
             throw new NotSupportedException("System.Net.Mail không hỗ trợ SSL ngay từ đầu (cổng 465): dùng STARTTLS (cổng 587) hoặc một máy chủ chuyển tiếp.");
         }
 
-        using var client = new SmtpClient(settings.Host, settings.Port)
+        client = new SmtpClient(settings.Host, settings.Port)
         {
             EnableSsl = settings.Security == SmtpSecurity.StartTls,
             DeliveryMethod = SmtpDeliveryMethod.Network,
@@ -63,8 +69,26 @@ public sealed class SmtpTransport(SmtpSettings settings) : IMailTransport
         {
             client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
         }
+    }
 
-        await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await one.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            one.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        one.Dispose();
     }
 }
 

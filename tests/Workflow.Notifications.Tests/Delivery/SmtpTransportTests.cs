@@ -45,7 +45,7 @@ public sealed class SmtpTransportTests
         var smtp = Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP")!.Split(':');
         using var maildev = new MailDevClient(new Uri(Environment.GetEnvironmentVariable("WORKFLOW_TEST_MAILDEV")!));
         await maildev.DeleteAllAsync();
-        var transport = new SmtpTransport(new SmtpSettings { Host = smtp[0], Port = int.Parse(smtp[1], CultureInfo.InvariantCulture) });
+        using var transport = new SmtpTransport(new SmtpSettings { Host = smtp[0], Port = int.Parse(smtp[1], CultureInfo.InvariantCulture) });
 
         using var message = Message();
         await transport.SendAsync(message, CancellationToken.None);
