@@ -38,7 +38,7 @@ public sealed record DeliveryResult(int Sent, int Failed, int Dead, int Unaddres
 /// took the email. A failure is retried with exponential backoff; after too many, the rows are
 /// dead, with the SMTP error, shown by `workflow status`.
 /// </summary>
-public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases, IMailTransport transport, TemplateSet templates, WorkflowsData data, RuntimeClock clock, DeliveryOptions options)
+public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases, IMailTransport transport, TemplateSet templates, WorkflowsData data, RuntimeClock clock, DeliveryOptions options, DeliverySetup setup)
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
@@ -90,7 +90,8 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
             return new MilestoneFacts(n.Plan, plan?.Number, n.Task, task?.Activity ?? n.Task, task?.Product, n.Milestone, null);
         }
 
-        var composer = new MessageComposer(templates, data.Reference.Agencies, Facts, options.From);
+        var links = setup.Links;
+        var composer = new MessageComposer(templates, data.Reference.Agencies, Facts, options.From, links is null ? null : agency => links.For(agency, SystemClock.Instance.GetCurrentInstant()));
         var composition = composer.Compose([.. notifications.Values], [.. notifications.Values]);
         var outcomes = new Dictionary<string, string?>(StringComparer.Ordinal); // key → error (null: sent)
         foreach (var email in composition.Emails)

@@ -105,6 +105,9 @@ public sealed record WorkflowsData(string Folder, ReferenceData Reference, Defin
 /// <summary>How the outbox goes out: the transport (SMTP, or a pickup folder), the templates, the options.</summary>
 public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTransport Transport, Workflow.Notifications.Templates.TemplateSet Templates, Delivery.DeliveryOptions Options)
 {
+    /// <summary>The signed links to the agencies' report pages; null leaves the link out.</summary>
+    public Workflow.Notifications.Links.ReportLinks? Links { get; init; }
+
     public const string EnvironmentVariable = "WORKFLOW_SMTP";
 
     /// <summary>
@@ -123,9 +126,10 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
             From = Address("WORKFLOW_MAIL_FROM") ?? Delivery.DeliveryOptions.Default.From,
             ReplyTo = Address("WORKFLOW_MAIL_REPLY_TO"),
         };
+        var links = CreateLinks(Path.GetDirectoryName(Path.GetFullPath(pickupFolder))!);
         if (string.IsNullOrWhiteSpace(smtp))
         {
-            return new DeliverySetup(new Workflow.Notifications.Delivery.PickupFolderTransport(pickupFolder), templates, options);
+            return new DeliverySetup(new Workflow.Notifications.Delivery.PickupFolderTransport(pickupFolder), templates, options) { Links = links };
         }
 
         var parts = smtp.Split(':');
@@ -142,7 +146,36 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
             UserName = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_USER"),
             Password = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_PASSWORD"),
         };
-        return new DeliverySetup(new Workflow.Notifications.Delivery.SmtpTransport(settings), templates, options);
+        return new DeliverySetup(new Workflow.Notifications.Delivery.SmtpTransport(settings), templates, options) { Links = links };
+    }
+
+    /// <summary>
+    /// Links to the report pages: the site's address from WORKFLOW_BASE_URL (default
+    /// http://localhost:5000), signed with WORKFLOW_LINK_KEY (base64, 32 bytes or more) or, when
+    /// unset, a key made once and kept in <paramref name="dataFolder"/>/link.key, so links stay
+    /// valid across restarts. Links last 30 days.
+    /// </summary>
+    public static Workflow.Notifications.Links.ReportLinks CreateLinks(string dataFolder)
+    {
+        var baseUrl = new Uri(Environment.GetEnvironmentVariable("WORKFLOW_BASE_URL") is { Length: > 0 } b ? b : "http://localhost:5000/");
+        byte[] key;
+        if (Environment.GetEnvironmentVariable("WORKFLOW_LINK_KEY") is { Length: > 0 } configured)
+        {
+            key = Convert.FromBase64String(configured);
+        }
+        else
+        {
+            var file = Path.Combine(dataFolder, "link.key");
+            if (!File.Exists(file))
+            {
+                Directory.CreateDirectory(dataFolder);
+                File.WriteAllText(file, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            }
+
+            key = Convert.FromBase64String(File.ReadAllText(file).Trim());
+        }
+
+        return new Workflow.Notifications.Links.ReportLinks(key, baseUrl, NodaTime.Duration.FromDays(30));
     }
 
     /// <summary>An address from the environment (a display name and an address, or a bare address), or null.</summary>
@@ -208,6 +241,7 @@ public static partial class WorkflowHost
             builder.Services.AddSingleton(delivery.Transport);
             builder.Services.AddSingleton(delivery.Templates);
             builder.Services.AddSingleton(delivery.Options);
+            builder.Services.AddSingleton(delivery);
             builder.Services.AddSingleton<Delivery.OutboxSender>();
             if (runJobs)
             {

@@ -22,7 +22,7 @@ public sealed record ComposedEmail(LocalDate Day, string Recipient, IReadOnlyLis
 /// An agency without an email address is not skipped in silence: its notifications come back in
 /// <see cref="Composition.Unaddressed"/> so the caller can report them.
 /// </remarks>
-public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agencies, Func<Notification, MilestoneFacts> facts, MailAddress from)
+public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agencies, Func<Notification, MilestoneFacts> facts, MailAddress from, Func<string, Uri>? reportLink = null)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -79,6 +79,7 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
         {
             ["coQuan"] = name,
             ["ngay"] = Day(day),
+            ["lienKet"] = reportLink?.Invoke(agency).AbsoluteUri ?? string.Empty,
             ["nhacHan"] = reminders.Select(n => Item(n, day)).ToList(),
             ["quaHan"] = overdue.Select(n => Item(n, day)).ToList(),
         };

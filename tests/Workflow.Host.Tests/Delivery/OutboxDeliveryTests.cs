@@ -46,7 +46,10 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
         var delivery = new DeliverySetup(
             new SmtpTransport(new SmtpSettings { Host = smtp.Split(':')[0], Port = int.Parse(smtp.Split(':')[1], CultureInfo.InvariantCulture), Timeout = TimeSpan.FromSeconds(5) }),
             TemplateSet.Load(Path.Combine(CliRun.Workflows, "templates")),
-            DeliveryOptions.Default with { FirstBackoff = TimeSpan.Zero, MaxAttempts = 3, ReplyTo = new MailAddress("dieu-phoi@cantho.example") });
+            DeliveryOptions.Default with { FirstBackoff = TimeSpan.Zero, MaxAttempts = 3, ReplyTo = new MailAddress("dieu-phoi@cantho.example") })
+        {
+            Links = new Workflow.Notifications.Links.ReportLinks(new byte[32], new Uri("https://cchc.cantho.example/"), NodaTime.Duration.FromDays(30)),
+        };
         host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock, delivery: delivery);
         await host.StartAsync();
         maildev = new MailDevClient(new Uri(Environment.GetEnvironmentVariable("WORKFLOW_TEST_MAILDEV") ?? "http://127.0.0.1:1"));
@@ -84,6 +87,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
         Assert.Contains("ĐÃ QUÁ HẠN", email.Text, StringComparison.Ordinal);
         Assert.Contains("(quá hạn 2 ngày)", email.Text, StringComparison.Ordinal);
         Assert.Contains("Đã quá hạn", email.Html, StringComparison.Ordinal);
+        Assert.Contains("https://cchc.cantho.example/bao-cao/so-noi-vu?het-han=", email.Text, StringComparison.Ordinal);
     }
 
     [MailDevFact]

@@ -60,3 +60,35 @@ public class TemplateTests
         Assert.Contains("khongCo", e.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class TemplateSetTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"workflow-tpl-{Guid.NewGuid():N}");
+
+    public TemplateSetTests()
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var name in new[] { "digest.txt", "digest.html", "escalation.txt", "escalation.html" })
+        {
+            File.WriteAllText(Path.Combine(folder, name), "{{ngay}}");
+        }
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void A_broken_file_stops_the_load_with_its_name_and_line()
+    {
+        File.WriteAllText(Path.Combine(folder, "digest.html"), "<p>{{coQuan}}</p>\n{{#each nhacHan}}\n<li>{{ten}}</li>\n");
+        var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(folder));
+        Assert.Contains("digest.html, dòng 2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        File.Delete(Path.Combine(folder, "escalation.txt"));
+        var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(folder));
+        Assert.Contains("escalation.txt", e.Message, StringComparison.Ordinal);
+    }
+}
