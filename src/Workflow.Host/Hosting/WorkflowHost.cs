@@ -233,7 +233,9 @@ public static partial class WorkflowHost
         builder.Services.AddTransient<ResumeMomentJob>();
         if (runJobs)
         {
-            builder.Services.AddHostedService<ReconcileLoop>();
+            // A trigger lost between a commit and its scheduling (a crash, a database hiccup) comes back within a minute.
+            builder.Services.AddSingleton<IHostedService>(s => new Periodically("Reconciliation", TimeSpan.FromMinutes(1),
+                ct => s.GetRequiredService<WorkflowRuntime>().ReconcileAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Reconcile")));
         }
 
         if (delivery is not null)
@@ -245,7 +247,8 @@ public static partial class WorkflowHost
             builder.Services.AddSingleton<Delivery.OutboxSender>();
             if (runJobs)
             {
-                builder.Services.AddHostedService<DeliveryLoop>();
+                builder.Services.AddSingleton<IHostedService>(s => new Periodically("Delivery", TimeSpan.FromSeconds(10),
+                    ct => s.GetRequiredService<Delivery.OutboxSender>().SendDueAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Delivery")));
             }
         }
 
@@ -254,53 +257,26 @@ public static partial class WorkflowHost
     }
 
     /// <summary>
-    /// Reconciles Quartz with the bookmarks every minute, so a trigger lost between a commit and its
-    /// scheduling (a crash, a database hiccup) comes back without waiting for a restart.
+    /// Work the server repeats while it runs, at a fixed interval: a failed round is logged and the
+    /// next one tries again.
     /// </summary>
-    private sealed partial class ReconcileLoop(WorkflowRuntime runtime, ILogger<ReconcileLoop> logger) : BackgroundService
+    private sealed partial class Periodically(string name, TimeSpan interval, Func<CancellationToken, Task> work, ILogger logger) : BackgroundService
     {
-        public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation failed; it runs again in a minute.")]
-        private static partial void ReconciliationFailed(ILogger logger, Exception exception);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Name} failed; it runs again in {Interval}.")]
+        private static partial void Failed(ILogger logger, string name, TimeSpan interval, Exception exception);
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            using var timer = new PeriodicTimer(Interval);
+            using var timer = new PeriodicTimer(interval);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 try
                 {
-                    await runtime.ReconcileAsync(stoppingToken).ConfigureAwait(false);
+                    await work(stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    ReconciliationFailed(logger, e);
-                }
-            }
-        }
-    }
-
-    /// <summary>Delivers the outbox every few seconds while the server runs.</summary>
-    private sealed partial class DeliveryLoop(Delivery.OutboxSender sender, ILogger<DeliveryLoop> logger) : BackgroundService
-    {
-        public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering the outbox failed; it runs again shortly.")]
-        private static partial void DeliveryFailed(ILogger logger, Exception exception);
-
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            using var timer = new PeriodicTimer(Interval);
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                try
-                {
-                    await sender.SendDueAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    DeliveryFailed(logger, e);
+                    Failed(logger, name, interval, e);
                 }
             }
         }

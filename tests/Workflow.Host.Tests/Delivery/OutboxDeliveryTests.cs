@@ -17,18 +17,6 @@ using Workflow.Notifications.Tests.MailDev;
 
 namespace Workflow.Host.Tests.Delivery;
 
-/// <summary>Tests that need the MailDev the test command starts.</summary>
-public sealed class MailDevFactAttribute : FactAttribute
-{
-    public MailDevFactAttribute()
-    {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("WORKFLOW_TEST_MAILDEV_DIR")))
-        {
-            Skip = "WORKFLOW_TEST_MAILDEV_DIR is not set: run scripts/test.sh, which starts MailDev on loopback.";
-        }
-    }
-}
-
 /// <summary>The outbox delivered to a real SMTP server: content, exactly once, and through an outage.</summary>
 [Collection(Scheduling.SchedulingTestGroup.Name)]
 public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable

@@ -5,18 +5,6 @@ using Workflow.Notifications.Tests.MailDev;
 
 namespace Workflow.Notifications.Tests.Delivery;
 
-/// <summary>Tests that need the MailDev the test command starts (WORKFLOW_TEST_SMTP, WORKFLOW_TEST_MAILDEV).</summary>
-public sealed class MailDevFactAttribute : FactAttribute
-{
-    public MailDevFactAttribute()
-    {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP")))
-        {
-            Skip = "WORKFLOW_TEST_SMTP is not set: run scripts/test.sh, which starts MailDev on loopback.";
-        }
-    }
-}
-
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MailDevGroup
 {
