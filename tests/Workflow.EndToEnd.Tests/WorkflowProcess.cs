@@ -7,7 +7,7 @@ namespace Workflow.EndToEnd.Tests;
 /// <summary>Runs the real `workflow` program in its own process, as a coordinator's shell would.</summary>
 internal static class WorkflowProcess
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = Workflow.Tests.RepositoryRoot.Path;
 
     public static (int Exit, string Out, string Err) Run(string workingDirectory, params string[] args)
     {
@@ -38,18 +38,5 @@ internal static class WorkflowProcess
         }
 
         return (process.ExitCode, output.Result, error.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflow.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Workflow.sln not found");
     }
 }

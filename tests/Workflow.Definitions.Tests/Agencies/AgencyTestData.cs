@@ -5,10 +5,9 @@ namespace Workflow.Definitions.Tests.Agencies;
 /// <summary>Locates the repository (the directory holding Workflow.sln) and loads the shipped directory once.</summary>
 internal static class AgencyTestData
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
     private static readonly Lazy<AgencyDirectory> Shipped = new(() => AgencyDirectory.Load(ShippedPath));
 
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => Workflow.Tests.RepositoryRoot.Path;
 
     public static string ShippedPath => Path.Combine(RepositoryRoot, "workflows", "agencies.yaml");
 
@@ -47,17 +46,4 @@ internal static class AgencyTestData
     /// <summary>The problems of a resolution, one per line, for assertion messages.</summary>
     public static string Problems(AgencyCellResolution resolution) =>
         string.Join(Environment.NewLine, resolution.Problems.Select(p => p.Message));
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Workflow.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Workflow.sln above {AppContext.BaseDirectory}; the agency tests read workflows/agencies.yaml from the repository");
-    }
 }

@@ -1,20 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Workflow.Tests;
 using Xunit.Abstractions;
 
 namespace Workflow.EndToEnd.Tests.Reliability;
-
-/// <summary>Tests that need the PostgreSQL the test command starts (WORKFLOW_TEST_POSTGRES).</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES")))
-        {
-            Skip = "WORKFLOW_TEST_POSTGRES is not set: run scripts/test.sh, which starts a throwaway PostgreSQL.";
-        }
-    }
-}
 
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ReliabilityGroup
@@ -102,7 +91,7 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
     [PostgresFact]
     public async Task Two_servers_on_one_postgresql_share_the_timers_and_fire_each_once()
     {
-        using var workspace = ReliabilityWorkspace.Create(Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES"));
+        using var workspace = ReliabilityWorkspace.Create(Workflow.Tests.PostgresFactAttribute.ConnectionString);
         var realStart = DateTimeOffset.UtcNow;
         var clock = Clock(VirtualStart, realStart, Speed);
         using (var a = await ServerProcess.StartAsync(workspace, clock, "--cluster"))

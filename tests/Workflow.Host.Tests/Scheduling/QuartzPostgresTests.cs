@@ -1,3 +1,4 @@
+using Workflow.Tests;
 using System.Diagnostics;
 using Npgsql;
 using Quartz;

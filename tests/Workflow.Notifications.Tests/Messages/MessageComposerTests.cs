@@ -8,7 +8,7 @@ namespace Workflow.Notifications.Tests.Messages;
 
 public class MessageComposerTests
 {
-    private static readonly string Workflows = FindWorkflows();
+    private static readonly string Workflows = Workflow.Tests.RepositoryRoot.Workflows;
     private static readonly AgencyDirectory Agencies = AgencyDirectory.Load(Path.Combine(Workflows, "agencies.yaml"));
     private static readonly TemplateSet Templates = TemplateSet.Load(Path.Combine(Workflows, "templates"));
 
@@ -102,18 +102,5 @@ public class MessageComposerTests
     {
         Assert.True(Templates.DigestHtml.IsHtml);
         Assert.False(Templates.DigestText.IsHtml);
-    }
-
-    private static string FindWorkflows()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflow.sln")))
-            {
-                return Path.Combine(dir.FullName, "workflows");
-            }
-        }
-
-        throw new InvalidOperationException("Workflow.sln not found");
     }
 }

@@ -1,4 +1,4 @@
-namespace Workflow.Host.Tests.Scheduling;
+namespace Workflow.Tests;
 
 /// <summary>
 /// A test against the real PostgreSQL that scripts/test.sh starts (scripts/postgres.sh) and names in
