@@ -29,7 +29,12 @@ internal static class RuntimeCommands
     {
         var cluster = new Option<bool>("--cluster") { Description = "Chạy nhiều máy chủ trên cùng một PostgreSQL (mỗi mốc hẹn giờ chỉ chạy một lần)." };
         var smtp = new Option<string?>("--smtp") { Description = "Máy chủ thư: máy:cổng hoặc máy:cổng:starttls (hoặc biến WORKFLOW_SMTP). Không có: thư ghi thành tệp .eml trong .data/emails." };
-        var command = new Command("serve", "Chạy máy chủ: nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster, smtp };
+        var urls = new Option<string[]>("--urls")
+        {
+            Description = $"Địa chỉ trang web, ví dụ http://127.0.0.1:8080 (mặc định {Web.WorkflowWeb.DefaultUrl}, hoặc biến ASPNETCORE_URLS).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("serve", "Chạy máy chủ: trang web cho điều phối viên và đơn vị; nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster, smtp, urls };
         action = async (result, ct) =>
         {
             if (Open(result, workflows, database, error) is not ({ } data, { } settings))
@@ -48,11 +53,14 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
-            using var host = WorkflowHost.Build(data, settings, runJobs: true, clustered: result.GetValue(cluster), delivery: delivery);
+            var addresses = result.GetValue(urls) is { Length: > 0 } given ? given
+                : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } configured ? configured.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                : [Web.WorkflowWeb.DefaultUrl];
+            await using var host = Web.WorkflowWeb.Build(data, settings, delivery, result.GetValue(cluster), addresses, Path.Combine(Path.GetDirectoryName(data.Folder)!, ".data"));
             await host.StartAsync(ct).ConfigureAwait(false);
             var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
             output.WriteLine($"Cơ sở dữ liệu: {settings}. Thư: {(delivery.Transport is Notifications.Delivery.PickupFolderTransport pickup ? $"ghi tệp .eml vào {pickup.Folder}" : "gửi qua máy chủ SMTP")}.");
-            if (!await HasPlansAsync(host, ct).ConfigureAwait(false))
+            if (!await HasPlansAsync(host.Services, ct).ConfigureAwait(false))
             {
                 foreach (var (file, read) in WorkflowHost.ReadPlans(data))
                 {
@@ -68,7 +76,13 @@ internal static class RuntimeCommands
             }
 
             var (created, removed) = await runtime.ReconcileAsync(ct).ConfigureAwait(false);
-            output.WriteLine($"Đối chiếu hẹn giờ: tạo lại {created}, bỏ {removed}. Máy chủ đang chạy; Ctrl+C để dừng.");
+            output.WriteLine($"Đối chiếu hẹn giờ: tạo lại {created}, bỏ {removed}.");
+            output.WriteLine($"Trang web: {string.Join(", ", host.Urls)}. Máy chủ đang chạy; Ctrl+C để dừng.");
+            if (!await HasUsersAsync(host.Services, ct).ConfigureAwait(false))
+            {
+                output.WriteLine("Chưa có tài khoản điều phối viên: tạo bằng \"workflow user add TÊN_ĐĂNG_NHẬP --name \"Họ tên\"\".");
+            }
+
             output.Flush();
             await host.WaitForShutdownAsync(ct).ConfigureAwait(false);
             return WorkflowCommandLine.Ok;
@@ -205,7 +219,7 @@ internal static class RuntimeCommands
         return command;
     }
 
-    private static (WorkflowsData? Data, DatabaseSettings? Settings) Open(ParseResult result, Option<string?> workflows, Option<string?> database, TextWriter error)
+    internal static (WorkflowsData? Data, DatabaseSettings? Settings) Open(ParseResult result, Option<string?> workflows, Option<string?> database, TextWriter error)
     {
         var folder = WorkflowsFolder.Locate(result.GetValue(workflows));
         if (folder is null)
@@ -242,9 +256,15 @@ internal static class RuntimeCommands
         }
     }
 
-    private static async Task<bool> HasPlansAsync(IHost host, CancellationToken ct)
+    private static async Task<bool> HasUsersAsync(IServiceProvider services, CancellationToken ct)
     {
-        var factory = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Users.AnyAsync(ct).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> HasPlansAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         return await db.Plans.AnyAsync(ct).ConfigureAwait(false);
     }

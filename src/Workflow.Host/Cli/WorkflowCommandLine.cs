@@ -47,6 +47,7 @@ public static class WorkflowCommandLine
         root.Subcommands.Add(RuntimeCommands.Task(output, error, workflows, database));
         root.Subcommands.Add(RuntimeCommands.Event(output, error, workflows, database));
         root.Subcommands.Add(RuntimeCommands.Status(output, error, workflows, database));
+        root.Subcommands.Add(UserCommands.Create(output, error, workflows, database));
         root.Subcommands.Add(DeadlineCommand(output, error, workflows));
         root.Subcommands.Add(CalendarCommand(output, error, workflows));
         var plan = PlanCommand(output, error, workflows);

@@ -204,9 +204,21 @@ public static partial class WorkflowHost
     /// <summary>Builds a host. With <paramref name="runJobs"/> the scheduler fires timers (the server); without, it only edits the store (commands).</summary>
     public static IHost Build(WorkflowsData data, DatabaseSettings database, bool runJobs, bool clustered = false, IClock? clock = null, Action<IServiceCollection>? configure = null, DeliverySetup? delivery = null)
     {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        Compose(builder, data, database, runJobs, clustered, clock, delivery);
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The services every host shares (database, Quartz, runtime, delivery): the server adds its
+    /// web pages to them, the commands use them bare.
+    /// </summary>
+    internal static void Compose(IHostApplicationBuilder builder, WorkflowsData data, DatabaseSettings database, bool runJobs, bool clustered, IClock? clock, DeliverySetup? delivery)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(database);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -251,9 +263,6 @@ public static partial class WorkflowHost
                     ct => s.GetRequiredService<Delivery.OutboxSender>().SendDueAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Delivery")));
             }
         }
-
-        configure?.Invoke(builder.Services);
-        return builder.Build();
     }
 
     /// <summary>
@@ -282,7 +291,12 @@ public static partial class WorkflowHost
         }
     }
 
-    /// <summary>Creates the product's tables when they are missing (Quartz's have their own initializer).</summary>
+    /// <summary>
+    /// Creates the product's tables and indexes that are missing (Quartz's have their own
+    /// initializer). Additive only: a table that exists is left as it is, so a new table (the
+    /// logins, the extension requests) arrives in an older database, but a new column of an
+    /// existing table does not: there are no migrations yet.
+    /// </summary>
     private sealed class SchemaInitializer(IDbContextFactory<WorkflowDbContext> databases) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
@@ -294,41 +308,39 @@ public static partial class WorkflowHost
                 await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (await TablesExistAsync(db, cancellationToken).ConfigureAwait(false))
+            var statements = IfNotExists(db.Database.GenerateCreateScript()).ToList();
+            for (var attempt = 1; ; attempt++)
             {
-                return;
-            }
-
-            try
-            {
-                await creator.CreateTablesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbException)
-            {
-                // Another host may have created them at the same moment; if not, this is a real failure.
-                if (!await TablesExistAsync(db, cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    throw;
+                    foreach (var statement in statements)
+                    {
+#pragma warning disable EF1002 // the DDL is EF's own script for our model, no user input
+                        await db.Database.ExecuteSqlRawAsync(statement, cancellationToken).ConfigureAwait(false);
+#pragma warning restore EF1002
+                    }
+
+                    return;
+                }
+                catch (DbException) when (attempt < 3)
+                {
+                    // Another host created the same table at the same moment: its catalog entry
+                    // collides once, and the next round finds everything there.
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken).ConfigureAwait(false);
                 }
             }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        private static async Task<bool> TablesExistAsync(WorkflowDbContext db, CancellationToken ct)
-        {
-            try
-            {
-                await db.Plans.AnyAsync(ct).ConfigureAwait(false);
-                return true;
-            }
-#pragma warning disable CA1031 // the query fails exactly when the table is missing, with a provider-specific exception
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                return false;
-            }
-        }
+        /// <summary>EF's creation script, statement by statement, each made a no-op when its object exists.</summary>
+        internal static IEnumerable<string> IfNotExists(string script) =>
+            script.Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(s => s.Length > 0 && !s.StartsWith("--", StringComparison.Ordinal))
+                .Select(s => s
+                    .Replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", StringComparison.Ordinal)
+                    .Replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ", StringComparison.Ordinal)
+                    .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal));
     }
 
     /// <summary>Reads every plan file of the folder; stops at the first file with problems.</summary>

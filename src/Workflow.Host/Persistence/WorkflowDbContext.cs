@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Workflow.Host.Persistence;
 
-/// <summary>The product's own tables (Quartz's live beside them, prefixed qrtz_).</summary>
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+/// <summary>The product's own tables, the coordinators' logins (Identity's AspNet* tables), and Quartz's beside them, prefixed qrtz_.</summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : IdentityDbContext<WorkflowUser>(options)
 {
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
 
@@ -15,20 +16,23 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ExtensionRequestRecord> ExtensionRequests => Set<ExtensionRequestRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.Entity<PlanRecord>(e =>
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<PlanRecord>(e =>
         {
             e.ToTable("plans");
             e.HasKey(p => p.Id);
         });
-        modelBuilder.Entity<TaskRecord>(e =>
+        builder.Entity<TaskRecord>(e =>
         {
             e.ToTable("tasks");
             e.HasKey(t => new { t.PlanId, t.TaskId });
         });
-        modelBuilder.Entity<MilestoneRecord>(e =>
+        builder.Entity<MilestoneRecord>(e =>
         {
             e.ToTable("milestones");
             e.HasKey(m => m.Id);
@@ -37,13 +41,13 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(m => m.Revision).IsConcurrencyToken();
         });
-        modelBuilder.Entity<HistoryRecord>(e =>
+        builder.Entity<HistoryRecord>(e =>
         {
             e.ToTable("history");
             e.HasKey(h => h.Id);
             e.HasIndex(h => h.MilestoneId);
         });
-        modelBuilder.Entity<OutboxRecord>(e =>
+        builder.Entity<OutboxRecord>(e =>
         {
             e.ToTable("outbox");
             e.HasKey(o => o.Id);
@@ -52,6 +56,14 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.Revision).IsConcurrencyToken();
+        });
+        builder.Entity<ExtensionRequestRecord>(e =>
+        {
+            e.ToTable("extension_requests");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.Status, r.MilestoneId });
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Revision).IsConcurrencyToken();
         });
     }
 }

@@ -1,0 +1,418 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Workflow.Definitions.Agencies;
+using Workflow.Definitions.Plans;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+
+namespace Workflow.Host.Coordination;
+
+/// <summary>What a page or the API tells the person who acted, in Vietnamese.</summary>
+public sealed record Outcome(bool Ok, string Message)
+{
+    public static Outcome Done(string message) => new(true, message);
+
+    public static Outcome Refused(string message) => new(false, message);
+}
+
+/// <summary>
+/// What coordinators and agencies do to milestones, for the pages and the API alike: mark done,
+/// record an event, ask for and decide extensions, report progress, add notes, retry dead letters,
+/// import a plan. Every change records who and when in the milestone's history; changes of the
+/// workflow itself go through <see cref="WorkflowRuntime"/>, never around it.
+/// </summary>
+public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> databases, WorkflowRuntime runtime, WorkflowsData data, RuntimeClock clock)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Today in Vietnam, on the runtime's clock (accelerated in the reliability tests).</summary>
+    public LocalDate Today => clock.Now.Date;
+
+    /// <summary>Names an agency id for people: "Sở Tư pháp" rather than "so-tp".</summary>
+    public string AgencyName(string id) => data.Reference.Agencies.TryGet(new AgencyId(id), out var agency) ? agency.Name : id;
+
+    /// <summary>A task with its milestones and the whole timeline of each, or null when there is no such task.</summary>
+    public async Task<TaskDetail?> TaskAsync(string plan, string task, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var t = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(x => x.PlanId == plan && x.TaskId == task, ct).ConfigureAwait(false);
+        if (t is null)
+        {
+            return null;
+        }
+
+        var p = await db.Plans.AsNoTracking().FirstAsync(x => x.Id == plan, ct).ConfigureAwait(false);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == plan && m.TaskId == task).OrderBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
+        var ids = milestones.Select(m => m.Id).ToList();
+        var history = await db.History.AsNoTracking().Where(h => ids.Contains(h.MilestoneId)).ToListAsync(ct).ConfigureAwait(false);
+        var outbox = await db.Outbox.AsNoTracking().Where(o => o.PlanId == plan && o.TaskId == task).ToListAsync(ct).ConfigureAwait(false);
+        var requests = await db.ExtensionRequests.AsNoTracking().Where(r => ids.Contains(r.MilestoneId)).ToListAsync(ct).ConfigureAwait(false);
+        var views = milestones.Select(m => new MilestoneDetail(
+            m,
+            requests.Where(r => r.MilestoneId == m.Id).OrderBy(r => r.RequestedAtUtc).ToList(),
+            Timeline(m, history.Where(h => h.MilestoneId == m.Id), outbox.Where(o => o.Milestone == m.Number), requests.Where(r => r.MilestoneId == m.Id)))).ToList();
+        return new TaskDetail(p, t, views);
+    }
+
+    /// <summary>One milestone, or null.</summary>
+    public async Task<MilestoneRecord?> MilestoneAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Milestones.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The open milestones an agency leads (what its report page lists), earliest due first,
+    /// with the task each belongs to and any extension request still waiting for a decision.
+    /// </summary>
+    public async Task<IReadOnlyList<AgencyMilestone>> OpenMilestonesOfAsync(string agency, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var rows = await (from m in db.Milestones.AsNoTracking()
+                          join t in db.Tasks.AsNoTracking() on new { m.PlanId, m.TaskId } equals new { t.PlanId, t.TaskId }
+                          join p in db.Plans.AsNoTracking() on m.PlanId equals p.Id
+                          where m.DoneOn == null && m.Status != RunStatus.Finished
+                                && ("," + m.Lead + ",").Contains("," + agency + ",")
+                          orderby m.EffectiveDue
+                          select new { m, t, p }).ToListAsync(ct).ConfigureAwait(false);
+        var ids = rows.Select(r => r.m.Id).ToList();
+        var pending = await db.ExtensionRequests.AsNoTracking().Where(r => ids.Contains(r.MilestoneId) && r.Status == ExtensionStatus.Pending)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return rows.Select(r => new AgencyMilestone(r.m, r.t, r.p, pending.FirstOrDefault(x => x.MilestoneId == r.m.Id))).ToList();
+    }
+
+    /// <summary>True when <paramref name="agency"/> leads milestone <paramref name="milestone"/>: an agency's link reaches its own milestones only.</summary>
+    public static bool Leads(MilestoneRecord milestone, string agency)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        return milestone.Lead.Split(',').Contains(agency, StringComparer.Ordinal);
+    }
+
+    /// <summary>Marks one milestone done on <paramref name="on"/>; its reminders stop at once. A product reference or a note goes into the history.</summary>
+    public async Task<Outcome> MarkDoneAsync(long milestoneId, LocalDate on, string? reference, string? note, string by, CancellationToken ct = default)
+    {
+        if (await MilestoneAsync(milestoneId, ct).ConfigureAwait(false) is not { } m)
+        {
+            return NoMilestone();
+        }
+
+        if (on > Today)
+        {
+            return Outcome.Refused($"Ngày hoàn thành {Day(on)} còn ở tương lai: hãy ghi ngày đã hoàn thành.");
+        }
+
+        if (m.DoneOn is not null)
+        {
+            return Outcome.Refused($"Mốc này đã được ghi nhận hoàn thành ngày {Day(LocalDate.FromDateOnly(m.DoneOn.Value))}.");
+        }
+
+        var closed = await runtime.MarkDoneAsync(new PlanId(m.PlanId), new TaskId(m.TaskId), m.Number, on, by, ct).ConfigureAwait(false);
+        if (closed == 0)
+        {
+            return Outcome.Refused("Mốc này không còn mở.");
+        }
+
+        var details = Join(reference is { Length: > 0 } ? $"sản phẩm: {reference.Trim()}" : null, note is { Length: > 0 } ? $"ghi chú: {note.Trim()}" : null);
+        if (details is not null)
+        {
+            await AddHistoryAsync(milestoneId, "báo cáo hoàn thành", details, by, ct).ConfigureAwait(false);
+        }
+
+        return Outcome.Done($"Đã ghi nhận hoàn thành ngày {Day(on)}; việc nhắc hạn của mốc này đã dừng.");
+    }
+
+    /// <summary>Records the date of the event a dormant task waits for; its chase starts from the date that follows.</summary>
+    public async Task<Outcome> RecordEventAsync(string plan, string task, LocalDate on, string by, CancellationToken ct = default)
+    {
+        if (on > Today)
+        {
+            return Outcome.Refused($"Ngày {Day(on)} còn ở tương lai: chỉ ghi nhận sự kiện đã xảy ra.");
+        }
+
+        var changed = await runtime.RecordEventAsync(new PlanId(plan), new TaskId(task), on, by, ct).ConfigureAwait(false);
+        return changed == 0
+            ? Outcome.Refused("Nhiệm vụ này không có mốc nào đang chờ sự kiện.")
+            : Outcome.Done($"Đã ghi nhận sự kiện ngày {Day(on)}; {changed} mốc bắt đầu được theo dõi.");
+    }
+
+    /// <summary>A note on a milestone, in its timeline.</summary>
+    public async Task<Outcome> AddNoteAsync(long milestoneId, string text, string by, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Outcome.Refused("Ghi chú đang trống.");
+        }
+
+        return await AddHistoryAsync(milestoneId, "ghi chú", text.Trim(), by, ct).ConfigureAwait(false)
+            ? Outcome.Done("Đã thêm ghi chú.")
+            : NoMilestone();
+    }
+
+    /// <summary>An agency's progress report ("đang thực hiện…"): recorded, the chase goes on.</summary>
+    public async Task<Outcome> ReportProgressAsync(long milestoneId, string text, string by, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Outcome.Refused("Hãy ghi tiến độ đã đạt được.");
+        }
+
+        return await AddHistoryAsync(milestoneId, "báo cáo tiến độ", text.Trim(), by, ct).ConfigureAwait(false)
+            ? Outcome.Done("Đã ghi nhận báo cáo tiến độ.")
+            : NoMilestone();
+    }
+
+    /// <summary>
+    /// An agency asks to move a milestone's due date. The request waits for a coordinator; until
+    /// then the milestone is chased on its current date. One pending request per milestone.
+    /// </summary>
+    public async Task<Outcome> RequestExtensionAsync(long milestoneId, LocalDate newDue, string reason, string by, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome.Refused("Hãy ghi lý do đề nghị gia hạn.");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        if (await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId, ct).ConfigureAwait(false) is not { } m)
+        {
+            return NoMilestone();
+        }
+
+        if (m.DoneOn is not null || m.Status == RunStatus.Finished)
+        {
+            return Outcome.Refused("Mốc này đã kết thúc, không cần gia hạn.");
+        }
+
+        var current = m.EffectiveDue ?? m.Due;
+        if (current is { } c && newDue <= LocalDate.FromDateOnly(c))
+        {
+            return Outcome.Refused($"Hạn mới phải sau hạn hiện tại {Day(LocalDate.FromDateOnly(c))}.");
+        }
+
+        if (newDue <= Today)
+        {
+            return Outcome.Refused("Hạn mới phải sau hôm nay.");
+        }
+
+        if (await db.ExtensionRequests.AnyAsync(r => r.MilestoneId == milestoneId && r.Status == ExtensionStatus.Pending, ct).ConfigureAwait(false))
+        {
+            return Outcome.Refused("Mốc này đã có một đề nghị gia hạn đang chờ Sở Nội vụ xem xét.");
+        }
+
+        db.ExtensionRequests.Add(new ExtensionRequestRecord
+        {
+            MilestoneId = milestoneId,
+            CurrentDue = current ?? newDue.ToDateOnly(),
+            RequestedDue = newDue.ToDateOnly(),
+            Reason = reason.Trim(),
+            RequestedBy = by,
+            RequestedAtUtc = DateTime.UtcNow,
+            Status = ExtensionStatus.Pending,
+        });
+        db.History.Add(History(milestoneId, "đề nghị gia hạn", $"đến {Day(newDue)}: {reason.Trim()}", by));
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return Outcome.Done($"Đã gửi đề nghị gia hạn đến {Day(newDue)}; Sở Nội vụ sẽ xem xét. Trong lúc chờ, hạn hiện tại vẫn giữ nguyên.");
+    }
+
+    /// <summary>
+    /// A coordinator extends a milestone without a request (a decision taken elsewhere, a phone call).
+    /// </summary>
+    public async Task<Outcome> ExtendAsync(long milestoneId, LocalDate newDue, string? note, string by, CancellationToken ct = default)
+    {
+        if (await MilestoneAsync(milestoneId, ct).ConfigureAwait(false) is not { } m)
+        {
+            return NoMilestone();
+        }
+
+        if (newDue <= Today)
+        {
+            return Outcome.Refused("Hạn mới phải sau hôm nay.");
+        }
+
+        var changed = await runtime.ExtendAsync(new PlanId(m.PlanId), new TaskId(m.TaskId), m.Number, newDue, by, ct).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            return Outcome.Refused("Mốc này đã hoàn thành, không gia hạn được.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            await AddHistoryAsync(milestoneId, "ghi chú", note.Trim(), by, ct).ConfigureAwait(false);
+        }
+
+        return Outcome.Done($"Đã gia hạn đến {Day(newDue)}; lịch nhắc hạn được tính lại từ hạn mới.");
+    }
+
+    /// <summary>A coordinator approves (the milestone moves to the requested date) or refuses a pending request.</summary>
+    public async Task<Outcome> DecideExtensionAsync(long requestId, bool approve, string? note, string by, CancellationToken ct = default)
+    {
+        ExtensionRequestRecord request;
+        MilestoneRecord milestone;
+        await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            if (await db.ExtensionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct).ConfigureAwait(false) is not { } r)
+            {
+                return Outcome.Refused("Không có đề nghị gia hạn này.");
+            }
+
+            request = r;
+            milestone = await db.Milestones.AsNoTracking().FirstAsync(m => m.Id == r.MilestoneId, ct).ConfigureAwait(false);
+        }
+
+        if (request.Status != ExtensionStatus.Pending)
+        {
+            return Outcome.Refused($"Đề nghị này đã được {(request.Status == ExtensionStatus.Approved ? "duyệt" : "từ chối")} bởi {request.DecidedBy}.");
+        }
+
+        var requested = LocalDate.FromDateOnly(request.RequestedDue);
+        if (approve && await runtime.ExtendAsync(new PlanId(milestone.PlanId), new TaskId(milestone.TaskId), milestone.Number, requested, by, ct).ConfigureAwait(false) == 0)
+        {
+            return Outcome.Refused("Mốc này đã hoàn thành; đề nghị gia hạn không còn cần thiết.");
+        }
+
+        await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            var r = await db.ExtensionRequests.FirstAsync(x => x.Id == requestId, ct).ConfigureAwait(false);
+            r.Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
+            r.DecidedBy = by;
+            r.DecidedAtUtc = DateTime.UtcNow;
+            r.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            r.Revision++;
+            db.History.Add(History(milestone.Id, approve ? "duyệt gia hạn" : "từ chối gia hạn",
+                Join($"đề nghị của {request.RequestedBy} đến {Day(requested)}", r.DecisionNote) ?? string.Empty, by));
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Outcome.Refused("Đề nghị này vừa được người khác xử lý; hãy tải lại trang.");
+            }
+        }
+
+        return approve
+            ? Outcome.Done($"Đã duyệt gia hạn đến {Day(requested)}; lịch nhắc hạn được tính lại từ hạn mới.")
+            : Outcome.Done("Đã từ chối đề nghị gia hạn; hạn cũ giữ nguyên.");
+    }
+
+    /// <summary>Requests waiting for a decision, oldest first.</summary>
+    public async Task<IReadOnlyList<ExtensionRequestView>> PendingExtensionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var rows = await (from r in db.ExtensionRequests.AsNoTracking()
+                          join m in db.Milestones.AsNoTracking() on r.MilestoneId equals m.Id
+                          join t in db.Tasks.AsNoTracking() on new { m.PlanId, m.TaskId } equals new { t.PlanId, t.TaskId }
+                          where r.Status == ExtensionStatus.Pending
+                          orderby r.RequestedAtUtc
+                          select new ExtensionRequestView(r, m, t)).ToListAsync(ct).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>Emails the server gave up on (after every retry), newest first.</summary>
+    public async Task<IReadOnlyList<OutboxRecord>> DeadLettersAsync(CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Dead).OrderByDescending(o => o.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads an uploaded plan with the same checks as <c>workflow plan check</c>; imports it only
+    /// when nothing is wrong (nothing is half-imported).
+    /// </summary>
+    public async Task<PlanUpload> ImportAsync(Stream content, string fileName, string by, CancellationToken ct = default)
+    {
+        var read = PlanReader.Read(content, fileName, data.Reference);
+        if (read.Plan is not { } plan)
+        {
+            return new PlanUpload(null, read.Problems);
+        }
+
+        var result = await runtime.ImportAsync(plan, by, ct).ConfigureAwait(false);
+        return new PlanUpload(result, []);
+    }
+
+    private async Task<bool> AddHistoryAsync(long milestoneId, string what, string why, string by, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        if (!await db.Milestones.AnyAsync(m => m.Id == milestoneId, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        db.History.Add(History(milestoneId, what, why, by));
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private HistoryRecord History(long milestoneId, string what, string why, string by) => new()
+    {
+        MilestoneId = milestoneId,
+        At = MilestoneMapping.Moment.Format(clock.Now),
+        What = what,
+        Why = why,
+        By = by,
+        RecordedAtUtc = DateTime.UtcNow,
+    };
+
+    /// <summary>Every step of a milestone and every email decided for it, in the order they happened.</summary>
+    private List<TimelineEntry> Timeline(MilestoneRecord m, IEnumerable<HistoryRecord> history, IEnumerable<OutboxRecord> outbox, IEnumerable<ExtensionRequestRecord> requests)
+    {
+        _ = m;
+        _ = requests; // decisions and requests are in the history, written with them
+        var entries = history.Select(h => new TimelineEntry(h.At, h.What, h.Why, h.By, TimelineKind.Step)).ToList();
+        entries.AddRange(outbox.Select(o => new TimelineEntry(o.At, KindName(o.Kind), Delivery(o), string.Join(", ", o.To.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(AgencyName)), TimelineKind.Email)));
+        return [.. entries.OrderBy(e => e.At, StringComparer.Ordinal).ThenBy(e => e.Kind)];
+    }
+
+    private static string Delivery(OutboxRecord o) => o.Status switch
+    {
+        OutboxStatus.Sent => $"đã gửi {o.SentAtUtc?.ToString("dd/MM/yyyy HH:mm", Invariant)} (UTC)",
+        OutboxStatus.Dead => $"gửi không được: {o.LastError}",
+        _ => o.Attempts > 0 ? $"chờ gửi lại (lần {o.Attempts}: {o.LastError})" : "chờ gửi",
+    };
+
+    /// <summary>The Vietnamese name of a notification kind.</summary>
+    public static string KindName(Notifications.NotificationKind kind) => kind switch
+    {
+        Notifications.NotificationKind.Reminder => "thư nhắc hạn",
+        Notifications.NotificationKind.Overdue => "thư báo quá hạn",
+        _ => "báo cáo Sở Nội vụ",
+    };
+
+    private static Outcome NoMilestone() => Outcome.Refused("Không có mốc hạn này.");
+
+    private static string? Join(params string?[] parts) =>
+        parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() is { Count: > 0 } list ? string.Join("; ", list) : null;
+
+    /// <summary>dd/MM/yyyy, as every Vietnamese document writes a date.</summary>
+    public static string Day(LocalDate day) => day.ToString("dd/MM/yyyy", Invariant);
+
+    /// <summary>dd/MM/yyyy, or an em dash for no date.</summary>
+    public static string Day(DateOnly? day) => day is { } d ? Day(LocalDate.FromDateOnly(d)) : "—";
+}
+
+public enum TimelineKind
+{
+    Step,
+    Email,
+}
+
+/// <summary>One line of a milestone's timeline: when (Vietnam time, "yyyy-MM-ddTHH:mm:ss"), what, details, who.</summary>
+public sealed record TimelineEntry(string At, string What, string Why, string By, TimelineKind Kind)
+{
+    /// <summary>"dd/MM/yyyy HH:mm" for the page.</summary>
+    public string When => MilestoneMapping.Moment.Parse(At) is { Success: true } r ? r.Value.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : At;
+}
+
+public sealed record MilestoneDetail(MilestoneRecord Milestone, IReadOnlyList<ExtensionRequestRecord> Requests, IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record TaskDetail(PlanRecord Plan, TaskRecord Task, IReadOnlyList<MilestoneDetail> Milestones);
+
+public sealed record AgencyMilestone(MilestoneRecord Milestone, TaskRecord Task, PlanRecord Plan, ExtensionRequestRecord? PendingRequest);
+
+public sealed record ExtensionRequestView(ExtensionRequestRecord Request, MilestoneRecord Milestone, TaskRecord Task);
+
+/// <summary>An uploaded plan: imported (<see cref="Imported"/>), or refused with its problems by row and column.</summary>
+public sealed record PlanUpload(ImportResult? Imported, IReadOnlyList<PlanProblem> Problems);

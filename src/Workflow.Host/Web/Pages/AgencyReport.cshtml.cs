@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Workflow.Host.Coordination;
+
+namespace Workflow.Host.Web.Pages;
+
+/// <summary>
+/// An agency's report page, reached from the link in its digest without a password. The link is
+/// checked on every request (GET and each POST), and a POST reaches only a milestone that agency leads.
+/// </summary>
+public sealed class AgencyReportModel(CoordinationService service) : PageModel
+{
+    [FromRoute]
+    public string Agency { get; set; } = string.Empty;
+
+    [FromQuery(Name = AgencyLink.ExpiresParameter)]
+    public string? Expires { get; set; }
+
+    [FromQuery(Name = AgencyLink.SignatureParameter)]
+    public string? Signature { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public string AgencyName => service.AgencyName(Agency);
+
+    public LocalDate Today => service.Today;
+
+    public IReadOnlyList<AgencyMilestone> Open { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Refused())
+        {
+            return Forbidden();
+        }
+
+        Open = await service.OpenMilestonesOfAsync(Agency, ct).ConfigureAwait(false);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDoneAsync(long milestone, DateOnly? on, string? reference, string? note, CancellationToken ct) =>
+        ActAsync(milestone, by => on is { } day
+            ? service.MarkDoneAsync(milestone, LocalDate.FromDateOnly(day), reference, note, by, ct)
+            : Task.FromResult(Outcome.Refused("Hãy chọn ngày hoàn thành.")), ct);
+
+    public Task<IActionResult> OnPostProgressAsync(long milestone, string? text, CancellationToken ct) =>
+        ActAsync(milestone, by => service.ReportProgressAsync(milestone, text ?? string.Empty, by, ct), ct);
+
+    public Task<IActionResult> OnPostExtensionAsync(long milestone, DateOnly? newDue, string? reason, CancellationToken ct) =>
+        ActAsync(milestone, by => newDue is { } due
+            ? service.RequestExtensionAsync(milestone, LocalDate.FromDateOnly(due), reason ?? string.Empty, by, ct)
+            : Task.FromResult(Outcome.Refused("Hãy chọn hạn mới.")), ct);
+
+    private async Task<IActionResult> ActAsync(long milestone, Func<string, Task<Outcome>> action, CancellationToken ct)
+    {
+        if (Refused())
+        {
+            return Forbidden();
+        }
+
+        var outcome = await service.MilestoneAsync(milestone, ct).ConfigureAwait(false) is { } m && CoordinationService.Leads(m, Agency)
+            ? await action(Who.Agency(AgencyName)).ConfigureAwait(false)
+            : Outcome.Refused("Không có mốc hạn này trong các việc đơn vị chủ trì.");
+        TempData["Message"] = outcome.Message;
+        TempData["Ok"] = outcome.Ok;
+        return Redirect($"/bao-cao/{Uri.EscapeDataString(Agency)}?{AgencyLink.ExpiresParameter}={Uri.EscapeDataString(Expires ?? string.Empty)}&{AgencyLink.SignatureParameter}={Uri.EscapeDataString(Signature ?? string.Empty)}");
+    }
+
+    private bool Refused()
+    {
+        Problem = AgencyLink.Check(HttpContext, Agency, Expires, Signature);
+        return Problem is not null;
+    }
+
+    private PageResult Forbidden()
+    {
+        var page = Page();
+        page.StatusCode = StatusCodes.Status403Forbidden;
+        return page;
+    }
+}
