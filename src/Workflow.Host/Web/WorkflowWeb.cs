@@ -141,7 +141,7 @@ public static class WorkflowWeb
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/AgencyReport");
             o.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddApplicationPart(typeof(WorkflowWeb).Assembly); // the pages are found when a test, not `workflow`, is the entry assembly
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Workflow CCHC API";

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Definitions.Plans;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+using Workflow.Host.Tests.Cli;
+using Workflow.Host.Web;
+
+namespace Workflow.Host.Tests.Web;
+
+/// <summary>The real web host on a free loopback port, the 2025 plan imported, one coordinator account.</summary>
+internal sealed partial class WebServer : IAsyncDisposable
+{
+    public const string UserName = "dieuphoi";
+    public const string Password = "mat-khau-du-dai";
+    public const string DisplayName = "Nguyễn Văn A (Sở Nội vụ)";
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"workflow-web-{Guid.NewGuid():N}");
+    private WebApplication app = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public WebApplication App => app;
+
+    public DeliverySetup Delivery { get; private set; } = null!;
+
+    public static async Task<WebServer> StartAsync()
+    {
+        var server = new WebServer();
+        await server.InitializeAsync();
+        return server;
+    }
+
+    private async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        var data = WorkflowsData.Load(CliRun.Workflows);
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        Environment.SetEnvironmentVariable("WORKFLOW_BASE_URL", BaseAddress.ToString());
+        Delivery = DeliverySetup.Create(null, Path.Combine(CliRun.Workflows, "templates"), Path.Combine(directory, "emails"));
+        Environment.SetEnvironmentVariable("WORKFLOW_BASE_URL", null);
+        app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')], directory);
+        await app.StartAsync();
+        var plan = PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
+        await app.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "test");
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
+        var created = await users.CreateAsync(new WorkflowUser { UserName = UserName, DisplayName = DisplayName }, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects (the tests look at them).</summary>
+    public HttpClient Client() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
+
+    /// <summary>The anti-forgery token of a page's form.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        return TokenPattern().Match(html).Groups[1].Value;
+    }
+
+    /// <summary>A client signed in through the login form.</summary>
+    public async Task<HttpClient> SignedInAsync()
+    {
+        var client = Client();
+        var token = await TokenAsync(client, "/dang-nhap");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = UserName, ["password"] = Password, ["__RequestVerificationToken"] = token });
+        using var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
