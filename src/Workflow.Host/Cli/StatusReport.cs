@@ -4,6 +4,7 @@ using NodaTime;
 using Workflow.Definitions.Agencies;
 using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
+using Workflow.Host.Progress;
 using Workflow.Host.Runtime;
 
 namespace Workflow.Host.Cli;
@@ -11,9 +12,6 @@ namespace Workflow.Host.Cli;
 /// <summary>`workflow status`: where every milestone stands, and the outbox (until delivery lands, what would be sent).</summary>
 internal static class StatusReport
 {
-    /// <summary>A milestone is "sắp đến hạn" this many days before its effective due date.</summary>
-    private const int DueSoonDays = 14;
-
     public static async Task WriteAsync(TextWriter output, WorkflowsData data, DatabaseSettings settings, IDbContextFactory<WorkflowDbContext> databases, LocalDateTime now, string? plan, string? agency, bool overdueOnly, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -29,17 +27,17 @@ internal static class StatusReport
             rows = rows.Where(r => r.Lead.Split(',').Contains(agency)).ToList();
         }
 
-        var today = now.Date.ToDateOnly();
+        var rules = ProgressRules.For(now.Date);
         if (overdueOnly)
         {
-            rows = rows.Where(r => State(r, today).Overdue).ToList();
+            rows = rows.Where(r => State(r, rules).Overdue).ToList();
         }
 
         output.WriteLine($"Tình hình ngày {now.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} — {settings}");
         output.WriteLine("Kế hoạch    TT         Mốc Hạn hiệu lực  Trạng thái                 Hẹn kế tiếp        Chủ trì");
         foreach (var r in rows)
         {
-            var (label, _) = State(r, today);
+            var (label, _) = State(r, rules);
             var lead = Agencies(data, r.Lead);
             var next = r.BookmarkAt is null ? string.Empty : r.BookmarkAt.Replace('T', ' ')[..16];
             output.WriteLine($"{r.PlanId,-11} {r.TaskId,-10} {r.Number,3} {MilestoneMapping.Day(r.EffectiveDue),-13} {label,-26} {next,-18} {lead}");
@@ -78,30 +76,22 @@ internal static class StatusReport
         _ => "báo cáo Sở Nội vụ",
     };
 
-    private static (string Label, bool Overdue) State(MilestoneRecord r, DateOnly today)
+    /// <summary>The dashboard's verdict (<see cref="ProgressRules"/>), with the detail a terminal line has room for.</summary>
+    private static (string Label, bool Overdue) State(MilestoneRecord r, ProgressRules rules)
     {
-        if (r.DoneOn is { } done)
+        switch (rules.StateOf(r))
         {
-            var late = r.EffectiveDue is { } due && done > due;
-            return (late ? "hoàn thành quá hạn" : "hoàn thành", false);
+            case null:
+                return ("kết thúc (không còn trong kế hoạch)", false);
+            case ProgressState.Done:
+                return (rules.Compiled(rules.DoneLate)(r) ? "hoàn thành quá hạn" : "hoàn thành", false);
+            case ProgressState.Overdue:
+                return ($"quá hạn {rules.Today.ToDateOnly().DayNumber - r.EffectiveDue!.Value.DayNumber} ngày", true);
+            case ProgressState.NotYetDue when r.EffectiveDue is null:
+                return ("chưa có hạn", false);
+            case { } state:
+                return (state.Label(), false);
         }
-
-        if (r.Status == RunStatus.Dormant)
-        {
-            return ("chờ sự kiện", false);
-        }
-
-        if (r.EffectiveDue is not { } effective)
-        {
-            return ("chưa có hạn", false);
-        }
-
-        if (today > effective)
-        {
-            return ($"quá hạn {today.DayNumber - effective.DayNumber} ngày", true);
-        }
-
-        return effective.DayNumber - today.DayNumber <= DueSoonDays ? ("sắp đến hạn", false) : ("chưa đến hạn", false);
     }
 
     private static string OutboxName(OutboxStatus status) => status switch

@@ -56,6 +56,13 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         return new TaskDetail(p, t, views);
     }
 
+    /// <summary>The imported plans, newest tracked year first.</summary>
+    public async Task<IReadOnlyList<PlanRecord>> PlansAsync(CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.Plans.AsNoTracking().OrderByDescending(p => p.TrackedYear).ThenBy(p => p.Id).ToListAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>One milestone, or null.</summary>
     public async Task<MilestoneRecord?> MilestoneAsync(long id, CancellationToken ct = default)
     {

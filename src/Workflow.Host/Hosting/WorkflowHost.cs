@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -292,10 +293,10 @@ public static partial class WorkflowHost
     }
 
     /// <summary>
-    /// Creates the product's tables and indexes that are missing (Quartz's have their own
-    /// initializer). Additive only: a table that exists is left as it is, so a new table (the
-    /// logins, the extension requests) arrives in an older database, but a new column of an
-    /// existing table does not: there are no migrations yet.
+    /// Creates the product's tables, columns and indexes that are missing (Quartz's have their own
+    /// initializer). Additive only, which is all the schema has needed so far: a new table (the
+    /// logins, the extension requests) or a new column (a task's criterion) reaches an older
+    /// database; nothing is renamed, retyped or dropped. A change of that kind needs migrations.
     /// </summary>
     private sealed class SchemaInitializer(IDbContextFactory<WorkflowDbContext> databases) : IHostedService
     {
@@ -313,12 +314,17 @@ public static partial class WorkflowHost
             {
                 try
                 {
+#pragma warning disable EF1002 // the DDL is EF's own script and column definitions for our model, no user input
                     foreach (var statement in statements)
                     {
-#pragma warning disable EF1002 // the DDL is EF's own script for our model, no user input
                         await db.Database.ExecuteSqlRawAsync(statement, cancellationToken).ConfigureAwait(false);
-#pragma warning restore EF1002
                     }
+
+                    foreach (var statement in await MissingColumnsAsync(db, cancellationToken).ConfigureAwait(false))
+                    {
+                        await db.Database.ExecuteSqlRawAsync(statement, cancellationToken).ConfigureAwait(false);
+                    }
+#pragma warning restore EF1002
 
                     return;
                 }
@@ -332,6 +338,59 @@ public static partial class WorkflowHost
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        /// <summary>"ALTER TABLE … ADD COLUMN …" for every column of the model its table lacks; a required column gets its type's zero as default.</summary>
+        private static async Task<List<string>> MissingColumnsAsync(WorkflowDbContext db, CancellationToken ct)
+        {
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var statements = new List<string>();
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            try
+            {
+                foreach (var entity in db.Model.GetEntityTypes())
+                {
+                    if (entity.GetTableName() is not { } table)
+                    {
+                        continue;
+                    }
+
+                    var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+                    var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    await using (var command = connection.CreateCommand())
+                    {
+                        command.CommandText = $"SELECT * FROM {sql.DelimitIdentifier(table)} WHERE 1 = 0";
+                        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                        for (var i = 0; i < reader.FieldCount; i++)
+                        {
+                            existing.Add(reader.GetName(i));
+                        }
+                    }
+
+                    foreach (var property in entity.GetProperties())
+                    {
+                        if (property.GetColumnName(store) is not { } column || existing.Contains(column))
+                        {
+                            continue;
+                        }
+
+                        var type = property.GetColumnType(store);
+                        var clr = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                        var fallback = property.IsNullable ? string.Empty
+                            : clr == typeof(string) || clr.IsEnum ? " NOT NULL DEFAULT ''"
+                            : clr == typeof(bool) ? " NOT NULL DEFAULT FALSE"
+                            : " NOT NULL DEFAULT 0";
+                        statements.Add($"ALTER TABLE {sql.DelimitIdentifier(table)} ADD COLUMN {sql.DelimitIdentifier(column)} {type}{fallback}");
+                    }
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+
+            return statements;
+        }
 
         /// <summary>EF's creation script, statement by statement, each made a no-op when its object exists.</summary>
         internal static IEnumerable<string> IfNotExists(string script) =>

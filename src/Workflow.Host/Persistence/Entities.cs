@@ -44,6 +44,18 @@ public sealed class TaskRecord
     public required string Deadline { get; set; }
 
     public required string ScheduleKind { get; set; }
+
+    /// <summary>The index criterion the task serves ("2.4.1"), for plans built on an index (the 2023 PAR INDEX, SIPAS, PAPI plan); null otherwise.</summary>
+    public string? CriterionCode { get; set; }
+
+    /// <summary>The criterion as the plan words it.</summary>
+    public string? CriterionText { get; set; }
+
+    /// <summary>The criterion's maximum score.</summary>
+    public decimal? MaxScore { get; set; }
+
+    /// <summary>The criterion's score in the previous assessment (the 2023 plan gives 2022's).</summary>
+    public decimal? PreviousScore { get; set; }
 }
 
 /// <summary>One milestone's workflow instance: dates, state, bookmark. See <see cref="MilestoneRun"/>.</summary>

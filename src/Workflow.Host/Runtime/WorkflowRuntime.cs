@@ -98,6 +98,10 @@ public sealed class WorkflowRuntime(
                 t.LeadCell = task.Lead.Cell;
                 t.Deadline = task.Deadline;
                 t.ScheduleKind = task.Schedule.Kind.ToString();
+                t.CriterionCode = task.Criterion?.Code;
+                t.CriterionText = task.Criterion?.Text;
+                t.MaxScore = task.Criterion?.MaxScore;
+                t.PreviousScore = task.Criterion?.PreviousScore;
             }
 
             var existing = await db.Milestones.Where(m => m.PlanId == plan.Id.Value).ToListAsync(ct).ConfigureAwait(false);
@@ -449,7 +453,16 @@ public sealed class WorkflowRuntime(
         foreach (var t in plan.Tasks)
         {
             text.Append(t.Id.Value).Append('|').Append(t.Activity).Append('|').Append(t.Lead.Cell).Append('|').Append(t.Coordinators.Cell).Append('|').Append(t.Deadline).Append('|')
-                .AppendJoin(';', t.Schedule.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('\n');
+                .AppendJoin(';', t.Schedule.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            if (t.Criterion is { } c)
+            {
+                // A changed criterion (its text, its scores) re-imports the plan, so the report shows it.
+                text.Append('|').Append(c.Code).Append('|').Append(c.Text).Append('|')
+                    .Append(c.MaxScore?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('|')
+                    .Append(c.PreviousScore?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            text.Append('\n');
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -1,38 +1,15 @@
-using NodaTime;
 using Workflow.Host.Persistence;
-using Workflow.Host.Runtime;
+using Workflow.Host.Progress;
 
 namespace Workflow.Host.Web;
 
-/// <summary>How a page shows a milestone's state: a Vietnamese label and a colour class.</summary>
+/// <summary>How a page shows a milestone's state: the Vietnamese label and the colour class of <see cref="ProgressRules"/>' verdict.</summary>
 public sealed record StateView(string Label, string Css)
 {
-    /// <summary>The state of <paramref name="m"/> on <paramref name="today"/>.</summary>
-    public static StateView Of(MilestoneRecord m, LocalDate today)
+    /// <summary>The state of <paramref name="m"/> by <paramref name="rules"/>; a milestone removed from its plan shows as ended.</summary>
+    public static StateView Of(MilestoneRecord m, ProgressRules rules)
     {
-        ArgumentNullException.ThrowIfNull(m);
-        var due = m.EffectiveDue is { } d ? LocalDate.FromDateOnly(d) : (LocalDate?)null;
-        if (m.DoneOn is { } done)
-        {
-            return due is { } dd && LocalDate.FromDateOnly(done) > dd ? new("hoàn thành quá hạn", "hoan-thanh") : new("hoàn thành", "hoan-thanh");
-        }
-
-        if (m.Status == RunStatus.Dormant)
-        {
-            return new("chờ sự kiện", "cho-su-kien");
-        }
-
-        if (m.Status == RunStatus.Finished)
-        {
-            return new("đã kết thúc", "ket-thuc");
-        }
-
-        return due switch
-        {
-            null => new("chưa đến hạn", "chua-den-han"),
-            { } x when x < today => new("quá hạn", "qua-han"),
-            { } x when x <= today.PlusDays(14) => new("sắp đến hạn", "sap-den-han"),
-            _ => new("chưa đến hạn", "chua-den-han"),
-        };
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.StateOf(m) is { } state ? new(state.Label(), state.Key()) : new("đã kết thúc", "ket-thuc");
     }
 }

@@ -78,6 +78,7 @@ public static class WorkflowWeb
     private static void AddServices(IServiceCollection services, string dataFolder)
     {
         services.AddSingleton<CoordinationService>();
+        services.AddSingleton(s => new Progress.ProgressQueries(s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>(), s.GetRequiredService<WorkflowsData>().Reference.Agencies));
 
         AddAccounts(services).AddSignInManager();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
@@ -167,6 +168,7 @@ public static class WorkflowWeb
         var api = app.MapGroup("/api").RequireAuthorization(ApiPolicy).AddEndpointFilter<CookieAntiforgeryFilter>().DisableAntiforgery();
         Api.AuthApi.Map(app.MapGroup("/api"));
         Api.CoordinationApi.Map(api);
+        Api.ProgressApi.Map(api);
         Api.AgencyApi.Map(app.MapGroup("/api/agency").DisableAntiforgery());
     }
 

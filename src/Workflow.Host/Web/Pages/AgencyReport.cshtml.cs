@@ -11,6 +11,8 @@ namespace Workflow.Host.Web.Pages;
 /// </summary>
 public sealed class AgencyReportModel(CoordinationService service) : PageModel
 {
+    private Progress.ProgressRules? rules;
+
     [FromRoute]
     public string Agency { get; set; } = string.Empty;
 
@@ -25,6 +27,9 @@ public sealed class AgencyReportModel(CoordinationService service) : PageModel
     public string AgencyName => service.AgencyName(Agency);
 
     public LocalDate Today => service.Today;
+
+    /// <summary>How the states are judged today (the dashboard's rules).</summary>
+    public Progress.ProgressRules Rules => rules ??= Progress.ProgressRules.For(Today);
 
     public IReadOnlyList<AgencyMilestone> Open { get; private set; } = [];
 

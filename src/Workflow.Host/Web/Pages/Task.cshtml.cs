@@ -8,9 +8,14 @@ namespace Workflow.Host.Web.Pages;
 /// <summary>A task: its milestones, the timeline of each, and the coordinator's actions on them.</summary>
 public sealed class TaskModel(CoordinationService service) : PageModel
 {
+    private Progress.ProgressRules? rules;
+
     public TaskDetail? Detail { get; private set; }
 
     public LocalDate Today => service.Today;
+
+    /// <summary>How the states are judged today (the dashboard's rules).</summary>
+    public Progress.ProgressRules Rules => rules ??= Progress.ProgressRules.For(Today);
 
     public async Task<IActionResult> OnGetAsync(string plan, string task, CancellationToken ct)
     {

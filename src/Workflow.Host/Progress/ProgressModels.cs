@@ -1,0 +1,90 @@
+using NodaTime;
+
+namespace Workflow.Host.Progress;
+
+/// <summary>Settings of the progress views.</summary>
+/// <param name="DueSoonDays">The "sắp đến hạn" window in days.</param>
+public sealed record ProgressOptions(int DueSoonDays = ProgressRules.DefaultDueSoonDays);
+
+/// <summary>One plan's counts.</summary>
+public sealed record PlanProgress(string PlanId, string? Number, string Title, int TrackedYear, ProgressCounts Counts);
+
+/// <summary>Every plan's counts on <see cref="Today"/>, and all plans together.</summary>
+public sealed record ProgressOverview(LocalDate Today, IReadOnlyList<PlanProgress> Plans, ProgressCounts Total);
+
+/// <summary>The milestones whose effective due date falls in one quarter, as a chart shows them.</summary>
+public sealed record QuarterProgress(int Year, int Quarter, ProgressCounts Counts)
+{
+    /// <summary>"Quý I/2025".</summary>
+    public string Label => $"Quý {ReportPeriods.Roman(Quarter)}/{Year}";
+
+    /// <summary>Milestones due in the quarter (removed ones aside).</summary>
+    public int Due => Counts.Total;
+
+    public int DoneOnTime => Counts.DoneOnTime;
+
+    public int DoneLate => Counts.DoneLate;
+
+    public int Overdue => Counts.OpenOverdue;
+
+    /// <summary>Not done and not overdue: "đang thực hiện trong hạn", dormant ones included.</summary>
+    public int Open => Counts.OpenInTime;
+}
+
+/// <summary>
+/// The milestones one agency leads. A milestone with several lead agencies is counted in each of
+/// their rows, so the rows of all agencies add up to more than the plans' total.
+/// </summary>
+public sealed record AgencyProgress(string AgencyId, string Name, ProgressCounts Counts)
+{
+    public double? OnTimeRate => Counts.OnTimeRate;
+
+    public int Overdue => Counts.Overdue;
+
+    public double? Completion => Counts.Completion;
+}
+
+/// <summary>Which milestones <see cref="ProgressQueries.TasksAsync"/> lists.</summary>
+public sealed record TaskFilter
+{
+    /// <summary>The largest page.</summary>
+    public const int MaxTake = 500;
+
+    /// <summary>Only this plan's milestones; null for every plan.</summary>
+    public string? PlanId { get; init; }
+
+    /// <summary>Only milestones this agency leads (one of its lead ids, matched whole); null for all.</summary>
+    public string? AgencyId { get; init; }
+
+    /// <summary>Only milestones in this state; null for all.</summary>
+    public ProgressState? State { get; init; }
+
+    /// <summary>
+    /// Words to find in the task's activity, product or number, ignoring case and Vietnamese
+    /// diacritics ("cai cach" finds "Cải cách"; "đ" and "d" are the same letter); null or blank for all.
+    /// </summary>
+    public string? Search { get; init; }
+
+    public int Skip { get; init; }
+
+    public int Take { get; init; } = 50;
+}
+
+/// <summary>
+/// One milestone of a task, as the task list shows it: <see cref="Due"/> is the effective due date
+/// (moved to a working day), null when there is none yet; <see cref="Lead"/> the lead agencies' ids.
+/// </summary>
+public sealed record TaskRow(
+    string PlanId,
+    string TaskId,
+    int Milestone,
+    string Activity,
+    string? Product,
+    string? Label,
+    LocalDate? Due,
+    LocalDate? DoneOn,
+    ProgressState State,
+    IReadOnlyList<string> Lead);
+
+/// <summary>A page of <see cref="TaskRow"/>s and how many rows the filter matches in all.</summary>
+public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, int Skip, int Take);

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using Workflow.Host.Coordination;
+using Workflow.Host.Progress;
+
+namespace Workflow.Host.Web.Api;
+
+/// <summary>Where the plans stand, as JSON (and the quarterly report as XLSX or CSV): the same <see cref="ProgressQueries"/> the pages use.</summary>
+internal static class ProgressApi
+{
+    public sealed record CountsDto(int NotYetDue, int DueSoon, int Overdue, int Done, int Dormant, int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue, int Total, double? OnTimeRate, double? Completion);
+
+    public sealed record PlanDto(string PlanId, string? Number, string Title, int TrackedYear, CountsDto Counts);
+
+    public sealed record OverviewDto(DateOnly Today, CountsDto Total, IReadOnlyList<PlanDto> Plans);
+
+    public sealed record QuarterDto(int Year, int Quarter, string Label, CountsDto Counts);
+
+    public sealed record AgencyDto(string AgencyId, string Name, CountsDto Counts);
+
+    public sealed record TaskRowDto(string PlanId, string TaskId, int Milestone, string Activity, string? Product, string? Label, DateOnly? Due, DateOnly? DoneOn, string State, IReadOnlyList<string> Lead);
+
+    public sealed record TaskPageDto(int Total, int Skip, int Take, IReadOnlyList<TaskRowDto> Rows);
+
+    public sealed record CriterionDto(string PlanId, string Code, string? Text, decimal? MaxScore, decimal? PreviousScore, CountsDto Counts);
+
+    public sealed record ReportDto(int Year, string Period, DateOnly Start, DateOnly End, DateOnly JudgedOn, string Title, CountsDto Total, IReadOnlyList<PlanDto> Plans, IReadOnlyList<AgencyDto> Agencies, IReadOnlyList<CriterionDto> Criteria);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var progress = api.MapGroup("/").WithTags("Tiến độ");
+        progress.MapGet("/overview", async (ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+            {
+                var o = await queries.OverviewAsync(service.Today, ct).ConfigureAwait(false);
+                return new OverviewDto(o.Today.ToDateOnly(), ToDto(o.Total), [.. o.Plans.Select(ToDto)]);
+            })
+            .WithSummary("Số mốc theo trạng thái (chưa đến hạn, sắp đến hạn, quá hạn, hoàn thành, chờ sự kiện) và theo cách đếm bốn loại, từng kế hoạch và tổng.");
+        progress.MapGet("/quarters", async ([FromQuery] string? plan, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+                (await queries.QuartersAsync(plan, service.Today, ct).ConfigureAwait(false)).Select(q => new QuarterDto(q.Year, q.Quarter, q.Label, ToDto(q.Counts))).ToList())
+            .WithSummary("Số mốc theo quý của hạn: đúng hạn, quá hạn, đang thực hiện.");
+        progress.MapGet("/agencies", async ([FromQuery] string? plan, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+                (await queries.AgenciesAsync(plan, service.Today, ct).ConfigureAwait(false)).Select(a => new AgencyDto(a.AgencyId, a.Name, ToDto(a.Counts))).ToList())
+            .WithSummary("Tiến độ từng cơ quan chủ trì: tỷ lệ đúng hạn, số mốc quá hạn, tỷ lệ hoàn thành.");
+        progress.MapGet("/tasks", async ([FromQuery] string? plan, [FromQuery] string? agency, [FromQuery] string? state, [FromQuery] string? q, [FromQuery] int? skip, [FromQuery] int? take, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+            {
+                ProgressState? parsed = null;
+                if (!string.IsNullOrEmpty(state))
+                {
+                    if (!ProgressStates.TryParseKey(state, out var s))
+                    {
+                        return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Trạng thái \"{state}\" không có; dùng một trong: {string.Join(", ", ProgressStates.All.Select(x => x.Key()))}.");
+                    }
+
+                    parsed = s;
+                }
+
+                var page = await queries.TasksAsync(new TaskFilter { PlanId = plan, AgencyId = agency, State = parsed, Search = q, Skip = Math.Max(0, skip ?? 0), Take = Math.Clamp(take ?? 50, 1, TaskFilter.MaxTake) }, service.Today, ct).ConfigureAwait(false);
+                return Results.Ok(new TaskPageDto(page.Total, page.Skip, page.Take, [.. page.Rows.Select(r => new TaskRowDto(r.PlanId, r.TaskId, r.Milestone, r.Activity, r.Product, r.Label, r.Due?.ToDateOnly(), r.DoneOn?.ToDateOnly(), r.State.Key(), r.Lead))]));
+            })
+            .WithSummary("Danh sách mốc hạn lọc theo kế hoạch, cơ quan chủ trì, trạng thái (chua-den-han, sap-den-han, qua-han, hoan-thanh, cho-su-kien), nội dung; phân trang.");
+        progress.MapGet("/reports/quarterly", async ([FromQuery] int year, [FromQuery] string period, [FromQuery] string? plan, [FromQuery] string? format, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+            {
+                if (Pages.QuarterlyReportModel.Periods.FirstOrDefault(p => p.Key == period) is not { Key: not null } found)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Kỳ \"{period}\" không có; dùng quy-1, 6-thang, 9-thang hoặc nam.");
+                }
+
+                var report = await queries.ReportAsync(year, found.Period, service.Today, plan, ct).ConfigureAwait(false);
+                var name = $"bao-cao-{found.Key}-{year}{(plan is null ? "" : "-" + plan)}";
+                switch (format)
+                {
+                    case "xlsx":
+                    {
+                        var stream = new MemoryStream();
+                        ReportExport.WriteXlsx(report, stream);
+                        stream.Position = 0;
+                        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+                    }
+
+                    case "csv":
+                    {
+                        var stream = new MemoryStream();
+                        ReportExport.WriteCsv(report, stream);
+                        stream.Position = 0;
+                        return Results.File(stream, "text/csv; charset=utf-8", name + ".csv");
+                    }
+
+                    case null or "" or "json":
+                        return Results.Ok(new ReportDto(report.Year, found.Key, report.Start.ToDateOnly(), report.End.ToDateOnly(), report.JudgedOn.ToDateOnly(), report.Title, ToDto(report.Total),
+                            [.. report.Plans.Select(ToDto)], [.. report.Agencies.Select(a => new AgencyDto(a.AgencyId, a.Name, ToDto(a.Counts)))],
+                            [.. report.Criteria.Select(c => new CriterionDto(c.PlanId, c.Code, c.Text, c.MaxScore, c.PreviousScore, ToDto(c.Counts)))]));
+                    default:
+                        return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Định dạng \"{format}\" không có; dùng json, csv hoặc xlsx.");
+                }
+            })
+            .WithSummary("Báo cáo kỳ (period = quy-1, 6-thang, 9-thang, nam) theo kế hoạch, cơ quan và tiêu chí; format = json, csv hoặc xlsx.");
+    }
+
+    private static PlanDto ToDto(PlanProgress p) => new(p.PlanId, p.Number, p.Title, p.TrackedYear, ToDto(p.Counts));
+
+    private static CountsDto ToDto(ProgressCounts c) => new(c.NotYetDue, c.DueSoon, c.Overdue, c.Done, c.Dormant, c.DoneOnTime, c.DoneLate, c.OpenInTime, c.OpenOverdue, c.Total, c.OnTimeRate, c.Completion);
+}

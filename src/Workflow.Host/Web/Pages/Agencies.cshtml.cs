@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workflow.Host.Coordination;
+using Workflow.Host.Progress;
+
+namespace Workflow.Host.Web.Pages;
+
+/// <summary>One row per lead agency: on-time rate, overdue count, completion.</summary>
+public sealed class AgenciesModel(ProgressQueries progress, CoordinationService service) : PageModel
+{
+    [FromQuery(Name = "ke-hoach")]
+    public string? Plan { get; set; }
+
+    public IReadOnlyList<AgencyProgress> Agencies { get; private set; } = [];
+
+    public IReadOnlyList<Persistence.PlanRecord> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = service.Today;
+        Plan = string.IsNullOrWhiteSpace(Plan) ? null : Plan;
+        Plans = await service.PlansAsync(ct).ConfigureAwait(false);
+        Agencies = [.. (await progress.AgenciesAsync(Plan, today, ct).ConfigureAwait(false)).OrderByDescending(a => a.Overdue).ThenBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
+    }
+}

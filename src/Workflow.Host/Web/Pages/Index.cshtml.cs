@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workflow.Host.Coordination;
+using Workflow.Host.Progress;
+
+namespace Workflow.Host.Web.Pages;
+
+/// <summary>The plan overview: counts by state, the government's four-way count, a chart over the quarters, one row per plan.</summary>
+public sealed class IndexModel(ProgressQueries progress, CoordinationService service) : PageModel
+{
+    public ProgressOverview Overview { get; private set; } = null!;
+
+    public IReadOnlyList<QuarterProgress> Quarters { get; private set; } = [];
+
+    public string? ChartPlan { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "ke-hoach")] string? plan, CancellationToken ct)
+    {
+        var today = service.Today;
+        Overview = await progress.OverviewAsync(today, ct).ConfigureAwait(false);
+        ChartPlan = Overview.Plans.Any(p => p.PlanId == plan) ? plan : Overview.Plans.OrderByDescending(p => p.TrackedYear).Select(p => p.PlanId).FirstOrDefault();
+        Quarters = ChartPlan is null ? [] : await progress.QuartersAsync(ChartPlan, today, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workflow.Definitions.Agencies;
+using Workflow.Host.Coordination;
+using Workflow.Host.Hosting;
+using Workflow.Host.Progress;
+
+namespace Workflow.Host.Web.Pages;
+
+/// <summary>Milestones with their tasks, filtered by plan, state, lead agency and text, a page at a time.</summary>
+public sealed class TasksModel(ProgressQueries progress, CoordinationService service, WorkflowsData data) : PageModel
+{
+    private const int PageSize = 50;
+
+    [FromQuery(Name = "ke-hoach")]
+    public string? Plan { get; set; }
+
+    [FromQuery(Name = "trang-thai")]
+    public string? State { get; set; }
+
+    [FromQuery(Name = "co-quan")]
+    public string? Agency { get; set; }
+
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "tu")]
+    public int Skip { get; set; }
+
+    public TaskPage Result { get; private set; } = null!;
+
+    public IReadOnlyList<Persistence.PlanRecord> Plans { get; private set; } = [];
+
+    public IReadOnlyList<Agency> Agencies => data.Reference.Agencies.Agencies;
+
+    public string AgencyName(string id) => service.AgencyName(id);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = service.Today;
+        Plans = await service.PlansAsync(ct).ConfigureAwait(false);
+        var filter = new TaskFilter
+        {
+            PlanId = string.IsNullOrWhiteSpace(Plan) ? null : Plan,
+            AgencyId = string.IsNullOrWhiteSpace(Agency) ? null : Agency,
+            State = ProgressStates.TryParseKey(State, out var state) ? state : null,
+            Search = string.IsNullOrWhiteSpace(Search) ? null : Search,
+            Skip = Math.Max(0, Skip),
+            Take = PageSize,
+        };
+        Result = await progress.TasksAsync(filter, today, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>This list's address with another first row.</summary>
+    public string QueryWith(int skip)
+    {
+        var query = new QueryBuilder();
+        foreach (var (key, value) in new[] { ("ke-hoach", Plan), ("trang-thai", State), ("co-quan", Agency), ("q", Search) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                query.Add(key, value);
+            }
+        }
+
+        query.Add("tu", skip.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return "/nhiem-vu" + query.ToQueryString();
+    }
+}
