@@ -14,10 +14,16 @@ public sealed class IndexModel(ProgressQueries progress, CoordinationService ser
 
     public string? ChartPlan { get; private set; }
 
+    /// <summary>Only milestones due in this year (the scope of a yearly report), or all.</summary>
+    [FromQuery(Name = "nam")]
+    public int? Year { get; set; }
+
     public async Task OnGetAsync([FromQuery(Name = "ke-hoach")] string? plan, CancellationToken ct)
     {
         var today = service.Today;
-        Overview = await progress.OverviewAsync(today, ct).ConfigureAwait(false);
+        Year = Year is >= 2000 and <= 2100 ? Year : null;
+        var window = Year is { } y ? new NodaTime.DateInterval(new NodaTime.LocalDate(y, 1, 1), new NodaTime.LocalDate(y, 12, 31)) : null;
+        Overview = await progress.OverviewAsync(today, window, ct).ConfigureAwait(false);
         ChartPlan = Overview.Plans.Any(p => p.PlanId == plan) ? plan : Overview.Plans.OrderByDescending(p => p.TrackedYear).Select(p => p.PlanId).FirstOrDefault();
         Quarters = ChartPlan is null ? [] : await progress.QuartersAsync(ChartPlan, today, ct).ConfigureAwait(false);
     }
