@@ -29,8 +29,7 @@ public sealed class WorkflowRuntime(
     IDbContextFactory<WorkflowDbContext> databases,
     ISchedulerFactory schedulers,
     WorkflowEngine engine,
-    DefinitionCatalog definitions,
-    MilestonePlanner planner,
+    LiveDefinitions definitions,
     RuntimeClock clock,
     RuntimeOptions options) : IDisposable
 {
@@ -109,7 +108,7 @@ public sealed class WorkflowRuntime(
             var seen = new HashSet<(string, int)>();
             var tasksById = plan.Tasks.ToDictionary(t => t.Id);
             var fresh = new List<(MilestoneRun Run, WorkflowDefinition Definition, string? Label)>();
-            foreach (var (run, definition) in planner.Plan(plan))
+            foreach (var (run, definition) in definitions.Planner.Plan(plan))
             {
                 var key = (run.Key.Task.Value, run.Key.Number);
                 seen.Add(key);
@@ -130,7 +129,7 @@ public sealed class WorkflowRuntime(
                 var oldAt = row.BookmarkAt;
                 var current = MilestoneMapping.ToRun(row);
                 var from = current.History.Count;
-                engine.Extend(current, definitions.Get(row.DefinitionId, row.DefinitionVersion), run.PlannedDue!.Value, now, sink);
+                engine.Extend(current, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), run.PlannedDue!.Value, now, sink);
                 current.Extended = row.Extended; // a new plan date is not an approved extension
                 row.PlannedDue = run.PlannedDue?.ToDateOnly();
                 row.Label = label;
@@ -259,7 +258,7 @@ public sealed class WorkflowRuntime(
             }
 
             var run = MilestoneMapping.ToRun(row);
-            engine.Resume(run, definitions.Get(row.DefinitionId, row.DefinitionVersion), now, sink);
+            engine.Resume(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, sink);
             MilestoneMapping.CopyState(run, row);
             AddHistory(db, run, 0, row.Id, by);
             change = new TriggerChange(row.Id, bookmarkAt, Waiting(row));
@@ -324,7 +323,7 @@ public sealed class WorkflowRuntime(
             {
                 var run = MilestoneMapping.ToRun(row);
                 var oldAt = row.BookmarkAt;
-                if (change(run, definitions.Get(row.DefinitionId, row.DefinitionVersion), now, sink))
+                if (change(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, sink))
                 {
                     MilestoneMapping.CopyState(run, row);
                     AddHistory(db, run, 0, row.Id, by);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using NodaTime;
 using Workflow.Host.Coordination;
+using Workflow.Host.Designer;
+using Workflow.Host.Web.Api;
 using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
 
@@ -14,7 +16,7 @@ namespace Workflow.Host.Web;
 /// The web side of the server: the coordinators' pages (behind a login), the agencies' report page
 /// (behind a signed link), and the JSON API; all three call the same services.
 /// </summary>
-public static class WorkflowWeb
+public static partial class WorkflowWeb
 {
     /// <summary>Coordinators of Sở Nội vụ: anyone with an account (accounts are made with <c>workflow user add</c>).</summary>
     public const string CoordinatorPolicy = "coordinator";
@@ -51,7 +53,9 @@ public static class WorkflowWeb
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.UseUrls([.. urls.Count == 0 ? [DefaultUrl] : urls]);
         AddServices(builder.Services, dataFolder);
+        builder.Services.AddDesigner(data.Folder);
         var app = builder.Build();
+        ReloadOnPublish(app, data.Folder);
         Map(app);
         return app;
     }
@@ -74,6 +78,32 @@ public static class WorkflowWeb
             })
             .AddEntityFrameworkStores<WorkflowDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
+
+    /// <summary>
+    /// A definition or the rules published in the designer apply to new milestones at once: the
+    /// folder is read again and replaces the live catalog. A folder that no longer loads (a hand
+    /// edit gone wrong) keeps the previous catalog and is logged.
+    /// </summary>
+    private static void ReloadOnPublish(WebApplication app, string folder)
+    {
+        var live = app.Services.GetRequiredService<Runtime.LiveDefinitions>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Designer");
+        app.Services.GetRequiredService<Designer.DesignerWorkspace>().Published += (_, e) =>
+        {
+            try
+            {
+                var fresh = WorkflowsData.Load(folder);
+                live.Replace(fresh.Definitions, fresh.Rules);
+            }
+            catch (Definitions.DataFileException problem)
+            {
+                ReloadFailed(logger, e.DefinitionId ?? "rules", problem);
+            }
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "After publishing {What}, the workflows folder did not load; the previous definitions stay in use.")]
+    private static partial void ReloadFailed(ILogger logger, string what, Exception exception);
 
     private static void AddServices(IServiceCollection services, string dataFolder)
     {
@@ -169,6 +199,7 @@ public static class WorkflowWeb
         Api.AuthApi.Map(app.MapGroup("/api"));
         Api.CoordinationApi.Map(api);
         Api.ProgressApi.Map(api);
+        api.MapDesignerApi();
         Api.AgencyApi.Map(app.MapGroup("/api/agency").DisableAntiforgery());
     }
 

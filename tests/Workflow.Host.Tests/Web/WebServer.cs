@@ -29,6 +29,9 @@ internal sealed partial class WebServer : IAsyncDisposable
 
     public DeliverySetup Delivery { get; private set; } = null!;
 
+    /// <summary>This server's own copy of the workflows folder.</summary>
+    public string Workflows { get; private set; } = null!;
+
     public static async Task<WebServer> StartAsync()
     {
         var server = new WebServer();
@@ -39,15 +42,17 @@ internal sealed partial class WebServer : IAsyncDisposable
     private async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        var data = WorkflowsData.Load(CliRun.Workflows);
+        Workflows = Path.Combine(directory, "workflows");
+        Copy(CliRun.Workflows, Workflows); // the designer writes into its folder: never the repository's
+        var data = WorkflowsData.Load(Workflows);
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Environment.SetEnvironmentVariable("WORKFLOW_BASE_URL", BaseAddress.ToString());
-        Delivery = DeliverySetup.Create(null, Path.Combine(CliRun.Workflows, "templates"), Path.Combine(directory, "emails"));
+        Delivery = DeliverySetup.Create(null, Path.Combine(Workflows, "templates"), Path.Combine(directory, "emails"));
         Environment.SetEnvironmentVariable("WORKFLOW_BASE_URL", null);
         app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')], directory);
         await app.StartAsync();
-        var plan = PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
+        var plan = PlanReader.Read(Path.Combine(Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
         await app.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "test");
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
@@ -82,6 +87,16 @@ internal sealed partial class WebServer : IAsyncDisposable
         await app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static int FreePort()
