@@ -375,7 +375,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
 
     private static string Delivery(OutboxRecord o) => o.Status switch
     {
-        OutboxStatus.Sent => $"đã gửi {o.SentAtUtc?.ToString("dd/MM/yyyy HH:mm", Invariant)} (UTC)",
+        OutboxStatus.Sent => $"đã gửi {(o.SentAtUtc is { } sent ? InVietnam(sent) : "—")}",
         OutboxStatus.Dead => $"gửi không được: {o.LastError}",
         _ => o.Attempts > 0 ? $"chờ gửi lại (lần {o.Attempts}: {o.LastError})" : "chờ gửi",
     };
@@ -392,6 +392,10 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
 
     private static string? Join(params string?[] parts) =>
         parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() is { Count: > 0 } list ? string.Join("; ", list) : null;
+
+    /// <summary>A moment the database keeps in UTC, as "dd/MM/yyyy HH:mm" in Vietnam.</summary>
+    public static string InVietnam(DateTime utc) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(RuntimeClock.Vietnam).ToString("dd/MM/yyyy HH:mm", Invariant);
 
     /// <summary>dd/MM/yyyy, as every Vietnamese document writes a date.</summary>
     public static string Day(LocalDate day) => day.ToString("dd/MM/yyyy", Invariant);
