@@ -23,6 +23,28 @@ for web_port in $(seq 52180 52279); do (: <"/dev/tcp/127.0.0.1/$web_port") 2>/de
 scripts/maildev.sh start "$mail_dir" "$smtp_port" "$web_port" >/dev/null
 export WORKFLOW_TEST_SMTP=127.0.0.1:$smtp_port WORKFLOW_TEST_MAILDEV=http://127.0.0.1:$web_port WORKFLOW_TEST_MAILDEV_DIR=$mail_dir
 
+# Chromium for the browser tests (tests/Workflow.Web.Tests): Debian's package, which Playwright
+# drives at /usr/bin/chromium; nothing downloads a browser (`playwright install` is never run).
+if [[ ! -x /usr/bin/chromium ]]; then
+  [[ $(id -u) -eq 0 ]] || { echo "test.sh: chromium is not installed and installing it needs root: apt-get install -y chromium" >&2; exit 1; }
+  echo "test.sh: installing Debian's chromium (apt-get)..." >&2
+  chromium_log=$(mktemp)
+  # Package lists already fresh (scripts/postgres.sh may have just updated them): no second update.
+  install_chromium() { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; }
+  if ! { install_chromium || { apt-get update -q && install_chromium; }; } >"$chromium_log" 2>&1; then
+    tail -n 20 "$chromium_log" >&2
+    rm -f "$chromium_log"
+    echo "test.sh: apt-get install chromium failed" >&2
+    exit 1
+  fi
+  rm -f "$chromium_log"
+fi
+export WORKFLOW_TEST_CHROMIUM=/usr/bin/chromium
+# The browser tests' full-page screenshots: artifacts of the run (gitignored), fresh each time.
+export WORKFLOW_TEST_SCREENSHOTS=$PWD/artifacts/screenshots
+rm -rf "$WORKFLOW_TEST_SCREENSHOTS"
+mkdir -p "$WORKFLOW_TEST_SCREENSHOTS"
+
 dotnet build Workflow.sln -c Release -warnaserror -nologo -v quiet
 
 status=0

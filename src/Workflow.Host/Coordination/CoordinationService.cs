@@ -71,7 +71,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     }
 
     /// <summary>
-    /// The open milestones an agency leads (what its report page lists), earliest due first,
+    /// The open milestones an agency leads (what its report page lists), overdue and earliest due first,
     /// with the task each belongs to and any extension request still waiting for a decision.
     /// </summary>
     public async Task<IReadOnlyList<AgencyMilestone>> OpenMilestonesOfAsync(string agency, CancellationToken ct = default)
@@ -82,8 +82,11 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
                           join p in db.Plans.AsNoTracking() on m.PlanId equals p.Id
                           where m.DoneOn == null && m.Status != RunStatus.Finished
                                 && ("," + m.Lead + ",").Contains("," + agency + ",")
-                          orderby m.EffectiveDue
                           select new { m, t, p }).ToListAsync(ct).ConfigureAwait(false);
+
+        // What needs the agency first: dated milestones by due date (the overdue ones lead), then
+        // undated ones, then those still waiting for an event.
+        rows = [.. rows.OrderBy(r => r.m.Status == RunStatus.Dormant).ThenBy(r => r.m.EffectiveDue is null).ThenBy(r => r.m.EffectiveDue).ThenBy(r => r.m.PlanId, StringComparer.Ordinal).ThenBy(r => r.t.Row)];
         var ids = rows.Select(r => r.m.Id).ToList();
         var pending = await db.ExtensionRequests.AsNoTracking().Where(r => ids.Contains(r.MilestoneId) && r.Status == ExtensionStatus.Pending)
             .ToListAsync(ct).ConfigureAwait(false);
@@ -249,7 +252,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
             await AddHistoryAsync(milestoneId, "ghi chú", note.Trim(), by, ct).ConfigureAwait(false);
         }
 
-        return Outcome.Done($"Đã gia hạn đến {Day(newDue)}; lịch nhắc hạn được tính lại từ hạn mới.");
+        return Outcome.Done($"Đã gia hạn đến {Day(newDue)}{await EffectiveNoteAsync(milestoneId, newDue, ct).ConfigureAwait(false)}; lịch nhắc hạn được tính lại từ hạn mới.");
     }
 
     /// <summary>A coordinator approves (the milestone moves to the requested date) or refuses a pending request.</summary>
@@ -300,7 +303,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         }
 
         return approve
-            ? Outcome.Done($"Đã duyệt gia hạn đến {Day(requested)}; lịch nhắc hạn được tính lại từ hạn mới.")
+            ? Outcome.Done($"Đã duyệt gia hạn đến {Day(requested)}{await EffectiveNoteAsync(milestone.Id, requested, ct).ConfigureAwait(false)}; lịch nhắc hạn được tính lại từ hạn mới.")
             : Outcome.Done("Đã từ chối đề nghị gia hạn; hạn cũ giữ nguyên.");
     }
 
@@ -339,6 +342,12 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         var result = await runtime.ImportAsync(plan, by, ct).ConfigureAwait(false);
         return new PlanUpload(result, []);
     }
+
+    /// <summary>", hạn hiệu lực …" when the new date is a day off and the due moves to the next working day; otherwise nothing.</summary>
+    private async Task<string> EffectiveNoteAsync(long milestoneId, LocalDate due, CancellationToken ct) =>
+        await MilestoneAsync(milestoneId, ct).ConfigureAwait(false) is { EffectiveDue: { } effective } && LocalDate.FromDateOnly(effective) != due
+            ? $" (ngày nghỉ: hạn hiệu lực {Day(LocalDate.FromDateOnly(effective))}, ngày làm việc kế tiếp)"
+            : string.Empty;
 
     private async Task<bool> AddHistoryAsync(long milestoneId, string what, string why, string by, CancellationToken ct)
     {

@@ -502,6 +502,6 @@ public sealed class ResumeMomentJob(WorkflowRuntime runtime) : IJob
     {
         ArgumentNullException.ThrowIfNull(context);
         var moment = context.MergedJobDataMap.GetString(MomentKey)!;
-        await runtime.ResumeMomentAsync(moment, $"hệ thống ({context.Scheduler.SchedulerInstanceId})", cancellationToken).ConfigureAwait(false);
+        await runtime.ResumeMomentAsync(moment, context.Scheduler.SchedulerInstanceId == "NON_CLUSTERED" ? "hệ thống" : $"hệ thống ({context.Scheduler.SchedulerInstanceId})", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class ServerProcess : IDisposable
             WorkingDirectory = workspace.Directory,
         };
         start.ArgumentList.Add(typeof(WorkflowCommandLine).Assembly.Location);
-        foreach (var a in new[] { "serve", "--workflows", workspace.Workflows, "--database", workspace.Database }.Concat(extra))
+        foreach (var a in new[] { "serve", "--workflows", workspace.Workflows, "--database", workspace.Database, "--urls", "http://127.0.0.1:0" }.Concat(extra))
         {
             start.ArgumentList.Add(a);
         }

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Workflow.Notifications.Tests.MailDev;
+
+namespace Workflow.Web.Tests;
+
+/// <summary>
+/// An agency's side, end to end: a reminder digest reaches its mailbox (MailDev), the agency opens
+/// the link in it, reports a task done, and the reminders for that task stop while another task
+/// of the same email goes on being chased. The server runs on an accelerated clock from Saturday
+/// 15/03/2025: a virtual day lasts <see cref="SecondsPerDay"/> s, so the reminders of 17/03 and
+/// 24/03 (14 and 7 days before 31/03) come within a minute.
+/// </summary>
+public sealed partial class AgencyEmailTests
+{
+    private const double SecondsPerDay = 5;
+    private const string Plan = "web-2025";
+    private const string Agency = "so-tu-phap";
+    private const string AgencyEmail = "so-tu-phap@cantho.example";
+    private const string Reported = "Nhiệm vụ thử báo cáo qua đường dẫn";
+    private const string StillChased = "Nhiệm vụ thử vẫn được nhắc hạn";
+
+    private static readonly string PlanCsv =
+        $"Mã kế hoạch,{Plan}\nSố hiệu,999/KH-THU\nTên kế hoạch,Kế hoạch thử trang web\nNgày ban hành,24/12/2024\nNăm theo dõi,2025\n\n"
+        + "TT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n"
+        + $"1,{Reported},Sở Tư pháp,ngày 31/03/2025\n"
+        + $"2,{StillChased},Sở Tư pháp,ngày 31/03/2025\n";
+
+    [GeneratedRegex(@"https?://\S+/bao-cao/[^\s""'<>]+")]
+    private static partial Regex ReportLink();
+
+    [BrowserMailFact]
+    public async Task The_agency_reports_done_from_the_emailed_link_and_that_tasks_reminders_stop()
+    {
+        await using var mail = await PrivateMailDev.StartAsync();
+        var launching = Browser.LaunchAsync();
+        var realStart = DateTimeOffset.UtcNow;
+        var clock = string.Create(CultureInfo.InvariantCulture, $"2025-03-15T00:00:00|{realStart.ToUnixTimeMilliseconds()}|{86_400 / SecondsPerDay}");
+        WebServer? started = null;
+        try
+        {
+            started = await WebServer.StartAsync(new WebServerOptions(new Dictionary<string, string> { ["web-2025.csv"] = PlanCsv }, clock, mail.Smtp));
+        }
+        finally
+        {
+            if (started is null)
+            {
+                await (await launching).DisposeAsync();
+            }
+        }
+
+        await using var server = started;
+        await using var browser = await launching;
+        var timeout = TimeSpan.FromSeconds(90);
+
+        // The first digest (Monday 17/03, unless the server started late) names both tasks and carries the agency's link.
+        var first = await WaitForDigestAsync(mail.Client, "a digest", e => e.Text!.Contains(Reported, StringComparison.Ordinal), timeout, server);
+        Assert.True(Pages.FirstDay(first.Text!.Split("tình hình ngày", 2)[1]) < new DateOnly(2025, 3, 24), "the first digest came too late for the test: " + first.Text);
+        Assert.Contains(StillChased, first.Text, StringComparison.Ordinal);
+        Assert.StartsWith("[999/KH-THU] Sở Tư pháp: 2 việc sắp đến hạn", first.Subject, StringComparison.Ordinal);
+        var link = new Uri(ReportLink().Match(first.Text!).Value);
+        Assert.Equal(server.BaseUrl.Authority, link.Authority);
+        Assert.Equal($"/bao-cao/{Agency}", link.AbsolutePath);
+        Assert.Contains(link.AbsoluteUri, System.Net.WebUtility.HtmlDecode(first.Html ?? string.Empty), StringComparison.Ordinal);
+
+        // The agency opens it and reports task 1 done with its product.
+        var agency = await (await browser.NewContextAsync(server.BaseUrl)).NewPageAsync();
+        Assert.Equal(200, (await agency.GotoAsync(link.AbsoluteUri))!.Status);
+        var reported = agency.Locator($"[data-testid=open-milestone][data-task=\"{Plan}/1\"]");
+        var chased = agency.Locator($"[data-testid=open-milestone][data-task=\"{Plan}/2\"]");
+        await Assertions.Expect(reported).ToHaveCountAsync(1);
+        await reported.Locator("details.actions").EvaluateAsync("d => d.open = true");
+        var done = reported.Locator("[data-testid=report-done]");
+        await done.Locator("input[name=reference]").FillAsync("Quyết định số 123/QĐ-STP");
+        await done.Locator("input[name=note]").FillAsync("Đã ban hành, gửi kèm bản chụp");
+        await done.GetByRole(AriaRole.Button, new() { Name = "Báo cáo hoàn thành" }).ClickAsync();
+        await Assertions.Expect(agency.Locator("[data-testid=flash]")).ToContainTextAsync("Đã ghi nhận hoàn thành");
+        Assert.Contains("flash-ok", await agency.Locator("[data-testid=flash]").GetAttributeAsync("class"), StringComparison.Ordinal);
+        await Assertions.Expect(reported).ToHaveCountAsync(0);
+        await Assertions.Expect(chased).ToHaveCountAsync(1);
+        await Pages.CheckAndShootAsync(agency, "16-bao-cao-co-quan-sau-khi-hoan-thanh");
+
+        // Monday 24/03: the next digest chases task 2 only; no email names task 1 again.
+        var next = await WaitForDigestAsync(mail.Client, "the digest of 24/03/2025", e => e.Text!.Contains("tình hình ngày 24/03/2025", StringComparison.Ordinal), timeout, server);
+        Assert.Contains(StillChased, next.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Reported, next.Text, StringComparison.Ordinal);
+        Assert.StartsWith("[999/KH-THU] Sở Tư pháp: 1 việc sắp đến hạn", next.Subject, StringComparison.Ordinal);
+        var all = await mail.Client.AllAsync();
+        var naming = all.Where(e => (e.Text ?? string.Empty).Contains(Reported, StringComparison.Ordinal)).ToList();
+        Assert.True(naming.Count == 1 && naming[0].Id == first.Id, "emails naming the reported task: " + string.Join(", ", naming.Select(e => e.Subject)));
+
+        // The coordinator's task page: done, by the agency through its link.
+        var coordinator = await (await browser.NewContextAsync(server.BaseUrl)).NewPageAsync();
+        await Pages.LoginAsync(coordinator);
+        await coordinator.GotoAsync($"/nhiem-vu/{Plan}/1");
+        var section = coordinator.Locator("[data-testid=milestone-1]");
+        Assert.Equal("hoàn thành", (await section.Locator("[data-testid=milestone-state]").InnerTextAsync()).Trim());
+        var timeline = await Pages.TimelineAsync(section);
+        Assert.Contains(timeline, r => r.What == "hoàn thành" && r.By.Contains("Sở Tư pháp", StringComparison.Ordinal));
+        Assert.Contains(timeline, r => r.What == "báo cáo hoàn thành" && r.Details.Contains("Quyết định số 123/QĐ-STP", StringComparison.Ordinal) && r.By.Contains("Sở Tư pháp", StringComparison.Ordinal));
+        Assert.Contains(timeline, r => r.What == "thư nhắc hạn" && r.By.Contains("Sở Tư pháp", StringComparison.Ordinal));
+        await Pages.CheckAndShootAsync(coordinator, "17-nhiem-vu-don-vi-bao-hoan-thanh");
+    }
+
+    /// <summary>Polls MailDev until a digest to the agency that matches <paramref name="wanted"/> has arrived.</summary>
+    private static async Task<ReceivedEmail> WaitForDigestAsync(MailDevClient mail, string what, Func<ReceivedEmail, bool> wanted, TimeSpan timeout, WebServer server)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var emails = await mail.AllAsync();
+            var digest = emails.FirstOrDefault(e => e.To.Contains(AgencyEmail) && e.Text is not null && wanted(e));
+            if (digest is not null)
+            {
+                return digest;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{what} for {AgencyEmail} did not arrive within {timeout.TotalSeconds:0} s; MailDev holds: "
+                    + string.Join(" | ", emails.Select(e => $"{string.Join(",", e.To)}: {e.Subject}")) + "\nserver:\n" + server.Output);
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}

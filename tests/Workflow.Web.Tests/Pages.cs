@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Workflow.Web.Tests;
+
+/// <summary>One row of a milestone's timeline table (data-testid="timeline"): when, what, details, who.</summary>
+internal sealed record TimelineRow(string At, string What, string Details, string By);
+
+/// <summary>What every browser test does with the pages: log in, check a page is proper, read a timeline.</summary>
+internal static partial class Pages
+{
+    /// <summary>Words of an untranslated page (ASP.NET Core's defaults, a forgotten label).</summary>
+    [GeneratedRegex(@"\b(Error|error occurred|Not Found|Login|Log in|Logout|Log out|Sign in|Sign out|Password|Username|User name|Submit|Forbidden|Unauthorized|Bad Request|Loading|Search|Download|Upload|Overview|Tasks|Agencies|Approve|Reject|Refuse|Save|Cancel|Previous|Status|Deadline|Overdue|Due date)\b")]
+    private static partial Regex English();
+
+    /// <summary>A program's identifier shown to people (NON_CLUSTERED, SOME_CONSTANT).</summary>
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")]
+    private static partial Regex Identifier();
+
+    /// <summary>UTF-8 read as Latin-1 ("Sá»Ÿ"), or a replacement character: diacritics gone wrong.</summary>
+    [GeneratedRegex("Ã|Ä‘|á»|áº|\uFFFD")]
+    private static partial Regex Mojibake();
+
+    [GeneratedRegex(@"\d{2}/\d{2}/\d{4}")]
+    private static partial Regex Day();
+
+    /// <summary>Logs in through the form as the test's coordinator and lands on the overview.</summary>
+    public static async Task LoginAsync(IPage page)
+    {
+        await page.GotoAsync("/dang-nhap");
+        await page.Locator("input[name=userName]").FillAsync(WebServer.UserName);
+        await page.Locator("input[name=password]").FillAsync(WebServer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+    }
+
+    /// <summary>
+    /// A page as a person should get it: in Vietnamese (lang="vi", a Vietnamese title, no English
+    /// words or program identifiers, no broken diacritics), styled (the site's sheet loaded), and
+    /// every form that posts carrying the anti-forgery token.
+    /// </summary>
+    public static async Task AssertProperAsync(IPage page)
+    {
+        var where = page.Url;
+        Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
+        var title = await page.TitleAsync();
+        Assert.Contains("Theo dõi kế hoạch CCHC", title, StringComparison.Ordinal);
+        var text = await page.Locator("body").InnerTextAsync();
+        var english = English().Matches(text + "\n" + title).Concat(Identifier().Matches(text)).Select(m => m.Value).Distinct().ToList();
+        Assert.True(english.Count == 0, $"{where}: not Vietnamese: {string.Join(", ", english)}");
+        var broken = Mojibake().Matches(text + "\n" + title).Select(m => m.Value).Distinct().ToList();
+        Assert.True(broken.Count == 0, $"{where}: broken Vietnamese text: {string.Join(", ", broken)}");
+
+        var styled = await page.EvaluateAsync<bool>(
+            "() => [...document.styleSheets].some(s => { try { return s.cssRules.length > 0 } catch { return false } })");
+        Assert.True(styled, $"{where}: the style sheet did not load");
+        var header = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('header.top')).backgroundColor");
+        Assert.Equal("rgb(139, 26, 26)", header);
+
+        var unprotected = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('form')]"
+            + ".filter(f => (f.getAttribute('method') || 'get').toLowerCase() === 'post' && !f.querySelector('input[name=\"__RequestVerificationToken\"]'))"
+            + ".map(f => f.outerHTML.slice(0, 160))");
+        Assert.True(unprotected.Length == 0, $"{where}: forms without the anti-forgery token:\n{string.Join("\n", unprotected)}");
+    }
+
+    /// <summary>Keeps a full-page screenshot of the page, then checks it (<see cref="AssertProperAsync"/>).</summary>
+    public static async Task CheckAndShootAsync(IPage page, string screenshot)
+    {
+        await Screenshots.SaveAsync(page, screenshot);
+        await AssertProperAsync(page);
+    }
+
+    /// <summary>The timeline of one milestone section of the task page, oldest first.</summary>
+    public static async Task<List<TimelineRow>> TimelineAsync(ILocator milestone)
+    {
+        var rows = new List<TimelineRow>();
+        foreach (var row in await milestone.Locator("[data-testid=timeline] tbody tr").AllAsync())
+        {
+            var cells = await row.Locator("td").AllInnerTextsAsync();
+            rows.Add(new TimelineRow(cells[0].Trim(), cells[1].Trim(), cells[2].Trim(), cells[3].Trim()));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The first dd/MM/yyyy date in a text.</summary>
+    public static DateOnly FirstDay(string text)
+    {
+        var match = Day().Match(text);
+        Assert.True(match.Success, $"no date in \"{text}\"");
+        return DateOnly.ParseExact(match.Value, "dd/MM/yyyy", CultureInfo.InvariantCulture);
+    }
+
+    public static string Show(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Today in Vietnam (the real clock).</summary>
+    public static DateOnly TodayInVietnam() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime);
+}
