@@ -77,6 +77,7 @@ public sealed class ReportLinkTests(SeedSite site)
         // Sở Tư pháp's own page, its own form, pointed at that milestone.
         var link = site.Server.Links().For(Agency, now);
         await page.GotoAsync(link.PathAndQuery);
+        await page.Locator("details.actions").First.EvaluateAsync("d => d.open = true"); // folded when the page lists many milestones
         var form = page.Locator("[data-testid=report-progress]").First;
         await form.Locator("input[name=milestone]").EvaluateAsync("(input, id) => input.value = id", target);
         await form.Locator("textarea[name=text]").FillAsync("Báo cáo giả danh đơn vị khác");

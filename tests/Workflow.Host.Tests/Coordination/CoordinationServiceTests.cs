@@ -59,7 +59,10 @@ public sealed class CoordinationServiceTests : IAsyncLifetime
         Assert.Contains(open, o => o.Milestone.Id == m.Id);
         Assert.All(open, o => Assert.True(CoordinationService.Leads(o.Milestone, lead)));
         Assert.All(open, o => Assert.Null(o.Milestone.DoneOn));
-        Assert.True(open.Select(o => o.Milestone.EffectiveDue).SequenceEqual(open.Select(o => o.Milestone.EffectiveDue).Order()));
+        // Dated milestones by due date (overdue first), then undated ones, then those waiting for an event.
+        var dated = open.TakeWhile(o => o.Milestone.EffectiveDue is not null && o.Milestone.Status != RunStatus.Dormant).ToList();
+        Assert.True(dated.Select(o => o.Milestone.EffectiveDue).SequenceEqual(dated.Select(o => o.Milestone.EffectiveDue).Order()));
+        Assert.All(open.SkipWhile(o => o.Milestone.Status != RunStatus.Dormant), o => Assert.Equal(RunStatus.Dormant, o.Milestone.Status));
     }
 
     [Fact]
