@@ -28,7 +28,10 @@ internal static class BenchCommand
         var delivery = new Option<bool>("--delivery") { Description = "Also delivery: rendering 10,000 digests; with --smtp, throughput against a bare SmtpClient loop." };
         var smtp = new Option<string?>("--smtp") { Description = "host:port of an SMTP server (MailDev) for the throughput benchmark." };
         var mails = new Option<int>("--mails") { Description = "Messages sent each way by the throughput benchmark.", DefaultValueFactory = _ => 1_000 };
-        var command = new Command("bench", "Measures deadline parsing and plan checking against their targets (developers).") { seconds, rows, runtime, milestones, timers, postgres, delivery, smtp, mails };
+        var web = new Option<bool>("--web") { Description = "Also the web pages: the overview and the agency view under wrk, with --milestones in the database (installs wrk when missing and run as root)." };
+        var webSeconds = new Option<double>("--web-seconds") { Description = "How long wrk loads each page.", DefaultValueFactory = _ => 15.0 };
+        var connections = new Option<int>("--connections") { Description = "wrk's open connections (concurrent requests).", DefaultValueFactory = _ => 16 };
+        var command = new Command("bench", "Measures deadline parsing and plan checking against their targets (developers).") { seconds, rows, runtime, milestones, timers, postgres, delivery, smtp, mails, web, webSeconds, connections };
         command.SetAction(result =>
         {
             var folder = WorkflowsFolder.Locate(result.GetValue(workflows));
@@ -53,6 +56,11 @@ internal static class BenchCommand
             if (result.GetValue(runtime))
             {
                 ok &= RuntimeBench.Run(output, Hosting.WorkflowsData.Load(folder), result.GetValue(milestones), result.GetValue(timers), result.GetValue(postgres));
+            }
+
+            if (result.GetValue(web))
+            {
+                ok &= WebBench.Run(output, Hosting.WorkflowsData.Load(folder), result.GetValue(milestones), result.GetValue(postgres), result.GetValue(webSeconds), result.GetValue(connections));
             }
 
             output.WriteLine(ok ? "All targets met." : "Some targets missed.");

@@ -192,7 +192,7 @@ internal static class RuntimeBench
         return read.Plan ?? throw new InvalidOperationException(read.Problems[0].ToString());
     }
 
-    private static (DatabaseSettings Settings, Action Cleanup) FreshDatabase(DatabaseKind kind, string? postgres)
+    internal static (DatabaseSettings Settings, Action Cleanup) FreshDatabase(DatabaseKind kind, string? postgres)
     {
         if (kind == DatabaseKind.Sqlite)
         {

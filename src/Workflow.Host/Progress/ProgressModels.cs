@@ -4,7 +4,10 @@ namespace Workflow.Host.Progress;
 
 /// <summary>Settings of the progress views.</summary>
 /// <param name="DueSoonDays">The "sắp đến hạn" window in days.</param>
-public sealed record ProgressOptions(int DueSoonDays = ProgressRules.DefaultDueSoonDays);
+/// <param name="CacheFor">How long the overview's, the quarters' and the agencies' counts may be
+/// reused while the database shows no change (see <see cref="ProgressCache"/>); zero, the default,
+/// counts every time. The server uses 5 seconds.</param>
+public sealed record ProgressOptions(int DueSoonDays = ProgressRules.DefaultDueSoonDays, TimeSpan CacheFor = default);
 
 /// <summary>One plan's counts.</summary>
 public sealed record PlanProgress(string PlanId, string? Number, string Title, int TrackedYear, ProgressCounts Counts);

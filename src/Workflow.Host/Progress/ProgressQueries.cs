@@ -19,6 +19,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     private readonly IDbContextFactory<WorkflowDbContext> databases = databases ?? throw new ArgumentNullException(nameof(databases));
     private readonly AgencyDirectory agencies = agencies ?? throw new ArgumentNullException(nameof(agencies));
     private readonly int dueSoonDays = (options ?? new ProgressOptions()).DueSoonDays;
+    private readonly ProgressCache? cache = options is { CacheFor.Ticks: > 0 } ? new ProgressCache(options.CacheFor) : null;
 
     /// <summary>The rules these queries apply on <paramref name="today"/>.</summary>
     public ProgressRules RulesFor(LocalDate today) => ProgressRules.For(today, dueSoonDays);
@@ -31,7 +32,10 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     /// falls within <paramref name="dueWithin"/> (all milestones when null; milestones with no due
     /// date only then).
     /// </summary>
-    public async Task<ProgressOverview> OverviewAsync(LocalDate today, DateInterval? dueWithin, CancellationToken ct = default)
+    public Task<ProgressOverview> OverviewAsync(LocalDate today, DateInterval? dueWithin, CancellationToken ct = default) =>
+        CachedAsync(FormattableString.Invariant($"overview{KeySeparator}{today}{KeySeparator}{dueWithin?.Start}{KeySeparator}{dueWithin?.End}"), c => CountOverviewAsync(today, dueWithin, c), ct);
+
+    private async Task<ProgressOverview> CountOverviewAsync(LocalDate today, DateInterval? dueWithin, CancellationToken ct)
     {
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -52,18 +56,21 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     /// Per quarter of the effective due date (oldest first): due, done on time, done late, overdue,
     /// open, judged on <paramref name="today"/>. Milestones with no due date are in no quarter.
     /// </summary>
-    public async Task<IReadOnlyList<QuarterProgress>> QuartersAsync(string? planId, LocalDate today, CancellationToken ct = default)
+    public Task<IReadOnlyList<QuarterProgress>> QuartersAsync(string? planId, LocalDate today, CancellationToken ct = default) =>
+        CachedAsync(FormattableString.Invariant($"quarters{KeySeparator}{planId ?? "*"}{KeySeparator}{planId is null}{KeySeparator}{today}"), c => CountQuartersAsync(planId, today, c), ct);
+
+    private async Task<IReadOnlyList<QuarterProgress>> CountQuartersAsync(string? planId, LocalDate today, CancellationToken ct)
     {
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
         var query = ForPlan(db, planId).Where(m => m.EffectiveDue != null);
 
-        // Grouped by month in SQL (year * 100 + month, one integer key both databases group on),
-        // folded into quarters here: at most twelve rows a year.
-        var months = await query.GroupBy(m => (m.EffectiveDue!.Value.Year * 100) + m.EffectiveDue.Value.Month)
+        // Grouped by the due date itself in SQL (a plan has a few hundred distinct dates), which reads
+        // the (PlanId, EffectiveDue, …) index in order with no sort, and folded into quarters here.
+        var days = await query.GroupBy(m => m.EffectiveDue!.Value)
             .CountProgress(rules).ToListAsync(ct).ConfigureAwait(false);
-        return [.. months
-            .GroupBy(m => (Year: m.Key / 100, Quarter: ((m.Key % 100) + 2) / 3))
+        return [.. days
+            .GroupBy(d => (d.Key.Year, Quarter: (d.Key.Month + 2) / 3))
             .OrderBy(q => q.Key.Year).ThenBy(q => q.Key.Quarter)
             .Select(q => new QuarterProgress(q.Key.Year, q.Key.Quarter, ProgressCounts.Sum(q.Select(m => m.ToCounts()))))];
     }
@@ -72,11 +79,30 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     /// Per lead agency (most overdue first, then by name): its counts, on-time rate and completion.
     /// A milestone with several lead agencies counts for each; a milestone with none for no agency.
     /// </summary>
-    public async Task<IReadOnlyList<AgencyProgress>> AgenciesAsync(string? planId, LocalDate today, CancellationToken ct = default)
+    public Task<IReadOnlyList<AgencyProgress>> AgenciesAsync(string? planId, LocalDate today, CancellationToken ct = default) =>
+        CachedAsync(FormattableString.Invariant($"agencies{KeySeparator}{planId ?? "*"}{KeySeparator}{planId is null}{KeySeparator}{today}"), async c =>
+        {
+            var rules = RulesFor(today);
+            await using var db = await databases.CreateDbContextAsync(c).ConfigureAwait(false);
+            return await PerAgencyAsync(ForPlan(db, planId), rules, c).ConfigureAwait(false);
+        }, ct);
+
+    /// <summary>Through the cache when there is one (<see cref="ProgressOptions.CacheFor"/>), else computed now.</summary>
+    private async Task<T> CachedAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+        where T : class
     {
-        var rules = RulesFor(today);
-        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        return await PerAgencyAsync(ForPlan(db, planId), rules, ct).ConfigureAwait(false);
+        if (cache is null)
+        {
+            return await compute(ct).ConfigureAwait(false);
+        }
+
+        string stamp;
+        await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            stamp = await ProgressCache.StampAsync(db, ct).ConfigureAwait(false);
+        }
+
+        return await cache.GetAsync(key, stamp, compute, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -30,6 +30,14 @@ public static partial class WorkflowWeb
     /// <summary>The header the pages' scripts send the anti-forgery token in.</summary>
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
+    /// <summary>
+    /// How long the dashboard's and the agency view's counts are reused while the database shows no
+    /// change (<see cref="Progress.ProgressCache"/>): a change by a command or by hand in SQL shows
+    /// within this time, one through the runtime at once. $WORKFLOW_COUNTS_CACHE_SECONDS, 0 to count every time.
+    /// </summary>
+    public static TimeSpan CountsCacheFor =>
+        TimeSpan.FromSeconds(double.TryParse(Environment.GetEnvironmentVariable("WORKFLOW_COUNTS_CACHE_SECONDS"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s >= 0 ? s : 5);
+
     /// <summary>Default address: loopback only; a reverse proxy (or --urls) publishes it.</summary>
     public const string DefaultUrl = "http://localhost:5000";
 
@@ -108,7 +116,7 @@ public static partial class WorkflowWeb
     private static void AddServices(IServiceCollection services, string dataFolder)
     {
         services.AddSingleton<CoordinationService>();
-        services.AddSingleton(s => new Progress.ProgressQueries(s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>(), s.GetRequiredService<WorkflowsData>().Reference.Agencies));
+        services.AddSingleton(s => new Progress.ProgressQueries(s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>(), s.GetRequiredService<WorkflowsData>().Reference.Agencies, new Progress.ProgressOptions(CacheFor: CountsCacheFor)));
 
         AddAccounts(services).AddSignInManager();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)

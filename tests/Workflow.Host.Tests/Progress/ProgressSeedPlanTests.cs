@@ -146,4 +146,24 @@ public sealed class ProgressSeedPlanTests : IAsyncLifetime
             return await db.Milestones.CountAsync(m => m.PlanId == "chiso-2023" && uncoded.Contains(m.TaskId) && m.EffectiveDue >= start && m.EffectiveDue <= end);
         }
     }
+
+    [Fact]
+    public async Task Cached_counts_follow_every_change_the_runtime_makes()
+    {
+        await Runtime.ImportAsync(Read("cchc-2025.csv"), "test");
+        var cached = new ProgressQueries(Databases, data.Reference.Agencies, new ProgressOptions(CacheFor: TimeSpan.FromHours(1)));
+        var before = await cached.OverviewAsync(AsOf);
+        Assert.Same(before, await cached.OverviewAsync(AsOf)); // nothing changed: the same counts, not counted again
+
+        await Runtime.MarkDoneAsync(new PlanId("cchc-2025"), new TaskId("15"), null, new LocalDate(2025, 3, 20), "test");
+        var after = await cached.OverviewAsync(AsOf);
+
+        Assert.Equal(before.Total.Done + 1, after.Total.Done);
+        var uncached = await Queries.OverviewAsync(AsOf); // the uncached count agrees
+        Assert.Equal(uncached.Total, after.Total);
+        Assert.Equal(uncached.Plans.Select(p => p.Counts), after.Plans.Select(p => p.Counts));
+        var agencies = await cached.AgenciesAsync("cchc-2025", AsOf);
+        Assert.True(agencies.Sum(a => a.Counts.Done) >= 1);
+        Assert.Equal((await Queries.AgenciesAsync("cchc-2025", AsOf)).Select(a => a.Counts), agencies.Select(a => a.Counts));
+    }
 }
