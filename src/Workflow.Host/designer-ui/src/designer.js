@@ -442,7 +442,8 @@ export class Designer {
     // A long chase would be unreadable whole: keep it legible and show its start; pan or zoom out for the rest.
     if (this.graph.zoom() < 0.6) {
       this.graph.zoomTo(0.6);
-      this.graph.positionContent('left', { padding: 40 });
+      // positionContent has no padding without X6's scroller: keep 40 px of room left of the start by hand.
+      this.graph.positionRect(this.graph.getContentArea().inflate(40 / this.graph.zoom(), 0), 'left');
     }
   }
 
