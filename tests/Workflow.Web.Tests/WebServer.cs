@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Workflow.Host.Cli;
 using Workflow.Tests;
 
 namespace Workflow.Web.Tests;
@@ -27,11 +26,9 @@ internal sealed class WebServer : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
-    private readonly Process process;
-    private readonly StringBuilder output = new();
-    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ServeProcess process;
 
-    private WebServer(string directory, Uri baseUrl, byte[] linkKey, Process process)
+    private WebServer(string directory, Uri baseUrl, byte[] linkKey, ServeProcess process)
     {
         Directory = directory;
         BaseUrl = baseUrl;
@@ -49,16 +46,7 @@ internal sealed class WebServer : IAsyncDisposable
     public byte[] LinkKey { get; }
 
     /// <summary>The server's console so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => process.Output;
 
     /// <summary>Links to the agencies' report pages, signed as the server signs them.</summary>
     public Workflow.Notifications.Links.ReportLinks Links(NodaTime.Duration? validity = null) =>
@@ -71,27 +59,23 @@ internal sealed class WebServer : IAsyncDisposable
         var database = "sqlite:" + Path.Combine(directory, "workflow.db");
         var workflows = Path.Combine(directory, "workflows");
 
-        var add = await RunAsync(directory, ["user", "add", UserName, "--name", DisplayName, "--password", Password, "--workflows", workflows, "--database", database]);
+        var add = await Task.Run(() => WorkflowProgram.Run(directory, "user", "add", UserName, "--name", DisplayName, "--password", Password, "--workflows", workflows, "--database", database));
         if (add.Exit != 0)
         {
             TryDelete(directory);
-            throw new InvalidOperationException($"workflow user add failed ({add.Exit}): {add.Output}");
+            throw new InvalidOperationException($"workflow user add failed ({add.Exit}): {add.Out}{add.Err}");
         }
 
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        var start = Start(directory, ["serve", "--workflows", workflows, "--database", database, "--urls", $"http://127.0.0.1:{port}"]);
+        var start = WorkflowProgram.StartInfo(directory, ["serve", "--workflows", workflows, "--database", database, "--urls", $"http://127.0.0.1:{port}"]);
         start.Environment["WORKFLOW_BASE_URL"] = baseUrl.AbsoluteUri;
         start.Environment["WORKFLOW_LINK_KEY"] = Convert.ToBase64String(key);
         Set(start, "WORKFLOW_SMTP", options.Smtp);
         Set(start, "WORKFLOW_CLOCK", options.Clock);
 
-        var server = new WebServer(directory, baseUrl, key, Process.Start(start)!);
-        server.process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        server.process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        server.process.BeginOutputReadLine();
-        server.process.BeginErrorReadLine();
+        var server = new WebServer(directory, baseUrl, key, ServeProcess.Start(start));
         try
         {
             await server.WaitUntilReadyAsync();
@@ -107,37 +91,19 @@ internal sealed class WebServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        catch (TimeoutException)
-        {
-        }
-
-        process.Dispose();
+        await Task.Run(process.Dispose);
         TryDelete(Directory);
     }
 
     /// <summary>Ready: the plans are imported and the timers reconciled ("Máy chủ đang chạy"), and GET /healthz says ok.</summary>
     private async Task WaitUntilReadyAsync()
     {
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        var exited = process.WaitForExitAsync(timeout.Token);
-        await Task.WhenAny(ready.Task, exited, Task.Delay(Timeout.Infinite, timeout.Token)).ContinueWith(_ => { }, TaskScheduler.Default);
-        if (!ready.Task.IsCompleted)
+        if (!await process.WaitUntilRunningAsync(StartTimeout))
         {
-            throw new InvalidOperationException($"workflow serve did not start within {StartTimeout.TotalSeconds:0} s{(process.HasExited ? $" (it exited with {process.ExitCode})" : string.Empty)}:\n{Output}");
+            throw new InvalidOperationException(process.Describe(StartTimeout));
         }
 
+        using var timeout = new CancellationTokenSource(StartTimeout);
         using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
         while (true)
         {
@@ -163,70 +129,6 @@ internal sealed class WebServer : IAsyncDisposable
 
             await Task.Delay(200, CancellationToken.None);
         }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-
-        if (line.Contains("Máy chủ đang chạy", StringComparison.Ordinal))
-        {
-            ready.TrySetResult();
-        }
-    }
-
-    /// <summary>Runs one `workflow` command to its end.</summary>
-    private static async Task<(int Exit, string Output)> RunAsync(string directory, string[] args)
-    {
-        using var process = Process.Start(Start(directory, args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"workflow {string.Join(' ', args)} did not finish in 2 minutes");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static ProcessStartInfo Start(string directory, IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(WorkflowCommandLine).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // Nothing of the developer's own setup leaks in: the test decides every setting.
-        foreach (var variable in new[] { "WORKFLOW_DATA", "WORKFLOW_DATABASE", "WORKFLOW_SMTP", "WORKFLOW_CLOCK", "WORKFLOW_BASE_URL", "WORKFLOW_LINK_KEY", "ASPNETCORE_URLS" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        return start;
     }
 
     private static void Set(ProcessStartInfo start, string variable, string? value)

@@ -52,7 +52,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         var views = milestones.Select(m => new MilestoneDetail(
             m,
             requests.Where(r => r.MilestoneId == m.Id).OrderBy(r => r.RequestedAtUtc).ToList(),
-            Timeline(m, history.Where(h => h.MilestoneId == m.Id), outbox.Where(o => o.Milestone == m.Number), requests.Where(r => r.MilestoneId == m.Id)))).ToList();
+            Timeline(history.Where(h => h.MilestoneId == m.Id), outbox.Where(o => o.Milestone == m.Number)))).ToList();
         return new TaskDetail(p, t, views);
     }
 
@@ -372,11 +372,12 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         RecordedAtUtc = DateTime.UtcNow,
     };
 
-    /// <summary>Every step of a milestone and every email decided for it, in the order they happened.</summary>
-    private List<TimelineEntry> Timeline(MilestoneRecord m, IEnumerable<HistoryRecord> history, IEnumerable<OutboxRecord> outbox, IEnumerable<ExtensionRequestRecord> requests)
+    /// <summary>
+    /// Every step of a milestone (requests and decisions included: they are written to the history
+    /// with them) and every email decided for it, in the order of the moments they are for.
+    /// </summary>
+    private List<TimelineEntry> Timeline(IEnumerable<HistoryRecord> history, IEnumerable<OutboxRecord> outbox)
     {
-        _ = m;
-        _ = requests; // decisions and requests are in the history, written with them
         var entries = history.Select(h => new TimelineEntry(h.At, h.What, h.Why, h.By, TimelineKind.Step)).ToList();
         entries.AddRange(outbox.Select(o => new TimelineEntry(o.At, KindName(o.Kind), Delivery(o), string.Join(", ", o.To.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(AgencyName)), TimelineKind.Email)));
         return [.. entries.OrderBy(e => e.At, StringComparer.Ordinal).ThenBy(e => e.Kind)];

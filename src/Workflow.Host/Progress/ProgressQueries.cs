@@ -158,8 +158,9 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
             milestones = milestones.Where(m => keys.Contains(m.PlanId + KeySeparator + m.TaskId));
         }
 
+        // Every milestone has its task: the count needs no join.
+        var total = await milestones.CountAsync(ct).ConfigureAwait(false);
         var joined = milestones.Join(db.Tasks, m => new { m.PlanId, m.TaskId }, t => new { t.PlanId, t.TaskId }, (m, t) => new { Milestone = m, t.Row, t.Activity, t.Product });
-        var total = await joined.CountAsync(ct).ConfigureAwait(false);
         var page = await joined
             .OrderBy(x => x.Milestone.EffectiveDue == null)
             .ThenBy(x => x.Milestone.EffectiveDue)

@@ -27,6 +27,14 @@ public static class ReportExport
     public const string CriterionSheet = "Theo tiêu chí";
 
     /// <summary>The count columns every view shares, in order.</summary>
+    /// <summary>The download formats by name ("xlsx", "csv"); null for any other name.</summary>
+    public static ReportFormat? Format(string? name) => name switch
+    {
+        "xlsx" => new ReportFormat("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", WriteXlsx),
+        "csv" => new ReportFormat("csv", "text/csv; charset=utf-8", WriteCsv),
+        _ => null,
+    };
+
     public static IReadOnlyList<string> CountHeaders { get; } =
     [
         "Tổng số mốc đến hạn trong kỳ",
@@ -294,5 +302,18 @@ public static class ReportExport
             field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (field.Length > 0 && (field[0] == ' ' || field[^1] == ' '))
                 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
                 : field;
+    }
+}
+
+/// <summary>A file the report downloads as: its extension, its media type, and how it is written.</summary>
+public sealed record ReportFormat(string Extension, string ContentType, Action<QuarterlyReport, Stream> Write)
+{
+    /// <summary>The report in this format, in memory, from its start.</summary>
+    public MemoryStream Render(QuarterlyReport report)
+    {
+        var stream = new MemoryStream();
+        Write(report, stream);
+        stream.Position = 0;
+        return stream;
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Workflow.Host.Cli;
+using Workflow.Tests;
 using Workflow.Host.Persistence;
 
 namespace Workflow.EndToEnd.Tests.Reliability;
@@ -15,110 +15,39 @@ namespace Workflow.EndToEnd.Tests.Reliability;
 /// </summary>
 internal sealed class ServerProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
-    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private ServerProcess(Process process)
+    private readonly ServeProcess process;
+
+    private ServerProcess(ServeProcess process)
     {
         this.process = process;
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => process.Output;
 
     /// <summary>Starts a server and waits until it says it runs.</summary>
     public static async Task<ServerProcess> StartAsync(ReliabilityWorkspace workspace, string clock, params string[] extra)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = workspace.Directory,
-        };
-        start.ArgumentList.Add(typeof(WorkflowCommandLine).Assembly.Location);
-        foreach (var a in new[] { "serve", "--workflows", workspace.Workflows, "--database", workspace.Database, "--urls", "http://127.0.0.1:0" }.Concat(extra))
-        {
-            start.ArgumentList.Add(a);
-        }
-
+        var start = WorkflowProgram.StartInfo(workspace.Directory, new[] { "serve", "--workflows", workspace.Workflows, "--database", workspace.Database, "--urls", "http://127.0.0.1:0" }.Concat(extra));
         start.Environment["WORKFLOW_CLOCK"] = clock;
-        start.Environment.Remove("WORKFLOW_DATA");
-        start.Environment.Remove("WORKFLOW_DATABASE");
-        var server = new ServerProcess(Process.Start(start)!);
-        server.process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        server.process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        server.process.BeginOutputReadLine();
-        server.process.BeginErrorReadLine();
-        var started = await Task.WhenAny(server.ready.Task, Task.Delay(TimeSpan.FromSeconds(60)), server.process.WaitForExitAsync());
-        if (!server.ready.Task.IsCompleted)
+        var server = new ServerProcess(ServeProcess.Start(start));
+        if (!await server.process.WaitUntilRunningAsync(StartTimeout))
         {
-            server.Kill();
-            throw new InvalidOperationException("workflow serve did not start: " + server.Output);
+            server.Dispose();
+            throw new InvalidOperationException(server.process.Describe(StartTimeout));
         }
 
         return server;
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
-    public void Kill()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        process.WaitForExit();
-    }
+    public void Kill() => process.Kill();
 
     /// <summary>A graceful stop (SIGTERM), as a service manager would.</summary>
-    public async Task StopAsync()
-    {
-        if (!process.HasExited)
-        {
-            using var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
-            await term.WaitForExitAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                Kill();
-            }
-        }
-    }
+    public Task StopAsync() => process.StopAsync();
 
-    public void Dispose()
-    {
-        Kill();
-        process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-
-        if (line.Contains("Máy chủ đang chạy", StringComparison.Ordinal))
-        {
-            ready.TrySetResult();
-        }
-    }
+    public void Dispose() => process.Dispose();
 }
 
 /// <summary>A workflows folder with one generated plan, and a database, in a temporary directory.</summary>

@@ -16,35 +16,25 @@ namespace Workflow.Host.Tests.Coordination;
 [Collection(Scheduling.SchedulingTestGroup.Name)]
 public sealed class CoordinationServiceTests : IAsyncLifetime
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"workflow-co-{Guid.NewGuid():N}");
     private readonly TestClock clock = TestClock.At(2025, 3, 20, 9);
-    private IHost host = null!;
+    private SqliteHost host = null!;
     private WorkflowsData data = null!;
     private CoordinationService service = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(directory);
         data = WorkflowsData.Load(CliRun.Workflows);
-        host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock,
-            configure: s => s.AddSingleton<CoordinationService>());
-        await host.StartAsync();
+        host = await SqliteHost.StartAsync(data, clock, s => s.AddSingleton<CoordinationService>());
         var plan = PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
-        await host.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "test");
+        await host.Runtime.ImportAsync(plan, "test");
         service = host.Services.GetRequiredService<CoordinationService>();
     }
 
-    public async Task DisposeAsync()
-    {
-        await host.StopAsync();
-        host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     private async Task<MilestoneRecord> Task15Async()
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Databases.CreateDbContextAsync();
         return await db.Milestones.AsNoTracking().SingleAsync(m => m.PlanId == "cchc-2025" && m.TaskId == "15");
     }
 

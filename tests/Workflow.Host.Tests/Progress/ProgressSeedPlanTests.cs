@@ -19,32 +19,23 @@ namespace Workflow.Host.Tests.Progress;
 public sealed class ProgressSeedPlanTests : IAsyncLifetime
 {
     private static readonly LocalDate AsOf = new(2025, 7, 15);
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"workflow-progress-seed-{Guid.NewGuid():N}");
     private readonly TestClock clock = TestClock.At(2025, 1, 1);
-    private IHost host = null!;
+    private SqliteHost host = null!;
     private WorkflowsData data = null!;
 
-    private WorkflowRuntime Runtime => host.Services.GetRequiredService<WorkflowRuntime>();
+    private WorkflowRuntime Runtime => host.Runtime;
 
-    private IDbContextFactory<WorkflowDbContext> Databases => host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+    private IDbContextFactory<WorkflowDbContext> Databases => host.Databases;
 
     private ProgressQueries Queries => new(Databases, data.Reference.Agencies);
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(directory);
         data = WorkflowsData.Load(CliRun.Workflows);
-        host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock);
-        await host.StartAsync();
+        host = await SqliteHost.StartAsync(data, clock);
     }
 
-    public async Task DisposeAsync()
-    {
-        await host.StopAsync();
-        host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     private Plan Read(string file)
     {

@@ -15,28 +15,19 @@ namespace Workflow.Host.Tests.Runtime;
 [Collection(Scheduling.SchedulingTestGroup.Name)]
 public sealed class DurableRuntimeTests : IAsyncLifetime
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"workflow-rt-{Guid.NewGuid():N}");
     private readonly TestClock clock = TestClock.At(2025, 1, 1);
-    private IHost host = null!;
+    private SqliteHost host = null!;
     private WorkflowsData data = null!;
 
-    private WorkflowRuntime Runtime => host.Services.GetRequiredService<WorkflowRuntime>();
+    private WorkflowRuntime Runtime => host.Runtime;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(directory);
         data = WorkflowsData.Load(CliRun.Workflows);
-        host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock);
-        await host.StartAsync();
+        host = await SqliteHost.StartAsync(data, clock);
     }
 
-    public async Task DisposeAsync()
-    {
-        await host.StopAsync();
-        host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     private Plan Plan2025()
     {
@@ -47,7 +38,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
 
     private async Task<List<MilestoneRecord>> MilestonesAsync(string task)
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Databases.CreateDbContextAsync();
         return await db.Milestones.AsNoTracking().Where(m => m.TaskId == task).OrderBy(m => m.Number).ToListAsync();
     }
 
@@ -94,7 +85,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         await Runtime.ResumeAsync(task15.Id, task15.BookmarkAt!);
         await Runtime.ResumeAsync(task15.Id, task15.BookmarkAt!); // a second firing of the same trigger
 
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Databases.CreateDbContextAsync();
         var sent = await db.Outbox.Where(o => o.TaskId == "15").ToListAsync();
         var reminder = Assert.Single(sent);
         Assert.Equal("cchc-2025/15/1/reminder/2025-03-17", reminder.Key);
@@ -107,7 +98,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
     public async Task One_trigger_serves_every_milestone_waiting_for_the_same_moment()
     {
         await Runtime.ImportAsync(Plan2025(), "test");
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Databases.CreateDbContextAsync();
         var moments = await db.Milestones.Where(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting).Select(m => m.BookmarkAt!).Distinct().ToListAsync();
         var waiting = await db.Milestones.CountAsync(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting);
         Assert.True(moments.Count < waiting);

@@ -66,31 +66,16 @@ internal static class ProgressApi
 
                 var report = await queries.ReportAsync(year, found.Period, service.Today, plan, ct).ConfigureAwait(false);
                 var name = $"bao-cao-{found.Key}-{year}{(plan is null ? "" : "-" + plan)}";
-                switch (format)
+                if (format is null or "" or "json")
                 {
-                    case "xlsx":
-                    {
-                        var stream = new MemoryStream();
-                        ReportExport.WriteXlsx(report, stream);
-                        stream.Position = 0;
-                        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
-                    }
-
-                    case "csv":
-                    {
-                        var stream = new MemoryStream();
-                        ReportExport.WriteCsv(report, stream);
-                        stream.Position = 0;
-                        return Results.File(stream, "text/csv; charset=utf-8", name + ".csv");
-                    }
-
-                    case null or "" or "json":
-                        return Results.Ok(new ReportDto(report.Year, found.Key, report.Start.ToDateOnly(), report.End.ToDateOnly(), report.JudgedOn.ToDateOnly(), report.Title, ToDto(report.Total),
-                            [.. report.Plans.Select(ToDto)], [.. report.Agencies.Select(a => new AgencyDto(a.AgencyId, a.Name, ToDto(a.Counts)))],
-                            [.. report.Criteria.Select(c => new CriterionDto(c.PlanId, c.Code, c.Text, c.MaxScore, c.PreviousScore, ToDto(c.Counts)))]));
-                    default:
-                        return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Định dạng \"{format}\" không có; dùng json, csv hoặc xlsx.");
+                    return Results.Ok(new ReportDto(report.Year, found.Key, report.Start.ToDateOnly(), report.End.ToDateOnly(), report.JudgedOn.ToDateOnly(), report.Title, ToDto(report.Total),
+                        [.. report.Plans.Select(ToDto)], [.. report.Agencies.Select(a => new AgencyDto(a.AgencyId, a.Name, ToDto(a.Counts)))],
+                        [.. report.Criteria.Select(c => new CriterionDto(c.PlanId, c.Code, c.Text, c.MaxScore, c.PreviousScore, ToDto(c.Counts)))]));
                 }
+
+                return ReportExport.Format(format) is { } file
+                    ? Results.File(file.Render(report), file.ContentType, $"{name}.{file.Extension}")
+                    : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Định dạng \"{format}\" không có; dùng json, csv hoặc xlsx.");
             })
             .WithSummary("Báo cáo kỳ (period = quy-1, 6-thang, 9-thang, nam) theo kế hoạch, cơ quan và tiêu chí; format = json, csv hoặc xlsx.");
     }

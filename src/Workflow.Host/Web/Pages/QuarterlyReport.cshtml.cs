@@ -32,22 +32,14 @@ public sealed class QuarterlyReportModel(ProgressQueries progress, CoordinationS
         Report = await BuildAsync(ct).ConfigureAwait(false);
     }
 
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
-    {
-        var report = await BuildAsync(ct).ConfigureAwait(false);
-        var stream = new MemoryStream();
-        ReportExport.WriteXlsx(report, stream);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(report, "xlsx"));
-    }
+    public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => DownloadAsync(ReportExport.Format("xlsx")!, ct);
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => DownloadAsync(ReportExport.Format("csv")!, ct);
+
+    private async Task<IActionResult> DownloadAsync(ReportFormat format, CancellationToken ct)
     {
         var report = await BuildAsync(ct).ConfigureAwait(false);
-        var stream = new MemoryStream();
-        ReportExport.WriteCsv(report, stream);
-        stream.Position = 0;
-        return File(stream, "text/csv; charset=utf-8", FileName(report, "csv"));
+        return File(format.Render(report), format.ContentType, FileName(report, format.Extension));
     }
 
     private Task<QuarterlyReport> BuildAsync(CancellationToken ct)
