@@ -269,7 +269,7 @@ public static partial class WorkflowHost
     /// Work the server repeats while it runs, at a fixed interval: a failed round is logged and the
     /// next one tries again.
     /// </summary>
-    private sealed partial class Periodically(string name, TimeSpan interval, Func<CancellationToken, Task> work, ILogger logger) : BackgroundService
+    internal sealed partial class Periodically(string name, TimeSpan interval, Func<CancellationToken, Task> work, ILogger logger) : BackgroundService
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "{Name} failed; it runs again in {Interval}.")]
         private static partial void Failed(ILogger logger, string name, TimeSpan interval, Exception exception);

@@ -62,8 +62,11 @@ public static partial class WorkflowWeb
         builder.WebHost.UseUrls([.. urls.Count == 0 ? [DefaultUrl] : urls]);
         AddServices(builder.Services, dataFolder);
         builder.Services.AddDesigner(data.Folder);
+        builder.Services.AddSingleton(s => new Runtime.DefinitionsReloader(s.GetRequiredService<Runtime.LiveDefinitions>(), data.Folder, s.GetRequiredService<ILogger<Runtime.DefinitionsReloader>>()));
+        builder.Services.AddSingleton<IHostedService>(s => new WorkflowHost.Periodically("Definitions", TimeSpan.FromMinutes(1),
+            s.GetRequiredService<Runtime.DefinitionsReloader>().ReloadIfChangedAsync, s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Definitions")));
         var app = builder.Build();
-        ReloadOnPublish(app, data.Folder);
+        ReloadOnPublish(app);
         Map(app);
         return app;
     }
@@ -87,31 +90,12 @@ public static partial class WorkflowWeb
             .AddEntityFrameworkStores<WorkflowDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
 
-    /// <summary>
-    /// A definition or the rules published in the designer apply to new milestones at once: the
-    /// folder is read again and replaces the live catalog. A folder that no longer loads (a hand
-    /// edit gone wrong) keeps the previous catalog and is logged.
-    /// </summary>
-    private static void ReloadOnPublish(WebApplication app, string folder)
+    /// <summary>A definition or the rules published in the designer apply to new milestones at once.</summary>
+    private static void ReloadOnPublish(WebApplication app)
     {
-        var live = app.Services.GetRequiredService<Runtime.LiveDefinitions>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Designer");
-        app.Services.GetRequiredService<Designer.DesignerWorkspace>().Published += (_, e) =>
-        {
-            try
-            {
-                var fresh = WorkflowsData.Load(folder);
-                live.Replace(fresh.Definitions, fresh.Rules);
-            }
-            catch (Definitions.DataFileException problem)
-            {
-                ReloadFailed(logger, e.DefinitionId ?? "rules", problem);
-            }
-        };
+        var reloader = app.Services.GetRequiredService<Runtime.DefinitionsReloader>();
+        app.Services.GetRequiredService<Designer.DesignerWorkspace>().Published += (_, _) => reloader.Reload();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "After publishing {What}, the workflows folder did not load; the previous definitions stay in use.")]
-    private static partial void ReloadFailed(ILogger logger, string what, Exception exception);
 
     private static void AddServices(IServiceCollection services, string dataFolder)
     {

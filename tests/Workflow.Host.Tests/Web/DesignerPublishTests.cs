@@ -53,6 +53,22 @@ public sealed class DesignerPublishTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_version_another_server_publishes_into_the_folder_is_picked_up()
+    {
+        var shipped = JsonNode.Parse(File.ReadAllText(Path.Combine(server.Workflows, "definitions", "light-chase.json")))!;
+        shipped["version"] = 2;
+        shipped["id"] = "light-chase:2";
+        File.WriteAllText(Path.Combine(server.Workflows, "definitions", "light-chase.v2.json"), shipped.ToJsonString());
+        var live = server.App.Services.GetRequiredService<LiveDefinitions>();
+        Assert.Equal(1, live.Catalog.Get("light-chase").Version);
+
+        await server.App.Services.GetRequiredService<DefinitionsReloader>().ReloadIfChangedAsync(CancellationToken.None);
+
+        Assert.Equal(2, live.Catalog.Get("light-chase").Version);
+        Assert.Equal(1, live.Catalog.Get("light-chase", 1).Version); // running milestones keep theirs
+    }
+
+    [Fact]
     public async Task A_dangling_connection_cannot_be_published_and_the_message_names_the_activity()
     {
         using var client = await server.SignedInAsync();
