@@ -46,7 +46,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         var p = await db.Plans.AsNoTracking().FirstAsync(x => x.Id == plan, ct).ConfigureAwait(false);
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == plan && m.TaskId == task).OrderBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
         var ids = milestones.Select(m => m.Id).ToList();
-        var history = await db.History.AsNoTracking().Where(h => ids.Contains(h.MilestoneId)).ToListAsync(ct).ConfigureAwait(false);
+        var history = await db.History.AsNoTracking().Where(h => ids.Contains(h.MilestoneId)).OrderBy(h => h.Id).ToListAsync(ct).ConfigureAwait(false);
         var outbox = await db.Outbox.AsNoTracking().Where(o => o.PlanId == plan && o.TaskId == task).ToListAsync(ct).ConfigureAwait(false);
         var requests = await db.ExtensionRequests.AsNoTracking().Where(r => ids.Contains(r.MilestoneId)).ToListAsync(ct).ConfigureAwait(false);
         var views = milestones.Select(m => new MilestoneDetail(
@@ -276,35 +276,48 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
             return Outcome.Refused($"Đề nghị này đã được {(request.Status == ExtensionStatus.Approved ? "duyệt" : "từ chối")} bởi {request.DecidedBy}.");
         }
 
+        // The decision is taken first, guarded by the request's revision, so two coordinators never
+        // both decide one request; the extension follows it, as in the timeline.
         var requested = LocalDate.FromDateOnly(request.RequestedDue);
-        if (approve && await runtime.ExtendAsync(new PlanId(milestone.PlanId), new TaskId(milestone.TaskId), milestone.Number, requested, by, ct).ConfigureAwait(false) == 0)
+        var decisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (!await RecordDecisionAsync(requestId, approve ? ExtensionStatus.Approved : ExtensionStatus.Refused, decisionNote,
+                approve ? "duyệt gia hạn" : "từ chối gia hạn", Join($"đề nghị của {request.RequestedBy} đến {Day(requested)}", decisionNote) ?? string.Empty, by, ct).ConfigureAwait(false))
         {
-            return Outcome.Refused("Mốc này đã hoàn thành; đề nghị gia hạn không còn cần thiết.");
+            return Outcome.Refused("Đề nghị này vừa được người khác xử lý; hãy tải lại trang.");
         }
 
-        await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+        if (approve && await runtime.ExtendAsync(new PlanId(milestone.PlanId), new TaskId(milestone.TaskId), milestone.Number, requested, by, ct).ConfigureAwait(false) == 0)
         {
-            var r = await db.ExtensionRequests.FirstAsync(x => x.Id == requestId, ct).ConfigureAwait(false);
-            r.Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
-            r.DecidedBy = by;
-            r.DecidedAtUtc = DateTime.UtcNow;
-            r.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-            r.Revision++;
-            db.History.Add(History(milestone.Id, approve ? "duyệt gia hạn" : "từ chối gia hạn",
-                Join($"đề nghị của {request.RequestedBy} đến {Day(requested)}", r.DecisionNote) ?? string.Empty, by));
-            try
-            {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Outcome.Refused("Đề nghị này vừa được người khác xử lý; hãy tải lại trang.");
-            }
+            // Done between the request and the approval: nothing to extend, and the record says so.
+            await RecordDecisionAsync(requestId, ExtensionStatus.Refused, "mốc đã hoàn thành trước khi duyệt", "gia hạn không áp dụng", "mốc đã hoàn thành", by, ct).ConfigureAwait(false);
+            return Outcome.Refused("Mốc này đã hoàn thành; đề nghị gia hạn không còn cần thiết.");
         }
 
         return approve
             ? Outcome.Done($"Đã duyệt gia hạn đến {Day(requested)}{await EffectiveNoteAsync(milestone.Id, requested, ct).ConfigureAwait(false)}; lịch nhắc hạn được tính lại từ hạn mới.")
             : Outcome.Done("Đã từ chối đề nghị gia hạn; hạn cũ giữ nguyên.");
+    }
+
+    /// <summary>Sets a request's decision and writes it to the milestone's history, in one transaction; false when someone else changed the request first.</summary>
+    private async Task<bool> RecordDecisionAsync(long requestId, ExtensionStatus status, string? decisionNote, string what, string why, string by, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var r = await db.ExtensionRequests.FirstAsync(x => x.Id == requestId, ct).ConfigureAwait(false);
+        r.Status = status;
+        r.DecidedBy = by;
+        r.DecidedAtUtc = DateTime.UtcNow;
+        r.DecisionNote = decisionNote;
+        r.Revision++;
+        db.History.Add(History(r.MilestoneId, what, why, by));
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Requests waiting for a decision, oldest first.</summary>

@@ -121,6 +121,8 @@ public sealed class CoordinationServiceTests : IAsyncLifetime
         Assert.Contains(timeline, e => e.What == "đề nghị gia hạn");
         Assert.Contains(timeline, e => e.What == "duyệt gia hạn" && e.By == "Nguyễn Văn A");
         Assert.Contains(timeline, e => e.What == "gia hạn" && e.By == "Nguyễn Văn A");
+        var order = timeline.Select(e => e.What).ToList();
+        Assert.True(order.IndexOf("đề nghị gia hạn") < order.IndexOf("duyệt gia hạn") && order.IndexOf("duyệt gia hạn") < order.IndexOf("gia hạn"), string.Join(", ", order));
         Assert.False((await service.DecideExtensionAsync(request.Request.Id, approve: false, null, "B")).Ok); // decided once
     }
 
