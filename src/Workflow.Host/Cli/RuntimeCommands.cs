@@ -53,10 +53,17 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
+            if (result.GetValue(cluster) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("WORKFLOW_LINK_KEY")))
+            {
+                // Each server would otherwise sign the agencies' links with a key of its own, and refuse the others'.
+                error.WriteLine("Chạy nhiều máy chủ (--cluster) cần một khóa ký đường dẫn báo cáo chung: đặt WORKFLOW_LINK_KEY (chuỗi base64 của 32 byte ngẫu nhiên, ví dụ tạo bằng \"openssl rand -base64 32\") giống nhau trên mọi máy chủ.");
+                return WorkflowCommandLine.InputProblems;
+            }
+
             var addresses = result.GetValue(urls) is { Length: > 0 } given ? given
                 : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } configured ? configured.Split(';', StringSplitOptions.RemoveEmptyEntries)
                 : [Web.WorkflowWeb.DefaultUrl];
-            await using var host = Web.WorkflowWeb.Build(data, settings, delivery, result.GetValue(cluster), addresses, Path.Combine(Path.GetDirectoryName(data.Folder)!, ".data"));
+            await using var host = Web.WorkflowWeb.Build(data, settings, delivery, result.GetValue(cluster), addresses);
             await host.StartAsync(ct).ConfigureAwait(false);
             var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
             output.WriteLine($"Cơ sở dữ liệu: {settings}. Thư: {(delivery.Transport is Notifications.Delivery.PickupFolderTransport pickup ? $"ghi tệp .eml vào {pickup.Folder}" : "gửi qua máy chủ SMTP")}.");

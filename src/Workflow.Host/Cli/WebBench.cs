@@ -154,7 +154,7 @@ internal static class WebBench
             new Notifications.Delivery.PickupFolderTransport(Path.Combine(folder, "emails")),
             Notifications.Templates.TemplateSet.Load(Path.Combine(data.Folder, "templates")),
             Delivery.DeliveryOptions.Default) { Links = DeliverySetup.CreateLinks(folder) };
-        await using var app = Web.WorkflowWeb.Build(data, settings, delivery, clustered: false, ["http://127.0.0.1:0"], folder);
+        await using var app = Web.WorkflowWeb.Build(data, settings, delivery, clustered: false, ["http://127.0.0.1:0"]);
         await app.StartAsync().ConfigureAwait(false);
         try
         {

@@ -50,3 +50,16 @@ public sealed class ExtensionRequestRecord
     /// <summary>Optimistic concurrency: two coordinators never both decide one request.</summary>
     public int Revision { get; set; }
 }
+
+/// <summary>
+/// One key of ASP.NET Core data protection (the login cookie, the anti-forgery tokens), kept in
+/// the product's database so that every server of a cluster, and every restart, reads the same keys.
+/// </summary>
+public sealed class DataProtectionKeyRecord
+{
+    public int Id { get; set; }
+
+    public string? FriendlyName { get; set; }
+
+    public required string Xml { get; set; }
+}

@@ -18,6 +18,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     public DbSet<ExtensionRequestRecord> ExtensionRequests => Set<ExtensionRequestRecord>();
 
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -62,6 +64,11 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.Revision).IsConcurrencyToken();
+        });
+        builder.Entity<DataProtectionKeyRecord>(e =>
+        {
+            e.ToTable("data_protection_keys");
+            e.HasKey(k => k.Id);
         });
         builder.Entity<ExtensionRequestRecord>(e =>
         {

@@ -45,7 +45,7 @@ public static partial class WorkflowWeb
     /// Builds the server: every service of <see cref="WorkflowHost.Compose"/> plus the web. Listens
     /// on <paramref name="urls"/> (default <see cref="DefaultUrl"/>).
     /// </summary>
-    public static WebApplication Build(WorkflowsData data, DatabaseSettings database, DeliverySetup delivery, bool clustered, IReadOnlyList<string> urls, string dataFolder, IClock? clock = null)
+    public static WebApplication Build(WorkflowsData data, DatabaseSettings database, DeliverySetup delivery, bool clustered, IReadOnlyList<string> urls, IClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(urls);
@@ -57,10 +57,10 @@ public static partial class WorkflowWeb
         });
         WorkflowHost.Compose(builder, data, database, runJobs: true, clustered, clock, delivery);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // Keys are kept unencrypted in .data/keys (file permissions protect them, as they do the database): no warning at every start.
+        // Keys are kept unencrypted in the database (which protects them as it does everything else): no warning at every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.UseUrls([.. urls.Count == 0 ? [DefaultUrl] : urls]);
-        AddServices(builder.Services, dataFolder);
+        AddServices(builder.Services);
         builder.Services.AddDesigner(data.Folder);
         builder.Services.AddSingleton(s => new Runtime.DefinitionsReloader(s.GetRequiredService<Runtime.LiveDefinitions>(), data.Folder, s.GetRequiredService<ILogger<Runtime.DefinitionsReloader>>()));
         builder.Services.AddSingleton<IHostedService>(s => new WorkflowHost.Periodically("Definitions", TimeSpan.FromMinutes(1),
@@ -97,7 +97,7 @@ public static partial class WorkflowWeb
         app.Services.GetRequiredService<Designer.DesignerWorkspace>().Published += (_, _) => reloader.Reload();
     }
 
-    private static void AddServices(IServiceCollection services, string dataFolder)
+    private static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<CoordinationService>();
         services.AddSingleton(s => new Progress.ProgressQueries(s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>(), s.GetRequiredService<WorkflowsData>().Reference.Agencies, new Progress.ProgressOptions(CacheFor: CountsCacheFor)));
@@ -136,8 +136,11 @@ public static partial class WorkflowWeb
         // Vietnamese stays readable in the pages' source: only markup characters are escaped.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
-        // Cookies and anti-forgery tokens stay valid across restarts.
-        services.AddDataProtection().SetApplicationName("workflow").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        // Cookies and anti-forgery tokens stay valid across restarts and across the servers of a cluster.
+        services.AddDataProtection().SetApplicationName("workflow");
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(s =>
+            new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+                o.XmlRepository = new DatabaseKeyRepository(s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>())));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryHeader;

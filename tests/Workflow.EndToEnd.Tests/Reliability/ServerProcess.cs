@@ -17,6 +17,8 @@ internal sealed class ServerProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    private static readonly string LinkKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     private readonly ServeProcess process;
 
     private ServerProcess(ServeProcess process)
@@ -31,6 +33,7 @@ internal sealed class ServerProcess : IDisposable
     {
         var start = WorkflowProgram.StartInfo(workspace.Directory, new[] { "serve", "--workflows", workspace.Workflows, "--database", workspace.Database, "--urls", "http://127.0.0.1:0" }.Concat(extra));
         start.Environment["WORKFLOW_CLOCK"] = clock;
+        start.Environment["WORKFLOW_LINK_KEY"] = LinkKey; // one key for every server of a cluster, as in production
         var server = new ServerProcess(ServeProcess.Start(start));
         if (!await server.process.WaitUntilRunningAsync(StartTimeout))
         {

@@ -42,6 +42,16 @@ public sealed class WebSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Login_keys_live_in_the_database_so_every_server_of_a_cluster_shares_them()
+    {
+        using var client = await server.SignedInAsync();
+
+        await using var db = await server.App.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var key = Assert.Single(await db.DataProtectionKeys.AsNoTracking().ToListAsync());
+        Assert.Contains("<key ", key.Xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_with_a_Vietnamese_message()
     {
         using var client = server.Client();

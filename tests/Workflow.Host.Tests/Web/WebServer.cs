@@ -50,7 +50,7 @@ internal sealed partial class WebServer : IAsyncDisposable
         Environment.SetEnvironmentVariable("WORKFLOW_BASE_URL", BaseAddress.ToString());
         Delivery = DeliverySetup.Create(null, Path.Combine(Workflows, "templates"), Path.Combine(directory, "emails"));
         Environment.SetEnvironmentVariable("WORKFLOW_BASE_URL", null);
-        app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')], directory);
+        app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')]);
         await app.StartAsync();
         var plan = PlanReader.Read(Path.Combine(Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
         await app.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "test");
