@@ -342,18 +342,41 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
 
     /// <summary>
     /// Reads an uploaded plan with the same checks as <c>workflow plan check</c>; imports it only
-    /// when nothing is wrong (nothing is half-imported).
+    /// when nothing is wrong (nothing is half-imported). The file then joins the coordinator's
+    /// plans in workflows/plans, as PLAN-ID.csv or .xlsx (replacing that plan's file), so that the
+    /// designer's dry runs and a fresh database see it too.
     /// </summary>
     public async Task<PlanUpload> ImportAsync(Stream content, string fileName, string by, CancellationToken ct = default)
     {
-        var read = PlanReader.Read(content, fileName, data.Reference);
+        ArgumentNullException.ThrowIfNull(content);
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy, ct).ConfigureAwait(false);
+        copy.Position = 0;
+        var read = PlanReader.Read(copy, fileName, data.Reference);
         if (read.Plan is not { } plan)
         {
             return new PlanUpload(null, read.Problems);
         }
 
         var result = await runtime.ImportAsync(plan, by, ct).ConfigureAwait(false);
+        await KeepPlanFileAsync(plan.Id.Value, Path.GetExtension(fileName), copy.ToArray(), ct).ConfigureAwait(false);
         return new PlanUpload(result, []);
+    }
+
+    private async Task KeepPlanFileAsync(string planId, string extension, byte[] bytes, CancellationToken ct)
+    {
+        var folder = Path.Combine(data.Folder, "plans");
+        Directory.CreateDirectory(folder);
+        extension = extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? ".xlsx" : ".csv";
+        var target = Path.Combine(folder, planId + extension);
+        var temporary = target + ".tmp";
+        await File.WriteAllBytesAsync(temporary, bytes, ct).ConfigureAwait(false);
+        File.Move(temporary, target, overwrite: true);
+        var other = Path.Combine(folder, planId + (extension == ".csv" ? ".xlsx" : ".csv"));
+        if (File.Exists(other))
+        {
+            File.Delete(other); // one file a plan: the one just imported
+        }
     }
 
     /// <summary>", hạn hiệu lực …" when the new date is a day off and the due moves to the next working day; otherwise nothing.</summary>
