@@ -13,29 +13,16 @@ namespace Workflow.Host.Tests.Progress;
 /// </summary>
 public sealed class ProgressPostgresTests : IAsyncLifetime
 {
-    private readonly string schema = $"progress_test_{Guid.NewGuid():N}";
+    private readonly Scheduling.PostgresSchema schema = new("progress_test");
 
-    public async Task InitializeAsync()
-    {
-        if (PostgresFactAttribute.ConnectionString is { Length: > 0 } server)
-        {
-            await ExecuteAsync(server, $"CREATE SCHEMA {schema}");
-        }
-    }
+    public Task InitializeAsync() => schema.CreateAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (PostgresFactAttribute.ConnectionString is { Length: > 0 } server)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
-        }
-    }
+    public Task DisposeAsync() => schema.DropAsync();
 
     [PostgresFact]
     public async Task Every_progress_query_and_report_gives_the_same_counts_as_on_sqlite()
     {
-        var connection = new NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString) { SearchPath = schema }.ConnectionString;
+        var connection = schema.ConnectionString;
         IDbContextFactory<WorkflowDbContext> databases = new TestDatabases(new DbContextOptionsBuilder<WorkflowDbContext>().UseNpgsql(connection).Options);
         await ProgressData.SeedAsync(databases);
 
@@ -47,13 +34,5 @@ public sealed class ProgressPostgresTests : IAsyncLifetime
         }
 
         await ProgressData.CheckAllAsync(new ProgressQueries(databases, ProgressData.Agencies));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -14,29 +14,13 @@ namespace Workflow.Host.Tests.Scheduling;
 [Collection(SchedulingTestGroup.Name)]
 public sealed class QuartzPostgresTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly string schema = $"quartz_test_{Guid.NewGuid():N}";
+    private readonly PostgresSchema schema = new("quartz_test");
 
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString)
-    {
-        SearchPath = schema,
-    }.ConnectionString;
+    private string ConnectionString => schema.ConnectionString;
 
-    public async Task InitializeAsync()
-    {
-        if (PostgresFactAttribute.ConnectionString is { Length: > 0 } server)
-        {
-            await ExecuteAsync(server, $"CREATE SCHEMA {schema}");
-        }
-    }
+    public Task InitializeAsync() => schema.CreateAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (PostgresFactAttribute.ConnectionString is { Length: > 0 } server)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
-        }
-    }
+    public Task DisposeAsync() => schema.DropAsync();
 
     [PostgresFact]
     public async Task Schema_creation_is_idempotent_also_when_two_hosts_create_it_at_once()
@@ -137,13 +121,7 @@ public sealed class QuartzPostgresTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM qrtz_triggers"));
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private static Task ExecuteAsync(string connectionString, string sql) => PostgresSchema.ExecuteAsync(connectionString, sql);
 
     private async Task<object?> ScalarAsync(string sql)
     {
@@ -165,7 +143,7 @@ public sealed class QuartzPostgresTests(ITestOutputHelper output) : IAsyncLifeti
             ORDER BY 1
             """,
             connection);
-        command.Parameters.AddWithValue("schema", schema);
+        command.Parameters.AddWithValue("schema", schema.Name);
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -24,7 +24,7 @@ public sealed class DesignerPublishTests : IAsyncLifetime
     public async Task A_published_version_applies_to_new_milestones_and_running_ones_keep_theirs()
     {
         using var client = await server.SignedInAsync();
-        var csrf = await CsrfAsync(client);
+        var csrf = await WebServer.CsrfAsync(client);
         var draft = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/definitions/chase-and-escalate/draft", UriKind.Relative)))!["definition"]!;
         draft["name"] = "Nhắc hạn và báo cáo (bản 2)";
 
@@ -72,7 +72,7 @@ public sealed class DesignerPublishTests : IAsyncLifetime
     public async Task A_dangling_connection_cannot_be_published_and_the_message_names_the_activity()
     {
         using var client = await server.SignedInAsync();
-        var csrf = await CsrfAsync(client);
+        var csrf = await WebServer.CsrfAsync(client);
         var draft = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/definitions/light-chase/draft", UriKind.Relative)))!["definition"]!;
         var connections = draft["root"]!["connections"]!.AsArray();
         var first = connections[0]!.DeepClone();
@@ -96,11 +96,5 @@ public sealed class DesignerPublishTests : IAsyncLifetime
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("X-CSRF-TOKEN", csrf);
         return request;
-    }
-
-    private static async Task<string> CsrfAsync(HttpClient client)
-    {
-        var html = await client.GetStringAsync(new Uri("/quy-trinh", UriKind.Relative));
-        return System.Text.RegularExpressions.Regex.Match(html, "name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
     }
 }

@@ -56,20 +56,14 @@ public sealed class PlanUploadTests : IAsyncLifetime
         using var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
         form.Add(file, "file", fileName);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/plans/import", UriKind.Relative)) { Content = form };
-        request.Headers.Add("X-CSRF-TOKEN", await CsrfAsync(client));
+        request.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(client));
         return await client.SendAsync(request);
     }
 
     private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-CSRF-TOKEN", await CsrfAsync(client));
+        request.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(client));
         return await client.SendAsync(request);
-    }
-
-    private static async Task<string> CsrfAsync(HttpClient client)
-    {
-        var html = await client.GetStringAsync(new Uri("/gia-han", UriKind.Relative));
-        return System.Text.RegularExpressions.Regex.Match(html, "name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
     }
 }

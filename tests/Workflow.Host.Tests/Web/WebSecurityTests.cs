@@ -113,7 +113,7 @@ public sealed class WebSecurityTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
 
-        var token = await CsrfHeaderAsync(client);
+        var token = await WebServer.CsrfAsync(client);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/milestones/{m.Id}/notes", UriKind.Relative)) { Content = JsonContent.Create(new { text = "có mã" }) };
         request.Headers.Add("X-CSRF-TOKEN", token);
         using (var response = await client.SendAsync(request))
@@ -215,13 +215,5 @@ public sealed class WebSecurityTests : IAsyncLifetime
         Assert.Contains("Không có mốc hạn này trong các việc đơn vị chủ trì.", page, StringComparison.Ordinal);
         await using var check = await server.App.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         Assert.Null((await check.Milestones.AsNoTracking().FirstAsync(x => x.Id == other.Id)).DoneOn);
-    }
-
-    private static async Task<string> CsrfHeaderAsync(HttpClient client)
-    {
-        var html = await client.GetStringAsync(new Uri("/gia-han", UriKind.Relative));
-        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"csrf-token\" content=\"([^\"]+)\"");
-        Assert.True(match.Success);
-        return match.Groups[1].Value;
     }
 }

@@ -70,6 +70,15 @@ internal sealed partial class WebServer : IAsyncDisposable
         return TokenPattern().Match(html).Groups[1].Value;
     }
 
+    /// <summary>The anti-forgery token a page's scripts send in X-CSRF-TOKEN (from its csrf-token meta tag).</summary>
+    public static async Task<string> CsrfAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync(new Uri("/gia-han", UriKind.Relative));
+        var match = CsrfPattern().Match(html);
+        Assert.True(match.Success, "the page has no csrf-token meta tag");
+        return match.Groups[1].Value;
+    }
+
     /// <summary>A client signed in through the login form.</summary>
     public async Task<HttpClient> SignedInAsync()
     {
@@ -105,6 +114,9 @@ internal sealed partial class WebServer : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [GeneratedRegex("name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex CsrfPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
