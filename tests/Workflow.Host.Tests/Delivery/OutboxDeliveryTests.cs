@@ -21,14 +21,12 @@ namespace Workflow.Host.Tests.Delivery;
 [Collection(Scheduling.SchedulingTestGroup.Name)]
 public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"workflow-out-{Guid.NewGuid():N}");
     private readonly TestClock clock = TestClock.At(2025, 1, 2, 9, 0);
-    private IHost host = null!;
+    private SqliteHost host = null!;
     private MailDevClient maildev = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(directory);
         var data = WorkflowsData.Load(CliRun.Workflows);
         var smtp = Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP") ?? "127.0.0.1:1";
         var delivery = new DeliverySetup(
@@ -38,24 +36,17 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
         {
             Links = new Workflow.Notifications.Links.ReportLinks(new byte[32], new Uri("https://cchc.cantho.example/"), NodaTime.Duration.FromDays(30)),
         };
-        host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock, delivery: delivery);
-        await host.StartAsync();
+        host = await SqliteHost.StartAsync(data, clock, delivery: delivery);
         maildev = new MailDevClient(new Uri(Environment.GetEnvironmentVariable("WORKFLOW_TEST_MAILDEV") ?? "http://127.0.0.1:1"));
 
         // On 02/01/2025 at 09:00 the overdue notices of the four tasks due 31/12/2024 are due (08:00).
         var plan = PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
-        await host.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "test");
+        await host.Runtime.ImportAsync(plan, "test");
     }
 
     public void Dispose() => maildev?.Dispose();
 
-    public async Task DisposeAsync()
-    {
-        await host.StopAsync();
-        host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     private OutboxSender Sender => host.Services.GetRequiredService<OutboxSender>();
 
@@ -101,7 +92,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
         await Task.Delay(500);
         Assert.Single(await maildev.AllAsync());
 
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Databases.CreateDbContextAsync();
         Assert.All(await db.Outbox.Where(o => o.Status == OutboxStatus.Sent).ToListAsync(), o => Assert.Equal(2, o.Attempts));
     }
 
@@ -121,7 +112,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
             MailDevScript("resume");
         }
 
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Databases.CreateDbContextAsync();
         var dead = await db.Outbox.Where(o => o.Status == OutboxStatus.Dead).ToListAsync();
         Assert.Equal(4, dead.Count);
         Assert.All(dead, o => Assert.False(string.IsNullOrWhiteSpace(o.LastError)));

@@ -64,15 +64,12 @@ public sealed class BrokenDefinitionTests : IDisposable
     {
         var data = WorkflowsData.Load(workflows);
         Assert.NotEmpty(data.Definitions.Problems);
-        var directory = Path.GetDirectoryName(workflows)!;
-        using var host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: TestClock.At(2025, 1, 1));
-        await host.StartAsync();
+        await using var host = await SqliteHost.StartAsync(data, TestClock.At(2025, 1, 1));
         var plan = PlanReader.Read(Path.Combine(workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
-        await host.Services.GetRequiredService<Workflow.Host.Runtime.WorkflowRuntime>().ImportAsync(plan, "test");
+        await host.Runtime.ImportAsync(plan, "test");
 
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await using var db = await host.Databases.CreateDbContextAsync();
         var versions = await db.Milestones.Where(m => m.DefinitionId == "chase-and-escalate").Select(m => m.DefinitionVersion).Distinct().ToListAsync();
         Assert.Equal([1], versions);
-        await host.StopAsync();
     }
 }

@@ -29,11 +29,11 @@ internal sealed class SqliteHost : IAsyncDisposable
 
     public IDbContextFactory<WorkflowDbContext> Databases => host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
 
-    public static async Task<SqliteHost> StartAsync(WorkflowsData data, IClock clock, Action<IServiceCollection>? configure = null)
+    public static async Task<SqliteHost> StartAsync(WorkflowsData data, IClock clock, Action<IServiceCollection>? configure = null, DeliverySetup? delivery = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"workflow-host-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        var host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock, configure: configure);
+        var host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock, configure: configure, delivery: delivery);
         await host.StartAsync();
         return new SqliteHost(directory, host);
     }
