@@ -47,7 +47,17 @@ public static class ReportExport
         "Tỷ lệ hoàn thành",
     ];
 
-    private const string TotalLabel = "Tổng cộng";
+    /// <summary>
+    /// The values under <see cref="CountHeaders"/>, in their order: six counts, then the on-time
+    /// and completion rates. The XLSX, the CSV and the report page all lay a row out from this.
+    /// </summary>
+    public static (IReadOnlyList<int> Counts, double? OnTimeRate, double? Completion) Columns(ProgressCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return ([counts.Total, counts.DoneOnTime, counts.DoneLate, counts.OpenInTime, counts.OpenOverdue, counts.Dormant], counts.OnTimeRate, counts.Completion);
+    }
+
+        private const string TotalLabel = "Tổng cộng";
 
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
@@ -164,18 +174,11 @@ public static class ReportExport
 
     private static XCell Rate(double? value) => new(null, value, PercentStyle);
 
-    private static List<XCell> Cells(IEnumerable<XCell> leading, ProgressCounts counts) =>
-    [
-        .. leading,
-        Integer(counts.Total),
-        Integer(counts.DoneOnTime),
-        Integer(counts.DoneLate),
-        Integer(counts.OpenInTime),
-        Integer(counts.OpenOverdue),
-        Integer(counts.Dormant),
-        Rate(counts.OnTimeRate),
-        Rate(counts.Completion),
-    ];
+    private static List<XCell> Cells(IEnumerable<XCell> leading, ProgressCounts counts)
+    {
+        var (numbers, onTime, completion) = Columns(counts);
+        return [.. leading, .. numbers.Select(Integer), Rate(onTime), Rate(completion)];
+    }
 
     private static void AddSheet(WorkbookPart workbook, Sheets sheets, string name, string title, IReadOnlyList<string> leadingHeaders, IReadOnlyList<List<XCell>> rows, IReadOnlyList<double> leadingWidths)
     {
@@ -264,18 +267,11 @@ public static class ReportExport
     /// <summary>RFC 4180: CRLF between records; a field with a comma, a quote or a line break is quoted, its quotes doubled.</summary>
     private sealed class CsvWriter(TextWriter output)
     {
-        public void Row(IReadOnlyList<string?> leading, ProgressCounts counts) => Row(
-        [
-            .. leading.Select(Guard),
-            Integer(counts.Total),
-            Integer(counts.DoneOnTime),
-            Integer(counts.DoneLate),
-            Integer(counts.OpenInTime),
-            Integer(counts.OpenOverdue),
-            Integer(counts.Dormant),
-            Percent(counts.OnTimeRate),
-            Percent(counts.Completion),
-        ]);
+        public void Row(IReadOnlyList<string?> leading, ProgressCounts counts)
+        {
+            var (numbers, onTime, completion) = Columns(counts);
+            Row([.. leading.Select(Guard), .. numbers.Select(Integer), Percent(onTime), Percent(completion)]);
+        }
 
         public void Row(IReadOnlyList<string?> fields)
         {
