@@ -24,7 +24,7 @@ internal static class StatusReport
         var rows = await query.OrderBy(m => m.PlanId).ThenBy(m => m.EffectiveDue).ThenBy(m => m.TaskId).ThenBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
         if (agency is not null)
         {
-            rows = rows.Where(r => r.Lead.Split(',').Contains(agency)).ToList();
+            rows = rows.Where(r => MilestoneMapping.LeadIds(r.Lead).Contains(agency, StringComparer.Ordinal)).ToList();
         }
 
         var rules = ProgressRules.For(now.Date);

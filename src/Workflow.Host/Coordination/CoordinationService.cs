@@ -77,11 +77,10 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     public async Task<IReadOnlyList<AgencyMilestone>> OpenMilestonesOfAsync(string agency, CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var rows = await (from m in db.Milestones.AsNoTracking()
+        var rows = await (from m in db.Milestones.AsNoTracking().Where(MilestoneMapping.LedBy(agency))
                           join t in db.Tasks.AsNoTracking() on new { m.PlanId, m.TaskId } equals new { t.PlanId, t.TaskId }
                           join p in db.Plans.AsNoTracking() on m.PlanId equals p.Id
                           where m.DoneOn == null && m.Status != RunStatus.Finished
-                                && ("," + m.Lead + ",").Contains("," + agency + ",")
                           select new { m, t, p }).ToListAsync(ct).ConfigureAwait(false);
 
         // What needs the agency first: dated milestones by due date (the overdue ones lead), then
@@ -97,7 +96,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     public static bool Leads(MilestoneRecord milestone, string agency)
     {
         ArgumentNullException.ThrowIfNull(milestone);
-        return milestone.Lead.Split(',').Contains(agency, StringComparer.Ordinal);
+        return MilestoneMapping.LeadIds(milestone.Lead).Contains(agency, StringComparer.Ordinal);
     }
 
     /// <summary>Marks one milestone done on <paramref name="on"/>; its reminders stop at once. A product reference or a note goes into the history.</summary>

@@ -100,6 +100,23 @@ internal static class MilestoneMapping
         CreatedAtUtc = nowUtc,
     };
 
+    /// <summary>The lead agencies' ids of a stored milestone: its <see cref="MilestoneRecord.Lead"/> column, comma-separated.</summary>
+    public static string[] LeadIds(string lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return lead.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>
+    /// The milestones <paramref name="agencyId"/> leads, as a query the database runs: whole ids
+    /// only, so "so-tp" does not match "so-tpx".
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<MilestoneRecord, bool>> LedBy(string agencyId)
+    {
+        var needle = "," + agencyId + ",";
+        return m => ("," + m.Lead + ",").Contains(needle);
+    }
+
     public static string Day(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—";
 
     private static LocalDate? Date(DateOnly? d) => d is { } v ? LocalDate.FromDateOnly(v) : null;

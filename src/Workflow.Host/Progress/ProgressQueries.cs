@@ -126,7 +126,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         var milestones = ForPlan(db, filter.PlanId).Where(rules.Counted);
         if (!string.IsNullOrWhiteSpace(filter.AgencyId))
         {
-            milestones = milestones.Where(LedBy(filter.AgencyId.Trim()));
+            milestones = milestones.Where(MilestoneMapping.LedBy(filter.AgencyId.Trim()));
         }
 
         if (filter.State is { } state)
@@ -181,7 +181,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
             Date(x.Milestone.EffectiveDue),
             Date(x.Milestone.DoneOn),
             rules.StateOf(x.Milestone) ?? throw new InvalidOperationException("a removed milestone passed the filter"),
-            SplitLead(x.Milestone.Lead))).ToList();
+            MilestoneMapping.LeadIds(x.Milestone.Lead))).ToList();
         return new TaskPage(rows, total, filter.Skip, filter.Take);
     }
 
@@ -229,16 +229,6 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         return m => m.EffectiveDue >= start && m.EffectiveDue <= end;
     }
 
-    /// <summary>The lead list contains <paramref name="agencyId"/> as a whole item: ",a,b," contains ",b,".</summary>
-    private static Expression<Func<MilestoneRecord, bool>> LedBy(string agencyId)
-    {
-        var needle = "," + agencyId + ",";
-        return m => ("," + m.Lead + ",").Contains(needle);
-    }
-
-    private static string[] SplitLead(string lead) =>
-        lead.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     private static LocalDate? Date(DateOnly? date) => date is { } d ? LocalDate.FromDateOnly(d) : null;
 
     /// <summary>The plans of <paramref name="ids"/> (and, with <paramref name="keepEmpty"/>, every other plan too), newest first.</summary>
@@ -267,7 +257,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         foreach (var row in perLead)
         {
             var counts = row.ToCounts();
-            foreach (var id in SplitLead(row.Key).Distinct(StringComparer.Ordinal))
+            foreach (var id in MilestoneMapping.LeadIds(row.Key).Distinct(StringComparer.Ordinal))
             {
                 perAgency[id] = perAgency.TryGetValue(id, out var sum) ? sum.Add(counts) : counts;
             }
