@@ -47,9 +47,11 @@ internal sealed partial class WebServer : IAsyncDisposable
         var data = WorkflowsData.Load(Workflows);
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        Environment.SetEnvironmentVariable("WORKFLOW_BASE_URL", BaseAddress.ToString());
-        Delivery = DeliverySetup.Create(null, Path.Combine(Workflows, "templates"), Path.Combine(directory, "emails"));
-        Environment.SetEnvironmentVariable("WORKFLOW_BASE_URL", null);
+        // Links to this server, signed with a key of this test (no process-wide environment to set and restore).
+        Delivery = DeliverySetup.Create(null, Path.Combine(Workflows, "templates"), Path.Combine(directory, "emails")) with
+        {
+            Links = new Workflow.Notifications.Links.ReportLinks(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), BaseAddress, NodaTime.Duration.FromDays(30)),
+        };
         app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')]);
         await app.StartAsync();
         var plan = PlanReader.Read(Path.Combine(Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
