@@ -40,5 +40,5 @@ public sealed record Notification
     public required string Template { get; init; }
 
     /// <summary>The idempotency key: plan, task, milestone, kind, day.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Plan}/{Task}/{Milestone}/{Kind.ToString().ToLowerInvariant()}/{At.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Plan}/{Task}/{Milestone}/{Kind.Key()}/{At.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
 }

@@ -248,18 +248,11 @@ internal static class SimulateCommand
         return date is null ? null : new SimulatedEvent(new TaskId(text[..equals]), date.Value);
     }
 
-    internal static string Action(NotificationKind kind) => kind switch
-    {
-        NotificationKind.Reminder => "reminder",
-        NotificationKind.Overdue => "overdue",
-        _ => "escalation",
-    };
-
     private static void WriteJson(TextWriter output, Notification n) => WorkflowCommandLine.WriteJsonLine(output, json =>
     {
         json.WriteStartObject();
         json.WriteString("at", n.At.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
-        json.WriteString("action", Action(n.Kind));
+        json.WriteString("action", n.Kind.Key());
         json.WriteString("task", n.Task);
         json.WriteNumber("milestone", n.Milestone);
         json.WriteString("due", n.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -5,6 +5,7 @@ using Workflow.Definitions.Agencies;
 using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
 using Workflow.Host.Progress;
+using Workflow.Notifications;
 using Workflow.Host.Runtime;
 
 namespace Workflow.Host.Cli;
@@ -56,7 +57,7 @@ internal static class StatusReport
         var pending = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending).OrderByDescending(o => o.At).Take(10).ToListAsync(ct).ConfigureAwait(false);
         foreach (var p in pending)
         {
-            output.WriteLine($"  Chờ gửi: {p.At.Replace('T', ' ')[..16]} {KindName(p.Kind)} {p.PlanId}/{p.TaskId}/{p.Milestone} → {Agencies(data, p.To)}");
+            output.WriteLine($"  Chờ gửi: {p.At.Replace('T', ' ')[..16]} {p.Kind.Label()} {p.PlanId}/{p.TaskId}/{p.Milestone} → {Agencies(data, p.To)}");
         }
     }
 
@@ -68,13 +69,6 @@ internal static class StatusReport
             ? $"{list.Length} cơ quan"
             : string.Join(", ", list.Select(id => data.Reference.Agencies.TryGet(new AgencyId(id), out var a) ? a.ShortName : id));
     }
-
-    private static string KindName(Notifications.NotificationKind kind) => kind switch
-    {
-        Notifications.NotificationKind.Reminder => "nhắc hạn",
-        Notifications.NotificationKind.Overdue => "báo quá hạn",
-        _ => "báo cáo Sở Nội vụ",
-    };
 
     /// <summary>The dashboard's verdict (<see cref="ProgressRules"/>), with the detail a terminal line has room for.</summary>
     private static (string Label, bool Overdue) State(MilestoneRecord r, ProgressRules rules)

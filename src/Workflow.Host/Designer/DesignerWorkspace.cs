@@ -370,7 +370,7 @@ public sealed partial class DesignerWorkspace
         string? Label(Notification n) => tasks[n.Task].Schedule.Milestones.ElementAtOrDefault(n.Milestone - 1)?.Label;
         var timeline = outcome.Notifications.Select(n => new TimelineItem(
             n.At.ToString("uuuu-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), n.Task, tasks[n.Task].Activity, n.Milestone, Label(n),
-            Iso(n.Due), KindName(n.Kind), KindLabel(n.Kind), [.. n.To.Select(Name)], n.To)).ToList();
+            Iso(n.Due), n.Kind.Key(), KindLabel(n.Kind), [.. n.To.Select(Name)], n.To)).ToList();
 
         var templates = TemplateSet.Load(Path.Combine(Folder, "templates"));
         MilestoneFacts Facts(Notification n)
@@ -383,12 +383,7 @@ public sealed partial class DesignerWorkspace
         var composition = new MessageComposer(templates, reference.Agencies, Facts, sender).Compose(outcome.Notifications, outcome.Notifications);
         var emails = composition.Emails.Take(MaxEmails).Select(e => new DryRunEmail(
             Iso(e.Day), e.Recipient, [.. e.To.Select(a => a.ToString())], e.Subject, e.Text)).ToList();
-        var totals = new Dictionary<string, int>(StringComparer.Ordinal)
-        {
-            ["reminder"] = outcome.Notifications.Count(n => n.Kind == NotificationKind.Reminder),
-            ["overdue"] = outcome.Notifications.Count(n => n.Kind == NotificationKind.Overdue),
-            ["escalation"] = outcome.Notifications.Count(n => n.Kind == NotificationKind.Escalation),
-        };
+        var totals = Enum.GetValues<NotificationKind>().ToDictionary(k => k.Key(), k => outcome.Notifications.Count(n => n.Kind == k), StringComparer.Ordinal);
         return new DefinitionDryRun(plan.Id.Value, plan.Title, Iso(start), Iso(end), definitionId, outcome.Runs.Count,
             timeline, emails, composition.Emails.Count, totals, []);
     }
@@ -777,13 +772,6 @@ public sealed partial class DesignerWorkspace
     }
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-
-    internal static string KindName(NotificationKind kind) => kind switch
-    {
-        NotificationKind.Reminder => "reminder",
-        NotificationKind.Overdue => "overdue",
-        _ => "escalation",
-    };
 
     internal static string KindLabel(NotificationKind kind) => kind switch
     {

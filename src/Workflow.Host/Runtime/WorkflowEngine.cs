@@ -282,12 +282,7 @@ public sealed class WorkflowEngine
             Cc = cc.Select(a => a.ToString()).ToArray(),
             Template = template,
         };
-        var what = kind switch
-        {
-            NotificationKind.Reminder => "nhắc hạn",
-            NotificationKind.Overdue => "báo quá hạn",
-            _ => "báo cáo Sở Nội vụ",
-        };
+        var what = kind.Label();
         run.History.Add(sink.Add(notification)
             ? new HistoryEntry(now, activityId, what, late ? $"gửi bù một lần cho mốc {Moment(moment)} đã qua; hạn {Day(run.EffectiveDue)}" : $"mốc {Moment(moment)}; hạn {Day(run.EffectiveDue)}")
             : new HistoryEntry(now, activityId, what, $"trùng ngày với thông báo cùng loại đã gửi (mốc {Moment(moment)}): gộp làm một"));
