@@ -18,7 +18,7 @@ namespace Workflow.Definitions.Deadlines;
 /// <para>Thread-safe and allocation-light: one call allocates the cleaned text, its tokens and the
 /// result.</para>
 /// </remarks>
-public static class DeadlineParser
+public static partial class DeadlineParser
 {
     private static readonly string[] QuarterNames = ["Quý I", "Quý II", "Quý III", "Quý IV"];
 
@@ -49,12 +49,29 @@ public static class DeadlineParser
 
         /// <summary>A period word of a recurring duty ("quý", "6 tháng", "năm").</summary>
         Period,
+
+        /// <summary>A span from <see cref="Item.Start"/> to <see cref="Item.Date"/> ("2026 - 2030", "từ tháng 3 đến tháng 10").</summary>
+        Span,
+
+        /// <summary>A given day of every month ("ngày 22 hàng tháng"): <see cref="Item.Year"/> holds the day; a
+        /// <see cref="Item.Name"/> of "sau" moves it to the next month ("ngày 10 của tháng tiếp theo").</summary>
+        DayOfMonth,
+
+        /// <summary>"từ nay": the start of a span, the plan's issue date.</summary>
+        Now,
     }
 
-    /// <summary>What the scanner found, with the tokens it covers.</summary>
-    private readonly record struct Item(ItemKind Kind, LocalDate Date, int Year, ReportingPeriod Period, string? Name, bool YearImplicit, int FirstToken, int LastToken);
+    /// <summary>What the scanner found, with the tokens it covers; <see cref="Start"/> is the first day the item
+    /// covers (a quarter's first day for "Quý II"), used when it opens a span.</summary>
+    private readonly record struct Item(ItemKind Kind, LocalDate Date, int Year, ReportingPeriod Period, string? Name, bool YearImplicit, int FirstToken, int LastToken)
+    {
+        public LocalDate Start { get; init; } = Date;
 
-    private sealed class Reading
+        /// <summary>A deadline to finish by ("Hoàn thành trong năm 2026"), not work that goes on.</summary>
+        public bool Completion { get; init; }
+    }
+
+    private sealed partial class Reading
     {
         private readonly string phrase;
         private readonly DeadlineContext context;
@@ -64,8 +81,10 @@ public static class DeadlineParser
         private readonly List<string> notes = new(2);
         private readonly bool[] covered;
         private string? error;
-        private bool recurringMarker;
+        private readonly List<int> recurringMarkers = new(1);
+        private readonly List<string> ambiguities = new(1);
         private bool frequencyGiven;
+        private bool placeholderYear;
         private int eventMarker = -1;
         private bool eventOnlyWithoutDate;
 
@@ -92,7 +111,9 @@ public static class DeadlineParser
                 return Schedule.Unknown(phrase, error);
             }
 
-            var hasDates = items.Exists(i => i.Kind != ItemKind.Period);
+            MergeSpans();
+            MarkCompletions();
+            var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Now));
             var isEvent = eventMarker >= 0 && !(eventOnlyWithoutDate && hasDates);
             if (isEvent)
             {
@@ -100,8 +121,13 @@ public static class DeadlineParser
             }
 
             CollectFreeText(isEvent);
-            var recurring = recurringMarker || frequencyGiven || items.Exists(i => i.Kind == ItemKind.Period && i.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths);
-            var (kind, milestones, reason) = recurring ? Recurring() : Dated();
+            if (isEvent && eventOnlyWithoutDate && !hasDates)
+            {
+                // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable.
+                return Finish(ScheduleKind.Event, []);
+            }
+
+            var (kind, milestones, reason) = IsRecurring() ? Recurring() : Dated();
             if (reason is not null && !isEvent)
             {
                 return Schedule.Unknown(phrase, reason);
@@ -112,8 +138,17 @@ public static class DeadlineParser
                 kind = ScheduleKind.Event;
             }
 
+            return Finish(kind, milestones);
+        }
+
+        private Schedule Finish(ScheduleKind kind, List<Milestone> milestones)
+        {
             NoteDatesBeforeIssue(milestones);
-            return new Schedule(phrase, kind, milestones, notes.Count == 0 ? null : string.Join("; ", notes), null);
+            notes.AddRange(ambiguities);
+            return new Schedule(phrase, kind, milestones, notes.Count == 0 ? null : string.Join("; ", notes), null)
+            {
+                Ambiguity = ambiguities.Count == 0 ? null : string.Join("; ", ambiguities),
+            };
         }
 
         // ----- step 1: noise -------------------------------------------------------------------
@@ -160,14 +195,19 @@ public static class DeadlineParser
         /// <summary>Tries every pattern at token <paramref name="k"/>; returns the token after the match, or k.</summary>
         private int TryItem(int k)
         {
-            if (Is(k, "quy"))
+            if (Is(k, "quy") || Is(k, "qui"))
             {
                 return Quarters(k);
             }
 
             if (Is(k, "thang") && !Is(k - 1, TokenType.Number))
             {
-                return Months(k);
+                return Is(k + 1, ':') ? k : Months(k);
+            }
+
+            if (TryExtendedItem(k) is var extended && extended > k)
+            {
+                return extended;
             }
 
             if (tokens[k].IsNumber)
@@ -182,13 +222,13 @@ public static class DeadlineParser
 
             if (Is(k, "thuong", "xuyen") || Is(k, "lien", "tuc"))
             {
-                AddYear(context.TrackedYear, k, k + 1);
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
                 return k + 2;
             }
 
             if (Is(k, "ca", "nam") && !IsYearNumber(k + 2))
             {
-                AddYear(context.TrackedYear, k, k + 1);
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
                 return k + 2;
             }
 
@@ -199,7 +239,7 @@ public static class DeadlineParser
 
             if (Is(k, "dinh", "ky"))
             {
-                recurringMarker = true;
+                recurringMarkers.Add(k);
                 return k + 2;
             }
 
@@ -279,11 +319,10 @@ public static class DeadlineParser
             var (year, yearImplicit, after) = YearSuffix(j);
             foreach (var quarter in quarters)
             {
-                var end = new LocalDate(year, quarter * 3, 1).PlusMonths(1).PlusDays(-1);
-                AddDate(end, QuarterNames[quarter - 1], yearImplicit, k, after - 1);
+                AddQuarter(year, quarter, yearImplicit, k, after - 1);
             }
 
-            return after;
+            return QuarterRangeToNextYear(year, quarters[^1], yearImplicit, k, after);
         }
 
         /// <summary>"Tháng 12/2024", "tháng 12 năm 2017", "Tháng 11, 12/2025", or the bare "tháng" of "hằng tháng".</summary>
@@ -321,7 +360,7 @@ public static class DeadlineParser
             foreach (var m in months)
             {
                 var end = new LocalDate(year, m, 1).PlusMonths(1).PlusDays(-1);
-                AddDate(end, $"Tháng {m}", yearImplicit, k, after - 1);
+                items.Add(new Item(ItemKind.Date, end, end.Year, default, $"Tháng {m}", yearImplicit, k, after - 1) { Start = new LocalDate(year, m, 1) });
             }
 
             return after;
@@ -333,6 +372,10 @@ public static class DeadlineParser
         {
             var n = tokens[k].Value;
             var j = k + 1;
+            if (TryNumberLedExtended(k) is var extended && extended > k)
+            {
+                return extended;
+            }
 
             // d/m[/y], d-m-y, d.m.y
             if (j + 1 < tokens.Length && (tokens[j].IsPunct('/') || tokens[j].IsPunct('-') || tokens[j].IsPunct('.')) && Is(j + 1, TokenType.Number) && tokens[k].Length <= 2 && tokens[j + 1].Length <= 2)
@@ -351,8 +394,14 @@ public static class DeadlineParser
                     year = tokens[j + 3].Value;
                     last = j + 3;
                 }
+                else if (Is(j + 2, "nam") && PlaceholderYear(j + 3) is { } placeholder)
+                {
+                    (year, last) = placeholder;
+                }
 
-                return ExactDate(n, month, year, k, last);
+                return LunarSuffix(last + 1) is var lunarEnd && lunarEnd > last + 1
+                    ? LunarDay(n, month, year, k, lunarEnd)
+                    : ExactDate(n, month, year, k, last);
             }
 
             // 15 tháng 12 [năm 2024]
@@ -372,19 +421,36 @@ public static class DeadlineParser
                     last = j + 3;
                 }
 
-                return ExactDate(n, month, year, k, last);
+                return LunarSuffix(last + 1) is var lunarEnd && lunarEnd > last + 1
+                    ? LunarDay(n, month, year, k, lunarEnd)
+                    : ExactDate(n, month, year, k, last);
+            }
+
+            // 23 tháng Chạp, 10 tháng Giêng
+            if (Is(j, "thang") && n is >= 1 and <= 30 && (Is(j + 1, "gieng") || Is(j + 1, "chap")))
+            {
+                var (lunarYear, after) = LunarYearSuffix(j + 2);
+                return LunarDay(n, LunarMonth(j + 1), lunarYear, k, LunarSuffix(after));
             }
 
             // 6 tháng đầu năm / 6 tháng cuối năm / 6 tháng / 9 tháng
             if (Is(j, "thang"))
             {
+                if ((Is(j + 1, "dau", "nam") || Is(j + 1, "cuoi", "nam")) && n == 6 && Is(j + 3, ':'))
+                {
+                    return j + 3; // "6 tháng đầu năm: Sơ bộ: 20/6 năm N …" — the period's heading, its dates follow
+                }
+
                 if ((Is(j + 1, "dau", "nam") || Is(j + 1, "cuoi", "nam")) && n == 6)
                 {
                     var yearGiven = IsYearNumber(j + 3);
                     var year = yearGiven ? tokens[j + 3].Value : context.TrackedYear;
                     var last = yearGiven ? j + 3 : j + 2;
                     var firstHalf = Is(j + 1, "dau");
-                    AddDate(firstHalf ? new LocalDate(year, 6, 30) : new LocalDate(year, 12, 31), firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm", !yearGiven, k, last);
+                    items.Add(new Item(ItemKind.Date, firstHalf ? new LocalDate(year, 6, 30) : new LocalDate(year, 12, 31), year, default, firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm", !yearGiven, k, last)
+                    {
+                        Start = firstHalf ? new LocalDate(year, 1, 1) : new LocalDate(year, 7, 1),
+                    });
                     return last + 1;
                 }
 
@@ -432,12 +498,13 @@ public static class DeadlineParser
                     }
 
                     frequencyGiven = true;
+                    recurringMarkers.Add(k);
                     AddPeriod(period.Value, k, at);
                     return at + 1;
                 }
             }
 
-            return k;
+            return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') ? BareYear(k) : k;
         }
 
         private int ExactDate(int day, int month, int? year, int first, int last)
@@ -464,6 +531,11 @@ public static class DeadlineParser
         {
             if (IsYearNumber(k + 1))
             {
+                if (Is(k - 1, "truoc"))
+                {
+                    return BeforeYear(k, k + 1);
+                }
+
                 AddYear(tokens[k + 1].Value, k, k + 1);
                 return k + 2;
             }
@@ -476,8 +548,13 @@ public static class DeadlineParser
 
             if (Is(k - 1, "trong"))
             {
-                AddYear(context.TrackedYear, k, k);
+                AddYear(context.TrackedYear, k, k, yearImplicit: true);
                 return k + 1;
+            }
+
+            if (Is(k + 1, ':'))
+            {
+                return k; // "Năm: Sơ bộ ngày 22/12 năm N" — a heading, not a period
             }
 
             AddPeriod(ReportingPeriod.Yearly, k);
@@ -490,14 +567,14 @@ public static class DeadlineParser
         {
             if (Is(k + 1, "ngay") || Is(k + 1, "tuan"))
             {
-                AddYear(context.TrackedYear, k, k + 1);
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
                 notes.Add(Original(k, k + 1).ToLowerInvariant());
                 return k + 2;
             }
 
             if (Is(k + 1, "quy") || Is(k + 1, "thang") || (Is(k + 1, "nam") && !IsYearNumber(k + 2)))
             {
-                recurringMarker = true;
+                recurringMarkers.Add(k);
                 AddPeriod(Is(k + 1, "quy") ? ReportingPeriod.Quarterly : Is(k + 1, "thang") ? ReportingPeriod.Monthly : ReportingPeriod.Yearly, k, k + 1);
                 return k + 2;
             }
@@ -566,8 +643,14 @@ public static class DeadlineParser
         private void AddDate(LocalDate date, string? name, bool yearImplicit, int first, int last) =>
             items.Add(new Item(ItemKind.Date, date, date.Year, default, name, yearImplicit, first, last));
 
-        private void AddYear(int year, int first, int last) =>
-            items.Add(new Item(ItemKind.Year, new LocalDate(year, 12, 31), year, default, null, false, first, last));
+        private void AddYear(int year, int first, int last, bool yearImplicit = false) =>
+            items.Add(new Item(ItemKind.Year, new LocalDate(year, 12, 31), year, default, null, yearImplicit, first, last) { Start = new LocalDate(year, 1, 1) });
+
+        private void AddQuarter(int year, int quarter, bool yearImplicit, int first, int last)
+        {
+            var end = new LocalDate(year, quarter * 3, 1).PlusMonths(1).PlusDays(-1);
+            items.Add(new Item(ItemKind.Date, end, year, default, QuarterNames[quarter - 1], yearImplicit, first, last) { Start = new LocalDate(year, (quarter * 3) - 2, 1) });
+        }
 
         private void AddPeriod(ReportingPeriod period, int first, int? last = null) =>
             items.Add(new Item(ItemKind.Period, default, 0, period, null, true, first, last ?? first));
@@ -750,10 +833,21 @@ public static class DeadlineParser
 
         private (ScheduleKind Kind, List<Milestone> Milestones, string? Reason) Dated()
         {
-            var dated = items.Where(i => i.Kind != ItemKind.Period).ToList();
+            var dated = DatedItems();
             if (dated.Count == 0)
             {
                 return (ScheduleKind.Unknown, [], "Không thấy thời hạn: không có quý, tháng, ngày, năm hay \"thường xuyên\". Hãy ghi ví dụ \"Quý I/2025\", \"Tháng 12/2024\", \"Trước ngày 31/01/2025\" hoặc \"Trong năm 2025\".");
+            }
+
+            if (dated.Count == 1 && dated[0].Kind == ItemKind.Span)
+            {
+                return (ScheduleKind.Continuous, SpanMilestones(dated[0].Start, dated[0].Date), null);
+            }
+
+            if (dated.Count > 1 && dated.TrueForAll(i => i.Kind == ItemKind.Year && !i.YearImplicit))
+            {
+                // "Trong năm 2023, 2024": work over the years listed, a checkpoint at each year's end.
+                return (ScheduleKind.Continuous, dated.Select(i => Milestone($"Năm {i.Year}", i.Date)).ToList(), null);
             }
 
             if (dated.Count == 1 && dated[0].Kind == ItemKind.Year)
@@ -814,7 +908,8 @@ public static class DeadlineParser
         private (ScheduleKind Kind, List<Milestone> Milestones, string? Reason) Recurring()
         {
             var periods = new HashSet<ReportingPeriod>(items.Where(i => i.Kind == ItemKind.Period).Select(i => i.Period));
-            var year = items.FirstOrDefault(i => i.Kind == ItemKind.Year).Year;
+            var whole = items.FindIndex(i => i.Kind is ItemKind.Year or ItemKind.Span);
+            var year = placeholderYear ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
             if (year == 0)
             {
                 year = items.Where(i => i.Kind == ItemKind.Date && !i.YearImplicit).Select(i => i.Year).DefaultIfEmpty(context.TrackedYear).First();
@@ -841,6 +936,16 @@ public static class DeadlineParser
             {
                 var date = named.YearImplicit ? new LocalDate(year, named.Date.Month, named.Date.Day) : named.Date;
                 Add(date, named.Name!.StartsWith("Quý", StringComparison.Ordinal) ? ReportingPeriod.Quarterly : ReportingPeriod.Monthly, named.Name!);
+            }
+
+            // "ngày 22 hàng tháng", "ngày 10 của tháng tiếp theo": a given day of every month.
+            foreach (var day in items.Where(i => i.Kind == ItemKind.DayOfMonth))
+            {
+                for (var m = 1; m <= 12; m++)
+                {
+                    var month = new LocalDate(year, m, 1).PlusMonths(day.Name is null ? 0 : 1);
+                    Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Monthly, $"Tháng {m}");
+                }
             }
 
             foreach (var period in periods)

@@ -44,6 +44,10 @@ public sealed class Schedule
     /// a reference ("Theo Kế hoạch của Bộ Nội vụ"), a footnote number removed from a year.</summary>
     public string? Note { get; }
 
+    /// <summary>When the words allow two schedules: the reading chosen and the other one, in Vietnamese, for a
+    /// coordinator to confirm (<c>plan check</c> lists them as warnings). Also part of <see cref="Note"/>.</summary>
+    public string? Ambiguity { get; init; }
+
     /// <summary>Why the phrase could not be read; null unless <see cref="Kind"/> is unknown.</summary>
     public string? Reason { get; }
 

@@ -1,0 +1,96 @@
+using System.Globalization;
+using NodaTime;
+using Workflow.Definitions.Calendars;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// References to the lunar calendar, resolved with <see cref="VietnameseLunarCalendar"/>: "Trước Tết
+/// Nguyên đán 2026" (the eve of Tết), "Rằm tháng Giêng", "ngày 23 tháng Chạp", "ngày 15/8 âm lịch".
+/// A Tết named without its year is the first one after the plan's issue date, which the note says.
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        private int TryLunarItem(int k)
+        {
+            if (Is(k, "tet") && !Is(k + 1, "duong") && !Is(k - 1, "sau"))
+            {
+                return Tet(k);
+            }
+
+            if (Is(k, "ram", "thang") && LunarMonth(k + 2) is > 0 and var month)
+            {
+                var (year, after) = LunarYearSuffix(k + 3);
+                return LunarDay(15, month, year, k, LunarSuffix(after));
+            }
+
+            return k;
+        }
+
+        /// <summary>"Tết Nguyên đán [năm] 2026": the first day of the lunar year; with "trước", its eve.</summary>
+        private int Tet(int k)
+        {
+            var j = Is(k + 1, "nguyen", "dan") ? k + 3 : k + 1;
+            var (year, after) = LunarYearSuffix(j);
+            if (year is null)
+            {
+                var from = context.IssuedOn ?? new LocalDate(context.TrackedYear, 1, 1);
+                year = from.Year + (VietnameseLunarCalendar.NewYear(from.Year) < from ? 1 : 0);
+                if (year > DeadlineContext.MaxYear)
+                {
+                    return k;
+                }
+
+                ambiguities.Add($"Tết không ghi năm: đọc là Tết {VietnameseLunarCalendar.NewYear(year.Value).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}, Tết đầu tiên từ {from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
+            }
+
+            var tet = VietnameseLunarCalendar.NewYear(year.Value);
+            var before = Is(k - 1, "truoc");
+            AddDate(before ? tet.PlusDays(-1) : tet, null, false, k, after - 1);
+            notes.Add(before ? $"đêm trước Tết Nguyên đán {year}" : $"Tết Nguyên đán {year}");
+            return after;
+        }
+
+        /// <summary>"Giêng" is month 1, "Chạp" month 12, "Bảy" month 7, or the month's number.</summary>
+        private int LunarMonth(int j) =>
+            Is(j, "gieng") ? 1 : Is(j, "chap") ? 12 : Is(j, "bay") ? 7 : Is(j, TokenType.Number) && tokens[j].Value is >= 1 and <= 12 ? tokens[j].Value : 0;
+
+        private (int? Year, int After) LunarYearSuffix(int j)
+        {
+            if (Is(j, "nam") && IsYearNumber(j + 1))
+            {
+                return (tokens[j + 1].Value, j + 2);
+            }
+
+            return IsYearNumber(j) ? (tokens[j].Value, j + 1) : (null, j);
+        }
+
+        /// <summary>"âm lịch" or "(âm lịch)" at <paramref name="j"/>: the token after it, otherwise <paramref name="j"/>.</summary>
+        private int LunarSuffix(int j)
+        {
+            if (Is(j, "am", "lich"))
+            {
+                return j + 2;
+            }
+
+            return Is(j, '(') && Is(j + 1, "am", "lich") && Is(j + 3, ')') ? j + 4 : j;
+        }
+
+        /// <summary>A day of the lunar calendar in the lunar year <paramref name="year"/> (the tracked year when not given).</summary>
+        private int LunarDay(int day, int month, int? year, int first, int after)
+        {
+            var y = year ?? context.TrackedYear;
+            if (y is < DeadlineContext.MinYear or >= DeadlineContext.MaxYear || month is < 1 or > 12 || day < 1 || day > VietnameseLunarCalendar.DaysInMonth(y, month))
+            {
+                error = $"\"{Original(first, after - 1)}\": ngày {day}/{month} âm lịch năm {y} không có trong lịch âm.";
+                return after;
+            }
+
+            AddDate(VietnameseLunarCalendar.ToGregorian(new LunarDate(y, month, day)), null, year is null, first, after - 1);
+            notes.Add($"ngày {day}/{month} âm lịch");
+            return after;
+        }
+    }
+}

@@ -1,0 +1,282 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// Spans and the words around them: years written bare or as a span ("2026", "Năm 2025 - 2030",
+/// "Giai đoạn 2026-2027", "Trong năm 2023, 2024"), spans opened by "từ" ("Từ tháng 3 đến tháng 11",
+/// "Từ 01/7/2025", "Từ nay đến hết năm 2025"), deadlines to finish by ("Hoàn thành trong năm 2026",
+/// "Trước năm 2030"), and phrases that defer to another body's timetable ("Theo lộ trình …",
+/// "Kỳ họp giữa năm 2026").
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        /// <summary>Patterns that start at a word and are not dates of the base language.</summary>
+        private int TryExtendedItem(int k)
+        {
+            if (Is(k, "tu", "nay"))
+            {
+                // The rest of the plan's year: from its issue date (or the year's first day).
+                var now = context.IssuedOn is { } issued && issued.Year == context.TrackedYear ? issued : new LocalDate(context.TrackedYear, 1, 1);
+                items.Add(new Item(ItemKind.Now, now, now.Year, default, null, true, k, k + 1));
+                return k + 2;
+            }
+
+            if (Is(k, "giua", "nam"))
+            {
+                // "Kỳ họp giữa năm 2026": the middle of a year is no day; the session it names is the event.
+                return IsYearNumber(k + 2) ? k + 3 : k + 2;
+            }
+
+            if (Is(k, "ky", "hop"))
+            {
+                SetEventMarker(k, onlyWithoutDate: true);
+                return k;
+            }
+
+            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")))
+            {
+                // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ": another
+                // body's timetable; an event unless the phrase also gives a date. ("theo quy định" alone says nothing.)
+                SetEventMarker(k, onlyWithoutDate: true);
+                return k;
+            }
+
+            return TryLunarItem(k);
+        }
+
+        /// <summary>"2026", "2025 - 2030": a year written without "năm", not part of a document number ("151/2025/NĐ-CP").</summary>
+        private int BareYear(int k)
+        {
+            AddYear(tokens[k].Value, k, k);
+            return k + 1;
+        }
+
+        /// <summary>"Trước năm 2030": by the last day of the year before, which a reader could also take as the end
+        /// of 2030 — said in the note and listed by <c>plan check</c>.</summary>
+        private int BeforeYear(int yearWord, int yearToken)
+        {
+            var year = tokens[yearToken].Value;
+            var due = new LocalDate(year - 1, 12, 31);
+            items.Add(new Item(ItemKind.Date, due, due.Year, default, null, false, yearWord, yearToken) { Start = new LocalDate(due.Year, 1, 1) });
+            ambiguities.Add($"\"{Original(yearWord - 1, yearToken)}\" đọc là hạn 31/12/{year - 1} (có thể hiểu là hết năm {year})");
+            return yearToken + 1;
+        }
+
+        /// <summary>"Quý IV/2025 - Quý II/2026": a range of quarters that runs into another year.</summary>
+        private int QuarterRangeToNextYear(int year, int lastQuarter, bool yearImplicit, int first, int after)
+        {
+            if (yearImplicit || !(Is(after, '-') || Is(after, "den")) || !(Is(after + 1, "quy") || Is(after + 1, "qui")))
+            {
+                return after;
+            }
+
+            var endQuarter = Quarter(after + 2);
+            if (endQuarter == 0)
+            {
+                return after;
+            }
+
+            var (endYear, endImplicit, end) = YearSuffix(after + 3);
+            if (endImplicit || endYear <= year || endYear > year + 5)
+            {
+                return after;
+            }
+
+            for (var (y, q) = Next(year, lastQuarter); y < endYear || (y == endYear && q <= endQuarter); (y, q) = Next(y, q))
+            {
+                AddQuarter(y, q, false, first, end - 1);
+            }
+
+            return end;
+
+            static (int, int) Next(int y, int q) => q == 4 ? (y + 1, 1) : (y, q + 1);
+        }
+
+        /// <summary>Joins the items of a span into one: two years with "-" or "đến" between them ("Năm 2025 - 2026",
+        /// "từ năm 2025 đến năm 2027"), or any date opened by "từ"/"bắt đầu từ", closed by the next item after
+        /// "đến"/"-" ("Từ ngày 07/10/2025 đến ngày 22/10/2025"), or by the year's end when nothing closes it
+        /// ("Từ 01/7/2025", "Từ tháng 10/2025 đến khi …").</summary>
+        private void MergeSpans()
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                var start = items[i];
+                if (start.Kind is ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Span)
+                {
+                    continue;
+                }
+
+                var opened = start.Kind == ItemKind.Now || OpensSpan(start.FirstToken);
+                var next = i + 1 < items.Count ? items[i + 1] : default;
+                var closes = i + 1 < items.Count && next.Kind is ItemKind.Date or ItemKind.Year && Joins(start.LastToken + 1, next.FirstToken);
+                if (closes && (opened || (start.Kind == ItemKind.Year && next.Kind == ItemKind.Year)) && next.Date > start.Start)
+                {
+                    items[i] = new Item(ItemKind.Span, next.Date, next.Date.Year, default, null, false, start.FirstToken, next.LastToken) { Start = start.Start };
+                    items.RemoveAt(i + 1);
+                }
+                else if (opened)
+                {
+                    var end = new LocalDate(start.Start.Year, 12, 31);
+                    items[i] = new Item(ItemKind.Span, end, end.Year, default, null, false, start.FirstToken, start.LastToken) { Start = start.Start };
+                }
+            }
+        }
+
+        /// <summary>"từ", "bắt đầu từ", with "ngày", "năm", "tháng" between it and the item.</summary>
+        private bool OpensSpan(int first)
+        {
+            var j = first - 1;
+            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam")))
+            {
+                j--;
+            }
+
+            return Is(j, "tu");
+        }
+
+        /// <summary>Only "-", "đến", "tới", "hết" and "ngày"/"năm" between two items.</summary>
+        private bool Joins(int from, int to)
+        {
+            var joined = false;
+            for (var j = from; j < to; j++)
+            {
+                if (Is(j, '-') || Is(j, "den") || Is(j, "toi"))
+                {
+                    joined = true;
+                }
+                else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het")))
+                {
+                    return false;
+                }
+            }
+
+            return joined;
+        }
+
+        /// <summary>A year or span in a phase that says "hoàn thành" or "ban hành" before it is a deadline to finish
+        /// by its last day ("Hoàn thành trong năm 2026" is 31/12/2026, not work all year). Ongoing work that follows
+        /// a deadline ("… và vận hành thường xuyên, liên tục", "Thực hiện thường xuyên … hàng năm") has no date of
+        /// its own: it stays in the note, and the reading is listed for a coordinator to confirm.</summary>
+        private void MarkCompletions()
+        {
+            var completionEnd = -1;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && SaysCompletion(item.FirstToken))
+                {
+                    var implicitYear = item.Kind == ItemKind.Year && item.YearImplicit;
+                    if (!implicitYear)
+                    {
+                        items[i] = new Item(ItemKind.Date, item.Date, item.Date.Year, default, item.Kind == ItemKind.Date ? item.Name : null, item.YearImplicit, item.FirstToken, item.LastToken)
+                        {
+                            Start = item.Start,
+                            Completion = true,
+                        };
+                        completionEnd = completionEnd < 0 ? item.LastToken : completionEnd;
+                    }
+                }
+            }
+
+            if (completionEnd < 0)
+            {
+                return;
+            }
+
+            var dropped = items.RemoveAll(i => i.FirstToken > completionEnd && (i.Kind == ItemKind.Period || (i.Kind == ItemKind.Year && i.YearImplicit)));
+            var markers = recurringMarkers.RemoveAll(m => m > completionEnd);
+            if (dropped + markers > 0)
+            {
+                var due = items.Where(i => i.Completion).Max(i => i.Date);
+                ambiguities.Add($"đọc là hạn hoàn thành {due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; phần làm thường xuyên sau đó không có hạn riêng");
+            }
+        }
+
+        private bool SaysCompletion(int itemFirst)
+        {
+            for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j); j--)
+            {
+                if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Recurring unless the only period is the year's and it describes work that goes on ("Thường xuyên,
+        /// hằng năm": every year, all year — a coordinator chases it as continuous; "Từ tháng 3 đến tháng 11 hằng
+        /// năm": the span, each year).</summary>
+        private bool IsRecurring()
+        {
+            var periods = items.Where(i => i.Kind == ItemKind.Period).Select(i => i.Period).Distinct().ToList();
+            var recurring = recurringMarkers.Count > 0 || frequencyGiven || placeholderYear || items.Exists(i => i.Kind == ItemKind.DayOfMonth) || periods.Exists(p => p is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths);
+            if (!recurring || frequencyGiven || placeholderYear || !periods.TrueForAll(p => p == ReportingPeriod.Yearly) || items.Exists(i => i.Kind is ItemKind.Date or ItemKind.DayOfMonth))
+            {
+                return recurring;
+            }
+
+            if (items.Exists(i => i.Kind == ItemKind.Span))
+            {
+                return false;
+            }
+
+            if (items.Exists(i => i.Kind == ItemKind.Year && i.YearImplicit) && periods.Count > 0)
+            {
+                ambiguities.Add("đọc là việc làm quanh năm, mốc cuối mỗi quý (có thể hiểu là báo cáo một lần mỗi năm)");
+                return false;
+            }
+
+            return recurring;
+        }
+
+        /// <summary>The items that carry dates, a year named twice ("Thường xuyên, liên tục") counted once.</summary>
+        private List<Item> DatedItems()
+        {
+            var dated = new List<Item>(items.Count);
+            foreach (var item in items)
+            {
+                if (item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !dated.Exists(d => d.Kind == ItemKind.Year && d.Year == item.Year)))
+                {
+                    dated.Add(item);
+                }
+            }
+
+            return dated;
+        }
+
+        /// <summary>The checkpoints of work over a span: each year's end when it runs over several years, otherwise
+        /// each quarter's end inside it; and its last day.</summary>
+        private List<Milestone> SpanMilestones(LocalDate start, LocalDate end)
+        {
+            var milestones = new List<Milestone>(4);
+            if (start.Year < end.Year)
+            {
+                for (var y = start.Year; y < end.Year; y++)
+                {
+                    milestones.Add(Milestone($"Năm {y}", new LocalDate(y, 12, 31)));
+                }
+
+                milestones.Add(Milestone(end.Month == 12 && end.Day == 31 ? $"Năm {end.Year}" : null, end));
+                return milestones;
+            }
+
+            for (var q = 1; q <= 4; q++)
+            {
+                var quarterEnd = new LocalDate(end.Year, q * 3, 1).PlusMonths(1).PlusDays(-1);
+                if (quarterEnd >= start && quarterEnd < end)
+                {
+                    milestones.Add(Milestone(QuarterNames[q - 1], quarterEnd));
+                }
+            }
+
+            milestones.Add(Milestone(end.Day == CalendarSystem.Iso.GetDaysInMonth(end.Year, end.Month) && end.Month % 3 == 0 ? QuarterNames[(end.Month / 3) - 1] : null, end));
+            return milestones;
+        }
+    }
+}
