@@ -421,9 +421,14 @@ public static partial class DeadlineParser
                     last = j + 3;
                 }
 
-                return LunarSuffix(last + 1) is var lunarEnd && lunarEnd > last + 1
-                    ? LunarDay(n, month, year, k, lunarEnd)
-                    : ExactDate(n, month, year, k, last);
+                if (LunarSuffix(last + 1) is var lunarEnd && lunarEnd > last + 1)
+                {
+                    // "ngày 15 tháng 8 (âm lịch) năm 2025": the year may follow the words "âm lịch".
+                    var lunarYear = year is null && Is(lunarEnd, "nam") && IsYearNumber(lunarEnd + 1) ? tokens[lunarEnd + 1].Value : year;
+                    return LunarDay(n, month, lunarYear, k, lunarYear == year ? lunarEnd : lunarEnd + 2);
+                }
+
+                return ExactDate(n, month, year, k, last);
             }
 
             // 23 tháng Chạp, 10 tháng Giêng

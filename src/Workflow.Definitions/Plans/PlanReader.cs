@@ -12,6 +12,10 @@ namespace Workflow.Definitions.Plans;
 public sealed record PlanReadResult(Plan? Plan, IReadOnlyList<PlanProblem> Problems)
 {
     public bool IsValid => Plan is not null;
+
+    /// <summary>Cells that read, but could mean two schedules: the reading chosen and the other one, for a
+    /// coordinator to confirm. They never stop an import.</summary>
+    public IReadOnlyList<PlanProblem> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -121,6 +125,7 @@ public static class PlanReader
     private sealed class Reading(string file, ReferenceData reference)
     {
         private readonly List<PlanProblem> problems = [];
+        private readonly List<PlanProblem> warnings = [];
 
         public PlanReadResult Read(List<SheetRow> rows)
         {
@@ -165,7 +170,7 @@ public static class PlanReader
         }
 
         private PlanReadResult Result(Plan? plan) =>
-            problems.Count == 0 && plan is not null ? new PlanReadResult(plan, []) : new PlanReadResult(null, problems);
+            problems.Count == 0 && plan is not null ? new PlanReadResult(plan, []) { Warnings = warnings } : new PlanReadResult(null, problems);
 
         private static bool IsHeader(SheetRow row)
         {
@@ -361,6 +366,10 @@ public static class PlanReader
                 if (!schedule.IsKnown)
                 {
                     ProblemAt(row, columns, Column.Deadline, $"không đọc được thời hạn \"{deadline}\": {schedule.Reason}");
+                }
+                else if (schedule.Ambiguity is { } ambiguity)
+                {
+                    warnings.Add(new PlanProblem(file, row.Number, columns.TryGetValue(Column.Deadline, out var c) ? PlanProblem.ColumnLetter(c) : null, ColumnNames[Column.Deadline], $"\"{deadline}\" có hai cách đọc: {ambiguity}. Hãy xác nhận, hoặc ghi rõ hơn trong kế hoạch."));
                 }
             }
 

@@ -245,6 +245,11 @@ public static class WorkflowCommandLine
                 output.WriteLine($"  {KindName(group.Key)}: {group.Count()} nhiệm vụ");
             }
 
+            foreach (var warning in read.Warnings)
+            {
+                output.WriteLine($"Cảnh báo: {warning}");
+            }
+
             return Ok;
         });
 

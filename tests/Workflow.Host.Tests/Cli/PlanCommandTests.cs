@@ -38,6 +38,27 @@ public class PlanCommandTests
     }
 
     [Fact]
+    public void Cells_with_two_readings_are_warnings_not_errors()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ke-hoach-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(file, "Mã kế hoạch,thu\nTên kế hoạch,Thử\nNăm theo dõi,2025\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n1,Việc,Sở Nội vụ,Trước năm 2030\n2,Việc,Sở Nội vụ,\"Thường xuyên, hằng năm\"\n3,Việc,Sở Nội vụ,Quý I/2025\n");
+        try
+        {
+            var (exit, output, _) = CliRun.Run("plan", "check", file);
+            Assert.True(exit == 0, output);
+            Assert.Contains("hợp lệ", output, StringComparison.Ordinal);
+            Assert.Contains("Cảnh báo: " + Path.GetFileName(file), output.Replace(file, Path.GetFileName(file), StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains("dòng 6, cột D (Thời gian hoàn thành): \"Trước năm 2030\" có hai cách đọc", output, StringComparison.Ordinal);
+            Assert.Contains("dòng 7, cột D (Thời gian hoàn thành): \"Thường xuyên, hằng năm\" có hai cách đọc", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("dòng 8", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         var (exit, output, _) = CliRun.Run("plan", "check", "/khong/co/tep.csv");

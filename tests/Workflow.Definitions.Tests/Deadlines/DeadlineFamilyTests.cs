@@ -1,0 +1,131 @@
+using NodaTime;
+using Workflow.Definitions.Deadlines;
+
+namespace Workflow.Definitions.Tests.Deadlines;
+
+/// <summary>The rule families added for other provinces' phrases, one case each beyond the corpus, and the
+/// phrases that must stay as they were.</summary>
+public class DeadlineFamilyTests
+{
+    private static readonly DeadlineContext Y2025 = new(2025, new LocalDate(2025, 11, 20));
+
+    private static string Read(string phrase, DeadlineContext? context = null) =>
+        ScheduleText.Of(DeadlineParser.Parse(phrase, context ?? Y2025));
+
+    [Theory]
+    [InlineData("Quí II/2025", "once: 2025-06-30")]
+    [InlineData("Quý III-2025", "once: 2025-09-30")]
+    [InlineData("Quý III/2025 - Quý I/2026", "phased: 2025-09-30 | 2025-12-31 | 2026-03-31")]
+    public void Period_words_and_separators(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Giai đoạn 2026 - 2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | Năm 2028 2028-12-31")]
+    [InlineData("từ năm 2025 đến năm 2026", "continuous: Năm 2025 2025-12-31 | Năm 2026 2026-12-31")]
+    [InlineData("Trong năm 2025, 2026", "continuous: Năm 2025 2025-12-31 | Năm 2026 2026-12-31")]
+    [InlineData("Từ tháng 4 đến tháng 8/2025", "continuous: Quý II 2025-06-30 | 2025-08-31")]
+    [InlineData("Từ ngày 01/10/2025 đến ngày 15/11/2025", "continuous: 2025-11-15")]
+    [InlineData("Từ 01/8/2025", "continuous: Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void Years_and_spans(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void The_rest_of_the_year_counts_from_the_issue_date()
+    {
+        Assert.Equal("continuous: Quý IV 2025-12-31", Read("Từ nay đến hết năm 2025"));
+        Assert.Equal("continuous: Quý III 2025-09-30 | Quý IV 2025-12-31", Read("Từ nay đến hết năm 2025", new DeadlineContext(2025, new LocalDate(2025, 7, 15))));
+    }
+
+    [Fact]
+    public void A_document_number_is_not_a_year()
+    {
+        Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("Nghị định số 151/2025/NĐ-CP", Y2025).Kind);
+        Assert.Equal("once: 2025-12-31", Read("Quý IV/2025 theo Nghị định số 151/2025/NĐ-CP"));
+    }
+
+    [Theory]
+    [InlineData("Hoàn thành trong năm 2026", "once: 2026-12-31")]
+    [InlineData("Ban hành trong năm 2026", "once: 2026-12-31")]
+    [InlineData("Trong năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    public void Finishing_by_a_year_is_its_last_day_while_working_in_it_is_continuous(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Theo lộ trình của Bộ Nội vụ")]
+    [InlineData("Theo tiến độ của dự án")]
+    [InlineData("Theo kế hoạch thanh tra hằng năm")]
+    [InlineData("theo quy định của Bộ Tài chính")]
+    [InlineData("Trình tại kỳ họp giữa năm 2026 của HĐND tỉnh")]
+    public void Another_bodys_timetable_is_an_event_with_its_words_as_the_note(string phrase)
+    {
+        var schedule = DeadlineParser.Parse(phrase, Y2025);
+        Assert.Equal(ScheduleKind.Event, schedule.Kind);
+        Assert.Empty(schedule.Milestones);
+        Assert.False(string.IsNullOrWhiteSpace(schedule.Note));
+    }
+
+    [Fact]
+    public void Bare_guidance_words_stay_unknown() =>
+        Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("theo quy định", Y2025).Kind);
+
+    [Fact]
+    public void A_day_of_every_month()
+    {
+        var schedule = DeadlineParser.Parse("Báo cáo trước ngày 20 hằng tháng", Y2025);
+        Assert.Equal(ScheduleKind.Recurring, schedule.Kind);
+        Assert.Equal(Enumerable.Range(1, 12).Select(m => new LocalDate(2025, m, 20)), schedule.Milestones.Select(m => m.Due));
+
+        var next = DeadlineParser.Parse("chậm nhất ngày 5 của tháng tiếp theo", Y2025);
+        Assert.Equal(new LocalDate(2025, 2, 5), next.Milestones[0].Due);
+        Assert.Equal(new LocalDate(2026, 1, 5), next.Milestones[^1].Due);
+    }
+
+    [Fact]
+    public void Periods_that_carry_their_own_dates()
+    {
+        Assert.Equal("recurring: Năm 2025-06-20 | Năm 2025-07-31", Read("6 tháng đầu năm: Sơ bộ: 20/6 năm N. Chính thức: 31/7 năm N"));
+        Assert.Equal("recurring: Năm 2025-12-20 | Năm 2026-03-31", Read("Sơ bộ: 20/12 năm N. Chính thức: 31/3 năm sau (N+1)"));
+    }
+
+    [Theory]
+    [InlineData("Trước Tết Nguyên đán 2026", "2026-02-16")] // Tết Bính Ngọ: 17/02/2026
+    [InlineData("Tết Nguyên đán năm 2025", "2025-01-29")]
+    [InlineData("Rằm tháng Giêng năm 2025", "2025-02-12")]
+    [InlineData("ngày 15/8 âm lịch", "2025-10-06")] // Tết Trung thu 2025
+    [InlineData("ngày 15 tháng 8 (âm lịch) năm 2025", "2025-10-06")]
+    public void Lunar_references_use_our_lunar_calendar(string phrase, string due)
+    {
+        var schedule = DeadlineParser.Parse(phrase, Y2025);
+        Assert.Equal(ScheduleKind.Once, schedule.Kind);
+        Assert.Equal(due, schedule.Milestones[0].Due.ToString("yyyy-MM-dd", null));
+    }
+
+    [Fact]
+    public void A_tet_without_its_year_is_the_next_one_and_says_so()
+    {
+        var schedule = DeadlineParser.Parse("Trước Tết Nguyên đán", Y2025);
+        Assert.Equal(new LocalDate(2026, 2, 16), schedule.Milestones.Single().Due);
+        Assert.NotNull(schedule.Ambiguity);
+    }
+
+    [Fact]
+    public void A_lunar_day_that_does_not_exist_is_unknown() =>
+        Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("ngày 31/8 âm lịch", Y2025).Kind);
+
+    [Theory]
+    [InlineData("Trước năm 2030", "once: 2029-12-31")]
+    [InlineData("Thường xuyên, hằng năm", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Hoàn thành trong năm 2026 và duy trì thường xuyên", "once: 2026-12-31")]
+    public void Two_readings_choose_the_coordinators_and_say_so(string phrase, string expected)
+    {
+        var schedule = DeadlineParser.Parse(phrase, Y2025);
+        Assert.Equal(expected, ScheduleText.Of(schedule));
+        Assert.NotNull(schedule.Ambiguity);
+        Assert.Contains(schedule.Ambiguity!, schedule.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Quý I/2025")]
+    [InlineData("Trong năm 2025")]
+    [InlineData("Hằng năm")]
+    [InlineData("Giai đoạn 2026 - 2030")]
+    public void Plain_phrases_have_one_reading(string phrase) => Assert.Null(DeadlineParser.Parse(phrase, Y2025).Ambiguity);
+}
