@@ -13,6 +13,11 @@ public static partial class DeadlineParser
         private int TryNumberLedExtended(int k)
         {
             var n = tokens[k].Value;
+            if (Is(k + 1, "ngay"))
+            {
+                return DaysAfterIssue(k);
+            }
+
             if (!Is(k - 1, "ngay") || tokens[k].Length > 2 || n is < 1 or > 31)
             {
                 return k;
@@ -30,10 +35,56 @@ public static partial class DeadlineParser
 
             if (Is(k + 1, "cua", "thang", "sau") || Is(k + 1, "thang", "tiep", "theo"))
             {
-                return DayOfMonth(n, nextMonth: true, k, Is(k + 1, "cua") ? k + 3 : k + 3);
+                return DayOfMonth(n, nextMonth: true, k, k + 3);
             }
 
             return Is(k + 1, "thang", "sau") ? DayOfMonth(n, nextMonth: true, k, k + 2) : k;
+        }
+
+        /// <summary>"15 ngày kể từ ngày Kế hoạch được ban hành", "10 ngày làm việc kể từ ngày ban hành": counted
+        /// from the plan's issue date, the day after it first (Bộ luật Dân sự 2015, Điều 147).</summary>
+        private int DaysAfterIssue(int k)
+        {
+            var j = k + 2;
+            var working = Is(j, "lam", "viec");
+            j += working ? 2 : 0;
+            if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")))
+            {
+                return k;
+            }
+
+            var last = -1;
+            for (var t = j + 2; t < tokens.Length && t < j + 14 && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "ban", "hanh"))
+                {
+                    last = t + 1;
+                    break;
+                }
+            }
+
+            if (last < 0)
+            {
+                return k;
+            }
+
+            var days = tokens[k].Value;
+            if (context.IssuedOn is not { } issued)
+            {
+                error = $"\"{Original(k, last)}\": thời hạn tính từ ngày ban hành, nhưng kế hoạch chưa ghi ngày ban hành. Hãy ghi ngày ban hành của kế hoạch, hoặc ghi thời hạn bằng ngày cụ thể.";
+                return last + 1;
+            }
+
+            if (days is < 1 or > 366)
+            {
+                error = $"\"{Original(k, last)}\": chỉ đọc được từ 1 đến 366 ngày kể từ ngày ban hành.";
+                return last + 1;
+            }
+
+            var due = working ? context.Calendar.AddWorkingDays(issued, days) : issued.PlusDays(days);
+            AddDate(due, null, false, k, last);
+            notes.Add($"{days} ngày{(working ? " làm việc" : string.Empty)} kể từ ngày ban hành {issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
+            return last + 1;
         }
 
         private int DayOfMonth(int day, bool nextMonth, int first, int last)

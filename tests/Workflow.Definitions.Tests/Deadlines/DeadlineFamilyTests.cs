@@ -35,6 +35,20 @@ public class DeadlineFamilyTests
         Assert.Equal("continuous: Quý III 2025-09-30 | Quý IV 2025-12-31", Read("Từ nay đến hết năm 2025", new DeadlineContext(2025, new LocalDate(2025, 7, 15))));
     }
 
+    [Theory]
+    [InlineData("Trong vòng 15 ngày kể từ ngày Kế hoạch được ban hành", "once: 2025-12-05")]
+    [InlineData("10 ngày làm việc kể từ ngày ban hành Kế hoạch", "once: 2025-12-04")] // Thu 20/11 + 10 working days
+    [InlineData("31/12/25", "once: 2025-12-31")]
+    public void Dates_counted_from_the_plan_and_short_years(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void Days_after_an_issue_date_the_plan_does_not_give_are_unknown_and_say_why()
+    {
+        var schedule = DeadlineParser.Parse("15 ngày kể từ ngày ban hành", new DeadlineContext(2025));
+        Assert.Equal(ScheduleKind.Unknown, schedule.Kind);
+        Assert.Contains("chưa ghi ngày ban hành", schedule.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_document_number_is_not_a_year()
     {
