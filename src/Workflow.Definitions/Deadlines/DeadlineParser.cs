@@ -81,8 +81,8 @@ public static partial class DeadlineParser
         private readonly List<string> notes = new(2);
         private readonly bool[] covered;
         private string? error;
-        private readonly List<int> recurringMarkers = new(1);
-        private readonly List<string> ambiguities = new(1);
+        private readonly List<int> recurringMarkers = [];
+        private readonly List<string> ambiguities = [];
         private bool frequencyGiven;
         private bool placeholderYear;
         private int eventMarker = -1;
