@@ -13,9 +13,9 @@ public static partial class DeadlineParser
         private int TryNumberLedExtended(int k)
         {
             var n = tokens[k].Value;
-            if (Is(k + 1, "ngay"))
+            if (Is(k + 1, "ngay") || Is(k + 1, "thang"))
             {
-                return DaysAfterIssue(k);
+                return CountedFrom(k);
             }
 
             if (!Is(k - 1, "ngay") || tokens[k].Length > 2 || n is < 1 or > 31)
@@ -41,12 +41,15 @@ public static partial class DeadlineParser
             return Is(k + 1, "thang", "sau") ? DayOfMonth(n, nextMonth: true, k, k + 2) : k;
         }
 
-        /// <summary>"15 ngày kể từ ngày Kế hoạch được ban hành", "10 ngày làm việc kể từ ngày ban hành": counted
-        /// from the plan's issue date, the day after it first (Bộ luật Dân sự 2015, Điều 147).</summary>
-        private int DaysAfterIssue(int k)
+        /// <summary>"15 ngày kể từ ngày Kế hoạch được ban hành", "10 ngày làm việc kể từ ngày ban hành", "3 tháng kể
+        /// từ ngày ban hành": counted from the plan's issue date, the day after it first (Bộ luật Dân sự 2015,
+        /// Điều 147). Counted from anything else ("36 tháng kể từ ngày được Nhà nước bàn giao đất"), the task
+        /// waits for that event.</summary>
+        private int CountedFrom(int k)
         {
+            var months = Is(k + 1, "thang");
             var j = k + 2;
-            var working = Is(j, "lam", "viec");
+            var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
             if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")))
             {
@@ -65,7 +68,8 @@ public static partial class DeadlineParser
 
             if (last < 0)
             {
-                return k;
+                SetEventMarker(k, onlyWithoutDate: false);
+                return j + 2;
             }
 
             var days = tokens[k].Value;
@@ -75,15 +79,15 @@ public static partial class DeadlineParser
                 return last + 1;
             }
 
-            if (days is < 1 or > 366)
+            if (days is < 1 or > 366 || (months && days > 60))
             {
-                error = $"\"{Original(k, last)}\": chỉ đọc được từ 1 đến 366 ngày kể từ ngày ban hành.";
+                error = $"\"{Original(k, last)}\": chỉ đọc được từ 1 đến 366 ngày, hoặc 1 đến 60 tháng, kể từ ngày ban hành.";
                 return last + 1;
             }
 
-            var due = working ? context.Calendar.AddWorkingDays(issued, days) : issued.PlusDays(days);
+            var due = months ? issued.PlusMonths(days) : working ? context.Calendar.AddWorkingDays(issued, days) : issued.PlusDays(days);
             AddDate(due, null, false, k, last);
-            notes.Add($"{days} ngày{(working ? " làm việc" : string.Empty)} kể từ ngày ban hành {issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
+            notes.Add($"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
             return last + 1;
         }
 

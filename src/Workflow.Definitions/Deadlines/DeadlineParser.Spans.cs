@@ -127,21 +127,40 @@ public static partial class DeadlineParser
                 else if (opened)
                 {
                     var end = new LocalDate(start.Start.Year, 12, 31);
-                    items[i] = new Item(ItemKind.Span, end, end.Year, default, null, false, start.FirstToken, start.LastToken) { Start = start.Start };
+                    items[i] = new Item(ItemKind.Span, end, end.Year, default, null, false, start.FirstToken, start.LastToken) { Start = start.Start, OpenEnded = true };
                 }
             }
         }
 
-        /// <summary>"từ", "bắt đầu từ", with "ngày", "năm", "tháng" between it and the item.</summary>
+        /// <summary>"từ", "bắt đầu từ", with "ngày", "năm" or a time of day ("00h00") between it and the item.</summary>
         private bool OpensSpan(int first)
         {
             var j = first - 1;
-            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam")))
+            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam") || IsTimeOfDay(j)))
             {
                 j--;
             }
 
             return Is(j, "tu");
+        }
+
+        /// <summary>"00h00", "24 giờ": the hour of a date, which a deadline does not need.</summary>
+        private bool IsTimeOfDay(int j) =>
+            Is(j, "h") || Is(j, "gio") || Is(j, "phut") || (Is(j, TokenType.Number) && tokens[j].Length <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h")));
+
+        /// <summary>A word after "để" in the same sentence tells the purpose ("… để sẵn sàng kết nối … khi hoàn
+        /// thành"), not a condition the task waits for.</summary>
+        private bool InPurposeClause(int k)
+        {
+            for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
+            {
+                if (Is(j, "de"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Only "-", "đến", "tới", "hết" and "ngày"/"năm" between two items.</summary>
@@ -154,7 +173,7 @@ public static partial class DeadlineParser
                 {
                     joined = true;
                 }
-                else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het")))
+                else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het") || IsTimeOfDay(j)))
                 {
                     return false;
                 }
@@ -178,7 +197,7 @@ public static partial class DeadlineParser
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && SaysCompletion(item.FirstToken))
+                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.OpenEnded && SaysCompletion(item.FirstToken))
                 {
                     var implicitYear = item.Kind == ItemKind.Year && item.YearImplicit;
                     if (!implicitYear)
@@ -198,6 +217,8 @@ public static partial class DeadlineParser
                 return;
             }
 
+            // "… từ năm 2025, phấn đấu hoàn thành Dự án năm 2035": when work starts is not a deadline.
+            items.RemoveAll(i => i.OpenEnded);
             var dropped = items.RemoveAll(i => i.FirstToken > completionEnd && (i.Kind == ItemKind.Period || (i.Kind == ItemKind.Year && i.YearImplicit)));
             var markers = recurringMarkers.RemoveAll(m => m > completionEnd);
             if (dropped + markers > 0)

@@ -69,6 +69,9 @@ public static partial class DeadlineParser
 
         /// <summary>A deadline to finish by ("Hoàn thành trong năm 2026"), not work that goes on.</summary>
         public bool Completion { get; init; }
+
+        /// <summary>A span opened by "từ" that nothing closes ("Từ 01/7/2025"): it runs to its year's end.</summary>
+        public bool OpenEnded { get; init; }
     }
 
     private sealed partial class Reading
@@ -251,7 +254,7 @@ public static partial class DeadlineParser
                 return last + 1;
             }
 
-            if (Is(k, "neu", "co") || Is(k, "khi"))
+            if ((Is(k, "neu", "co") || Is(k, "khi")) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && Is(k - 1, "sau") ? k - 1 : k, onlyWithoutDate: false);
                 return k + 1;

@@ -41,6 +41,21 @@ public class DeadlineFamilyTests
     [InlineData("31/12/25", "once: 2025-12-31")]
     public void Dates_counted_from_the_plan_and_short_years(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    [Theory]
+    [InlineData("3 tháng kể từ ngày ban hành", "once: 2026-02-20")]
+    [InlineData("Hoàn thành trong năm 2026 để kịp đưa vào sử dụng khi có yêu cầu", "once: 2026-12-31")]
+    [InlineData("Từ năm 2025, phấn đấu hoàn thành trong năm 2027", "once: 2027-12-31")]
+    [InlineData("Từ 08h00 ngày 01/10/2025 đến 17h00 ngày 15/10/2025", "continuous: 2025-10-15")]
+    public void Counted_from_the_plan_purposes_starts_and_hours(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void Counted_from_another_event_the_task_waits_for_it()
+    {
+        var schedule = DeadlineParser.Parse("24 tháng kể từ ngày được giao đất", Y2025);
+        Assert.Equal(ScheduleKind.Event, schedule.Kind);
+        Assert.Contains("kể từ ngày được giao đất", schedule.Note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Days_after_an_issue_date_the_plan_does_not_give_are_unknown_and_say_why()
     {
