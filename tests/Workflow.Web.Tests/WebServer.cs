@@ -59,13 +59,6 @@ internal sealed class WebServer : IAsyncDisposable
         var database = "sqlite:" + Path.Combine(directory, "workflow.db");
         var workflows = Path.Combine(directory, "workflows");
 
-        var add = await Task.Run(() => WorkflowProgram.Run(directory, "user", "add", UserName, "--name", DisplayName, "--password", Password, "--workflows", workflows, "--database", database));
-        if (add.Exit != 0)
-        {
-            TryDelete(directory);
-            throw new InvalidOperationException($"workflow user add failed ({add.Exit}): {add.Out}{add.Err}");
-        }
-
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
@@ -79,6 +72,13 @@ internal sealed class WebServer : IAsyncDisposable
         try
         {
             await server.WaitUntilReadyAsync();
+
+            // The account goes into the database the server made (only serve and plan import make one).
+            var add = await Task.Run(() => WorkflowProgram.Run(directory, "user", "add", UserName, "--name", DisplayName, "--password", Password, "--workflows", workflows, "--database", database));
+            if (add.Exit != 0)
+            {
+                throw new InvalidOperationException($"workflow user add failed ({add.Exit}): {add.Out}{add.Err}");
+            }
         }
         catch
         {

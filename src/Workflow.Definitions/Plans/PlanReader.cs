@@ -95,25 +95,47 @@ public static class PlanReader
 
     private static readonly string[] MetadataKeys = ["Mã kế hoạch", "Số hiệu", "Tên kế hoạch", "Ngày ban hành", "Năm theo dõi"];
 
-    /// <summary>Reads the plan file at <paramref name="path"/>.</summary>
-    public static PlanReadResult Read(string path, ReferenceData reference)
+    /// <summary>Reads the plan file at <paramref name="path"/>, within <paramref name="limits"/> (default <see cref="PlanLimits.Default"/>).</summary>
+    public static PlanReadResult Read(string path, ReferenceData reference, PlanLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        limits ??= PlanLimits.Default;
+        if (Directory.Exists(path))
+        {
+            return new PlanReadResult(null, [new PlanProblem(path, null, null, null, "đây là một thư mục, không phải tệp kế hoạch. Hãy chỉ đến tệp .csv hoặc .xlsx.")]);
+        }
+
         if (!File.Exists(path))
         {
             return new PlanReadResult(null, [new PlanProblem(path, null, null, null, "không có tệp này. Hãy kiểm tra đường dẫn.")]);
         }
 
-        using var stream = File.OpenRead(path);
-        return Read(stream, path, reference);
+        var info = new FileInfo(path);
+        if (info.Length > limits.MaxFileBytes)
+        {
+            return new PlanReadResult(null, [PlanSheet.TooLarge(path, info.Length, limits)]);
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Read(stream, path, reference, limits);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new PlanReadResult(null, [new PlanProblem(path, null, null, null, $"không đọc được tệp ({e.GetType().Name}): kiểm tra quyền đọc tệp.")]);
+        }
     }
 
-    /// <summary>Reads a plan file from <paramref name="stream"/>; <paramref name="fileName"/> names it in problems and tells XLSX from CSV.</summary>
-    public static PlanReadResult Read(Stream stream, string fileName, ReferenceData reference)
+    /// <summary>
+    /// Reads a plan file from <paramref name="stream"/>, within <paramref name="limits"/> (default
+    /// <see cref="PlanLimits.Default"/>); <paramref name="fileName"/> names it in problems and tells XLSX from CSV.
+    /// </summary>
+    public static PlanReadResult Read(Stream stream, string fileName, ReferenceData reference, PlanLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(reference);
-        var (rows, fatal) = PlanSheet.Read(stream, fileName);
+        var (rows, fatal) = PlanSheet.Read(stream, fileName, limits ?? PlanLimits.Default);
         if (fatal is not null)
         {
             return new PlanReadResult(null, [fatal]);

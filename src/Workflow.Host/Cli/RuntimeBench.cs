@@ -188,7 +188,7 @@ internal static class RuntimeBench
         }
 
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
-        var read = PlanReader.Read(stream, id + ".csv", data.Reference);
+        var read = PlanReader.Read(stream, id + ".csv", data.Reference, PlanLimits.Generated);
         return read.Plan ?? throw new InvalidOperationException(read.Problems[0].ToString());
     }
 
@@ -197,6 +197,7 @@ internal static class RuntimeBench
         if (kind == DatabaseKind.Sqlite)
         {
             var directory = Path.Combine(Path.GetTempPath(), $"workflow-bench-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(directory);
             var settings = DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "bench.db"), "unused");
             return (settings, () =>
             {

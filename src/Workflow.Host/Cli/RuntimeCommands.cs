@@ -37,7 +37,16 @@ internal static class RuntimeCommands
         var command = new Command("serve", "Chạy máy chủ: trang web cho điều phối viên và đơn vị; nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster, smtp, urls };
         action = async (result, ct) =>
         {
-            if (Open(result, workflows, database, error) is not ({ } data, { } settings))
+            var addresses = result.GetValue(urls) is { Length: > 0 } given ? given
+                : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } configured ? configured.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                : [Web.WorkflowWeb.DefaultUrl];
+            if (addresses.Select(AddressProblem).OfType<string>().FirstOrDefault() is { } wrong)
+            {
+                error.WriteLine(wrong);
+                return WorkflowCommandLine.Usage;
+            }
+
+            if (Open(result, workflows, database, error, creating: output) is not ({ } data, { } settings))
             {
                 return WorkflowCommandLine.InputProblems;
             }
@@ -60,9 +69,6 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
-            var addresses = result.GetValue(urls) is { Length: > 0 } given ? given
-                : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } configured ? configured.Split(';', StringSplitOptions.RemoveEmptyEntries)
-                : [Web.WorkflowWeb.DefaultUrl];
             await using var host = Web.WorkflowWeb.Build(data, settings, delivery, result.GetValue(cluster), addresses);
             await host.StartAsync(ct).ConfigureAwait(false);
             var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
@@ -105,7 +111,7 @@ internal static class RuntimeCommands
         var command = new Command("import", "Nhập (hoặc nhập lại) một kế hoạch: mốc mới bắt đầu quy trình, mốc đổi hạn được hẹn giờ lại; nhập lại tệp không đổi thì không có gì thay đổi.") { file };
         command.SetAction(async (result, ct) =>
         {
-            if (Open(result, workflows, database, error) is not ({ } data, { } settings))
+            if (Open(result, workflows, database, error, creating: output) is not ({ } data, { } settings))
             {
                 return WorkflowCommandLine.InputProblems;
             }
@@ -226,7 +232,13 @@ internal static class RuntimeCommands
         return command;
     }
 
-    internal static (WorkflowsData? Data, DatabaseSettings? Settings) Open(ParseResult result, Option<string?> workflows, Option<string?> database, TextWriter error)
+    /// <summary>
+    /// The workflows folder and the database of a command that uses the runtime. Only the commands
+    /// that may start a new database (serve, plan import) pass <paramref name="creating"/>, where
+    /// they say so; every other command needs an existing one. Problems are written to
+    /// <paramref name="error"/>, one line each.
+    /// </summary>
+    internal static (WorkflowsData? Data, DatabaseSettings? Settings) Open(ParseResult result, Option<string?> workflows, Option<string?> database, TextWriter error, TextWriter? creating = null)
     {
         var folder = WorkflowsFolder.Locate(result.GetValue(workflows));
         if (folder is null)
@@ -235,17 +247,67 @@ internal static class RuntimeCommands
             return (null, null);
         }
 
+        DatabaseSettings settings;
         try
         {
-            var data = WorkflowsData.Load(folder);
+            settings = DatabaseSettings.Parse(result.GetValue(database), Path.Combine(Path.GetDirectoryName(folder)!, ".data", "workflow.db"));
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine(e.Message);
+            return (null, null);
+        }
+
+        WorkflowsData data;
+        try
+        {
+            data = WorkflowsData.Load(folder);
             data.ReportRefusedDefinitions(error);
-            var settings = DatabaseSettings.Parse(result.GetValue(database), Path.Combine(Path.GetDirectoryName(folder)!, ".data", "workflow.db"));
-            return (data, settings);
         }
         catch (DataFileException e)
         {
             error.WriteLine(e.Message);
             return (null, null);
+        }
+
+        if (settings.Check(mayCreate: creating is not null, out var isNew) is { } problem)
+        {
+            error.WriteLine(problem);
+            return (null, null);
+        }
+
+        if (isNew)
+        {
+            creating!.WriteLine($"Tạo cơ sở dữ liệu SQLite mới: {settings.SqlitePath}.");
+        }
+
+        return (data, settings);
+    }
+
+    /// <summary>Why the server cannot listen at <paramref name="address"/> (as --urls or ASPNETCORE_URLS gives it), or null.</summary>
+    internal static string? AddressProblem(string address)
+    {
+        const string Example = "ghi dạng http://MÁY:CỔNG, ví dụ --urls http://127.0.0.1:8080";
+        try
+        {
+            var parsed = Microsoft.AspNetCore.Http.BindingAddress.Parse(address);
+            if (parsed.IsNamedPipe || parsed.UnixPipePath is not null)
+            {
+                return null;
+            }
+
+            if (!parsed.Scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && !parsed.Scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"Địa chỉ trang web \"{address}\" không dùng được (chỉ http hoặc https): {Example}.";
+            }
+
+            return parsed.Port is < 0 or > 65535 || parsed.Host.Length == 0
+                ? $"Địa chỉ trang web \"{address}\" không dùng được (cổng từ 0 đến 65535): {Example}."
+                : null;
+        }
+        catch (FormatException)
+        {
+            return $"Địa chỉ trang web \"{address}\" không hợp lệ: {Example}.";
         }
     }
 

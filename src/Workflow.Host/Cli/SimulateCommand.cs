@@ -49,9 +49,21 @@ internal static class SimulateCommand
             var toDate = Date(result.GetValue(to)!, "--to", problems);
             var doneList = (result.GetValue(done) ?? []).Select(d => ParseDone(d, problems)).OfType<SimulatedDone>().ToList();
             var eventList = (result.GetValue(events) ?? []).Select(e => ParseEvent(e, problems)).OfType<SimulatedEvent>().ToList();
-            if (fromDate is { } f && toDate is { } t && t < f)
+            if (fromDate is { } f && toDate is { } t)
             {
-                problems.Add("--to phải sau --from.");
+                if (t < f)
+                {
+                    problems.Add("--to phải sau --from.");
+                }
+                else if (SimulationBudget.Command.SpanProblem(f, t) is { } span)
+                {
+                    problems.Add($"--from, --to: {span}");
+                }
+            }
+
+            if (result.GetValue(emails) is { } emailsFolder && File.Exists(emailsFolder.FullName))
+            {
+                problems.Add($"--emails {emailsFolder.FullName} là một tệp có sẵn, không phải thư mục: chọn một thư mục (trống hoặc chưa có) để ghi các thư.");
             }
 
             if (problems.Count > 0)
@@ -108,7 +120,17 @@ internal static class SimulateCommand
             }
 
             var simulator = new Simulator(reference.Calendar, new AgencyId(reference.Reports.FollowUpAgency), new MilestonePlanner(reference.Agencies, catalog, rules));
-            var outcome = simulator.Run(p, fromDate!.Value, toDate!.Value, doneList, eventList, forced);
+            SimulationResult outcome;
+            try
+            {
+                outcome = simulator.Run(p, fromDate!.Value, toDate!.Value, doneList, eventList, forced, SimulationBudget.Command);
+            }
+            catch (SimulationBudgetExceededException e)
+            {
+                error.WriteLine(e.Message);
+                return WorkflowCommandLine.InputProblems;
+            }
+
             if (result.GetValue(json))
             {
                 foreach (var n in outcome.Notifications)

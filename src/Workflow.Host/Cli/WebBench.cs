@@ -413,7 +413,7 @@ internal static class WebBench
             }
 
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
-            var read = PlanReader.Read(stream, id + ".csv", data.Reference);
+            var read = PlanReader.Read(stream, id + ".csv", data.Reference, PlanLimits.Generated);
             plans.Add(read.Plan ?? throw new InvalidOperationException($"bench: the generated plan {id} has problems: {read.Problems[0]}"));
         }
 

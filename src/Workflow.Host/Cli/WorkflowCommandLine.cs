@@ -23,12 +23,33 @@ public static class WorkflowCommandLine
 
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
+    /// <summary>
+    /// Runs one command. A failure the command did not foresee (a database that cannot be opened,
+    /// an address in use) ends as one Vietnamese line and exit 1; with --verbose, the .NET details follow.
+    /// </summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(error);
+        var verbose = new Option<bool>("--verbose") { Description = "Khi lệnh lỗi: in thêm chi tiết kỹ thuật (.NET) sau dòng thông báo.", Recursive = true };
         var root = Build(output, error);
+        root.Options.Add(verbose);
         var parsed = root.Parse(args);
-        return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
+        try
+        {
+            return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Đã dừng.");
+            return 130; // as a shell reports Ctrl+C
+        }
+#pragma warning disable CA1031 // the last word of the program: whatever failed becomes one line for the coordinator
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return CommandFailure.Report(e, error, parsed.GetValue(verbose));
+        }
     }
 
     private static RootCommand Build(TextWriter output, TextWriter error)

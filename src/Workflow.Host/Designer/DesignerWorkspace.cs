@@ -330,8 +330,10 @@ public sealed partial class DesignerWorkspace
     /// simulation of `workflow simulate --definition`: every milestone runs this definition. The period defaults to
     /// 1 January of the plan's tracked year to 31 January of the next.
     /// </summary>
+    /// <remarks>The run is held to <see cref="SimulationBudget.DryRun"/> (a run past it returns its problem) and stops when <paramref name="ct"/> is cancelled: the web request passes its RequestAborted, so a client that left stops the work.</remarks>
     /// <exception cref="DataFileException">The reference data (agencies, calendars, templates) cannot be read.</exception>
-    public DefinitionDryRun? DryRun(string definitionId, string planId, LocalDate? from = null, LocalDate? to = null, string? json = null)
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public DefinitionDryRun? DryRun(string definitionId, string planId, LocalDate? from = null, LocalDate? to = null, string? json = null, CancellationToken ct = default)
     {
         CheckId(definitionId);
         json ??= GetDocument(definitionId)?.Json;
@@ -364,7 +366,17 @@ public sealed partial class DesignerWorkspace
 
         var simulator = new Simulator(reference.Calendar, new AgencyId(reference.Reports.FollowUpAgency),
             new MilestonePlanner(reference.Agencies, Catalog(), DefinitionRules.None));
-        var outcome = simulator.Run(plan, start, end, [], [], definition);
+        SimulationResult outcome;
+        try
+        {
+            outcome = simulator.Run(plan, start, end, [], [], definition, SimulationBudget.DryRun, ct);
+        }
+        catch (SimulationBudgetExceededException e)
+        {
+            return new DefinitionDryRun(planId, plan.Title, Iso(start), Iso(end), definitionId, 0, [], [], 0, new Dictionary<string, int>(),
+                [new DesignerProblem(null, null, e.Message)]);
+        }
+
         var tasks = plan.Tasks.ToDictionary(t => t.Id.Value, StringComparer.Ordinal);
         string Name(string id) => reference.Agencies.TryGet(new AgencyId(id), out var a) ? a.Name : id;
         string? Label(Notification n) => tasks[n.Task].Schedule.Milestones.ElementAtOrDefault(n.Milestone - 1)?.Label;

@@ -20,13 +20,16 @@ public sealed record SimulatedEvent(TaskId Task, LocalDate On);
 /// Runs the real <see cref="WorkflowEngine"/> over a plan on a virtual clock: no waiting, nothing
 /// persisted. Each run starts at the first moment of <c>from</c>; timers, reports and events are
 /// processed in time order (at the same moment, what a coordinator recorded comes first);
-/// notifications due after the last moment of <c>to</c> are not sent.
+/// notifications due after the last moment of <c>to</c> are not sent. A run is held to a
+/// <see cref="SimulationBudget"/> and stops when <c>ct</c> is cancelled (a client that left).
 /// </summary>
 public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency, MilestonePlanner planner)
 {
     private readonly WorkflowEngine engine = new(calendar, followUpAgency);
 
-    public SimulationResult Run(Plan plan, LocalDate from, LocalDate to, IReadOnlyList<SimulatedDone> done, IReadOnlyList<SimulatedEvent> events, WorkflowDefinition? forced = null)
+    /// <exception cref="SimulationBudgetExceededException">The span is outside <paramref name="budget"/> (default <see cref="SimulationBudget.Command"/>), or the run went past it.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public SimulationResult Run(Plan plan, LocalDate from, LocalDate to, IReadOnlyList<SimulatedDone> done, IReadOnlyList<SimulatedEvent> events, WorkflowDefinition? forced = null, SimulationBudget? budget = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(done);
@@ -35,6 +38,15 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
         {
             throw new ArgumentException("--to comes before --from.", nameof(to));
         }
+
+        budget ??= SimulationBudget.Command;
+        if (budget.SpanProblem(from, to) is { } span)
+        {
+            throw new SimulationBudgetExceededException(span);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long steps = 0;
 
         var sink = new ListSink();
         var runs = planner.Plan(plan, forced);
@@ -62,8 +74,28 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
         // a timer whose bookmark was replaced meanwhile (done, extended) finds nothing to resume.
         while (queue.TryDequeue(out var step, out var key) && key.At < end)
         {
+            if (++steps > budget.MaxSteps)
+            {
+                throw new SimulationBudgetExceededException(budget.StepsExceeded(key.At));
+            }
+
+            if ((steps & 1023) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (clock.Elapsed > budget.MaxTime)
+                {
+                    throw new SimulationBudgetExceededException(budget.TimeExceeded(key.At));
+                }
+            }
+
             var before = step.Run.Bookmark;
             step.Act(key.At);
+            step.Run.History.Clear(); // nothing reads a simulation's history; a long run would hold every step
+            if (sink.Notifications.Count > budget.MaxNotifications)
+            {
+                throw new SimulationBudgetExceededException(budget.NotificationsExceeded(key.At));
+            }
+
             if (step.Run.Bookmark is { At: { } at } bookmark && !ReferenceEquals(bookmark, before))
             {
                 var (run, definition) = (step.Run, step.Definition);

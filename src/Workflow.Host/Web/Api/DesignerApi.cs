@@ -72,7 +72,7 @@ public static class DesignerApi
         api.MapGet("/definitions/{id}/versions", (string id, DesignerWorkspace w) => WithId(id, () => Results.Ok(w.Versions(id))));
         api.MapGet("/definitions/{id}/diff", (string id, string from, string to, DesignerWorkspace w) => WithId(id, () =>
             w.Diff(id, from, to) is { } diff ? Results.Ok(diff) : NotFound($"Không có phiên bản \"{from}\" hoặc \"{to}\" của quy trình \"{id}\".")));
-        api.MapPost("/definitions/{id}/dry-run", (string id, DefinitionDryRunRequest body, DesignerWorkspace w) => WithId(id, () =>
+        api.MapPost("/definitions/{id}/dry-run", (string id, DefinitionDryRunRequest body, DesignerWorkspace w, CancellationToken aborted) => WithId(id, () =>
         {
             var problems = new List<DesignerProblem>();
             var from = Date(body.From, "từ ngày", problems);
@@ -83,7 +83,7 @@ public static class DesignerApi
             }
 
             var json = body.Definition?.ToJsonString();
-            var run = w.DryRun(id, body.Plan, from, to, json);
+            var run = w.DryRun(id, body.Plan, from, to, json, aborted); // the client's RequestAborted: a client that left stops the run
             return run is null ? NotFound($"Không có quy trình \"{id}\".")
                 : run.Problems.Count > 0 ? Invalid("Không chạy thử được", run.Problems)
                 : Results.Ok(run);
