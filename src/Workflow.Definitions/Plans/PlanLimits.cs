@@ -21,6 +21,10 @@ public sealed record PlanLimits(long MaxFileBytes, long MaxUncompressedBytes, in
     /// <summary>For plans the program writes itself (the benchmarks' generated plans of 100,000 tasks); never for a file from outside.</summary>
     public static readonly PlanLimits Generated = new(long.MaxValue, long.MaxValue, int.MaxValue, 50, 4_000);
 
+    /// <summary>The problem of a file over <see cref="MaxFileBytes"/>; <paramref name="size"/> when known.</summary>
+    public PlanProblem FileTooLarge(string fileName, long? size) =>
+        new(fileName, null, null, null, $"tệp {(size is { } s ? $"nặng {Size(s)}, " : string.Empty)}vượt giới hạn {Size(MaxFileBytes)} của một tệp kế hoạch: hãy bỏ các trang, hình ảnh không cần thiết, hoặc chia thành nhiều kế hoạch.");
+
     /// <summary>Bytes as a coordinator reads them: "12,5 MB".</summary>
     internal static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? (bytes / (1024.0 * 1024)).ToString("0.#", Vietnamese) + " MB"

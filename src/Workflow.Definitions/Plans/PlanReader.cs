@@ -113,7 +113,7 @@ public static class PlanReader
         var info = new FileInfo(path);
         if (info.Length > limits.MaxFileBytes)
         {
-            return new PlanReadResult(null, [PlanSheet.TooLarge(path, info.Length, limits)]);
+            return new PlanReadResult(null, [limits.FileTooLarge(path, info.Length)]);
         }
 
         try

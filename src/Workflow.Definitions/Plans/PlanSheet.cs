@@ -35,7 +35,7 @@ internal static class PlanSheet
         var bytes = ReadBounded(stream, limits.MaxFileBytes);
         if (bytes is null)
         {
-            return ([], TooLarge(fileName, null, limits));
+            return ([], limits.FileTooLarge(fileName, null));
         }
 
         if (bytes.Length == 0)
@@ -51,10 +51,6 @@ internal static class PlanSheet
 
         return ReadCsv(bytes, fileName, limits);
     }
-
-    /// <summary>The problem of a file over <see cref="PlanLimits.MaxFileBytes"/>; <paramref name="size"/> when known.</summary>
-    public static PlanProblem TooLarge(string fileName, long? size, PlanLimits limits) =>
-        new(fileName, null, null, null, $"tệp {(size is { } s ? $"nặng {PlanLimits.Size(s)}, " : string.Empty)}vượt giới hạn {PlanLimits.Size(limits.MaxFileBytes)} của một tệp kế hoạch: hãy bỏ các trang, hình ảnh không cần thiết, hoặc chia thành nhiều kế hoạch.");
 
     /// <summary>The whole stream when it holds at most <paramref name="max"/> bytes; null (having read only max + 1) when it holds more.</summary>
     private static byte[]? ReadBounded(Stream stream, long max)

@@ -104,19 +104,22 @@ internal static class RuntimeCommands
         return command;
     }
 
-    /// <summary>`workflow plan import FILE`.</summary>
+    /// <summary>`workflow plan import FILE [--allow-removal]`.</summary>
     public static Command Import(TextWriter output, TextWriter error, Option<string?> workflows, Option<string?> database)
     {
         var file = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch." };
-        var command = new Command("import", "Nhập (hoặc nhập lại) một kế hoạch: mốc mới bắt đầu quy trình, mốc đổi hạn được hẹn giờ lại; nhập lại tệp không đổi thì không có gì thay đổi.") { file };
+        var allowRemoval = new Option<bool>("--allow-removal") { Description = "Cho phép bỏ khỏi kế hoạch các mốc đang theo dõi mà tệp không còn (chúng vẫn xem được và khôi phục được bằng \"workflow task restore\"). Không có: lệnh liệt kê các mốc đó và không nhập gì." };
+        var command = new Command("import", "Nhập (hoặc nhập lại) một kế hoạch: mốc mới bắt đầu quy trình, mốc đổi hạn được hẹn giờ lại; nhập lại tệp không đổi thì không có gì thay đổi; tệp bỏ mốc đang theo dõi thì cần --allow-removal.") { file, allowRemoval };
         command.SetAction(async (result, ct) =>
         {
-            if (Open(result, workflows, database, error, creating: output) is not ({ } data, { } settings))
+            // The file first: a file with problems never creates a database.
+            var path = result.GetValue(file)!.FullName;
+            if (Open(result, workflows, database, error, checkDatabase: false) is not ({ } data, { } settings))
             {
                 return WorkflowCommandLine.InputProblems;
             }
 
-            var read = PlanReader.Read(result.GetValue(file)!.FullName, data.Reference);
+            var read = PlanReader.Read(path, data.Reference);
             if (read.Plan is not { } plan)
             {
                 read.Problems.ToList().ForEach(p => output.WriteLine(p));
@@ -124,10 +127,32 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
+            if (!CheckDatabase(settings, error, creating: output))
+            {
+                return WorkflowCommandLine.InputProblems;
+            }
+
             return await WithRuntimeAsync(data, settings, async runtime =>
             {
-                var r = await runtime.ImportAsync(plan, "nhập kế hoạch", ct).ConfigureAwait(false);
-                output.WriteLine($"Đã nhập {r.Plan}: {r.Created} mốc mới, {r.Rescheduled} mốc hẹn lại theo hạn mới, {r.Removed} mốc không còn trong kế hoạch, {r.Unchanged} mốc giữ nguyên.");
+                var r = await runtime.ImportAsync(plan, "nhập kế hoạch", result.GetValue(allowRemoval), ct).ConfigureAwait(false);
+                if (r.RemovalRefused)
+                {
+                    output.WriteLine($"Tệp {path} không còn {r.Removals.Count} mốc đang được theo dõi của kế hoạch {r.Plan}:");
+                    foreach (var removal in r.Removals)
+                    {
+                        output.WriteLine($"  {removal}");
+                    }
+
+                    output.WriteLine("Chưa nhập gì. Nếu đúng là các mốc này đã bỏ khỏi kế hoạch, chạy lại với --allow-removal: chúng thôi được nhắc hạn, vẫn xem được (\"đã bỏ khỏi kế hoạch\") và khôi phục được bằng \"workflow task restore KẾ_HOẠCH TT\".");
+                    return WorkflowCommandLine.InputProblems;
+                }
+
+                output.WriteLine($"Đã nhập {r.Plan}: {r.Created} mốc mới, {r.Rescheduled} mốc hẹn lại theo hạn mới, {r.Removed} mốc bỏ khỏi kế hoạch, {r.Unchanged} mốc giữ nguyên.");
+                foreach (var removal in r.Removals)
+                {
+                    output.WriteLine($"  Đã bỏ khỏi kế hoạch: {removal}");
+                }
+
                 return WorkflowCommandLine.Ok;
             }, ct).ConfigureAwait(false);
         });
@@ -163,8 +188,34 @@ internal static class RuntimeCommands
                 return closed == 0 ? WorkflowCommandLine.InputProblems : WorkflowCommandLine.Ok;
             }, ct).ConfigureAwait(false);
         });
+        var restorePlan = new Argument<string>("plan") { Description = "Mã kế hoạch." };
+        var restoreTask = new Argument<string>("task") { Description = "TT của nhiệm vụ." };
+        var restoreMilestone = new Option<int?>("--milestone") { Description = "Chỉ mốc số N (mặc định: mọi mốc đã bỏ của nhiệm vụ)." };
+        var restore = new Command("restore", "Khôi phục các mốc đã bỏ khỏi kế hoạch khi nhập lại: theo dõi và nhắc hạn lại từ hôm nay.") { restorePlan, restoreTask, restoreMilestone };
+        restore.SetAction(async (result, ct) =>
+        {
+            if (Open(result, workflows, database, error) is not ({ } data, { } settings)
+                || Ids(result.GetValue(restorePlan)!, result.GetValue(restoreTask)!, error) is not ({ } p, { } t))
+            {
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            return await WithRuntimeAsync(data, settings, async runtime =>
+            {
+                var restored = await runtime.RestoreAsync(p, t, result.GetValue(restoreMilestone), "điều phối viên", ct).ConfigureAwait(false);
+                if (restored == 0)
+                {
+                    error.WriteLine($"{p}/{t} không có mốc nào đã bỏ khỏi kế hoạch{(result.GetValue(restoreMilestone) is { } n ? $" (mốc {n})" : string.Empty)}: xem \"workflow status --plan {p}\".");
+                    return WorkflowCommandLine.InputProblems;
+                }
+
+                output.WriteLine($"Đã khôi phục {restored} mốc của {p}/{t} vào kế hoạch: theo dõi và nhắc hạn lại từ hôm nay.");
+                return WorkflowCommandLine.Ok;
+            }, ct).ConfigureAwait(false);
+        });
         var command = new Command("task", "Thao tác trên một nhiệm vụ.");
         command.Subcommands.Add(done);
+        command.Subcommands.Add(restore);
         return command;
     }
 
@@ -238,7 +289,7 @@ internal static class RuntimeCommands
     /// they say so; every other command needs an existing one. Problems are written to
     /// <paramref name="error"/>, one line each.
     /// </summary>
-    internal static (WorkflowsData? Data, DatabaseSettings? Settings) Open(ParseResult result, Option<string?> workflows, Option<string?> database, TextWriter error, TextWriter? creating = null)
+    internal static (WorkflowsData? Data, DatabaseSettings? Settings) Open(ParseResult result, Option<string?> workflows, Option<string?> database, TextWriter error, TextWriter? creating = null, bool checkDatabase = true)
     {
         var folder = WorkflowsFolder.Locate(result.GetValue(workflows));
         if (folder is null)
@@ -270,10 +321,20 @@ internal static class RuntimeCommands
             return (null, null);
         }
 
+        return !checkDatabase || CheckDatabase(settings, error, creating) ? (data, settings) : (null, null);
+    }
+
+    /// <summary>
+    /// <see cref="DatabaseSettings.Check"/> for a command: false (the problem written) when the
+    /// database cannot be used; a command given <paramref name="creating"/> may make a new one and
+    /// says so there.
+    /// </summary>
+    internal static bool CheckDatabase(DatabaseSettings settings, TextWriter error, TextWriter? creating)
+    {
         if (settings.Check(mayCreate: creating is not null, out var isNew) is { } problem)
         {
             error.WriteLine(problem);
-            return (null, null);
+            return false;
         }
 
         if (isNew)
@@ -281,7 +342,7 @@ internal static class RuntimeCommands
             creating!.WriteLine($"Tạo cơ sở dữ liệu SQLite mới: {settings.SqlitePath}.");
         }
 
-        return (data, settings);
+        return true;
     }
 
     /// <summary>Why the server cannot listen at <paramref name="address"/> (as --urls or ASPNETCORE_URLS gives it), or null.</summary>

@@ -76,7 +76,7 @@ internal static class StatusReport
         switch (rules.StateOf(r))
         {
             case null:
-                return ("kết thúc (không còn trong kế hoạch)", false);
+                return (r.RemovedBy is null ? "đã bỏ khỏi kế hoạch" : $"đã bỏ khỏi kế hoạch ({r.RemovedBy})", false);
             case ProgressState.Done:
                 return (rules.Compiled(rules.DoneLate)(r) ? "hoàn thành quá hạn" : "hoàn thành", false);
             case ProgressState.Overdue:

@@ -340,26 +340,79 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     }
 
     /// <summary>
-    /// Reads an uploaded plan with the same checks as <c>workflow plan check</c>; imports it only
-    /// when nothing is wrong (nothing is half-imported). The file then joins the coordinator's
-    /// plans in workflows/plans, as PLAN-ID.csv or .xlsx (replacing that plan's file), so that the
-    /// designer's dry runs and a fresh database see it too.
+    /// Reads an uploaded plan with the same checks as <c>workflow plan check</c>, within
+    /// <see cref="PlanLimits.Default"/> (the upload is read up to its limit and no further); imports
+    /// it only when nothing is wrong (nothing is half-imported). A re-import that would take
+    /// milestones out of the plan imports nothing and lists them, unless <paramref name="allowRemoval"/>
+    /// or <paramref name="confirmed"/> is the <see cref="PlanUpload.Fingerprint"/> of this very file
+    /// (the page's confirmation of the list it showed). The file then joins the coordinator's plans in
+    /// workflows/plans, as PLAN-ID.csv or .xlsx (replacing that plan's file), so that the designer's
+    /// dry runs and a fresh database see it too.
     /// </summary>
-    public async Task<PlanUpload> ImportAsync(Stream content, string fileName, string by, CancellationToken ct = default)
+    public async Task<PlanUpload> ImportAsync(Stream content, string fileName, string by, bool allowRemoval = false, string? confirmed = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var limits = PlanLimits.Default;
         using var copy = new MemoryStream();
-        await content.CopyToAsync(copy, ct).ConfigureAwait(false);
+        var buffer = new byte[81920];
+        int n;
+        while ((n = await content.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        {
+            if (copy.Length + n > limits.MaxFileBytes)
+            {
+                return new PlanUpload(null, [limits.FileTooLarge(fileName, null)]);
+            }
+
+            copy.Write(buffer, 0, n);
+        }
+
+        var bytes = copy.ToArray();
+        var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
         copy.Position = 0;
-        var read = PlanReader.Read(copy, fileName, data.Reference);
+        var read = PlanReader.Read(copy, fileName, data.Reference, limits);
         if (read.Plan is not { } plan)
         {
             return new PlanUpload(null, read.Problems);
         }
 
-        var result = await runtime.ImportAsync(plan, by, ct).ConfigureAwait(false);
-        await KeepPlanFileAsync(plan.Id.Value, Path.GetExtension(fileName), copy.ToArray(), ct).ConfigureAwait(false);
-        return new PlanUpload(result, []);
+        var result = await runtime.ImportAsync(plan, by, allowRemoval || string.Equals(confirmed, fingerprint, StringComparison.OrdinalIgnoreCase), ct).ConfigureAwait(false);
+        if (result.RemovalRefused)
+        {
+            return new PlanUpload(result, []) { Fingerprint = fingerprint };
+        }
+
+        await KeepPlanFileAsync(plan.Id.Value, Path.GetExtension(fileName), bytes, ct).ConfigureAwait(false);
+        return new PlanUpload(result, []) { Fingerprint = fingerprint };
+    }
+
+    /// <summary>Milestones a re-import took out of a plan, newest removal first, with their tasks.</summary>
+    public async Task<IReadOnlyList<RemovedMilestone>> RemovedMilestonesAsync(CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var rows = await (from m in db.Milestones.AsNoTracking()
+                          join t in db.Tasks.AsNoTracking() on new { m.PlanId, m.TaskId } equals new { t.PlanId, t.TaskId }
+                          where m.Status == RunStatus.Finished && m.DoneOn == null
+                          select new RemovedMilestone(m, t)).ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.OrderByDescending(r => r.Milestone.RemovedAtUtc).ThenBy(r => r.Milestone.PlanId, StringComparer.Ordinal).ThenBy(r => r.Task.Row).ThenBy(r => r.Milestone.Number)];
+    }
+
+    /// <summary>Puts a milestone a re-import took out of its plan back: it is chased again from today.</summary>
+    public async Task<Outcome> RestoreAsync(long milestoneId, string by, CancellationToken ct = default)
+    {
+        if (await MilestoneAsync(milestoneId, ct).ConfigureAwait(false) is not { } m)
+        {
+            return NoMilestone();
+        }
+
+        if (m.Status != RunStatus.Finished || m.DoneOn is not null)
+        {
+            return Outcome.Refused("Mốc này không bị bỏ khỏi kế hoạch, không cần khôi phục.");
+        }
+
+        var restored = await runtime.RestoreAsync(new PlanId(m.PlanId), new TaskId(m.TaskId), m.Number, by, ct).ConfigureAwait(false);
+        return restored == 0
+            ? Outcome.Refused("Mốc này vừa được người khác khôi phục; hãy tải lại trang.")
+            : Outcome.Done($"Đã khôi phục mốc {m.Number} của nhiệm vụ {m.TaskId} ({m.PlanId}) vào kế hoạch: mốc được theo dõi và nhắc hạn lại từ hôm nay.");
     }
 
     private async Task KeepPlanFileAsync(string planId, string extension, byte[] bytes, CancellationToken ct)
@@ -470,5 +523,20 @@ public sealed record AgencyMilestone(MilestoneRecord Milestone, TaskRecord Task,
 
 public sealed record ExtensionRequestView(ExtensionRequestRecord Request, MilestoneRecord Milestone, TaskRecord Task);
 
-/// <summary>An uploaded plan: imported (<see cref="Imported"/>), or refused with its problems by row and column.</summary>
-public sealed record PlanUpload(ImportResult? Imported, IReadOnlyList<PlanProblem> Problems);
+/// <summary>
+/// An uploaded plan: imported (<see cref="Imported"/>), or refused with its problems by row and
+/// column, or (<see cref="ImportResult.RemovalRefused"/>) not imported because it would take the
+/// listed milestones out of the plan; confirming that list means sending the same file again with
+/// its <see cref="Fingerprint"/>.
+/// </summary>
+public sealed record PlanUpload(ImportResult? Imported, IReadOnlyList<PlanProblem> Problems)
+{
+    /// <summary>SHA-256 of the uploaded bytes (hex), once the file was read in full.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>True when nothing was imported because the file would take milestones out of the plan.</summary>
+    public bool NeedsRemovalConfirmation => Imported is { RemovalRefused: true };
+}
+
+/// <summary>A milestone a re-import took out of its plan, and its task.</summary>
+public sealed record RemovedMilestone(MilestoneRecord Milestone, TaskRecord Task);

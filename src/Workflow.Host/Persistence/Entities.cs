@@ -105,6 +105,12 @@ public sealed class MilestoneRecord
 
     /// <summary>Optimistic concurrency: two hosts never both apply a step to the same instance.</summary>
     public int Revision { get; set; }
+
+    /// <summary>When a re-import that was allowed to end milestones took this one out of the plan (UTC); null while it is in the plan.</summary>
+    public DateTime? RemovedAtUtc { get; set; }
+
+    /// <summary>Who imported the file that took it out.</summary>
+    public string? RemovedBy { get; set; }
 }
 
 /// <summary>A step of a milestone's history: what, when, why, and who.</summary>

@@ -10,8 +10,27 @@ using Workflow.Notifications;
 
 namespace Workflow.Host.Runtime;
 
-/// <summary>What importing a plan did.</summary>
-public sealed record ImportResult(string Plan, int Created, int Rescheduled, int Removed, int Unchanged);
+/// <summary>
+/// What importing a plan did. When the file would take milestones out of the plan and that was
+/// not allowed, <see cref="RemovalRefused"/> is true, nothing changed, and <see cref="Removals"/>
+/// lists what would have left; otherwise <see cref="Removals"/> lists what left.
+/// </summary>
+public sealed record ImportResult(string Plan, int Created, int Rescheduled, int Removed, int Unchanged)
+{
+    /// <summary>The milestones the file takes out of the plan (taken out, or only listed when <see cref="RemovalRefused"/>).</summary>
+    public IReadOnlyList<MilestoneRemoval> Removals { get; init; } = [];
+
+    /// <summary>Nothing was imported: the file would take <see cref="Removals"/> out of the plan, and the import was not allowed to.</summary>
+    public bool RemovalRefused { get; init; }
+}
+
+/// <summary>A milestone still chased that a re-imported file no longer has: its task, number, label, effective due date and the task's activity.</summary>
+public sealed record MilestoneRemoval(string Task, int Milestone, string? Label, DateOnly? Due, string Activity)
+{
+    /// <summary>"TT 12, mốc 2 (Thực hiện), hạn 30/06/2025: Activity" for a list a coordinator reads.</summary>
+    public override string ToString() =>
+        $"TT {Task}, mốc {Milestone}{(Label is null ? string.Empty : $" ({Label})")}, hạn {MilestoneMapping.Day(Due)}: {Activity}";
+}
 
 /// <summary>
 /// The durable runtime: every change to a milestone's workflow (import, a timer firing, a report,
@@ -49,15 +68,20 @@ public sealed class WorkflowRuntime(
 
     /// <summary>
     /// Imports <paramref name="plan"/>: new milestones start their workflow; a milestone whose
-    /// planned due date changed starts over from the new date; a milestone no longer in the plan
-    /// ends. Importing the same plan twice changes nothing.
+    /// planned due date changed starts over from the new date. A milestone still chased that the
+    /// file no longer has ends only with <paramref name="allowRemoval"/>: it is then marked taken
+    /// out of the plan (who and when) and can be restored (<see cref="RestoreAsync"/>); without it,
+    /// nothing at all is imported and the result lists what would end. Importing the same plan
+    /// twice changes nothing.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(Plan plan, string by, CancellationToken ct = default)
+    public async Task<ImportResult> ImportAsync(Plan plan, string by, bool allowRemoval, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var hash = Hash(plan);
         var changes = new List<TriggerChange>();
         int created = 0, rescheduled = 0, removed = 0, unchanged = 0;
+        List<MilestoneRemoval> removals = [];
+        var refused = false;
         await StepAsync(async (db, sink, now) =>
         {
             var record = await db.Plans.FindAsync([plan.Id.Value], ct).ConfigureAwait(false);
@@ -65,6 +89,24 @@ public sealed class WorkflowRuntime(
             {
                 unchanged = await db.Milestones.CountAsync(m => m.PlanId == plan.Id.Value, ct).ConfigureAwait(false);
                 return;
+            }
+
+            // What the file would end comes first: without leave to end it, nothing is touched.
+            var existing = await db.Milestones.Where(m => m.PlanId == plan.Id.Value).ToListAsync(ct).ConfigureAwait(false);
+            var planned = definitions.Planner.Plan(plan).ToList();
+            var seen = planned.Select(p => (p.Run.Key.Task.Value, p.Run.Key.Number)).ToHashSet();
+            var leaving = existing.Where(m => !seen.Contains((m.TaskId, m.Number)) && m.Status != RunStatus.Finished).OrderBy(m => m.TaskId, StringComparer.Ordinal).ThenBy(m => m.Number).ToList();
+            if (leaving.Count > 0)
+            {
+                var leavingTasks = leaving.Select(m => m.TaskId).Distinct().ToList();
+                var activities = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id.Value && leavingTasks.Contains(t.TaskId))
+                    .ToDictionaryAsync(t => t.TaskId, t => t.Activity, ct).ConfigureAwait(false);
+                removals = [.. leaving.Select(m => new MilestoneRemoval(m.TaskId, m.Number, m.Label, m.EffectiveDue ?? m.Due, activities.GetValueOrDefault(m.TaskId, string.Empty)))];
+                if (!allowRemoval)
+                {
+                    refused = true;
+                    return;
+                }
             }
 
             if (record is null)
@@ -103,15 +145,12 @@ public sealed class WorkflowRuntime(
                 t.PreviousScore = task.Criterion?.PreviousScore;
             }
 
-            var existing = await db.Milestones.Where(m => m.PlanId == plan.Id.Value).ToListAsync(ct).ConfigureAwait(false);
             var byKey = existing.ToDictionary(m => (m.TaskId, m.Number));
-            var seen = new HashSet<(string, int)>();
             var tasksById = plan.Tasks.ToDictionary(t => t.Id);
             var fresh = new List<(MilestoneRun Run, WorkflowDefinition Definition, string? Label)>();
-            foreach (var (run, definition) in definitions.Planner.Plan(plan))
+            foreach (var (run, definition) in planned)
             {
                 var key = (run.Key.Task.Value, run.Key.Number);
-                seen.Add(key);
                 var label = tasksById[run.Key.Task].Schedule.Milestones.ElementAtOrDefault(run.Key.Number - 1)?.Label;
                 if (!byKey.TryGetValue(key, out var row))
                 {
@@ -139,15 +178,17 @@ public sealed class WorkflowRuntime(
                 rescheduled++;
             }
 
-            foreach (var row in existing.Where(m => !seen.Contains((m.TaskId, m.Number)) && m.Status != RunStatus.Finished))
+            foreach (var row in leaving)
             {
                 changes.Add(new TriggerChange(row.Id, row.BookmarkAt, null));
                 row.Status = RunStatus.Finished;
                 row.BookmarkActivity = null;
                 row.BookmarkAt = null;
                 row.BookmarkSignal = null;
+                row.RemovedAtUtc = DateTime.UtcNow;
+                row.RemovedBy = by;
                 row.Revision++;
-                db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = "kết thúc", Why = "mốc không còn trong kế hoạch", By = by, RecordedAtUtc = DateTime.UtcNow });
+                db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = RemovedWhat, Why = $"mốc không còn trong tệp kế hoạch {Path.GetFileName(plan.Source)} nhập lại; khôi phục được", By = by, RecordedAtUtc = DateTime.UtcNow });
                 removed++;
             }
 
@@ -180,7 +221,45 @@ public sealed class WorkflowRuntime(
         }, ct).ConfigureAwait(false);
 
         await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
-        return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged);
+        return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged) { Removals = removals, RemovalRefused = refused };
+    }
+
+    /// <summary>Imports <paramref name="plan"/> without leave to take milestones out of it (see the overload).</summary>
+    public Task<ImportResult> ImportAsync(Plan plan, string by, CancellationToken ct = default) => ImportAsync(plan, by, allowRemoval: false, ct);
+
+    /// <summary>What a milestone's timeline says when a re-import takes it out of the plan.</summary>
+    public const string RemovedWhat = "bỏ khỏi kế hoạch";
+
+    /// <summary>
+    /// Puts back milestones a re-import took out of the plan (all of the task's, or the one
+    /// numbered): each starts its workflow again from now, as a new milestone would (reminders
+    /// whose day passed are not sent late), and its timeline says who restored it.
+    /// </summary>
+    /// <returns>How many milestones came back.</returns>
+    public async Task<int> RestoreAsync(PlanId plan, TaskId task, int? milestone, string by, CancellationToken ct = default)
+    {
+        var changes = new List<TriggerChange>();
+        await StepAsync(async (db, sink, now) =>
+        {
+            var rows = await db.Milestones.Where(m => m.PlanId == plan.Value && m.TaskId == task.Value && (milestone == null || m.Number == milestone)
+                    && m.Status == RunStatus.Finished && m.DoneOn == null)
+                .OrderBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                var run = MilestoneMapping.ToRun(row);
+                run.History.Add(new HistoryEntry(now, null, "khôi phục vào kế hoạch",
+                    row.RemovedBy is { } who ? $"mốc do {who} bỏ khỏi kế hoạch được theo dõi lại từ hôm nay" : "mốc được theo dõi lại từ hôm nay"));
+                engine.Start(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, sink);
+                MilestoneMapping.CopyState(run, row);
+                row.RemovedAtUtc = null;
+                row.RemovedBy = null;
+                AddHistory(db, run, 0, row.Id, by);
+                changes.Add(new TriggerChange(row.Id, null, Waiting(row)));
+            }
+        }, ct).ConfigureAwait(false);
+
+        await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
+        return changes.Count;
     }
 
     /// <summary>Reports milestones done: all open milestones of the task, or the one numbered.</summary>

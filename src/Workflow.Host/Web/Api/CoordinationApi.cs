@@ -23,13 +23,30 @@ internal static class CoordinationApi
 
     public sealed record ExtensionDto(long Id, long MilestoneId, string PlanId, string TaskId, string Activity, DateOnly CurrentDue, DateOnly RequestedDue, string Reason, string RequestedBy, DateTime RequestedAtUtc, string Status, string? DecidedBy, DateTime? DecidedAtUtc, string? DecisionNote);
 
-    public sealed record MilestoneDto(long Id, int Number, string? Label, DateOnly? PlannedDue, DateOnly? Due, DateOnly? EffectiveDue, DateOnly? DoneOn, DateOnly? EventOn, bool Extended, string Status, string DefinitionId, int DefinitionVersion, IReadOnlyList<string> Lead, IReadOnlyList<TimelineDto> Timeline, IReadOnlyList<ExtensionDto> Extensions);
+    public sealed record MilestoneDto(long Id, int Number, string? Label, DateOnly? PlannedDue, DateOnly? Due, DateOnly? EffectiveDue, DateOnly? DoneOn, DateOnly? EventOn, bool Extended, string Status, string DefinitionId, int DefinitionVersion, IReadOnlyList<string> Lead, IReadOnlyList<TimelineDto> Timeline, IReadOnlyList<ExtensionDto> Extensions)
+    {
+        /// <summary>True when a re-import took the milestone out of its plan ("đã bỏ khỏi kế hoạch"); POST …/restore puts it back.</summary>
+        public bool Removed { get; init; }
+
+        /// <summary>When it was taken out (UTC), and by whom.</summary>
+        public DateTime? RemovedAtUtc { get; init; }
+
+        public string? RemovedBy { get; init; }
+    }
+
+    public sealed record RemovalDto(string Task, int Milestone, string? Label, DateOnly? Due, string Activity);
+
+    public sealed record RemovedMilestoneDto(long Id, string PlanId, string TaskId, int Number, string? Label, string Activity, DateOnly? Due, DateTime? RemovedAtUtc, string? RemovedBy);
 
     public sealed record TaskDto(string PlanId, string PlanNumber, string TaskId, string? Group, string Activity, string? Product, string LeadCell, string Deadline, string ScheduleKind, IReadOnlyList<MilestoneDto> Milestones);
 
     public sealed record DeadLetterDto(long Id, string Kind, string At, string PlanId, string TaskId, int Milestone, string To, int Attempts, string? LastError);
 
-    public sealed record UploadDto(bool Imported, string? Plan, int Created, int Rescheduled, int Removed, int Unchanged, IReadOnlyList<ProblemDto> Problems);
+    public sealed record UploadDto(bool Imported, string? Plan, int Created, int Rescheduled, int Removed, int Unchanged, IReadOnlyList<ProblemDto> Problems)
+    {
+        /// <summary>The milestones the file took out of the plan.</summary>
+        public IReadOnlyList<RemovalDto> Removals { get; init; } = [];
+    }
 
     public sealed record ProblemDto(string File, int? Row, string? Column, string Message);
 
@@ -73,20 +90,40 @@ internal static class CoordinationApi
                 Results.Ok(new OutcomeDto(true, $"Đã đưa {await sender.RetryDeadAsync(ct).ConfigureAwait(false)} thư trở lại hàng đợi gửi.")))
             .WithSummary("Gửi lại mọi thư không gửi được.");
 
-        api.MapPost("/plans/import", async (IFormFile file, CoordinationService service, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/plans/import", async (IFormFile file, bool? allowRemoval, CoordinationService service, HttpContext http, CancellationToken ct) =>
             {
                 await using var stream = file.OpenReadStream();
-                return ToDto(await service.ImportAsync(stream, file.FileName, await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false));
+                var upload = await service.ImportAsync(stream, file.FileName, await Who.CoordinatorAsync(http).ConfigureAwait(false), allowRemoval == true, ct: ct).ConfigureAwait(false);
+                if (upload.Imported is { RemovalRefused: true } refused)
+                {
+                    // Nothing imported: the file would end milestones still chased. The list comes back; sending it again with ?allowRemoval=true confirms.
+                    return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nhập lại sẽ bỏ các mốc đang theo dõi khỏi kế hoạch",
+                        detail: $"Tệp {Path.GetFileName(file.FileName)} không còn {refused.Removals.Count} mốc đang được theo dõi của kế hoạch {refused.Plan}; chưa nhập gì. Nếu đúng là các mốc này đã bỏ khỏi kế hoạch, gửi lại với ?allowRemoval=true (các mốc bị bỏ vẫn xem được và khôi phục được).",
+                        extensions: new Dictionary<string, object?> { ["plan"] = refused.Plan, ["removals"] = refused.Removals.Select(ToDto).ToList() });
+                }
+
+                return Results.Ok(ToDto(upload));
             })
             .WithTags("Kế hoạch")
-            .WithSummary("Nhập (hoặc nhập lại) một kế hoạch CSV/XLSX với cùng các kiểm tra như \"workflow plan check\"; có lỗi thì không nhập gì.");
+            .WithSummary("Nhập (hoặc nhập lại) một kế hoạch CSV/XLSX với cùng các kiểm tra như \"workflow plan check\"; có lỗi thì không nhập gì. Nhập lại mà tệp không còn mốc đang theo dõi: 409 với danh sách các mốc đó và không nhập gì, trừ khi ?allowRemoval=true.");
+
+        api.MapGet("/plans/removed", async (CoordinationService service, CancellationToken ct) =>
+                (await service.RemovedMilestonesAsync(ct).ConfigureAwait(false)).Select(r => new RemovedMilestoneDto(
+                    r.Milestone.Id, r.Milestone.PlanId, r.Milestone.TaskId, r.Milestone.Number, r.Milestone.Label, r.Task.Activity, r.Milestone.EffectiveDue ?? r.Milestone.Due, r.Milestone.RemovedAtUtc, r.Milestone.RemovedBy)).ToList())
+            .WithTags("Kế hoạch")
+            .WithSummary("Các mốc đã bỏ khỏi kế hoạch khi nhập lại (ai, khi nào); khôi phục bằng POST /api/milestones/{id}/restore.");
+        milestones.MapPost("/restore", async (long id, CoordinationService service, HttpContext http, CancellationToken ct) =>
+                Answer(await service.RestoreAsync(id, await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
+            .WithSummary("Khôi phục một mốc đã bỏ khỏi kế hoạch: mốc được theo dõi và nhắc hạn lại từ hôm nay.");
     }
+
+    internal static RemovalDto ToDto(Runtime.MilestoneRemoval r) => new(r.Task, r.Milestone, r.Label, r.Due, r.Activity);
 
     internal static IResult Answer(Outcome outcome) =>
         outcome.Ok ? Results.Ok(new OutcomeDto(true, outcome.Message)) : Results.UnprocessableEntity(new OutcomeDto(false, outcome.Message));
 
     internal static UploadDto ToDto(PlanUpload upload) => upload.Imported is { } r
-        ? new UploadDto(true, r.Plan, r.Created, r.Rescheduled, r.Removed, r.Unchanged, [])
+        ? new UploadDto(true, r.Plan, r.Created, r.Rescheduled, r.Removed, r.Unchanged, []) { Removals = [.. r.Removals.Select(ToDto)] }
         : new UploadDto(false, null, 0, 0, 0, 0, [.. upload.Problems.Select(p => new ProblemDto(p.File, p.Row, p.Column, p.Message))]);
 
     internal static TaskDto ToDto(TaskDetail d) => new(
@@ -95,7 +132,12 @@ internal static class CoordinationApi
             m.Milestone.Id, m.Milestone.Number, m.Milestone.Label, m.Milestone.PlannedDue, m.Milestone.Due, m.Milestone.EffectiveDue, m.Milestone.DoneOn, m.Milestone.EventOn,
             m.Milestone.Extended, m.Milestone.Status.ToString(), m.Milestone.DefinitionId, m.Milestone.DefinitionVersion, m.Milestone.Lead.Split(',', StringSplitOptions.RemoveEmptyEntries),
             [.. m.Timeline.Select(e => new TimelineDto(e.At, e.What, e.Why, e.By, e.Kind.ToString()))],
-            [.. m.Requests.Select(r => ToDto(r, m.Milestone, d.Task))]))]);
+            [.. m.Requests.Select(r => ToDto(r, m.Milestone, d.Task))])
+        {
+            Removed = m.Milestone.Status == Runtime.RunStatus.Finished && m.Milestone.DoneOn is null,
+            RemovedAtUtc = m.Milestone.RemovedAtUtc,
+            RemovedBy = m.Milestone.RemovedBy,
+        })]);
 
     internal static ExtensionDto ToDto(ExtensionRequestRecord r, MilestoneRecord m, TaskRecord t) => new(
         r.Id, r.MilestoneId, m.PlanId, m.TaskId, t.Activity, r.CurrentDue, r.RequestedDue, r.Reason, r.RequestedBy, r.RequestedAtUtc, r.Status.ToString(), r.DecidedBy, r.DecidedAtUtc, r.DecisionNote);

@@ -1,30 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workflow.Host.Coordination;
 
 namespace Workflow.Host.Web.Pages;
 
-/// <summary>Plan import by upload, with the same checks as <c>workflow plan check</c>.</summary>
+/// <summary>
+/// Plan import by upload, with the same checks as <c>workflow plan check</c>. A re-import that
+/// would take milestones out of the plan imports nothing and shows them; the coordinator confirms
+/// by sending the same file again (its fingerprint is carried by the confirmation form). The
+/// milestones taken out are listed below, each with its restore button.
+/// </summary>
 public sealed class ImportModel(CoordinationService service) : PageModel
 {
     public PlanUpload? Upload { get; private set; }
 
     public string? FileName { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public IReadOnlyList<RemovedMilestone> Removed { get; private set; } = [];
 
-    public async Task OnPostAsync(IFormFile? file, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Removed = await service.RemovedMilestonesAsync(ct).ConfigureAwait(false);
+
+    public async Task OnPostAsync(IFormFile? file, string? confirm, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
             TempData["Message"] = "Hãy chọn một tệp kế hoạch.";
             TempData["Ok"] = false;
-            return;
+        }
+        else
+        {
+            FileName = Path.GetFileName(file.FileName);
+            await using var stream = file.OpenReadStream();
+            Upload = await service.ImportAsync(stream, FileName, await Who.CoordinatorAsync(HttpContext).ConfigureAwait(false), confirmed: confirm, ct: ct).ConfigureAwait(false);
         }
 
-        FileName = Path.GetFileName(file.FileName);
-        await using var stream = file.OpenReadStream();
-        Upload = await service.ImportAsync(stream, FileName, await Who.CoordinatorAsync(HttpContext).ConfigureAwait(false), ct).ConfigureAwait(false);
+        Removed = await service.RemovedMilestonesAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(long milestone, CancellationToken ct)
+    {
+        var outcome = await service.RestoreAsync(milestone, await Who.CoordinatorAsync(HttpContext).ConfigureAwait(false), ct).ConfigureAwait(false);
+        TempData["Message"] = outcome.Message;
+        TempData["Ok"] = outcome.Ok;
+        return RedirectToPage();
     }
 }

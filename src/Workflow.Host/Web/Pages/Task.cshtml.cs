@@ -42,6 +42,9 @@ public sealed class TaskModel(CoordinationService service) : PageModel
             ? Answer(Outcome.Refused("Hãy chọn ngày sự kiện."))
             : Answer(await service.RecordEventAsync(plan, task, LocalDate.FromDateOnly(day), await Who.CoordinatorAsync(HttpContext).ConfigureAwait(false), ct).ConfigureAwait(false));
 
+    public async Task<IActionResult> OnPostRestoreAsync(long milestone, CancellationToken ct) =>
+        Answer(await service.RestoreAsync(milestone, await Who.CoordinatorAsync(HttpContext).ConfigureAwait(false), ct).ConfigureAwait(false));
+
     /// <summary>Post, redirect, get: the outcome shows once above the refreshed page.</summary>
     private RedirectToPageResult Answer(Outcome outcome)
     {
