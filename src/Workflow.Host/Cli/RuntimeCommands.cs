@@ -352,11 +352,6 @@ internal static class RuntimeCommands
         try
         {
             var parsed = Microsoft.AspNetCore.Http.BindingAddress.Parse(address);
-            if (parsed.IsNamedPipe || parsed.UnixPipePath is not null)
-            {
-                return null;
-            }
-
             if (!parsed.Scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && !parsed.Scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
             {
                 return $"Địa chỉ trang web \"{address}\" không dùng được (chỉ http hoặc https): {Example}.";

@@ -35,6 +35,14 @@ public static class WorkflowCommandLine
         var root = Build(output, error);
         root.Options.Add(verbose);
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))
+        {
+            // The parser's own words are English: one Vietnamese line carries them.
+            var help = string.Join(' ', ["workflow", .. CommandPath(parsed.CommandResult), "--help"]);
+            error.WriteLine($"Dòng lệnh sai ({string.Join("; ", parsed.Errors.Select(e => e.Message.ReplaceLineEndings(" ")))}): xem \"{help}\".");
+            return Usage;
+        }
+
         try
         {
             return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).GetAwaiter().GetResult();
@@ -50,6 +58,18 @@ public static class WorkflowCommandLine
         {
             return CommandFailure.Report(e, error, parsed.GetValue(verbose));
         }
+    }
+
+    /// <summary>The names of the subcommands down to <paramref name="result"/> ("plan import").</summary>
+    private static List<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null && r.Command is not RootCommand; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, r.Command.Name);
+        }
+
+        return names;
     }
 
     private static RootCommand Build(TextWriter output, TextWriter error)

@@ -61,7 +61,7 @@ public sealed record DatabaseSettings(DatabaseKind Kind, string ConnectionString
                         throw new FormatException($"--database \"{Hidden(value)}\": chuỗi kết nối PostgreSQL cần Host=…, ví dụ \"postgresql:Host=127.0.0.1;Port=5432;Database=workflow;Username=workflow;Password=…\".");
                     }
                 }
-                catch (ArgumentException e)
+                catch (Exception e) when (e is ArgumentException or InvalidCastException || (e is FormatException && !e.Message.StartsWith("--database", StringComparison.Ordinal)))
                 {
                     throw new FormatException($"--database: chuỗi kết nối PostgreSQL không hợp lệ ({e.Message.ReplaceLineEndings(" ")}); ghi ví dụ \"postgresql:Host=127.0.0.1;Port=5432;Database=workflow;Username=workflow;Password=…\".", e);
                 }
@@ -221,16 +221,18 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
             From = Address("WORKFLOW_MAIL_FROM") ?? Delivery.DeliveryOptions.Default.From,
             ReplyTo = Address("WORKFLOW_MAIL_REPLY_TO"),
         };
+        var parts = smtp?.Split(':') ?? [];
+        var port = 0;
+        if (!string.IsNullOrWhiteSpace(smtp) && (parts.Length is < 2 or > 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port)))
+        {
+            // Checked before anything is written (the link key): a refused start leaves nothing behind.
+            throw new FormatException($"Máy chủ thư \"{smtp}\" không hợp lệ: ghi máy:cổng hoặc máy:cổng:starttls, ví dụ smtp.cantho.gov.vn:587:starttls.");
+        }
+
         var links = CreateLinks(Path.GetDirectoryName(Path.GetFullPath(pickupFolder))!);
         if (string.IsNullOrWhiteSpace(smtp))
         {
             return new DeliverySetup(new Workflow.Notifications.Delivery.PickupFolderTransport(pickupFolder), templates, options) { Links = links };
-        }
-
-        var parts = smtp.Split(':');
-        if (parts.Length is < 2 or > 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
-        {
-            throw new FormatException($"Máy chủ thư \"{smtp}\" không hợp lệ: ghi máy:cổng hoặc máy:cổng:starttls, ví dụ smtp.cantho.gov.vn:587:starttls.");
         }
 
         var settings = new Workflow.Notifications.Delivery.SmtpSettings

@@ -223,6 +223,18 @@ public sealed class DesignerWorkspaceTests : IDisposable
     }
 
     [Fact]
+    public void A_dry_run_stops_when_its_client_leaves_and_refuses_a_span_past_its_budget()
+    {
+        using var gone = new CancellationTokenSource();
+        gone.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => workspace.DryRun("chase-and-escalate", "cchc-2025", ct: gone.Token));
+
+        var century = workspace.DryRun("chase-and-escalate", "cchc-2025", new NodaTime.LocalDate(2025, 1, 1), new NodaTime.LocalDate(2099, 12, 31))!;
+        Assert.Contains(century.Problems, p => p.Message.Contains("vượt giới hạn", StringComparison.Ordinal));
+        Assert.Empty(century.Timeline);
+    }
+
+    [Fact]
     public void Dry_run_of_a_copy_of_the_shipped_chase_equals_the_simulation()
     {
         var copy = Shipped("chase-and-escalate");

@@ -50,12 +50,111 @@ public sealed class PlanUploadTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(server.Workflows, "plans", "hong-2025.csv")));
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv, string fileName)
+    [Fact]
+    public async Task A_reupload_that_would_end_milestones_is_refused_with_the_list_until_allowed_and_the_milestone_can_be_restored()
+    {
+        using var client = await server.SignedInAsync();
+        var csv = Without(["15"]);
+
+        using (var refused = await UploadAsync(client, csv, "cchc-2025.csv"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+            var removal = Assert.Single(problem.GetProperty("removals").EnumerateArray());
+            Assert.Equal("15", removal.GetProperty("task").GetString());
+            Assert.Equal(1, removal.GetProperty("milestone").GetInt32());
+        }
+
+        var before = await TaskAsync(client, "15");
+        Assert.False(before.GetProperty("removed").GetBoolean());
+        Assert.Equal("Waiting", before.GetProperty("status").GetString());
+
+        using (var allowed = await UploadAsync(client, csv, "cchc-2025.csv", "?allowRemoval=true"))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+            var body = JsonDocument.Parse(await allowed.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(1, body.GetProperty("removed").GetInt32());
+        }
+
+        var removed = await TaskAsync(client, "15");
+        Assert.True(removed.GetProperty("removed").GetBoolean());
+        Assert.Equal(WebServer.DisplayName, removed.GetProperty("removedBy").GetString());
+        Assert.Equal(JsonValueKind.String, removed.GetProperty("removedAtUtc").ValueKind);
+        var listed = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/plans/removed", UriKind.Relative))).RootElement;
+        Assert.Contains(listed.EnumerateArray(), m => m.GetProperty("taskId").GetString() == "15");
+
+        using (var restore = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/milestones/{removed.GetProperty("id").GetInt64()}/restore", UriKind.Relative)))
+        {
+            restore.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(client));
+            using var restored = await client.SendAsync(restore);
+            Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        }
+
+        var back = await TaskAsync(client, "15");
+        Assert.False(back.GetProperty("removed").GetBoolean());
+        Assert.Equal("Waiting", back.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_upload_page_lists_what_would_end_and_imports_only_the_very_file_confirmed()
+    {
+        using var client = await server.SignedInAsync();
+        var one = Without(["15"]);
+        var two = Without(["15", "16"]);
+
+        var first = await PagePostAsync(client, one, null);
+        Assert.Contains("Chưa nhập gì", first, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"import-removals\"", first, StringComparison.Ordinal);
+        var fingerprint = System.Text.RegularExpressions.Regex.Match(first, "name=\"confirm\" value=\"([0-9A-F]{64})\"").Groups[1].Value;
+        Assert.NotEmpty(fingerprint);
+
+        // Another file with the confirmation of the first: its own list is shown, nothing imported.
+        var other = await PagePostAsync(client, two, fingerprint);
+        Assert.Contains("không còn 5 mốc", other, StringComparison.Ordinal);
+        Assert.Equal("Waiting", (await TaskAsync(client, "15")).GetProperty("status").GetString());
+
+        var confirmed = await PagePostAsync(client, one, fingerprint);
+        Assert.Contains("1 mốc bỏ khỏi kế hoạch", confirmed, StringComparison.Ordinal);
+        Assert.Contains("Mốc đã bỏ khỏi kế hoạch", confirmed, StringComparison.Ordinal);
+        Assert.True((await TaskAsync(client, "15")).GetProperty("removed").GetBoolean());
+        var taskPage = await client.GetStringAsync(new Uri("/nhiem-vu/cchc-2025/15", UriKind.Relative));
+        Assert.Contains("đã bỏ khỏi kế hoạch", taskPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"restore-form\"", taskPage, StringComparison.Ordinal);
+    }
+
+    private string Without(string[] tasks) =>
+        string.Join('\n', File.ReadAllLines(Path.Combine(server.Workflows, "plans", "cchc-2025.csv")).Where(l => !tasks.Any(t => l.StartsWith(t + ",", StringComparison.Ordinal))));
+
+    private static async Task<JsonElement> TaskAsync(HttpClient client, string task) =>
+        JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/plans/cchc-2025/tasks/{task}", UriKind.Relative))).RootElement.GetProperty("milestones")[0];
+
+    private static async Task<string> PagePostAsync(HttpClient client, string csv, string? confirm)
+    {
+        var token = await WebServer.TokenAsync(client, "/nhap-ke-hoach");
+        using var form = new MultipartFormDataContent();
+        using var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
+        form.Add(file, "file", "cchc-2025.csv");
+        using var tokenField = new StringContent(token);
+        form.Add(tokenField, "__RequestVerificationToken");
+        using var confirmField = new StringContent(confirm ?? string.Empty);
+        if (confirm is not null)
+        {
+            form.Add(confirmField, "confirm");
+        }
+
+        using var response = await client.PostAsync(new Uri("/nhap-ke-hoach", UriKind.Relative), form);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        return System.Net.WebUtility.HtmlDecode(html);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv, string fileName, string query = "")
     {
         using var form = new MultipartFormDataContent();
         using var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
         form.Add(file, "file", fileName);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/plans/import", UriKind.Relative)) { Content = form };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/plans/import" + query, UriKind.Relative)) { Content = form };
         request.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(client));
         return await client.SendAsync(request);
     }

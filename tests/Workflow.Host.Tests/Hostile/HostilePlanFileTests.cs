@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Host.Persistence;
+using Workflow.Host.Tests.Web;
+
+namespace Workflow.Host.Tests.Hostile;
+
+/// <summary>
+/// Every hostile plan file (<see cref="HostilePlanFiles"/>) given to `workflow plan check` and
+/// `workflow plan import`: refused with its Vietnamese message (file named, exit 1), and the
+/// database and the workflows folder exactly as they were.
+/// </summary>
+public sealed class HostilePlanFileCommandTests(Workspace workspace) : IClassFixture<Workspace>
+{
+    [Theory]
+    [MemberData(nameof(HostilePlanFiles.Names), MemberType = typeof(HostilePlanFiles))]
+    public void The_command_line_refuses_it_and_nothing_changes(string name)
+    {
+        var hostile = HostilePlanFiles.Get(name);
+        var file = Path.Combine(workspace.Inputs, $"{name}-{hostile.FileName}");
+        File.WriteAllBytes(file, hostile.Bytes);
+        var before = workspace.Snapshot();
+
+        var check = workspace.Run("plan", "check", file);
+        var import = workspace.Run("plan", "import", file);
+
+        foreach (var (exit, output, error) in new[] { check, import })
+        {
+            Assert.True(exit == 1, $"exit {exit}: {output}{error}");
+            Assert.Contains(hostile.Refusal, output, StringComparison.Ordinal);
+            Assert.Contains(file, output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("chưa nhập gì", import.Out, StringComparison.Ordinal);
+        Assert.Equal(before, workspace.Snapshot());
+    }
+}
+
+/// <summary>One signed-in server for every hostile upload.</summary>
+public sealed class UploadServer : IAsyncLifetime
+{
+    public WebServer Server { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await WebServer.StartAsync();
+        Client = await Server.SignedInAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+}
+
+/// <summary>The same files uploaded to POST /api/plans/import: not imported, the problem named, no row and no file written.</summary>
+[Collection(Scheduling.SchedulingTestGroup.Name)]
+public sealed class HostilePlanUploadTests(UploadServer fixture) : IClassFixture<UploadServer>
+{
+    private WebServer Server => fixture.Server;
+
+    private HttpClient Client => fixture.Client;
+
+    [Theory]
+    [MemberData(nameof(HostilePlanFiles.Names), MemberType = typeof(HostilePlanFiles))]
+    public async Task An_upload_is_refused_and_nothing_changes(string name)
+    {
+        var hostile = HostilePlanFiles.Get(name);
+        var before = await StateAsync();
+
+        using var form = new MultipartFormDataContent();
+        using var content = new ByteArrayContent(hostile.Bytes);
+        form.Add(content, "file", hostile.FileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/plans/import", UriKind.Relative)) { Content = form };
+        request.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(Client));
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        var body = JsonDocument.Parse(text).RootElement;
+        Assert.False(body.GetProperty("imported").GetBoolean());
+        Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetProperty("message").GetString()!.Contains(hostile.Refusal, StringComparison.Ordinal));
+        Assert.All(body.GetProperty("problems").EnumerateArray(), p => Assert.Equal(hostile.FileName, p.GetProperty("file").GetString()));
+        Assert.Equal(before, await StateAsync());
+    }
+
+    /// <summary>Counts of every table a plan import writes, and the plan files.</summary>
+    private async Task<string> StateAsync()
+    {
+        var factory = Server.App.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var counts = $"{await db.Plans.CountAsync()} {await db.Tasks.CountAsync()} {await db.Milestones.CountAsync()} {await db.History.CountAsync()} {await db.Outbox.CountAsync()} {await db.Milestones.SumAsync(m => m.Revision)}";
+        var files = string.Join(',', Directory.EnumerateFiles(Path.Combine(Server.Workflows, "plans")).Select(f => $"{Path.GetFileName(f)}:{new FileInfo(f).Length}").Order(StringComparer.Ordinal));
+        return counts + " " + files;
+    }
+}
