@@ -42,7 +42,7 @@ public sealed class HostilePlanFileCommandTests(Workspace workspace) : IClassFix
 /// <summary>One signed-in server for every hostile upload.</summary>
 public sealed class UploadServer : IAsyncLifetime
 {
-    public WebServer Server { get; private set; } = null!;
+    internal WebServer Server { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
