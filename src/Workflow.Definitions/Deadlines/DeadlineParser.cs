@@ -21,6 +21,10 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     private static readonly string[] QuarterNames = ["Quý I", "Quý II", "Quý III", "Quý IV"];
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly char[] ConditionTrim = ['.', ',', ';', ' '];
+    private static readonly char[] LabelTrim = [':', ' ', ','];
+    private static readonly ReportingPeriod[] Periods = Enum.GetValues<ReportingPeriod>();
 
     /// <summary>Reads <paramref name="phrase"/> in <paramref name="context"/>.</summary>
     public static Schedule Parse(string? phrase, DeadlineContext context)
@@ -709,7 +713,7 @@ public static partial class DeadlineParser
                 MarkCovered(first, last);
             }
 
-            return Original(first, last).TrimEnd('.', ',', ';', ' ');
+            return Original(first, last).TrimEnd(ConditionTrim);
         }
 
         /// <summary>Words that are neither dates, labels nor filler become notes ("Theo Kế hoạch của
@@ -829,13 +833,13 @@ public static partial class DeadlineParser
                 return null;
             }
 
-            var label = Original(start, last).TrimEnd(':', ' ', ',');
+            var label = Original(start, last).TrimEnd(LabelTrim);
             if (label.Length == 0)
             {
                 return null;
             }
 
-            return char.ToUpper(label[0], CultureInfo.GetCultureInfo("vi-VN")) + label[1..];
+            return char.ToUpper(label[0], Vietnamese) + label[1..];
         }
 
         // ----- step 4: the kind ---------------------------------------------------------------
@@ -916,7 +920,14 @@ public static partial class DeadlineParser
 
         private (ScheduleKind Kind, List<Milestone> Milestones, string? Reason) Recurring()
         {
-            var periods = new HashSet<ReportingPeriod>(items.Where(i => i.Kind == ItemKind.Period).Select(i => i.Period));
+            var periods = 0;
+            var namedDays = 0;
+            foreach (var item in items)
+            {
+                periods |= item.Kind == ItemKind.Period ? 1 << (int)item.Period : 0;
+                namedDays += item.Kind == ItemKind.Date && item.Name is null ? 1 : 0;
+            }
+
             var whole = items.FindIndex(i => i.Kind is ItemKind.Year or ItemKind.Span);
             var year = placeholderYear ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
             if (year == 0)
@@ -934,22 +945,33 @@ public static partial class DeadlineParser
             }
 
             // A named day of the year ("Trước ngày 15/12 hằng năm") is the yearly period's day.
-            var namedDays = items.Where(i => i.Kind == ItemKind.Date && i.Name is null).ToList();
-            foreach (var day in namedDays)
-            {
-                Add(day.YearImplicit ? new LocalDate(year, day.Date.Month, day.Date.Day) : day.Date, ReportingPeriod.Yearly, "Năm");
-            }
-
             // Named quarters and months inside a recurring phrase are periods too: "định kỳ (quý I, 6 tháng, quý III và năm)".
-            foreach (var named in items.Where(i => i.Kind == ItemKind.Date && i.Name is not null))
+            foreach (var dated in items)
             {
-                var date = named.YearImplicit ? new LocalDate(year, named.Date.Month, named.Date.Day) : named.Date;
-                Add(date, named.Name!.StartsWith("Quý", StringComparison.Ordinal) ? ReportingPeriod.Quarterly : ReportingPeriod.Monthly, named.Name!);
+                if (dated.Kind != ItemKind.Date)
+                {
+                    continue;
+                }
+
+                var date = dated.YearImplicit ? new LocalDate(year, dated.Date.Month, dated.Date.Day) : dated.Date;
+                if (dated.Name is null)
+                {
+                    Add(date, ReportingPeriod.Yearly, "Năm");
+                }
+                else
+                {
+                    Add(date, dated.Name.StartsWith("Quý", StringComparison.Ordinal) ? ReportingPeriod.Quarterly : ReportingPeriod.Monthly, dated.Name);
+                }
             }
 
             // "ngày 22 hàng tháng", "ngày 10 của tháng tiếp theo": a given day of every month.
-            foreach (var day in items.Where(i => i.Kind == ItemKind.DayOfMonth))
+            foreach (var day in items)
             {
+                if (day.Kind != ItemKind.DayOfMonth)
+                {
+                    continue;
+                }
+
                 for (var m = 1; m <= 12; m++)
                 {
                     var month = new LocalDate(year, m, 1).PlusMonths(day.Name is null ? 0 : 1);
@@ -957,8 +979,13 @@ public static partial class DeadlineParser
                 }
             }
 
-            foreach (var period in periods)
+            foreach (var period in Periods)
             {
+                if ((periods & (1 << (int)period)) == 0)
+                {
+                    continue;
+                }
+
                 switch (period)
                 {
                     case ReportingPeriod.Monthly:
@@ -982,7 +1009,7 @@ public static partial class DeadlineParser
                     case ReportingPeriod.NineMonths:
                         Add(new LocalDate(year, 9, 30), period, "9 tháng");
                         break;
-                    case ReportingPeriod.Yearly when namedDays.Count == 0:
+                    case ReportingPeriod.Yearly when namedDays == 0:
                         Add(new LocalDate(year, 12, 31), period, "Năm");
                         break;
                 }
