@@ -9,13 +9,13 @@ namespace Workflow.Definitions.Plans;
 /// deadlines read. <see cref="PlanReader"/> is the one way to make one from a file.</remarks>
 public sealed class Plan
 {
-    internal Plan(PlanId id, string? number, string title, LocalDate? issuedOn, int trackedYear, string source, IReadOnlyList<PlanTask> tasks)
+    internal Plan(PlanId id, string? number, string title, LocalDate? issuedOn, TrackingPeriod tracking, string source, IReadOnlyList<PlanTask> tasks)
     {
         Id = id;
         Number = number;
         Title = title;
         IssuedOn = issuedOn;
-        TrackedYear = trackedYear;
+        Tracking = tracking;
         Source = source;
         Tasks = tasks;
     }
@@ -29,8 +29,11 @@ public sealed class Plan
 
     public LocalDate? IssuedOn { get; }
 
-    /// <summary>The year the plan tracks: the year of every phrase that names none.</summary>
-    public int TrackedYear { get; }
+    /// <summary>The first year the plan tracks: the year of every phrase that names none.</summary>
+    public int TrackedYear => Tracking.FirstYear;
+
+    /// <summary>The years the plan is followed and the day its chase ends.</summary>
+    public TrackingPeriod Tracking { get; }
 
     /// <summary>The file the plan was read from.</summary>
     public string Source { get; }

@@ -93,10 +93,15 @@ public static class PlanReader
         [Column.Note] = "Ghi chú",
     };
 
-    private static readonly string[] MetadataKeys = ["Mã kế hoạch", "Số hiệu", "Tên kế hoạch", "Ngày ban hành", "Năm theo dõi"];
+    private static readonly string[] MetadataKeys = ["Mã kế hoạch", "Số hiệu", "Tên kế hoạch", "Ngày ban hành", "Năm theo dõi", "Ngày kết thúc theo dõi"];
 
     /// <summary>Reads the plan file at <paramref name="path"/>, within <paramref name="limits"/> (default <see cref="PlanLimits.Default"/>).</summary>
-    public static PlanReadResult Read(string path, ReferenceData reference, PlanLimits? limits = null)
+    /// <param name="path">The file.</param>
+    /// <param name="reference">The directory, calendars and report calendar the file is checked against.</param>
+    /// <param name="limits">The size limits.</param>
+    /// <param name="openEndedThrough">For a plan tracked "năm … và những năm tiếp theo": the last year
+    /// whose recurring and continuous milestones are made (the current year); the first year when null.</param>
+    public static PlanReadResult Read(string path, ReferenceData reference, PlanLimits? limits = null, int? openEndedThrough = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= PlanLimits.Default;
@@ -119,7 +124,7 @@ public static class PlanReader
         try
         {
             using var stream = File.OpenRead(path);
-            return Read(stream, path, reference, limits);
+            return Read(stream, path, reference, limits, openEndedThrough);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -130,8 +135,9 @@ public static class PlanReader
     /// <summary>
     /// Reads a plan file from <paramref name="stream"/>, within <paramref name="limits"/> (default
     /// <see cref="PlanLimits.Default"/>); <paramref name="fileName"/> names it in problems and tells XLSX from CSV.
+    /// <paramref name="openEndedThrough"/>: as for a file.
     /// </summary>
-    public static PlanReadResult Read(Stream stream, string fileName, ReferenceData reference, PlanLimits? limits = null)
+    public static PlanReadResult Read(Stream stream, string fileName, ReferenceData reference, PlanLimits? limits = null, int? openEndedThrough = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(reference);
@@ -141,10 +147,10 @@ public static class PlanReader
             return new PlanReadResult(null, [fatal]);
         }
 
-        return new Reading(fileName, reference).Read(rows);
+        return new Reading(fileName, reference, openEndedThrough).Read(rows);
     }
 
-    private sealed class Reading(string file, ReferenceData reference)
+    private sealed class Reading(string file, ReferenceData reference, int? openEndedThrough)
     {
         private readonly List<PlanProblem> problems = [];
         private readonly List<PlanProblem> warnings = [];
@@ -165,7 +171,9 @@ public static class PlanReader
                 return Result(null);
             }
 
-            var context = new DeadlineContext(metadata.Value.Year, metadata.Value.IssuedOn, reference.Calendar);
+            var tracking = metadata.Value.Tracking;
+            var years = tracking.Years(openEndedThrough ?? tracking.FirstYear)
+                .Select(y => new DeadlineContext(y, metadata.Value.IssuedOn, reference.Calendar)).ToList();
             var tasks = new List<PlanTask>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in rows.Skip(headerIndex + 1))
@@ -175,7 +183,7 @@ public static class PlanReader
                     continue;
                 }
 
-                var task = ReadTask(row, columns, context, seen);
+                var task = ReadTask(row, columns, years, seen);
                 if (task is not null)
                 {
                     tasks.Add(task);
@@ -188,7 +196,7 @@ public static class PlanReader
             }
 
             var m = metadata.Value;
-            return Result(new Plan(m.Id, m.Number, m.Title, m.IssuedOn, m.Year, file, tasks));
+            return Result(new Plan(m.Id, m.Number, m.Title, m.IssuedOn, m.Tracking, file, tasks));
         }
 
         private PlanReadResult Result(Plan? plan) =>
@@ -200,7 +208,7 @@ public static class PlanReader
             return found.Contains(Column.Id) && found.Contains(Column.Activity);
         }
 
-        private (PlanId Id, string? Number, string Title, LocalDate? IssuedOn, int Year)? ReadMetadata(IEnumerable<SheetRow> rows)
+        private (PlanId Id, string? Number, string Title, LocalDate? IssuedOn, TrackingPeriod Tracking)? ReadMetadata(IEnumerable<SheetRow> rows)
         {
             var values = new Dictionary<string, (string Value, int Row)>(StringComparer.Ordinal);
             foreach (var row in rows.Where(r => !r.IsEmpty))
@@ -248,16 +256,28 @@ public static class PlanReader
                 }
             }
 
-            int? year = null;
+            LocalDate? closesOn = null;
+            if (values.TryGetValue("Ngày kết thúc theo dõi", out var closingCell) && closingCell.Value.Length > 0)
+            {
+                closesOn = ParseDay(closingCell.Value);
+                if (closesOn is null)
+                {
+                    Problem(closingCell.Row, 1, $"\"{closingCell.Value}\" không phải ngày: ghi dạng dd/MM/yyyy, ví dụ 31/01/2026 (ngày thôi nhắc hạn kế hoạch).", "Giá trị");
+                }
+            }
+
+            TrackingPeriod? year = null;
             if (yearCell is { } y)
             {
-                if (int.TryParse(y.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear)
+                year = TrackingPeriod.Parse(y.Value, closesOn);
+                if (year is null)
                 {
-                    year = parsed;
+                    Problem(y.Row, 1, $"\"{y.Value}\" không phải năm theo dõi: ghi một năm (2025), một khoảng năm (2023-2025) hoặc \"2023 và những năm tiếp theo\"; năm từ {DeadlineContext.MinYear} đến {DeadlineContext.MaxYear}.", "Giá trị");
                 }
-                else
+                else if (closesOn is { } closes && closes.Year < year.FirstYear)
                 {
-                    Problem(y.Row, 1, $"\"{y.Value}\" không phải năm: ghi bốn chữ số, ví dụ 2025.", "Giá trị");
+                    Problem(closingCell.Row, 1, $"ngày kết thúc theo dõi {closes.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} có trước năm theo dõi đầu tiên ({year.FirstYear}): ghi một ngày từ năm {year.FirstYear} trở đi.", "Giá trị");
+                    year = null;
                 }
             }
 
@@ -272,7 +292,7 @@ public static class PlanReader
             }
 
             var number = values.TryGetValue("Số hiệu", out var n) && n.Value.Length > 0 ? n.Value : null;
-            return planId is null || title is null || year is null ? null : (planId.Value, number, title.Value.Value, issued, year.Value);
+            return planId is null || title is null || year is null ? null : (planId.Value, number, title.Value.Value, issued, year);
         }
 
         private Dictionary<Column, int>? ReadHeader(SheetRow header)
@@ -313,7 +333,7 @@ public static class PlanReader
             return ok ? columns : null;
         }
 
-        private PlanTask? ReadTask(SheetRow row, Dictionary<Column, int> columns, DeadlineContext context, Dictionary<string, int> seen)
+        private PlanTask? ReadTask(SheetRow row, Dictionary<Column, int> columns, IReadOnlyList<DeadlineContext> years, Dictionary<string, int> seen)
         {
             var before = problems.Count;
             string Cell(Column column) => columns.TryGetValue(column, out var c) ? row[c] : string.Empty;
@@ -376,7 +396,7 @@ public static class PlanReader
                     }
                 }
 
-                schedule = reference.Reports.Schedule(deadline, periods, lead?.Agencies ?? [], context);
+                schedule = EveryYear(years, context => reference.Reports.Schedule(deadline, periods, lead?.Agencies ?? [], context));
             }
             else if (deadline.Length == 0)
             {
@@ -384,7 +404,7 @@ public static class PlanReader
             }
             else
             {
-                schedule = DeadlineParser.Parse(deadline, context);
+                schedule = EveryYear(years, context => DeadlineParser.Parse(deadline, context));
                 if (!schedule.IsKnown)
                 {
                     ProblemAt(row, columns, Column.Deadline, $"không đọc được thời hạn \"{deadline}\": {schedule.Reason}");
@@ -483,6 +503,43 @@ public static class PlanReader
 
         private void Problem(int? row, int? column, string message, string? columnName = null) =>
             problems.Add(new PlanProblem(file, row, column is null ? null : PlanProblem.ColumnLetter(column.Value), column is null ? null : columnName, message));
+    }
+
+    /// <summary>
+    /// A task's schedule over every tracked year: the first year's, and for a recurring or
+    /// continuous task the milestones its phrase gives in each later year too. A date the phrase
+    /// names outright ("Trong năm 2023") comes once. When the milestones span several years, each
+    /// period's name carries its year ("Quý I năm 2024").
+    /// </summary>
+    private static Schedule EveryYear(IReadOnlyList<DeadlineContext> years, Func<DeadlineContext, Schedule> parse)
+    {
+        var first = parse(years[0]);
+        if (years.Count == 1 || first.Kind is not (ScheduleKind.Recurring or ScheduleKind.Continuous))
+        {
+            return first;
+        }
+
+        var seen = new HashSet<LocalDate>();
+        var milestones = new List<(int Year, Milestone Milestone)>();
+        foreach (var context in years)
+        {
+            var schedule = context == years[0] ? first : parse(context);
+            foreach (var milestone in schedule.Milestones.Where(m => seen.Add(m.Due)))
+            {
+                milestones.Add((context.TrackedYear, milestone));
+            }
+        }
+
+        if (milestones.Select(m => m.Year).Distinct().Count() == 1)
+        {
+            return first;
+        }
+
+        var labelled = milestones
+            .OrderBy(m => m.Milestone.Due)
+            .Select(m => m.Milestone with { Label = m.Milestone.Label is not { } label ? null : Reports.ReportCalendar.Key(label) == "nam" ? $"Năm {m.Year}" : $"{label} năm {m.Year}" })
+            .ToList();
+        return new Schedule(first.Phrase, first.Kind, labelled, first.Note, null);
     }
 
     private static LocalDate? ParseDay(string text)

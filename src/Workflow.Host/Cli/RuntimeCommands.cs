@@ -75,7 +75,7 @@ internal static class RuntimeCommands
             output.WriteLine($"Cơ sở dữ liệu: {settings}. Thư: {(delivery.Transport is Notifications.Delivery.PickupFolderTransport pickup ? $"ghi tệp .eml vào {pickup.Folder}" : "gửi qua máy chủ SMTP")}.");
             if (!await HasPlansAsync(host.Services, ct).ConfigureAwait(false))
             {
-                foreach (var (file, read) in WorkflowHost.ReadPlans(data))
+                foreach (var (file, read) in WorkflowHost.ReadPlans(data, runtime.Now.Year))
                 {
                     if (read.Plan is not { } plan)
                     {
@@ -84,8 +84,13 @@ internal static class RuntimeCommands
                     }
 
                     var imported = await runtime.ImportAsync(plan, "khởi tạo", ct).ConfigureAwait(false);
-                    output.WriteLine($"Đã nhập {plan.Id}: {imported.Created} mốc.");
+                    output.WriteLine($"Đã nhập {plan.Id}: {imported.Created} mốc{(imported.Closed ? " (kế hoạch đã hết thời gian theo dõi: ghi lại là đã đóng, không nhắc, không gửi gì)" : string.Empty)}.");
                 }
+            }
+
+            foreach (var closed in await runtime.CloseEndedPlansAsync(ct).ConfigureAwait(false))
+            {
+                output.WriteLine(closed);
             }
 
             var (created, removed) = await runtime.ReconcileAsync(ct).ConfigureAwait(false);
@@ -119,7 +124,7 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
-            var read = PlanReader.Read(path, data.Reference);
+            var read = PlanReader.Read(path, data.Reference, openEndedThrough: RuntimeClock.FromEnvironment(SystemClock.Instance).Now.Year);
             if (read.Plan is not { } plan)
             {
                 read.Problems.ToList().ForEach(p => output.WriteLine(p));
@@ -367,13 +372,17 @@ internal static class RuntimeCommands
         }
     }
 
-    private static async Task<int> WithRuntimeAsync(WorkflowsData data, DatabaseSettings settings, Func<WorkflowRuntime, Task<int>> work, CancellationToken ct)
+    private static Task<int> WithRuntimeAsync(WorkflowsData data, DatabaseSettings settings, Func<WorkflowRuntime, Task<int>> work, CancellationToken ct) =>
+        WithRuntimeAsync(data, settings, (runtime, _) => work(runtime), ct);
+
+    /// <summary>Runs <paramref name="work"/> on a host that edits the store without firing timers, and stops it.</summary>
+    internal static async Task<int> WithRuntimeAsync(WorkflowsData data, DatabaseSettings settings, Func<WorkflowRuntime, IServiceProvider, Task<int>> work, CancellationToken ct)
     {
         using var host = WorkflowHost.Build(data, settings, runJobs: false);
         await host.StartAsync(ct).ConfigureAwait(false);
         try
         {
-            return await work(host.Services.GetRequiredService<WorkflowRuntime>()).ConfigureAwait(false);
+            return await work(host.Services.GetRequiredService<WorkflowRuntime>(), host.Services).ConfigureAwait(false);
         }
         finally
         {

@@ -93,6 +93,7 @@ public static class WorkflowCommandLine
         root.Subcommands.Add(CalendarCommand(output, error, workflows));
         var plan = PlanCommand(output, error, workflows);
         plan.Subcommands.Add(RuntimeCommands.Import(output, error, workflows, database));
+        PlanLifecycleCommands.AddTo(plan, output, error, workflows, database);
         root.Subcommands.Add(plan);
         root.Subcommands.Add(SimulateCommand.Create(output, error, workflows));
         root.Subcommands.Add(BenchCommand.Create(output, error, workflows));
@@ -257,7 +258,7 @@ public static class WorkflowCommandLine
 
     private static Command PlanCommand(TextWriter output, TextWriter error, Option<string?> workflows)
     {
-        var plan = new Command("plan", "Kiểm tra và xem lịch các tệp kế hoạch (CSV hoặc XLSX).");
+        var plan = new Command("plan", "Các kế hoạch: kiểm tra và xem lịch tệp kế hoạch (CSV hoặc XLSX), nhập, liệt kê, đóng, mở lại, lưu trữ.");
 
         var checkFile = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch." };
         var check = new Command("check", "Kiểm tra một tệp kế hoạch: liệt kê mọi lỗi với dòng và cột; tệp có lỗi thì không nhận gì.") { checkFile };
@@ -280,7 +281,7 @@ public static class WorkflowCommandLine
             }
 
             var milestones = p.Tasks.Sum(t => t.Schedule.Milestones.Count);
-            output.WriteLine($"{p.Source}: hợp lệ. {p.Id} — {p.Title}{(p.Number is null ? string.Empty : $" ({p.Number})")}, năm {p.TrackedYear}: {p.Tasks.Count} nhiệm vụ, {milestones} mốc thời hạn.");
+            output.WriteLine($"{p.Source}: hợp lệ. {p.Id} — {p.Title}{(p.Number is null ? string.Empty : $" ({p.Number})")}, năm {p.Tracking}: {p.Tasks.Count} nhiệm vụ, {milestones} mốc thời hạn.");
             foreach (var group in p.Tasks.GroupBy(t => t.Schedule.Kind).OrderBy(g => g.Key))
             {
                 output.WriteLine($"  {KindName(group.Key)}: {group.Count()} nhiệm vụ");

@@ -335,16 +335,21 @@ public static partial class WorkflowHost
         // Our tables first, then Quartz's (both hosted services run before the scheduler starts).
         builder.Services.AddHostedService<SchemaInitializer>();
         builder.Services.AddWorkflowScheduler(database.Kind, database.ConnectionString, "workflow", clustered, runJobs);
-        builder.Services.AddSingleton(new RuntimeOptions(SingleWriter: database.Kind == DatabaseKind.Sqlite));
+        builder.Services.AddSingleton(new RuntimeOptions(SingleWriter: database.Kind == DatabaseKind.Sqlite) { DefaultClosing = PlanLifecycle.DefaultClosingFromEnvironment() });
         builder.Services.AddSingleton(_ => new WorkflowEngine(data.Reference.Calendar, new AgencyId(data.Reference.Reports.FollowUpAgency), runtimeClock.LateAfter));
         builder.Services.AddSingleton(_ => new LiveDefinitions(data.Reference.Agencies, data.Definitions, data.Rules));
         builder.Services.AddSingleton<WorkflowRuntime>();
         builder.Services.AddTransient<ResumeMomentJob>();
         if (runJobs)
         {
-            // A trigger lost between a commit and its scheduling (a crash, a database hiccup) comes back within a minute.
-            builder.Services.AddSingleton<IHostedService>(s => new Periodically("Reconciliation", TimeSpan.FromMinutes(1),
-                ct => s.GetRequiredService<WorkflowRuntime>().ReconcileAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Reconcile")));
+            // A plan whose window ended closes within a minute; a trigger lost between a commit and its
+            // scheduling (a crash, a database hiccup) comes back within a minute.
+            builder.Services.AddSingleton<IHostedService>(s => new Periodically("Reconciliation", TimeSpan.FromMinutes(1), async ct =>
+            {
+                var runtime = s.GetRequiredService<WorkflowRuntime>();
+                await runtime.CloseEndedPlansAsync(ct).ConfigureAwait(false);
+                await runtime.ReconcileAsync(ct).ConfigureAwait(false);
+            }, s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Reconcile")));
         }
 
         if (delivery is not null)
@@ -498,7 +503,7 @@ public static partial class WorkflowHost
                     .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal));
     }
 
-    /// <summary>Reads every plan file of the folder; stops at the first file with problems.</summary>
-    public static IReadOnlyList<(string File, PlanReadResult Result)> ReadPlans(WorkflowsData data) =>
-        data.PlanFiles.Select(f => (f, PlanReader.Read(f, data.Reference))).ToList();
+    /// <summary>Reads every plan file of the folder; an open-ended plan's recurring milestones run through <paramref name="openEndedThrough"/>.</summary>
+    public static IReadOnlyList<(string File, PlanReadResult Result)> ReadPlans(WorkflowsData data, int? openEndedThrough = null) =>
+        data.PlanFiles.Select(f => (f, PlanReader.Read(f, data.Reference, openEndedThrough: openEndedThrough))).ToList();
 }

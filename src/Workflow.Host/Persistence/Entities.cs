@@ -22,6 +22,59 @@ public sealed class PlanRecord
     public required string ContentHash { get; set; }
 
     public DateTime ImportedAtUtc { get; set; }
+
+    /// <summary>The last tracked year; null with <see cref="OpenEnded"/> false means a plan stored before tracking periods (its first year only).</summary>
+    public int? LastYear { get; set; }
+
+    /// <summary>Tracked "năm … và những năm tiếp theo": no last year.</summary>
+    public bool OpenEnded { get; set; }
+
+    /// <summary>The closing day the plan file gives ("Ngày kết thúc theo dõi"); null for the default.</summary>
+    public DateOnly? ClosesOn { get; set; }
+
+    /// <summary>Active, closed or archived (see <see cref="PlanStatus"/>).</summary>
+    public PlanStatus Status { get; set; }
+
+    /// <summary>The day the status took effect (the <c>--on</c> day, or the closing day); null for a plan active since its import.</summary>
+    public DateOnly? StatusOn { get; set; }
+
+    /// <summary>Who set the status: a coordinator's name, or "hệ thống".</summary>
+    public string? StatusBy { get; set; }
+
+    public string? StatusReason { get; set; }
+
+    public DateTime? StatusChangedAtUtc { get; set; }
+}
+
+/// <summary>Where a plan stands in its life.</summary>
+public enum PlanStatus
+{
+    /// <summary>"đang theo dõi": its milestones are chased.</summary>
+    Active,
+
+    /// <summary>"đã đóng": nothing is chased; everything stays in the reports and timelines.</summary>
+    Closed,
+
+    /// <summary>"đã lưu trữ": closed, and hidden from the default views.</summary>
+    Archived,
+}
+
+/// <summary>One change of a plan's status: what, on which day, who, why, and when it was recorded.</summary>
+public sealed class PlanStatusRecord
+{
+    public long Id { get; set; }
+
+    public required string PlanId { get; set; }
+
+    public PlanStatus Status { get; set; }
+
+    public DateOnly On { get; set; }
+
+    public required string By { get; set; }
+
+    public string? Reason { get; set; }
+
+    public DateTime RecordedAtUtc { get; set; }
 }
 
 /// <summary>A task of an imported plan: what the status and the emails show.</summary>

@@ -8,6 +8,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 {
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
 
+    public DbSet<PlanStatusRecord> PlanStatusHistory => Set<PlanStatusRecord>();
+
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
 
     public DbSet<MilestoneRecord> Milestones => Set<MilestoneRecord>();
@@ -28,6 +30,16 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         {
             e.ToTable("plans");
             e.HasKey(p => p.Id);
+
+            // Lower-case words ("active", "closed", "archived"); a row from before plans had a status (the column added empty) is active.
+            e.Property(p => p.Status).HasMaxLength(16).HasConversion(s => PlanStatuses.Key(s), s => PlanStatuses.Parse(s) ?? PlanStatus.Active);
+        });
+        builder.Entity<PlanStatusRecord>(e =>
+        {
+            e.ToTable("plan_status_history");
+            e.HasKey(h => h.Id);
+            e.HasIndex(h => h.PlanId);
+            e.Property(h => h.Status).HasMaxLength(16).HasConversion(s => PlanStatuses.Key(s), s => PlanStatuses.Parse(s) ?? PlanStatus.Active);
         });
         builder.Entity<TaskRecord>(e =>
         {

@@ -13,7 +13,8 @@ namespace Workflow.Host.Progress;
 /// <para><b>The stamp.</b> Every change of a milestone (import, timer step, report, event,
 /// extension) is made by <see cref="Runtime.WorkflowRuntime"/> in one transaction with its history
 /// rows, so the highest history id moves with every change of what the counts read; a plan
-/// re-imported with new titles changes <see cref="PlanRecord.ImportedAtUtc"/>; a new plan changes
+/// re-imported with new titles changes <see cref="PlanRecord.ImportedAtUtc"/>, a plan closed,
+/// reopened or archived changes <see cref="PlanRecord.StatusChangedAtUtc"/>; a new plan changes
 /// the number of plans. The stamp is read before the counts, so a change committed in between
 /// makes the counts newer than their stamp, never older; the next request sees a new stamp and
 /// counts again. It holds for every process on the database (the commands, other cluster nodes).</para>
@@ -35,8 +36,8 @@ internal sealed class ProgressCache(TimeSpan maxAge, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var history = await db.History.MaxAsync(h => (long?)h.Id, ct).ConfigureAwait(false);
-        var plans = await db.Plans.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(p => p.ImportedAtUtc) }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return FormattableString.Invariant($"{history}|{plans?.Count}|{plans?.Last.Ticks}");
+        var plans = await db.Plans.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(p => p.ImportedAtUtc), Status = g.Max(p => p.StatusChangedAtUtc) }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return FormattableString.Invariant($"{history}|{plans?.Count}|{plans?.Last.Ticks}|{plans?.Status?.Ticks}");
     }
 
     /// <summary>The value of <paramref name="key"/> computed under <paramref name="stamp"/>, computing it when there is none.</summary>

@@ -9,8 +9,36 @@ namespace Workflow.Host.Progress;
 /// counts every time. The server uses 5 seconds.</param>
 public sealed record ProgressOptions(int DueSoonDays = ProgressRules.DefaultDueSoonDays, TimeSpan CacheFor = default);
 
-/// <summary>One plan's counts.</summary>
-public sealed record PlanProgress(string PlanId, string? Number, string Title, int TrackedYear, ProgressCounts Counts);
+/// <summary>One plan's counts, and its status.</summary>
+public sealed record PlanProgress(string PlanId, string? Number, string Title, int TrackedYear, ProgressCounts Counts, Persistence.PlanStatus Status = Persistence.PlanStatus.Active);
+
+/// <summary>
+/// A plan as <c>workflow plan list</c>, the plan page and <c>GET /api/plans</c> show it: what it is,
+/// the years it tracks, where it stands in its life (who set that, when, why) and how many milestones it has.
+/// </summary>
+/// <param name="PlanId">The plan's id ("cchc-2025").</param>
+/// <param name="Number">The document's number, or null.</param>
+/// <param name="Title">The plan's title.</param>
+/// <param name="Year">The first tracked year.</param>
+/// <param name="Years">"2025", "2023-2025", or "2023-" for an open-ended plan.</param>
+/// <param name="Status">Active, closed or archived.</param>
+/// <param name="StatusOn">The day the status took effect; null for a plan active since its import.</param>
+/// <param name="StatusBy">Who set it (a coordinator, or "hệ thống").</param>
+/// <param name="StatusReason">Why, as written.</param>
+/// <param name="LastDay">The last day its milestones are chased, or null when it runs until closed by hand.</param>
+/// <param name="Milestones">Its milestones (those removed by a re-import aside).</param>
+public sealed record PlanSummary(
+    string PlanId,
+    string? Number,
+    string Title,
+    int Year,
+    string Years,
+    Persistence.PlanStatus Status,
+    LocalDate? StatusOn,
+    string? StatusBy,
+    string? StatusReason,
+    LocalDate? LastDay,
+    int Milestones);
 
 /// <summary>Every plan's counts on <see cref="Today"/>, and all plans together.</summary>
 public sealed record ProgressOverview(LocalDate Today, IReadOnlyList<PlanProgress> Plans, ProgressCounts Total);
@@ -53,8 +81,11 @@ public sealed record TaskFilter
     /// <summary>The largest page.</summary>
     public const int MaxTake = 500;
 
-    /// <summary>Only this plan's milestones; null for every plan.</summary>
+    /// <summary>Only this plan's milestones (whatever its status); null for every plan of <see cref="Scope"/>.</summary>
     public string? PlanId { get; init; }
+
+    /// <summary>Which plans, when <see cref="PlanId"/> names none: the active ones by default.</summary>
+    public Persistence.PlanScope Scope { get; init; } = Persistence.PlanScope.Active;
 
     /// <summary>Only milestones this agency leads (one of its lead ids, matched whole); null for all.</summary>
     public string? AgencyId { get; init; }

@@ -24,29 +24,58 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     /// <summary>The rules these queries apply on <paramref name="today"/>.</summary>
     public ProgressRules RulesFor(LocalDate today) => ProgressRules.For(today, dueSoonDays);
 
-    /// <summary>Every plan's counts on <paramref name="today"/> (plans newest first), and their sum.</summary>
-    public Task<ProgressOverview> OverviewAsync(LocalDate today, CancellationToken ct = default) => OverviewAsync(today, null, ct);
+    /// <summary>Every active plan's counts on <paramref name="today"/> (plans newest first), and their sum.</summary>
+    public Task<ProgressOverview> OverviewAsync(LocalDate today, CancellationToken ct = default) => OverviewAsync(today, null, PlanScope.Active, ct);
+
+    /// <summary>The active plans' counts; see <see cref="OverviewAsync(LocalDate, DateInterval?, PlanScope, CancellationToken)"/>.</summary>
+    public Task<ProgressOverview> OverviewAsync(LocalDate today, DateInterval? dueWithin, CancellationToken ct = default) => OverviewAsync(today, dueWithin, PlanScope.Active, ct);
+
+    /// <summary>
+    /// Every plan: what it is, its years, its status (who, when, why), its last day of chase and its
+    /// milestones, newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<PlanSummary>> PlanListAsync(AnnualDate defaultClosing, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var plans = await db.Plans.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var counted = RulesFor(new LocalDate(2000, 1, 1)).Counted; // which rows count does not depend on the day
+        var counts = await db.Milestones.AsNoTracking().Where(counted).GroupBy(m => m.PlanId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        return [.. plans
+            .OrderByDescending(p => p.TrackedYear).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p =>
+            {
+                var tracking = Runtime.PlanLifecycle.Tracking(p);
+                var years = tracking is null ? string.Empty
+                    : tracking.LastYear is not { } last ? FormattableString.Invariant($"{tracking.FirstYear}-")
+                    : last == tracking.FirstYear ? FormattableString.Invariant($"{last}")
+                    : FormattableString.Invariant($"{tracking.FirstYear}-{last}");
+                return new PlanSummary(p.Id, p.Number, p.Title, p.TrackedYear, years, p.Status, Date(p.StatusOn), p.StatusBy, p.StatusReason,
+                    tracking?.ClosingDay(defaultClosing), counts.GetValueOrDefault(p.Id));
+            })];
+    }
 
     /// <summary>
     /// Every plan's counts on <paramref name="today"/>, of the milestones whose effective due date
     /// falls within <paramref name="dueWithin"/> (all milestones when null; milestones with no due
     /// date only then).
     /// </summary>
-    public Task<ProgressOverview> OverviewAsync(LocalDate today, DateInterval? dueWithin, CancellationToken ct = default) =>
-        CachedAsync(FormattableString.Invariant($"overview{KeySeparator}{today}{KeySeparator}{dueWithin?.Start}{KeySeparator}{dueWithin?.End}"), c => CountOverviewAsync(today, dueWithin, c), ct);
+    public Task<ProgressOverview> OverviewAsync(LocalDate today, DateInterval? dueWithin, PlanScope scope, CancellationToken ct = default) =>
+        CachedAsync(FormattableString.Invariant($"overview{KeySeparator}{today}{KeySeparator}{dueWithin?.Start}{KeySeparator}{dueWithin?.End}{KeySeparator}{scope}"), c => CountOverviewAsync(today, dueWithin, scope, c), ct);
 
-    private async Task<ProgressOverview> CountOverviewAsync(LocalDate today, DateInterval? dueWithin, CancellationToken ct)
+    private async Task<ProgressOverview> CountOverviewAsync(LocalDate today, DateInterval? dueWithin, PlanScope scope, CancellationToken ct)
     {
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var query = db.Milestones.AsNoTracking();
+        var query = await ForPlanAsync(db, null, scope, ct).ConfigureAwait(false);
         if (dueWithin is not null)
         {
             query = query.Where(DueWithin(dueWithin));
         }
 
         var counts = await query.GroupBy(m => m.PlanId).CountProgress(rules).ToListAsync(ct).ConfigureAwait(false);
-        var plans = await PlansAsync(db, counts.Select(c => c.Key), keepEmpty: true, ct).ConfigureAwait(false);
+        var plans = (await PlansAsync(db, counts.Select(c => c.Key), keepEmpty: true, ct).ConfigureAwait(false))
+            .Where(p => scope.Includes(p.Status)).ToList();
         var byPlan = counts.ToDictionary(c => c.Key, c => c.ToCounts(), StringComparer.Ordinal);
         var rows = plans.Select(p => p with { Counts = byPlan.GetValueOrDefault(p.PlanId, ProgressCounts.Zero) }).ToList();
         return new ProgressOverview(today, rows, ProgressCounts.Sum(rows.Select(r => r.Counts)));
@@ -56,14 +85,17 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     /// Per quarter of the effective due date (oldest first): due, done on time, done late, overdue,
     /// open, judged on <paramref name="today"/>. Milestones with no due date are in no quarter.
     /// </summary>
-    public Task<IReadOnlyList<QuarterProgress>> QuartersAsync(string? planId, LocalDate today, CancellationToken ct = default) =>
-        CachedAsync(FormattableString.Invariant($"quarters{KeySeparator}{planId ?? "*"}{KeySeparator}{planId is null}{KeySeparator}{today}"), c => CountQuartersAsync(planId, today, c), ct);
+    public Task<IReadOnlyList<QuarterProgress>> QuartersAsync(string? planId, LocalDate today, CancellationToken ct = default) => QuartersAsync(planId, today, PlanScope.Active, ct);
 
-    private async Task<IReadOnlyList<QuarterProgress>> CountQuartersAsync(string? planId, LocalDate today, CancellationToken ct)
+    /// <summary>The quarters of <paramref name="planId"/>, or of every plan of <paramref name="scope"/>.</summary>
+    public Task<IReadOnlyList<QuarterProgress>> QuartersAsync(string? planId, LocalDate today, PlanScope scope, CancellationToken ct = default) =>
+        CachedAsync(FormattableString.Invariant($"quarters{KeySeparator}{planId ?? "*"}{KeySeparator}{planId is null}{KeySeparator}{today}{KeySeparator}{scope}"), c => CountQuartersAsync(planId, today, scope, c), ct);
+
+    private async Task<IReadOnlyList<QuarterProgress>> CountQuartersAsync(string? planId, LocalDate today, PlanScope scope, CancellationToken ct)
     {
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var query = ForPlan(db, planId).Where(m => m.EffectiveDue != null);
+        var query = (await ForPlanAsync(db, planId, scope, ct).ConfigureAwait(false)).Where(m => m.EffectiveDue != null);
 
         // Grouped by the due date itself in SQL (a plan has a few hundred distinct dates), which reads
         // the (PlanId, EffectiveDue, …) index in order with no sort, and folded into quarters here.
@@ -79,12 +111,15 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     /// Per lead agency (most overdue first, then by name): its counts, on-time rate and completion.
     /// A milestone with several lead agencies counts for each; a milestone with none for no agency.
     /// </summary>
-    public Task<IReadOnlyList<AgencyProgress>> AgenciesAsync(string? planId, LocalDate today, CancellationToken ct = default) =>
-        CachedAsync(FormattableString.Invariant($"agencies{KeySeparator}{planId ?? "*"}{KeySeparator}{planId is null}{KeySeparator}{today}"), async c =>
+    public Task<IReadOnlyList<AgencyProgress>> AgenciesAsync(string? planId, LocalDate today, CancellationToken ct = default) => AgenciesAsync(planId, today, PlanScope.Active, ct);
+
+    /// <summary>Per lead agency, of <paramref name="planId"/> or of every plan of <paramref name="scope"/>.</summary>
+    public Task<IReadOnlyList<AgencyProgress>> AgenciesAsync(string? planId, LocalDate today, PlanScope scope, CancellationToken ct = default) =>
+        CachedAsync(FormattableString.Invariant($"agencies{KeySeparator}{planId ?? "*"}{KeySeparator}{planId is null}{KeySeparator}{today}{KeySeparator}{scope}"), async c =>
         {
             var rules = RulesFor(today);
             await using var db = await databases.CreateDbContextAsync(c).ConfigureAwait(false);
-            return await PerAgencyAsync(ForPlan(db, planId), rules, c).ConfigureAwait(false);
+            return await PerAgencyAsync(await ForPlanAsync(db, planId, scope, c).ConfigureAwait(false), rules, c).ConfigureAwait(false);
         }, ct);
 
     /// <summary>Through the cache when there is one (<see cref="ProgressOptions.CacheFor"/>), else computed now.</summary>
@@ -123,7 +158,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Take, TaskFilter.MaxTake, nameof(filter));
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var milestones = ForPlan(db, filter.PlanId).Where(rules.Counted);
+        var milestones = (await ForPlanAsync(db, filter.PlanId, filter.Scope, ct).ConfigureAwait(false)).Where(rules.Counted);
         if (!string.IsNullOrWhiteSpace(filter.AgencyId))
         {
             milestones = milestones.Where(MilestoneMapping.LedBy(filter.AgencyId.Trim()));
@@ -190,14 +225,18 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     /// <paramref name="asOf"/>: see <see cref="QuarterlyReport"/> for what it counts and on which day.
     /// With <paramref name="planId"/>, only that plan; without, every plan with milestones due in the period.
     /// </summary>
-    public async Task<QuarterlyReport> ReportAsync(int year, ReportPeriod period, LocalDate asOf, string? planId = null, CancellationToken ct = default)
+    public Task<QuarterlyReport> ReportAsync(int year, ReportPeriod period, LocalDate asOf, string? planId = null, CancellationToken ct = default) =>
+        ReportAsync(year, period, asOf, planId, PlanScope.Active, ct);
+
+    /// <summary>The periodic report of <paramref name="planId"/>, or of every plan of <paramref name="scope"/> with milestones due in the period.</summary>
+    public async Task<QuarterlyReport> ReportAsync(int year, ReportPeriod period, LocalDate asOf, string? planId, PlanScope scope, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 1900);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999);
         var interval = new DateInterval(period.Start(year), period.End(year));
         var rules = RulesFor(LocalDate.Min(interval.End, asOf));
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var inPeriod = ForPlan(db, planId).Where(DueWithin(interval));
+        var inPeriod = (await ForPlanAsync(db, planId, scope, ct).ConfigureAwait(false)).Where(DueWithin(interval));
 
         var perPlan = await inPeriod.GroupBy(m => m.PlanId).CountProgress(rules).ToListAsync(ct).ConfigureAwait(false);
         var byPlan = perPlan.ToDictionary(c => c.Key, c => c.ToCounts(), StringComparer.Ordinal);
@@ -216,10 +255,22 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         return new QuarterlyReport(year, period, asOf, planId, plans, ProgressCounts.Sum(plans.Select(p => p.Counts)), perAgency, criteria);
     }
 
-    private static IQueryable<MilestoneRecord> ForPlan(WorkflowDbContext db, string? planId)
+    /// <summary>
+    /// The milestones of <paramref name="planId"/> (whatever its status), or of every plan of
+    /// <paramref name="scope"/>. When every plan is in scope there is no filter at all (milestones
+    /// of a plan with no plan row, possible only by hand, count then).
+    /// </summary>
+    private static async Task<IQueryable<MilestoneRecord>> ForPlanAsync(WorkflowDbContext db, string? planId, PlanScope scope, CancellationToken ct)
     {
         var query = db.Milestones.AsNoTracking();
-        return planId is null ? query : query.Where(m => m.PlanId == planId);
+        if (planId is not null)
+        {
+            return query.Where(m => m.PlanId == planId);
+        }
+
+        var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Status }).ToListAsync(ct).ConfigureAwait(false);
+        var inScope = plans.Where(p => scope.Includes(p.Status)).Select(p => p.Id).ToList();
+        return inScope.Count == plans.Count ? query : query.Where(m => inScope.Contains(m.PlanId));
     }
 
     private static Expression<Func<MilestoneRecord, bool>> DueWithin(DateInterval interval)
@@ -236,11 +287,11 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     {
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
         var records = await db.Plans.AsNoTracking()
-            .Select(p => new { p.Id, p.Number, p.Title, p.TrackedYear })
+            .Select(p => new { p.Id, p.Number, p.Title, p.TrackedYear, p.Status })
             .ToListAsync(ct).ConfigureAwait(false);
         var plans = records
             .Where(p => keepEmpty || wanted.Contains(p.Id))
-            .Select(p => new PlanProgress(p.Id, p.Number, p.Title, p.TrackedYear, ProgressCounts.Zero))
+            .Select(p => new PlanProgress(p.Id, p.Number, p.Title, p.TrackedYear, ProgressCounts.Zero, p.Status))
             .ToList();
 
         // Milestones of a plan with no plan row (not written by the runtime, but possible by hand) still count.

@@ -69,7 +69,7 @@ public sealed record CriterionProgress(string PlanId, string Code, string? Text,
 /// <summary>
 /// The periodic report ("Báo cáo Quý I / 6 tháng / 9 tháng / năm"): the milestones whose effective
 /// due date falls in the period, per plan, per lead agency and, for plans built on an index, per
-/// criterion. Built by <see cref="ProgressQueries.ReportAsync"/> from <see cref="ProgressRules"/>,
+/// criterion. Built by <see cref="ProgressQueries.ReportAsync(int, ReportPeriod, LocalDate, string?, Persistence.PlanScope, CancellationToken)"/> from <see cref="ProgressRules"/>,
 /// the same rules as the dashboard.
 /// </summary>
 /// <remarks>

@@ -58,7 +58,60 @@ public sealed class WorkflowEngine
 
         run.Status = RunStatus.Waiting;
         run.History.Add(new HistoryEntry(now, definition.Root.Start.Id, "bắt đầu", $"quy trình {definition.DefinitionId} phiên bản {definition.Version}, hạn hiệu lực {Day(run.EffectiveDue)}"));
-        Advance(run, definition, definition.Root.Start, now, now, late: false, sink);
+        Advance(run, definition, definition.Root.Start, now, now, late: false, sink, fromToday: true);
+    }
+
+    /// <summary>
+    /// The plan was reopened: an open milestone's chase starts over from <paramref name="now"/>,
+    /// with the same catch-up rule as a start (one overdue notice, no back-dated series). A dormant
+    /// milestone keeps waiting for its event; a done one stays done.
+    /// </summary>
+    public void Restart(MilestoneRun run, WorkflowDefinition definition, LocalDateTime now, string why, INotificationSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(definition);
+        if (run.DoneOn is not null || run.Status == RunStatus.Dormant)
+        {
+            return;
+        }
+
+        run.Status = RunStatus.Waiting;
+        run.Bookmark = null;
+        run.History.Add(new HistoryEntry(now, definition.Root.Start.Id, "theo dõi lại", why));
+        Advance(run, definition, definition.Root.Start, now, now, late: false, sink, fromToday: true);
+    }
+
+    /// <summary>
+    /// The plan is closed: the milestone keeps its dates and state and nothing more is chased. A
+    /// waiting run loses its bookmark (no timer, no signal); a dormant one keeps waiting for its
+    /// event (a closed plan records it without chasing); a finished one is left alone.
+    /// </summary>
+    /// <returns>Whether the run changed (it was waiting at a bookmark).</returns>
+    public static bool Hold(MilestoneRun run, LocalDateTime now, string why)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Status != RunStatus.Waiting || run.Bookmark is null)
+        {
+            return false;
+        }
+
+        run.Bookmark = null;
+        run.History.Add(new HistoryEntry(now, null, "ngừng theo dõi", why));
+        return true;
+    }
+
+    /// <summary>
+    /// A milestone of a plan imported closed: recorded with its dates, never chased, nothing sent.
+    /// An event milestone still waits for its event (so the record says so); any other waits for nothing.
+    /// </summary>
+    public static void StartHeld(MilestoneRun run, WorkflowDefinition definition, LocalDateTime now, string why)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(definition);
+        var dormant = run.WaitsForEvent && run.EventOn is null;
+        run.Status = dormant ? RunStatus.Dormant : RunStatus.Waiting;
+        run.Bookmark = dormant ? new Bookmark(definition.Root.Start.Id, null, SignalKind.Event) : null;
+        run.History.Add(new HistoryEntry(now, null, "không theo dõi", why));
     }
 
     /// <summary>Resumes a run at its timer bookmark; <paramref name="now"/> is when the timer fired.</summary>
@@ -93,7 +146,8 @@ public sealed class WorkflowEngine
     }
 
     /// <summary>An approved extension: the due date is replaced and the chase starts over from it.</summary>
-    public void Extend(MilestoneRun run, WorkflowDefinition definition, LocalDate newDue, LocalDateTime now, INotificationSink sink)
+    /// <remarks>With <paramref name="chase"/> false (a plan that is no longer followed) the dates change and nothing is chased.</remarks>
+    public void Extend(MilestoneRun run, WorkflowDefinition definition, LocalDate newDue, LocalDateTime now, INotificationSink sink, bool chase = true)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(definition);
@@ -106,7 +160,10 @@ public sealed class WorkflowEngine
         if (run.DoneOn is null)
         {
             run.Status = RunStatus.Waiting;
-            Advance(run, definition, definition.Root.Start, now, now, late: false, sink);
+            if (chase)
+            {
+                Advance(run, definition, definition.Root.Start, now, now, late: false, sink);
+            }
         }
     }
 
@@ -115,7 +172,8 @@ public sealed class WorkflowEngine
     /// is the plan's when it lies after the event, otherwise 30 days after the event; then the
     /// chase starts.
     /// </summary>
-    public void RecordEvent(MilestoneRun run, WorkflowDefinition definition, LocalDate on, LocalDateTime now, INotificationSink sink)
+    /// <remarks>With <paramref name="chase"/> false (a plan that is no longer followed) the event and the due date are recorded and nothing is chased.</remarks>
+    public void RecordEvent(MilestoneRun run, WorkflowDefinition definition, LocalDate on, LocalDateTime now, INotificationSink sink, bool chase = true)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(definition);
@@ -131,7 +189,10 @@ public sealed class WorkflowEngine
         run.History.Add(new HistoryEntry(now, null, "sự kiện", $"sự kiện ngày {Day(on)}; hạn {Day(due)}" + (run.PlannedDue == due ? " theo kế hoạch" : " (30 ngày sau sự kiện)")));
         run.Bookmark = null;
         run.Status = RunStatus.Waiting;
-        Advance(run, definition, definition.Root.Start, now, now, late: false, sink);
+        if (chase)
+        {
+            Advance(run, definition, definition.Root.Start, now, now, late: false, sink);
+        }
     }
 
     private void Continue(MilestoneRun run, WorkflowDefinition definition, Activity from, string port, LocalDateTime now, LocalDateTime moment, bool late, INotificationSink sink)
@@ -152,7 +213,14 @@ public sealed class WorkflowEngine
     /// moment, or a wait's moment that had already passed): what is sent carries it, so a
     /// notification is the same notification however late the server got to it.
     /// </summary>
-    private void Advance(MilestoneRun run, WorkflowDefinition definition, Activity activity, LocalDateTime now, LocalDateTime moment, bool late, INotificationSink sink)
+    /// <remarks>
+    /// <paramref name="fromToday"/>: the chase starts now (a new milestone, a reopened plan), so
+    /// the moments that passed before are caught up once, today: a passed reminder is sent once
+    /// dated now (or skipped once the due date passed), a passed overdue notice is sent once dated
+    /// now (it joins today's digest), and a passed escalation is skipped: Sở Nội vụ hears of the
+    /// milestone at the next regular escalation, never in a back-dated series.
+    /// </remarks>
+    private void Advance(MilestoneRun run, WorkflowDefinition definition, Activity activity, LocalDateTime now, LocalDateTime moment, bool late, INotificationSink sink, bool fromToday = false)
     {
         var current = activity;
         for (var steps = 0; steps < MaxStepsPerAdvance; steps++)
@@ -178,7 +246,7 @@ public sealed class WorkflowEngine
                             return;
                         }
 
-                        moment = at;
+                        moment = fromToday ? now : at;
                         late = true;
                         break;
                     }
@@ -202,7 +270,7 @@ public sealed class WorkflowEngine
                         return;
                     }
 
-                    moment = startAt.DateTime;
+                    moment = fromToday ? now : startAt.DateTime;
                     late = true;
                     break;
 
@@ -229,6 +297,11 @@ public sealed class WorkflowEngine
 
                 case SendOverdueNotice notice:
                     Send(run, sink, NotificationKind.Overdue, notice.Id, now, moment, run.Lead, notice.CopyCoordinators ? run.Coordinators : [], notice.Template, late);
+                    late = false;
+                    break;
+
+                case Escalate escalate when late && fromToday:
+                    run.History.Add(new HistoryEntry(now, escalate.Id, "bỏ qua báo cáo Sở Nội vụ", "mốc báo cáo đã qua trước khi bắt đầu theo dõi: chỉ gửi một thông báo quá hạn, báo cáo từ lần kế tiếp"));
                     late = false;
                     break;
 

@@ -17,6 +17,9 @@ namespace Workflow.Host.Runtime;
 /// </summary>
 public sealed record ImportResult(string Plan, int Created, int Rescheduled, int Removed, int Unchanged)
 {
+    /// <summary>The plan is not followed after the import (its window is over, or a coordinator closed or archived it): nothing was sent.</summary>
+    public bool Closed { get; init; }
+
     /// <summary>The milestones the file takes out of the plan (taken out, or only listed when <see cref="RemovalRefused"/>).</summary>
     public IReadOnlyList<MilestoneRemoval> Removals { get; init; } = [];
 
@@ -44,7 +47,7 @@ public sealed record MilestoneRemoval(string Task, int Milestone, string? Label,
 /// hosts) is harmless: the second firing finds the bookmark gone and does nothing, and the
 /// revision column makes two concurrent steps on one instance impossible.
 /// </remarks>
-public sealed class WorkflowRuntime(
+public sealed partial class WorkflowRuntime(
     IDbContextFactory<WorkflowDbContext> databases,
     ISchedulerFactory schedulers,
     WorkflowEngine engine,
@@ -82,12 +85,14 @@ public sealed class WorkflowRuntime(
         int created = 0, rescheduled = 0, removed = 0, unchanged = 0;
         List<MilestoneRemoval> removals = [];
         var refused = false;
+        var closed = false;
         await StepAsync(async (db, sink, now) =>
         {
             var record = await db.Plans.FindAsync([plan.Id.Value], ct).ConfigureAwait(false);
             if (record is not null && record.ContentHash == hash)
             {
                 unchanged = await db.Milestones.CountAsync(m => m.PlanId == plan.Id.Value, ct).ConfigureAwait(false);
+                closed = record.Status != PlanStatus.Active;
                 return;
             }
 
@@ -109,6 +114,7 @@ public sealed class WorkflowRuntime(
                 }
             }
 
+            var isNew = record is null;
             if (record is null)
             {
                 record = new PlanRecord { Id = plan.Id.Value, Title = plan.Title, Source = plan.Source, ContentHash = hash };
@@ -122,6 +128,14 @@ public sealed class WorkflowRuntime(
             record.Source = plan.Source;
             record.ContentHash = hash;
             record.ImportedAtUtc = DateTime.UtcNow;
+            record.LastYear = plan.Tracking.LastYear;
+            record.OpenEnded = plan.Tracking.IsOpenEnded;
+            record.ClosesOn = plan.Tracking.ClosesOn?.ToDateOnly();
+
+            // A plan whose window is over is recorded closed: every milestone with its dates, nothing sent.
+            changes.AddRange(await CloseIfEndedAsync(db, record, isNew, now, by, ct).ConfigureAwait(false));
+            var chase = record.Status == PlanStatus.Active;
+            closed = !chase;
 
             var tasks = await db.Tasks.Where(t => t.PlanId == plan.Id.Value).ToDictionaryAsync(t => t.TaskId, ct).ConfigureAwait(false);
             foreach (var task in plan.Tasks)
@@ -164,6 +178,19 @@ public sealed class WorkflowRuntime(
                     continue;
                 }
 
+                if (!chase)
+                {
+                    // A plan no longer followed: the new date is recorded, nothing is chased.
+                    db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = "đổi hạn", Why = $"hạn theo kế hoạch {MilestoneMapping.Day(row.PlannedDue)} đổi thành {MilestoneMapping.Day(run.PlannedDue?.ToDateOnly())}; kế hoạch không còn theo dõi nên không nhắc", By = by, RecordedAtUtc = DateTime.UtcNow });
+                    row.PlannedDue = run.PlannedDue?.ToDateOnly();
+                    row.Due = run.Due?.ToDateOnly();
+                    row.EffectiveDue = run.EffectiveDue?.ToDateOnly();
+                    row.Label = label;
+                    row.Revision++;
+                    rescheduled++;
+                    continue;
+                }
+
                 // The plan's date changed: the chase starts over from the new date.
                 var oldAt = row.BookmarkAt;
                 var current = MilestoneMapping.ToRun(row);
@@ -201,7 +228,15 @@ public sealed class WorkflowRuntime(
                 var rows = new List<(MilestoneRun Run, MilestoneRecord Row)>(chunk.Length);
                 foreach (var (run, definition, label) in chunk)
                 {
-                    engine.Start(run, definition, now, sink);
+                    if (chase)
+                    {
+                        engine.Start(run, definition, now, sink);
+                    }
+                    else
+                    {
+                        WorkflowEngine.StartHeld(run, definition, now, $"kế hoạch {PlanStatuses.Label(record.Status)}: mốc được ghi lại với ngày của nó, không nhắc, không gửi gì");
+                    }
+
                     var row = MilestoneMapping.NewRecord(run, label);
                     db.Milestones.Add(row);
                     rows.Add((run, row));
@@ -221,7 +256,7 @@ public sealed class WorkflowRuntime(
         }, ct).ConfigureAwait(false);
 
         await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
-        return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged) { Removals = removals, RemovalRefused = refused };
+        return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged) { Removals = removals, RemovalRefused = refused, Closed = closed };
     }
 
     /// <summary>Imports <paramref name="plan"/> without leave to take milestones out of it (see the overload).</summary>
@@ -244,12 +279,22 @@ public sealed class WorkflowRuntime(
             var rows = await db.Milestones.Where(m => m.PlanId == plan.Value && m.TaskId == task.Value && (milestone == null || m.Number == milestone)
                     && m.Status == RunStatus.Finished && m.DoneOn == null)
                 .OrderBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
+            var chase = await IsChasedAsync(db, plan.Value, ct).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 var run = MilestoneMapping.ToRun(row);
                 run.History.Add(new HistoryEntry(now, null, "khôi phục vào kế hoạch",
                     row.RemovedBy is { } who ? $"mốc do {who} bỏ khỏi kế hoạch được theo dõi lại từ hôm nay" : "mốc được theo dõi lại từ hôm nay"));
-                engine.Start(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, sink);
+                var definition = definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion);
+                if (chase)
+                {
+                    engine.Start(run, definition, now, sink);
+                }
+                else
+                {
+                    WorkflowEngine.StartHeld(run, definition, now, "kế hoạch không còn theo dõi: mốc được ghi lại, không nhắc");
+                }
+
                 MilestoneMapping.CopyState(run, row);
                 row.RemovedAtUtc = null;
                 row.RemovedBy = null;
@@ -265,7 +310,7 @@ public sealed class WorkflowRuntime(
     /// <summary>Reports milestones done: all open milestones of the task, or the one numbered.</summary>
     /// <returns>How many milestones it closed.</returns>
     public Task<int> MarkDoneAsync(PlanId plan, TaskId task, int? milestone, LocalDate on, string by, CancellationToken ct = default) =>
-        ChangeAsync(plan, task, milestone, by, (run, _, now, _) =>
+        ChangeAsync(plan, task, milestone, by, (run, _, now, _, _) =>
         {
             if (run.DoneOn is not null)
             {
@@ -278,27 +323,27 @@ public sealed class WorkflowRuntime(
 
     /// <summary>Records that the event a task waits for happened on <paramref name="on"/>.</summary>
     public Task<int> RecordEventAsync(PlanId plan, TaskId task, LocalDate on, string by, CancellationToken ct = default) =>
-        ChangeAsync(plan, task, null, by, (run, definition, now, sink) =>
+        ChangeAsync(plan, task, null, by, (run, definition, now, sink, chase) =>
         {
             if (run.Status != RunStatus.Dormant)
             {
                 return false;
             }
 
-            engine.RecordEvent(run, definition, on, now, sink);
+            engine.RecordEvent(run, definition, on, now, sink, chase);
             return true;
         }, ct);
 
     /// <summary>An approved extension of one milestone to <paramref name="newDue"/>.</summary>
     public Task<int> ExtendAsync(PlanId plan, TaskId task, int milestone, LocalDate newDue, string by, CancellationToken ct = default) =>
-        ChangeAsync(plan, task, milestone, by, (run, definition, now, sink) =>
+        ChangeAsync(plan, task, milestone, by, (run, definition, now, sink, chase) =>
         {
             if (run.DoneOn is not null)
             {
                 return false;
             }
 
-            engine.Extend(run, definition, newDue, now, sink);
+            engine.Extend(run, definition, newDue, now, sink, chase);
             return true;
         }, ct);
 
@@ -391,18 +436,21 @@ public sealed class WorkflowRuntime(
         return (created, stale.Count);
     }
 
-    private async Task<int> ChangeAsync(PlanId plan, TaskId task, int? milestone, string by, Func<MilestoneRun, WorkflowDefinition, LocalDateTime, INotificationSink, bool> change, CancellationToken ct)
+    /// <remarks>The change's last argument says whether the plan is followed: a closed or archived plan records it and chases nothing.</remarks>
+    private async Task<int> ChangeAsync(PlanId plan, TaskId task, int? milestone, string by, Func<MilestoneRun, WorkflowDefinition, LocalDateTime, INotificationSink, bool, bool> change, CancellationToken ct)
     {
         var changes = new List<TriggerChange>();
         await StepAsync(async (db, sink, now) =>
         {
+            changes.Clear();
+            var chase = await IsChasedAsync(db, plan.Value, ct).ConfigureAwait(false);
             var rows = await db.Milestones.Where(m => m.PlanId == plan.Value && m.TaskId == task.Value && (milestone == null || m.Number == milestone))
                 .OrderBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 var run = MilestoneMapping.ToRun(row);
                 var oldAt = row.BookmarkAt;
-                if (change(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, sink))
+                if (change(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, sink, chase))
                 {
                     MilestoneMapping.CopyState(run, row);
                     AddHistory(db, run, 0, row.Id, by);
@@ -527,7 +575,14 @@ public sealed class WorkflowRuntime(
     private static string Hash(Plan plan)
     {
         var text = new StringBuilder();
-        text.Append(plan.Number).Append('|').Append(plan.Title).Append('|').Append(plan.TrackedYear).Append('\n');
+        text.Append(plan.Number).Append('|').Append(plan.Title).Append('|').Append(plan.TrackedYear);
+        if (plan.Tracking.LastYear != plan.TrackedYear || plan.Tracking.ClosesOn is not null)
+        {
+            // Only a period other than one year changes the text: the hash of a one-year plan stays what it was.
+            text.Append('|').Append(plan.Tracking).Append('|').Append(plan.Tracking.ClosesOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        text.Append('\n');
         foreach (var t in plan.Tasks)
         {
             text.Append(t.Id.Value).Append('|').Append(t.Activity).Append('|').Append(t.Lead.Cell).Append('|').Append(t.Coordinators.Cell).Append('|').Append(t.Deadline).Append('|')
@@ -570,7 +625,11 @@ internal sealed record TriggerChange(long Id, string? OldAt, string? NewAt);
 
 /// <summary>How the runtime runs on its database.</summary>
 /// <param name="SingleWriter">SQLite: one write transaction at a time in this process.</param>
-public sealed record RuntimeOptions(bool SingleWriter);
+public sealed record RuntimeOptions(bool SingleWriter)
+{
+    /// <summary>The closing day of a plan's window when its file gives none: of the year after its last tracked year (31/01 by default).</summary>
+    public NodaTime.AnnualDate DefaultClosing { get; init; } = TrackingPeriod.DefaultClosing;
+}
 
 /// <summary>The Quartz job every timer triggers: resume the workflows of every milestone waiting for that moment.</summary>
 public sealed class ResumeMomentJob(WorkflowRuntime runtime) : IJob
