@@ -95,6 +95,15 @@ public static class PlanReader
 
     private static readonly string[] MetadataKeys = ["Mã kế hoạch", "Số hiệu", "Tên kế hoạch", "Ngày ban hành", "Năm theo dõi", "Ngày kết thúc theo dõi"];
 
+    /// <summary>The metadata keys a plan file may give, in the order of the blank template.</summary>
+    public static IReadOnlyList<string> MetadataKeyNames => MetadataKeys;
+
+    /// <summary>The task table's headings as the blank template writes them, in order.</summary>
+    public static IReadOnlyList<string> ColumnHeadings => [.. ColumnNames.OrderBy(c => c.Key).Select(c => c.Value)];
+
+    /// <summary>The heading of the lead agency column ("Đơn vị chủ trì").</summary>
+    public static string LeadHeading => ColumnNames[Column.Lead];
+
     /// <summary>Reads the plan file at <paramref name="path"/>, within <paramref name="limits"/> (default <see cref="PlanLimits.Default"/>).</summary>
     /// <param name="path">The file.</param>
     /// <param name="reference">The directory, calendars and report calendar the file is checked against.</param>

@@ -34,7 +34,11 @@ internal static class RuntimeCommands
             Description = $"Địa chỉ trang web, ví dụ http://127.0.0.1:8080 (mặc định {Web.WorkflowWeb.DefaultUrl}, hoặc biến ASPNETCORE_URLS).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("serve", "Chạy máy chủ: trang web cho điều phối viên và đơn vị; nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster, smtp, urls };
+        var publicUrl = new Option<string?>("--public-url")
+        {
+            Description = $"Địa chỉ công khai của trang web, đầu mọi đường dẫn trong thư, ví dụ https://cchc.cantho.gov.vn (hoặc biến {DeliverySetup.PublicUrlVariable}). Bắt buộc khi gửi thư qua SMTP.",
+        };
+        var command = new Command("serve", "Chạy máy chủ: trang web cho điều phối viên và đơn vị; nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster, smtp, urls, publicUrl };
         action = async (result, ct) =>
         {
             var addresses = result.GetValue(urls) is { Length: > 0 } given ? given
@@ -51,15 +55,24 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
+            var addresses = result.GetValue(urls) is { Length: > 0 } given ? given
+                : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } configured ? configured.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                : [Web.WorkflowWeb.DefaultUrl];
             DeliverySetup delivery;
             try
             {
-                delivery = DeliverySetup.Create(result.GetValue(smtp), Path.Combine(data.Folder, "templates"), Path.Combine(Path.GetDirectoryName(data.Folder)!, ".data", "emails"));
+                var serverUrl = Uri.TryCreate(addresses[0].Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var own) ? own : null;
+                delivery = DeliverySetup.Create(result.GetValue(smtp), Path.Combine(data.Folder, "templates"), Path.Combine(Path.GetDirectoryName(data.Folder)!, ".data", "emails"), result.GetValue(publicUrl), serverUrl);
             }
             catch (Exception e) when (e is Notifications.Templates.TemplateException or FormatException)
             {
                 error.WriteLine(e.Message);
                 return WorkflowCommandLine.InputProblems;
+            }
+
+            if (delivery.PublicUrlWarning is { } warning)
+            {
+                error.WriteLine(warning);
             }
 
             if (result.GetValue(cluster) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("WORKFLOW_LINK_KEY")))

@@ -63,6 +63,28 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         return await db.Plans.AsNoTracking().OrderByDescending(p => p.TrackedYear).ThenBy(p => p.Id).ToListAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Closes, reopens or archives a plan (the plan page's buttons and the API): the runtime's
+    /// <see cref="WorkflowRuntime.ChangePlanStatusAsync"/>; a refusal says why and changes nothing.
+    /// </summary>
+    public async Task<Outcome> ChangePlanStatusAsync(string plan, PlanAction action, LocalDate? on, string? reason, bool fromArchive, string by, CancellationToken ct = default)
+    {
+        if (!PlanId.IsValid(plan))
+        {
+            return Outcome.Refused($"Không có kế hoạch \"{plan}\".");
+        }
+
+        var result = await runtime.ChangePlanStatusAsync(new PlanStatusRequest(new PlanId(plan), action, on, reason, by, fromArchive), ct).ConfigureAwait(false);
+        return new Outcome(result.Changed, result.Message);
+    }
+
+    /// <summary>Every status change of a plan, newest first.</summary>
+    public async Task<IReadOnlyList<PlanStatusRecord>> PlanHistoryAsync(string plan, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.PlanStatusHistory.AsNoTracking().Where(h => h.PlanId == plan).OrderByDescending(h => h.Id).ToListAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>One milestone, or null.</summary>
     public async Task<MilestoneRecord?> MilestoneAsync(long id, CancellationToken ct = default)
     {
@@ -369,7 +391,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         var bytes = copy.ToArray();
         var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
         copy.Position = 0;
-        var read = PlanReader.Read(copy, fileName, data.Reference, limits);
+        var read = PlanReader.Read(copy, fileName, data.Reference, limits, clock.Now.Year);
         if (read.Plan is not { } plan)
         {
             return new PlanUpload(null, read.Problems);

@@ -205,14 +205,52 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
 
     public const string EnvironmentVariable = "WORKFLOW_SMTP";
 
+    /// <summary>The site's public address, the start of every link in every email; <see cref="LegacyPublicUrlVariable"/> is read when it is unset.</summary>
+    public const string PublicUrlVariable = "WORKFLOW_PUBLIC_URL";
+
+    /// <summary>The older name of <see cref="PublicUrlVariable"/>, still read.</summary>
+    public const string LegacyPublicUrlVariable = "WORKFLOW_BASE_URL";
+
+    /// <summary>Whether the public address was given (<c>--public-url</c> or the environment); when not, links start with the server's own address.</summary>
+    public bool HasPublicUrl { get; init; }
+
+    /// <summary>
+    /// The public address from <paramref name="option"/> (<c>--public-url</c>), else
+    /// <see cref="PublicUrlVariable"/>, else <see cref="LegacyPublicUrlVariable"/>; null when none is set.
+    /// </summary>
+    /// <exception cref="FormatException">The address is not an absolute http or https URL.</exception>
+    public static Uri? PublicUrl(string? option)
+    {
+        var (value, source) = !string.IsNullOrWhiteSpace(option) ? (option, "--public-url")
+            : Environment.GetEnvironmentVariable(PublicUrlVariable) is { Length: > 0 } configured ? (configured, PublicUrlVariable)
+            : Environment.GetEnvironmentVariable(LegacyPublicUrlVariable) is { Length: > 0 } legacy ? (legacy, LegacyPublicUrlVariable)
+            : (null, null);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            throw new FormatException($"{source} \"{value}\" không phải địa chỉ trang web: ghi địa chỉ đầy đủ mà đơn vị mở được từ thư, ví dụ https://cchc.cantho.gov.vn.");
+        }
+
+        return url.AbsolutePath.EndsWith('/') ? url : new Uri(url.GetLeftPart(UriPartial.Path) + "/");
+    }
+
     /// <summary>
     /// "host:port" or "host:port:starttls" (or $WORKFLOW_SMTP; credentials in WORKFLOW_SMTP_USER and
     /// WORKFLOW_SMTP_PASSWORD); with none, .eml files in <paramref name="pickupFolder"/>. The sender is
     /// WORKFLOW_MAIL_FROM, replies go to WORKFLOW_MAIL_REPLY_TO (the coordinator).
     /// </summary>
     /// <exception cref="Workflow.Notifications.Templates.TemplateException">A template is broken.</exception>
-    /// <exception cref="FormatException">The SMTP setting is malformed.</exception>
-    public static DeliverySetup Create(string? smtp, string templatesFolder, string pickupFolder)
+    /// <exception cref="FormatException">The SMTP setting or the public address is malformed, or SMTP is set without a public address.</exception>
+    /// <param name="smtp">The SMTP setting, or null for $WORKFLOW_SMTP.</param>
+    /// <param name="templatesFolder">The email templates.</param>
+    /// <param name="pickupFolder">Where .eml files go without SMTP.</param>
+    /// <param name="publicUrl">The site's public address (<c>--public-url</c>), or null for <see cref="PublicUrlVariable"/>.</param>
+    /// <param name="serverUrl">The server's own address, the links' start when no public address is set (pickup mode only: see <see cref="HasPublicUrl"/>).</param>
+    public static DeliverySetup Create(string? smtp, string templatesFolder, string pickupFolder, string? publicUrl = null, Uri? serverUrl = null)
     {
         smtp = string.IsNullOrWhiteSpace(smtp) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : smtp;
         var templates = Workflow.Notifications.Templates.TemplateSet.Load(templatesFolder);
@@ -229,10 +267,17 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
             throw new FormatException($"Máy chủ thư \"{smtp}\" không hợp lệ: ghi máy:cổng hoặc máy:cổng:starttls, ví dụ smtp.cantho.gov.vn:587:starttls.");
         }
 
-        var links = CreateLinks(Path.GetDirectoryName(Path.GetFullPath(pickupFolder))!);
+        var site = PublicUrl(publicUrl);
+        if (!string.IsNullOrWhiteSpace(smtp) && site is null)
+        {
+            // Every link would point at a machine the agencies cannot reach; refused before the link key is written.
+            throw new FormatException($"Gửi thư qua máy chủ SMTP cần địa chỉ công khai của trang web, để đường dẫn báo cáo trong thư mở được từ máy của các đơn vị: chạy với --public-url https://… hoặc đặt biến {PublicUrlVariable} (ví dụ https://cchc.cantho.gov.vn).");
+        }
+
+        var links = CreateLinks(Path.GetDirectoryName(Path.GetFullPath(pickupFolder))!, site ?? serverUrl);
         if (string.IsNullOrWhiteSpace(smtp))
         {
-            return new DeliverySetup(new Workflow.Notifications.Delivery.PickupFolderTransport(pickupFolder), templates, options) { Links = links };
+            return new DeliverySetup(new Workflow.Notifications.Delivery.PickupFolderTransport(pickupFolder), templates, options) { Links = links, HasPublicUrl = site is not null };
         }
 
         var settings = new Workflow.Notifications.Delivery.SmtpSettings
@@ -243,18 +288,22 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
             UserName = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_USER"),
             Password = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_PASSWORD"),
         };
-        return new DeliverySetup(new Workflow.Notifications.Delivery.SmtpTransport(settings), templates, options) { Links = links };
+        return new DeliverySetup(new Workflow.Notifications.Delivery.SmtpTransport(settings), templates, options) { Links = links, HasPublicUrl = site is not null };
     }
 
+    /// <summary>The warning of pickup mode without a public address (links use the server's own), or null.</summary>
+    public string? PublicUrlWarning => HasPublicUrl || Links is null ? null
+        : $"Cảnh báo: chưa đặt địa chỉ công khai (--public-url hoặc {PublicUrlVariable}); đường dẫn trong thư (tệp .eml) trỏ tới {Links.BaseUrl}, chỉ mở được trên máy này.";
+
     /// <summary>
-    /// Links to the report pages: the site's address from WORKFLOW_BASE_URL (default
+    /// Links to the report pages: starting with <paramref name="baseUrl"/> (default
     /// http://localhost:5000), signed with WORKFLOW_LINK_KEY (base64, 32 bytes or more) or, when
     /// unset, a key made once and kept in <paramref name="dataFolder"/>/link.key, so links stay
     /// valid across restarts. Links last 30 days.
     /// </summary>
-    public static Workflow.Notifications.Links.ReportLinks CreateLinks(string dataFolder)
+    public static Workflow.Notifications.Links.ReportLinks CreateLinks(string dataFolder, Uri? baseUrl = null)
     {
-        var baseUrl = new Uri(Environment.GetEnvironmentVariable("WORKFLOW_BASE_URL") is { Length: > 0 } b ? b : "http://localhost:5000/");
+        baseUrl ??= new Uri("http://localhost:5000/");
         byte[] key;
         if (Environment.GetEnvironmentVariable("WORKFLOW_LINK_KEY") is { Length: > 0 } configured)
         {

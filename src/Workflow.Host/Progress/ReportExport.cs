@@ -204,6 +204,9 @@ public static class ReportExport
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(sheets.ChildElements.Count + 1), Name = name });
     }
 
+    /// <summary>A row of text cells (bold or not), as the report's sheets write them.</summary>
+    internal static Row TextRow(uint index, IEnumerable<string> texts, bool bold = false) => XRow(index, [.. texts.Select(t => Text(t, bold))]);
+
     private static Row XRow(uint index, IReadOnlyList<XCell> cells)
     {
         var row = new Row { RowIndex = index };
@@ -244,7 +247,7 @@ public static class ReportExport
             : text;
 
     /// <summary>Style 0 plain, 1 bold, 2 percentage (built-in format 10, "0.00%").</summary>
-    private static Stylesheet Styles() => new(
+    internal static Stylesheet Styles() => new(
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }))

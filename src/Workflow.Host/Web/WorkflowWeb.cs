@@ -194,6 +194,7 @@ public static partial class WorkflowWeb
         Api.AuthApi.Map(app.MapGroup("/api"));
         Api.CoordinationApi.Map(api);
         Api.ProgressApi.Map(api);
+        Api.PlanApi.Map(api);
         api.MapDesignerApi();
         Api.AgencyApi.Map(app.MapGroup("/api/agency").DisableAntiforgery());
     }

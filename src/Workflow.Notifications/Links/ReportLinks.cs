@@ -16,6 +16,9 @@ public sealed class ReportLinks
 {
     private readonly byte[] key;
     private readonly Uri baseUrl;
+
+    /// <summary>The site's address every link starts with.</summary>
+    public Uri BaseUrl => baseUrl;
     private readonly Duration validity;
 
     public ReportLinks(byte[] key, Uri baseUrl, Duration validity)

@@ -9,7 +9,7 @@ internal static class ProgressApi
 {
     public sealed record CountsDto(int NotYetDue, int DueSoon, int Overdue, int Done, int Dormant, int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue, int Total, double? OnTimeRate, double? Completion);
 
-    public sealed record PlanDto(string PlanId, string? Number, string Title, int TrackedYear, CountsDto Counts);
+    public sealed record PlanDto(string PlanId, string? Number, string Title, int TrackedYear, string Status, CountsDto Counts);
 
     public sealed record OverviewDto(DateOnly Today, CountsDto Total, IReadOnlyList<PlanDto> Plans);
 
@@ -28,20 +28,32 @@ internal static class ProgressApi
     public static void Map(RouteGroupBuilder api)
     {
         var progress = api.MapGroup("/").WithTags("Tiến độ");
-        progress.MapGet("/overview", async (ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+        progress.MapGet("/overview", async ([FromQuery] string? plans, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
             {
-                var o = await queries.OverviewAsync(service.Today, ct).ConfigureAwait(false);
-                return new OverviewDto(o.Today.ToDateOnly(), ToDto(o.Total), [.. o.Plans.Select(ToDto)]);
+                if (Scope(plans) is not { } scope)
+                {
+                    return BadScope(plans);
+                }
+
+                var o = await queries.OverviewAsync(service.Today, null, scope, ct).ConfigureAwait(false);
+                return Results.Ok(new OverviewDto(o.Today.ToDateOnly(), ToDto(o.Total), [.. o.Plans.Select(ToDto)]));
             })
             .WithSummary("Số mốc theo trạng thái (chưa đến hạn, sắp đến hạn, quá hạn, hoàn thành, chờ sự kiện) và theo cách đếm bốn loại, từng kế hoạch và tổng.");
-        progress.MapGet("/quarters", async ([FromQuery] string? plan, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
-                (await queries.QuartersAsync(plan, service.Today, ct).ConfigureAwait(false)).Select(q => new QuarterDto(q.Year, q.Quarter, q.Label, ToDto(q.Counts))).ToList())
+        progress.MapGet("/quarters", async ([FromQuery] string? plan, [FromQuery] string? plans, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+                Scope(plans) is not { } scope ? BadScope(plans)
+                : Results.Ok((await queries.QuartersAsync(plan, service.Today, scope, ct).ConfigureAwait(false)).Select(q => new QuarterDto(q.Year, q.Quarter, q.Label, ToDto(q.Counts))).ToList()))
             .WithSummary("Số mốc theo quý của hạn: đúng hạn, quá hạn, đang thực hiện.");
-        progress.MapGet("/agencies", async ([FromQuery] string? plan, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
-                (await queries.AgenciesAsync(plan, service.Today, ct).ConfigureAwait(false)).Select(a => new AgencyDto(a.AgencyId, a.Name, ToDto(a.Counts))).ToList())
+        progress.MapGet("/agencies", async ([FromQuery] string? plan, [FromQuery] string? plans, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+                Scope(plans) is not { } scope ? BadScope(plans)
+                : Results.Ok((await queries.AgenciesAsync(plan, service.Today, scope, ct).ConfigureAwait(false)).Select(a => new AgencyDto(a.AgencyId, a.Name, ToDto(a.Counts))).ToList()))
             .WithSummary("Tiến độ từng cơ quan chủ trì: tỷ lệ đúng hạn, số mốc quá hạn, tỷ lệ hoàn thành.");
-        progress.MapGet("/tasks", async ([FromQuery] string? plan, [FromQuery] string? agency, [FromQuery] string? state, [FromQuery] string? q, [FromQuery] int? skip, [FromQuery] int? take, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+        progress.MapGet("/tasks", async ([FromQuery] string? plan, [FromQuery] string? plans, [FromQuery] string? agency, [FromQuery] string? state, [FromQuery] string? q, [FromQuery] int? skip, [FromQuery] int? take, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
             {
+                if (Scope(plans) is not { } scope)
+                {
+                    return BadScope(plans);
+                }
+
                 ProgressState? parsed = null;
                 if (!string.IsNullOrEmpty(state))
                 {
@@ -53,18 +65,23 @@ internal static class ProgressApi
                     parsed = s;
                 }
 
-                var page = await queries.TasksAsync(new TaskFilter { PlanId = plan, AgencyId = agency, State = parsed, Search = q, Skip = Math.Max(0, skip ?? 0), Take = Math.Clamp(take ?? 50, 1, TaskFilter.MaxTake) }, service.Today, ct).ConfigureAwait(false);
+                var page = await queries.TasksAsync(new TaskFilter { PlanId = plan, Scope = scope, AgencyId = agency, State = parsed, Search = q, Skip = Math.Max(0, skip ?? 0), Take = Math.Clamp(take ?? 50, 1, TaskFilter.MaxTake) }, service.Today, ct).ConfigureAwait(false);
                 return Results.Ok(new TaskPageDto(page.Total, page.Skip, page.Take, [.. page.Rows.Select(r => new TaskRowDto(r.PlanId, r.TaskId, r.Milestone, r.Activity, r.Product, r.Label, r.Due?.ToDateOnly(), r.DoneOn?.ToDateOnly(), r.State.Key(), r.Lead))]));
             })
             .WithSummary("Danh sách mốc hạn lọc theo kế hoạch, cơ quan chủ trì, trạng thái (chua-den-han, sap-den-han, qua-han, hoan-thanh, cho-su-kien), nội dung; phân trang.");
-        progress.MapGet("/reports/quarterly", async ([FromQuery] int year, [FromQuery] string period, [FromQuery] string? plan, [FromQuery] string? format, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+        progress.MapGet("/reports/quarterly", async ([FromQuery] int year, [FromQuery] string period, [FromQuery] string? plan, [FromQuery] string? plans, [FromQuery] string? format, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
             {
+                if (Scope(plans) is not { } scope)
+                {
+                    return BadScope(plans);
+                }
+
                 if (Pages.QuarterlyReportModel.Periods.FirstOrDefault(p => p.Key == period) is not { Key: not null } found)
                 {
                     return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Kỳ \"{period}\" không có; dùng quy-1, 6-thang, 9-thang hoặc nam.");
                 }
 
-                var report = await queries.ReportAsync(year, found.Period, service.Today, plan, ct).ConfigureAwait(false);
+                var report = await queries.ReportAsync(year, found.Period, service.Today, plan, scope, ct).ConfigureAwait(false);
                 var name = $"bao-cao-{found.Key}-{year}{(plan is null ? "" : "-" + plan)}";
                 if (format is null or "" or "json")
                 {
@@ -80,7 +97,13 @@ internal static class ProgressApi
             .WithSummary("Báo cáo kỳ (period = quy-1, 6-thang, 9-thang, nam) theo kế hoạch, cơ quan và tiêu chí; format = json, csv hoặc xlsx.");
     }
 
-    private static PlanDto ToDto(PlanProgress p) => new(p.PlanId, p.Number, p.Title, p.TrackedYear, ToDto(p.Counts));
+    private static PlanDto ToDto(PlanProgress p) => new(p.PlanId, p.Number, p.Title, p.TrackedYear, Persistence.PlanStatuses.Key(p.Status), ToDto(p.Counts));
+
+    /// <summary>The <c>plans</c> query parameter: active (the default), "active,closed", closed, archived or all; null when it is none of these.</summary>
+    private static Persistence.PlanScope? Scope(string? plans) => Persistence.PlanScopes.Parse(plans);
+
+    private static IResult BadScope(string? plans) => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+        title: $"plans=\"{plans}\" không có; dùng một trong: {string.Join(", ", Persistence.PlanScopes.All.Select(Persistence.PlanScopes.Key))}.");
 
     private static CountsDto ToDto(ProgressCounts c) => new(c.NotYetDue, c.DueSoon, c.Overdue, c.Done, c.Dormant, c.DoneOnTime, c.DoneLate, c.OpenInTime, c.OpenOverdue, c.Total, c.OnTimeRate, c.Completion);
 }

@@ -11,6 +11,12 @@ public sealed class AgenciesModel(ProgressQueries progress, CoordinationService 
     [FromQuery(Name = "ke-hoach")]
     public string? Plan { get; set; }
 
+    /// <summary>Which plans when none is chosen (<c>?pham-vi=</c>): the active ones unless asked.</summary>
+    [FromQuery(Name = "pham-vi")]
+    public string? ScopeKey { get; set; }
+
+    public Persistence.PlanScope Scope => Persistence.PlanScopes.Parse(ScopeKey) ?? Persistence.PlanScope.Active;
+
     public IReadOnlyList<AgencyProgress> Agencies { get; private set; } = [];
 
     public IReadOnlyList<Persistence.PlanRecord> Plans { get; private set; } = [];
@@ -20,6 +26,6 @@ public sealed class AgenciesModel(ProgressQueries progress, CoordinationService 
         var today = service.Today;
         Plan = string.IsNullOrWhiteSpace(Plan) ? null : Plan;
         Plans = await service.PlansAsync(ct).ConfigureAwait(false);
-        Agencies = [.. (await progress.AgenciesAsync(Plan, today, ct).ConfigureAwait(false)).OrderByDescending(a => a.Overdue).ThenBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
+        Agencies = [.. (await progress.AgenciesAsync(Plan, today, Scope, ct).ConfigureAwait(false)).OrderByDescending(a => a.Overdue).ThenBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
     }
 }

@@ -10,8 +10,13 @@ namespace Workflow.Host.Web.Pages;
 /// by sending the same file again (its fingerprint is carried by the confirmation form). The
 /// milestones taken out are listed below, each with its restore button.
 /// </summary>
-public sealed class ImportModel(CoordinationService service) : PageModel
+public sealed class ImportModel(CoordinationService service, Hosting.WorkflowsData data) : PageModel
 {
+    /// <summary>The blank plan to fill in: <c>?handler=Template&amp;format=csv|xlsx</c>.</summary>
+    public IActionResult OnGetTemplate(string? format) => format == "xlsx"
+        ? File(PlanTemplate.Xlsx(data.Reference.Agencies), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "ke-hoach-mau.xlsx")
+        : File(PlanTemplate.Csv(), "text/csv; charset=utf-8", "ke-hoach-mau.csv");
+
     public PlanUpload? Upload { get; private set; }
 
     public string? FileName { get; private set; }

@@ -18,12 +18,18 @@ public sealed class IndexModel(ProgressQueries progress, CoordinationService ser
     [FromQuery(Name = "nam")]
     public int? Year { get; set; }
 
+    /// <summary>Which plans (<c>?pham-vi=</c>): the active ones unless asked.</summary>
+    [FromQuery(Name = "pham-vi")]
+    public string? ScopeKey { get; set; }
+
+    public Persistence.PlanScope Scope => Persistence.PlanScopes.Parse(ScopeKey) ?? Persistence.PlanScope.Active;
+
     public async Task OnGetAsync([FromQuery(Name = "ke-hoach")] string? plan, CancellationToken ct)
     {
         var today = service.Today;
         Year = Year is >= 2000 and <= 2100 ? Year : null;
         var window = Year is { } y ? new NodaTime.DateInterval(new NodaTime.LocalDate(y, 1, 1), new NodaTime.LocalDate(y, 12, 31)) : null;
-        Overview = await progress.OverviewAsync(today, window, ct).ConfigureAwait(false);
+        Overview = await progress.OverviewAsync(today, window, Scope, ct).ConfigureAwait(false);
         ChartPlan = Overview.Plans.Any(p => p.PlanId == plan) ? plan : Overview.Plans.OrderByDescending(p => p.TrackedYear).Select(p => p.PlanId).FirstOrDefault();
         Quarters = ChartPlan is null ? [] : await progress.QuartersAsync(ChartPlan, today, ct).ConfigureAwait(false);
     }

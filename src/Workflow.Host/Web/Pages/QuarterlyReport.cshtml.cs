@@ -22,6 +22,12 @@ public sealed class QuarterlyReportModel(ProgressQueries progress, CoordinationS
     [FromQuery(Name = "ke-hoach")]
     public string? Plan { get; set; }
 
+    /// <summary>Which plans when none is chosen (<c>?pham-vi=</c>): the active ones unless asked.</summary>
+    [FromQuery(Name = "pham-vi")]
+    public string? ScopeKey { get; set; }
+
+    public Persistence.PlanScope Scope => Persistence.PlanScopes.Parse(ScopeKey) ?? Persistence.PlanScope.Active;
+
     public QuarterlyReport Report { get; private set; } = null!;
 
     public IReadOnlyList<PlanRecord> Plans { get; private set; } = [];
@@ -48,7 +54,7 @@ public sealed class QuarterlyReportModel(ProgressQueries progress, CoordinationS
         var period = Periods.FirstOrDefault(p => p.Key == PeriodKey) is { Key: not null } found ? found.Period : DefaultPeriod(today);
         PeriodKey = Periods.First(p => p.Period == period).Key;
         var year = Year is >= 2000 and <= 2100 ? Year.Value : (period == ReportPeriod.Year && today.Month < 12 ? today.Year - 1 : today.Year);
-        return progress.ReportAsync(year, period, today, string.IsNullOrWhiteSpace(Plan) ? null : Plan, ct);
+        return progress.ReportAsync(year, period, today, string.IsNullOrWhiteSpace(Plan) ? null : Plan, Scope, ct);
     }
 
     /// <summary>The last period that has ended: in May, quý I; in November, 9 tháng.</summary>

@@ -28,6 +28,12 @@ public sealed class TasksModel(ProgressQueries progress, CoordinationService ser
     [FromQuery(Name = "tu")]
     public int Skip { get; set; }
 
+    /// <summary>Which plans when none is chosen (<c>?pham-vi=</c>): the active ones unless asked.</summary>
+    [FromQuery(Name = "pham-vi")]
+    public string? ScopeKey { get; set; }
+
+    public Persistence.PlanScope Scope => Persistence.PlanScopes.Parse(ScopeKey) ?? Persistence.PlanScope.Active;
+
     public TaskPage Result { get; private set; } = null!;
 
     public IReadOnlyList<Persistence.PlanRecord> Plans { get; private set; } = [];
@@ -43,6 +49,7 @@ public sealed class TasksModel(ProgressQueries progress, CoordinationService ser
         var filter = new TaskFilter
         {
             PlanId = string.IsNullOrWhiteSpace(Plan) ? null : Plan,
+            Scope = Scope,
             AgencyId = string.IsNullOrWhiteSpace(Agency) ? null : Agency,
             State = ProgressStates.TryParseKey(State, out var state) ? state : null,
             Search = string.IsNullOrWhiteSpace(Search) ? null : Search,
@@ -56,7 +63,7 @@ public sealed class TasksModel(ProgressQueries progress, CoordinationService ser
     public string QueryWith(int skip)
     {
         var query = new QueryBuilder();
-        foreach (var (key, value) in new[] { ("ke-hoach", Plan), ("trang-thai", State), ("co-quan", Agency), ("q", Search) })
+        foreach (var (key, value) in new[] { ("ke-hoach", Plan), ("trang-thai", State), ("co-quan", Agency), ("q", Search), ("pham-vi", ScopeKey) })
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
