@@ -9,8 +9,9 @@ public sealed class SeedSiteGroup : ICollectionFixture<SeedSite>
 }
 
 /// <summary>
-/// One server on the repository's seed plans and the real clock (in late 2026 every 2025 milestone
-/// is overdue; the catch-up emails go to .eml files in the server's folder), and one chromium, for
+/// One server on the repository's seed plans and the real clock (in late 2026 every seed plan has
+/// ended: they are imported closed, nothing is sent, and the pages show them when asked by plan or
+/// with the plan filter), and one chromium, for
 /// the coordinator's and the report link's tests. The coordinator logs in through the form once;
 /// the tests reuse the login (the login form allows 10 requests a minute per address).
 /// </summary>

@@ -39,7 +39,7 @@ internal sealed class WebServer : IAsyncDisposable
     /// <summary>The temporary folder: workflows/, workflow.db, .data/ (emails, keys).</summary>
     public string Directory { get; }
 
-    /// <summary>http://127.0.0.1:PORT/ (also WORKFLOW_BASE_URL, the site the emails link to).</summary>
+    /// <summary>http://127.0.0.1:PORT/ (also WORKFLOW_PUBLIC_URL, the site the emails link to).</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>WORKFLOW_LINK_KEY: the tests sign report links with it.</summary>
@@ -63,7 +63,7 @@ internal sealed class WebServer : IAsyncDisposable
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         var start = WorkflowProgram.StartInfo(directory, ["serve", "--workflows", workflows, "--database", database, "--urls", $"http://127.0.0.1:{port}"]);
-        start.Environment["WORKFLOW_BASE_URL"] = baseUrl.AbsoluteUri;
+        start.Environment["WORKFLOW_PUBLIC_URL"] = baseUrl.AbsoluteUri;
         start.Environment["WORKFLOW_LINK_KEY"] = Convert.ToBase64String(key);
         Set(start, "WORKFLOW_SMTP", options.Smtp);
         Set(start, "WORKFLOW_CLOCK", options.Clock);

@@ -55,9 +55,6 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
-            var addresses = result.GetValue(urls) is { Length: > 0 } given ? given
-                : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } configured ? configured.Split(';', StringSplitOptions.RemoveEmptyEntries)
-                : [Web.WorkflowWeb.DefaultUrl];
             DeliverySetup delivery;
             try
             {

@@ -1,0 +1,325 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Workflow.Definitions.Plans;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Progress;
+using Workflow.Host.Runtime;
+using Workflow.Host.Tests.Cli;
+using Workflow.Notifications;
+
+namespace Workflow.Host.Tests.Runtime;
+
+/// <summary>A plan's life in the runtime: imported closed when its window is over, closed at its end, closed, archived and reopened by hand.</summary>
+[Collection(Scheduling.SchedulingTestGroup.Name)]
+public sealed class PlanLifecycleTests : IAsyncLifetime
+{
+    private readonly TestClock clock = TestClock.At(2025, 1, 1);
+    private SqliteHost host = null!;
+    private WorkflowsData data = null!;
+
+    private WorkflowRuntime Runtime => host.Runtime;
+
+    public async Task InitializeAsync()
+    {
+        data = WorkflowsData.Load(CliRun.Workflows);
+        host = await SqliteHost.StartAsync(data, clock);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private Plan Seed(string file) => PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", file), data.Reference).Plan!;
+
+    /// <summary>A small plan of 2026: three tasks due in March, June and September, one waiting for an event.</summary>
+    private Plan Small(string years = "2026")
+    {
+        var csv = $"Mã kế hoạch,thu-2026\nTên kế hoạch,Kế hoạch thử 2026\nNgày ban hành,24/12/2025\nNăm theo dõi,{years}\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n"
+            + "1,Việc quý I,Sở Tư pháp,Quý I/2026\n2,Việc quý II,Sở Tài chính,Quý II/2026\n3,Việc quý III,Sở Nội vụ,Quý III/2026\n4,Khi có hướng dẫn,Sở Nội vụ,Khi có hướng dẫn của Trung ương\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        var read = PlanReader.Read(stream, "thu-2026.csv", data.Reference);
+        Assert.True(read.IsValid, string.Join("; ", read.Problems));
+        return read.Plan!;
+    }
+
+    private async Task<List<OutboxRecord>> OutboxAsync(string plan)
+    {
+        await using var db = await host.Databases.CreateDbContextAsync();
+        return await db.Outbox.AsNoTracking().Where(o => o.PlanId == plan).OrderBy(o => o.Id).ToListAsync();
+    }
+
+    private async Task<List<MilestoneRecord>> MilestonesAsync(string plan)
+    {
+        await using var db = await host.Databases.CreateDbContextAsync();
+        return await db.Milestones.AsNoTracking().Where(m => m.PlanId == plan).OrderBy(m => m.TaskId).ThenBy(m => m.Number).ToListAsync();
+    }
+
+    private async Task<PlanRecord> PlanAsync(string plan)
+    {
+        await using var db = await host.Databases.CreateDbContextAsync();
+        return await db.Plans.AsNoTracking().SingleAsync(p => p.Id == plan);
+    }
+
+    private async Task<int> StatusChangesAsync()
+    {
+        await using var db = await host.Databases.CreateDbContextAsync();
+        return await db.PlanStatusHistory.CountAsync();
+    }
+
+    private Task<PlanStatusResult> ChangeAsync(string plan, PlanAction action, LocalDate? on = null, string? reason = null, bool fromArchive = false) =>
+        Runtime.ChangePlanStatusAsync(new PlanStatusRequest(new PlanId(plan), action, on, reason, "Nguyễn Văn A", fromArchive));
+
+    /// <summary>Every timer due by now fires, as the server's triggers would.</summary>
+    private async Task FireDueAsync()
+    {
+        List<string> moments;
+        await using (var db = await host.Databases.CreateDbContextAsync())
+        {
+            var now = MilestoneMapping.Moment.Format(Runtime.Now);
+            moments = await db.Milestones.AsNoTracking().Where(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && string.Compare(m.BookmarkAt, now) <= 0)
+                .Select(m => m.BookmarkAt!).Distinct().OrderBy(m => m).ToListAsync();
+        }
+
+        foreach (var moment in moments)
+        {
+            await Runtime.ResumeMomentAsync(moment, "test");
+        }
+    }
+
+    [Fact]
+    public async Task A_plan_imported_after_its_window_is_recorded_closed_with_every_milestone_and_nothing_sent()
+    {
+        clock.Set(2026, 12, 1, 9, 0);
+
+        var result = await Runtime.ImportAsync(Seed("cchc-2025.csv"), "khởi tạo");
+
+        Assert.True(result.Closed);
+        var plan = await PlanAsync("cchc-2025");
+        Assert.Equal(PlanStatus.Closed, plan.Status);
+        Assert.Equal(new DateOnly(2026, 2, 1), plan.StatusOn);
+        Assert.Equal(PlanLifecycle.System, plan.StatusBy);
+        Assert.Empty(await OutboxAsync("cchc-2025"));
+        var milestones = await MilestonesAsync("cchc-2025");
+        Assert.Equal(result.Created, milestones.Count);
+        Assert.All(milestones, m => Assert.Null(m.BookmarkAt));
+        Assert.All(milestones.Where(m => !m.WaitsForEvent), m => Assert.NotNull(m.EffectiveDue));
+        Assert.Equal((0, 0), await Runtime.ReconcileAsync());
+
+        // The reports keep them: with every plan, the 2025 milestones are there and overdue.
+        var queries = new ProgressQueries(host.Databases, data.Reference.Agencies);
+        Assert.Empty((await queries.OverviewAsync(Runtime.Now.Date)).Plans);
+        var all = await queries.OverviewAsync(Runtime.Now.Date, null, PlanScope.All);
+        Assert.Equal(milestones.Count, all.Total.Total);
+        Assert.Equal(milestones.Count(m => m.Status == RunStatus.Waiting && m.EffectiveDue < new DateOnly(2026, 12, 1)), all.Total.Overdue);
+        Assert.True(all.Total.Overdue > 50, all.Total.ToString());
+    }
+
+    [Fact]
+    public async Task Milestones_already_due_at_import_get_one_overdue_notice_dated_today_and_no_back_dated_series()
+    {
+        clock.Set(2026, 8, 3, 10, 0); // Q1 and Q2 are over, Q3 is not
+
+        var result = await Runtime.ImportAsync(Small(), "nhập kế hoạch");
+
+        Assert.False(result.Closed);
+        var outbox = await OutboxAsync("thu-2026");
+        var overdue = outbox.Where(o => o.Kind == NotificationKind.Overdue).ToList();
+        Assert.Equal(["1", "2"], overdue.Select(o => o.TaskId).Order());
+        Assert.All(overdue, o => Assert.StartsWith("2026-08-03", o.At, StringComparison.Ordinal));
+        Assert.DoesNotContain(outbox, o => o.Kind == NotificationKind.Escalation);
+        Assert.DoesNotContain(outbox, o => string.CompareOrdinal(o.At, "2026-08-03") < 0);
+
+        // The weekly escalation goes on from the next Monday, not before.
+        var first = (await MilestonesAsync("thu-2026")).First(m => m.TaskId == "1");
+        Assert.Equal("2026-08-10T08:00:00", first.BookmarkAt);
+    }
+
+    [Fact]
+    public async Task A_plan_closes_by_itself_after_its_window_and_nothing_more_is_sent()
+    {
+        clock.Set(2026, 1, 2);
+        await Runtime.ImportAsync(Small(), "nhập kế hoạch");
+        Assert.Empty(await Runtime.CloseEndedPlansAsync());
+
+        clock.Set(2027, 1, 31, 23, 0);
+        Assert.Empty(await Runtime.CloseEndedPlansAsync()); // 31/01 is still chased
+
+        clock.Set(2027, 2, 1, 0, 5);
+        var closed = Assert.Single(await Runtime.CloseEndedPlansAsync());
+        Assert.Contains("Đã đóng kế hoạch thu-2026 ngày 01/02/2027", closed, StringComparison.Ordinal);
+        var plan = await PlanAsync("thu-2026");
+        Assert.Equal(PlanStatus.Closed, plan.Status);
+        Assert.StartsWith("hết thời gian theo dõi", plan.StatusReason, StringComparison.Ordinal);
+        var milestones = await MilestonesAsync("thu-2026");
+        Assert.All(milestones, m => Assert.Null(m.BookmarkAt));
+        Assert.Equal(RunStatus.Dormant, milestones.Single(m => m.TaskId == "4").Status);
+
+        var before = (await OutboxAsync("thu-2026")).Count;
+        clock.Set(2027, 3, 1, 9, 0);
+        await FireDueAsync();
+        Assert.Equal(before, (await OutboxAsync("thu-2026")).Count);
+        Assert.Empty(await Runtime.CloseEndedPlansAsync());
+    }
+
+    [Fact]
+    public async Task Closing_by_hand_stops_the_chase_keeps_the_timeline_and_closing_twice_is_refused()
+    {
+        clock.Set(2026, 1, 2);
+        await Runtime.ImportAsync(Small(), "nhập kế hoạch");
+
+        var result = await ChangeAsync("thu-2026", PlanAction.Close, reason: "kế hoạch được thay thế");
+
+        Assert.True(result.Changed, result.Message);
+        Assert.Equal(3, result.Milestones);
+        await using (var db = await host.Databases.CreateDbContextAsync())
+        {
+            var stops = await db.History.AsNoTracking().Where(h => h.What == "ngừng theo dõi").ToListAsync();
+            Assert.Equal(3, stops.Count);
+            Assert.All(stops, h => Assert.Contains("kế hoạch được thay thế", h.Why, StringComparison.Ordinal));
+        }
+
+        var changes = await StatusChangesAsync();
+        var twice = await ChangeAsync("thu-2026", PlanAction.Close);
+        Assert.False(twice.Changed);
+        Assert.Contains("đã đóng từ ngày 02/01/2026 (Nguyễn Văn A)", twice.Message, StringComparison.Ordinal);
+        Assert.Equal(changes, await StatusChangesAsync());
+
+        // Marked done while closed: recorded, nothing sent.
+        Assert.Equal(1, await Runtime.MarkDoneAsync(new PlanId("thu-2026"), new TaskId("1"), null, new LocalDate(2026, 3, 20), "test"));
+        Assert.Equal(1, await Runtime.RecordEventAsync(new PlanId("thu-2026"), new TaskId("4"), new LocalDate(2026, 2, 1), "test"));
+        clock.Set(2026, 12, 1, 9, 0);
+        await FireDueAsync();
+        Assert.Empty(await OutboxAsync("thu-2026"));
+        Assert.All(await MilestonesAsync("thu-2026"), m => Assert.Null(m.BookmarkAt));
+    }
+
+    [Fact]
+    public async Task Reopening_restarts_the_open_milestones_from_today_with_one_overdue_notice_each()
+    {
+        clock.Set(2026, 1, 2);
+        await Runtime.ImportAsync(Small(), "nhập kế hoạch");
+        await ChangeAsync("thu-2026", PlanAction.Close);
+
+        clock.Set(2026, 7, 15, 9, 0);
+        var result = await ChangeAsync("thu-2026", PlanAction.Reopen, reason: "tiếp tục theo dõi");
+
+        Assert.True(result.Changed, result.Message);
+        Assert.Equal(3, result.Milestones);
+        Assert.Equal(PlanStatus.Active, (await PlanAsync("thu-2026")).Status);
+        var outbox = await OutboxAsync("thu-2026");
+        Assert.Equal(2, outbox.Count);
+        Assert.All(outbox, o => Assert.Equal(NotificationKind.Overdue, o.Kind));
+        Assert.All(outbox, o => Assert.StartsWith("2026-07-15", o.At, StringComparison.Ordinal));
+        var q3 = (await MilestonesAsync("thu-2026")).Single(m => m.TaskId == "3");
+        Assert.Equal("2026-09-16T08:00:00", q3.BookmarkAt); // 14 days before 30/09, chased as usual
+    }
+
+    [Fact]
+    public async Task An_archived_plan_reopens_only_when_asked_and_bad_requests_change_nothing()
+    {
+        clock.Set(2026, 3, 2);
+        await Runtime.ImportAsync(Small(), "nhập kế hoạch");
+        Assert.True((await ChangeAsync("thu-2026", PlanAction.Archive, reason: "lưu hồ sơ")).Changed);
+        var changes = await StatusChangesAsync();
+
+        var plain = await ChangeAsync("thu-2026", PlanAction.Reopen);
+        Assert.False(plain.Changed);
+        Assert.Contains("--from-archive", plain.Message, StringComparison.Ordinal);
+
+        var unknown = await ChangeAsync("khong-co", PlanAction.Close);
+        Assert.False(unknown.Changed);
+        Assert.Contains("Không có kế hoạch \"khong-co\"", unknown.Message, StringComparison.Ordinal);
+
+        var future = await ChangeAsync("thu-2026", PlanAction.Reopen, on: new LocalDate(2026, 4, 1), fromArchive: true);
+        Assert.False(future.Changed);
+        Assert.Contains("chưa đến", future.Message, StringComparison.Ordinal);
+
+        Assert.False((await ChangeAsync("thu-2026", PlanAction.Archive)).Changed);
+        Assert.Equal(changes, await StatusChangesAsync());
+        Assert.Equal(PlanStatus.Archived, (await PlanAsync("thu-2026")).Status);
+
+        Assert.True((await ChangeAsync("thu-2026", PlanAction.Reopen, fromArchive: true)).Changed);
+        Assert.Equal(PlanStatus.Active, (await PlanAsync("thu-2026")).Status);
+    }
+
+    [Fact]
+    public async Task A_reopened_plan_past_its_window_stays_open_until_closed_by_hand()
+    {
+        clock.Set(2027, 3, 1, 9, 0);
+        await Runtime.ImportAsync(Small(), "nhập kế hoạch");
+        Assert.Equal(PlanStatus.Closed, (await PlanAsync("thu-2026")).Status);
+
+        var reopened = await ChangeAsync("thu-2026", PlanAction.Reopen);
+        Assert.Contains("đến khi đóng lại bằng tay", reopened.Message, StringComparison.Ordinal);
+        clock.Set(2027, 3, 2, 9, 0);
+        Assert.Empty(await Runtime.CloseEndedPlansAsync());
+        Assert.Equal(PlanStatus.Active, (await PlanAsync("thu-2026")).Status);
+    }
+
+    [Fact]
+    public async Task The_views_default_to_active_plans_and_filter_the_others()
+    {
+        clock.Set(2026, 3, 2);
+        await Runtime.ImportAsync(Small(), "nhập kế hoạch");
+        await Runtime.ImportAsync(Seed("cchc-2025.csv"), "nhập kế hoạch"); // ended 31/01/2026: closed
+        await Runtime.ImportAsync(Seed("cchc-2019.csv"), "nhập kế hoạch");
+        await ChangeAsync("cchc-2019", PlanAction.Archive);
+        var queries = new ProgressQueries(host.Databases, data.Reference.Agencies);
+        var today = Runtime.Now.Date;
+
+        Assert.Equal(["thu-2026"], (await queries.OverviewAsync(today)).Plans.Select(p => p.PlanId));
+        Assert.Equal(["thu-2026", "cchc-2025"], (await queries.OverviewAsync(today, null, PlanScope.NotArchived)).Plans.Select(p => p.PlanId));
+        Assert.Equal(["cchc-2019"], (await queries.OverviewAsync(today, null, PlanScope.Archived)).Plans.Select(p => p.PlanId));
+        Assert.Equal(3, (await queries.OverviewAsync(today, null, PlanScope.All)).Plans.Count);
+
+        var tasks = await queries.TasksAsync(new TaskFilter { Take = 500 }, today);
+        Assert.All(tasks.Rows, r => Assert.Equal("thu-2026", r.PlanId));
+        var closed = await queries.TasksAsync(new TaskFilter { Scope = PlanScope.Closed, Take = 500 }, today);
+        Assert.All(closed.Rows, r => Assert.Equal("cchc-2025", r.PlanId));
+        Assert.True(closed.Total > 100);
+        var chosen = await queries.TasksAsync(new TaskFilter { PlanId = "cchc-2019", Take = 10 }, today);
+        Assert.True(chosen.Total > 0, "a plan chosen by name shows whatever its status");
+
+        var agencies = await queries.AgenciesAsync(null, today);
+        Assert.Equal(4, agencies.Sum(a => a.Counts.Total));
+        var report = await queries.ReportAsync(2025, ReportPeriod.Year, today);
+        Assert.Empty(report.Plans);
+        Assert.Single((await queries.ReportAsync(2025, ReportPeriod.Year, today, null, PlanScope.Closed)).Plans);
+
+        var list = await queries.PlanListAsync(TrackingPeriod.DefaultClosing);
+        Assert.Equal(["thu-2026:active:2026", "cchc-2025:closed:2025", "cchc-2019:archived:2019"], list.Select(p => $"{p.PlanId}:{PlanStatuses.Key(p.Status)}:{p.Years}"));
+    }
+
+    [Fact]
+    public async Task A_database_from_before_plan_status_keeps_working_and_its_ended_plans_close()
+    {
+        // An older database: the plans table without the lifecycle's columns, and no status history table.
+        var directory = Path.Combine(Path.GetTempPath(), $"workflow-old-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "w.db");
+        try
+        {
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE plans (Id TEXT NOT NULL PRIMARY KEY, Number TEXT NULL, Title TEXT NOT NULL, IssuedOn TEXT NULL, TrackedYear INTEGER NOT NULL, Source TEXT NOT NULL, ContentHash TEXT NOT NULL, ImportedAtUtc TEXT NOT NULL);"
+                    + "INSERT INTO plans VALUES ('cchc-2024', '1/KH-UBND', 'Kế hoạch cũ', NULL, 2024, 'cu.csv', 'x', '2025-01-01 00:00:00');";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            clock.Set(2026, 12, 1, 9, 0);
+            using var old = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + file, "unused"), runJobs: false, clock: clock);
+            await old.StartAsync();
+            var runtime = (WorkflowRuntime)old.Services.GetService(typeof(WorkflowRuntime))!;
+            var closed = Assert.Single(await runtime.CloseEndedPlansAsync());
+            Assert.Contains("cchc-2024", closed, StringComparison.Ordinal);
+            await old.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
