@@ -20,7 +20,7 @@ public class TrackingPeriodTests
         lines.Add("TT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành");
         lines.AddRange(tasks.Length > 0 ? tasks : ["1,Báo cáo định kỳ,Sở Nội vụ,Định kỳ hằng quý", "2,Rà soát,Sở Tư pháp,Thường xuyên", "3,Ban hành kế hoạch,Sở Nội vụ,Quý I/2023", "4,Trong năm,Sở Nội vụ,Trong năm 2023"]);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"));
-        return PlanReader.Read(stream, "thu.csv", RepositoryData.ReferenceData, openEndedThrough);
+        return PlanReader.Read(stream, "thu.csv", RepositoryData.ReferenceData, openEndedThrough: openEndedThrough);
     }
 
     [Theory]

@@ -69,11 +69,14 @@ public sealed class PlanLifecycleCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_database_says_how_to_import_a_plan()
+    public void With_no_active_plan_the_list_says_how_to_import_one()
     {
+        Assert.Equal(0, Run("plan", "import", Path.Combine(CliRun.Workflows, "plans", "cchc-2019.csv")).Exit);
+
         var (exit, output, _) = Run("plan", "list");
 
         Assert.Equal(0, exit);
+        Assert.Contains("không kế hoạch nào đang theo dõi", output, StringComparison.Ordinal);
         Assert.Contains("workflow plan import", output, StringComparison.Ordinal);
     }
 
