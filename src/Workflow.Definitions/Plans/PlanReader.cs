@@ -149,6 +149,9 @@ public static class PlanReader
         private readonly List<PlanProblem> problems = [];
         private readonly List<PlanProblem> warnings = [];
 
+        /// <summary>The day agency cells are read on: the plan's issue date, else 1 January of its tracked year.</summary>
+        private LocalDate agencyDay;
+
         public PlanReadResult Read(List<SheetRow> rows)
         {
             var headerIndex = rows.FindIndex(IsHeader);
@@ -166,6 +169,7 @@ public static class PlanReader
             }
 
             var context = new DeadlineContext(metadata.Value.Year, metadata.Value.IssuedOn, reference.Calendar);
+            agencyDay = metadata.Value.IssuedOn ?? new LocalDate(metadata.Value.Year, 1, 1);
             var tasks = new List<PlanTask>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in rows.Skip(headerIndex + 1))
@@ -457,7 +461,7 @@ public static class PlanReader
                 return AgencyAssignment.None;
             }
 
-            var resolution = reference.Agencies.Resolve(cell);
+            var resolution = reference.Agencies.Resolve(cell, agencyDay);
             foreach (var problem in resolution.Problems)
             {
                 ProblemAt(row, columns, column, problem.Message);
