@@ -252,18 +252,34 @@ internal sealed class AgencyCellResolver
     /// <summary>Edit distance, softened for a known name that merely contains or starts with the unknown text.</summary>
     private static int Score(string unknown, string key, int limit)
     {
-        var score = AgencyText.EditDistance(unknown, key, limit + 1);
-        if (unknown.Length >= 4 && $" {key} ".Contains($" {unknown} ", StringComparison.Ordinal))
+        // The edit distance is at least the difference in length: skip the table when that alone is too far.
+        var score = Math.Abs(unknown.Length - key.Length) > limit ? limit + 1 : AgencyText.EditDistance(unknown, key, limit + 1);
+        if (score > 1 && unknown.Length >= 4 && ContainsWords(key, unknown))
         {
-            score = Math.Min(score, 1);
+            score = 1;
         }
 
-        if (unknown.Contains(' ', StringComparison.Ordinal) && key.Length > unknown.Length)
+        if (score > 1 && unknown.Contains(' ', StringComparison.Ordinal) && key.Length > unknown.Length)
         {
             score = Math.Min(score, AgencyText.EditDistance(unknown, key[..unknown.Length], limit) + 1);
         }
 
         return score;
+    }
+
+    /// <summary>True when <paramref name="words"/> occurs in <paramref name="text"/> as whole words.</summary>
+    private static bool ContainsWords(string text, string words)
+    {
+        for (var at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + words.Length;
+            if ((at == 0 || text[at - 1] == ' ') && (end == text.Length || text[end] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One resolution: the mutable state of a single <see cref="Resolve"/> call.</summary>
