@@ -336,7 +336,7 @@ public static partial class WorkflowHost
         builder.Services.AddHostedService<SchemaInitializer>();
         builder.Services.AddWorkflowScheduler(database.Kind, database.ConnectionString, "workflow", clustered, runJobs);
         builder.Services.AddSingleton(new RuntimeOptions(SingleWriter: database.Kind == DatabaseKind.Sqlite));
-        builder.Services.AddSingleton(_ => new WorkflowEngine(data.Reference.Calendar, new AgencyId(data.Reference.Reports.FollowUpAgency), runtimeClock.LateAfter));
+        builder.Services.AddSingleton(_ => new WorkflowEngine(data.Reference.Calendar, new AgencyId(data.Reference.Reports.FollowUpAgency), runtimeClock.LateAfter, data.Reference.Agencies));
         builder.Services.AddSingleton(_ => new LiveDefinitions(data.Reference.Agencies, data.Definitions, data.Rules));
         builder.Services.AddSingleton<WorkflowRuntime>();
         builder.Services.AddTransient<ResumeMomentJob>();

@@ -25,7 +25,7 @@ public sealed record SimulatedEvent(TaskId Task, LocalDate On);
 /// </summary>
 public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency, MilestonePlanner planner)
 {
-    private readonly WorkflowEngine engine = new(calendar, followUpAgency);
+    private readonly WorkflowEngine engine = new(calendar, followUpAgency, agencies: planner.Agencies);
 
     /// <exception cref="SimulationBudgetExceededException">The span is outside <paramref name="budget"/> (default <see cref="SimulationBudget.Command"/>), or the run went past it.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
