@@ -345,6 +345,10 @@ public static partial class WorkflowHost
             // A trigger lost between a commit and its scheduling (a crash, a database hiccup) comes back within a minute.
             builder.Services.AddSingleton<IHostedService>(s => new Periodically("Reconciliation", TimeSpan.FromMinutes(1),
                 ct => s.GetRequiredService<WorkflowRuntime>().ReconcileAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Reconcile")));
+
+            // An agency that ended hands its open milestones to its successors on the day after (checked once a day).
+            builder.Services.AddSingleton<IHostedService>(s => new Periodically("Handover", TimeSpan.FromMinutes(1),
+                ct => s.GetRequiredService<WorkflowRuntime>().HandOverAsync(ct: ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Handover")));
         }
 
         if (delivery is not null)

@@ -76,6 +76,10 @@ public sealed class WorkflowEngine
         return true;
     }
 
+    /// <summary>True when some agency of <paramref name="lead"/> had ended by <paramref name="day"/>, so its duties belong to a successor.</summary>
+    public bool NeedsHandOver(IReadOnlyList<AgencyId> lead, LocalDate day) =>
+        agencies?.SucceedOn(lead, day) is not null;
+
     /// <summary>A coordinator picks which successor takes a milestone whose former lead's duties were divided.</summary>
     /// <returns>Null when done; otherwise why not (Vietnamese, for the coordinator).</returns>
     public string? ChooseLead(MilestoneRun run, AgencyId chosen, LocalDateTime now, string who)
