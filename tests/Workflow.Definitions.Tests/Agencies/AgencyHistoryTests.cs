@@ -303,10 +303,13 @@ public sealed class AgencyHistoryTests
         Assert.Equal(expected, string.Join(' ', Ids(resolution)));
     }
 
-    [Fact]
-    public void TheGroupOfCommunesAsA2026PlanWritesItIsTheNewCommunes()
+    [Theory]
+    [InlineData("UBND xã, phường")]
+    [InlineData("UBND các xã, phường")]
+    [InlineData("Ủy ban nhân dân xã, phường")]
+    public void TheGroupOfCommunesAsA2026PlanWritesItIsTheNewCommunes(string cell)
     {
-        var resolution = AgencyTestData.Directory.Resolve("UBND xã, phường", new LocalDate(2026, 1, 5));
+        var resolution = AgencyTestData.Directory.Resolve(cell, new LocalDate(2026, 1, 5));
 
         Assert.Empty(resolution.Problems);
         Assert.Equal(103, resolution.ExpandedAgencies.Count);
