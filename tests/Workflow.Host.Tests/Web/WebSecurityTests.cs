@@ -99,6 +99,7 @@ public sealed class WebSecurityTests : IAsyncLifetime
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
 
         // The refusal is a Vietnamese page of the site that says how long to wait, not that the password was wrong.
+        Assert.NotNull(page);
         Assert.Equal("text/html", contentType);
         Assert.NotNull(retryAfter);
         Assert.Contains("<html lang=\"vi\">", page, StringComparison.Ordinal);
