@@ -7,7 +7,7 @@ namespace Workflow.Web.Tests;
 /// <summary>
 /// The axe-core audit itself (<see cref="Accessibility"/>, run by every page check of the browser
 /// tests): it does fail on a violation, and every state badge the pages can show is readable,
-/// including those the seed site's real clock never reaches ("sắp đến hạn", "đã kết thúc").
+/// including those the seed site's real clock never reaches ("sắp đến hạn", "đã bỏ khỏi kế hoạch", once "đã kết thúc").
 /// </summary>
 [Collection(SeedSiteGroup.Name)]
 public sealed class AccessibilityTests(SeedSite site)
@@ -34,7 +34,7 @@ public sealed class AccessibilityTests(SeedSite site)
     {
         var page = await site.AnonymousPageAsync();
         await page.GotoAsync(site.Server.Links().For("so-tu-phap", NodaTime.SystemClock.Instance.GetCurrentInstant()).PathAndQuery);
-        var badges = ProgressStates.All.Select(s => new[] { s.Key(), s.Label() }).Append([StateView.Ended.Css, StateView.Ended.Label]).ToArray();
+        var badges = ProgressStates.All.Select(s => new[] { s.Key(), s.Label() }).Append([StateView.Removed.Css, StateView.Removed.Label]).ToArray();
         await page.EvaluateAsync(
             "badges => { const box = document.createElement('p'); box.id = 'moi-trang-thai';"
             + " for (const [css, label] of badges) { const s = document.createElement('span'); s.className = 'state ' + css; s.textContent = label; box.append(s, ' '); }"
