@@ -115,7 +115,7 @@ internal static class RuntimeCommands
         {
             // The file first: a file with problems never creates a database.
             var path = result.GetValue(file)!.FullName;
-            if (Open(result, workflows, database, error, checkDatabase: false) is not ({ } data, { } settings))
+            if (Open(result, workflows, database, error, creating: output, checkDatabase: false) is not ({ } data, { } settings))
             {
                 return WorkflowCommandLine.InputProblems;
             }
@@ -355,6 +355,7 @@ internal static class RuntimeCommands
             return (null, null);
         }
 
+        settings = settings with { MayCreate = creating is not null };
         return !checkDatabase || CheckDatabase(settings, error, creating) ? (data, settings) : (null, null);
     }
 

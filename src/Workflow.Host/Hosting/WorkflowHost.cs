@@ -36,6 +36,13 @@ public sealed record DatabaseSettings(DatabaseKind Kind, string ConnectionString
     public bool IsDefault { get; init; }
 
     /// <summary>
+    /// Whether starting a host may create the database when it does not exist (true unless a
+    /// command that only uses an existing one says otherwise: see <see cref="Check"/>). A
+    /// PostgreSQL database that is missing is then refused at start, as a missing SQLite file is before.
+    /// </summary>
+    public bool MayCreate { get; init; } = true;
+
+    /// <summary>
     /// Reads the --database option (or $WORKFLOW_DATABASE; none: SQLite at <paramref name="defaultSqlitePath"/>).
     /// Nothing is created or opened here: see <see cref="Check"/>.
     /// </summary>
@@ -398,7 +405,7 @@ public static partial class WorkflowHost
     /// logins, the extension requests) or a new column (a task's criterion) reaches an older
     /// database; nothing is renamed, retyped or dropped. A change of that kind needs migrations.
     /// </summary>
-    private sealed class SchemaInitializer(IDbContextFactory<WorkflowDbContext> databases) : IHostedService
+    private sealed class SchemaInitializer(IDbContextFactory<WorkflowDbContext> databases, DatabaseSettings settings) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -406,6 +413,11 @@ public static partial class WorkflowHost
             var creator = db.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (!settings.MayCreate)
+                {
+                    throw new DataFileException(settings.ToString(), null, "chưa có cơ sở dữ liệu này: kiểm tra --database; chỉ \"workflow serve\" và \"workflow plan import\" tạo cơ sở dữ liệu mới.");
+                }
+
                 await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
             }
 
