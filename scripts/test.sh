@@ -40,6 +40,11 @@ if [[ ! -x /usr/bin/chromium ]]; then
   rm -f "$chromium_log"
 fi
 export WORKFLOW_TEST_CHROMIUM=/usr/bin/chromium
+# axe-core, the accessibility audit the browser tests run on every page: pinned in tools/axe-core, installed from its lock file.
+if ! (cd tools/axe-core && npm ci --no-audit --no-fund --loglevel=error) >/dev/null; then
+  echo "test.sh: npm ci in tools/axe-core failed" >&2
+  exit 1
+fi
 # The browser tests' full-page screenshots: artifacts of the run (gitignored), fresh each time.
 export WORKFLOW_TEST_SCREENSHOTS=$PWD/artifacts/screenshots
 rm -rf "$WORKFLOW_TEST_SCREENSHOTS"

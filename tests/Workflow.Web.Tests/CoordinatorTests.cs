@@ -72,6 +72,7 @@ public sealed class CoordinatorTests(SeedSite site, ITestOutputHelper log)
         await Assertions.Expect(agency.Locator("[data-testid=flash]")).ToContainTextAsync($"Đã gửi đề nghị gia hạn đến {Pages.Show(requested)}");
         await Assertions.Expect(open.Locator("[data-testid=request-pending]")).ToBeVisibleAsync();
         log.WriteLine($"{Plan}/{task} milestone {number}, led by {lead}: {await agency.Locator("[data-testid=open-milestone]").CountAsync()} open milestones on its page");
+        await Pages.OpenEveryFormAsync(agency); // every form open, for the audit
         await Pages.CheckAndShootAsync(agency, "04-bao-cao-co-quan");
 
         // The coordinator sees the request on the task page, then decides it on the extensions page.

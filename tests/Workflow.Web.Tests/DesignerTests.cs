@@ -83,7 +83,7 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
 
         await Expect(designer.Nodes).ToHaveCountAsync(0);
         await Expect(designer.Edges).ToHaveCountAsync(0);
-        await Screenshots.SaveAsync(page, "designer-02-so-do-trong");
+        await Pages.ShootAndAuditAsync(page, "designer-02-so-do-trong");
 
         // Every activity of the shipped file, dragged from the palette to its place, its properties typed in.
         // The page keeps the site's width: the canvas is zoomed out (toolbar) until the whole chase fits.
@@ -130,7 +130,7 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
         await page.GetByTestId("tab-problems").ClickAsync();
         await Expect(page.GetByTestId("problems-empty")).ToBeVisibleAsync();
         await Expect(page.Locator("#designer [data-testid=canvas] [data-problem=true]")).ToHaveCountAsync(0);
-        await Screenshots.SaveAsync(page, "designer-03-da-ve");
+        await Pages.ShootAndAuditAsync(page, "designer-03-da-ve");
 
         // Saved as a draft: the same activities, inputs and connections as the shipped file, under the designer's ids.
         await page.GetByTestId("toolbar-save").ClickAsync();
@@ -150,7 +150,7 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
         await Expect(page.GetByTestId("dry-run-summary")).ToContainTextAsync(Plan);
         await Expect(page.Locator("[data-testid=timeline] tbody tr[data-kind=escalation]")).ToHaveCountAsync(expected.Count(n => n.Kind == "Escalation"));
         Assert.True(await page.GetByTestId("email").CountAsync() > 0, "the dry run shows no email");
-        await Screenshots.SaveAsync(page, "designer-04-chay-thu");
+        await Pages.ShootAndAuditAsync(page, "designer-04-chay-thu");
 
         // Published: version 1 in the list, the file in workflows/definitions, the same through the API's export.
         await page.GetByTestId("toolbar-publish").ClickAsync();
@@ -158,7 +158,7 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
         await page.GetByTestId("tab-versions").ClickAsync();
         await Expect(page.Locator("[data-testid=versions] tr[data-version='1']")).ToContainTextAsync(WebServer.UserName);
         await Expect(page.GetByTestId("definition-state")).ToHaveTextAsync("(Phiên bản 1)");
-        await Screenshots.SaveAsync(page, "designer-05-da-cong-bo");
+        await Pages.ShootAndAuditAsync(page, "designer-05-da-cong-bo");
 
         var definitions = Path.Combine(site.Server.Directory, "workflows", "definitions");
         var file = Path.Combine(definitions, BuiltId + ".v1.json");
@@ -207,6 +207,8 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
         Assert.True(start.X - canvas.X >= 20, $"the start is {start.X - canvas.X:0} px from the canvas's left edge");
 
         await designer.SelectAsync(Id);
+        await Expect(page.Locator($"[data-testid=node-form][data-activity-id='{Id}']")).ToBeVisibleAsync();
+        await Pages.ShootAndAuditAsync(page, "designer-06a-chon-hoat-dong");
         await page.Keyboard.PressAsync("Delete");
         await Expect(designer.Node(Id)).ToHaveCountAsync(0);
         await Expect(designer.Nodes).ToHaveCountAsync(count - 1);
@@ -216,7 +218,7 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
         }
 
         await Expect(page.GetByTestId("definition-state")).ToContainTextAsync("chưa lưu");
-        await Screenshots.SaveAsync(page, "designer-06-xoa-bang-phim");
+        await Pages.ShootAndAuditAsync(page, "designer-06-xoa-bang-phim");
 
         await page.Keyboard.PressAsync("Control+z");
         await Expect(designer.Node(Id)).ToHaveCountAsync(1);
@@ -227,7 +229,7 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
         }
 
         await Expect(page.GetByTestId("toolbar-redo")).ToBeEnabledAsync();
-        await Screenshots.SaveAsync(page, "designer-07-hoan-tac");
+        await Pages.ShootAndAuditAsync(page, "designer-07-hoan-tac");
 
         await page.Keyboard.PressAsync("Control+y");
         await Expect(designer.Node(Id)).ToHaveCountAsync(0);
@@ -273,7 +275,7 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
             await Expect(designer.Status).ToHaveTextAsync("Đã nhập light-chase.json thành bản nháp.");
             await Expect(page.GetByTestId("definition-state")).ToContainTextAsync("Bản nháp");
             Assert.Equal(first, await File.ReadAllTextAsync(draft));
-            await Screenshots.SaveAsync(page, "designer-08-nhap-xuat");
+            await Pages.ShootAndAuditAsync(page, "designer-08-nhap-xuat");
 
             var (_, second, _) = await designer.DownloadAsync("toolbar-export", Directory.CreateDirectory(Path.Combine(folder, "again")).FullName);
             AssertJsonEqual(shipped, JsonNode.Parse(second)!, "export of the imported draft");
@@ -328,7 +330,7 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
             await Expect(problem).ToContainTextAsync(Ghost);
             await Expect(designer.Node(sourceId).Locator("rect[data-problem]")).ToHaveAttributeAsync("data-problem", "true");
             await Expect(page.GetByTestId($"node-problem-{sourceId}")).ToContainTextAsync("kết nối");
-            await Screenshots.SaveAsync(page, "designer-09-ket-noi-treo");
+            await Pages.ShootAndAuditAsync(page, "designer-09-ket-noi-treo");
 
             Assert.Empty(Directory.GetFiles(definitions, Id + "*.json"));
             var versions = await page.APIRequest.GetAsync($"/api/definitions/{Id}/versions");

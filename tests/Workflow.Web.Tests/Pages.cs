@@ -38,9 +38,10 @@ internal static partial class Pages
     /// <summary>
     /// A page as a person should get it: in Vietnamese (lang="vi", a Vietnamese title, no English
     /// words or program identifiers, no broken diacritics), styled (the site's sheet loaded), and
-    /// every form that posts carrying the anti-forgery token.
+    /// every form that posts carrying the anti-forgery token; and accessible: no WCAG 2.0/2.1 A or AA
+    /// violation (<see cref="Accessibility"/>) in the state it is in (<paramref name="state"/>, for the message).
     /// </summary>
-    public static async Task AssertProperAsync(IPage page)
+    public static async Task AssertProperAsync(IPage page, string? state = null)
     {
         var where = page.Url;
         Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
@@ -63,14 +64,30 @@ internal static partial class Pages
             + ".filter(f => (f.getAttribute('method') || 'get').toLowerCase() === 'post' && !f.querySelector('input[name=\"__RequestVerificationToken\"]'))"
             + ".map(f => f.outerHTML.slice(0, 160))");
         Assert.True(unprotected.Length == 0, $"{where}: forms without the anti-forgery token:\n{string.Join("\n", unprotected)}");
+
+        await Accessibility.AssertAccessibleAsync(page, state ?? title);
     }
 
     /// <summary>Keeps a full-page screenshot of the page, then checks it (<see cref="AssertProperAsync"/>).</summary>
     public static async Task CheckAndShootAsync(IPage page, string screenshot)
     {
         await Screenshots.SaveAsync(page, screenshot);
-        await AssertProperAsync(page);
+        await AssertProperAsync(page, screenshot);
     }
+
+    /// <summary>
+    /// Keeps a full-page screenshot of a state inside a page (the designer's tabs, a selection) and
+    /// audits it with axe-core (<see cref="Accessibility"/>); the page itself was checked when it opened.
+    /// </summary>
+    public static async Task ShootAndAuditAsync(IPage page, string screenshot)
+    {
+        await Screenshots.SaveAsync(page, screenshot);
+        await Accessibility.AssertAccessibleAsync(page, screenshot);
+    }
+
+    /// <summary>Unfolds every folded set of actions (details.actions) of the page: all its forms open. How many there were.</summary>
+    public static Task<int> OpenEveryFormAsync(IPage page) =>
+        page.Locator("details.actions").EvaluateAllAsync<int>("ds => { ds.forEach(d => d.open = true); return ds.length; }");
 
     /// <summary>The timeline of one milestone section of the task page, oldest first.</summary>
     public static async Task<List<TimelineRow>> TimelineAsync(ILocator milestone)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NodaTime;
 
 namespace Workflow.Definitions.Agencies;
 
@@ -65,6 +66,27 @@ public sealed partial class Agency
 
     /// <summary>Other spellings plans use (NFC, whitespace collapsed), in file order. <see cref="Name"/> and <see cref="ShortName"/> also match and need not repeat here.</summary>
     public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>The first day the agency existed; <c>null</c> when it predates every plan the directory serves.</summary>
+    public LocalDate? Began { get; init; }
+
+    /// <summary>The last day the agency existed; <c>null</c> while it exists. Its duties pass to <see cref="Succession"/> the day after.</summary>
+    public LocalDate? Ended { get; init; }
+
+    /// <summary>Who takes over the agency's duties from the day after <see cref="Ended"/>, and on what authority; <c>null</c> while it exists.</summary>
+    public AgencySuccession? Succession { get; init; }
+
+    /// <summary>The document that created the agency (number and date), when the directory records it.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>True when a fact about the agency (its name, its dates, its successors) could not be checked against a public source; <see cref="Note"/> says which.</summary>
+    public bool Unconfirmed { get; init; }
+
+    /// <summary>What the directory's editors noted: what is unconfirmed, where a fact comes from.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>True when the agency existed on <paramref name="day"/>.</summary>
+    public bool IsActiveOn(LocalDate day) => (Began is null || day >= Began) && (Ended is null || day <= Ended);
 
     /// <summary>"Sở Nội vụ (so-noi-vu)".</summary>
     public override string ToString() => $"{Name} ({Id})";

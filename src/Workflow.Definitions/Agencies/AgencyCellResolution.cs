@@ -18,7 +18,17 @@ public enum AgencyMentionKind
 /// <param name="Text">The piece as the cell writes it (NFC), without leading fillers such as "các" or "và": "Sở TTTT", "sở, ban, ngành", or for a distributive list "Tư pháp".</param>
 /// <param name="Agency">The agency, for <see cref="AgencyMentionKind.Agency"/>.</param>
 /// <param name="Group">The group, for <see cref="AgencyMentionKind.Group"/>.</param>
-public sealed record AgencyMention(AgencyMentionKind Kind, string Text, Agency? Agency, AgencyGroup? Group);
+public sealed record AgencyMention(AgencyMentionKind Kind, string Text, Agency? Agency, AgencyGroup? Group)
+{
+    /// <summary>
+    /// For an agency that had ended by the date the cell was resolved on, who held its duties that day (its successors);
+    /// <c>null</c> when the agency itself did.
+    /// </summary>
+    public IReadOnlyList<Agency>? Holders { get; init; }
+
+    /// <summary>True when the cell marks the name as a former body: "Sở Tài nguyên và Môi trường (cũ)".</summary>
+    public bool Former { get; init; }
+}
 
 /// <summary>What an <see cref="AgencyCellNote"/> records.</summary>
 public enum AgencyCellNoteKind
@@ -31,6 +41,9 @@ public enum AgencyCellNoteKind
 
     /// <summary>A clause narrowing the previous name was skipped: "Sở, ngành <u>được giao chủ trì soạn thảo văn bản</u>".</summary>
     Qualifier,
+
+    /// <summary>The agency named had ended by the cell's date; its successors hold the duty: "Sở Thông tin và Truyền thông (cũ)".</summary>
+    Succession,
 }
 
 /// <summary>Something the resolver skipped or noticed that is not an error.</summary>
@@ -46,7 +59,7 @@ public sealed record AgencyCellNote(AgencyCellNoteKind Kind, string Text, string
 public sealed record AgencyCellProblem(string Text, string Message, IReadOnlyList<string> Suggestions);
 
 /// <summary>
-/// The result of <see cref="AgencyDirectory.Resolve"/>: which agencies and groups a cell names, in order of
+/// The result of <see cref="AgencyDirectory.Resolve(string?)"/>: which agencies and groups a cell names, in order of
 /// first mention, plus notes and problems. A cell with no problem may still name nobody (an empty cell, or
 /// only "các cơ quan có liên quan").
 /// </summary>
@@ -68,9 +81,12 @@ public sealed class AgencyCellResolution
         var groups = new List<AgencyGroup>();
         foreach (var mention in mentions)
         {
-            if (mention.Agency is { } agency && !agencies.Contains(agency))
+            foreach (var agency in mention.Holders ?? (mention.Agency is { } named ? [named] : []))
             {
-                agencies.Add(agency);
+                if (!agencies.Contains(agency))
+                {
+                    agencies.Add(agency);
+                }
             }
 
             if (mention.Group is { } group && !groups.Contains(group))
@@ -102,7 +118,7 @@ public sealed class AgencyCellResolution
     /// <summary>Every recognised piece, in cell order, repeats included.</summary>
     public IReadOnlyList<AgencyMention> Mentions { get; }
 
-    /// <summary>The agencies named one by one, without repeats, in order of first mention.</summary>
+    /// <summary>The agencies named one by one, without repeats, in order of first mention; an agency that had ended by the resolution's date is replaced by its successors (<see cref="AgencyMention.Holders"/>).</summary>
     public IReadOnlyList<Agency> Agencies { get; }
 
     /// <summary>The groups named, without repeats, in order of first mention.</summary>

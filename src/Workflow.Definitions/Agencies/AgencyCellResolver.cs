@@ -16,7 +16,27 @@ internal sealed record AgencyPhrases(
 }
 
 /// <summary>What a matched name stands for.</summary>
-internal sealed record AgencyMatchTarget(AgencyMentionKind Kind, Agency? Agency, AgencyGroup? Group, string Display);
+internal sealed record AgencyMatchTarget(AgencyMentionKind Kind, Agency? Agency, AgencyGroup? Group, string Display)
+{
+    /// <summary>Agencies that share the spelling at different times, oldest first (their validity never overlaps); empty when only <see cref="Agency"/> has it.</summary>
+    public IReadOnlyList<Agency> Versions { get; init; } = [];
+
+    /// <summary>The agency this spelling names on <paramref name="on"/>: the version in existence that day, else the latest that ended before it (its duties then pass on), else the earliest.</summary>
+    public Agency? AgencyOn(NodaTime.LocalDate? on, bool former = false)
+    {
+        if (Versions.Count == 0 || on is not { } day)
+        {
+            return Agency;
+        }
+
+        if (!former && Versions.FirstOrDefault(v => v.IsActiveOn(day)) is { } current)
+        {
+            return current;
+        }
+
+        return Versions.LastOrDefault(v => v.Ended is { } ended && ended < day) ?? Versions[0];
+    }
+}
 
 /// <summary>A word trie: longest match of folded words over a token list.</summary>
 internal sealed class AgencyTrie<T>
@@ -138,12 +158,14 @@ internal sealed class AgencyCellResolver
     private readonly List<string[]> _heads = [];
     private readonly List<(string Key, AgencyMatchTarget Target)> _suggestionKeys = [];
     private readonly IReadOnlyDictionary<string, string[]> _abbreviations;
-    private readonly Func<AgencyGroup, IReadOnlyList<Agency>> _membersOf;
+    private readonly Func<AgencyGroup, NodaTime.LocalDate?, IReadOnlyList<Agency>> _membersOf;
+    private readonly Func<Agency, NodaTime.LocalDate, LeadSuccession?> _succeed;
 
-    public AgencyCellResolver(IEnumerable<(IReadOnlyList<string> Words, AgencyMatchTarget Target)> names, AgencyPhrases phrases, Func<AgencyGroup, IReadOnlyList<Agency>> membersOf)
+    public AgencyCellResolver(IEnumerable<(IReadOnlyList<string> Words, AgencyMatchTarget Target)> names, AgencyPhrases phrases, Func<AgencyGroup, NodaTime.LocalDate?, IReadOnlyList<Agency>> membersOf, Func<Agency, NodaTime.LocalDate, LeadSuccession?> succeed)
     {
         _abbreviations = phrases.Abbreviations;
         _membersOf = membersOf;
+        _succeed = succeed;
         foreach (var (words, target) in names)
         {
             if (words.Count > 0 && _items.Add(words, target) is null)
@@ -170,12 +192,12 @@ internal sealed class AgencyCellResolver
         }
     }
 
-    public AgencyCellResolution Resolve(string? cell)
+    public AgencyCellResolution Resolve(string? cell, NodaTime.LocalDate? on)
     {
         var text = AgencyText.Sanitize(cell);
-        var run = new Run(this, text, AgencyText.Tokenize(text, _abbreviations));
+        var run = new Run(this, text, AgencyText.Tokenize(text, _abbreviations), on);
         run.Execute();
-        return new AgencyCellResolution(text, run.Mentions, run.Notes, run.Problems, _membersOf);
+        return new AgencyCellResolution(text, run.Mentions, run.Notes, run.Problems, g => _membersOf(g, on));
     }
 
     private void AddAll(AgencyTrie<string> trie, IEnumerable<string> phrases)
@@ -230,13 +252,14 @@ internal sealed class AgencyCellResolver
     /// <summary>Edit distance, softened for a known name that merely contains or starts with the unknown text.</summary>
     private static int Score(string unknown, string key, int limit)
     {
-        var score = AgencyText.EditDistance(unknown, key, limit + 1);
-        if (unknown.Length >= 4 && $" {key} ".Contains($" {unknown} ", StringComparison.Ordinal))
+        // The edit distance is at least the difference in length: skip the table when that alone is too far.
+        var score = Math.Abs(unknown.Length - key.Length) > limit ? limit + 1 : AgencyText.EditDistance(unknown, key, limit + 1);
+        if (score > 1 && unknown.Length >= 4 && ContainsWords(key, unknown))
         {
-            score = Math.Min(score, 1);
+            score = 1;
         }
 
-        if (unknown.Contains(' ', StringComparison.Ordinal) && key.Length > unknown.Length)
+        if (score > 1 && unknown.Contains(' ', StringComparison.Ordinal) && key.Length > unknown.Length)
         {
             score = Math.Min(score, AgencyText.EditDistance(unknown, key[..unknown.Length], limit) + 1);
         }
@@ -244,13 +267,29 @@ internal sealed class AgencyCellResolver
         return score;
     }
 
+    /// <summary>True when <paramref name="words"/> occurs in <paramref name="text"/> as whole words.</summary>
+    private static bool ContainsWords(string text, string words)
+    {
+        for (var at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + words.Length;
+            if ((at == 0 || text[at - 1] == ' ') && (end == text.Length || text[end] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>One resolution: the mutable state of a single <see cref="Resolve"/> call.</summary>
-    private sealed class Run(AgencyCellResolver resolver, string text, List<AgencyToken> tokens)
+    private sealed class Run(AgencyCellResolver resolver, string text, List<AgencyToken> tokens, NodaTime.LocalDate? on)
     {
         private string[]? _explicitHead;
         private int _explicitItems;
         private string _explicitPrefixText = string.Empty;
         private string[]? _implicitHead;
+        private AgencyMatchTarget? _lastTarget;
 
         public List<AgencyMention> Mentions { get; } = [];
 
@@ -300,6 +339,14 @@ internal sealed class AgencyCellResolver
                 i = AfterName(item.Value.End);
             }
 
+            if (on is { } day)
+            {
+                for (var k = 0; k < Mentions.Count; k++)
+                {
+                    Mentions[k] = OnDay(Mentions[k], day);
+                }
+            }
+
             if (_explicitHead is not null && _explicitItems == 0)
             {
                 Problems.Add(new AgencyCellProblem(
@@ -308,6 +355,40 @@ internal sealed class AgencyCellResolver
                     []));
             }
         }
+
+        /// <summary>The mention as it stood on <paramref name="day"/>: an agency created later is a problem; one that had ended gives its duties to its successors (noted).</summary>
+        private AgencyMention OnDay(AgencyMention mention, NodaTime.LocalDate day)
+        {
+            if (mention.Agency is not { } agency)
+            {
+                return mention;
+            }
+
+            if (agency.Began is { } began && began > day)
+            {
+                Problems.Add(new AgencyCellProblem(
+                    mention.Text,
+                    $"\"{mention.Text}\" ({agency.Name}) chỉ có từ ngày {Day(began)}, sau ngày ban hành kế hoạch ({Day(day)}); kiểm tra ngày ban hành, hoặc ghi tên cơ quan lúc đó.",
+                    []));
+                return mention;
+            }
+
+            if (agency.Ended is not { } ended || ended >= day || resolver._succeed(agency, day) is not { } succession)
+            {
+                return mention;
+            }
+
+            var holders = succession.Leads.Select(id => succession.Handovers.SelectMany(h => h.To).First(a => a.Id == id)).ToList();
+            var last = succession.Handovers[^1].Succession;
+            Notes.Add(new AgencyCellNote(
+                AgencyCellNoteKind.Succession,
+                mention.Text,
+                $"\"{mention.Text}\": {agency.Name} đã kết thúc ngày {Day(ended)}; nhiệm vụ giao cho {string.Join(", ", holders.Select(h => h.Name))} ({last.Source})."
+                + (succession.NeedsChoice ? " Nhiệm vụ được chia cho nhiều cơ quan: điều phối viên chọn một cho từng mốc." : string.Empty)));
+            return mention with { Holders = holders };
+        }
+
+        private static string Day(NodaTime.LocalDate day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
         private bool TryEnterDistributive(int i, out int next)
         {
@@ -342,7 +423,8 @@ internal sealed class AgencyCellResolver
         {
             var itemText = Span(item.TextStart, item.End);
             var target = item.Target;
-            Mentions.Add(new AgencyMention(target.Kind, itemText, target.Agency, target.Group));
+            Mentions.Add(new AgencyMention(target.Kind, itemText, target.AgencyOn(on), target.Group));
+            _lastTarget = target;
             if (target.Kind == AgencyMentionKind.Vague)
             {
                 Notes.Add(new AgencyCellNote(AgencyCellNoteKind.VagueMention, itemText, $"\"{itemText}\" là cách nói chung, không chỉ cơ quan cụ thể nào."));
@@ -393,6 +475,14 @@ internal sealed class AgencyCellResolver
 
                 if (tokens[i].Kind == AgencyTokenKind.Open)
                 {
+                    if (i + 2 < tokens.Count && tokens[i + 1] is { Kind: AgencyTokenKind.Word, Text: "cu" } && tokens[i + 2].Kind == AgencyTokenKind.Close
+                        && Mentions.Count > 0 && Mentions[^1].Kind == AgencyMentionKind.Agency && _lastTarget is not null)
+                    {
+                        Mentions[^1] = Mentions[^1] with { Agency = _lastTarget.AgencyOn(on, former: true), Former = true };
+                        i += 3;
+                        continue;
+                    }
+
                     i = SkipParenthetical(i);
                     continue;
                 }

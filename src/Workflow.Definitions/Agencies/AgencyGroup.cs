@@ -3,7 +3,7 @@ namespace Workflow.Definitions.Agencies;
 /// <summary>
 /// A set of agencies that plans name as one, such as "Sở, ban, ngành thành phố" (all departments) or
 /// "UBND cấp huyện" (all district committees). Members are given by kind, by explicit id, or both;
-/// <see cref="AgencyDirectory.MembersOf"/> lists them.
+/// <see cref="AgencyDirectory.MembersOf(AgencyGroup)"/> lists them.
 /// </summary>
 /// <remarks>
 /// <para>A group may select a kind that no listed agency has: "UBND xã, phường, thị trấn" selects

@@ -164,6 +164,9 @@ public static class PlanReader
         private readonly List<PlanProblem> problems = [];
         private readonly List<PlanProblem> warnings = [];
 
+        /// <summary>The day agency cells are read on: the plan's issue date, else 1 January of its tracked year.</summary>
+        private LocalDate agencyDay;
+
         public PlanReadResult Read(List<SheetRow> rows)
         {
             var headerIndex = rows.FindIndex(IsHeader);
@@ -183,6 +186,7 @@ public static class PlanReader
             var tracking = metadata.Value.Tracking;
             var years = tracking.Years(openEndedThrough ?? tracking.FirstYear)
                 .Select(y => new DeadlineContext(y, metadata.Value.IssuedOn, reference.Calendar)).ToList();
+            agencyDay = metadata.Value.IssuedOn ?? new LocalDate(tracking.FirstYear, 1, 1);
             var tasks = new List<PlanTask>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in rows.Skip(headerIndex + 1))
@@ -486,7 +490,7 @@ public static class PlanReader
                 return AgencyAssignment.None;
             }
 
-            var resolution = reference.Agencies.Resolve(cell);
+            var resolution = reference.Agencies.Resolve(cell, agencyDay);
             foreach (var problem in resolution.Problems)
             {
                 ProblemAt(row, columns, column, problem.Message);

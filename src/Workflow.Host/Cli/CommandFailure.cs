@@ -28,7 +28,11 @@ internal static class CommandFailure
         ArgumentNullException.ThrowIfNull(failure);
         var chain = Chain(failure).ToList();
         string line;
-        if (chain.OfType<PostgresException>().FirstOrDefault() is { } postgres)
+        if (chain.OfType<Definitions.DataFileException>().FirstOrDefault() is { } data)
+        {
+            line = data.Message;
+        }
+        else if (chain.OfType<PostgresException>().FirstOrDefault() is { } postgres)
         {
             line = $"PostgreSQL từ chối: {postgres.MessageText} (mã {postgres.SqlState}). Kiểm tra tên cơ sở dữ liệu, tài khoản và mật khẩu trong --database.";
         }

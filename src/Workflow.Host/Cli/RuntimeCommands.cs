@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Text;
 using Workflow.Definitions;
+using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Plans;
 using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
@@ -129,7 +130,7 @@ internal static class RuntimeCommands
         {
             // The file first: a file with problems never creates a database.
             var path = result.GetValue(file)!.FullName;
-            if (Open(result, workflows, database, error, checkDatabase: false) is not ({ } data, { } settings))
+            if (Open(result, workflows, database, error, creating: output, checkDatabase: false) is not ({ } data, { } settings))
             {
                 return WorkflowCommandLine.InputProblems;
             }
@@ -228,9 +229,42 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.Ok;
             }, ct).ConfigureAwait(false);
         });
+        var leadPlan = new Argument<string>("plan") { Description = "Mã kế hoạch." };
+        var leadTask = new Argument<string>("task") { Description = "TT của nhiệm vụ." };
+        var leadMilestone = new Option<int>("--milestone") { Description = "Mốc số N.", Required = true };
+        var agency = new Option<string>("--agency") { Description = "Mã cơ quan kế nhiệm nhận mốc, ví dụ so-y-te.", Required = true };
+        var lead = new Command("lead", "Chọn cơ quan kế nhiệm chủ trì một mốc khi nhiệm vụ của cơ quan cũ được chia cho nhiều cơ quan.") { leadPlan, leadTask, leadMilestone, agency };
+        lead.SetAction(async (result, ct) =>
+        {
+            if (Open(result, workflows, database, error) is not ({ } data, { } settings)
+                || Ids(result.GetValue(leadPlan)!, result.GetValue(leadTask)!, error) is not ({ } p, { } t))
+            {
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            if (!AgencyId.TryParse(result.GetValue(agency), out var chosen) || !data.Reference.Agencies.TryGet(chosen, out var named))
+            {
+                error.WriteLine($"Không có cơ quan mã \"{result.GetValue(agency)}\" trong danh bạ (workflows/agencies.yaml).");
+                return WorkflowCommandLine.InputProblems;
+            }
+
+            return await WithRuntimeAsync(data, settings, async runtime =>
+            {
+                var number = result.GetValue(leadMilestone);
+                if (await runtime.ChooseLeadAsync(p, t, number, chosen, "điều phối viên", ct).ConfigureAwait(false) is { } refusal)
+                {
+                    error.WriteLine($"{p}/{t} mốc {number}: {refusal}");
+                    return WorkflowCommandLine.InputProblems;
+                }
+
+                output.WriteLine($"Đã giao mốc {number} của {p}/{t} cho {named.Name}.");
+                return WorkflowCommandLine.Ok;
+            }, ct).ConfigureAwait(false);
+        });
         var command = new Command("task", "Thao tác trên một nhiệm vụ.");
         command.Subcommands.Add(done);
         command.Subcommands.Add(restore);
+        command.Subcommands.Add(lead);
         return command;
     }
 
@@ -336,6 +370,7 @@ internal static class RuntimeCommands
             return (null, null);
         }
 
+        settings = settings with { MayCreate = creating is not null };
         return !checkDatabase || CheckDatabase(settings, error, creating) ? (data, settings) : (null, null);
     }
 

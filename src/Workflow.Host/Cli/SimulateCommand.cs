@@ -171,7 +171,7 @@ internal static class SimulateCommand
         Notifications.Messages.MilestoneFacts Facts(Notification n)
         {
             var task = tasks[n.Task];
-            return new(plan.Id.Value, plan.Number, task.Id.Value, task.Activity, task.Product, n.Milestone, task.Schedule.Milestones.ElementAtOrDefault(n.Milestone - 1)?.Label);
+            return new(plan.Id.Value, plan.Number, task.Id.Value, task.Activity, task.Product, n.Milestone, task.Schedule.Milestones.ElementAtOrDefault(n.Milestone - 1)?.Label, outcome.FormerLeadOf(n));
         }
 
         var from = new System.Net.Mail.MailAddress("nhac-han@cantho.example", "Sở Nội vụ thành phố Cần Thơ");

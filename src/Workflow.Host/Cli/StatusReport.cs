@@ -39,7 +39,10 @@ internal static class StatusReport
         foreach (var r in rows)
         {
             var (label, _) = State(r, rules);
-            var lead = Agencies(data, r.Lead);
+            var lead = r.FormerLead is { } former && MilestoneMapping.LeadIds(r.Lead).Length <= 3
+                ? data.Reference.Agencies.DescribeLead([.. MilestoneMapping.LeadIds(former).Select(id => new AgencyId(id))], [.. MilestoneMapping.LeadIds(r.Lead).Select(id => new AgencyId(id))], shortNames: true)
+                    + (r.LeadReview ? " [cần chọn cơ quan chủ trì]" : string.Empty)
+                : Agencies(data, r.Lead);
             var next = r.BookmarkAt is null ? string.Empty : r.BookmarkAt.Replace('T', ' ')[..16];
             output.WriteLine($"{r.PlanId,-11} {r.TaskId,-10} {r.Number,3} {MilestoneMapping.Day(r.EffectiveDue),-13} {label,-26} {next,-18} {lead}");
         }

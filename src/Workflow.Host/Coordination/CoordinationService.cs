@@ -56,6 +56,44 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         return new TaskDetail(p, t, views);
     }
 
+    /// <summary>
+    /// Who leads a milestone, as people read it: "Sở Thông tin và Truyền thông (nay là Sở Khoa học và
+    /// Công nghệ)" once its lead's duties passed to a successor; the agencies' names otherwise.
+    /// </summary>
+    public string DescribeLead(MilestoneRecord milestone)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        return data.Reference.Agencies.DescribeLead(Ids(milestone.FormerLead), Ids(milestone.Lead));
+    }
+
+    /// <summary>The successors a coordinator may give a milestone whose former lead's duties were divided; empty when there is no choice.</summary>
+    public IReadOnlyList<Agency> LeadChoices(MilestoneRecord milestone)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        return milestone.FormerLead is null ? [] : data.Reference.Agencies.SuccessorChoices(Ids(milestone.FormerLead), Today);
+    }
+
+    /// <summary>A coordinator gives a milestone to one of the successors of its former lead; the review flag clears.</summary>
+    public async Task<Outcome> ChooseLeadAsync(long milestoneId, string? agency, string by, CancellationToken ct = default)
+    {
+        if (await MilestoneAsync(milestoneId, ct).ConfigureAwait(false) is not { } m)
+        {
+            return NoMilestone();
+        }
+
+        if (!AgencyId.TryParse(agency?.Trim(), out var chosen) || !data.Reference.Agencies.TryGet(chosen, out var named))
+        {
+            return Outcome.Refused($"Không có cơ quan mã \"{agency}\" trong danh bạ.");
+        }
+
+        return await runtime.ChooseLeadAsync(new PlanId(m.PlanId), new TaskId(m.TaskId), m.Number, chosen, by, ct).ConfigureAwait(false) is { } refusal
+            ? Outcome.Refused(char.ToUpper(refusal[0], Invariant) + refusal[1..])
+            : Outcome.Done($"Đã giao mốc {m.Number} cho {named.Name}; các lần nhắc sau gửi cơ quan này.");
+    }
+
+    private static AgencyId[] Ids(string? csv) =>
+        csv is null ? [] : [.. MilestoneMapping.LeadIds(csv).Select(id => AgencyId.TryParse(id, out var a) ? a : default).Where(a => !a.IsDefault)];
+
     /// <summary>The imported plans, newest tracked year first.</summary>
     public async Task<IReadOnlyList<PlanRecord>> PlansAsync(CancellationToken ct = default)
     {

@@ -50,6 +50,7 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
         List<OutboxRecord> claimed;
         Dictionary<(string, string), TaskRecord> tasks;
         Dictionary<string, PlanRecord> plans;
+        Dictionary<(string, string, int), IReadOnlyList<string>> formerLeads;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
 #pragma warning disable CA1309 // translated to SQL, where "yyyy-MM-ddTHH:mm:ss" text compares as time does
@@ -80,6 +81,9 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
             var planIds = claimed.Select(c => c.PlanId).Distinct().ToList();
             tasks = await db.Tasks.AsNoTracking().Where(t => planIds.Contains(t.PlanId)).ToDictionaryAsync(t => (t.PlanId, t.TaskId), ct).ConfigureAwait(false);
             plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct).ConfigureAwait(false);
+            formerLeads = (await db.Milestones.AsNoTracking().Where(m => planIds.Contains(m.PlanId) && m.FormerLead != null)
+                .Select(m => new { m.PlanId, m.TaskId, m.Number, m.FormerLead }).ToListAsync(ct).ConfigureAwait(false))
+                .ToDictionary(m => (m.PlanId, m.TaskId, m.Number), m => (IReadOnlyList<string>)MilestoneMapping.LeadIds(m.FormerLead!));
         }
 
         var notifications = claimed.ToDictionary(c => c.Key, ToNotification, StringComparer.Ordinal);
@@ -87,7 +91,7 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
         {
             var task = tasks.GetValueOrDefault((n.Plan, n.Task));
             var plan = plans.GetValueOrDefault(n.Plan);
-            return new MilestoneFacts(n.Plan, plan?.Number, n.Task, task?.Activity ?? n.Task, task?.Product, n.Milestone, null);
+            return new MilestoneFacts(n.Plan, plan?.Number, n.Task, task?.Activity ?? n.Task, task?.Product, n.Milestone, null, formerLeads.GetValueOrDefault((n.Plan, n.Task, n.Milestone)));
         }
 
         var links = setup.Links;

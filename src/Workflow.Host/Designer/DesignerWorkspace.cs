@@ -388,7 +388,7 @@ public sealed partial class DesignerWorkspace
         MilestoneFacts Facts(Notification n)
         {
             var task = tasks[n.Task];
-            return new(plan.Id.Value, plan.Number, task.Id.Value, task.Activity, task.Product, n.Milestone, Label(n));
+            return new(plan.Id.Value, plan.Number, task.Id.Value, task.Activity, task.Product, n.Milestone, Label(n), outcome.FormerLeadOf(n));
         }
 
         var sender = new System.Net.Mail.MailAddress("nhac-han@cantho.example", "Sở Nội vụ thành phố Cần Thơ");

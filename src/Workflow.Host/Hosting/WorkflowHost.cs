@@ -36,6 +36,13 @@ public sealed record DatabaseSettings(DatabaseKind Kind, string ConnectionString
     public bool IsDefault { get; init; }
 
     /// <summary>
+    /// Whether starting a host may create the database when it does not exist (true unless a
+    /// command that only uses an existing one says otherwise: see <see cref="Check"/>). A
+    /// PostgreSQL database that is missing is then refused at start, as a missing SQLite file is before.
+    /// </summary>
+    public bool MayCreate { get; init; } = true;
+
+    /// <summary>
     /// Reads the --database option (or $WORKFLOW_DATABASE; none: SQLite at <paramref name="defaultSqlitePath"/>).
     /// Nothing is created or opened here: see <see cref="Check"/>.
     /// </summary>
@@ -385,7 +392,7 @@ public static partial class WorkflowHost
         builder.Services.AddHostedService<SchemaInitializer>();
         builder.Services.AddWorkflowScheduler(database.Kind, database.ConnectionString, "workflow", clustered, runJobs);
         builder.Services.AddSingleton(new RuntimeOptions(SingleWriter: database.Kind == DatabaseKind.Sqlite) { DefaultClosing = PlanLifecycle.DefaultClosingFromEnvironment() });
-        builder.Services.AddSingleton(_ => new WorkflowEngine(data.Reference.Calendar, new AgencyId(data.Reference.Reports.FollowUpAgency), runtimeClock.LateAfter));
+        builder.Services.AddSingleton(_ => new WorkflowEngine(data.Reference.Calendar, new AgencyId(data.Reference.Reports.FollowUpAgency), runtimeClock.LateAfter, data.Reference.Agencies));
         builder.Services.AddSingleton(_ => new LiveDefinitions(data.Reference.Agencies, data.Definitions, data.Rules));
         builder.Services.AddSingleton<WorkflowRuntime>();
         builder.Services.AddTransient<ResumeMomentJob>();
@@ -399,6 +406,11 @@ public static partial class WorkflowHost
                 await runtime.CloseEndedPlansAsync(ct).ConfigureAwait(false);
                 await runtime.ReconcileAsync(ct).ConfigureAwait(false);
             }, s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Reconcile")));
+
+
+            // An agency that ended hands its open milestones to its successors on the day after (checked once a day).
+            builder.Services.AddSingleton<IHostedService>(s => new Periodically("Handover", TimeSpan.FromMinutes(1),
+                ct => s.GetRequiredService<WorkflowRuntime>().HandOverAsync(ct: ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Handover")));
         }
 
         if (delivery is not null)
@@ -448,7 +460,7 @@ public static partial class WorkflowHost
     /// logins, the extension requests) or a new column (a task's criterion) reaches an older
     /// database; nothing is renamed, retyped or dropped. A change of that kind needs migrations.
     /// </summary>
-    private sealed class SchemaInitializer(IDbContextFactory<WorkflowDbContext> databases) : IHostedService
+    private sealed class SchemaInitializer(IDbContextFactory<WorkflowDbContext> databases, DatabaseSettings settings) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -456,6 +468,11 @@ public static partial class WorkflowHost
             var creator = db.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (!settings.MayCreate)
+                {
+                    throw new DataFileException(settings.ToString(), null, "chưa có cơ sở dữ liệu này: kiểm tra --database; chỉ \"workflow serve\" và \"workflow plan import\" tạo cơ sở dữ liệu mới.");
+                }
+
                 await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -151,8 +151,14 @@ public sealed class MilestoneRecord
 
     public string? BookmarkSignal { get; set; }
 
-    /// <summary>Agency ids, comma-separated.</summary>
+    /// <summary>Agency ids, comma-separated: who is chased now (the plan's lead, or its successors once it ended).</summary>
     public required string Lead { get; set; }
+
+    /// <summary>The plan's lead, comma-separated, once its duties passed to successors (<see cref="Lead"/>); null while no handover happened.</summary>
+    public string? FormerLead { get; set; }
+
+    /// <summary>A former lead's duties were divided among several successors: the first listed is chased until a coordinator picks one.</summary>
+    public bool LeadReview { get; set; }
 
     public required string Coordinators { get; set; }
 

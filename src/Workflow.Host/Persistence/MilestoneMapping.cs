@@ -31,6 +31,8 @@ internal static class MilestoneMapping
             DoneOn = Date(r.DoneOn),
             Extended = r.Extended,
             Status = r.Status,
+            FormerLead = r.FormerLead is null ? [] : Ids(r.FormerLead),
+            LeadUnderReview = r.LeadReview,
             Bookmark = r.BookmarkActivity is null ? null : new Bookmark(
                 r.BookmarkActivity,
                 r.BookmarkAt is null ? null : Moment.Parse(r.BookmarkAt).Value,
@@ -70,6 +72,9 @@ internal static class MilestoneMapping
         record.BookmarkActivity = run.Bookmark?.ActivityId;
         record.BookmarkAt = run.Bookmark?.At is { } at ? Moment.Format(at) : null;
         record.BookmarkSignal = run.Bookmark?.Signal?.ToString();
+        record.Lead = string.Join(',', run.Lead);
+        record.FormerLead = run.FormerLead.Count == 0 ? null : string.Join(',', run.FormerLead);
+        record.LeadReview = run.LeadUnderReview;
         record.Revision++;
     }
 

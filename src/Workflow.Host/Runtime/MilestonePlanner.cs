@@ -12,6 +12,9 @@ namespace Workflow.Host.Runtime;
 /// </summary>
 public sealed class MilestonePlanner(AgencyDirectory agencies, DefinitionCatalog definitions, DefinitionRules rules)
 {
+    /// <summary>The directory the plans' agencies come from; its history decides who takes over an agency that ended.</summary>
+    public AgencyDirectory Agencies => agencies;
+
     /// <summary>The runs of <paramref name="plan"/>; <paramref name="forced"/> replaces the rules' choice for all of them.</summary>
     public IReadOnlyList<(MilestoneRun Run, WorkflowDefinition Definition)> Plan(Plan plan, WorkflowDefinition? forced = null)
     {

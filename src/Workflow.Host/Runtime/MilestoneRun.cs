@@ -79,7 +79,14 @@ public sealed class MilestoneRun
 
     public Bookmark? Bookmark { get; internal set; }
 
-    public IReadOnlyList<AgencyId> Lead { get; }
+    /// <summary>Who is chased now: the plan's lead, or whoever took over its duties when an agency ended (see <see cref="FormerLead"/>).</summary>
+    public IReadOnlyList<AgencyId> Lead { get; internal set; }
+
+    /// <summary>The lead the plan named, kept once its duties passed to successors; empty while no handover happened.</summary>
+    public IReadOnlyList<AgencyId> FormerLead { get; internal set; } = [];
+
+    /// <summary>A former lead's duties were divided among several successors: the first listed is chased until a coordinator picks one.</summary>
+    public bool LeadUnderReview { get; internal set; }
 
     public IReadOnlyList<AgencyId> Coordinators { get; }
 

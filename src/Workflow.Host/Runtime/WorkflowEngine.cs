@@ -30,17 +30,84 @@ public sealed class WorkflowEngine
     private readonly WorkingCalendar calendar;
     private readonly AgencyId followUpAgency;
     private readonly Duration lateAfter;
+    private readonly AgencyDirectory? agencies;
 
     /// <param name="calendar">The working-day calendar every moment is computed on.</param>
     /// <param name="followUpAgency">Who escalations go to when a definition names no one (Sở Nội vụ).</param>
     /// <param name="lateAfter">A timer that fires this much after its moment counts as late: its
     /// moment passed while the server was down. Five minutes by default.</param>
-    public WorkflowEngine(WorkingCalendar calendar, AgencyId followUpAgency, Duration? lateAfter = null)
+    /// <param name="agencies">The agency directory, whose history says who took over an agency that
+    /// ended; without it the plan's lead is chased whatever the date.</param>
+    public WorkflowEngine(WorkingCalendar calendar, AgencyId followUpAgency, Duration? lateAfter = null, AgencyDirectory? agencies = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         this.calendar = calendar;
         this.followUpAgency = followUpAgency;
         this.lateAfter = lateAfter ?? Duration.FromMinutes(5);
+        this.agencies = agencies;
+    }
+
+    /// <summary>
+    /// Who leads an open milestone on <paramref name="day"/>: when a lead agency has ended, its duties
+    /// pass to its successors from the day after (all of them when each took its own territory; the
+    /// first listed when the duties were divided, and the milestone is flagged for a coordinator to
+    /// pick). The timeline records each handover with its source. Returns true when the lead changed.
+    /// </summary>
+    public bool HandOver(MilestoneRun run, LocalDate day, LocalDateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (agencies is null || run.DoneOn is not null || agencies.SucceedOn(run.Lead, day) is not { } succession)
+        {
+            return false;
+        }
+
+        if (run.FormerLead.Count == 0)
+        {
+            run.FormerLead = run.Lead;
+        }
+
+        run.Lead = succession.Leads;
+        run.LeadUnderReview |= succession.NeedsChoice;
+        foreach (var handover in succession.Handovers)
+        {
+            run.History.Add(new HistoryEntry(now, null, "chuyển giao", AgencyDirectory.DescribeHandover(handover)));
+        }
+
+        return true;
+    }
+
+    /// <summary>True when some agency of <paramref name="lead"/> had ended by <paramref name="day"/>, so its duties belong to a successor.</summary>
+    public bool NeedsHandOver(IReadOnlyList<AgencyId> lead, LocalDate day) =>
+        agencies?.SucceedOn(lead, day) is not null;
+
+    /// <summary>A coordinator picks which successor takes a milestone whose former lead's duties were divided.</summary>
+    /// <returns>Null when done; otherwise why not (Vietnamese, for the coordinator).</returns>
+    public string? ChooseLead(MilestoneRun run, AgencyId chosen, LocalDateTime now, string who)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (agencies is null || run.FormerLead.Count == 0)
+        {
+            return "mốc này không có cơ quan chủ trì nào đã kết thúc hoạt động, nên không có gì để chọn.";
+        }
+
+        var choices = agencies.SuccessorChoices(run.FormerLead, now.Date);
+        if (!choices.Any(c => c.Id == chosen))
+        {
+            return choices.Count == 0
+                ? "nhiệm vụ của cơ quan cũ không chia cho nhiều cơ quan, nên không có gì để chọn."
+                : $"\"{chosen}\" không phải cơ quan kế nhiệm có thể chọn; chọn một trong: {string.Join(", ", choices.Select(c => $"{c.Name} ({c.Id})"))}.";
+        }
+
+        var lead = run.Lead.Select(id => choices.Any(c => c.Id == id) ? chosen : id).Distinct().ToList();
+        if (!lead.Contains(chosen))
+        {
+            lead.Insert(0, chosen);
+        }
+
+        run.Lead = lead;
+        run.LeadUnderReview = false;
+        run.History.Add(new HistoryEntry(now, null, "chọn cơ quan chủ trì", $"{who} giao mốc cho {agencies.Get(chosen).Name}"));
+        return null;
     }
 
     /// <summary>Starts a milestone's workflow at <paramref name="now"/>: an event milestone without its event sleeps.</summary>
@@ -232,6 +299,11 @@ public sealed class WorkflowEngine
             }
 
             var port = "Done";
+            if (current is SendReminder or SendOverdueNotice or Escalate)
+            {
+                HandOver(run, moment.Date, now);
+            }
+
             switch (current)
             {
                 case MilestoneStart:
@@ -289,14 +361,14 @@ public sealed class WorkflowEngine
                     }
                     else
                     {
-                        Send(run, sink, NotificationKind.Reminder, reminder.Id, now, moment, run.Lead, reminder.CopyCoordinators ? run.Coordinators : [], reminder.Template, late);
+                        Send(run, sink, NotificationKind.Reminder, reminder.Id, now, moment, run.Lead, reminder.CopyCoordinators ? Holders(run.Coordinators, moment.Date) : [], reminder.Template, late);
                     }
 
                     late = false;
                     break;
 
                 case SendOverdueNotice notice:
-                    Send(run, sink, NotificationKind.Overdue, notice.Id, now, moment, run.Lead, notice.CopyCoordinators ? run.Coordinators : [], notice.Template, late);
+                    Send(run, sink, NotificationKind.Overdue, notice.Id, now, moment, run.Lead, notice.CopyCoordinators ? Holders(run.Coordinators, moment.Date) : [], notice.Template, late);
                     late = false;
                     break;
 
@@ -306,7 +378,7 @@ public sealed class WorkflowEngine
                     break;
 
                 case Escalate escalate:
-                    Send(run, sink, NotificationKind.Escalation, escalate.Id, now, moment, [escalate.To ?? followUpAgency], run.Lead, escalate.Template, late);
+                    Send(run, sink, NotificationKind.Escalation, escalate.Id, now, moment, Holders([escalate.To ?? followUpAgency], moment.Date), run.Lead, escalate.Template, late);
                     late = false;
                     break;
 
@@ -330,6 +402,10 @@ public sealed class WorkflowEngine
 
         throw new InvalidOperationException($"Workflow {definition.DefinitionId} ran {MaxStepsPerAdvance} steps without waiting at {run.Key}: a loop with no wait got past validation.");
     }
+
+    /// <summary>Who holds the duties of <paramref name="ids"/> on <paramref name="day"/> (coordinating agencies, an escalation's addressee).</summary>
+    private IReadOnlyList<AgencyId> Holders(IReadOnlyList<AgencyId> ids, LocalDate day) =>
+        agencies?.SucceedOn(ids, day)?.Leads ?? ids;
 
     private static bool Holds(MilestoneCondition condition, MilestoneRun run, LocalDateTime now) => condition switch
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Quartz;
+using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Plans;
 using Workflow.Definitions.Workflows;
 using Workflow.Host.Persistence;
@@ -63,6 +64,9 @@ public sealed partial class WorkflowRuntime(
 
     // SQLite has one writer at a time: steps queue here instead of failing on a locked database.
     private readonly SemaphoreSlim writer = new(options.SingleWriter ? 1 : int.MaxValue);
+
+    // The day the last handover sweep ran; the sweep scans once a day.
+    private LocalDate? lastHandOver;
 
     public void Dispose() => writer.Dispose();
 
@@ -346,6 +350,56 @@ public sealed partial class WorkflowRuntime(
             engine.Extend(run, definition, newDue, now, sink, chase);
             return true;
         }, ct);
+
+    /// <summary>
+    /// Hands the open milestones whose lead agency has ended over to its successors, as of today: the
+    /// timeline records each handover with its source, the agency pages and the successor's report
+    /// link see the milestone from that day on. Runs once a day (the first call of each day scans;
+    /// later calls return at once). The engine does the same before every notification, so nothing is
+    /// ever sent to an agency that ended, even between two sweeps.
+    /// </summary>
+    /// <returns>How many milestones changed hands.</returns>
+    public async Task<int> HandOverAsync(string by = "hệ thống", CancellationToken ct = default)
+    {
+        var today = clock.Now.Date;
+        if (lastHandOver == today)
+        {
+            return 0;
+        }
+
+        List<(string Plan, string Task, int Number)> due;
+        await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            var open = await db.Milestones.AsNoTracking().Where(m => m.DoneOn == null && m.Status != RunStatus.Finished && m.Lead != "")
+                .Select(m => new { m.PlanId, m.TaskId, m.Number, m.Lead }).ToListAsync(ct).ConfigureAwait(false);
+            due = [.. open.Where(m => engine.NeedsHandOver([.. MilestoneMapping.LeadIds(m.Lead).Select(id => new AgencyId(id))], today)).Select(m => (m.PlanId, m.TaskId, m.Number))];
+        }
+
+        var changed = 0;
+        foreach (var (plan, task, number) in due)
+        {
+            changed += await ChangeAsync(new PlanId(plan), new TaskId(task), number, by, (run, _, now, _, _) => run.Status != RunStatus.Finished && engine.HandOver(run, now.Date, now), ct).ConfigureAwait(false);
+        }
+
+        lastHandOver = today;
+        return changed;
+    }
+
+    /// <summary>
+    /// A coordinator picks which successor leads a milestone whose former lead's duties were divided
+    /// among several agencies; the review flag clears.
+    /// </summary>
+    /// <returns>Null when done, otherwise why not (Vietnamese).</returns>
+    public async Task<string?> ChooseLeadAsync(PlanId plan, TaskId task, int milestone, AgencyId chosen, string by, CancellationToken ct = default)
+    {
+        string? refusal = "không có mốc này.";
+        await ChangeAsync(plan, task, milestone, by, (run, _, now, _, _) =>
+        {
+            refusal = engine.ChooseLead(run, chosen, now, by);
+            return refusal is null;
+        }, ct).ConfigureAwait(false);
+        return refusal;
+    }
 
     /// <summary>
     /// The timer of <paramref name="moment"/> fired: every milestone still waiting for it resumes,

@@ -25,7 +25,7 @@ public sealed record SimulatedEvent(TaskId Task, LocalDate On);
 /// </summary>
 public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency, MilestonePlanner planner)
 {
-    private readonly WorkflowEngine engine = new(calendar, followUpAgency);
+    private readonly WorkflowEngine engine = new(calendar, followUpAgency, agencies: planner.Agencies);
 
     /// <exception cref="SimulationBudgetExceededException">The span is outside <paramref name="budget"/> (default <see cref="SimulationBudget.Command"/>), or the run went past it.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
@@ -135,4 +135,13 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
 }
 
 /// <summary>The runs as the simulation left them, and every notification sent, in time order.</summary>
-public sealed record SimulationResult(IReadOnlyList<MilestoneRun> Runs, IReadOnlyList<Notification> Notifications);
+public sealed record SimulationResult(IReadOnlyList<MilestoneRun> Runs, IReadOnlyList<Notification> Notifications)
+{
+    /// <summary>The lead the plan named for the notification's milestone, when its duties passed to successors during the simulation; null otherwise.</summary>
+    public IReadOnlyList<string>? FormerLeadOf(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var run = Runs.FirstOrDefault(r => r.Key.Plan.Value == notification.Plan && r.Key.Task.Value == notification.Task && r.Key.Number == notification.Milestone);
+        return run is { FormerLead.Count: > 0 } ? [.. run.FormerLead.Select(a => a.ToString())] : null;
+    }
+}

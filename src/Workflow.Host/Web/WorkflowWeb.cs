@@ -27,6 +27,12 @@ public static partial class WorkflowWeb
     /// <summary>The rate limiter of the login form and the token endpoint.</summary>
     public const string LoginLimit = "login";
 
+    /// <summary>Requests a minute one address may make to the login form and the token endpoint (page loads included).</summary>
+    public const int LoginRequestsPerMinute = 10;
+
+    /// <summary>The <see cref="HttpContext.Items"/> key of the seconds a refused login must wait (the 429 page reads it).</summary>
+    public const string RetryAfterItem = "workflow.retry-after-seconds";
+
     /// <summary>The header the pages' scripts send the anti-forgery token in.</summary>
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
@@ -152,11 +158,21 @@ public static partial class WorkflowWeb
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (context, ct) =>
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, _) =>
             {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Đăng nhập sai quá nhiều lần trong một phút. Xin đợi một phút rồi thử lại.", ct).ConfigureAwait(false);
+                // How long until the window opens again, as Retry-After. The API answers problem JSON; a page
+                // gets nothing written here, so the status code pages show /loi?ma=429 with the site's layout.
+                var http = context.HttpContext;
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Items[RetryAfterItem] = seconds;
+                if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần thử đăng nhập",
+                        detail: $"Tối đa {LoginRequestsPerMinute} lần mỗi phút từ một địa chỉ; xin đợi {seconds} giây rồi thử lại.").ExecuteAsync(http).ConfigureAwait(false);
+                }
             };
         });
 

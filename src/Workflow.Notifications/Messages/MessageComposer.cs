@@ -8,7 +8,15 @@ using Workflow.Notifications.Text;
 namespace Workflow.Notifications.Messages;
 
 /// <summary>What an email says about one milestone: the plan, the task, its product and due date.</summary>
-public sealed record MilestoneFacts(string Plan, string? PlanNumber, string Task, string Activity, string? Product, int Milestone, string? Label);
+/// <param name="Plan">The plan's id.</param>
+/// <param name="PlanNumber">The plan's number ("257/KH-UBND").</param>
+/// <param name="Task">The task's number in the plan.</param>
+/// <param name="Activity">What the task is.</param>
+/// <param name="Product">What the task delivers.</param>
+/// <param name="Milestone">The milestone's number.</param>
+/// <param name="Label">The milestone's phase, when the deadline names phases.</param>
+/// <param name="FormerLead">The lead the plan named, when its duties have since passed to successors (agency ids); the escalation then names it with its successor: "Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)".</param>
+public sealed record MilestoneFacts(string Plan, string? PlanNumber, string Task, string Activity, string? Product, int Milestone, string? Label, IReadOnlyList<string>? FormerLead = null);
 
 /// <summary>One email, ready for a transport: who, what, and which notifications it carries.</summary>
 public sealed record ComposedEmail(LocalDate Day, string Recipient, IReadOnlyList<string> NotificationKeys, IReadOnlyList<MailAddress> To, string Subject, string Text, string Html);
@@ -88,7 +96,7 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
 
     private ComposedEmail Escalation(LocalDate day, string agency, MailAddress address, List<Notification> items, IReadOnlyList<Notification> history)
     {
-        var byLead = items.GroupBy(n => n.Cc.Count == 0 ? "(không rõ)" : string.Join(", ", n.Cc.Take(3).Select(AgencyName)) + (n.Cc.Count > 3 ? $" và {n.Cc.Count - 3} cơ quan khác" : string.Empty), StringComparer.Ordinal)
+        var byLead = items.GroupBy(LeadLabel, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
             {
@@ -131,6 +139,22 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
         }
 
         return new MailAddress(a.Email, a.Name);
+    }
+
+    /// <summary>How the escalation names a milestone's lead: its agencies, or the former lead with its successors ("… (nay là …)").</summary>
+    private string LeadLabel(Notification n)
+    {
+        if (n.Cc.Count == 0)
+        {
+            return "(không rõ)";
+        }
+
+        if (facts(n).FormerLead is { Count: > 0 } former && n.Cc.Count <= 3)
+        {
+            return agencies.DescribeLead([.. former.Select(AgencyId.Parse)], [.. n.Cc.Select(AgencyId.Parse)]);
+        }
+
+        return string.Join(", ", n.Cc.Take(3).Select(AgencyName)) + (n.Cc.Count > 3 ? $" và {n.Cc.Count - 3} cơ quan khác" : string.Empty);
     }
 
     private string AgencyName(string agency) =>

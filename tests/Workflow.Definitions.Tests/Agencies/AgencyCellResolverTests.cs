@@ -50,15 +50,17 @@ public sealed class AgencyCellResolverTests
     }
 
     [Fact]
-    public void CommuneGroupResolvesWithoutExpanding()
+    public void CommuneGroupResolvesWithoutExpandingBeforeTheNewCommunes()
     {
-        var resolution = Directory.Resolve("UBND xã, phường, thị trấn");
+        // Communes were not listed one by one before 01/07/2025; from then on the group is the 103 communes and wards.
+        var resolution = Directory.Resolve("UBND xã, phường, thị trấn", new NodaTime.LocalDate(2024, 12, 24));
 
         Assert.False(resolution.HasProblems);
         var group = Assert.Single(resolution.Groups);
         Assert.Equal([AgencyKind.CommuneCommittee], group.Kinds);
         Assert.Empty(resolution.ExpandedAgencies);
         Assert.True(resolution.NamesSomeone);
+        Assert.Equal(103, Directory.Resolve("UBND xã, phường", new NodaTime.LocalDate(2026, 1, 5)).ExpandedAgencies.Count);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class AgencyDirectoryShippedTests
     {
         Assert.True(Directory.TryGetGroup(AgencyId.Parse("ubnd-cap-huyen"), out var group));
         Assert.Equal(9, Directory.MembersOf(group).Count);
+        Assert.Equal(9, Directory.MembersOf(group, new NodaTime.LocalDate(2025, 6, 30)).Count);
+        Assert.Empty(Directory.MembersOf(group, new NodaTime.LocalDate(2025, 7, 1)));
         Assert.Equal(9, Directory.Agencies.Count(a => a.Kind == AgencyKind.DistrictCommittee));
     }
 
@@ -177,13 +179,17 @@ public sealed class AgencyDirectoryShippedTests
         Assert.Contains(departments, a => a.Id == AgencyId.Parse("van-phong-ubnd-thanh-pho"));
         Assert.All(departments, a => Assert.Equal(AgencyKind.Department, a.Kind));
 
-        var levels = Directory.MembersOf(Group("ubnd-cac-cap"));
-        Assert.Equal(9, levels.Count);
+        // Before 01/07/2025: the nine district committees, and communes not listed one by one; after: the 103 communes and wards.
+        var before = new NodaTime.LocalDate(2024, 12, 24);
+        var after = new NodaTime.LocalDate(2025, 7, 1);
+        Assert.Equal(9, Directory.MembersOf(Group("ubnd-cac-cap"), before).Count);
+        Assert.Equal(103, Directory.MembersOf(Group("ubnd-cac-cap"), after).Count);
 
         var communes = Group("ubnd-cap-xa");
         Assert.Equal([AgencyKind.CommuneCommittee], communes.Kinds);
         Assert.Empty(communes.Members);
-        Assert.Empty(Directory.MembersOf(communes));
+        Assert.Empty(Directory.MembersOf(communes, before));
+        Assert.Equal(103, Directory.MembersOf(communes, after).Count);
 
         var vertical = Directory.MembersOf(Group("co-quan-nganh-doc")).Select(a => a.Id.ToString());
         Assert.Equal(["cong-an-thanh-pho", "cuc-thue-thanh-pho", "bao-hiem-xa-hoi-thanh-pho", "kho-bac-nha-nuoc-thanh-pho"], vertical);

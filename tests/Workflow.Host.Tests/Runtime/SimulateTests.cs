@@ -48,6 +48,46 @@ public class SimulateTests
     }
 
     [Fact]
+    public void Sở_Thông_tin_và_Truyền_thông_s_tasks_reach_Sở_Khoa_học_và_Công_nghệ_from_its_merger_date()
+    {
+        // Task 36: "Trong năm 2025", lead Sở Thông tin và Truyền thông, merged into Sở Khoa học và Công nghệ on 01/03/2025.
+        var task = Simulate().Where(e => e.Task == "36" && e.Action != "escalation").ToList();
+
+        Assert.NotEmpty(task);
+        Assert.All(task, e => Assert.True(string.CompareOrdinal(e.At, "2025-03-01") >= 0));
+        Assert.All(task, e => Assert.Equal(["so-khoa-hoc-va-cong-nghe"], e.To));
+    }
+
+    [Fact]
+    public void A_district_committee_s_duty_reaches_the_communes_formed_on_its_territory_from_01_07_2025()
+    {
+        // Task 25: "Các sở, ban, ngành; UBND cấp huyện", "Trong năm 2025": the nine district committees until 30/06/2025.
+        var task = Simulate().Where(e => e.Task == "25" && e.Action == "reminder").ToList();
+        var june = task.Single(e => e.Milestone == 2);
+        var september = task.Single(e => e.Milestone == 3);
+
+        Assert.Contains("ubnd-quan-ninh-kieu", june.To);
+        Assert.DoesNotContain(september.To, t => t.StartsWith("ubnd-quan-", StringComparison.Ordinal) || t.StartsWith("ubnd-huyen-", StringComparison.Ordinal));
+        Assert.Equal(32, september.To.Count(t => t.StartsWith("ubnd-phuong-", StringComparison.Ordinal) || t.StartsWith("ubnd-xa-", StringComparison.Ordinal)));
+        Assert.Contains("ubnd-phuong-ninh-kieu", september.To);
+        Assert.Contains("ubnd-xa-vinh-thanh", september.To);
+    }
+
+    [Fact]
+    public void Nothing_is_addressed_to_an_agency_on_a_day_after_it_ended()
+    {
+        var directory = Workflow.Definitions.Agencies.AgencyDirectory.Load(Path.Combine(CliRun.Workflows, "agencies.yaml"));
+        var all = Simulate();
+
+        Assert.Contains(all, e => string.CompareOrdinal(e.At, "2025-07-01") >= 0);
+        foreach (var e in all)
+        {
+            var day = NodaTime.Text.LocalDatePattern.Iso.Parse(e.At[..10]).Value;
+            Assert.All(e.To, to => Assert.True(directory.Get(Workflow.Definitions.Agencies.AgencyId.Parse(to)).IsActiveOn(day), $"{e.At} task {e.Task}: {to} had ended"));
+        }
+    }
+
+    [Fact]
     public void Reporting_done_removes_everything_after_that_day()
     {
         var task = Simulate("--done", "15=2025-03-20").Where(e => e.Task == "15").ToList();

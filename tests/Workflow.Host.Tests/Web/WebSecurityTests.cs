@@ -82,14 +82,36 @@ public sealed class WebSecurityTests : IAsyncLifetime
         using var client = server.Client();
         var token = await WebServer.TokenAsync(client, "/dang-nhap");
         var statuses = new List<HttpStatusCode>();
+        string? page = null, contentType = null, retryAfter = null;
         for (var i = 0; i < 12; i++)
         {
             using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "ai-do", ["password"] = "khong-dung-dau", ["__RequestVerificationToken"] = token });
             using var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), form);
             statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && page is null)
+            {
+                page = await response.Content.ReadAsStringAsync();
+                contentType = response.Content.Headers.ContentType?.MediaType;
+                retryAfter = response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+
+        // The refusal is a Vietnamese page of the site that says how long to wait, not that the password was wrong.
+        Assert.NotNull(page);
+        Assert.Equal("text/html", contentType);
+        Assert.NotNull(retryAfter);
+        Assert.Contains("<html lang=\"vi\">", page, StringComparison.Ordinal);
+        Assert.Contains("<title>Quá nhiều lần thử đăng nhập · Theo dõi kế hoạch CCHC</title>", page, StringComparison.Ordinal);
+        Assert.Contains($"Xin đợi {retryAfter} giây rồi thử lại", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("sai", page.Split("<main", 2)[1], StringComparison.OrdinalIgnoreCase);
+
+        // The token endpoint shares the limit and answers problem JSON.
+        using var api = await client.PostAsJsonAsync(new Uri("/api/token", UriKind.Relative), new { userName = "ai-do", password = "khong-dung-dau" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(api.Headers.RetryAfter?.Delta);
     }
 
     [Fact]

@@ -89,6 +89,26 @@ public class MessageComposerTests
     }
 
     [Fact]
+    public void An_escalation_names_a_former_lead_with_its_successor()
+    {
+        var composer = new MessageComposer(
+            Templates,
+            Agencies,
+            n => new MilestoneFacts(n.Plan, "257/KH-UBND", n.Task, $"Nhiệm vụ {n.Task}", null, n.Milestone, null, n.Task == "36" ? ["so-thong-tin-va-truyen-thong"] : null),
+            new MailAddress("nhac-han@cantho.example"));
+        var today = new[]
+        {
+            N(NotificationKind.Escalation, "36", 31, ["so-noi-vu"], ["so-khoa-hoc-va-cong-nghe"], dueDay: 26),
+            N(NotificationKind.Escalation, "16", 31, ["so-noi-vu"], ["so-tu-phap"], dueDay: 26),
+        };
+
+        var email = Assert.Single(composer.Compose(today, today).Emails);
+
+        Assert.Contains("Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)", email.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_agency_without_an_address_is_reported_not_skipped()
     {
         var notifications = new[] { N(NotificationKind.Reminder, "15", 24, ["khong-co-trong-danh-ba"]) };

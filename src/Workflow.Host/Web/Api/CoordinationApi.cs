@@ -17,6 +17,8 @@ internal static class CoordinationApi
 
     public sealed record DecisionRequest(string? Note);
 
+    public sealed record LeadRequest(string Agency);
+
     public sealed record OutcomeDto(bool Ok, string Message);
 
     public sealed record TimelineDto(string At, string What, string Details, string By, string Kind);
@@ -32,6 +34,17 @@ internal static class CoordinationApi
         public DateTime? RemovedAtUtc { get; init; }
 
         public string? RemovedBy { get; init; }
+
+        /// <summary>The lead the plan named, once its duties passed to successors (<see cref="Lead"/> is who is chased now).</summary>
+        public IReadOnlyList<string> FormerLead { get; init; } = [];
+
+        /// <summary>The lead as people read it: "Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)".</summary>
+        public string LeadName { get; init; } = string.Empty;
+
+        /// <summary>The former lead's duties were divided: a coordinator should pick one of <see cref="LeadChoices"/> (POST …/lead).</summary>
+        public bool LeadReview { get; init; }
+
+        public IReadOnlyList<string> LeadChoices { get; init; } = [];
     }
 
     public sealed record RemovalDto(string Task, int Milestone, string? Label, DateOnly? Due, string Activity);
@@ -54,7 +67,7 @@ internal static class CoordinationApi
     {
         var tasks = api.MapGroup("/plans/{plan}/tasks").WithTags("Nhiệm vụ");
         tasks.MapGet("/{task}", async (string plan, string task, CoordinationService service, CancellationToken ct) =>
-                await service.TaskAsync(plan, task, ct).ConfigureAwait(false) is { } detail ? Results.Ok(ToDto(detail)) : Results.NotFound())
+                await service.TaskAsync(plan, task, ct).ConfigureAwait(false) is { } detail ? Results.Ok(ToDto(detail, service)) : Results.NotFound())
             .WithSummary("Một nhiệm vụ: các mốc hạn và dòng thời gian của từng mốc (nhắc hạn, quá hạn, báo cáo, quyết định).");
         tasks.MapPost("/{task}/event", async (string plan, string task, EventRequest body, CoordinationService service, HttpContext http, CancellationToken ct) =>
                 Answer(await service.RecordEventAsync(plan, task, LocalDate.FromDateOnly(body.On), await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
@@ -67,6 +80,9 @@ internal static class CoordinationApi
         milestones.MapPost("/notes", async (long id, NoteRequest body, CoordinationService service, HttpContext http, CancellationToken ct) =>
                 Answer(await service.AddNoteAsync(id, body.Text, await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
             .WithSummary("Thêm ghi chú vào dòng thời gian của mốc.");
+        milestones.MapPost("/lead", async (long id, LeadRequest body, CoordinationService service, HttpContext http, CancellationToken ct) =>
+                Answer(await service.ChooseLeadAsync(id, body.Agency, await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
+            .WithSummary("Chọn cơ quan kế nhiệm chủ trì mốc khi nhiệm vụ của cơ quan cũ được chia cho nhiều cơ quan (leadChoices); cờ cần xem xét được gỡ.");
         milestones.MapPost("/extension", async (long id, ExtendRequest body, CoordinationService service, HttpContext http, CancellationToken ct) =>
                 Answer(await service.ExtendAsync(id, LocalDate.FromDateOnly(body.NewDue), body.Note, await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
             .WithSummary("Gia hạn trực tiếp một mốc (không qua đề nghị của đơn vị).");
@@ -126,7 +142,7 @@ internal static class CoordinationApi
         ? new UploadDto(true, r.Plan, r.Created, r.Rescheduled, r.Removed, r.Unchanged, []) { Removals = [.. r.Removals.Select(ToDto)] }
         : new UploadDto(false, null, 0, 0, 0, 0, [.. upload.Problems.Select(p => new ProblemDto(p.File, p.Row, p.Column, p.Message))]);
 
-    internal static TaskDto ToDto(TaskDetail d) => new(
+    internal static TaskDto ToDto(TaskDetail d, CoordinationService service) => new(
         d.Plan.Id, d.Plan.Number ?? d.Plan.Id, d.Task.TaskId, d.Task.Group, d.Task.Activity, d.Task.Product, d.Task.LeadCell, d.Task.Deadline, d.Task.ScheduleKind,
         [.. d.Milestones.Select(m => new MilestoneDto(
             m.Milestone.Id, m.Milestone.Number, m.Milestone.Label, m.Milestone.PlannedDue, m.Milestone.Due, m.Milestone.EffectiveDue, m.Milestone.DoneOn, m.Milestone.EventOn,
@@ -137,6 +153,10 @@ internal static class CoordinationApi
             Removed = m.Milestone.Status == Runtime.RunStatus.Finished && m.Milestone.DoneOn is null,
             RemovedAtUtc = m.Milestone.RemovedAtUtc,
             RemovedBy = m.Milestone.RemovedBy,
+            FormerLead = m.Milestone.FormerLead is null ? [] : MilestoneMapping.LeadIds(m.Milestone.FormerLead),
+            LeadName = service.DescribeLead(m.Milestone),
+            LeadReview = m.Milestone.LeadReview,
+            LeadChoices = [.. service.LeadChoices(m.Milestone).Select(a => a.Id.ToString())],
         })]);
 
     internal static ExtensionDto ToDto(ExtensionRequestRecord r, MilestoneRecord m, TaskRecord t) => new(

@@ -21,8 +21,13 @@ public sealed class ErrorModel : PageModel
             404 => ("Không tìm thấy trang", "Địa chỉ này không có trong hệ thống. Hãy kiểm tra lại đường dẫn."),
             403 => ("Không được phép", "Bạn không có quyền xem trang này."),
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc thiếu mã bảo vệ. Hãy tải lại trang rồi gửi lại."),
-            429 => ("Quá nhiều lần thử", "Xin đợi một phút rồi thử lại."),
+            429 => ("Quá nhiều lần thử đăng nhập",
+                $"Trang đăng nhập chỉ nhận {WorkflowWeb.LoginRequestsPerMinute} lần mở hoặc gửi mỗi phút từ một địa chỉ, và địa chỉ này đã dùng hết. "
+                + $"Xin đợi {Wait()} rồi thử lại; lần này mật khẩu chưa được kiểm tra."),
             _ => ("Có lỗi", "Máy chủ gặp lỗi khi xử lý yêu cầu. Hãy thử lại; nếu còn lỗi, báo cho quản trị hệ thống."),
         };
     }
+
+    /// <summary>"45 giây" (the limiter's Retry-After), or "một phút" when the limiter did not say.</summary>
+    private string Wait() => HttpContext.Items[WorkflowWeb.RetryAfterItem] is int seconds ? $"{seconds} giây" : "một phút";
 }

@@ -34,6 +34,14 @@ public sealed class TaskModel(CoordinationService service) : PageModel
     public async Task<IActionResult> OnPostDecideAsync(long request, bool approve, string? note, CancellationToken ct) =>
         Answer(await service.DecideExtensionAsync(request, approve, note, await Who.CoordinatorAsync(HttpContext).ConfigureAwait(false), ct).ConfigureAwait(false));
 
+    /// <summary>"Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)".</summary>
+    public string DescribeLead(Persistence.MilestoneRecord milestone) => service.DescribeLead(milestone);
+
+    public IReadOnlyList<Workflow.Definitions.Agencies.Agency> LeadChoices(Persistence.MilestoneRecord milestone) => service.LeadChoices(milestone);
+
+    public async Task<IActionResult> OnPostLeadAsync(long milestone, string? agency, CancellationToken ct) =>
+        Answer(await service.ChooseLeadAsync(milestone, agency, await Who.CoordinatorAsync(HttpContext).ConfigureAwait(false), ct).ConfigureAwait(false));
+
     public async Task<IActionResult> OnPostNoteAsync(long milestone, string? text, CancellationToken ct) =>
         Answer(await service.AddNoteAsync(milestone, text ?? string.Empty, await Who.CoordinatorAsync(HttpContext).ConfigureAwait(false), ct).ConfigureAwait(false));
 

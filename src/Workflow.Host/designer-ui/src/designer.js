@@ -1,7 +1,7 @@
 // The workflow designer: palette, X6 canvas, property panel, problems, dry run, versions and diff.
 import { Graph, Dnd, History, Selection, Snapline } from '@antv/x6';
 import { ApiError } from './api.js';
-import { h, clear, formatDateTime, formatDay, download } from './dom.js';
+import { h, clear, scrollBox, formatDateTime, formatDay, download } from './dom.js';
 import {
   NODE_WIDTH, NODE_HEIGHT, prop, clone, readInput, writeInput, setDisplayName, positionOf, withPosition,
   endpoints, newConnection, activitiesOf, connectionsOf, compose, newActivityId,
@@ -139,7 +139,11 @@ export class Designer {
       h('h2', {}, 'Hoạt động'), this.el.search, this.el.paletteList,
       h('p', { class: 'wd-hint' }, 'Kéo một hoạt động vào sơ đồ (hoặc nhấp đúp để thêm). Kéo từ cổng ra (bên phải) tới cổng vào (bên trái) để nối.'));
 
-    this.el.canvas = h('div', { class: 'wd-canvas', 'data-testid': 'canvas', tabindex: '0', 'aria-label': 'Sơ đồ quy trình' });
+    // A focusable widget that handles its own keys (Delete, Ctrl+Z, Ctrl+Y): an application, with its name and shortcuts (WCAG 4.1.2).
+    this.el.canvas = h('div', {
+      class: 'wd-canvas', 'data-testid': 'canvas', tabindex: '0', role: 'application',
+      'aria-label': 'Sơ đồ quy trình', 'aria-keyshortcuts': 'Delete Control+Z Control+Y',
+    });
     const canvasWrap = h('div', { class: 'wd-canvas-wrap' }, this.el.canvas);
 
     this.el.tabs = {};
@@ -829,7 +833,7 @@ export class Designer {
         `${run.planId} — ${run.planTitle}, từ ${formatDay(run.from)} đến ${formatDay(run.to)}: `,
         `${run.totals.reminder} nhắc hạn, ${run.totals.overdue} thông báo quá hạn, ${run.totals.escalation} báo cáo Sở Nội vụ; ${run.milestones} mốc hạn.`),
       h('h3', {}, 'Lịch thông báo'),
-      h('div', { class: 'wd-table-wrap' },
+      scrollBox('Lịch thông báo',
         h('table', { class: 'wd-table', 'data-testid': 'timeline' },
           h('thead', {}, h('tr', {}, ['Ngày giờ', 'TT', 'Nhiệm vụ', 'Mốc', 'Hạn', 'Loại', 'Gửi tới'].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, rows))),

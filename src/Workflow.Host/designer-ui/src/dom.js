@@ -13,6 +13,11 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+// A table too long for its box scrolls inside it: the box takes the keyboard focus (arrow keys scroll it) and is named (WCAG 2.1.1).
+export function scrollBox(label, ...children) {
+  return h('div', { class: 'wd-table-wrap', tabindex: '0', role: 'region', 'aria-label': label }, ...children);
+}
+
 export function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;

@@ -1,6 +1,6 @@
 // The rules editor: workflows/rules.yaml as a draft, checked, run on a plan, published.
 import { ApiError } from './api.js';
-import { h, clear, formatDateTime, formatDay } from './dom.js';
+import { h, clear, scrollBox, formatDateTime, formatDay } from './dom.js';
 
 export class RulesEditor {
   constructor(container, api) {
@@ -134,7 +134,7 @@ export class RulesEditor {
         h('table', { class: 'wd-table', 'data-testid': 'rules-counts' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Quy trình'), h('th', { scope: 'col' }, 'Số mốc hạn'))),
           h('tbody', {}, counts.map(([d, n]) => h('tr', { 'data-definition': d }, h('td', {}, d), h('td', {}, String(n)))))),
-        h('div', { class: 'wd-table-wrap' },
+        scrollBox('Quy trình của từng mốc hạn',
           h('table', { class: 'wd-table', 'data-testid': 'rules-assignments' },
             h('thead', {}, h('tr', {}, ['TT', 'Nhiệm vụ', 'Mốc', 'Hạn', 'Loại thời hạn', 'Quy trình', 'Quy tắc'].map((c) => h('th', { scope: 'col' }, c)))),
             h('tbody', {}, run.assignments.map((a) => h('tr', {},

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Workflow.Web.Tests;
+
+/// <summary>
+/// A server with no plan at all, as on the first day: every coordinator page in its empty state is
+/// Vietnamese, styled and passes the axe audit; and the login's rate limit answers with a page of
+/// the site that says how long to wait.
+/// </summary>
+public sealed class EmptySiteTests
+{
+    [BrowserFact]
+    public async Task Every_page_of_an_empty_site_passes_the_audit_and_too_many_logins_get_a_vietnamese_page()
+    {
+        var launching = Browser.LaunchAsync();
+        WebServer? started = null;
+        try
+        {
+            started = await WebServer.StartAsync(new WebServerOptions(new Dictionary<string, string>()));
+        }
+        finally
+        {
+            if (started is null)
+            {
+                await (await launching).DisposeAsync();
+            }
+        }
+
+        await using var server = started;
+        await using var browser = await launching;
+
+        var page = await (await browser.NewContextAsync(server.BaseUrl)).NewPageAsync();
+        await Pages.LoginAsync(page);
+        foreach (var (path, name) in new[]
+                 {
+                     ("/", "empty-01-tong-quan"),
+                     ("/nhiem-vu", "empty-02-nhiem-vu"),
+                     ("/co-quan", "empty-03-co-quan"),
+                     ("/gia-han", "empty-04-gia-han"),
+                     ("/bao-cao-quy", "empty-05-bao-cao-quy"),
+                     ("/thu-loi", "empty-06-thu-loi"),
+                     ("/nhap-ke-hoach", "empty-07-nhap-ke-hoach"),
+                     ("/quy-trinh", "empty-08-quy-trinh"),
+                     ("/quy-trinh/quy-tac", "empty-09-quy-tac"),
+                     ("/khong-co-trang-nay", "empty-10-khong-tim-thay"),
+                 })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Status == (path == "/khong-co-trang-nay" ? 404 : 200), $"GET {path}: {response.Status}");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle); // the designer's pages draw from the API
+            await Pages.CheckAndShootAsync(page, name);
+        }
+
+        // The login form allows 10 requests a minute from one address (page loads included); the 11th is refused with a page.
+        var stranger = await (await browser.NewContextAsync(server.BaseUrl)).NewPageAsync();
+        IResponse? refused = null;
+        for (var i = 0; i < 12 && refused is null; i++)
+        {
+            var response = await stranger.GotoAsync("/dang-nhap");
+            if (response!.Status == 429)
+            {
+                refused = response;
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.StartsWith("text/html", await refused.HeaderValueAsync("content-type") ?? string.Empty, StringComparison.Ordinal);
+        var wait = int.Parse((await refused.HeaderValueAsync("retry-after"))!, CultureInfo.InvariantCulture);
+        Assert.InRange(wait, 1, 60);
+        Assert.StartsWith("Quá nhiều lần thử đăng nhập", await stranger.TitleAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(stranger.Locator("[data-testid=error-page]")).ToContainTextAsync($"Xin đợi {wait} giây rồi thử lại");
+        await Assertions.Expect(stranger.Locator("[data-testid=error-page]")).Not.ToContainTextAsync("sai");
+        await Pages.CheckAndShootAsync(stranger, "empty-11-qua-nhieu-lan-dang-nhap");
+    }
+}
