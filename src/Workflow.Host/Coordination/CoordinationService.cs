@@ -521,6 +521,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     {
         Notifications.NotificationKind.Reminder => "thư nhắc hạn",
         Notifications.NotificationKind.Overdue => "thư báo quá hạn",
+        Notifications.NotificationKind.Email => "thư do quy trình gửi",
         _ => "báo cáo Sở Nội vụ",
     };
 

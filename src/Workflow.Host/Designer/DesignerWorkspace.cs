@@ -789,6 +789,7 @@ public sealed partial class DesignerWorkspace
     {
         NotificationKind.Reminder => "nhắc hạn",
         NotificationKind.Overdue => "thông báo quá hạn",
+        NotificationKind.Email => "gửi thư",
         _ => "báo cáo Sở Nội vụ",
     };
 
