@@ -60,8 +60,10 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
                 emails.Add(Direct(day.Key, email, [.. to.Select(r => r.Address!)], [.. email.Cc.Select(r => Recipient(r)!)]));
             }
 
+            // A reminder or an overdue notice whose activity copies the coordinating agencies (copyCoordinators)
+            // carries them in Cc: each gets the item in its own digest of the day, as the lead does.
             var perAgency = day.Where(n => n.Kind is not NotificationKind.Escalation and not NotificationKind.Email)
-                .SelectMany(n => n.To.Select(agency => (Agency: agency, Notification: n)))
+                .SelectMany(n => n.To.Concat(n.Cc).Distinct(StringComparer.Ordinal).Select(agency => (Agency: agency, Notification: n)))
                 .GroupBy(x => x.Agency, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal);
             foreach (var group in perAgency)
