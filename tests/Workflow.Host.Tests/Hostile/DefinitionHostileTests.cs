@@ -28,12 +28,7 @@ public sealed class DefinitionHostileTests : IDisposable
     public DefinitionHostileTests()
     {
         workflows = Path.Combine(root, "workflows");
-        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Workflows, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(workflows, Path.GetRelativePath(RepositoryRoot.Workflows, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Workflow.Tests.RepositoryRoot.CopyWorkflowsTo(workflows);
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
