@@ -195,7 +195,7 @@ public sealed class DefinitionHostileTests : IDisposable
         var plan = PlanReader.Read(Path.Combine(RepositoryRoot.Workflows, "plans", "cchc-2025.csv"), reference).Plan!;
         var simulator = new Simulator(reference.Calendar, new AgencyId(reference.Reports.FollowUpAgency),
             new MilestonePlanner(reference.Agencies, DefinitionCatalog.Create([]), DefinitionRules.None));
-        var result = simulator.Run(plan, from, to, [], [], definition);
+        var result = simulator.Run(plan, from, to, [], [], definition, keepHistory: true);
         return (result.Runs, result.Notifications);
     }
 

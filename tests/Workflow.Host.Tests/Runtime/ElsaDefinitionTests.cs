@@ -214,7 +214,7 @@ public sealed class ElsaDefinitionTests
         var plan = PlanReader.Read(Plan2025, reference).Plan!;
         var simulator = new Simulator(reference.Calendar, new AgencyId(reference.Reports.FollowUpAgency),
             new MilestonePlanner(reference.Agencies, DefinitionCatalog.Create([]), DefinitionRules.None));
-        var result = simulator.Run(plan, new LocalDate(2025, 3, 17), new LocalDate(2025, 3, 18), [], [], definition);
+        var result = simulator.Run(plan, new LocalDate(2025, 3, 17), new LocalDate(2025, 3, 18), [], [], definition, keepHistory: true);
         return result.Runs.First(r => r.Key.Task.Value == task);
     }
 }
