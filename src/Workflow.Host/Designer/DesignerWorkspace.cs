@@ -387,7 +387,7 @@ public sealed partial class DesignerWorkspace
         SimulationResult outcome;
         try
         {
-            outcome = simulator.Run(plan, start, end, [], [], definition, SimulationBudget.DryRun, ct);
+            outcome = simulator.Run(plan, start, end, [], [], definition, SimulationBudget.DryRun, ct: ct);
         }
         catch (SimulationBudgetExceededException e)
         {

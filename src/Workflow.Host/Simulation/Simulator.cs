@@ -30,7 +30,7 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
     /// <remarks>Every run's history is dropped as the run goes unless <c>keepHistory</c> (what a test or a timeline reads).</remarks>
     /// <exception cref="SimulationBudgetExceededException">The span is outside <paramref name="budget"/> (default <see cref="SimulationBudget.Command"/>), or the run went past it.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
-    public SimulationResult Run(Plan plan, LocalDate from, LocalDate to, IReadOnlyList<SimulatedDone> done, IReadOnlyList<SimulatedEvent> events, WorkflowDefinition? forced = null, SimulationBudget? budget = null, CancellationToken ct = default, bool keepHistory = false)
+    public SimulationResult Run(Plan plan, LocalDate from, LocalDate to, IReadOnlyList<SimulatedDone> done, IReadOnlyList<SimulatedEvent> events, WorkflowDefinition? forced = null, SimulationBudget? budget = null, bool keepHistory = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(done);
