@@ -621,7 +621,7 @@ public sealed class WorkflowEngine
         var moment = token.Moment;
         var late = token.Late;
         IReadOnlyList<string> done = [Done];
-        if (token.Activity is SendReminder or SendOverdueNotice or Escalate or SendEmail)
+        if (token.Activity is SendReminder or SendOverdueNotice or Escalate or Definitions.Workflows.SendEmail)
         {
             HandOver(run, moment.Date, now); // whoever leads on the notification's day (also the workflow input's Lead)
         }
