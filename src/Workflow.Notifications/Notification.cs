@@ -30,7 +30,7 @@ public sealed record Notification
     /// <summary>The milestone's effective due date (Civil Code art. 148).</summary>
     public required LocalDate Due { get; init; }
 
-    /// <summary>Agency ids of the recipients.</summary>
+    /// <summary>Agency ids of the recipients (an <see cref="NotificationKind.Email"/> may also name addresses).</summary>
     public required IReadOnlyList<string> To { get; init; }
 
     /// <summary>Agency ids copied.</summary>
@@ -39,6 +39,21 @@ public sealed record Notification
     /// <summary>The template's name ("reminder", "overdue", "escalation", or one a definition names).</summary>
     public required string Template { get; init; }
 
-    /// <summary>The idempotency key: plan, task, milestone, kind, day.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Plan}/{Task}/{Milestone}/{Kind.Key()}/{At.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+    /// <summary>For an <see cref="NotificationKind.Email"/>: the activity that sends it (two SendEmails of one
+    /// milestone on one day are two emails); null otherwise.</summary>
+    public string? Activity { get; init; }
+
+    /// <summary>For an <see cref="NotificationKind.Email"/>: its subject, as evaluated.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>For an <see cref="NotificationKind.Email"/>: its body, as evaluated.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>For an <see cref="NotificationKind.Email"/>: true when <see cref="Body"/> is HTML by intent (its values
+    /// were escaped when it was evaluated); otherwise it is text and is escaped whole for the HTML part.</summary>
+    public bool BodyIsHtml { get; init; }
+
+    /// <summary>The idempotency key: plan, task, milestone, kind (with the activity for an email), day.</summary>
+    public string Key => string.Create(CultureInfo.InvariantCulture,
+        $"{Plan}/{Task}/{Milestone}/{Kind.Key()}{(Activity is null ? string.Empty : ":" + Activity)}/{At.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
 }

@@ -11,4 +11,7 @@ public enum NotificationKind
 
     /// <summary>A milestone is still open well after its due date: the follow-up agency is told (báo cáo Sở Nội vụ).</summary>
     Escalation,
+
+    /// <summary>An email a definition writes itself (Elsa's SendEmail): its own recipients, subject and body.</summary>
+    Email,
 }

@@ -3,12 +3,13 @@ namespace Workflow.Notifications;
 /// <summary>How a <see cref="NotificationKind"/> is written: in keys and JSON, and for people.</summary>
 public static class NotificationKinds
 {
-    /// <summary>"reminder", "overdue", "escalation": the kind in idempotency keys and in JSON.</summary>
+    /// <summary>"reminder", "overdue", "escalation", "email": the kind in idempotency keys and in JSON.</summary>
     public static string Key(this NotificationKind kind) => kind switch
     {
         NotificationKind.Reminder => "reminder",
         NotificationKind.Overdue => "overdue",
         NotificationKind.Escalation => "escalation",
+        NotificationKind.Email => "email",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -18,6 +19,7 @@ public static class NotificationKinds
         NotificationKind.Reminder => "nhắc hạn",
         NotificationKind.Overdue => "báo quá hạn",
         NotificationKind.Escalation => "báo cáo Sở Nội vụ",
+        NotificationKind.Email => "gửi thư",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

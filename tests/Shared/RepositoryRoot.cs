@@ -20,4 +20,15 @@ internal static class RepositoryRoot
 
     /// <summary>The repository's workflows folder (plans, agencies, calendars, definitions, templates).</summary>
     public static string Workflows => System.IO.Path.Combine(Root.Value, "workflows");
+
+    /// <summary>Copies the repository's workflows folder, every file, to <paramref name="target"/> (a test's own folder to change).</summary>
+    public static void CopyWorkflowsTo(string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(Workflows, "*", SearchOption.AllDirectories))
+        {
+            var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(Workflows, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
 }

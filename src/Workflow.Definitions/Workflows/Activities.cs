@@ -99,6 +99,10 @@ public abstract record Activity(string Id)
     /// <summary>The inputs in <see cref="ActivityCatalog"/> order, as typed values, each flagged when it
     /// is the value an absent input would have (so the writer can leave it out).</summary>
     internal abstract IEnumerable<InputValue> Inputs();
+
+    /// <summary>The inputs written as JavaScript or Liquid expressions, by input name.</summary>
+    public IEnumerable<(string Input, Expression Expression)> ExpressionInputs() =>
+        Inputs().Where(i => i.Value is Expression).Select(i => (i.Name, (Expression)i.Value!));
 }
 
 /// <summary>The start of every workflow: the runtime binds an instance to one task milestone here.</summary>
@@ -331,9 +335,10 @@ public sealed record Timer(string Id, Duration Interval) : Activity(Id)
     internal override IEnumerable<InputValue> Inputs() => [new("interval", Interval, false)];
 }
 
-/// <summary>Elsa's StartAt: waits until a fixed <see cref="DateTime"/>, local to Asia/Ho_Chi_Minh (a value
-/// written with an offset is converted when read). A moment already past does not wait.</summary>
-public sealed record StartAt(string Id, LocalDateTime DateTime) : Activity(Id)
+/// <summary>Elsa's StartAt: waits until <see cref="DateTime"/>, local to Asia/Ho_Chi_Minh (a value written with an
+/// offset is converted when read): a <see cref="LocalDateTime"/>, or an <see cref="Expression"/> giving a JavaScript
+/// Date or an ISO-8601 string, evaluated when the activity is reached. A moment already past does not wait.</summary>
+public sealed record StartAt(string Id, object DateTime) : Activity(Id)
 {
     public const string TypeName = "Elsa.StartAt";
 
@@ -370,9 +375,10 @@ public sealed record End(string Id) : Activity(Id)
 public static class WaitActivities
 {
     /// <summary>True for <see cref="WaitForMoment"/>, <see cref="WaitForWeekday"/>, <see cref="WaitForSignal"/>,
-    /// <see cref="Delay"/>, <see cref="Timer"/> and <see cref="StartAt"/>: the activities a loop needs at least one of.</summary>
+    /// <see cref="Delay"/>, <see cref="Timer"/>, <see cref="StartAt"/>, <see cref="Cron"/> and <see cref="ElsaEvent"/>:
+    /// the activities a loop needs at least one of.</summary>
     public static bool IsWait(Activity activity) =>
-        activity is WaitForMoment or WaitForWeekday or WaitForSignal or Delay or Timer or StartAt;
+        activity is WaitForMoment or WaitForWeekday or WaitForSignal or Delay or Timer or StartAt or Cron or ElsaEvent;
 
     /// <summary><see cref="IsWait(Activity)"/> by type string; false for an unknown type.</summary>
     public static bool IsWait(string type) => ActivityCatalog.Find(type)?.IsWait == true;

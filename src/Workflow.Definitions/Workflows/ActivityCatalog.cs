@@ -29,6 +29,21 @@ public enum InputKind
 
     /// <summary>A moment "yyyy-MM-ddTHH:mm[:ss]", Asia/Ho_Chi_Minh implied, or with an offset ("Z", "+07:00").</summary>
     DateTime,
+
+    /// <summary>Any text, kept as written (Elsa's WriteLine text, an email's subject and body).</summary>
+    FreeText,
+
+    /// <summary>A list of names or addresses: a string separated by ',' or ';', or a JSON array of strings.</summary>
+    TextList,
+
+    /// <summary>Any JSON value (Elsa's SetVariable value): a literal is stored as written.</summary>
+    Value,
+
+    /// <summary>The variable an Elsa SetVariable sets: its name, or Elsa's variable object with a "name".</summary>
+    Variable,
+
+    /// <summary>A nested flowchart (Elsa's FlowNode body).</summary>
+    Body,
 }
 
 /// <summary>One input of an activity type, for the designer's property panel and for reading files.</summary>
@@ -51,6 +66,10 @@ public sealed record InputDescriptor(string Name, InputKind Kind, bool Required,
 
     /// <summary>For <see cref="InputKind.Choice"/>: the enum the values name.</summary>
     internal Type? EnumType { get; init; }
+
+    /// <summary>True when the input may be written as a JavaScript or Liquid <see cref="Expression"/>, evaluated when
+    /// the activity runs; otherwise only a literal value is accepted.</summary>
+    public bool AcceptsExpression { get; init; }
 }
 
 /// <summary>An activity type: what the designer's palette shows and what a definition file may use.</summary>
@@ -66,6 +85,9 @@ public sealed record ActivityDescriptor(string Type, string DisplayName, string 
 {
     /// <summary>Other type strings read as this type ("Elsa.Finish" for "Elsa.End").</summary>
     public IReadOnlyList<string> AlsoReads { get; init; } = [];
+
+    /// <summary>True when the ports are the activity's own (Elsa's FlowFork: its branch names), not <see cref="OutPorts"/>.</summary>
+    public bool DynamicPorts { get; init; }
 }
 
 /// <summary>
@@ -81,6 +103,9 @@ public static class ActivityCatalog
     private const string Waiting = "Chờ";
     private const string Deciding = "Rẽ nhánh";
     private const string Sending = "Gửi thư";
+    private const string ElsaFlow = "Luồng (Elsa)";
+    private const string ElsaData = "Biến và ghi chép (Elsa)";
+    private const string ElsaEvents = "Sự kiện (Elsa)";
 
     private static readonly IReadOnlyList<string> Done = ["Done"];
 
@@ -92,6 +117,9 @@ public static class ActivityCatalog
 
     /// <summary>The activity types, in palette order.</summary>
     public static IReadOnlyList<ActivityDescriptor> All { get; } = [.. Specs.Select(s => s.Descriptor)];
+
+    /// <summary>Every supported type string, comma-separated, for messages that list what is supported.</summary>
+    public static string SupportedTypes => string.Join(", ", All.Select(a => a.Type));
 
     /// <summary>The type written exactly so (type strings are case-sensitive, as in Elsa), or null.</summary>
     public static ActivityDescriptor? Find(string type) => Spec(type)?.Descriptor;
@@ -229,16 +257,139 @@ public static class ActivityCatalog
                 (id, _, v) => new Timer(id, (Duration)v["interval"]!)),
 
             new(new(StartAt.TypeName, "Chờ đến thời điểm", Waiting,
-                    "Hoạt động StartAt của Elsa: chờ tới một thời điểm cố định (giờ Việt Nam); thời điểm đã qua thì đi tiếp ngay.",
+                    "Hoạt động StartAt của Elsa: chờ tới một thời điểm (giờ Việt Nam); thời điểm đã qua thì đi tiếp ngay.",
                     [
                         new("dateTime", InputKind.DateTime, true, null, [], "Thời điểm")
                         {
-                            Help = "Dạng yyyy-MM-ddTHH:mm hoặc yyyy-MM-ddTHH:mm:ss, giờ Việt Nam; có thể ghi múi giờ (Z, +07:00) để đổi sang giờ Việt Nam.",
+                            Help = "Dạng yyyy-MM-ddTHH:mm hoặc yyyy-MM-ddTHH:mm:ss, giờ Việt Nam; có thể ghi múi giờ (Z, +07:00) để đổi sang giờ Việt Nam. "
+                                + "Hoặc một biểu thức JavaScript trả về Date hay chuỗi ISO-8601, ví dụ: new Date(getInput('Effective') + 'T08:00:00+07:00').",
+                            AcceptsExpression = true,
                         },
                     ], Done, true),
-                (id, _, v) => new StartAt(id, (LocalDateTime)v["dateTime"]!)),
+                (id, _, v) => new StartAt(id, v["dateTime"]!)),
 
-            new(new(End.TypeName, "Kết thúc", Flow, "Kết thúc quy trình của mốc hạn.", [], [], false)
+            new(new(Cron.TypeName, "Lặp theo lịch cron", Waiting,
+                    "Hoạt động Cron của Elsa: chờ tới lần kế tiếp của biểu thức cron (giờ Việt Nam) rồi đi tiếp; nối vòng về để lặp lại. Không dày hơn mỗi giờ một lần.",
+                    [
+                        new("cronExpression", InputKind.Text, true, null, [], "Biểu thức cron")
+                        {
+                            Help = "5 trường (phút giờ ngày tháng thứ), hoặc 6 trường có giây ở đầu như Elsa; ví dụ \"0 8 * * 1\" là 8 giờ sáng thứ Hai.",
+                        },
+                    ], Done, true),
+                (id, _, v) => new Cron(id, (string)v["cronExpression"]!)),
+
+            new(new(ElsaEvent.TypeName, "Chờ sự kiện", Waiting,
+                    "Hoạt động Event của Elsa: dừng cho tới khi sự kiện xảy ra với mốc này: Report (cơ quan báo cáo hoàn thành), Event (điều phối viên ghi nhận sự kiện), Extension (gia hạn được duyệt), hoặc tên do PublishEvent của quy trình phát ra.",
+                    [
+                        new("eventName", InputKind.Text, true, null, [], "Tên sự kiện")
+                        {
+                            Help = "Report, Event, Extension, hoặc một tên tự đặt mà hoạt động PublishEvent phát ra.",
+                        },
+                    ], Done, true),
+                (id, _, v) => new ElsaEvent(id, (string)v["eventName"]!)),
+
+            new(new(PublishEvent.TypeName, "Phát sự kiện", ElsaEvents,
+                    "Hoạt động PublishEvent của Elsa: đánh thức các hoạt động Event đang chờ sự kiện cùng tên trong quy trình của mốc này.",
+                    [
+                        new("eventName", InputKind.Text, true, null, [], "Tên sự kiện") { Help = "Tên sự kiện, ví dụ \"DaNhac\"." },
+                    ], Done, false),
+                (id, _, v) => new PublishEvent(id, (string)v["eventName"]!)),
+
+            new(new(Start.TypeName, "Bắt đầu (Elsa)", Flow,
+                    "Hoạt động Start của Elsa: điểm bắt đầu của sơ đồ; dùng thay cho \"Bắt đầu theo mốc hạn\" (không dùng cả hai).",
+                    [], Done, false),
+                (id, _, _) => new Start(id)),
+
+            new(new(FlowDecision.TypeName, "Rẽ nhánh theo điều kiện", Deciding,
+                    "Hoạt động FlowDecision của Elsa: tính điều kiện rồi đi theo cổng True hoặc False.",
+                    [
+                        new("condition", InputKind.Boolean, true, null, [], "Điều kiện")
+                        {
+                            Help = "true/false, hoặc biểu thức JavaScript, ví dụ getInput('Done') hay getInput('DaysOverdue') > 3.",
+                            AcceptsExpression = true,
+                        },
+                    ], [MilestoneDecision.TruePort, MilestoneDecision.FalsePort], false),
+                (id, _, v) => new FlowDecision(id, v["condition"]!)),
+
+            new(new(ElsaIf.TypeName, "Nếu", Deciding,
+                    "Hoạt động If của Elsa trong sơ đồ: tính điều kiện, đi theo cổng True hoặc False, rồi theo cổng Done.",
+                    [
+                        new("condition", InputKind.Boolean, true, null, [], "Điều kiện")
+                        {
+                            Help = "true/false, hoặc biểu thức JavaScript.",
+                            AcceptsExpression = true,
+                        },
+                    ], [MilestoneDecision.TruePort, MilestoneDecision.FalsePort, "Done"], false),
+                (id, _, v) => new ElsaIf(id, v["condition"]!)),
+
+            new(new(FlowFork.TypeName, "Tách nhánh song song", ElsaFlow,
+                    "Hoạt động FlowFork của Elsa: đi tiếp đồng thời trên mọi nhánh đã đặt tên.",
+                    [
+                        new("branches", InputKind.TextList, true, null, [], "Các nhánh")
+                        {
+                            Help = "Tên các nhánh (cũng là tên cổng ra), cách nhau bởi dấu phẩy, ví dụ \"A, B\".",
+                        },
+                    ], [], false)
+                {
+                    DynamicPorts = true,
+                },
+                (id, _, v) => new FlowFork(id, (string)v["branches"]!)),
+
+            new(new(FlowJoin.TypeName, "Gộp nhánh", ElsaFlow,
+                    "Hoạt động FlowJoin của Elsa: gộp các nhánh; WaitAny đi tiếp khi nhánh đầu tiên tới, WaitAll khi mọi kết nối vào đã tới.",
+                    [Choice<FlowJoinMode>("mode", false, nameof(FlowJoinMode.WaitAny), "Cách gộp", "WaitAny: nhánh đầu tiên tới thì đi tiếp; WaitAll: chờ mọi nhánh.")],
+                    Done, false),
+                (id, _, v) => new FlowJoin(id, (FlowJoinMode?)v["mode"] ?? FlowJoinMode.WaitAny)),
+
+            new(new(FlowNode.TypeName, "Khối chứa", ElsaFlow,
+                    "Hoạt động FlowNode của Elsa: chạy sơ đồ con bên trong, xong thì đi tiếp theo cổng Done.",
+                    [new("body", InputKind.Body, false, null, [], "Sơ đồ con") { Help = "Một sơ đồ Elsa.Flowchart lồng bên trong." }],
+                    Done, false),
+                (id, _, v) => new FlowNode(id, (Flowchart?)v["body"])),
+
+            new(new(SetVariable.TypeName, "Gán biến", ElsaData,
+                    "Hoạt động SetVariable của Elsa: gán giá trị cho một biến của quy trình (đọc bằng getVariable('Tên') hay variables.Tên).",
+                    [
+                        new("variable", InputKind.Variable, true, null, [], "Biến") { Help = "Tên biến, hoặc đối tượng biến của Elsa có \"name\"." },
+                        new("value", InputKind.Value, false, null, [], "Giá trị")
+                        {
+                            Help = "Giá trị cố định, hoặc biểu thức JavaScript / Liquid.",
+                            AcceptsExpression = true,
+                        },
+                    ], Done, false),
+                (id, _, v) => new SetVariable(id, (string)v["variable"]!, v["value"])),
+
+            new(new(WriteLine.TypeName, "Ghi vào lịch sử", ElsaData,
+                    "Hoạt động WriteLine của Elsa: ghi một dòng vào lịch sử của mốc.",
+                    [
+                        new("text", InputKind.FreeText, false, null, [], "Nội dung")
+                        {
+                            Help = "Chữ cố định, hoặc biểu thức Liquid ({{ Input.Title }}) hay JavaScript.",
+                            AcceptsExpression = true,
+                        },
+                    ], Done, false),
+                (id, _, v) => new WriteLine(id, v["text"])),
+
+            new(new(SendEmail.TypeName, "Gửi thư (Elsa)", Sending,
+                    "Hoạt động SendEmail của Elsa: gửi một thư qua hộp thư đi (gửi lại khi lỗi, không gửi trùng).",
+                    [
+                        new("from", InputKind.FreeText, false, null, [], "Người gửi") { Help = "Bỏ trống là địa chỉ gửi của hệ thống.", AcceptsExpression = true },
+                        new("to", InputKind.TextList, true, null, [], "Gửi tới")
+                        {
+                            Help = "Mã cơ quan (tra danh bạ vào ngày gửi) hoặc địa chỉ thư, cách nhau bởi dấu phẩy; hoặc biểu thức, ví dụ getInput('Lead').",
+                            AcceptsExpression = true,
+                        },
+                        new("cc", InputKind.TextList, false, null, [], "Đồng gửi") { Help = "Như \"Gửi tới\".", AcceptsExpression = true },
+                        new("subject", InputKind.FreeText, false, null, [], "Tiêu đề") { Help = "Chữ, Liquid hoặc JavaScript.", AcceptsExpression = true },
+                        new("body", InputKind.FreeText, false, null, [], "Nội dung")
+                        {
+                            Help = "Chữ, Liquid hoặc JavaScript; được thoát HTML trừ khi nội dung là HTML (bắt đầu bằng một thẻ).",
+                            AcceptsExpression = true,
+                        },
+                    ], Done, false),
+                (id, _, v) => new SendEmail(id, v["from"], v["to"]!, v["cc"], v["subject"], v["body"])),
+
+            new(new(End.TypeName, "Kết thúc", Flow, "Kết thúc quy trình của mốc hạn (các nhánh khác cũng dừng).", [], [], false)
                 {
                     AlsoReads = [End.FinishTypeName],
                 },

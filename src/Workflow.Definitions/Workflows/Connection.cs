@@ -17,5 +17,8 @@ public sealed record Connection(string Source, string SourcePort, string Target,
 
     internal SourceJson Json { get; init; } = SourceJson.None;
 
+    /// <summary>True for the connections an Elsa.Sequence implies between its activities: followed, never written.</summary>
+    public bool Implied { get; init; }
+
     public override string ToString() => $"{Source}.{SourcePort} → {Target}.{TargetPort}";
 }

@@ -45,8 +45,11 @@ public sealed class DefinitionCatalog
     /// Reads every <c>*.json</c> file of <paramref name="directory"/> (not its subdirectories; README.md and
     /// other files are ignored), in file-name order.
     /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="check">More checks a definition must pass to run (the host's: expressions parse, recipients exist);
+    /// a definition with any problem is refused like a file that does not read.</param>
     /// <exception cref="DataFileException">The directory does not exist.</exception>
-    public static DefinitionCatalog LoadDirectory(string directory)
+    public static DefinitionCatalog LoadDirectory(string directory, Func<WorkflowDefinition, IEnumerable<DefinitionProblem>>? check = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory))
@@ -56,7 +59,8 @@ public sealed class DefinitionCatalog
 
         IEnumerable<DefinitionReadResult> results = Directory.EnumerateFiles(directory, "*.json")
             .Order(StringComparer.Ordinal)
-            .Select(WorkflowDefinitionReader.ReadFile);
+            .Select(WorkflowDefinitionReader.ReadFile)
+            .Select(r => Checked(r, check));
         return Build(directory, results);
     }
 
@@ -116,6 +120,20 @@ public sealed class DefinitionCatalog
         return versions.Length > 0
             ? $"Quy trình \"{definitionId}\" chưa có phiên bản nào được phát hành (isPublished: true) trong {Source}; có các phiên bản {string.Join(", ", versions)}."
             : $"Không có quy trình \"{definitionId}\" trong {Source}; các quy trình đã phát hành: {(published.Length > 0 ? published : "không có")}.";
+    }
+
+    /// <summary><paramref name="read"/>, refused when its definition cannot run (<see cref="WorkflowDefinition.RunProblems"/>)
+    /// or fails <paramref name="check"/>.</summary>
+    public static DefinitionReadResult Checked(DefinitionReadResult read, Func<WorkflowDefinition, IEnumerable<DefinitionProblem>>? check)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.Definition is not { } definition)
+        {
+            return read;
+        }
+
+        DefinitionProblem[] problems = [.. definition.RunProblems(), .. check?.Invoke(definition) ?? []];
+        return problems.Length == 0 ? read : new DefinitionReadResult(null, problems);
     }
 
     private static DefinitionCatalog Build(string source, IEnumerable<DefinitionReadResult> results)

@@ -13,24 +13,47 @@ public sealed class Flowchart : IEquatable<Flowchart>
 {
     public const string TypeName = "Elsa.Flowchart";
 
+    /// <summary>Elsa's Sequence as a root: its activities run in order (the connections are implied).</summary>
+    public const string SequenceTypeName = "Elsa.Sequence";
+
     /// <summary>The id a root without one gets (Elsa's own default).</summary>
     public const string DefaultId = "Flowchart1";
 
     private readonly Dictionary<string, Activity> _byId;
     private readonly Dictionary<(string Id, string Port), IReadOnlyList<Activity>> _next;
 
-    internal Flowchart(string id, IReadOnlyList<Activity> activities, IReadOnlyList<Connection> connections, SourceJson json)
+    internal Flowchart(string id, IReadOnlyList<Activity> activities, IReadOnlyList<Connection> connections, string? startId, bool isSequence, SourceJson json)
     {
         Id = id;
         Activities = activities;
         Connections = connections;
+        IsSequence = isSequence;
         Json = json;
         _byId = activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
         _next = connections
             .GroupBy(c => (c.Source, c.SourcePort))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Activity>)[.. g.Select(c => _byId[c.Target])]);
-        Start = activities.Single(a => a is MilestoneStart);
+        Start = startId is null ? null : _byId[startId];
     }
+
+    /// <summary>True for an Elsa.Sequence root, whose activities run in the order written.</summary>
+    public bool IsSequence { get; }
+
+    /// <summary>The activities of types this product does not run, here and in nested bodies.</summary>
+    public IEnumerable<UnknownActivity> Placeholders() =>
+        Activities.SelectMany(a => a switch
+        {
+            UnknownActivity u => [u],
+            FlowNode { Body: { } body } => body.Placeholders(),
+            _ => Enumerable.Empty<UnknownActivity>(),
+        });
+
+    /// <summary>Every activity, those of nested bodies (Elsa's FlowNode) included, each after its container.</summary>
+    public IEnumerable<Activity> AllActivities() =>
+        Activities.SelectMany(a => a is FlowNode { Body: { } body } ? body.AllActivities().Prepend(a) : [a]);
+
+    /// <summary>The connections that lead into <paramref name="activityId"/>.</summary>
+    public IEnumerable<Connection> Inbound(string activityId) => Connections.Where(c => c.Target == activityId);
 
     /// <summary>The root activity's id ("Flowchart1").</summary>
     public string Id { get; }
@@ -41,8 +64,10 @@ public sealed class Flowchart : IEquatable<Flowchart>
     /// <summary>The connections in file order.</summary>
     public IReadOnlyList<Connection> Connections { get; }
 
-    /// <summary>The single <see cref="MilestoneStart"/>.</summary>
-    public Activity Start { get; }
+    /// <summary>Where the flowchart starts, as Elsa finds it: its "start", else its <see cref="MilestoneStart"/> or Elsa
+    /// <see cref="Workflows.Start"/>, else an activity marked canStartWorkflow, else the first no connection leads to;
+    /// null when it has no activity.</summary>
+    public Activity? Start { get; }
 
     internal SourceJson Json { get; }
 
@@ -91,26 +116,28 @@ public sealed class Flowchart : IEquatable<Flowchart>
     internal JsonObject ToJsonNode()
     {
         var activities = new JsonArray([.. Activities.Select(WriteActivity)]);
-        var connections = new JsonArray([.. Connections.Select(WriteConnection)]);
+        Connection[] written = [.. Connections.Where(c => !c.Implied)];
+        var connections = new JsonArray([.. written.Select(WriteConnection)]);
+        string type = IsSequence ? SequenceTypeName : TypeName;
         return WorkflowJson.Merge(Json.Raw,
         [
             WorkflowJson.Value("id", Id, WorkflowJson.AsString, Id, Id == DefaultId),
-            WorkflowJson.Value("type", TypeName, WorkflowJson.AsString, TypeName, false),
+            WorkflowJson.Value("type", type, WorkflowJson.AsString, type, false),
             WorkflowJson.Always("activities", activities),
-            WorkflowJson.Always("connections", connections),
+            WorkflowJson.Always("connections", connections, writeWhenAbsent: written.Length > 0),
         ]);
     }
 
     private static JsonObject WriteActivity(Activity activity)
     {
-        ActivityDescriptor descriptor = ActivityCatalog.Find(activity.Type)!;
+        ActivityDescriptor? descriptor = activity is UnknownActivity ? null : ActivityCatalog.Find(activity.Type);
         var fields = new List<JsonField>
         {
             WorkflowJson.Value("id", activity.Id, WorkflowJson.AsString, activity.Id, false),
             WorkflowJson.Value("type", activity.Type, WorkflowJson.AsString, activity.Type, false),
             WorkflowJson.Value("displayName", activity.DisplayName, WorkflowJson.AsString, activity.DisplayName, activity.DisplayName is null),
         };
-        foreach ((InputDescriptor input, InputValue value) in descriptor.Inputs.Zip(activity.Inputs()))
+        foreach ((InputDescriptor input, InputValue value) in (descriptor?.Inputs ?? []).Zip(activity.Inputs()))
         {
             JsonNode? node = InputValues.Write(input.Kind, value.Value);
             fields.Add(new JsonField(

@@ -11,8 +11,9 @@ namespace Workflow.Definitions.Workflows;
 /// Reads an activity input from its JSON token, bare (<c>"offset": 14</c>) or in Elsa's wrapped form
 /// (<c>{"typeName": "Int32", "expression": {"type": "Literal", "value": "14"}}</c>), and writes it back.
 /// </summary>
-/// <remarks>Only Literal expressions are supported: a definition is data a coordinator can read, not code.
-/// A literal written as a string is converted ("14" is 14, "true" is true), as Elsa stores literals as strings.</remarks>
+/// <remarks>A Literal is read into the input's typed value; a literal written as a string is converted ("14" is 14,
+/// "true" is true), as Elsa stores literals as strings. An input that <see cref="InputDescriptor.AcceptsExpression"/>
+/// also takes a JavaScript or Liquid <see cref="Expression"/>; CSharp and Python are refused.</remarks>
 internal static partial class InputValues
 {
     private static readonly LocalTimePattern[] TimePatterns =
@@ -39,10 +40,21 @@ internal static partial class InputValues
     /// <returns>The typed value, or null with <paramref name="error"/> saying why (in Vietnamese, without the input's name).</returns>
     public static object? Read(InputDescriptor input, JsonNode token, out string? error)
     {
-        JsonNode? literal = Unwrap(token, out error);
+        if (input.Kind == InputKind.Variable && ReadVariable(token) is { } variable)
+        {
+            error = null;
+            return variable;
+        }
+
+        JsonNode? literal = Unwrap(input, token, out Expression? expression, out error);
         if (error is not null)
         {
             return null;
+        }
+
+        if (expression is not null)
+        {
+            return expression;
         }
 
         if (literal is null)
@@ -61,6 +73,9 @@ internal static partial class InputValues
             InputKind.Agency => AgencyId.TryParse(WorkflowJson.AsString(literal)?.Trim(), out AgencyId id) ? id : null,
             InputKind.Duration => ReadDuration(literal),
             InputKind.DateTime => ReadDateTime(literal),
+            InputKind.FreeText => WorkflowJson.AsString(literal) ?? (literal is JsonValue ? literal.ToJsonString() : null),
+            InputKind.TextList => ReadList(literal),
+            InputKind.Value => WorkflowJson.AsString(literal) ?? literal.ToJsonString(),
             _ => null,
         };
         if (value is null)
@@ -86,6 +101,12 @@ internal static partial class InputValues
         Duration duration => JsonValue.Create(duration.ToTimeSpan().ToString("c", CultureInfo.InvariantCulture)),
         LocalDateTime moment => JsonValue.Create(DateTimeOut.Format(moment)),
         Enum choice => JsonValue.Create(choice.ToString()),
+        Expression expression => new JsonObject
+        {
+            ["typeName"] = kind == InputKind.Boolean ? "Boolean" : kind == InputKind.DateTime ? "DateTime" : kind == InputKind.TextList ? "String[]" : kind == InputKind.Value ? "Object" : "String",
+            ["expression"] = new JsonObject { ["type"] = expression.Language.ToString(), ["value"] = expression.Text },
+        },
+        Flowchart body => body.ToJsonNode(),
         _ => throw new ArgumentException($"No JSON form for an input of kind {kind}: {value.GetType()}.", nameof(value)),
     };
 
@@ -100,14 +121,29 @@ internal static partial class InputValues
 
         var copy = (JsonObject)wrapper.DeepClone();
         var expression = (JsonObject)WorkflowJson.Get(copy, "expression")!;
+        string typeKey = expression.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, "type", StringComparison.OrdinalIgnoreCase)) ?? "type";
         string key = expression.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, "value", StringComparison.OrdinalIgnoreCase)) ?? "value";
+        if (value is JsonObject newWrapper && WorkflowJson.Get(newWrapper, "expression") is JsonObject newExpression)
+        {
+            expression[typeKey] = WorkflowJson.Get(newExpression, "type")?.DeepClone();
+            expression[key] = WorkflowJson.Get(newExpression, "value")?.DeepClone();
+            return copy;
+        }
+
+        if (value is JsonObject)
+        {
+            return value;
+        }
+
+        expression[typeKey] = "Literal";
         expression[key] = JsonValue.Create(WorkflowJson.AsString(value) ?? value.ToJsonString());
         return copy;
     }
 
-    private static JsonNode? Unwrap(JsonNode token, out string? error)
+    private static JsonNode? Unwrap(InputDescriptor input, JsonNode token, out Expression? result, out string? error)
     {
         error = null;
+        result = null;
         if (token is not JsonObject wrapper)
         {
             return token;
@@ -120,13 +156,66 @@ internal static partial class InputValues
         }
 
         string? type = WorkflowJson.AsString(WorkflowJson.Get(expression, "type"));
-        if (type is not null && !string.Equals(type, "Literal", StringComparison.OrdinalIgnoreCase))
+        JsonNode? value = WorkflowJson.Get(expression, "value");
+        if (type is null || string.Equals(type, "Literal", StringComparison.OrdinalIgnoreCase))
         {
-            error = $"chỉ dùng được biểu thức \"Literal\" (giá trị cố định), không dùng \"{type}\".";
+            return value;
+        }
+
+        if (Expression.Parse(type) is not { } language)
+        {
+            error = $"không biết loại biểu thức \"{type}\"; dùng được: Literal, JavaScript, Liquid.";
             return null;
         }
 
-        return WorkflowJson.Get(expression, "value");
+        if (!input.AcceptsExpression)
+        {
+            error = new Expression(language, "-").Refusal ?? $"đầu vào này chỉ nhận giá trị cố định (Literal), không nhận biểu thức {type}.";
+            return null;
+        }
+
+        string? text = WorkflowJson.AsString(value);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = $"biểu thức {type} trống.";
+            return null;
+        }
+
+        result = new Expression(language, text);
+        return null;
+    }
+
+    /// <summary>Elsa's SetVariable names its variable with an object (<c>{"id", "name", "typeName", ...}</c>); a bare name is read too.</summary>
+    private static string? ReadVariable(JsonNode token)
+    {
+        string? name = token is JsonObject obj && WorkflowJson.Get(obj, "expression") is null
+            ? WorkflowJson.AsString(WorkflowJson.Get(obj, "name"))
+            : null;
+        return string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+    }
+
+    private static string? ReadList(JsonNode literal)
+    {
+        IEnumerable<string?> items = literal switch
+        {
+            JsonArray array => array.Select(WorkflowJson.AsString),
+            _ when WorkflowJson.AsString(literal) is { } text && text.TrimStart().StartsWith('[') => ParseArray(text),
+            _ => (WorkflowJson.AsString(literal) ?? string.Empty).Split([',', ';']),
+        };
+        string?[] names = [.. items.Select(i => i?.Trim())];
+        return names.Length == 0 || names.Any(string.IsNullOrEmpty) ? null : string.Join(", ", names);
+    }
+
+    private static IEnumerable<string?> ParseArray(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) is JsonArray array ? [.. array.Select(WorkflowJson.AsString)] : [null];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [null];
+        }
     }
 
     private static int? ReadInteger(InputDescriptor input, JsonNode literal) =>
@@ -194,6 +283,9 @@ internal static partial class InputValues
             InputKind.Agency => $"\"{shown}\" không phải mã cơ quan (chữ thường không dấu, nối bằng '-', ví dụ so-noi-vu).",
             InputKind.Duration => $"\"{shown}\" không phải khoảng thời gian dương dạng ngày.giờ:phút:giây hoặc giờ:phút:giây (ví dụ 7.00:00:00, 01:30:00).",
             InputKind.DateTime => $"\"{shown}\" không phải thời điểm dạng yyyy-MM-ddTHH:mm hoặc yyyy-MM-ddTHH:mm:ss (giờ Việt Nam), có thể kèm múi giờ như +07:00.",
+            InputKind.FreeText => "cần một chuỗi.",
+            InputKind.TextList => $"\"{shown}\" không phải danh sách tên hoặc địa chỉ cách nhau bởi dấu phẩy (không có mục trống).",
+            InputKind.Variable => "cần tên biến, hoặc đối tượng biến của Elsa có \"name\".",
             _ => $"\"{shown}\" không hợp lệ.",
         };
     }

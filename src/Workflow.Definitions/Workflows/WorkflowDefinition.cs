@@ -37,6 +37,22 @@ public sealed class WorkflowDefinition : IEquatable<WorkflowDefinition>
     /// <summary>The id shared by every version, which rules name ("chase-and-escalate").</summary>
     public string DefinitionId { get; }
 
+    /// <summary>True when the file gave no definitionId and <see cref="DefinitionId"/> was made from its name (it is not written back).</summary>
+    public bool DefinitionIdDerived { get; init; }
+
+    /// <summary>
+    /// Why this definition cannot run or be published, in Vietnamese, naming each activity: a placeholder for a type
+    /// this product does not run (HTTP, C#, a custom activity), with the list of the types it runs. Empty when it can run.
+    /// </summary>
+    public IReadOnlyList<DefinitionProblem> RunProblems() =>
+    [
+        .. Root.Placeholders().Select(p => new DefinitionProblem(Source, p.Id,
+            $"loại hoạt động \"{p.Type}\" không chạy được ở đây (hoạt động HTTP, mã C# hay hoạt động tự viết không được hỗ trợ); quy trình được giữ nguyên nhưng không công bố và không chạy được. "
+            + $"Các loại dùng được: {ActivityCatalog.SupportedTypes}.")),
+        .. Root.AllActivities().SelectMany(a => a.ExpressionInputs().Where(e => !e.Expression.IsSupported)
+            .Select(e => new DefinitionProblem(Source, a.Id, $"đầu vào \"{e.Input}\" không chạy được ở đây: {e.Expression.Refusal}"))),
+    ];
+
     /// <summary>The name shown to people; the definition id when the file gives none.</summary>
     public string Name { get; }
 
@@ -72,7 +88,7 @@ public sealed class WorkflowDefinition : IEquatable<WorkflowDefinition>
     public JsonObject ToJsonNode() => WorkflowJson.Merge(Json.Raw,
     [
         WorkflowJson.Value("id", Id, WorkflowJson.AsString, Id, Id == DefaultId(DefinitionId, Version)),
-        WorkflowJson.Value("definitionId", DefinitionId, WorkflowJson.AsString, DefinitionId, false),
+        WorkflowJson.Value("definitionId", DefinitionId, WorkflowJson.AsString, DefinitionId, DefinitionIdDerived),
         WorkflowJson.Value("name", Name, WorkflowJson.AsString, Name, Name == DefinitionId),
         WorkflowJson.Value("version", Version, t => WorkflowJson.AsInt(t), Version, Version == 1),
         WorkflowJson.Value("isPublished", IsPublished, t => WorkflowJson.AsBool(t), IsPublished, !IsPublished),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NodaTime;
 
 namespace Workflow.Definitions.Workflows;
 
@@ -23,7 +24,7 @@ namespace Workflow.Definitions.Workflows;
 public static class WorkflowDefinitionReader
 {
     private static readonly string[] TopLevelNames = ["id", "definitionId", "name", "version", "isPublished", "root"];
-    private static readonly string[] RootNames = ["id", "type", "activities", "connections"];
+    private static readonly string[] RootNames = ["id", "type", "activities", "connections", "start"];
     private static readonly string[] ConnectionNames = ["source", "target", "sourcePort", "targetPort"];
     private static readonly string[] EndpointNames = ["activity", "port"];
 
@@ -53,9 +54,23 @@ public static class WorkflowDefinitionReader
     }
 
     /// <summary>An activity as the graph checks see it: read or not, it is a node if it has an id.</summary>
-    private sealed record Node(string Id, int Index, string? Type, ActivitySpec? Spec)
+    private sealed record Node(string Id, int Index, string? Type, ActivitySpec? Spec, bool CanStart)
     {
         public bool IsWait => Spec?.Descriptor.IsWait == true;
+
+        /// <summary>The activity, once read without a problem.</summary>
+        public Activity? Built { get; set; }
+
+        /// <summary>A decision whose condition is an expression can leave a loop on its own (Elsa's implicit loops).</summary>
+        public bool CanExitLoop => Built is FlowDecision { Condition: Expression } or ElsaIf { Condition: Expression };
+
+        /// <summary>The repeat interval of a timer activity, for the floor on how often a milestone's timers repeat.</summary>
+        public Duration? Interval => Built switch
+        {
+            Timer t => t.Interval,
+            Delay d => d.TimeSpan,
+            _ => null,
+        };
     }
 
     private sealed class Reading(string file)
@@ -88,7 +103,16 @@ public static class WorkflowDefinitionReader
             }
 
             RepeatedNames(top, TopLevelNames, null);
-            string? definitionId = WorkflowJson.AsString(WorkflowJson.Get(top, "definitionId"))?.Trim();
+            JsonNode? definitionIdNode = WorkflowJson.Get(top, "definitionId");
+            string? definitionId = WorkflowJson.AsString(definitionIdNode)?.Trim();
+            bool derived = false;
+            if (definitionIdNode is null)
+            {
+                // Elsa accepts a definition without one and makes one up; ours is the file's name, so rules can name it.
+                definitionId = DeriveId(file);
+                derived = true;
+            }
+
             if (string.IsNullOrEmpty(definitionId))
             {
                 Problem(null, "thiếu \"definitionId\": mã của quy trình mà các quy tắc dùng, ví dụ \"chase-and-escalate\".");
@@ -103,7 +127,7 @@ public static class WorkflowDefinitionReader
             Flowchart? root = null;
             if (WorkflowJson.Get(top, "root") is JsonObject rootObject)
             {
-                root = ReadFlowchart(rootObject);
+                root = ReadFlowchart(rootObject, isRoot: true);
             }
             else
             {
@@ -123,11 +147,25 @@ public static class WorkflowDefinitionReader
                 isPublished,
                 root,
                 file,
-                SourceJson.From(top, TopLevelNames));
+                SourceJson.From(top, TopLevelNames))
+            {
+                DefinitionIdDerived = derived,
+            };
             return Result(definition);
         }
 
         private DefinitionReadResult Result(WorkflowDefinition? definition) => new(definition, _problems.AsReadOnly());
+
+        /// <summary>The ids of every activity read so far, nested bodies included: Elsa's ids are unique in a whole definition.</summary>
+        private readonly Dictionary<string, Node> _allIds = new(StringComparer.Ordinal);
+
+        /// <summary>A definitionId from a file name: "03-http-workflow.json" gives "03-http-workflow".</summary>
+        private static string? DeriveId(string fileName)
+        {
+            string stem = Path.GetFileNameWithoutExtension(fileName).Trim().ToLowerInvariant();
+            var id = new string([.. stem.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]).Trim('-');
+            return id.Length == 0 ? null : id;
+        }
 
         private void Problem(string? activityId, string message) => _problems.Add(new DefinitionProblem(file, activityId, message));
 
@@ -175,14 +213,17 @@ public static class WorkflowDefinitionReader
             return value;
         }
 
-        private Flowchart? ReadFlowchart(JsonObject root)
+        private Flowchart? ReadFlowchart(JsonObject root, bool isRoot)
         {
             RepeatedNames(root, RootNames, null);
             string? type = WorkflowJson.AsString(WorkflowJson.Get(root, "type"));
-            if (type != Flowchart.TypeName)
+            bool sequence = isRoot && type == Flowchart.SequenceTypeName;
+            if (type != Flowchart.TypeName && !sequence)
             {
-                Problem(null, $"\"root\" phải có \"type\": \"{Flowchart.TypeName}\" (đang là {(type is null ? "trống" : $"\"{type}\"")}); chỉ hỗ trợ sơ đồ dạng Flowchart.");
+                Problem(null, $"\"{(isRoot ? "root" : "body")}\" phải có \"type\": \"{Flowchart.TypeName}\"{(isRoot ? $" hoặc \"{Flowchart.SequenceTypeName}\"" : string.Empty)} (đang là {(type is null ? "trống" : $"\"{type}\"")}); chỉ hỗ trợ sơ đồ dạng Flowchart và Sequence.");
             }
+
+            int problemsBefore = _problems.Count;
 
             string rootId = WorkflowJson.AsString(WorkflowJson.Get(root, "id")) ?? Flowchart.DefaultId;
 
@@ -207,7 +248,16 @@ public static class WorkflowDefinitionReader
 
             var connections = new List<Connection>();
             var refusedTargets = new HashSet<string>(StringComparer.Ordinal);
-            switch (WorkflowJson.Get(root, "connections"))
+            if (sequence)
+            {
+                // A Sequence runs its activities in order: the connections are implied, and never written.
+                for (var i = 1; i < activities.Count; i++)
+                {
+                    connections.Add(new Connection(activities[i - 1].Id, Connection.DefaultSourcePort, activities[i].Id, Connection.DefaultTargetPort) { Implied = true });
+                }
+            }
+
+            switch (sequence ? null : WorkflowJson.Get(root, "connections"))
             {
                 case JsonArray array:
                     for (var i = 0; i < array.Count; i++)
@@ -223,9 +273,10 @@ public static class WorkflowDefinitionReader
                     break;
             }
 
-            CheckGraph(nodes, connections, refusedTargets);
-            return _problems.Count == 0
-                ? new Flowchart(rootId, activities.AsReadOnly(), connections.AsReadOnly(), SourceJson.From(root, RootNames))
+            string? explicitStart = WorkflowJson.AsString(WorkflowJson.Get(root, "start"));
+            string? start = CheckGraph(nodes, connections, refusedTargets, explicitStart, isRoot);
+            return _problems.Count == problemsBefore
+                ? new Flowchart(rootId, activities.AsReadOnly(), connections.AsReadOnly(), start, sequence, SourceJson.From(root, RootNames))
                 : null;
         }
 
@@ -251,9 +302,17 @@ public static class WorkflowDefinitionReader
                 return;
             }
 
+            if (_allIds.ContainsKey(id))
+            {
+                Problem(id, $"id \"{id}\" đã dùng cho một hoạt động khác của quy trình (trong một khối chứa); mỗi hoạt động cần một id riêng.");
+                return;
+            }
+
             string? type = WorkflowJson.AsString(WorkflowJson.Get(obj, "type"));
             ActivitySpec? spec = type is null ? null : ActivityCatalog.Spec(type);
-            nodes.Add(id, new Node(id, index, type, spec));
+            var node = new Node(id, index, type, spec, CanStartWorkflow(obj));
+            nodes.Add(id, node);
+            _allIds.Add(id, node);
             if (type is null)
             {
                 Problem(id, "thiếu \"type\": loại hoạt động, ví dụ \"Cchc.SendReminder\".");
@@ -262,10 +321,22 @@ public static class WorkflowDefinitionReader
 
             if (spec is null)
             {
-                string hint = ActivityCatalog.CaseInsensitiveMatch(type) is { } near
-                    ? $"Có phải là \"{near}\"? (loại hoạt động phân biệt hoa thường.)"
-                    : $"Các loại dùng được: {string.Join(", ", ActivityCatalog.All.Select(a => a.Type))}.";
-                Problem(id, $"không biết loại hoạt động \"{type}\". {hint}");
+                if (ActivityCatalog.CaseInsensitiveMatch(type) is { } near)
+                {
+                    Problem(id, $"không biết loại hoạt động \"{type}\". Có phải là \"{near}\"? (loại hoạt động phân biệt hoa thường.)");
+                    return;
+                }
+
+                // As Elsa does with a type it does not know: kept whole as a placeholder; publishing and running refuse it.
+                string[] baseNames = ["id", "type", "displayName"];
+                JsonNode? label = WorkflowJson.Get(obj, "displayName");
+                var placeholder = new UnknownActivity(id, type)
+                {
+                    DisplayName = WorkflowJson.AsString(label),
+                    Json = SourceJson.From(obj, baseNames),
+                };
+                node.Built = placeholder;
+                activities.Add(placeholder);
                 return;
             }
 
@@ -296,6 +367,20 @@ public static class WorkflowDefinitionReader
                     continue;
                 }
 
+                if (input.Kind == InputKind.Body)
+                {
+                    if (token is JsonObject body)
+                    {
+                        values[input.Name] = ReadFlowchart(body, isRoot: false);
+                    }
+                    else
+                    {
+                        Problem(id, $"đầu vào \"{input.Name}\" ({input.Label}): cần một sơ đồ {{\"type\": \"{Flowchart.TypeName}\", \"activities\": [...]}}.");
+                    }
+
+                    continue;
+                }
+
                 values[input.Name] = InputValues.Read(input, token, out string? error);
                 if (error is not null)
                 {
@@ -305,11 +390,13 @@ public static class WorkflowDefinitionReader
 
             if (_problems.Count == before)
             {
-                activities.Add(spec.Create(id, type, values) with
+                Activity activity = spec.Create(id, type, values) with
                 {
                     DisplayName = displayName,
                     Json = SourceJson.From(obj, known),
-                });
+                };
+                node.Built = activity;
+                activities.Add(activity);
             }
         }
 
@@ -347,7 +434,7 @@ public static class WorkflowDefinitionReader
                 ok = false;
             }
 
-            if (from?.Spec is { } spec)
+            if (from?.Spec is { } spec && !spec.Descriptor.DynamicPorts)
             {
                 IReadOnlyList<string> ports = spec.Descriptor.OutPorts;
                 string? port = ports.FirstOrDefault(p => string.Equals(p, sourcePort, StringComparison.OrdinalIgnoreCase));
@@ -395,7 +482,8 @@ public static class WorkflowDefinitionReader
 
         /// <summary>The checks of the whole graph, on the connections that were accepted. An activity only a
         /// refused connection leads to is not reported unreachable: the connection's problem already names it.</summary>
-        private void CheckGraph(Dictionary<string, Node> nodes, List<Connection> connections, HashSet<string> refusedTargets)
+        /// <returns>The id of the start activity, as Elsa finds it; null for an empty flowchart.</returns>
+        private string? CheckGraph(Dictionary<string, Node> nodes, List<Connection> connections, HashSet<string> refusedTargets, string? explicitStart, bool isRoot)
         {
             var edges = nodes.Keys.ToDictionary(k => k, _ => new List<string>(), StringComparer.Ordinal);
             foreach (Connection c in connections)
@@ -403,20 +491,33 @@ public static class WorkflowDefinitionReader
                 edges[c.Source].Add(c.Target);
             }
 
-            var starts = nodes.Values.Where(n => n.Type == MilestoneStart.TypeName).OrderBy(n => n.Index).ToList();
-            if (starts.Count == 0)
-            {
-                Problem(null, $"không có hoạt động bắt đầu \"{MilestoneStart.TypeName}\"; mỗi quy trình cần đúng một.");
-            }
-
+            var starts = nodes.Values.Where(n => n.Type is MilestoneStart.TypeName or Start.TypeName).OrderBy(n => n.Index).ToList();
             foreach (Node extra in starts.Skip(1))
             {
-                Problem(extra.Id, $"đã có hoạt động bắt đầu \"{starts[0].Id}\"; mỗi quy trình chỉ có một \"{MilestoneStart.TypeName}\".");
+                Problem(extra.Id, $"đã có hoạt động bắt đầu \"{starts[0].Id}\"; mỗi sơ đồ chỉ có một \"{MilestoneStart.TypeName}\" hoặc \"{Start.TypeName}\".");
             }
 
-            if (starts.Count == 1)
+            // Elsa's order: the flowchart's "start", else a Start activity, else one marked canStartWorkflow, else the
+            // first activity no connection leads to, else the first activity.
+            Node? start = null;
+            if (explicitStart is not null && !nodes.TryGetValue(explicitStart, out start))
             {
-                var reached = new HashSet<string>(StringComparer.Ordinal) { starts[0].Id };
+                Problem(null, $"\"start\" của sơ đồ là \"{explicitStart}\", nhưng không có hoạt động nào mang id này.");
+            }
+
+            var targets = connections.Select(c => c.Target).ToHashSet(StringComparer.Ordinal);
+            start ??= starts.FirstOrDefault()
+                ?? nodes.Values.Where(n => n.CanStart).MinBy(n => n.Index)
+                ?? nodes.Values.Where(n => !targets.Contains(n.Id)).MinBy(n => n.Index)
+                ?? nodes.Values.MinBy(n => n.Index);
+            if (start is null && isRoot)
+            {
+                Problem(null, "sơ đồ không có hoạt động nào; hãy thêm ít nhất một hoạt động bắt đầu.");
+            }
+
+            if (start is not null)
+            {
+                var reached = new HashSet<string>(StringComparer.Ordinal) { start.Id };
                 var pending = new Queue<string>(reached);
                 while (pending.TryDequeue(out string? current))
                 {
@@ -428,17 +529,81 @@ public static class WorkflowDefinitionReader
 
                 foreach (Node node in nodes.Values.Where(n => !reached.Contains(n.Id) && !refusedTargets.Contains(n.Id)).OrderBy(n => n.Index))
                 {
-                    Problem(node.Id, $"không đi tới được từ hoạt động bắt đầu \"{starts[0].Id}\": hãy nối nó vào quy trình hoặc xóa nó.");
+                    Problem(node.Id, $"không đi tới được từ hoạt động bắt đầu \"{start.Id}\": hãy nối nó vào quy trình hoặc xóa nó.");
                 }
             }
 
-            foreach (List<Node> loop in LoopsWithoutWait(nodes, edges))
+            CheckFloor(nodes, edges);
+            foreach (List<Node> loop in LoopsWithoutWait(nodes, edges).Where(loop => !loop.Any(n => n.CanExitLoop)))
             {
                 string cycle = string.Join(" → ", loop.Select(n => n.Id).Append(loop[0].Id));
                 Problem(loop.OrderBy(n => n.Index).First().Id,
                     $"vòng lặp không có bước chờ: {cycle}. Một vòng lặp cần ít nhất một hoạt động chờ "
-                    + "(Cchc.WaitForMoment, Cchc.WaitForWeekday, Cchc.WaitForSignal, Elsa.Delay, Elsa.Timer, Elsa.StartAt), nếu không nó chạy mãi không dừng.");
+                    + "(Cchc.WaitForMoment, Cchc.WaitForWeekday, Cchc.WaitForSignal, Elsa.Delay, Elsa.Timer, Elsa.StartAt, Elsa.Cron, Elsa.Event) "
+                    + "hoặc một Elsa.FlowDecision / Elsa.If có điều kiện là biểu thức, nếu không nó chạy mãi không dừng.");
             }
+
+            return start?.Id;
+        }
+
+        /// <summary>
+        /// Issue 12's floor: a milestone's timers repeat at most hourly. A cron expression must not occur more often than
+        /// <see cref="CronSchedules.Floor"/>; an Elsa.Timer or Elsa.Delay on a cycle (so it repeats) must wait at least that.
+        /// A one-off short wait is harmless and allowed.
+        /// </summary>
+        private void CheckFloor(Dictionary<string, Node> nodes, Dictionary<string, List<string>> edges)
+        {
+            foreach (Node node in nodes.Values.OrderBy(n => n.Index))
+            {
+                if (node.Built is Cron cron)
+                {
+                    if (CronSchedules.Parse(cron.CronExpression, out string? error) is not { } parsed)
+                    {
+                        Problem(node.Id, $"đầu vào \"cronExpression\" (Biểu thức cron): {error}");
+                    }
+                    else if (CronSchedules.ShortestGap(parsed) is { } gap && gap < CronSchedules.Floor)
+                    {
+                        Problem(node.Id, $"biểu thức cron \"{cron.CronExpression}\" lặp lại quá dày (cách nhau {Show(gap)}); mỗi mốc chỉ được nhắc tối đa mỗi giờ một lần, hãy chọn lịch thưa hơn (ví dụ \"0 8 * * *\").");
+                    }
+                }
+
+                if (node.Interval is { } interval && interval < CronSchedules.Floor && OnCycle(node.Id, edges))
+                {
+                    Problem(node.Id, $"{node.Type} lặp lại mỗi {Show(interval)} trong một vòng lặp; mỗi mốc chỉ được lặp tối đa mỗi giờ một lần (ít nhất 01:00:00).");
+                }
+            }
+        }
+
+        private static bool OnCycle(string id, Dictionary<string, List<string>> edges)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>(edges[id]);
+            while (pending.TryPop(out string? current))
+            {
+                if (current == id)
+                {
+                    return true;
+                }
+
+                if (seen.Add(current))
+                {
+                    foreach (string next in edges[current])
+                    {
+                        pending.Push(next);
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static string Show(Duration duration) => duration.ToTimeSpan().ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+
+        private static bool CanStartWorkflow(JsonObject activity)
+        {
+            JsonNode? flag = WorkflowJson.Get(activity, "canStartWorkflow")
+                ?? (WorkflowJson.Get(activity, "customProperties") is JsonObject custom ? WorkflowJson.Get(custom, "canStartWorkflow") : null);
+            return WorkflowJson.AsBool(flag) == true;
         }
 
         /// <summary>

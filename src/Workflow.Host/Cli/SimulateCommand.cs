@@ -92,7 +92,7 @@ internal static class SimulateCommand
             WorkflowDefinition? forced = null;
             if (result.GetValue(definition) is { } chosen)
             {
-                forced = File.Exists(chosen) ? ReadDefinitionFile(chosen, error) : catalog.All.Where(d => d.DefinitionId == chosen).MaxBy(d => d.Version);
+                forced = File.Exists(chosen) ? ReadDefinitionFile(chosen, reference, error) : catalog.All.Where(d => d.DefinitionId == chosen).MaxBy(d => d.Version);
                 if (forced is null)
                 {
                     if (!File.Exists(chosen))
@@ -180,7 +180,7 @@ internal static class SimulateCommand
         var transport = new Notifications.Delivery.PickupFolderTransport(folder.FullName);
         foreach (var email in composition.Emails)
         {
-            using var message = Notifications.Delivery.MailMessages.Create(from, email.To, [], email.Subject, email.Text, email.Html);
+            using var message = Notifications.Delivery.MailMessages.Create(from, email.To, email.Cc, email.Subject, email.Text, email.Html);
             message.Headers.Add("X-Workflow-Day", email.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             message.Headers.Add("X-Workflow-Recipient", email.Recipient);
             transport.SendAsync(message, CancellationToken.None).GetAwaiter().GetResult();
@@ -195,9 +195,9 @@ internal static class SimulateCommand
         return WorkflowCommandLine.Ok;
     }
 
-    private static WorkflowDefinition? ReadDefinitionFile(string path, TextWriter error)
+    private static WorkflowDefinition? ReadDefinitionFile(string path, ReferenceData reference, TextWriter error)
     {
-        var read = WorkflowDefinitionReader.ReadFile(path);
+        var read = DefinitionCatalog.Checked(WorkflowDefinitionReader.ReadFile(path), d => DefinitionChecks.Problems(d, reference.Agencies));
         foreach (var problem in read.Problems)
         {
             error.WriteLine(problem);
@@ -290,7 +290,7 @@ internal static class SimulateCommand
 
     private static void WriteTable(TextWriter output, Plan plan, LocalDate from, LocalDate to, SimulationResult outcome, AgencyDirectory agencies)
     {
-        string Names(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => agencies.TryGet(new AgencyId(id), out var a) ? a.ShortName : id));
+        string Names(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => AgencyId.TryParse(id, out var agencyId) && agencies.TryGet(agencyId, out var a) ? a.ShortName : id));
         output.WriteLine($"Mô phỏng {plan.Id} — {plan.Title}, từ {Day(from)} đến {Day(to)}");
         foreach (var n in outcome.Notifications)
         {
@@ -298,6 +298,7 @@ internal static class SimulateCommand
             {
                 NotificationKind.Reminder => "nhắc hạn",
                 NotificationKind.Overdue => "báo quá hạn",
+                NotificationKind.Email => "gửi thư",
                 _ => "báo cáo SNV",
             };
             output.WriteLine($"{n.At.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}  {what,-12} TT {n.Task,-8} mốc {n.Milestone,-2} hạn {Day(n.Due)}  → {Names(n.To)}");

@@ -45,6 +45,10 @@ internal static class StatusReport
                 : Agencies(data, r.Lead);
             var next = r.BookmarkAt is null ? string.Empty : r.BookmarkAt.Replace('T', ' ')[..16];
             output.WriteLine($"{r.PlanId,-11} {r.TaskId,-10} {r.Number,3} {MilestoneMapping.Day(r.EffectiveDue),-13} {label,-26} {next,-18} {lead}");
+            if (r.Fault is { } fault)
+            {
+                output.WriteLine($"  Lỗi quy trình ở hoạt động {fault}");
+            }
         }
 
         output.WriteLine($"{rows.Count} mốc.");
@@ -70,7 +74,7 @@ internal static class StatusReport
         var list = ids.Split(',', StringSplitOptions.RemoveEmptyEntries);
         return list.Length > 3
             ? $"{list.Length} cơ quan"
-            : string.Join(", ", list.Select(id => data.Reference.Agencies.TryGet(new AgencyId(id), out var a) ? a.ShortName : id));
+            : string.Join(", ", list.Select(id => AgencyId.TryParse(id, out var agency) && data.Reference.Agencies.TryGet(agency, out var a) ? a.ShortName : id));
     }
 
     /// <summary>The dashboard's verdict (<see cref="ProgressRules"/>), with the detail a terminal line has room for.</summary>

@@ -31,7 +31,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     public LocalDate Today => clock.Now.Date;
 
     /// <summary>Names an agency id for people: "Sở Tư pháp" rather than "so-tp".</summary>
-    public string AgencyName(string id) => data.Reference.Agencies.TryGet(new AgencyId(id), out var agency) ? agency.Name : id;
+    public string AgencyName(string id) => AgencyId.TryParse(id, out var agencyId) && data.Reference.Agencies.TryGet(agencyId, out var agency) ? agency.Name : id;
 
     /// <summary>A task with its milestones and the whole timeline of each, or null when there is no such task.</summary>
     public async Task<TaskDetail?> TaskAsync(string plan, string task, CancellationToken ct = default)
@@ -543,6 +543,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     {
         Notifications.NotificationKind.Reminder => "thư nhắc hạn",
         Notifications.NotificationKind.Overdue => "thư báo quá hạn",
+        Notifications.NotificationKind.Email => "thư do quy trình gửi",
         _ => "báo cáo Sở Nội vụ",
     };
 

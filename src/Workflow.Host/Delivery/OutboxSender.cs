@@ -100,7 +100,7 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
         var outcomes = new Dictionary<string, string?>(StringComparer.Ordinal); // key → error (null: sent)
         foreach (var email in composition.Emails)
         {
-            using var message = MailMessages.Create(options.From, email.To, [], email.Subject, email.Text, email.Html, options.ReplyTo);
+            using var message = MailMessages.Create(options.From, email.To, email.Cc, email.Subject, email.Text, email.Html, options.ReplyTo);
             message.Headers.Add("Message-ID", $"<{EmailId(email)}@workflow.cantho.example>");
             string? error = null;
             try
@@ -189,6 +189,10 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
         To = o.To.Length == 0 ? [] : o.To.Split(','),
         Cc = o.Cc.Length == 0 ? [] : o.Cc.Split(','),
         Template = o.Template,
+        Activity = o.Activity,
+        Subject = o.Subject,
+        Body = o.Body,
+        BodyIsHtml = o.BodyIsHtml,
     };
 
     /// <summary>The same email (recipient, day, notifications) always gets the same Message-ID, so a resend after a crash can be recognised.</summary>

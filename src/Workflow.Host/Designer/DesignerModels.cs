@@ -144,6 +144,8 @@ public static class ActivityLabels
         ["Report"] = "Cơ quan báo cáo hoàn thành",
         ["Event"] = "Sự kiện được ghi nhận",
         ["Extension"] = "Gia hạn được duyệt",
+        ["WaitAny"] = "Nhánh đầu tiên tới thì đi tiếp",
+        ["WaitAll"] = "Chờ mọi nhánh tới",
     };
 
     /// <summary>Vietnamese names of the out ports.</summary>
@@ -173,6 +175,7 @@ public static class ActivityLabels
                     ["help"] = i.Help,
                     ["minimum"] = i.Minimum,
                     ["maximum"] = i.Maximum,
+                    ["acceptsExpression"] = i.AcceptsExpression,
                     ["allowedValues"] = new JsonArray([.. i.AllowedValues.Select(v => (JsonNode)new JsonObject
                     {
                         ["value"] = v,
@@ -188,6 +191,7 @@ public static class ActivityLabels
                 ["category"] = a.Category,
                 ["description"] = a.Description,
                 ["isWait"] = a.IsWait,
+                ["dynamicPorts"] = a.DynamicPorts,
                 ["alsoReads"] = new JsonArray([.. a.AlsoReads.Select(t => (JsonNode)JsonValue.Create(t))]),
                 ["inputs"] = inputs,
                 ["outPorts"] = new JsonArray([.. a.OutPorts.Select(p => (JsonNode)new JsonObject

@@ -114,10 +114,13 @@ public sealed partial class DesignerWorkspace
     }
 
     /// <summary>The reader's problems with <paramref name="json"/> as a definition of <paramref name="definitionId"/>; empty when it would load.</summary>
-    public static IReadOnlyList<DesignerProblem> Validate(string json, string definitionId)
+    /// <remarks>Beyond the reader: an activity of a type this product does not run (a placeholder), an expression in a
+    /// language it does not evaluate or that does not parse, an email recipient that resolves to no address
+    /// (with <paramref name="agencies"/>).</remarks>
+    public static IReadOnlyList<DesignerProblem> Validate(string json, string definitionId, AgencyDirectory? agencies = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var read = WorkflowDefinitionReader.Read(json, $"{definitionId}.json");
+        var read = DefinitionCatalog.Checked(WorkflowDefinitionReader.Read(json, $"{definitionId}.json"), d => DefinitionChecks.Problems(d, agencies));
         var problems = read.Problems.Select(p => new DesignerProblem(p.ActivityId, null, p.Message)).ToList();
         if (read.Definition is { } d && d.DefinitionId != definitionId)
         {
@@ -251,7 +254,8 @@ public sealed partial class DesignerWorkspace
             }
 
             var text = File.ReadAllText(draftPath);
-            var problems = Validate(text, definitionId);
+            var agencies = Agencies();
+            var problems = Validate(text, definitionId, agencies);
             if (problems.Count > 0)
             {
                 return new PublishResult(false, null, null, problems);
@@ -274,7 +278,7 @@ public sealed partial class DesignerWorkspace
             custom["publishedBy"] = publishedBy;
             var json = top.ToJsonString(WriteOptions) + "\n";
             var file = $"{definitionId}.v{version}.json";
-            var recheck = Validate(json, definitionId);
+            var recheck = Validate(json, definitionId, agencies);
             if (recheck.Count > 0)
             {
                 return new PublishResult(false, null, null, recheck);
@@ -293,6 +297,20 @@ public sealed partial class DesignerWorkspace
 
         Published?.Invoke(this, new WorkflowsPublishedEventArgs("definition", definitionId, result.Version, publishedBy, now));
         return result;
+    }
+
+    /// <summary>The agency directory of the folder, for the recipients' check; null when it does not load (the
+    /// runtime refuses the folder then anyway).</summary>
+    private AgencyDirectory? Agencies()
+    {
+        try
+        {
+            return ReferenceData.Load(Folder).Agencies;
+        }
+        catch (DataFileException)
+        {
+            return null;
+        }
     }
 
     /// <summary>What changed from <paramref name="from"/> to <paramref name="to"/> ("1", "2", … or "draft"), per activity, by display name; null when one of them does not exist.</summary>
@@ -369,7 +387,7 @@ public sealed partial class DesignerWorkspace
         SimulationResult outcome;
         try
         {
-            outcome = simulator.Run(plan, start, end, [], [], definition, SimulationBudget.DryRun, ct);
+            outcome = simulator.Run(plan, start, end, [], [], definition, SimulationBudget.DryRun, ct: ct);
         }
         catch (SimulationBudgetExceededException e)
         {
@@ -378,7 +396,7 @@ public sealed partial class DesignerWorkspace
         }
 
         var tasks = plan.Tasks.ToDictionary(t => t.Id.Value, StringComparer.Ordinal);
-        string Name(string id) => reference.Agencies.TryGet(new AgencyId(id), out var a) ? a.Name : id;
+        string Name(string id) => AgencyId.TryParse(id, out var agencyId) && reference.Agencies.TryGet(agencyId, out var a) ? a.Name : id;
         string? Label(Notification n) => tasks[n.Task].Schedule.Milestones.ElementAtOrDefault(n.Milestone - 1)?.Label;
         var timeline = outcome.Notifications.Select(n => new TimelineItem(
             n.At.ToString("uuuu-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), n.Task, tasks[n.Task].Activity, n.Milestone, Label(n),
@@ -789,6 +807,7 @@ public sealed partial class DesignerWorkspace
     {
         NotificationKind.Reminder => "nhắc hạn",
         NotificationKind.Overdue => "thông báo quá hạn",
+        NotificationKind.Email => "gửi thư",
         _ => "báo cáo Sở Nội vụ",
     };
 

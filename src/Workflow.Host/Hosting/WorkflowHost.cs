@@ -176,7 +176,7 @@ public sealed record WorkflowsData(string Folder, ReferenceData Reference, Defin
     public static WorkflowsData Load(string folder)
     {
         var reference = ReferenceData.Load(folder);
-        var definitions = DefinitionCatalog.LoadDirectory(Path.Combine(folder, "definitions"));
+        var definitions = DefinitionCatalog.LoadDirectory(Path.Combine(folder, "definitions"), d => Runtime.DefinitionChecks.Problems(d, reference.Agencies));
         var rulesFile = Path.Combine(folder, "rules.yaml");
         var rules = DefinitionRules.Load(rulesFile);
         var ruleProblems = rules.Validate(definitions);
@@ -392,7 +392,15 @@ public static partial class WorkflowHost
         builder.Services.AddHostedService<SchemaInitializer>();
         builder.Services.AddWorkflowScheduler(database.Kind, database.ConnectionString, "workflow", clustered, runJobs);
         builder.Services.AddSingleton(new RuntimeOptions(SingleWriter: database.Kind == DatabaseKind.Sqlite) { DefaultClosing = PlanLifecycle.DefaultClosingFromEnvironment() });
-        builder.Services.AddSingleton(_ => new WorkflowEngine(data.Reference.Calendar, new AgencyId(data.Reference.Reports.FollowUpAgency), runtimeClock.LateAfter, data.Reference.Agencies));
+        builder.Services.AddSingleton(services =>
+        {
+            var links = services.GetService<DeliverySetup>()?.Links;
+            return new WorkflowEngine(data.Reference.Calendar, new AgencyId(data.Reference.Reports.FollowUpAgency), runtimeClock.LateAfter, new EngineOptions
+            {
+                Agencies = data.Reference.Agencies,
+                ReportLink = links is null ? null : run => run.Lead.Count == 0 ? null : links.For(run.Lead[0].ToString(), runtimeClock.Now.InZoneLeniently(Workflow.Definitions.Workflows.WorkflowDefinition.TimeZone).ToInstant()).AbsoluteUri,
+            });
+        });
         builder.Services.AddSingleton(_ => new LiveDefinitions(data.Reference.Agencies, data.Definitions, data.Rules));
         builder.Services.AddSingleton<WorkflowRuntime>();
         builder.Services.AddTransient<ResumeMomentJob>();

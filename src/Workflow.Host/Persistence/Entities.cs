@@ -151,6 +151,13 @@ public sealed class MilestoneRecord
 
     public string? BookmarkSignal { get; set; }
 
+    /// <summary>The rest of the workflow's state as JSON (every bookmark when branches run in parallel, variables,
+    /// joins, the day's step count); null for a run with at most one bookmark and nothing else.</summary>
+    public string? State { get; set; }
+
+    /// <summary>The last error of an activity (a script that failed...), shown by <c>workflow status</c>; null when none.</summary>
+    public string? Fault { get; set; }
+
     /// <summary>Agency ids, comma-separated: who is chased now (the plan's lead, or its successors once it ended).</summary>
     public required string Lead { get; set; }
 
@@ -226,6 +233,15 @@ public sealed class OutboxRecord
     public required string Cc { get; set; }
 
     public required string Template { get; set; }
+
+    /// <summary>An Elsa SendEmail's activity id, subject and body (null for the digests' notifications).</summary>
+    public string? Activity { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? Body { get; set; }
+
+    public bool BodyIsHtml { get; set; }
 
     public OutboxStatus Status { get; set; }
 

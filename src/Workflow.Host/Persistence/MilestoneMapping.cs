@@ -33,11 +33,20 @@ internal static class MilestoneMapping
             Status = r.Status,
             FormerLead = r.FormerLead is null ? [] : Ids(r.FormerLead),
             LeadUnderReview = r.LeadReview,
-            Bookmark = r.BookmarkActivity is null ? null : new Bookmark(
+            Fault = r.Fault,
+        };
+        if (r.State is { } state)
+        {
+            RunState.Read(state, run);
+        }
+        else if (r.BookmarkActivity is not null)
+        {
+            run.Bookmarks.Add(new Bookmark(
                 r.BookmarkActivity,
                 r.BookmarkAt is null ? null : Moment.Parse(r.BookmarkAt).Value,
-                r.BookmarkSignal is null ? null : Enum.Parse<SignalKind>(r.BookmarkSignal)),
-        };
+                r.BookmarkSignal is null ? null : Enum.Parse<SignalKind>(r.BookmarkSignal)));
+        }
+
         return run;
     }
 
@@ -71,10 +80,12 @@ internal static class MilestoneMapping
         record.Status = run.Status;
         record.BookmarkActivity = run.Bookmark?.ActivityId;
         record.BookmarkAt = run.Bookmark?.At is { } at ? Moment.Format(at) : null;
-        record.BookmarkSignal = run.Bookmark?.Signal?.ToString();
         record.Lead = string.Join(',', run.Lead);
         record.FormerLead = run.FormerLead.Count == 0 ? null : string.Join(',', run.FormerLead);
         record.LeadReview = run.LeadUnderReview;
+        record.BookmarkSignal = run.Bookmark?.Signal?.ToString() ?? (run.Bookmark?.EventName is { } name && Enum.TryParse<SignalKind>(name, out var signal) ? signal.ToString() : null);
+        record.State = RunState.Write(run);
+        record.Fault = run.Fault;
         record.Revision++;
     }
 
@@ -101,6 +112,10 @@ internal static class MilestoneMapping
         To = string.Join(',', n.To),
         Cc = string.Join(',', n.Cc),
         Template = n.Template,
+        Activity = n.Activity,
+        Subject = n.Subject,
+        Body = n.Body,
+        BodyIsHtml = n.BodyIsHtml,
         Status = OutboxStatus.Pending,
         CreatedAtUtc = nowUtc,
     };

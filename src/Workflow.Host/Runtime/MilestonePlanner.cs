@@ -46,5 +46,10 @@ public sealed class MilestonePlanner(AgencyDirectory agencies, DefinitionCatalog
     }
 
     private static MilestoneRun New(Plan plan, PlanTask task, int number, WorkflowDefinition definition, NodaTime.LocalDate? due, NodaTime.LocalDate? effective, bool waitsForEvent) =>
-        new(new MilestoneKey(plan.Id, task.Id, number), definition.DefinitionId, definition.Version, due, effective, waitsForEvent, task.Lead.Agencies, task.Coordinators.Agencies);
+        new(new MilestoneKey(plan.Id, task.Id, number), definition.DefinitionId, definition.Version, due, effective, waitsForEvent, task.Lead.Agencies, task.Coordinators.Agencies)
+        {
+            PlanNumber = plan.Number,
+            Title = task.Activity,
+            Product = task.Product,
+        };
 }

@@ -25,7 +25,19 @@ public enum RunStatus
 }
 
 /// <summary>Where a suspended workflow resumes: an activity, and the moment or the signal it waits for.</summary>
-public sealed record Bookmark(string ActivityId, LocalDateTime? At, SignalKind? Signal);
+/// <remarks>A workflow may hold several at once (branches run in parallel, as in Elsa).</remarks>
+public sealed record Bookmark(string ActivityId, LocalDateTime? At, SignalKind? Signal)
+{
+    /// <summary>The name an Elsa.Event waits for ("Report", "Event", "Extension", or one a PublishEvent publishes).</summary>
+    public string? EventName { get; init; }
+
+    /// <summary>True when the activity itself is to run at <see cref="At"/> (its branch was held back by the daily step cap);
+    /// false when the activity waited and its Done port follows.</summary>
+    public bool Parked { get; init; }
+
+    /// <summary>True for a bookmark a timer resumes.</summary>
+    public bool IsTimer => At is not null;
+}
 
 /// <summary>One step of a milestone's history: what happened, when, and why.</summary>
 public sealed record HistoryEntry(LocalDateTime At, string? ActivityId, string What, string Why);
@@ -77,7 +89,39 @@ public sealed class MilestoneRun
 
     public RunStatus Status { get; internal set; } = RunStatus.Waiting;
 
-    public Bookmark? Bookmark { get; internal set; }
+    /// <summary>Every place the workflow waits, in the order they were made.</summary>
+    /// <summary>During a start or a reopening: passed moments are caught up once, today (see <see cref="WorkflowEngine.Start"/>). Not stored.</summary>
+    internal bool CatchingUp { get; set; }
+
+    public List<Bookmark> Bookmarks { get; } = [];
+
+    /// <summary>The bookmark shown and scheduled first: the earliest timer, else the first signal; null when none.</summary>
+    public Bookmark? Bookmark => Bookmarks.Where(b => b.IsTimer).MinBy(b => b.At) ?? Bookmarks.FirstOrDefault();
+
+    /// <summary>The instance's variables (Elsa's SetVariable, setVariable in JavaScript), as JSON values.</summary>
+    public Dictionary<string, System.Text.Json.Nodes.JsonNode?> Variables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>For each Elsa.FlowJoin, the activities whose branches have reached it since it last fired.</summary>
+    public Dictionary<string, HashSet<string>> Joins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The day <see cref="StepsToday"/> counts.</summary>
+    public LocalDate? StepsDay { get; internal set; }
+
+    /// <summary>Activities run on <see cref="StepsDay"/>, for the daily cap.</summary>
+    public int StepsToday { get; internal set; }
+
+    /// <summary>The last error of an activity (a script that failed, a recipient without an address), as shown in
+    /// <c>workflow status</c>; null when none.</summary>
+    public string? Fault { get; internal set; }
+
+    /// <summary>The plan's number ("123/KH-UBND"), for the workflow input.</summary>
+    public string? PlanNumber { get; set; }
+
+    /// <summary>The task's text, for the workflow input.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The task's product, for the workflow input.</summary>
+    public string? Product { get; set; }
 
     /// <summary>Who is chased now: the plan's lead, or whoever took over its duties when an agency ended (see <see cref="FormerLead"/>).</summary>
     public IReadOnlyList<AgencyId> Lead { get; internal set; }

@@ -173,7 +173,7 @@ public sealed partial class WorkflowRuntime
         {
             var run = MilestoneMapping.ToRun(row);
             var oldAt = row.BookmarkAt;
-            engine.Restart(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, why, sink);
+            engine.Reopen(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, why, sink);
             MilestoneMapping.CopyState(run, row);
             AddHistory(db, run, 0, row.Id, by);
             changes.Add(new TriggerChange(row.Id, oldAt, Waiting(row)));

@@ -198,6 +198,9 @@ public sealed partial class WorkflowRuntime(
                 // The plan's date changed: the chase starts over from the new date.
                 var oldAt = row.BookmarkAt;
                 var current = MilestoneMapping.ToRun(row);
+                current.PlanNumber = run.PlanNumber;
+                current.Title = run.Title;
+                current.Product = run.Product;
                 var from = current.History.Count;
                 engine.Extend(current, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), run.PlannedDue!.Value, now, sink);
                 current.Extended = row.Extended; // a new plan date is not an approved extension
@@ -314,22 +317,23 @@ public sealed partial class WorkflowRuntime(
     /// <summary>Reports milestones done: all open milestones of the task, or the one numbered.</summary>
     /// <returns>How many milestones it closed.</returns>
     public Task<int> MarkDoneAsync(PlanId plan, TaskId task, int? milestone, LocalDate on, string by, CancellationToken ct = default) =>
-        ChangeAsync(plan, task, milestone, by, (run, _, now, _, _) =>
+        ChangeAsync(plan, task, milestone, by, (run, definition, now, sink, _) =>
         {
             if (run.DoneOn is not null)
             {
                 return false;
             }
 
-            WorkflowEngine.MarkDone(run, on, now, $"{by} báo hoàn thành");
+            engine.ReportDone(run, definition, on, now, $"{by} báo hoàn thành", sink);
             return true;
         }, ct);
 
-    /// <summary>Records that the event a task waits for happened on <paramref name="on"/>.</summary>
+    /// <summary>Records that the event a task waits for happened on <paramref name="on"/>: a dormant milestone starts,
+    /// a running one waiting for the event (Cchc.WaitForSignal Event, Elsa.Event "Event") resumes.</summary>
     public Task<int> RecordEventAsync(PlanId plan, TaskId task, LocalDate on, string by, CancellationToken ct = default) =>
         ChangeAsync(plan, task, null, by, (run, definition, now, sink, chase) =>
         {
-            if (run.Status != RunStatus.Dormant)
+            if (run.Status != RunStatus.Dormant && !(run.Status == RunStatus.Waiting && WorkflowEngine.WaitsFor(run, SignalKind.Event)))
             {
                 return false;
             }
@@ -436,7 +440,9 @@ public sealed partial class WorkflowRuntime(
             }
 
             var run = MilestoneMapping.ToRun(row);
-            engine.Resume(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, sink);
+            var definition = definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion);
+            await WithInputAsync(db, run, definition, ct).ConfigureAwait(false);
+            engine.Resume(run, definition, now, sink);
             MilestoneMapping.CopyState(run, row);
             AddHistory(db, run, 0, row.Id, by);
             change = new TriggerChange(row.Id, bookmarkAt, Waiting(row));
@@ -504,7 +510,9 @@ public sealed partial class WorkflowRuntime(
             {
                 var run = MilestoneMapping.ToRun(row);
                 var oldAt = row.BookmarkAt;
-                if (change(run, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), now, sink, chase))
+                var definition = definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion);
+                await WithInputAsync(db, run, definition, ct).ConfigureAwait(false);
+                if (change(run, definition, now, sink, chase))
                 {
                     MilestoneMapping.CopyState(run, row);
                     AddHistory(db, run, 0, row.Id, by);
@@ -515,6 +523,22 @@ public sealed partial class WorkflowRuntime(
 
         await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
         return changes.Count;
+    }
+
+    /// <summary>The task's and plan's facts of the workflow input (Title, Product, PlanNumber), read only for a
+    /// definition whose expressions could read them.</summary>
+    private static async Task WithInputAsync(WorkflowDbContext db, MilestoneRun run, WorkflowDefinition definition, CancellationToken ct)
+    {
+        if (!definition.Root.AllActivities().Any(a => a.ExpressionInputs().Any()))
+        {
+            return;
+        }
+
+        var task = await db.Tasks.FindAsync([run.Key.Plan.Value, run.Key.Task.Value], ct).ConfigureAwait(false);
+        var plan = await db.Plans.FindAsync([run.Key.Plan.Value], ct).ConfigureAwait(false);
+        run.Title = task?.Activity;
+        run.Product = task?.Product;
+        run.PlanNumber = plan?.Number;
     }
 
     /// <summary>One transaction: the step, its history, its outbox rows; retried when another host changed the same instance first.</summary>

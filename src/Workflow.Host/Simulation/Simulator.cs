@@ -25,11 +25,12 @@ public sealed record SimulatedEvent(TaskId Task, LocalDate On);
 /// </summary>
 public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency, MilestonePlanner planner)
 {
-    private readonly WorkflowEngine engine = new(calendar, followUpAgency, agencies: planner.Agencies);
+    private readonly WorkflowEngine engine = new(calendar, followUpAgency, null, new EngineOptions { Agencies = planner.Agencies });
 
+    /// <remarks>Every run's history is dropped as the run goes unless <c>keepHistory</c> (what a test or a timeline reads).</remarks>
     /// <exception cref="SimulationBudgetExceededException">The span is outside <paramref name="budget"/> (default <see cref="SimulationBudget.Command"/>), or the run went past it.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
-    public SimulationResult Run(Plan plan, LocalDate from, LocalDate to, IReadOnlyList<SimulatedDone> done, IReadOnlyList<SimulatedEvent> events, WorkflowDefinition? forced = null, SimulationBudget? budget = null, CancellationToken ct = default)
+    public SimulationResult Run(Plan plan, LocalDate from, LocalDate to, IReadOnlyList<SimulatedDone> done, IReadOnlyList<SimulatedEvent> events, WorkflowDefinition? forced = null, SimulationBudget? budget = null, bool keepHistory = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(done);
@@ -61,7 +62,7 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
             queue.Enqueue((run, definition, now => engine.Start(run, definition, now, sink)), (start, 1, seq++));
             foreach (var d in done.Where(d => d.Task == run.Key.Task && (d.Milestone is null || d.Milestone == run.Key.Number)))
             {
-                queue.Enqueue((run, definition, now => WorkflowEngine.MarkDone(run, d.On, now, "báo cáo hoàn thành")), (Max(start, d.On.AtMidnight()), 0, seq++));
+                queue.Enqueue((run, definition, now => engine.ReportDone(run, definition, d.On, now, "báo cáo hoàn thành", sink)), (Max(start, d.On.AtMidnight()), 0, seq++));
             }
 
             foreach (var e in events.Where(e => e.Task == run.Key.Task))
@@ -70,8 +71,8 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
             }
         }
 
-        // After each step, the run's new timer bookmark (if it set one) is queued at its moment;
-        // a timer whose bookmark was replaced meanwhile (done, extended) finds nothing to resume.
+        // After each step, the run's earliest timer (if it changed) is queued at its moment; a timer whose bookmark
+        // went meanwhile (done, extended, resumed with another) finds nothing due and does nothing.
         while (queue.TryDequeue(out var step, out var key) && key.At < end)
         {
             if (++steps > budget.MaxSteps)
@@ -88,24 +89,22 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
                 }
             }
 
-            var before = step.Run.Bookmark;
+            var before = step.Run.Bookmark?.At;
             step.Act(key.At);
-            step.Run.History.Clear(); // nothing reads a simulation's history; a long run would hold every step
+            if (!keepHistory)
+            {
+                step.Run.History.Clear(); // nothing reads a simulation's history unless asked; a long run would hold every step
+            }
+
             if (sink.Notifications.Count > budget.MaxNotifications)
             {
                 throw new SimulationBudgetExceededException(budget.NotificationsExceeded(key.At));
             }
 
-            if (step.Run.Bookmark is { At: { } at } bookmark && !ReferenceEquals(bookmark, before))
+            if (step.Run.Status == RunStatus.Waiting && step.Run.Bookmark is { At: { } at } && at != before)
             {
                 var (run, definition) = (step.Run, step.Definition);
-                queue.Enqueue((run, definition, now =>
-                {
-                    if (ReferenceEquals(run.Bookmark, bookmark))
-                    {
-                        engine.Resume(run, definition, now, sink);
-                    }
-                }), (at, 1, seq++));
+                queue.Enqueue((run, definition, now => engine.Resume(run, definition, now, sink)), (at, 1, seq++));
             }
         }
 

@@ -19,7 +19,11 @@ namespace Workflow.Notifications.Messages;
 public sealed record MilestoneFacts(string Plan, string? PlanNumber, string Task, string Activity, string? Product, int Milestone, string? Label, IReadOnlyList<string>? FormerLead = null);
 
 /// <summary>One email, ready for a transport: who, what, and which notifications it carries.</summary>
-public sealed record ComposedEmail(LocalDate Day, string Recipient, IReadOnlyList<string> NotificationKeys, IReadOnlyList<MailAddress> To, string Subject, string Text, string Html);
+public sealed record ComposedEmail(LocalDate Day, string Recipient, IReadOnlyList<string> NotificationKeys, IReadOnlyList<MailAddress> To, string Subject, string Text, string Html)
+{
+    /// <summary>Copied recipients (an Elsa SendEmail's cc); none for digests and reports.</summary>
+    public IReadOnlyList<MailAddress> Cc { get; init; } = [];
+}
 
 /// <summary>
 /// Turns notifications into the emails agencies read: everything due for one agency on one day
@@ -43,8 +47,23 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
         var unaddressed = new List<(string Agency, Notification Notification)>();
         foreach (var day in notifications.GroupBy(n => n.At.Date).OrderBy(g => g.Key))
         {
-            var perAgency = day.Where(n => n.Kind != NotificationKind.Escalation)
-                .SelectMany(n => n.To.Select(agency => (Agency: agency, Notification: n)))
+            foreach (var email in day.Where(n => n.Kind == NotificationKind.Email))
+            {
+                var to = email.To.Select(r => (Name: r, Address: Recipient(r))).ToList();
+                var missing = to.Concat(email.Cc.Select(r => (Name: r, Address: Recipient(r)))).Where(r => r.Address is null).ToList();
+                if (missing.Count > 0)
+                {
+                    unaddressed.AddRange(missing.Select(m => (m.Name, email)));
+                    continue;
+                }
+
+                emails.Add(Direct(day.Key, email, [.. to.Select(r => r.Address!)], [.. email.Cc.Select(r => Recipient(r)!)]));
+            }
+
+            // A reminder or an overdue notice whose activity copies the coordinating agencies (copyCoordinators)
+            // carries them in Cc: each gets the item in its own digest of the day, as the lead does.
+            var perAgency = day.Where(n => n.Kind is not NotificationKind.Escalation and not NotificationKind.Email)
+                .SelectMany(n => n.To.Concat(n.Cc).Distinct(StringComparer.Ordinal).Select(agency => (Agency: agency, Notification: n)))
                 .GroupBy(x => x.Agency, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal);
             foreach (var group in perAgency)
@@ -72,6 +91,20 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
 
         return new Composition(emails, unaddressed);
     }
+
+    /// <summary>An Elsa SendEmail's own email: its subject and body as the definition evaluated them; a text body is
+    /// HTML-escaped whole for the HTML part, an HTML body (escaped when evaluated) is used as it is.</summary>
+    private static ComposedEmail Direct(LocalDate day, Notification n, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc)
+    {
+        var body = n.Body ?? string.Empty;
+        var html = n.BodyIsHtml ? body : "<pre style=\"font-family: inherit; white-space: pre-wrap\">" + System.Net.WebUtility.HtmlEncode(body) + "</pre>";
+        var text = n.BodyIsHtml ? System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(body, "<[^>]*>", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))) : body;
+        return new ComposedEmail(day, n.To[0], [n.Key], to, n.Subject ?? string.Empty, text, html) { Cc = cc };
+    }
+
+    /// <summary>An agency id through the directory (today's address), or an address as written; null when neither.</summary>
+    private MailAddress? Recipient(string name) =>
+        name.Contains('@', StringComparison.Ordinal) ? (MailAddress.TryCreate(name, out var address) ? address : null) : Address(name);
 
     private ComposedEmail Digest(LocalDate day, string agency, MailAddress address, List<Notification> items)
     {

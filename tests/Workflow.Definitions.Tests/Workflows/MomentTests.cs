@@ -107,7 +107,7 @@ public sealed class MomentTests
     public void Wait_activities_are_those_that_suspend()
     {
         Assert.Equal(
-            ["Cchc.WaitForMoment", "Cchc.WaitForWeekday", "Cchc.WaitForSignal", "Elsa.Delay", "Elsa.Timer", "Elsa.StartAt"],
+            ["Cchc.WaitForMoment", "Cchc.WaitForWeekday", "Cchc.WaitForSignal", "Elsa.Delay", "Elsa.Timer", "Elsa.StartAt", "Elsa.Cron", "Elsa.Event"],
             ActivityCatalog.All.Where(a => a.IsWait).Select(a => a.Type));
         Assert.True(WaitActivities.IsWait(new WaitForSignal("s", SignalKind.Report)));
         Assert.True(WaitActivities.IsWait(new Delay("d", Duration.FromDays(1))));

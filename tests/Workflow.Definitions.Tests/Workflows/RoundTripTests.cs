@@ -187,7 +187,7 @@ public sealed class RoundTripTests
         WorkflowDefinition definition = Read(FullOfExtras);
         Flowchart chart = definition.Root;
         var wait = (WaitForMoment)chart.Get("wait");
-        var changed = new Flowchart(chart.Id, [.. chart.Activities.Select(a => a == wait ? wait with { Offset = 10, Relation = Relation.After } : a)], chart.Connections, chart.Json);
+        var changed = new Flowchart(chart.Id, [.. chart.Activities.Select(a => a == wait ? wait with { Offset = 10, Relation = Relation.After } : a)], chart.Connections, chart.Start?.Id, chart.IsSequence, chart.Json);
         var edited = new WorkflowDefinition(definition.Id, definition.DefinitionId, definition.Name, definition.Version, definition.IsPublished, changed, "edited.json", definition.Json);
 
         JsonNode written = edited.ToJsonNode()["root"]!["activities"]![1]!;

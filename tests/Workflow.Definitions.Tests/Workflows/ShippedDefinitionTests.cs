@@ -97,7 +97,7 @@ public sealed class ShippedDefinitionTests
         Flowchart chart = definition.Root;
         var steps = new List<string>();
         var seen = new HashSet<string>();
-        Activity current = chart.Start;
+        Activity current = chart.Start!;
         string port = "Done";
         while (true)
         {

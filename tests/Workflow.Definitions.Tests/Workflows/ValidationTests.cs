@@ -20,14 +20,22 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void An_unknown_activity_type_is_named_and_the_types_listed()
+    public void An_unknown_activity_type_loads_as_a_placeholder_that_cannot_run_naming_it_and_the_types()
     {
-        DefinitionProblem problem = Assert.Single(Problems(Document(
-            Start + """, {"id": "fax", "type": "Cchc.SendFax"}""", Link("start", "fax"))));
+        DefinitionReadResult read = WorkflowDefinitionReader.Read(Document(
+            Start + """, {"id": "fax", "type": "Cchc.SendFax", "number": {"typeName": "String", "expression": {"type": "Literal", "value": "0292"}}}""", Link("start", "fax")), "test.json");
+        WorkflowDefinition definition = Assert.IsType<WorkflowDefinition>(read.Definition);
+        var placeholder = Assert.IsType<UnknownActivity>(definition.Root.Get("fax"));
+        Assert.Equal("Cchc.SendFax", placeholder.Type);
+        Assert.Equal("0292", definition.ToJsonNode()["root"]!["activities"]![1]!["number"]!["expression"]!["value"]!.GetValue<string>());
+
+        DefinitionProblem problem = Assert.Single(definition.RunProblems());
         Assert.Equal("fax", problem.ActivityId);
         Assert.Contains("\"Cchc.SendFax\"", problem.Message, StringComparison.Ordinal);
         Assert.Contains("Cchc.SendReminder", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Elsa.FlowDecision", problem.Message, StringComparison.Ordinal);
         Assert.Equal($"test.json, hoạt động 'fax': {problem.Message}", problem.ToString());
+        Assert.Single(DefinitionCatalog.Checked(read, null).Problems);
     }
 
     [Fact]
@@ -187,11 +195,18 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void A_definition_without_a_start_is_refused()
+    public void Without_a_start_activity_the_first_one_no_connection_leads_to_starts_as_in_Elsa()
     {
-        DefinitionProblem problem = Assert.Single(Problems(Document(Wait, "")));
+        WorkflowDefinition definition = Read(Document(Wait + """, {"id": "remind", "type": "Cchc.SendReminder"}""", Link("wait", "remind")));
+        Assert.Equal("wait", definition.Root.Start!.Id);
+    }
+
+    [Fact]
+    public void An_empty_definition_is_refused()
+    {
+        DefinitionProblem problem = Assert.Single(Problems(Document(string.Empty, "")));
         Assert.Null(problem.ActivityId);
-        Assert.Contains("Cchc.MilestoneStart", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("không có hoạt động nào", problem.Message, StringComparison.Ordinal);
         Assert.StartsWith("test.json: ", problem.ToString(), StringComparison.Ordinal);
     }
 
@@ -219,15 +234,15 @@ public sealed class ValidationTests
         IReadOnlyList<DefinitionProblem> problems = Problems(Document(
             Start + """
                 , {"id": "wait", "type": "Cchc.WaitForMoment", "relation": "Before", "timeOfDay": "25:00"},
-                {"id": "fax", "type": "Cchc.SendFax"},
+                {"id": "fax", "type": "Cchc.Sendreminder"},
                 {"id": "lonely", "type": "Elsa.End"}
                 """,
             string.Join(", ", Link("start", "wait"), Link("wait", "fax"), Link("fax", "void"))));
         Assert.Equal(
-            [("wait", "thiếu đầu vào bắt buộc \"offset\""), ("wait", "\"25:00\""), ("fax", "Cchc.SendFax"), ("fax", "\"void\""), ("lonely", "không đi tới được")],
+            [("wait", "thiếu đầu vào bắt buộc \"offset\""), ("wait", "\"25:00\""), ("fax", "Cchc.Sendreminder"), ("fax", "\"void\""), ("lonely", "không đi tới được")],
             problems.Select(p => (p.ActivityId!, Key(p.Message))));
 
-        static string Key(string message) => new[] { "thiếu đầu vào bắt buộc \"offset\"", "\"25:00\"", "Cchc.SendFax", "\"void\"", "không đi tới được" }
+        static string Key(string message) => new[] { "thiếu đầu vào bắt buộc \"offset\"", "\"25:00\"", "Cchc.Sendreminder", "\"void\"", "không đi tới được" }
             .First(k => message.Contains(k, StringComparison.Ordinal));
     }
 

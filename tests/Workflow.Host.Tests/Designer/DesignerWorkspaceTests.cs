@@ -18,12 +18,7 @@ public sealed class DesignerWorkspaceTests : IDisposable
     public DesignerWorkspaceTests()
     {
         workflows = Path.Combine(root, "workflows");
-        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Workflows, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(workflows, Path.GetRelativePath(RepositoryRoot.Workflows, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Workflow.Tests.RepositoryRoot.CopyWorkflowsTo(workflows);
 
         workspace = new DesignerWorkspace(workflows, clock);
     }

@@ -17,12 +17,7 @@ public sealed class BrokenDefinitionTests : IDisposable
 
     public BrokenDefinitionTests()
     {
-        foreach (var file in Directory.EnumerateFiles(CliRun.Workflows, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(workflows, Path.GetRelativePath(CliRun.Workflows, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Workflow.Tests.RepositoryRoot.CopyWorkflowsTo(workflows);
 
         // Version 2 of the shipped chase, with a connection to an activity that does not exist.
         var v2 = JsonNode.Parse(File.ReadAllText(Path.Combine(workflows, "definitions", "chase-and-escalate.json")))!;

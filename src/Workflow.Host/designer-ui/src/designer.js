@@ -3,7 +3,7 @@ import { Graph, Dnd, History, Selection, Snapline } from '@antv/x6';
 import { ApiError } from './api.js';
 import { h, clear, scrollBox, formatDateTime, formatDay, download } from './dom.js';
 import {
-  NODE_WIDTH, NODE_HEIGHT, prop, clone, readInput, writeInput, setDisplayName, positionOf, withPosition,
+  NODE_WIDTH, NODE_HEIGHT, prop, clone, readInput, writeInput, inputLanguage, writeExpression, setDisplayName, positionOf, withPosition,
   endpoints, newConnection, activitiesOf, connectionsOf, compose, newActivityId,
 } from './model.js';
 import { layered } from './layout.js';
@@ -340,7 +340,10 @@ export class Designer {
 
   portsFor(activity, descriptor) {
     const items = [{ id: 'in', group: 'in', attrs: { circle: { 'data-testid': `port-${activity.id}-In`, 'data-port': 'In' } } }];
-    for (const port of descriptor ? descriptor.outPorts : [{ name: 'Done', label: 'Xong' }]) {
+    const own = descriptor && descriptor.dynamicPorts
+      ? readInput(activity, 'branches').split(/[,;]/).map((b) => b.trim()).filter((b) => b).map((b) => ({ name: b, label: b }))
+      : null;
+    for (const port of own || (descriptor ? descriptor.outPorts : [{ name: 'Done', label: 'Xong' }])) {
       items.push({
         id: `out:${port.name}`,
         group: 'out',
@@ -731,7 +734,20 @@ export class Designer {
     const defaultText = input.default !== null && input.default !== undefined
       ? `(mặc định: ${valueLabel(input, input.default)})`
       : (input.required ? '(chọn…)' : '(mặc định)');
-    if (input.kind === 'choice' || input.kind === 'boolean') {
+    const language = input.acceptsExpression ? inputLanguage(activity, input.name) : 'Literal';
+    if (language !== 'Literal' || (input.acceptsExpression && input.kind === 'boolean')) {
+      // An input that takes an expression: the language (Literal, JavaScript, Liquid), then the text.
+      const languageId = `${id}-language`;
+      const chooser = h('select', { id: languageId, 'data-testid': `prop-${input.name}-language`, 'aria-label': `${input.label}: loại biểu thức` },
+        ['Literal', 'JavaScript', 'Liquid'].map((l) => h('option', { value: l }, l === 'Literal' ? 'Giá trị cố định' : l)));
+      chooser.value = ['Literal', 'JavaScript', 'Liquid'].includes(language) ? language : 'Literal';
+      const text = h(input.kind === 'freeText' ? 'textarea' : 'input', { id, 'data-testid': `prop-${input.name}`, type: 'text', value, placeholder: input.default || '' });
+      if (text.tagName === 'TEXTAREA') text.value = value;
+      const save = () => node.setData({ activity: writeExpression(node.getData().activity, input.name, input.kind, chooser.value, text.value.trim()) }, { overwrite: false });
+      chooser.addEventListener('change', save);
+      text.addEventListener('change', save);
+      control = h('span', { class: 'wd-expression' }, chooser, text);
+    } else if (input.kind === 'choice' || input.kind === 'boolean') {
       const options = input.kind === 'boolean'
         ? [{ value: 'true', label: 'Có' }, { value: 'false', label: 'Không' }]
         : input.allowedValues;
@@ -924,7 +940,7 @@ function portId(node, wanted) {
 function portLabel(byType, edge, port) {
   const source = edge.getSourceCell();
   const descriptor = source ? byType.get(source.getData().activity.type) : null;
-  const found = descriptor ? descriptor.outPorts.find((p) => p.name === port) : null;
+  const found = descriptor && !descriptor.dynamicPorts ? descriptor.outPorts.find((p) => p.name === port) : null;
   return found ? found.label : port;
 }
 

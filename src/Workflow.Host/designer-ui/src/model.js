@@ -52,6 +52,35 @@ export function writeInput(activity, name, kind, text) {
   return result;
 }
 
+/** The expression language an input is written in: 'Literal' for a bare value or a Literal wrapper. */
+export function inputLanguage(activity, name) {
+  const raw = prop(activity, name);
+  const expression = raw && typeof raw === 'object' && !Array.isArray(raw) ? prop(raw, 'expression') : undefined;
+  const type = expression ? prop(expression, 'type') : undefined;
+  return type ? String(type) : 'Literal';
+}
+
+/** A copy of the activity with input `name` written as an Elsa expression of `language` (JavaScript, Liquid),
+ * keeping the wrapper's other fields; 'Literal' writes the text as a bare value. */
+export function writeExpression(activity, name, kind, language, text) {
+  if (language === 'Literal') {
+    const bare = clone(activity);
+    const key = keyOf(bare, name);
+    if (key !== undefined) delete bare[key];
+    return writeInput(bare, name, kind, text);
+  }
+  const result = clone(activity);
+  const key = keyOf(result, name);
+  const existing = key === undefined ? undefined : result[key];
+  const wrapper = existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : { typeName: kind === 'boolean' ? 'Boolean' : 'String' };
+  const expression = prop(wrapper, 'expression') || {};
+  expression[keyOf(expression, 'type') || 'type'] = language;
+  expression[keyOf(expression, 'value') || 'value'] = String(text ?? '');
+  wrapper[keyOf(wrapper, 'expression') || 'expression'] = expression;
+  result[key || name] = wrapper;
+  return result;
+}
+
 export function setDisplayName(activity, text) {
   const result = clone(activity);
   const key = keyOf(result, 'displayName');
