@@ -59,6 +59,11 @@ internal static class ProgressApi
             .WithSummary("Danh sách mốc hạn lọc theo kế hoạch, cơ quan chủ trì, trạng thái (chua-den-han, sap-den-han, qua-han, hoan-thanh, cho-su-kien), nội dung; phân trang.");
         progress.MapGet("/reports/quarterly", async ([FromQuery] int year, [FromQuery] string period, [FromQuery] string? plan, [FromQuery] string? format, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
             {
+                if (year is < QuarterlyReport.FirstYear or > QuarterlyReport.LastYear)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Năm {year} ngoài phạm vi báo cáo: ghi một năm từ {QuarterlyReport.FirstYear} đến {QuarterlyReport.LastYear}.");
+                }
+
                 if (Pages.QuarterlyReportModel.Periods.FirstOrDefault(p => p.Key == period) is not { Key: not null } found)
                 {
                     return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Kỳ \"{period}\" không có; dùng quy-1, 6-thang, 9-thang hoặc nam.");
