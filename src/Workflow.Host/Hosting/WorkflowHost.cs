@@ -484,9 +484,10 @@ public static partial class WorkflowHost
                     return;
                 }
 
-                foreach (var t in batch)
+                foreach (var task in batch)
                 {
-                    t.SearchText = TaskRecord.SearchTextOf(t.TaskId, t.Activity, t.Product);
+                    // The property reads what the fields give, so EF sees no change by itself.
+                    db.Entry(task).Property(t => t.SearchText).IsModified = true;
                 }
 
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);

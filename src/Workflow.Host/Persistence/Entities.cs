@@ -42,9 +42,14 @@ public sealed class TaskRecord
     /// <summary>
     /// The task's id, activity and product folded for search (no case, no diacritics; see
     /// <see cref="Progress.TextFolding"/>), one per line: the task list's text filter is one SQL
-    /// condition over it, however many tasks match.
+    /// condition over it, however many tasks match. Always what the other fields give; stored so
+    /// that SQL can read it.
     /// </summary>
-    public string SearchText { get; set; } = string.Empty;
+    public string SearchText
+    {
+        get => SearchTextOf(TaskId, Activity, Product);
+        private set { } // read back from the database: the fields above decide it
+    }
 
     /// <summary>What <see cref="SearchText"/> holds for a task.</summary>
     public static string SearchTextOf(string taskId, string? activity, string? product) =>

@@ -140,7 +140,6 @@ public sealed class WorkflowRuntime(
                 t.Group = task.Group;
                 t.Activity = task.Activity;
                 t.Product = task.Product;
-                t.SearchText = TaskRecord.SearchTextOf(task.Id.Value, task.Activity, task.Product);
                 t.LeadCell = task.Lead.Cell;
                 t.Deadline = task.Deadline;
                 t.ScheduleKind = task.Schedule.Kind.ToString();
