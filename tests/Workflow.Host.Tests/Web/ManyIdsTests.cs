@@ -31,8 +31,8 @@ public sealed class ManyIdsTests : IAsyncLifetime
             """);
         await db.Database.ExecuteSqlRawAsync($"""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Count})
-            INSERT INTO milestones ("PlanId", "TaskId", "Number", "Due", "EffectiveDue", "PlannedDue", "DefinitionId", "DefinitionVersion", "Status", "WaitsForEvent", "Extended", "Lead", "Coordinators", "Revision")
-            SELECT 'hang-loat', 'h' || i, 1, '2025-06-30', '2025-06-30', '2025-06-30', 'chase-and-escalate', 1, 'Waiting', 0, 0, '{fx.Agency}', '', 0 FROM n
+            INSERT INTO milestones ("PlanId", "TaskId", "Number", "Due", "EffectiveDue", "PlannedDue", "DefinitionId", "DefinitionVersion", "Status", "WaitsForEvent", "Extended", "Lead", "LeadReview", "Coordinators", "Revision")
+            SELECT 'hang-loat', 'h' || i, 1, '2025-06-30', '2025-06-30', '2025-06-30', 'chase-and-escalate', 1, 'Waiting', 0, 0, '{fx.Agency}', 0, '', 0 FROM n
             """);
 #pragma warning restore EF1002
     }
