@@ -9,12 +9,14 @@ using Workflow.Host.Runtime;
 
 namespace Workflow.Host.Coordination;
 
-/// <summary>What a page or the API tells the person who acted, in Vietnamese.</summary>
-public sealed record Outcome(bool Ok, string Message)
+/// <summary>What a page or the API tells the person who acted, in Vietnamese; <see cref="Missing"/> when what was acted on does not exist.</summary>
+public sealed record Outcome(bool Ok, string Message, bool Missing = false)
 {
     public static Outcome Done(string message) => new(true, message);
 
     public static Outcome Refused(string message) => new(false, message);
+
+    public static Outcome NotFound(string message) => new(false, message, Missing: true);
 }
 
 /// <summary>
@@ -23,8 +25,10 @@ public sealed record Outcome(bool Ok, string Message)
 /// import a plan. Every change records who and when in the milestone's history; changes of the
 /// workflow itself go through <see cref="WorkflowRuntime"/>, never around it.
 /// </summary>
-public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> databases, WorkflowRuntime runtime, WorkflowsData data, RuntimeClock clock)
+public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> databases, WorkflowRuntime runtime, WorkflowsData data, RuntimeClock clock, InputLimits? limits = null)
 {
+    private readonly InputLimits limits = limits ?? InputLimits.Default;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Today in Vietnam, on the runtime's clock (accelerated in the reliability tests).</summary>
@@ -45,10 +49,10 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
 
         var p = await db.Plans.AsNoTracking().FirstAsync(x => x.Id == plan, ct).ConfigureAwait(false);
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == plan && m.TaskId == task).OrderBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
-        var ids = milestones.Select(m => m.Id).ToList();
-        var history = await db.History.AsNoTracking().Where(h => ids.Contains(h.MilestoneId)).OrderBy(h => h.Id).ToListAsync(ct).ConfigureAwait(false);
+        var ofTask = db.Milestones.Where(m => m.PlanId == plan && m.TaskId == task).Select(m => m.Id);
+        var history = await db.History.AsNoTracking().Where(h => ofTask.Contains(h.MilestoneId)).OrderBy(h => h.Id).ToListAsync(ct).ConfigureAwait(false);
         var outbox = await db.Outbox.AsNoTracking().Where(o => o.PlanId == plan && o.TaskId == task).ToListAsync(ct).ConfigureAwait(false);
-        var requests = await db.ExtensionRequests.AsNoTracking().Where(r => ids.Contains(r.MilestoneId)).ToListAsync(ct).ConfigureAwait(false);
+        var requests = await db.ExtensionRequests.AsNoTracking().Where(r => ofTask.Contains(r.MilestoneId)).ToListAsync(ct).ConfigureAwait(false);
         var views = milestones.Select(m => new MilestoneDetail(
             m,
             requests.Where(r => r.MilestoneId == m.Id).OrderBy(r => r.RequestedAtUtc).ToList(),
@@ -123,6 +127,17 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         return await db.PlanStatusHistory.AsNoTracking().Where(h => h.PlanId == plan).OrderByDescending(h => h.Id).ToListAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>One milestone and its plan, or null.</summary>
+    private async Task<(MilestoneRecord Milestone, PlanRecord Plan)?> MilestoneAndPlanAsync(long id, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var row = await (from m in db.Milestones.AsNoTracking()
+                         join p in db.Plans.AsNoTracking() on m.PlanId equals p.Id
+                         where m.Id == id
+                         select new { m, p }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return row is null ? null : (row.m, row.p);
+    }
+
     /// <summary>One milestone, or null.</summary>
     public async Task<MilestoneRecord?> MilestoneAsync(long id, CancellationToken ct = default)
     {
@@ -137,19 +152,20 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     public async Task<IReadOnlyList<AgencyMilestone>> OpenMilestonesOfAsync(string agency, CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        // One query, however many milestones the agency leads (no list of ids as SQL parameters):
+        // the pending request comes by a left join, at most one a milestone (a unique index keeps it so).
         var rows = await (from m in db.Milestones.AsNoTracking().Where(MilestoneMapping.LedBy(agency))
                           join t in db.Tasks.AsNoTracking() on new { m.PlanId, m.TaskId } equals new { t.PlanId, t.TaskId }
                           join p in db.Plans.AsNoTracking() on m.PlanId equals p.Id
+                          join r in db.ExtensionRequests.AsNoTracking().Where(x => x.Status == ExtensionStatus.Pending) on m.Id equals r.MilestoneId into pending
+                          from r in pending.DefaultIfEmpty()
                           where m.DoneOn == null && m.Status != RunStatus.Finished
-                          select new { m, t, p }).ToListAsync(ct).ConfigureAwait(false);
+                          select new { m, t, p, r }).ToListAsync(ct).ConfigureAwait(false);
 
         // What needs the agency first: dated milestones by due date (the overdue ones lead), then
         // undated ones, then those still waiting for an event.
-        rows = [.. rows.OrderBy(r => r.m.Status == RunStatus.Dormant).ThenBy(r => r.m.EffectiveDue is null).ThenBy(r => r.m.EffectiveDue).ThenBy(r => r.m.PlanId, StringComparer.Ordinal).ThenBy(r => r.t.Row)];
-        var ids = rows.Select(r => r.m.Id).ToList();
-        var pending = await db.ExtensionRequests.AsNoTracking().Where(r => ids.Contains(r.MilestoneId) && r.Status == ExtensionStatus.Pending)
-            .ToListAsync(ct).ConfigureAwait(false);
-        return rows.Select(r => new AgencyMilestone(r.m, r.t, r.p, pending.FirstOrDefault(x => x.MilestoneId == r.m.Id))).ToList();
+        return [.. rows.OrderBy(x => x.m.Status == RunStatus.Dormant).ThenBy(x => x.m.EffectiveDue is null).ThenBy(x => x.m.EffectiveDue).ThenBy(x => x.m.PlanId, StringComparer.Ordinal).ThenBy(x => x.t.Row)
+            .Select(x => new AgencyMilestone(x.m, x.t, x.p, x.r))];
     }
 
     /// <summary>True when <paramref name="agency"/> leads milestone <paramref name="milestone"/>: an agency's link reaches its own milestones only.</summary>
@@ -159,10 +175,19 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         return MilestoneMapping.LeadIds(milestone.Lead).Contains(agency, StringComparer.Ordinal);
     }
 
-    /// <summary>Marks one milestone done on <paramref name="on"/>; its reminders stop at once. A product reference or a note goes into the history.</summary>
+    /// <summary>
+    /// Marks one milestone done on <paramref name="on"/>, a day between the milestone's start (its
+    /// event, else the plan's issue date) and today; its reminders stop at once. A product reference
+    /// or a note goes into the history.
+    /// </summary>
     public async Task<Outcome> MarkDoneAsync(long milestoneId, LocalDate on, string? reference, string? note, string by, CancellationToken ct = default)
     {
-        if (await MilestoneAsync(milestoneId, ct).ConfigureAwait(false) is not { } m)
+        if ((InputLimits.TooLong(reference, limits.Reference, "Số, ký hiệu văn bản hoặc đường dẫn sản phẩm") ?? InputLimits.TooLong(note, limits.Note, "Ghi chú")) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
+        if (await MilestoneAndPlanAsync(milestoneId, ct).ConfigureAwait(false) is not ({ } m, { } plan))
         {
             return NoMilestone();
         }
@@ -170,6 +195,12 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         if (on > Today)
         {
             return Outcome.Refused($"Ngày hoàn thành {Day(on)} còn ở tương lai: hãy ghi ngày đã hoàn thành.");
+        }
+
+        var (earliest, start) = InputLimits.EarliestDone(plan, m);
+        if (on < earliest)
+        {
+            return Outcome.Refused($"Ngày hoàn thành {Day(on)} trước {start} ({Day(earliest)}): hãy ghi ngày đã hoàn thành, từ {Day(earliest)} đến hôm nay.");
         }
 
         if (m.DoneOn is not null)
@@ -192,12 +223,27 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         return Outcome.Done($"Đã ghi nhận hoàn thành ngày {Day(on)}; việc nhắc hạn của mốc này đã dừng.");
     }
 
-    /// <summary>Records the date of the event a dormant task waits for; its chase starts from the date that follows.</summary>
+    /// <summary>Records the date of the event a dormant task waits for (between the plan's issue date and today); its chase starts from the date that follows.</summary>
     public async Task<Outcome> RecordEventAsync(string plan, string task, LocalDate on, string by, CancellationToken ct = default)
     {
+        PlanRecord? p;
+        await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            p = await db.Plans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == plan, ct).ConfigureAwait(false);
+            if (p is null || !await db.Tasks.AnyAsync(t => t.PlanId == plan && t.TaskId == task, ct).ConfigureAwait(false))
+            {
+                return Outcome.NotFound(p is null ? $"Không có kế hoạch \"{plan}\"." : $"Kế hoạch {p.Number ?? p.Id} không có nhiệm vụ \"{task}\".");
+            }
+        }
+
         if (on > Today)
         {
             return Outcome.Refused($"Ngày {Day(on)} còn ở tương lai: chỉ ghi nhận sự kiện đã xảy ra.");
+        }
+
+        if (on < InputLimits.EarliestEvent(p))
+        {
+            return Outcome.Refused($"Ngày {Day(on)} trước ngày ban hành kế hoạch ({Day(InputLimits.EarliestEvent(p))}): hãy ghi ngày sự kiện đã xảy ra, từ ngày đó đến hôm nay.");
         }
 
         var changed = await runtime.RecordEventAsync(new PlanId(plan), new TaskId(task), on, by, ct).ConfigureAwait(false);
@@ -207,11 +253,16 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     }
 
     /// <summary>A note on a milestone, in its timeline.</summary>
-    public async Task<Outcome> AddNoteAsync(long milestoneId, string text, string by, CancellationToken ct = default)
+    public async Task<Outcome> AddNoteAsync(long milestoneId, string? text, string by, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return Outcome.Refused("Ghi chú đang trống.");
+        }
+
+        if (InputLimits.TooLong(text, limits.Note, "Ghi chú") is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
         }
 
         return await AddHistoryAsync(milestoneId, "ghi chú", text.Trim(), by, ct).ConfigureAwait(false)
@@ -220,11 +271,16 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     }
 
     /// <summary>An agency's progress report ("đang thực hiện…"): recorded, the chase goes on.</summary>
-    public async Task<Outcome> ReportProgressAsync(long milestoneId, string text, string by, CancellationToken ct = default)
+    public async Task<Outcome> ReportProgressAsync(long milestoneId, string? text, string by, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return Outcome.Refused("Hãy ghi tiến độ đã đạt được.");
+        }
+
+        if (InputLimits.TooLong(text, limits.Progress, "Báo cáo tiến độ") is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
         }
 
         return await AddHistoryAsync(milestoneId, "báo cáo tiến độ", text.Trim(), by, ct).ConfigureAwait(false)
@@ -234,17 +290,23 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
 
     /// <summary>
     /// An agency asks to move a milestone's due date. The request waits for a coordinator; until
-    /// then the milestone is chased on its current date. One pending request per milestone.
+    /// then the milestone is chased on its current date. One pending request per milestone, which
+    /// the database enforces (a unique index on the pending requests), so parallel requests cannot
+    /// both pass.
     /// </summary>
-    public async Task<Outcome> RequestExtensionAsync(long milestoneId, LocalDate newDue, string reason, string by, CancellationToken ct = default)
+    public async Task<Outcome> RequestExtensionAsync(long milestoneId, LocalDate newDue, string? reason, string by, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
             return Outcome.Refused("Hãy ghi lý do đề nghị gia hạn.");
         }
 
-        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        if (await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId, ct).ConfigureAwait(false) is not { } m)
+        if (InputLimits.TooLong(reason, limits.Note, "Lý do đề nghị gia hạn") is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
+        if (await MilestoneAndPlanAsync(milestoneId, ct).ConfigureAwait(false) is not ({ } m, { } plan))
         {
             return NoMilestone();
         }
@@ -254,22 +316,18 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
             return Outcome.Refused("Mốc này đã kết thúc, không cần gia hạn.");
         }
 
-        var current = m.EffectiveDue ?? m.Due;
-        if (current is { } c && newDue <= LocalDate.FromDateOnly(c))
+        if (NewDueProblem(m, plan, newDue) is { } problem)
         {
-            return Outcome.Refused($"Hạn mới phải sau hạn hiện tại {Day(LocalDate.FromDateOnly(c))}.");
+            return Outcome.Refused(problem);
         }
 
-        if (newDue <= Today)
-        {
-            return Outcome.Refused("Hạn mới phải sau hôm nay.");
-        }
-
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
         if (await db.ExtensionRequests.AnyAsync(r => r.MilestoneId == milestoneId && r.Status == ExtensionStatus.Pending, ct).ConfigureAwait(false))
         {
-            return Outcome.Refused("Mốc này đã có một đề nghị gia hạn đang chờ Sở Nội vụ xem xét.");
+            return PendingAlready();
         }
 
+        var current = m.EffectiveDue ?? m.Due;
         db.ExtensionRequests.Add(new ExtensionRequestRecord
         {
             MilestoneId = milestoneId,
@@ -281,8 +339,41 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
             Status = ExtensionStatus.Pending,
         });
         db.History.Add(History(milestoneId, "đề nghị gia hạn", $"đến {Day(newDue)}: {reason.Trim()}", by));
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            return PendingAlready(); // another request for this milestone was stored between the check and this one
+        }
+
         return Outcome.Done($"Đã gửi đề nghị gia hạn đến {Day(newDue)}; Sở Nội vụ sẽ xem xét. Trong lúc chờ, hạn hiện tại vẫn giữ nguyên.");
+    }
+
+    private static Outcome PendingAlready() => Outcome.Refused("Mốc này đã có một đề nghị gia hạn đang chờ Sở Nội vụ xem xét.");
+
+    /// <summary>
+    /// Null when <paramref name="newDue"/> can be a milestone's new due date: after its current due
+    /// date and today, and no later than the plan's extension window; otherwise why not.
+    /// </summary>
+    private string? NewDueProblem(MilestoneRecord m, PlanRecord plan, LocalDate newDue)
+    {
+        var current = m.EffectiveDue ?? m.Due;
+        if (current is { } c && newDue <= LocalDate.FromDateOnly(c))
+        {
+            return $"Hạn mới {Day(newDue)} phải sau hạn hiện tại {Day(LocalDate.FromDateOnly(c))}.";
+        }
+
+        if (newDue <= Today)
+        {
+            return $"Hạn mới {Day(newDue)} phải sau hôm nay ({Day(Today)}).";
+        }
+
+        var latest = limits.LatestExtension(plan);
+        return newDue > latest
+            ? $"Hạn mới {Day(newDue)} quá xa: kế hoạch {plan.Number ?? plan.Id} theo dõi năm {plan.TrackedYear}, chỉ gia hạn được đến {Day(latest)}."
+            : null;
     }
 
     /// <summary>
@@ -290,14 +381,24 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     /// </summary>
     public async Task<Outcome> ExtendAsync(long milestoneId, LocalDate newDue, string? note, string by, CancellationToken ct = default)
     {
-        if (await MilestoneAsync(milestoneId, ct).ConfigureAwait(false) is not { } m)
+        if (InputLimits.TooLong(note, limits.Note, "Ghi chú") is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
+        if (await MilestoneAndPlanAsync(milestoneId, ct).ConfigureAwait(false) is not ({ } m, { } plan))
         {
             return NoMilestone();
         }
 
-        if (newDue <= Today)
+        if (m.DoneOn is not null || m.Status == RunStatus.Finished)
         {
-            return Outcome.Refused("Hạn mới phải sau hôm nay.");
+            return Outcome.Refused("Mốc này đã kết thúc, không gia hạn được.");
+        }
+
+        if (NewDueProblem(m, plan, newDue) is { } problem)
+        {
+            return Outcome.Refused(problem);
         }
 
         var changed = await runtime.ExtendAsync(new PlanId(m.PlanId), new TaskId(m.TaskId), m.Number, newDue, by, ct).ConfigureAwait(false);
@@ -314,20 +415,31 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         return Outcome.Done($"Đã gia hạn đến {Day(newDue)}{await EffectiveNoteAsync(milestoneId, newDue, ct).ConfigureAwait(false)}; lịch nhắc hạn được tính lại từ hạn mới.");
     }
 
-    /// <summary>A coordinator approves (the milestone moves to the requested date) or refuses a pending request.</summary>
+    /// <summary>
+    /// A coordinator approves (the milestone moves to the requested date) or refuses a pending
+    /// request. An approval that cannot be applied (the date is out of the window, the milestone
+    /// ended, the runtime fails) changes nothing: the request stays pending.
+    /// </summary>
     public async Task<Outcome> DecideExtensionAsync(long requestId, bool approve, string? note, string by, CancellationToken ct = default)
     {
+        if (InputLimits.TooLong(note, limits.Note, "Ghi chú") is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
         ExtensionRequestRecord request;
         MilestoneRecord milestone;
+        PlanRecord plan;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             if (await db.ExtensionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct).ConfigureAwait(false) is not { } r)
             {
-                return Outcome.Refused("Không có đề nghị gia hạn này.");
+                return Outcome.NotFound("Không có đề nghị gia hạn này.");
             }
 
             request = r;
             milestone = await db.Milestones.AsNoTracking().FirstAsync(m => m.Id == r.MilestoneId, ct).ConfigureAwait(false);
+            plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == milestone.PlanId, ct).ConfigureAwait(false);
         }
 
         if (request.Status != ExtensionStatus.Pending)
@@ -335,30 +447,66 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
             return Outcome.Refused($"Đề nghị này đã được {(request.Status == ExtensionStatus.Approved ? "duyệt" : "từ chối")} bởi {request.DecidedBy}.");
         }
 
+        var requested = LocalDate.FromDateOnly(request.RequestedDue);
+        if (approve && milestone.DoneOn is null && milestone.Status != RunStatus.Finished && NewDueProblem(milestone, plan, requested) is { } problem)
+        {
+            return Outcome.Refused($"Không duyệt được: {problem} Hãy từ chối đề nghị, hoặc gia hạn trực tiếp đến một ngày hợp lệ.");
+        }
+
         // The decision is taken first, guarded by the request's revision, so two coordinators never
         // both decide one request; the extension follows it, as in the timeline.
-        var requested = LocalDate.FromDateOnly(request.RequestedDue);
         var decisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (!await RecordDecisionAsync(requestId, approve ? ExtensionStatus.Approved : ExtensionStatus.Refused, decisionNote,
-                approve ? "duyệt gia hạn" : "từ chối gia hạn", Join($"đề nghị của {request.RequestedBy} đến {Day(requested)}", decisionNote) ?? string.Empty, by, ct).ConfigureAwait(false))
+        if (await RecordDecisionAsync(requestId, approve ? ExtensionStatus.Approved : ExtensionStatus.Refused, decisionNote,
+                approve ? "duyệt gia hạn" : "từ chối gia hạn", Join($"đề nghị của {request.RequestedBy} đến {Day(requested)}", decisionNote) ?? string.Empty, by, ct).ConfigureAwait(false) is not { } decision)
         {
             return Outcome.Refused("Đề nghị này vừa được người khác xử lý; hãy tải lại trang.");
         }
 
-        if (approve && await runtime.ExtendAsync(new PlanId(milestone.PlanId), new TaskId(milestone.TaskId), milestone.Number, requested, by, ct).ConfigureAwait(false) == 0)
+        if (!approve)
+        {
+            return Outcome.Done("Đã từ chối đề nghị gia hạn; hạn cũ giữ nguyên.");
+        }
+
+        int extended;
+        try
+        {
+            extended = await runtime.ExtendAsync(new PlanId(milestone.PlanId), new TaskId(milestone.TaskId), milestone.Number, requested, by, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await UndoDecisionAsync(decision, CancellationToken.None).ConfigureAwait(false); // the request waits again, as if nobody had decided
+            throw;
+        }
+
+        if (extended == 0)
         {
             // Done between the request and the approval: nothing to extend, and the record says so.
             await RecordDecisionAsync(requestId, ExtensionStatus.Refused, "mốc đã hoàn thành trước khi duyệt", "gia hạn không áp dụng", "mốc đã hoàn thành", by, ct).ConfigureAwait(false);
             return Outcome.Refused("Mốc này đã hoàn thành; đề nghị gia hạn không còn cần thiết.");
         }
 
-        return approve
-            ? Outcome.Done($"Đã duyệt gia hạn đến {Day(requested)}{await EffectiveNoteAsync(milestone.Id, requested, ct).ConfigureAwait(false)}; lịch nhắc hạn được tính lại từ hạn mới.")
-            : Outcome.Done("Đã từ chối đề nghị gia hạn; hạn cũ giữ nguyên.");
+        return Outcome.Done($"Đã duyệt gia hạn đến {Day(requested)}{await EffectiveNoteAsync(milestone.Id, requested, ct).ConfigureAwait(false)}; lịch nhắc hạn được tính lại từ hạn mới.");
     }
 
-    /// <summary>Sets a request's decision and writes it to the milestone's history, in one transaction; false when someone else changed the request first.</summary>
-    private async Task<bool> RecordDecisionAsync(long requestId, ExtensionStatus status, string? decisionNote, string what, string why, string by, CancellationToken ct)
+    /// <summary>A decision just recorded (<see cref="RecordDecisionAsync"/>): the request and the history row it wrote.</summary>
+    private sealed record Decision(long RequestId, long HistoryId);
+
+    /// <summary>Takes back a decision whose extension could not be applied: the request is pending again and its history row is gone.</summary>
+    private async Task UndoDecisionAsync(Decision decision, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var r = await db.ExtensionRequests.FirstAsync(x => x.Id == decision.RequestId, ct).ConfigureAwait(false);
+        r.Status = ExtensionStatus.Pending;
+        r.DecidedBy = null;
+        r.DecidedAtUtc = null;
+        r.DecisionNote = null;
+        r.Revision++;
+        db.History.RemoveRange(db.History.Where(h => h.Id == decision.HistoryId));
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets a request's decision and writes it to the milestone's history, in one transaction; null when someone else changed the request first.</summary>
+    private async Task<Decision?> RecordDecisionAsync(long requestId, ExtensionStatus status, string? decisionNote, string what, string why, string by, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
         var r = await db.ExtensionRequests.FirstAsync(x => x.Id == requestId, ct).ConfigureAwait(false);
@@ -367,15 +515,16 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         r.DecidedAtUtc = DateTime.UtcNow;
         r.DecisionNote = decisionNote;
         r.Revision++;
-        db.History.Add(History(r.MilestoneId, what, why, by));
+        var row = History(r.MilestoneId, what, why, by);
+        db.History.Add(row);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return true;
+            return new Decision(requestId, row.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -547,7 +696,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         _ => "báo cáo Sở Nội vụ",
     };
 
-    private static Outcome NoMilestone() => Outcome.Refused("Không có mốc hạn này.");
+    private static Outcome NoMilestone() => Outcome.NotFound("Không có mốc hạn này.");
 
     private static string? Join(params string?[] parts) =>
         parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() is { Count: > 0 } list ? string.Join("; ", list) : null;

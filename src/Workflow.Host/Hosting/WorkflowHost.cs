@@ -321,9 +321,10 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
             var file = Path.Combine(dataFolder, "link.key");
             if (!File.Exists(file))
             {
-                Directory.CreateDirectory(dataFolder);
-                File.WriteAllText(file, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+                Workflow.Notifications.PrivateFiles.WriteAllText(file, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             }
+
+            Workflow.Notifications.PrivateFiles.Restrict(file); // a key written by an older version was world-readable
 
             key = Convert.FromBase64String(File.ReadAllText(file).Trim());
         }
@@ -473,6 +474,17 @@ public static partial class WorkflowHost
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if (db.Database.GetDbConnection() is SqliteConnection { DataSource: { Length: > 0 } file } && file != ":memory:")
+            {
+                // The database holds the login keys: only the server's account reads it (SQLite gives
+                // its -wal and -shm files the database file's mode).
+                Workflow.Notifications.PrivateFiles.CreateEmpty(file);
+                foreach (var part in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+                {
+                    Workflow.Notifications.PrivateFiles.Restrict(part);
+                }
+            }
+
             var creator = db.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -485,6 +497,7 @@ public static partial class WorkflowHost
             }
 
             var statements = IfNotExists(db.Database.GenerateCreateScript()).ToList();
+            await SettleDuplicatePendingRequestsAsync(db, cancellationToken).ConfigureAwait(false);
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -501,6 +514,7 @@ public static partial class WorkflowHost
                     }
 #pragma warning restore EF1002
 
+                    await FillSearchTextAsync(db, cancellationToken).ConfigureAwait(false);
                     return;
                 }
                 catch (DbException) when (attempt < 3)
@@ -513,6 +527,52 @@ public static partial class WorkflowHost
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        /// <summary>Tasks stored before <see cref="TaskRecord.SearchText"/> existed get it, a few thousand at a time.</summary>
+        private static async Task FillSearchTextAsync(WorkflowDbContext db, CancellationToken ct)
+        {
+            while (true)
+            {
+                var batch = await db.Tasks.Where(t => t.SearchText == string.Empty).Take(2_000).ToListAsync(ct).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var task in batch)
+                {
+                    // The property reads what the fields give, so EF sees no change by itself.
+                    db.Entry(task).Property(t => t.SearchText).IsModified = true;
+                }
+
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        /// <summary>
+        /// A database made before the one-pending-request index may hold several pending requests
+        /// for one milestone (a race that index now prevents): the oldest stays pending, the others
+        /// are marked refused with the reason, so that the index can be created.
+        /// </summary>
+        private static async Task SettleDuplicatePendingRequestsAsync(WorkflowDbContext db, CancellationToken ct)
+        {
+            try
+            {
+                await db.ExtensionRequests.Where(r => r.Status == ExtensionStatus.Pending
+                        && db.ExtensionRequests.Any(o => o.MilestoneId == r.MilestoneId && o.Status == ExtensionStatus.Pending && o.Id < r.Id))
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(r => r.Status, ExtensionStatus.Refused)
+                        .SetProperty(r => r.DecidedBy, "hệ thống")
+                        .SetProperty(r => r.DecidedAtUtc, DateTime.UtcNow)
+                        .SetProperty(r => r.DecisionNote, "trùng một đề nghị khác đang chờ cho cùng mốc")
+                        .SetProperty(r => r.Revision, r => r.Revision + 1), ct).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // A new database: no table yet, nothing to settle.
+            }
+        }
 
         /// <summary>"ALTER TABLE … ADD COLUMN …" for every column of the model its table lacks; a required column gets its type's zero as default.</summary>
         private static async Task<List<string>> MissingColumnsAsync(WorkflowDbContext db, CancellationToken ct)

@@ -92,6 +92,22 @@ public sealed class TaskRecord
 
     public string? Product { get; set; }
 
+    /// <summary>
+    /// The task's id, activity and product folded for search (no case, no diacritics; see
+    /// <see cref="Progress.TextFolding"/>), one per line: the task list's text filter is one SQL
+    /// condition over it, however many tasks match. Always what the other fields give; stored so
+    /// that SQL can read it.
+    /// </summary>
+    public string SearchText
+    {
+        get => SearchTextOf(TaskId, Activity, Product);
+        private set { } // read back from the database: the fields above decide it
+    }
+
+    /// <summary>What <see cref="SearchText"/> holds for a task.</summary>
+    public static string SearchTextOf(string taskId, string? activity, string? product) =>
+        string.Join('\n', Progress.TextFolding.Fold(taskId), Progress.TextFolding.Fold(activity), Progress.TextFolding.Fold(product));
+
     public required string LeadCell { get; set; }
 
     public required string Deadline { get; set; }

@@ -22,6 +22,11 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
+    /// <summary>The partial unique index of the pending extension requests (SQLite and PostgreSQL both take it).</summary>
+    public const string OnePendingRequestIndex = "ux_extension_requests_one_pending";
+
+    internal const string OnePendingRequestFilter = "\"Status\" = 'Pending'";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -87,6 +92,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.ToTable("extension_requests");
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.Status, r.MilestoneId });
+
+            // At most one pending request a milestone, kept by the database itself: two requests
+            // sent at the same moment cannot both pass a check made before either is stored.
+            e.HasIndex(r => r.MilestoneId, OnePendingRequestIndex).IsUnique().HasFilter(OnePendingRequestFilter);
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.Revision).IsConcurrencyToken();
         });

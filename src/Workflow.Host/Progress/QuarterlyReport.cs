@@ -91,6 +91,12 @@ public sealed record QuarterlyReport(
     IReadOnlyList<AgencyProgress> Agencies,
     IReadOnlyList<CriterionProgress> Criteria)
 {
+    /// <summary>The years a report can be asked for (the pages' year fields, the API's year).</summary>
+    public const int FirstYear = 2000;
+
+    /// <inheritdoc cref="FirstYear"/>
+    public const int LastYear = 2100;
+
     public LocalDate Start => Period.Start(Year);
 
     public LocalDate End => Period.End(Year);

@@ -1,8 +1,7 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using NodaTime;
 using Workflow.Host.Coordination;
 using Workflow.Host.Designer;
@@ -79,7 +78,9 @@ public static partial class WorkflowWeb
 
     /// <summary>
     /// Coordinators' accounts, in the product's database (ASP.NET Core Identity). Passwords of 10
-    /// characters or more; five wrong passwords lock an account for five minutes.
+    /// characters or more. No lockout after wrong passwords (anyone could lock anyone out): the
+    /// login is throttled per client address (<see cref="LoginThrottle"/>); a lockout end date is
+    /// only how <c>workflow user disable</c> disables an account.
     /// </summary>
     public static IdentityBuilder AddAccounts(IServiceCollection services) =>
         services.AddIdentityCore<WorkflowUser>(o =>
@@ -89,9 +90,7 @@ public static partial class WorkflowWeb
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<WorkflowDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
@@ -108,15 +107,19 @@ public static partial class WorkflowWeb
         services.AddSingleton<CoordinationService>();
         services.AddSingleton(s => new Progress.ProgressQueries(s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>(), s.GetRequiredService<WorkflowsData>().Reference.Agencies, new Progress.ProgressOptions(CacheFor: CountsCacheFor)));
 
+        services.AddSingleton(Coordination.InputLimits.FromEnvironment());
         AddAccounts(services).AddSignInManager();
+        services.AddScoped<Sessions>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = Sessions.ValidateBearerAsync);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "workflow.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure behind HTTPS, a proxy's included (WORKFLOW_TRUSTED_PROXIES)
+            o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync; // every request: a revoked cookie ends at once
             o.LoginPath = "/dang-nhap";
             o.LogoutPath = "/dang-xuat";
             o.AccessDeniedPath = "/dang-nhap";
@@ -151,30 +154,16 @@ public static partial class WorkflowWeb
         {
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "workflow.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (context, _) =>
-            {
-                // How long until the window opens again, as Retry-After. The API answers problem JSON; a page
-                // gets nothing written here, so the status code pages show /loi?ma=429 with the site's layout.
-                var http = context.HttpContext;
-                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                http.Items[RetryAfterItem] = seconds;
-                if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-                {
-                    await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần thử đăng nhập",
-                        detail: $"Tối đa {LoginRequestsPerMinute} lần mỗi phút từ một địa chỉ; xin đợi {seconds} giây rồi thử lại.").ExecuteAsync(http).ConfigureAwait(false);
-                }
-            };
-        });
+        services.AddRateLimiter(LoginThrottle.Configure);
+        services.Configure<ForwardedHeadersOptions>(ConfigureProxies);
+
+        // A JSON body's fields have the types the API describes: null where text is required is a
+        // 400 that names the field (a missing field reads as empty, and the service refuses it).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.RespectNullableAnnotations = true);
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so ApiErrors can say what did not read
 
         services.AddRazorPages(o =>
         {
@@ -192,12 +181,76 @@ public static partial class WorkflowWeb
         }));
     }
 
+    /// <summary>
+    /// $WORKFLOW_TRUSTED_PROXIES: the reverse proxies (addresses, or networks as 10.0.0.0/8), comma
+    /// separated, whose X-Forwarded-For and X-Forwarded-Proto the server believes: the client's
+    /// address (for the login throttle) and HTTPS (for Secure cookies). Unset: no proxy is believed.
+    /// </summary>
+    public const string TrustedProxiesVariable = "WORKFLOW_TRUSTED_PROXIES";
+
+    private static string[] TrustedProxies =>
+        (Environment.GetEnvironmentVariable(TrustedProxiesVariable) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static void ConfigureProxies(ForwardedHeadersOptions o)
+    {
+        o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+        o.KnownProxies.Clear();
+        o.KnownIPNetworks.Clear();
+        foreach (var entry in TrustedProxies)
+        {
+            if (System.Net.IPNetwork.TryParse(entry, out var network))
+            {
+                o.KnownIPNetworks.Add(network);
+            }
+            else if (System.Net.IPAddress.TryParse(entry, out var address))
+            {
+                o.KnownProxies.Add(address);
+            }
+            else
+            {
+                throw new FormatException($"{TrustedProxiesVariable}: \"{entry}\" không phải địa chỉ IP hay dải mạng (ví dụ 127.0.0.1 hoặc 10.0.0.0/8).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A body whose declared length exceeds its endpoint's limit is refused with 413 before anything
+    /// reads it (a form's anti-forgery check would otherwise see an unreadable form and answer 400);
+    /// a body that grows past the limit without declaring it is stopped by the server while read.
+    /// </summary>
+    private static Task RefuseDeclaredOversizeBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is { MaxRequestBodySize: { } max } && context.Request.ContentLength > max)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge; // the status code pages answer it
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+
     private static void Map(WebApplication app)
     {
-        app.UseExceptionHandler("/loi");
-        app.UseStatusCodePagesWithReExecute("/loi", "?ma={0}");
+        app.UseSecurityHeaders();
+        if (TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        // The API answers every error as a problem JSON; the pages with the Vietnamese error page.
+        app.UseWhen(ApiErrors.IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiErrors.WriteExceptionAsync, StatusCodeSelector = ApiErrors.StatusOf });
+            api.UseStatusCodePages(ApiErrors.WriteStatusAsync);
+        });
+        app.UseWhen(c => !ApiErrors.IsApi(c), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/loi", StatusCodeSelector = ApiErrors.StatusOf });
+            pages.UseStatusCodePagesWithReExecute("/loi", "?ma={0}");
+        });
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(RefuseDeclaredOversizeBodies);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -207,18 +260,20 @@ public static partial class WorkflowWeb
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 
         var api = app.MapGroup("/api").RequireAuthorization(ApiPolicy).AddEndpointFilter<CookieAntiforgeryFilter>().DisableAntiforgery();
-        Api.AuthApi.Map(app.MapGroup("/api"));
-        Api.CoordinationApi.Map(api);
+        var small = new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Coordination.InputLimits.RequestBody);
+        Api.AuthApi.Map(app.MapGroup("/api").WithMetadata(small));
+        Api.CoordinationApi.Map(api, small);
         Api.ProgressApi.Map(api);
         Api.PlanApi.Map(api);
         api.MapDesignerApi();
-        Api.AgencyApi.Map(app.MapGroup("/api/agency").DisableAntiforgery());
+        Api.AgencyApi.Map(app.MapGroup("/api/agency").DisableAntiforgery().WithMetadata(small));
     }
 
     /// <summary>
     /// A state change through the API with the login cookie must carry the anti-forgery token (in
-    /// <see cref="AntiforgeryHeader"/>), as the pages' forms do; a bearer token needs none, since a
-    /// browser never sends it on its own.
+    /// <see cref="AntiforgeryHeader"/>), as the pages' forms do. Only a request whose bearer token
+    /// is valid needs none (a browser never sends one on its own): a junk Authorization header
+    /// beside a login cookie does not skip the check.
     /// </summary>
     private sealed class CookieAntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilter
     {
@@ -226,7 +281,7 @@ public static partial class WorkflowWeb
         {
             var request = context.HttpContext.Request;
             var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-            if (unsafeMethod && !request.Headers.Authorization.Any(h => h?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true))
+            if (unsafeMethod && !(await context.HttpContext.AuthenticateAsync(IdentityConstants.BearerScheme).ConfigureAwait(false)).Succeeded)
             {
                 try
                 {

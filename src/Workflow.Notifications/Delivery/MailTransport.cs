@@ -104,7 +104,7 @@ public sealed class PickupFolderTransport : IMailTransport
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         this.folder = Path.GetFullPath(folder);
-        Directory.CreateDirectory(this.folder);
+        PrivateFiles.CreateFolder(this.folder);
     }
 
     public string Folder => folder;
@@ -112,12 +112,28 @@ public sealed class PickupFolderTransport : IMailTransport
     public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using var client = new SmtpClient
+
+        // SmtpClient names the file itself: it writes into a folder of its own, from where the file,
+        // made readable by this account only (emails carry agencies' signed links), joins the others.
+        var staging = Path.Combine(folder, $".tmp-{Guid.NewGuid():N}");
+        PrivateFiles.CreateFolder(staging);
+        try
         {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = folder,
-        };
-        await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+            {
+                await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var written in Directory.EnumerateFiles(staging))
+            {
+                PrivateFiles.Restrict(written);
+                File.Move(written, Path.Combine(folder, Path.GetFileName(written)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
     }
 }
 

@@ -32,14 +32,18 @@ internal sealed partial class WebServer : IAsyncDisposable
     /// <summary>This server's own copy of the workflows folder.</summary>
     public string Workflows { get; private set; } = null!;
 
-    public static async Task<WebServer> StartAsync()
+    /// <summary>Starts a server; with <paramref name="clock"/>, the runtime's today is that clock's (links are signed on the real clock).</summary>
+    public static async Task<WebServer> StartAsync(NodaTime.IClock? clock = null)
     {
         var server = new WebServer();
-        await server.InitializeAsync();
+        await server.InitializeAsync(clock);
         return server;
     }
 
-    private async Task InitializeAsync()
+    /// <summary>This server's folder (its database w.db, its emails).</summary>
+    public string Folder => directory;
+
+    private async Task InitializeAsync(NodaTime.IClock? clock)
     {
         Directory.CreateDirectory(directory);
         Workflows = Path.Combine(directory, "workflows");
@@ -52,7 +56,7 @@ internal sealed partial class WebServer : IAsyncDisposable
         {
             Links = new Workflow.Notifications.Links.ReportLinks(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), BaseAddress, NodaTime.Duration.FromDays(30)),
         };
-        app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')]);
+        app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')], clock);
         await app.StartAsync();
         var plan = PlanReader.Read(Path.Combine(Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
         await app.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "test");
@@ -63,7 +67,7 @@ internal sealed partial class WebServer : IAsyncDisposable
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (the tests look at them).</summary>
-    public HttpClient Client() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
+    public HttpClient Client(CookieContainer? cookies = null) => new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
 
     /// <summary>The anti-forgery token of a page's form.</summary>
     public static async Task<string> TokenAsync(HttpClient client, string path)
@@ -82,9 +86,9 @@ internal sealed partial class WebServer : IAsyncDisposable
     }
 
     /// <summary>A client signed in through the login form.</summary>
-    public async Task<HttpClient> SignedInAsync()
+    public async Task<HttpClient> SignedInAsync(CookieContainer? cookies = null)
     {
-        var client = Client();
+        var client = Client(cookies);
         var token = await TokenAsync(client, "/dang-nhap");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = UserName, ["password"] = Password, ["__RequestVerificationToken"] = token });
         using var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), form);

@@ -12,7 +12,7 @@ internal static class AgencyApi
 {
     public sealed record AgencyMilestoneDto(long Id, string PlanId, string PlanNumber, string TaskId, string Activity, string? Product, string? Label, DateOnly? Due, string Status, bool ExtensionPending);
 
-    public sealed record DoneRequest(DateOnly? On, string? Reference, string? Note);
+    public sealed record DoneRequest(DateOnly? On = null, string? Reference = null, string? Note = null);
 
     public sealed record ProgressRequest(string Text);
 

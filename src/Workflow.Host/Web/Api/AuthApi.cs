@@ -10,17 +10,16 @@ internal static class AuthApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/token", async (TokenRequest request, SignInManager<WorkflowUser> signIn) =>
+        api.MapPost("/token", async (TokenRequest request, Sessions sessions, SignInManager<WorkflowUser> signIn) =>
         {
-            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
-            if (result.Succeeded)
+            if (await sessions.CheckAsync(request.UserName, request.Password).ConfigureAwait(false) is not { } user)
             {
-                return Results.Empty; // the bearer handler has written the token
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Sessions.Refusal);
             }
 
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
-                title: result.IsLockedOut ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau 5 phút." : "Sai tên đăng nhập hoặc mật khẩu.");
+            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+            await signIn.SignInAsync(user, isPersistent: false).ConfigureAwait(false);
+            return Results.Empty; // the bearer handler has written the token
         })
         .AllowAnonymous()
         .DisableAntiforgery()

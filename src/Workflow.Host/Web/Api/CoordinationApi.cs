@@ -7,15 +7,15 @@ namespace Workflow.Host.Web.Api;
 /// <summary>The coordinators' actions as JSON: the same <see cref="CoordinationService"/> the pages call.</summary>
 internal static class CoordinationApi
 {
-    public sealed record DoneRequest(DateOnly? On, string? Reference, string? Note);
+    public sealed record DoneRequest(DateOnly? On = null, string? Reference = null, string? Note = null);
 
     public sealed record EventRequest(DateOnly On);
 
     public sealed record NoteRequest(string Text);
 
-    public sealed record ExtendRequest(DateOnly NewDue, string? Note);
+    public sealed record ExtendRequest(DateOnly NewDue, string? Note = null);
 
-    public sealed record DecisionRequest(string? Note);
+    public sealed record DecisionRequest(string? Note = null);
 
     public sealed record LeadRequest(string Agency);
 
@@ -63,17 +63,18 @@ internal static class CoordinationApi
 
     public sealed record ProblemDto(string File, int? Row, string? Column, string Message);
 
-    public static void Map(RouteGroupBuilder api)
+    /// <summary>Maps the coordinators' actions; <paramref name="bodyLimit"/> bounds their request bodies (the plan upload has its own).</summary>
+    public static void Map(RouteGroupBuilder api, Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata bodyLimit)
     {
-        var tasks = api.MapGroup("/plans/{plan}/tasks").WithTags("Nhiệm vụ");
+        var tasks = api.MapGroup("/plans/{plan}/tasks").WithTags("Nhiệm vụ").WithMetadata(bodyLimit);
         tasks.MapGet("/{task}", async (string plan, string task, CoordinationService service, CancellationToken ct) =>
-                await service.TaskAsync(plan, task, ct).ConfigureAwait(false) is { } detail ? Results.Ok(ToDto(detail, service)) : Results.NotFound())
+                await service.TaskAsync(plan, task, ct).ConfigureAwait(false) is { } detail ? Results.Ok(ToDto(detail, service)) : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Không có nhiệm vụ \"{task}\" trong kế hoạch \"{plan}\"."))
             .WithSummary("Một nhiệm vụ: các mốc hạn và dòng thời gian của từng mốc (nhắc hạn, quá hạn, báo cáo, quyết định).");
         tasks.MapPost("/{task}/event", async (string plan, string task, EventRequest body, CoordinationService service, HttpContext http, CancellationToken ct) =>
                 Answer(await service.RecordEventAsync(plan, task, LocalDate.FromDateOnly(body.On), await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
             .WithSummary("Ghi nhận ngày xảy ra sự kiện mà nhiệm vụ chờ (ví dụ: Trung ương công bố).");
 
-        var milestones = api.MapGroup("/milestones/{id:long}").WithTags("Mốc hạn");
+        var milestones = api.MapGroup("/milestones/{id:long}").WithTags("Mốc hạn").WithMetadata(bodyLimit);
         milestones.MapPost("/done", async (long id, DoneRequest body, CoordinationService service, HttpContext http, CancellationToken ct) =>
                 Answer(await service.MarkDoneAsync(id, body.On is { } on ? LocalDate.FromDateOnly(on) : service.Today, body.Reference, body.Note, await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
             .WithSummary("Ghi nhận mốc đã hoàn thành (mặc định hôm nay); nhắc hạn dừng ngay.");
@@ -87,7 +88,7 @@ internal static class CoordinationApi
                 Answer(await service.ExtendAsync(id, LocalDate.FromDateOnly(body.NewDue), body.Note, await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
             .WithSummary("Gia hạn trực tiếp một mốc (không qua đề nghị của đơn vị).");
 
-        var extensions = api.MapGroup("/extensions").WithTags("Gia hạn");
+        var extensions = api.MapGroup("/extensions").WithTags("Gia hạn").WithMetadata(bodyLimit);
         extensions.MapGet("/", async (CoordinationService service, CancellationToken ct) =>
                 (await service.PendingExtensionsAsync(ct).ConfigureAwait(false)).Select(v => ToDto(v.Request, v.Milestone, v.Task)).ToList())
             .WithSummary("Các đề nghị gia hạn đang chờ quyết định.");
@@ -98,7 +99,7 @@ internal static class CoordinationApi
                 Answer(await service.DecideExtensionAsync(id, approve: false, body?.Note, await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
             .WithSummary("Từ chối đề nghị gia hạn: hạn cũ giữ nguyên.");
 
-        var outbox = api.MapGroup("/outbox").WithTags("Thư");
+        var outbox = api.MapGroup("/outbox").WithTags("Thư").WithMetadata(bodyLimit);
         outbox.MapGet("/dead", async (CoordinationService service, CancellationToken ct) =>
                 (await service.DeadLettersAsync(ct).ConfigureAwait(false)).Select(o => new DeadLetterDto(o.Id, o.Kind.ToString(), o.At, o.PlanId, o.TaskId, o.Milestone, o.To, o.Attempts, o.LastError)).ToList())
             .WithSummary("Thư không gửi được sau mọi lần thử.");
@@ -135,8 +136,10 @@ internal static class CoordinationApi
 
     internal static RemovalDto ToDto(Runtime.MilestoneRemoval r) => new(r.Task, r.Milestone, r.Label, r.Due, r.Activity);
 
+    /// <summary>A done action as {"ok", "message"}; a refusal as a problem JSON, 400 (404 when what it names does not exist) with the Vietnamese reason as its title.</summary>
     internal static IResult Answer(Outcome outcome) =>
-        outcome.Ok ? Results.Ok(new OutcomeDto(true, outcome.Message)) : Results.UnprocessableEntity(new OutcomeDto(false, outcome.Message));
+        outcome.Ok ? Results.Ok(new OutcomeDto(true, outcome.Message))
+            : Results.Problem(statusCode: outcome.Missing ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, title: outcome.Message);
 
     internal static UploadDto ToDto(PlanUpload upload) => upload.Imported is { } r
         ? new UploadDto(true, r.Plan, r.Created, r.Rescheduled, r.Removed, r.Unchanged, []) { Removals = [.. r.Removals.Select(ToDto)] }

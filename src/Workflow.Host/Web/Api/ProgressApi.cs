@@ -76,6 +76,11 @@ internal static class ProgressApi
                     return BadScope(plans);
                 }
 
+                if (year is < QuarterlyReport.FirstYear or > QuarterlyReport.LastYear)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Năm {year} ngoài phạm vi báo cáo: ghi một năm từ {QuarterlyReport.FirstYear} đến {QuarterlyReport.LastYear}.");
+                }
+
                 if (Pages.QuarterlyReportModel.Periods.FirstOrDefault(p => p.Key == period) is not { Key: not null } found)
                 {
                     return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Kỳ \"{period}\" không có; dùng quy-1, 6-thang, 9-thang hoặc nam.");

@@ -9,8 +9,12 @@ namespace Workflow.Host.Web.Pages;
 /// An agency's report page, reached from the link in its digest without a password. The link is
 /// checked on every request (GET and each POST), and a POST reaches only a milestone that agency leads.
 /// </summary>
-public sealed class AgencyReportModel(CoordinationService service) : PageModel
+[RequestSizeLimit(InputLimits.RequestBody)]
+public sealed class AgencyReportModel(CoordinationService service, InputLimits limits) : PageModel
 {
+    /// <summary>What the forms accept (the same limits the service checks).</summary>
+    public InputLimits Limits => limits;
+
     private Progress.ProgressRules? rules;
 
     [FromRoute]

@@ -10,19 +10,21 @@ public sealed class ErrorModel : PageModel
 
     public string Text { get; private set; } = string.Empty;
 
-    public void OnGet(int? ma) => Describe(ma);
+    public void OnGet([Microsoft.AspNetCore.Mvc.FromQuery] int? ma) => Describe(ma);
 
-    public void OnPost(int? ma) => Describe(ma);
+    public void OnPost([Microsoft.AspNetCore.Mvc.FromQuery] int? ma) => Describe(ma); // never from the form: the refused body may be unreadable
 
     private void Describe(int? code)
     {
-        (Title, Text) = code switch
+        // Reached from an exception (a body too large, …), the status is already the response's.
+        (Title, Text) = (code ?? Response.StatusCode) switch
         {
             404 => ("Không tìm thấy trang", "Địa chỉ này không có trong hệ thống. Hãy kiểm tra lại đường dẫn."),
             403 => ("Không được phép", "Bạn không có quyền xem trang này."),
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc thiếu mã bảo vệ. Hãy tải lại trang rồi gửi lại."),
+            413 => ("Nội dung quá lớn", $"Nội dung gửi lên vượt quá {Coordination.InputLimits.RequestBody / 1024} KB. Hãy rút gọn (có thể ghi đường dẫn đến văn bản đầy đủ) rồi gửi lại."),
             429 => ("Quá nhiều lần thử đăng nhập",
-                $"Trang đăng nhập chỉ nhận {WorkflowWeb.LoginRequestsPerMinute} lần mở hoặc gửi mỗi phút từ một địa chỉ, và địa chỉ này đã dùng hết. "
+                $"Trang đăng nhập chỉ nhận {WorkflowWeb.LoginRequestsPerMinute} lần gửi mỗi phút từ một địa chỉ, và địa chỉ này đã dùng hết. "
                 + $"Xin đợi {Wait()} rồi thử lại; lần này mật khẩu chưa được kiểm tra."),
             _ => ("Có lỗi", "Máy chủ gặp lỗi khi xử lý yêu cầu. Hãy thử lại; nếu còn lỗi, báo cho quản trị hệ thống."),
         };

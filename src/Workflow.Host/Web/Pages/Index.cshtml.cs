@@ -27,7 +27,7 @@ public sealed class IndexModel(ProgressQueries progress, CoordinationService ser
     public async Task OnGetAsync([FromQuery(Name = "ke-hoach")] string? plan, CancellationToken ct)
     {
         var today = service.Today;
-        Year = Year is >= 2000 and <= 2100 ? Year : null;
+        Year = Year is >= Progress.QuarterlyReport.FirstYear and <= Progress.QuarterlyReport.LastYear ? Year : null;
         var window = Year is { } y ? new NodaTime.DateInterval(new NodaTime.LocalDate(y, 1, 1), new NodaTime.LocalDate(y, 12, 31)) : null;
         Overview = await progress.OverviewAsync(today, window, Scope, ct).ConfigureAwait(false);
         ChartPlan = Overview.Plans.Any(p => p.PlanId == plan) ? plan : Overview.Plans.OrderByDescending(p => p.TrackedYear).Select(p => p.PlanId).FirstOrDefault();

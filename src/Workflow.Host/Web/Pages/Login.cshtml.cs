@@ -6,9 +6,10 @@ using Workflow.Host.Persistence;
 
 namespace Workflow.Host.Web.Pages;
 
-/// <summary>The coordinators' login; rate-limited per address, and accounts lock after five wrong passwords.</summary>
+/// <summary>The coordinators' login: throttled per client address (<see cref="LoginThrottle"/>), one answer for every failure (<see cref="Sessions"/>).</summary>
 [EnableRateLimiting(WorkflowWeb.LoginLimit)]
-public sealed class LoginModel(SignInManager<WorkflowUser> signIn) : PageModel
+[RequestSizeLimit(Coordination.InputLimits.RequestBody)]
+public sealed class LoginModel(Sessions sessions, SignInManager<WorkflowUser> signIn) : PageModel
 {
     public string? Problem { get; private set; }
 
@@ -28,15 +29,13 @@ public sealed class LoginModel(SignInManager<WorkflowUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
-        if (result.Succeeded)
+        if (await sessions.CheckAsync(userName, password).ConfigureAwait(false) is not { } user)
         {
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            Problem = Sessions.Refusal;
+            return Page();
         }
 
-        Problem = result.IsLockedOut
-            ? "Tài khoản tạm khóa 5 phút vì đăng nhập sai nhiều lần."
-            : "Sai tên đăng nhập hoặc mật khẩu.";
-        return Page();
+        await signIn.SignInAsync(user, isPersistent: false).ConfigureAwait(false);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

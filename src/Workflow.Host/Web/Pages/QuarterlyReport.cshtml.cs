@@ -53,7 +53,7 @@ public sealed class QuarterlyReportModel(ProgressQueries progress, CoordinationS
         var today = service.Today;
         var period = Periods.FirstOrDefault(p => p.Key == PeriodKey) is { Key: not null } found ? found.Period : DefaultPeriod(today);
         PeriodKey = Periods.First(p => p.Period == period).Key;
-        var year = Year is >= 2000 and <= 2100 ? Year.Value : (period == ReportPeriod.Year && today.Month < 12 ? today.Year - 1 : today.Year);
+        var year = Year is >= QuarterlyReport.FirstYear and <= QuarterlyReport.LastYear ? Year.Value : (period == ReportPeriod.Year && today.Month < 12 ? today.Year - 1 : today.Year);
         return progress.ReportAsync(year, period, today, string.IsNullOrWhiteSpace(Plan) ? null : Plan, Scope, ct);
     }
 

@@ -6,6 +6,7 @@ using Workflow.Host.Coordination;
 namespace Workflow.Host.Web.Pages;
 
 /// <summary>A task: its milestones, the timeline of each, and the coordinator's actions on them.</summary>
+[RequestSizeLimit(InputLimits.RequestBody)]
 public sealed class TaskModel(CoordinationService service) : PageModel
 {
     private Progress.ProgressRules? rules;
