@@ -113,11 +113,11 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     {
         if (!PlanId.IsValid(plan))
         {
-            return Outcome.Refused($"Không có kế hoạch \"{plan}\".");
+            return Outcome.NotFound($"Không có kế hoạch \"{plan}\".");
         }
 
         var result = await runtime.ChangePlanStatusAsync(new PlanStatusRequest(new PlanId(plan), action, on, reason, by, fromArchive), ct).ConfigureAwait(false);
-        return new Outcome(result.Changed, result.Message);
+        return new Outcome(result.Changed, result.Message, result.Unknown);
     }
 
     /// <summary>Every status change of a plan, newest first.</summary>

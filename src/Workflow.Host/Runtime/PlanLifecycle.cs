@@ -22,7 +22,8 @@ public sealed record PlanStatusRequest(PlanId Plan, PlanAction Action, LocalDate
 /// <param name="Changed">False when the request was refused; then <see cref="Message"/> says why and nothing changed.</param>
 /// <param name="Message">One line for the coordinator.</param>
 /// <param name="Milestones">How many milestones stopped (close, archive) or started (reopen) being chased.</param>
-public sealed record PlanStatusResult(bool Changed, string Message, int Milestones);
+/// <param name="Unknown">Refused because there is no such plan.</param>
+public sealed record PlanStatusResult(bool Changed, string Message, int Milestones, bool Unknown = false);
 
 /// <summary>
 /// The rules of a plan's life, in one place: when its tracking window ends, when it closes by

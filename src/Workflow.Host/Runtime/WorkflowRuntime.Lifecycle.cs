@@ -66,7 +66,7 @@ public sealed partial class WorkflowRuntime
         var plan = await db.Plans.FindAsync([id], ct).ConfigureAwait(false);
         if (plan is null)
         {
-            return new PlanStatusResult(false, $"Không có kế hoạch \"{id}\": xem mã các kế hoạch bằng \"workflow plan list\".", 0);
+            return new PlanStatusResult(false, $"Không có kế hoạch \"{id}\": xem mã các kế hoạch bằng \"workflow plan list\".", 0, Unknown: true);
         }
 
         var today = now.Date;

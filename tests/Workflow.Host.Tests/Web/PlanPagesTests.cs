@@ -40,7 +40,7 @@ public sealed class PlanPagesTests : IAsyncLifetime
         twice.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(client));
         using (var refused = await client.SendAsync(twice))
         {
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains("đã đóng", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
@@ -55,6 +55,13 @@ public sealed class PlanPagesTests : IAsyncLifetime
         Assert.DoesNotContain("data-testid=\"no-active-plan\"", overview, StringComparison.Ordinal);
         Assert.Contains("data-plan=\"cchc-2025\"", overview, StringComparison.Ordinal);
         Assert.Contains("theo dõi tiếp", await client.GetStringAsync(new Uri("/ke-hoach/cchc-2025", UriKind.Relative)), StringComparison.Ordinal);
+
+        using var unknown = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/plans/khong-co/close", UriKind.Relative)) { Content = JsonContent.Create(new { reason = "x" }) };
+        unknown.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(client));
+        using (var missing = await client.SendAsync(unknown))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        }
 
         using var badScope = await client.GetAsync(new Uri("/api/tasks?plans=cu", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badScope.StatusCode);
