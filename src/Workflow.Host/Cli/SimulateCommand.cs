@@ -6,6 +6,8 @@ using Workflow.Definitions;
 using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Plans;
 using Workflow.Definitions.Workflows;
+using Workflow.Host.Delivery;
+using Workflow.Host.Hosting;
 using Workflow.Host.Runtime;
 using Workflow.Host.Simulation;
 using Workflow.Notifications;
@@ -145,7 +147,7 @@ internal static class SimulateCommand
 
             if (result.GetValue(emails) is { } emailFolder)
             {
-                return WriteEmails(emailFolder, p, outcome, reference, Path.Combine(folder, "templates"), output, error);
+                return WriteEmails(emailFolder, p, outcome, reference, folder, output, error);
             }
 
             return WorkflowCommandLine.Ok;
@@ -153,15 +155,21 @@ internal static class SimulateCommand
         return command;
     }
 
-    /// <summary>The emails the timeline would send, as .eml files a coordinator can open.</summary>
-    private static int WriteEmails(DirectoryInfo folder, Plan plan, SimulationResult outcome, ReferenceData reference, string templates, TextWriter output, TextWriter error)
+    /// <summary>
+    /// The emails the timeline would send, as .eml files a coordinator can open: the server's
+    /// emails for the same days (the same composer, templates, report links and sender), each dated
+    /// the simulated moment it goes out.
+    /// </summary>
+    private static int WriteEmails(DirectoryInfo folder, Plan plan, SimulationResult outcome, ReferenceData reference, string workflows, TextWriter output, TextWriter error)
     {
         Notifications.Templates.TemplateSet set;
+        DeliveryOptions options;
         try
         {
-            set = Notifications.Templates.TemplateSet.Load(templates);
+            set = Notifications.Templates.TemplateSet.Load(Path.Combine(workflows, "templates"));
+            options = DeliverySetup.ConfiguredOptions();
         }
-        catch (Notifications.Templates.TemplateException e)
+        catch (Exception e) when (e is Notifications.Templates.TemplateException or FormatException)
         {
             error.WriteLine(e.Message);
             return WorkflowCommandLine.InputProblems;
@@ -174,13 +182,14 @@ internal static class SimulateCommand
             return new(plan.Id.Value, plan.Number, task.Id.Value, task.Activity, task.Product, n.Milestone, task.Schedule.Milestones.ElementAtOrDefault(n.Milestone - 1)?.Label, outcome.FormerLeadOf(n));
         }
 
-        var from = new System.Net.Mail.MailAddress("nhac-han@cantho.example", "Sở Nội vụ thành phố Cần Thơ");
-        var composer = new Notifications.Messages.MessageComposer(set, reference.Agencies, Facts, from);
-        var composition = composer.Compose(outcome.Notifications, outcome.Notifications);
+        var links = DeliverySetup.ExistingLinks(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workflows))!, ".data"));
+        var composer = new Notifications.Messages.MessageComposer(set, reference.Agencies, Facts, links is null ? null : links.ForDay);
+        var composition = composer.Compose(outcome.Notifications, outcome.Notifications, n => outcome.SentMoment(n).Date);
         var transport = new Notifications.Delivery.PickupFolderTransport(folder.FullName);
         foreach (var email in composition.Emails)
         {
-            using var message = Notifications.Delivery.MailMessages.Create(from, email.To, email.Cc, email.Subject, email.Text, email.Html);
+            var sentAt = email.Notifications.Max(outcome.SentMoment).InZoneLeniently(RuntimeClock.Vietnam).ToInstant();
+            using var message = Notifications.Delivery.MailMessages.Create(email, options.From, options.ReplyTo, sentAt);
             message.Headers.Add("X-Workflow-Day", email.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             message.Headers.Add("X-Workflow-Recipient", email.Recipient);
             transport.SendAsync(message, CancellationToken.None).GetAwaiter().GetResult();

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using MimeKit;
 using NodaTime;
 using Workflow.Definitions.Plans;
 using Workflow.Host.Hosting;
@@ -19,9 +18,15 @@ namespace Workflow.Host.Delivery;
 /// <param name="MaxAttempts">After this many failures a message is dead: it waits for a coordinator's retry.</param>
 /// <param name="FirstBackoff">The wait after the first failure; it doubles after each one, up to <paramref name="MaxBackoff"/>.</param>
 /// <param name="MaxBackoff">The longest wait between attempts.</param>
-public sealed record DeliveryOptions(MailAddress From, MailAddress? ReplyTo, int MaxAttempts, TimeSpan FirstBackoff, TimeSpan MaxBackoff)
+public sealed record DeliveryOptions(MailboxAddress From, MailboxAddress? ReplyTo, int MaxAttempts, TimeSpan FirstBackoff, TimeSpan MaxBackoff)
 {
-    public static DeliveryOptions Default { get; } = new(new MailAddress("nhac-han@cantho.example", "Sở Nội vụ thành phố Cần Thơ"), null, 8, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
+    public static DeliveryOptions Default { get; } = new(new MailboxAddress("Sở Nội vụ thành phố Cần Thơ", "nhac-han@cantho.example"), null, 8, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
+
+    /// <summary>
+    /// Notifications meant for an earlier day (the server was down) wait until this time of day, so
+    /// they go out in that day's digest rather than in an email of their own at dawn.
+    /// </summary>
+    public LocalTime DigestTime { get; init; } = new(8, 0);
 
     /// <summary>The wait after <paramref name="attempts"/> failures: exponential, capped.</summary>
     public TimeSpan Backoff(int attempts) =>
@@ -38,23 +43,57 @@ public sealed record DeliveryResult(int Sent, int Failed, int Dead, int Unaddres
 /// took the email. A failure is retried with exponential backoff; after too many, the rows are
 /// dead, with the SMTP error, shown by `workflow status`.
 /// </summary>
+/// <remarks>
+/// Everything claimed in one pass is composed as of today (the runtime clock's day): a notification
+/// meant for an earlier day is worded as true today and merged into today's digest; its
+/// idempotency key keeps its own day. The escalation report's "Đã nhắc" reads every reminder of
+/// the milestone already sent, from the outbox, not only those of this pass.
+/// </remarks>
 public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases, IMailTransport transport, TemplateSet templates, WorkflowsData data, RuntimeClock clock, DeliveryOptions options, DeliverySetup setup)
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long (real time) a pass waits for timers that are due but have not fired yet.</summary>
+    private static readonly TimeSpan TimersGrace = TimeSpan.FromMinutes(2);
+
+    private DateTime? timersLateSince;
+
     /// <summary>One pass: claims what is due, sends it, records the outcome.</summary>
     public async Task<DeliveryResult> SendDueAsync(CancellationToken ct = default)
     {
-        var now = MilestoneMapping.Moment.Format(clock.Now);
+        var moment = clock.Now;
+        var sentAt = moment.InZoneLeniently(RuntimeClock.Vietnam).ToInstant();
+        var today = moment.Date;
+        var now = MilestoneMapping.Moment.Format(moment);
+
+        // Before the digest time, only today's rows go: earlier days' wait for today's digest.
+        var earliest = moment.TimeOfDay < options.DigestTime ? MilestoneMapping.Moment.Format(today.AtMidnight()) : string.Empty;
         var utc = DateTime.UtcNow;
         List<OutboxRecord> claimed;
         Dictionary<(string, string), TaskRecord> tasks;
         Dictionary<string, PlanRecord> plans;
         Dictionary<(string, string, int), IReadOnlyList<string>> formerLeads;
+        Dictionary<(string, string, int), string?> labels;
+        List<Notification> reminded;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
 #pragma warning disable CA1309 // translated to SQL, where "yyyy-MM-ddTHH:mm:ss" text compares as time does
-            claimed = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && string.Compare(o.At, now) <= 0
+            // A timer due by now that has not fired yet (Quartz a moment behind, or catching up after a
+            // start) adds to today's digests: wait for it (a little), so each agency gets one digest a day.
+            if (await db.Milestones.AnyAsync(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && string.Compare(m.BookmarkAt, now) <= 0, ct).ConfigureAwait(false))
+            {
+                timersLateSince ??= utc;
+                if (utc - timersLateSince < TimersGrace)
+                {
+                    return new DeliveryResult(0, 0, 0, 0);
+                }
+            }
+            else
+            {
+                timersLateSince = null;
+            }
+
+            claimed = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && string.Compare(o.At, now) <= 0 && string.Compare(o.At, earliest) >= 0
                     && (o.NextAttemptUtc == null || o.NextAttemptUtc <= utc) && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < utc))
                 .OrderBy(o => o.At).Take(5_000).ToListAsync(ct).ConfigureAwait(false);
 #pragma warning restore CA1309
@@ -81,9 +120,16 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
             var planIds = claimed.Select(c => c.PlanId).Distinct().ToList();
             tasks = await db.Tasks.AsNoTracking().Where(t => planIds.Contains(t.PlanId)).ToDictionaryAsync(t => (t.PlanId, t.TaskId), ct).ConfigureAwait(false);
             plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct).ConfigureAwait(false);
-            formerLeads = (await db.Milestones.AsNoTracking().Where(m => planIds.Contains(m.PlanId) && m.FormerLead != null)
-                .Select(m => new { m.PlanId, m.TaskId, m.Number, m.FormerLead }).ToListAsync(ct).ConfigureAwait(false))
+            var taskIds = claimed.Select(c => c.TaskId).Distinct().ToList();
+            var milestones = await db.Milestones.AsNoTracking().Where(m => planIds.Contains(m.PlanId) && taskIds.Contains(m.TaskId))
+                .Select(m => new { m.PlanId, m.TaskId, m.Number, m.Label, m.FormerLead }).ToListAsync(ct).ConfigureAwait(false);
+            labels = milestones.ToDictionary(m => (m.PlanId, m.TaskId, m.Number), m => m.Label);
+            formerLeads = milestones.Where(m => m.FormerLead != null)
                 .ToDictionary(m => (m.PlanId, m.TaskId, m.Number), m => (IReadOnlyList<string>)MilestoneMapping.LeadIds(m.FormerLead!));
+            var escalated = claimed.Where(c => c.Kind == NotificationKind.Escalation).Select(c => c.TaskId).Distinct().ToList();
+            reminded = escalated.Count == 0 ? [] : (await db.Outbox.AsNoTracking()
+                    .Where(o => o.Kind == NotificationKind.Reminder && o.Status == OutboxStatus.Sent && planIds.Contains(o.PlanId) && escalated.Contains(o.TaskId))
+                    .ToListAsync(ct).ConfigureAwait(false)).Select(ToNotification).ToList();
         }
 
         var notifications = claimed.ToDictionary(c => c.Key, ToNotification, StringComparer.Ordinal);
@@ -91,25 +137,25 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
         {
             var task = tasks.GetValueOrDefault((n.Plan, n.Task));
             var plan = plans.GetValueOrDefault(n.Plan);
-            return new MilestoneFacts(n.Plan, plan?.Number, n.Task, task?.Activity ?? n.Task, task?.Product, n.Milestone, null, formerLeads.GetValueOrDefault((n.Plan, n.Task, n.Milestone)));
+            var key = (n.Plan, n.Task, n.Milestone);
+            return new MilestoneFacts(n.Plan, plan?.Number, n.Task, task?.Activity ?? n.Task, task?.Product, n.Milestone, labels.GetValueOrDefault(key), formerLeads.GetValueOrDefault(key));
         }
 
         var links = setup.Links;
-        var composer = new MessageComposer(templates, data.Reference.Agencies, Facts, options.From, links is null ? null : agency => links.For(agency, SystemClock.Instance.GetCurrentInstant()));
-        var composition = composer.Compose([.. notifications.Values], [.. notifications.Values]);
+        var composer = new MessageComposer(templates, data.Reference.Agencies, Facts, links is null ? null : links.ForDay);
+        var composition = composer.ComposeDay(today, [.. notifications.Values], [.. reminded, .. notifications.Values.Where(n => n.Kind == NotificationKind.Reminder)]);
         var outcomes = new Dictionary<string, string?>(StringComparer.Ordinal); // key → error (null: sent)
         foreach (var email in composition.Emails)
         {
-            using var message = MailMessages.Create(options.From, email.To, email.Cc, email.Subject, email.Text, email.Html, options.ReplyTo);
-            message.Headers.Add("Message-ID", $"<{EmailId(email)}@workflow.cantho.example>");
+            using var message = MailMessages.Create(email, options.From, options.ReplyTo, sentAt);
             string? error = null;
             try
             {
                 await transport.SendAsync(message, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or NotSupportedException)
+            catch (MailTransportException e)
             {
-                error = e.InnerException is null ? e.Message : $"{e.Message} ({e.InnerException.Message})";
+                error = e.Message;
             }
 
             foreach (var key in email.NotificationKeys)
@@ -194,12 +240,4 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
         Body = o.Body,
         BodyIsHtml = o.BodyIsHtml,
     };
-
-    /// <summary>The same email (recipient, day, notifications) always gets the same Message-ID, so a resend after a crash can be recognised.</summary>
-    private static string EmailId(ComposedEmail email)
-    {
-        var text = string.Join('|', email.NotificationKeys.Order(StringComparer.Ordinal)) + "|" + email.Recipient;
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32].ToLowerInvariant()
-            + "." + email.Day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-    }
 }

@@ -409,8 +409,7 @@ public sealed partial class DesignerWorkspace
             return new(plan.Id.Value, plan.Number, task.Id.Value, task.Activity, task.Product, n.Milestone, Label(n), outcome.FormerLeadOf(n));
         }
 
-        var sender = new System.Net.Mail.MailAddress("nhac-han@cantho.example", "Sở Nội vụ thành phố Cần Thơ");
-        var composition = new MessageComposer(templates, reference.Agencies, Facts, sender).Compose(outcome.Notifications, outcome.Notifications);
+        var composition = new MessageComposer(templates, reference.Agencies, Facts).Compose(outcome.Notifications, outcome.Notifications);
         var emails = composition.Emails.Take(MaxEmails).Select(e => new DryRunEmail(
             Iso(e.Day), e.Recipient, [.. e.To.Select(a => a.ToString())], e.Subject, e.Text)).ToList();
         var totals = Enum.GetValues<NotificationKind>().ToDictionary(k => k.Key(), k => outcome.Notifications.Count(n => n.Kind == k), StringComparer.Ordinal);

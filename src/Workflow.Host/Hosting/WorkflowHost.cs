@@ -246,7 +246,7 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
     }
 
     /// <summary>
-    /// "host:port" or "host:port:starttls" (or $WORKFLOW_SMTP; credentials in WORKFLOW_SMTP_USER and
+    /// "host:port" or "host:port:starttls|ssl|none" (port 465 alone means ssl) (or $WORKFLOW_SMTP; credentials in WORKFLOW_SMTP_USER and
     /// WORKFLOW_SMTP_PASSWORD); with none, .eml files in <paramref name="pickupFolder"/>. The sender is
     /// WORKFLOW_MAIL_FROM, replies go to WORKFLOW_MAIL_REPLY_TO (the coordinator).
     /// </summary>
@@ -261,17 +261,21 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
     {
         smtp = string.IsNullOrWhiteSpace(smtp) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : smtp;
         var templates = Workflow.Notifications.Templates.TemplateSet.Load(templatesFolder);
-        var options = Delivery.DeliveryOptions.Default with
-        {
-            From = Address("WORKFLOW_MAIL_FROM") ?? Delivery.DeliveryOptions.Default.From,
-            ReplyTo = Address("WORKFLOW_MAIL_REPLY_TO"),
-        };
+        var options = ConfiguredOptions();
+
+        // The SMTP setting is checked before anything is written (the link key): a refused start leaves nothing behind.
         var parts = smtp?.Split(':') ?? [];
         var port = 0;
-        if (!string.IsNullOrWhiteSpace(smtp) && (parts.Length is < 2 or > 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port)))
+        var security = parts.Length == 3 ? parts[2].ToLowerInvariant() switch
         {
-            // Checked before anything is written (the link key): a refused start leaves nothing behind.
-            throw new FormatException($"Máy chủ thư \"{smtp}\" không hợp lệ: ghi máy:cổng hoặc máy:cổng:starttls, ví dụ smtp.cantho.gov.vn:587:starttls.");
+            "starttls" => Workflow.Notifications.Delivery.SmtpSecurity.StartTls,
+            "ssl" or "tls" => Workflow.Notifications.Delivery.SmtpSecurity.Ssl,
+            "none" => Workflow.Notifications.Delivery.SmtpSecurity.None,
+            _ => (Workflow.Notifications.Delivery.SmtpSecurity?)null,
+        } : null;
+        if (!string.IsNullOrWhiteSpace(smtp) && (parts.Length is < 2 or > 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535 || (parts.Length == 3 && security is null)))
+        {
+            throw new FormatException($"Máy chủ thư \"{smtp}\" không hợp lệ: ghi máy:cổng hoặc máy:cổng:starttls|ssl|none, ví dụ smtp.cantho.gov.vn:587:starttls hoặc smtp.cantho.gov.vn:465:ssl.");
         }
 
         var site = PublicUrl(publicUrl);
@@ -291,7 +295,7 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
         {
             Host = parts[0],
             Port = port,
-            Security = parts.Length == 3 && parts[2].Equals("starttls", StringComparison.OrdinalIgnoreCase) ? Workflow.Notifications.Delivery.SmtpSecurity.StartTls : Workflow.Notifications.Delivery.SmtpSecurity.None,
+            Security = security ?? (port == 465 ? Workflow.Notifications.Delivery.SmtpSecurity.Ssl : Workflow.Notifications.Delivery.SmtpSecurity.None),
             UserName = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_USER"),
             Password = Environment.GetEnvironmentVariable("WORKFLOW_SMTP_PASSWORD"),
         };
@@ -332,8 +336,23 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
         return new Workflow.Notifications.Links.ReportLinks(key, baseUrl, NodaTime.Duration.FromDays(30));
     }
 
+    /// <summary>The sender (WORKFLOW_MAIL_FROM) and where replies go (WORKFLOW_MAIL_REPLY_TO), with the default delivery options.</summary>
+    /// <exception cref="FormatException">An address is malformed.</exception>
+    public static Delivery.DeliveryOptions ConfiguredOptions() => Delivery.DeliveryOptions.Default with
+    {
+        From = Address("WORKFLOW_MAIL_FROM") ?? Delivery.DeliveryOptions.Default.From,
+        ReplyTo = Address("WORKFLOW_MAIL_REPLY_TO"),
+    };
+
+    /// <summary>
+    /// The links the server of <paramref name="dataFolder"/> writes, for a simulation: null when it
+    /// has no key yet (WORKFLOW_LINK_KEY unset and no link.key), since a simulation never makes one.
+    /// </summary>
+    public static Workflow.Notifications.Links.ReportLinks? ExistingLinks(string dataFolder) =>
+        Environment.GetEnvironmentVariable("WORKFLOW_LINK_KEY") is { Length: > 0 } || File.Exists(Path.Combine(dataFolder, "link.key")) ? CreateLinks(dataFolder, PublicUrl(null)) : null;
+
     /// <summary>An address from the environment (a display name and an address, or a bare address), or null.</summary>
-    private static System.Net.Mail.MailAddress? Address(string variable)
+    private static MimeKit.MailboxAddress? Address(string variable)
     {
         var value = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrWhiteSpace(value))
@@ -341,14 +360,12 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
             return null;
         }
 
-        try
+        if (MimeKit.MailboxAddress.TryParse(value, out var address) && address.Address.Contains('@', StringComparison.Ordinal))
         {
-            return new System.Net.Mail.MailAddress(value);
+            return address;
         }
-        catch (FormatException)
-        {
-            throw new FormatException($"{variable}=\"{value}\" không phải địa chỉ thư: ghi ví dụ \"Sở Nội vụ <nhac-han@cantho.gov.vn>\".");
-        }
+
+        throw new FormatException($"{variable}=\"{value}\" không phải địa chỉ thư: ghi ví dụ \"Sở Nội vụ <nhac-han@cantho.gov.vn>\".");
     }
 }
 
@@ -431,7 +448,7 @@ public static partial class WorkflowHost
             builder.Services.AddSingleton<Delivery.OutboxSender>();
             if (runJobs)
             {
-                builder.Services.AddSingleton<IHostedService>(s => new Periodically("Delivery", TimeSpan.FromSeconds(10),
+                builder.Services.AddSingleton<IHostedService>(s => new Periodically("Delivery", s.GetRequiredService<RuntimeClock>().DeliveryInterval,
                     ct => s.GetRequiredService<Delivery.OutboxSender>().SendDueAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Delivery")));
             }
         }

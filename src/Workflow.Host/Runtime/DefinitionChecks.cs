@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Workflows;
 
@@ -50,7 +49,7 @@ public static class DefinitionChecks
     {
         if (name.Contains('@', StringComparison.Ordinal))
         {
-            return MailAddress.TryCreate(name, out _) ? null : $"\"{name}\" không phải địa chỉ thư hợp lệ.";
+            return Workflow.Notifications.Delivery.MailMessages.Address(name) is not null ? null : $"\"{name}\" không phải địa chỉ thư hợp lệ.";
         }
 
         if (!AgencyId.TryParse(name, out var id))

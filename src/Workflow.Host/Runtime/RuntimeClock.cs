@@ -74,6 +74,15 @@ public sealed class RuntimeClock
     /// <summary>How late a timer may run before its step counts as late, in runtime time.</summary>
     public Duration LateAfter => IsAccelerated ? Duration.FromTicks((long)(RealLateness.BclCompatibleTicks / 60.0 * speed)) : RealLateness;
 
+    /// <summary>
+    /// How often the outbox is delivered: every 10 s, and on an accelerated clock often enough
+    /// (a quarter of an hour of its time, at most once a second) that an email goes out on the day
+    /// its notifications are meant for, as it would in real time.
+    /// </summary>
+    public TimeSpan DeliveryInterval => IsAccelerated
+        ? TimeSpan.FromSeconds(Math.Clamp(TimeSpan.FromMinutes(15).TotalSeconds / speed, 1, 10))
+        : TimeSpan.FromSeconds(10);
+
     /// <summary>The real instant at which <paramref name="moment"/> (Vietnam local time) comes.</summary>
     public DateTimeOffset ToReal(LocalDateTime moment)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using NodaTime;
@@ -1028,7 +1027,7 @@ public sealed class WorkflowEngine
         {
             if (name.Contains('@', StringComparison.Ordinal))
             {
-                if (!MailAddress.TryCreate(name, out _))
+                if (Workflow.Notifications.Delivery.MailMessages.Address(name) is null)
                 {
                     throw new ExpressionException($"\"{input}\": \"{name}\" không phải địa chỉ thư hợp lệ.");
                 }

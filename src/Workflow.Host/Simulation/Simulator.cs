@@ -90,6 +90,7 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
             }
 
             var before = step.Run.Bookmark?.At;
+            sink.Now = key.At;
             step.Act(key.At);
             if (!keepHistory)
             {
@@ -109,7 +110,7 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
         }
 
         var sent = sink.Notifications.Where(n => n.At < end).OrderBy(n => n.At).ThenBy(n => n.Plan, StringComparer.Ordinal).ThenBy(n => n.Task, StringComparer.Ordinal).ThenBy(n => n.Milestone).ThenBy(n => n.Kind).ToList();
-        return new SimulationResult(runs.Select(r => r.Run).ToList(), sent);
+        return new SimulationResult(runs.Select(r => r.Run).ToList(), sent) { SentAt = sink.SentAt };
     }
 
     private static LocalDateTime Max(LocalDateTime a, LocalDateTime b) => a > b ? a : b;
@@ -120,6 +121,11 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
 
         public List<Notification> Notifications { get; } = [];
 
+        /// <summary>The moment of the step being run: when what it sends goes out.</summary>
+        public LocalDateTime Now { get; set; }
+
+        public Dictionary<string, LocalDateTime> SentAt { get; } = new(StringComparer.Ordinal);
+
         public bool Add(Notification notification)
         {
             if (!keys.Add(notification.Key))
@@ -128,6 +134,7 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
             }
 
             Notifications.Add(notification);
+            SentAt[notification.Key] = notification.At > Now ? notification.At : Now;
             return true;
         }
     }
@@ -143,4 +150,14 @@ public sealed record SimulationResult(IReadOnlyList<MilestoneRun> Runs, IReadOnl
         var run = Runs.FirstOrDefault(r => r.Key.Plan.Value == notification.Plan && r.Key.Task.Value == notification.Task && r.Key.Number == notification.Milestone);
         return run is { FormerLead.Count: > 0 } ? [.. run.FormerLead.Select(a => a.ToString())] : null;
     }
+
+    /// <summary>
+    /// When each notification (by key) goes out: its own moment, or later for one meant for a moment
+    /// already past when its run got there (a run started after it, as the server catches up).
+    /// </summary>
+    public IReadOnlyDictionary<string, LocalDateTime> SentAt { get; init; } = new Dictionary<string, LocalDateTime>(StringComparer.Ordinal);
+
+    /// <summary>The moment <paramref name="notification"/> goes out.</summary>
+    public LocalDateTime SentMoment(Notification notification) =>
+        SentAt.TryGetValue(notification.Key, out var at) ? at : notification.At;
 }

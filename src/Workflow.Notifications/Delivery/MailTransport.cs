@@ -1,20 +1,42 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
+using System.Net.Security;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace Workflow.Notifications.Delivery;
 
 /// <summary>
-/// Where an email becomes SMTP: the one narrow interface every message goes through, so that
-/// another client (MailKit) can replace System.Net.Mail without touching anything else.
+/// Where an email becomes SMTP: the one narrow interface every message goes through (MimeKit
+/// messages, sent with MailKit or written as .eml files).
 /// </summary>
 public interface IMailTransport
 {
-    /// <summary>Hands <paramref name="message"/> to the server, or throws what the server said.</summary>
-    Task SendAsync(MailMessage message, CancellationToken cancellationToken);
+    /// <summary>Hands <paramref name="message"/> to the server.</summary>
+    /// <exception cref="MailTransportException">The server refused the message or could not be reached; the message says why.</exception>
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>How to reach the SMTP server. Security: none (a local relay), STARTTLS, or SSL.</summary>
+/// <summary>A message the transport could not hand over: what the server or the network said.</summary>
+public sealed class MailTransportException : Exception
+{
+    public MailTransportException()
+    {
+    }
+
+    public MailTransportException(string message)
+        : base(message)
+    {
+    }
+
+    public MailTransportException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>How to reach the SMTP server.</summary>
 public sealed record SmtpSettings
 {
     public required string Host { get; init; }
@@ -23,61 +45,70 @@ public sealed record SmtpSettings
 
     public SmtpSecurity Security { get; init; } = SmtpSecurity.None;
 
+    /// <summary>With a user name, the transport authenticates (AUTH) after the connection is secured.</summary>
     public string? UserName { get; init; }
 
     public string? Password { get; init; }
 
-    /// <summary>Timeout of one send.</summary>
+    /// <summary>Timeout of one SMTP command (connect, AUTH, one message).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Checks the server's certificate instead of the system's trust store (a relay with its own certificate; tests). Null: the system decides.</summary>
+    public RemoteCertificateValidationCallback? CertificateValidation { get; init; }
 }
 
+/// <summary>How the connection to the SMTP server is secured.</summary>
 public enum SmtpSecurity
 {
+    /// <summary>Plain SMTP (a local relay, MailDev).</summary>
     None,
 
-    /// <summary>Plain connection upgraded with STARTTLS (usually port 587).</summary>
+    /// <summary>Plain connection upgraded with STARTTLS (usually port 587); refused if the server does not offer it.</summary>
     StartTls,
 
-    /// <summary>TLS from the first byte (usually port 465). System.Net.Mail does not support it; use a relay or STARTTLS.</summary>
+    /// <summary>TLS from the first byte (usually port 465).</summary>
     Ssl,
 }
 
 /// <summary>
-/// Sends through an SMTP server with System.Net.Mail. One client is kept and reused, so its
-/// connection is too; SmtpClient sends one message at a time, so sends queue here.
+/// Sends through an SMTP server with MailKit. One connection is opened on the first message and
+/// reused for the next ones; a connection the server dropped while idle is opened again once.
+/// Sends queue here: one SMTP conversation at a time.
 /// </summary>
-public sealed class SmtpTransport : IMailTransport, IDisposable
+public sealed class SmtpTransport(SmtpSettings settings) : IMailTransport, IDisposable
 {
-    private readonly SmtpClient client;
+    private readonly SmtpClient client = new() { Timeout = (int)settings.Timeout.TotalMilliseconds, ServerCertificateValidationCallback = settings.CertificateValidation };
     private readonly SemaphoreSlim one = new(1, 1);
 
-    public SmtpTransport(SmtpSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Security == SmtpSecurity.Ssl)
-        {
-            throw new NotSupportedException("System.Net.Mail không hỗ trợ SSL ngay từ đầu (cổng 465): dùng STARTTLS (cổng 587) hoặc một máy chủ chuyển tiếp.");
-        }
+    /// <summary>How many connections were opened: one while the server keeps it.</summary>
+    public int Connections { get; private set; }
 
-        client = new SmtpClient(settings.Host, settings.Port)
-        {
-            EnableSsl = settings.Security == SmtpSecurity.StartTls,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = (int)settings.Timeout.TotalMilliseconds,
-        };
-        if (settings.UserName is not null)
-        {
-            client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
-        }
-    }
-
-    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         await one.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+            var reused = client.IsConnected;
+            try
+            {
+                await SendOnceAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (reused && e is ServiceNotConnectedException or IOException or SocketException)
+            {
+                // The server closed the idle connection: open a new one and send again, once.
+                await client.DisconnectAsync(quit: false, CancellationToken.None).ConfigureAwait(false);
+                await SendOnceAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or AuthenticationException or SslHandshakeException or IOException or SocketException or TimeoutException or ServiceNotConnectedException or ServiceNotAuthenticatedException or NotSupportedException)
+        {
+            if (client.IsConnected && e is not SmtpCommandException)
+            {
+                await client.DisconnectAsync(quit: false, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            throw new MailTransportException($"{settings.Host}:{settings.Port}: {e.Message}", e);
         }
         finally
         {
@@ -85,8 +116,41 @@ public sealed class SmtpTransport : IMailTransport, IDisposable
         }
     }
 
+    private async Task SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        if (!client.IsConnected)
+        {
+            var options = settings.Security switch
+            {
+                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+                SmtpSecurity.Ssl => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.None,
+            };
+            await client.ConnectAsync(settings.Host, settings.Port, options, cancellationToken).ConfigureAwait(false);
+            Connections++;
+            if (settings.UserName is not null)
+            {
+                await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose()
     {
+        if (client.IsConnected)
+        {
+            try
+            {
+                client.Disconnect(quit: true);
+            }
+            catch (Exception e) when (e is IOException or SocketException or ProtocolException or ServiceNotConnectedException)
+            {
+                // a goodbye the server did not hear changes nothing
+            }
+        }
+
         client.Dispose();
         one.Dispose();
     }
@@ -95,6 +159,7 @@ public sealed class SmtpTransport : IMailTransport, IDisposable
 /// <summary>
 /// Writes each message as an .eml file into a folder instead of sending it: what the product does
 /// when no SMTP server is configured, so a coordinator can open exactly what agencies would get.
+/// The file is named after the Message-ID, so the same email written twice is one file.
 /// </summary>
 public sealed class PickupFolderTransport : IMailTransport
 {
@@ -109,66 +174,28 @@ public sealed class PickupFolderTransport : IMailTransport
 
     public string Folder => folder;
 
-    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-
-        // SmtpClient names the file itself: it writes into a folder of its own, from where the file,
-        // made readable by this account only (emails carry agencies' signed links), joins the others.
-        var staging = Path.Combine(folder, $".tmp-{Guid.NewGuid():N}");
-        PrivateFiles.CreateFolder(staging);
+        var id = string.IsNullOrEmpty(message.MessageId) ? Guid.NewGuid().ToString("N") : message.MessageId;
+        var name = string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        var path = Path.Combine(folder, name + ".eml");
+        var temporary = path + ".tmp";
         try
         {
-            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+            // Readable by this account only (emails carry agencies' signed links).
+            File.Delete(temporary);
+            PrivateFiles.CreateEmpty(temporary);
+            await using (var stream = new FileStream(temporary, FileMode.Truncate, FileAccess.Write))
             {
-                await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+                await message.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var written in Directory.EnumerateFiles(staging))
-            {
-                PrivateFiles.Restrict(written);
-                File.Move(written, Path.Combine(folder, Path.GetFileName(written)));
-            }
+            File.Move(temporary, path, overwrite: true);
         }
-        finally
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Directory.Delete(staging, recursive: true);
+            throw new MailTransportException($"{path}: {e.Message}", e);
         }
-    }
-}
-
-/// <summary>Builds a message with Vietnamese text intact: UTF-8 subject, headers and both parts.</summary>
-public static class MailMessages
-{
-    public static MailMessage Create(MailAddress from, IEnumerable<MailAddress> to, IEnumerable<MailAddress> cc, string subject, string text, string html, MailAddress? replyTo = null)
-    {
-        ArgumentNullException.ThrowIfNull(from);
-        var message = new MailMessage
-        {
-            From = from,
-            Subject = subject.Normalize(NormalizationForm.FormC),
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            Body = text.Normalize(NormalizationForm.FormC),
-            IsBodyHtml = false,
-        };
-        foreach (var address in to)
-        {
-            message.To.Add(address);
-        }
-
-        foreach (var address in cc)
-        {
-            message.CC.Add(address);
-        }
-
-        if (replyTo is not null)
-        {
-            message.ReplyToList.Add(replyTo);
-        }
-
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(html.Normalize(NormalizationForm.FormC), Encoding.UTF8, "text/html"));
-        return message;
     }
 }

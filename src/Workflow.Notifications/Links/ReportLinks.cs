@@ -47,6 +47,14 @@ public sealed class ReportLinks
         return new Uri(baseUrl, query);
     }
 
+    /// <summary>
+    /// The link in an email sent on <paramref name="day"/> (Vietnam time): valid for
+    /// <see cref="Validity"/> from the end of that day. The same agency and day give the same link,
+    /// however late in the day the email goes out, so the server writes what a simulation writes.
+    /// </summary>
+    public Uri ForDay(string agency, LocalDate day) =>
+        For(agency, day.PlusDays(1).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant());
+
     /// <summary>Checks a link's parts; <paramref name="problem"/> says in Vietnamese why a link is refused.</summary>
     public bool Verify(string agency, string? expires, string? signature, Instant now, out string? problem)
     {

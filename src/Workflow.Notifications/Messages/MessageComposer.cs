@@ -1,5 +1,7 @@
 using System.Globalization;
-using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
+using MimeKit;
 using NodaTime;
 using Workflow.Definitions.Agencies;
 using Workflow.Notifications.Templates;
@@ -18,75 +20,122 @@ namespace Workflow.Notifications.Messages;
 /// <param name="FormerLead">The lead the plan named, when its duties have since passed to successors (agency ids); the escalation then names it with its successor: "Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)".</param>
 public sealed record MilestoneFacts(string Plan, string? PlanNumber, string Task, string Activity, string? Product, int Milestone, string? Label, IReadOnlyList<string>? FormerLead = null);
 
-/// <summary>One email, ready for a transport: who, what, and which notifications it carries.</summary>
-public sealed record ComposedEmail(LocalDate Day, string Recipient, IReadOnlyList<string> NotificationKeys, IReadOnlyList<MailAddress> To, string Subject, string Text, string Html)
+/// <summary>One email, ready for a transport: the day it is sent, who, what, and which notifications it carries.</summary>
+public sealed record ComposedEmail(LocalDate Day, string Recipient, IReadOnlyList<Notification> Notifications, IReadOnlyList<MailboxAddress> To, string Subject, string Text, string Html)
 {
-    /// <summary>Copied recipients (an Elsa SendEmail's cc); none for digests and reports.</summary>
-    public IReadOnlyList<MailAddress> Cc { get; init; } = [];
+    /// <summary>Who is copied.</summary>
+    public IReadOnlyList<MailboxAddress> Cc { get; init; } = [];
+
+    /// <summary>The idempotency keys of <see cref="Notifications"/>.</summary>
+    public IReadOnlyList<string> NotificationKeys => [.. Notifications.Select(n => n.Key)];
+
+    /// <summary>
+    /// The Message-ID (without angle brackets): a hash of the notifications' idempotency keys and
+    /// the recipient, and the day. The same email always gets the same id, so a resend after a
+    /// crash is recognisable, by the receiving server and by a reader.
+    /// </summary>
+    public string MessageId(string domain)
+    {
+        var text = string.Join('|', NotificationKeys.Order(StringComparer.Ordinal)) + "|" + Recipient;
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32].ToLowerInvariant();
+        return string.Create(CultureInfo.InvariantCulture, $"{hash}.{Day:yyyyMMdd}@{(string.IsNullOrEmpty(domain) ? "workflow.invalid" : domain)}");
+    }
 }
 
 /// <summary>
-/// Turns notifications into the emails agencies read: everything due for one agency on one day
-/// is one digest (a reminder section, an overdue section); the escalations of a day are one email
-/// to the follow-up agency, grouped by lead agency. Text comes from the coordinator's templates.
+/// Where a notification becomes an email: everything sent to one agency on one day is one digest
+/// (a reminder section, an overdue section); the escalations of a day are one email to the
+/// follow-up agency, grouped by lead agency, with the reminders already sent. Text comes from the
+/// coordinator's templates (<see cref="TemplateSet"/>).
 /// </summary>
 /// <remarks>
-/// An agency without an email address is not skipped in silence: its notifications come back in
-/// <see cref="Composition.Unaddressed"/> so the caller can report them.
+/// <para>An email says what is true on the day it is sent: a notification meant for an earlier day
+/// (the server was down) is composed on the day it goes out ("còn 2 ngày", not the "còn 5 ngày" of
+/// its original day) and joins that day's digest.</para>
+/// <para>An agency without an email address is not skipped in silence: its notifications come back in
+/// <see cref="Composition.Unaddressed"/> so the caller can report them.</para>
 /// </remarks>
-public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agencies, Func<Notification, MilestoneFacts> facts, MailAddress from, Func<string, Uri>? reportLink = null)
+/// <param name="templates">The coordinator's templates.</param>
+/// <param name="agencies">Names and addresses of the recipients.</param>
+/// <param name="facts">What an email says about a notification's milestone.</param>
+/// <param name="reportLink">The agency's report-page link in an email sent on a day; null leaves the link out.</param>
+public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agencies, Func<Notification, MilestoneFacts> facts, Func<string, LocalDate, Uri>? reportLink = null)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>The emails of <paramref name="notifications"/>; <paramref name="history"/> holds every notification sent before (for "reminders already sent").</summary>
-    public Composition Compose(IReadOnlyList<Notification> notifications, IReadOnlyList<Notification> history)
+    /// <summary>
+    /// The emails of <paramref name="notifications"/> over many days (a simulation), each in the
+    /// emails of the day it is sent: <paramref name="sentOn"/>, or its own day by default.
+    /// <paramref name="history"/> holds the reminders sent before (for "Đã nhắc"), later ones are ignored.
+    /// </summary>
+    public Composition Compose(IReadOnlyList<Notification> notifications, IReadOnlyList<Notification> history, Func<Notification, LocalDate>? sentOn = null)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        sentOn ??= n => n.At.Date;
+        var emails = new List<ComposedEmail>();
+        var unaddressed = new List<(string Agency, Notification Notification)>();
+        foreach (var day in notifications.GroupBy(sentOn).OrderBy(g => g.Key))
+        {
+            var composed = ComposeDay(day.Key, [.. day], history);
+            emails.AddRange(composed.Emails);
+            unaddressed.AddRange(composed.Unaddressed);
+        }
+
+        return new Composition(emails, unaddressed);
+    }
+
+    /// <summary>
+    /// The emails sent on <paramref name="day"/> for <paramref name="notifications"/>, however old:
+    /// each is worded as of that day. <paramref name="history"/> holds the reminders sent before.
+    /// </summary>
+    public Composition ComposeDay(LocalDate day, IReadOnlyList<Notification> notifications, IReadOnlyList<Notification> history)
     {
         ArgumentNullException.ThrowIfNull(notifications);
         ArgumentNullException.ThrowIfNull(history);
         var emails = new List<ComposedEmail>();
         var unaddressed = new List<(string Agency, Notification Notification)>();
-        foreach (var day in notifications.GroupBy(n => n.At.Date).OrderBy(g => g.Key))
+
+        // A definition's own email (Elsa's SendEmail): its subject and body as evaluated, one email each.
+        foreach (var email in notifications.Where(n => n.Kind == NotificationKind.Email))
         {
-            foreach (var email in day.Where(n => n.Kind == NotificationKind.Email))
+            var to = email.To.Select(r => (Name: r, Address: Recipient(r))).ToList();
+            var missing = to.Concat(email.Cc.Select(r => (Name: r, Address: Recipient(r)))).Where(r => r.Address is null).ToList();
+            if (missing.Count > 0)
             {
-                var to = email.To.Select(r => (Name: r, Address: Recipient(r))).ToList();
-                var missing = to.Concat(email.Cc.Select(r => (Name: r, Address: Recipient(r)))).Where(r => r.Address is null).ToList();
-                if (missing.Count > 0)
-                {
-                    unaddressed.AddRange(missing.Select(m => (m.Name, email)));
-                    continue;
-                }
-
-                emails.Add(Direct(day.Key, email, [.. to.Select(r => r.Address!)], [.. email.Cc.Select(r => Recipient(r)!)]));
+                unaddressed.AddRange(missing.Select(m => (m.Name, email)));
+                continue;
             }
 
-            // A reminder or an overdue notice whose activity copies the coordinating agencies (copyCoordinators)
-            // carries them in Cc: each gets the item in its own digest of the day, as the lead does.
-            var perAgency = day.Where(n => n.Kind is not NotificationKind.Escalation and not NotificationKind.Email)
-                .SelectMany(n => n.To.Concat(n.Cc).Distinct(StringComparer.Ordinal).Select(agency => (Agency: agency, Notification: n)))
-                .GroupBy(x => x.Agency, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal);
-            foreach (var group in perAgency)
-            {
-                if (Address(group.Key) is not { } address)
-                {
-                    unaddressed.AddRange(group);
-                    continue;
-                }
+            emails.Add(Direct(day, email, [.. to.Select(r => r.Address!)], [.. email.Cc.Select(r => Recipient(r)!)]));
+        }
 
-                emails.Add(Digest(day.Key, group.Key, address, group.Select(x => x.Notification).ToList()));
+        // Reminders and overdue notices: one digest per recipient. An activity that copies the coordinating
+        // agencies (copyCoordinators) carries them in Cc: each gets the item in its own digest of the day.
+        var perAgency = notifications.Where(n => n.Kind is NotificationKind.Reminder or NotificationKind.Overdue)
+            .SelectMany(n => n.To.Concat(n.Cc).Distinct(StringComparer.Ordinal).Select(agency => (Agency: agency, Notification: n)))
+            .GroupBy(x => x.Agency, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in perAgency)
+        {
+            if (Address(group.Key) is not { } address)
+            {
+                unaddressed.AddRange(group);
+                continue;
             }
 
-            foreach (var escalations in day.Where(n => n.Kind == NotificationKind.Escalation).GroupBy(n => n.To[0], StringComparer.Ordinal))
-            {
-                if (Address(escalations.Key) is not { } address)
-                {
-                    unaddressed.AddRange(escalations.Select(n => (escalations.Key, n)));
-                    continue;
-                }
+            emails.Add(Digest(day, group.Key, address, group.Select(x => x.Notification).DistinctBy(n => n.Key, StringComparer.Ordinal).ToList()));
+        }
 
-                emails.Add(Escalation(day.Key, escalations.Key, address, escalations.ToList(), history));
+        // Escalations: one report per follow-up agency.
+        foreach (var escalations in notifications.Where(n => n.Kind == NotificationKind.Escalation).GroupBy(n => n.To[0], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (Address(escalations.Key) is not { } address)
+            {
+                unaddressed.AddRange(escalations.Select(n => (escalations.Key, n)));
+                continue;
             }
+
+            emails.Add(Escalation(day, escalations.Key, address, escalations.DistinctBy(n => n.Key, StringComparer.Ordinal).ToList(), history));
         }
 
         return new Composition(emails, unaddressed);
@@ -94,22 +143,26 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
 
     /// <summary>An Elsa SendEmail's own email: its subject and body as the definition evaluated them; a text body is
     /// HTML-escaped whole for the HTML part, an HTML body (escaped when evaluated) is used as it is.</summary>
-    private static ComposedEmail Direct(LocalDate day, Notification n, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc)
+    private static ComposedEmail Direct(LocalDate day, Notification n, IReadOnlyList<MailboxAddress> to, IReadOnlyList<MailboxAddress> cc)
     {
         var body = n.Body ?? string.Empty;
         var html = n.BodyIsHtml ? body : "<pre style=\"font-family: inherit; white-space: pre-wrap\">" + System.Net.WebUtility.HtmlEncode(body) + "</pre>";
         var text = n.BodyIsHtml ? System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(body, "<[^>]*>", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))) : body;
-        return new ComposedEmail(day, n.To[0], [n.Key], to, n.Subject ?? string.Empty, text, html) { Cc = cc };
+        return new ComposedEmail(day, n.To[0], [n], to, n.Subject ?? string.Empty, text, html) { Cc = cc };
     }
 
     /// <summary>An agency id through the directory (today's address), or an address as written; null when neither.</summary>
-    private MailAddress? Recipient(string name) =>
-        name.Contains('@', StringComparison.Ordinal) ? (MailAddress.TryCreate(name, out var address) ? address : null) : Address(name);
+    private MailboxAddress? Recipient(string name) =>
+        name.Contains('@', StringComparison.Ordinal) ? Delivery.MailMessages.Address(name) : Address(name);
 
-    private ComposedEmail Digest(LocalDate day, string agency, MailAddress address, List<Notification> items)
+    private ComposedEmail Digest(LocalDate day, string agency, MailboxAddress address, List<Notification> items)
     {
-        var reminders = items.Where(n => n.Kind == NotificationKind.Reminder).OrderBy(n => n.Due).ToList();
-        var overdue = items.Where(n => n.Kind == NotificationKind.Overdue).OrderBy(n => n.Due).ToList();
+        // One line a milestone: a late reminder and today's one of the same milestone say the same thing today.
+        List<Notification> Section(NotificationKind kind) => items.Where(n => n.Kind == kind)
+            .OrderBy(n => n.Due).ThenBy(n => n.Plan, StringComparer.Ordinal).ThenBy(n => n.Task, StringComparer.Ordinal).ThenBy(n => n.Milestone)
+            .DistinctBy(n => (n.Plan, n.Task, n.Milestone)).ToList();
+        var reminders = Section(NotificationKind.Reminder);
+        var overdue = Section(NotificationKind.Overdue);
         var plans = items.Select(n => facts(n).PlanNumber ?? facts(n).Plan).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var earliest = items.Min(n => n.Due);
         var name = AgencyName(agency);
@@ -120,33 +173,35 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
         {
             ["coQuan"] = name,
             ["ngay"] = Day(day),
-            ["lienKet"] = reportLink?.Invoke(agency).AbsoluteUri ?? string.Empty,
+            ["lienKet"] = reportLink?.Invoke(agency, day).AbsoluteUri ?? string.Empty,
             ["nhacHan"] = reminders.Select(n => Item(n, day)).ToList(),
             ["quaHan"] = overdue.Select(n => Item(n, day)).ToList(),
         };
-        return new ComposedEmail(day, agency, items.Select(n => n.Key).ToList(), [address], subject, templates.DigestText.Render(model), templates.DigestHtml.Render(model));
+        return new ComposedEmail(day, agency, items, [address], subject, templates.DigestText.Render(model), templates.DigestHtml.Render(model));
     }
 
-    private ComposedEmail Escalation(LocalDate day, string agency, MailAddress address, List<Notification> items, IReadOnlyList<Notification> history)
+    private ComposedEmail Escalation(LocalDate day, string agency, MailboxAddress address, List<Notification> items, IReadOnlyList<Notification> history)
     {
+        var reminded = history.Where(h => h.Kind == NotificationKind.Reminder && h.At.Date <= day)
+            .ToLookup(h => (h.Plan, h.Task, h.Milestone));
         var byLead = items.GroupBy(LeadLabel, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
             {
                 ["coQuan"] = g.Key,
-                ["moc"] = g.OrderBy(n => n.Due).Select(n =>
+                ["moc"] = g.OrderBy(n => n.Due).ThenBy(n => n.Plan, StringComparer.Ordinal).ThenBy(n => n.Task, StringComparer.Ordinal).ThenBy(n => n.Milestone).DistinctBy(n => (n.Plan, n.Task, n.Milestone)).Select(n =>
                 {
                     var item = Item(n, day);
-                    var sent = history.Where(h => h.Kind == NotificationKind.Reminder && h.Plan == n.Plan && h.Task == n.Task && h.Milestone == n.Milestone && h.At.Date <= day)
-                        .Select(h => Day(h.At.Date)).Distinct(StringComparer.Ordinal).ToList();
+                    var sent = reminded[(n.Plan, n.Task, n.Milestone)].Select(h => h.At.Date).Distinct().Order().Select(Day).ToList();
                     item["daNhac"] = sent.Count == 0 ? "chưa có" : string.Join(", ", sent);
                     item["soNgayQuaHan"] = Period.Between(n.Due, day, PeriodUnits.Days).Days.ToString(Invariant);
                     return (IReadOnlyDictionary<string, object?>)item;
                 }).ToList(),
             }).ToList();
-        var subject = $"[Báo cáo quá hạn] {Day(day)}: {items.Count} mốc quá hạn của {byLead.Count} đơn vị chủ trì — {AgencyName(agency)}";
-        var model = new Dictionary<string, object?> { ["ngay"] = Day(day), ["nhom"] = byLead, ["tong"] = items.Count.ToString(Invariant) };
-        return new ComposedEmail(day, agency, items.Select(n => n.Key).ToList(), [address], subject, templates.EscalationText.Render(model), templates.EscalationHtml.Render(model));
+        var count = items.DistinctBy(n => (n.Plan, n.Task, n.Milestone)).Count();
+        var subject = $"[Báo cáo quá hạn] {Day(day)}: {count} mốc quá hạn của {byLead.Count} đơn vị chủ trì — {AgencyName(agency)}";
+        var model = new Dictionary<string, object?> { ["ngay"] = Day(day), ["nhom"] = byLead, ["tong"] = count.ToString(Invariant) };
+        return new ComposedEmail(day, agency, items, [address], subject, templates.EscalationText.Render(model), templates.EscalationHtml.Render(model));
     }
 
     private Dictionary<string, object?> Item(Notification n, LocalDate today)
@@ -164,14 +219,14 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
         };
     }
 
-    private MailAddress? Address(string agency)
+    private MailboxAddress? Address(string agency)
     {
         if (!AgencyId.TryParse(agency, out var id) || !agencies.TryGet(id, out var a) || string.IsNullOrWhiteSpace(a.Email))
         {
             return null;
         }
 
-        return new MailAddress(a.Email, a.Name);
+        return MailboxAddress.TryParse(a.Email, out var parsed) ? new MailboxAddress(a.Name, parsed.Address) : null;
     }
 
     /// <summary>How the escalation names a milestone's lead: its agencies, or the former lead with its successors ("… (nay là …)").</summary>
@@ -194,9 +249,6 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
         AgencyId.TryParse(agency, out var id) && agencies.TryGet(id, out var a) ? a.Name : agency;
 
     private static string Day(LocalDate d) => d.ToString("dd/MM/yyyy", Invariant);
-
-    /// <summary>The sender every email carries.</summary>
-    public MailAddress From => from;
 }
 
 /// <summary>The emails composed, and the notifications whose recipient has no email address.</summary>

@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Text;
-using Humanizer.Localisation;
+using Humanizer;
 using NodaTime;
 
 namespace Workflow.Notifications.Text;
@@ -16,7 +17,8 @@ namespace Workflow.Notifications.Text;
 /// Months and years are counted on the calendar (NodaTime <see cref="Period"/>): 15 March → 15 April
 /// is "1 tháng", and a date one year ahead is "1 năm". Humanizer's own TimeSpan arithmetic uses
 /// 30.44-day months and would call 365 days "11 tháng". The amount itself ("3 ngày", "2 tuần") is
-/// produced by the Humanizer formatter registered for <c>vi</c>; this class adds the "còn" / "quá hạn" framing.
+/// Humanizer's own Vietnamese resources (Humanizer.Core.vi); only the "còn" / "quá hạn" framing, which
+/// Humanizer lacks, is ours.
 /// </remarks>
 public static class DueText
 {
@@ -24,7 +26,8 @@ public static class DueText
     private const string Remaining = "còn {0}";
     private const string Overdue = "quá hạn {0}";
 
-    static DueText() => VietnameseHumanizer.Register();
+    /// <summary>Vietnamese, as Humanizer knows it (Humanizer.Core.vi).</summary>
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("vi");
 
     /// <summary>Describes <paramref name="due"/> as seen on <paramref name="today"/>.</summary>
     /// <exception cref="ArgumentException">The dates are in different calendars.</exception>
@@ -43,8 +46,8 @@ public static class DueText
         var overdue = due < today;
         var (start, end) = overdue ? (due, today) : (today, due);
         var (unit, count) = Amount(start, end);
-        var amount = VietnameseHumanizer.Formatter.TimeSpanHumanize(unit, count, toWords: false);
-        var text = string.Format(VietnameseHumanizer.Culture, overdue ? Overdue : Remaining, amount);
+        var amount = Configurator.Formatters.ResolveForCulture(Culture).TimeSpanHumanize(unit, count);
+        var text = string.Format(Culture, overdue ? Overdue : Remaining, amount);
         return text.Normalize(NormalizationForm.FormC);
     }
 

@@ -17,7 +17,8 @@ internal sealed class ServerProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly string LinkKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+    /// <summary>The report links' signing key every test server uses (WORKFLOW_LINK_KEY).</summary>
+    public static readonly string LinkKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     private readonly ServeProcess process;
 
@@ -56,8 +57,9 @@ internal sealed class ServerProcess : IDisposable
 /// <summary>A workflows folder with one generated plan, and a database, in a temporary directory.</summary>
 internal sealed class ReliabilityWorkspace : IDisposable
 {
-    private ReliabilityWorkspace(string directory, string database, string? postgresSchema, string? postgresServer)
+    private ReliabilityWorkspace(string directory, string database, string? postgresSchema, string? postgresServer, string planFile = "thu-2025.csv")
     {
+        PlanFile = planFile;
         Directory = directory;
         Database = database;
         PostgresSchema = postgresSchema;
@@ -68,7 +70,21 @@ internal sealed class ReliabilityWorkspace : IDisposable
 
     public string Workflows => Path.Combine(Directory, "workflows");
 
-    public string Plan => Path.Combine(Workflows, "plans", "thu-2025.csv");
+    private string PlanFile { get; }
+
+    public string Plan => Path.Combine(Workflows, "plans", PlanFile);
+
+    /// <summary>Where the server writes its emails when it has no SMTP server (.data/emails beside workflows/).</summary>
+    public string Emails => Path.Combine(Directory, ".data", "emails");
+
+    /// <summary>A workspace with one of the repository's own plans (workflows/plans/<paramref name="planFile"/>) on SQLite.</summary>
+    public static ReliabilityWorkspace WithSeedPlan(string planFile)
+    {
+        var workspace = Create();
+        File.Delete(workspace.Plan);
+        File.Copy(Path.Combine(WorkflowProcess.Root, "workflows", "plans", planFile), Path.Combine(workspace.Workflows, "plans", planFile));
+        return new ReliabilityWorkspace(workspace.Directory, workspace.Database, null, null, planFile);
+    }
 
     /// <summary>The --database value.</summary>
     public string Database { get; }
@@ -136,6 +152,13 @@ internal sealed class ReliabilityWorkspace : IDisposable
         using var db = Open();
         return db.History.AsNoTracking().Where(h => sends.Contains(h.What) && !h.Why.StartsWith("trùng ngày"))
             .Select(h => new { h.MilestoneId, h.What, h.Why, h.By }).AsEnumerable().Select(h => (h.MilestoneId, h.What, h.Why, h.By)).ToList();
+    }
+
+    /// <summary>Outbox rows meant for before <paramref name="moment"/> ("yyyy-MM-ddTHH:mm:ss") that no delivery pass has tried yet.</summary>
+    public int Undelivered(string moment)
+    {
+        using var db = Open();
+        return db.Outbox.AsNoTracking().Count(o => string.Compare(o.At, moment) < 0 && o.Attempts == 0);
     }
 
     /// <summary>How many waiting milestones have a timer at or before <paramref name="moment"/> ("yyyy-MM-ddTHH:mm:ss").</summary>

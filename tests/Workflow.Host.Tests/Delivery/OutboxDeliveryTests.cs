@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Mail;
+using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,7 +32,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
         var delivery = new DeliverySetup(
             new SmtpTransport(new SmtpSettings { Host = smtp.Split(':')[0], Port = int.Parse(smtp.Split(':')[1], CultureInfo.InvariantCulture), Timeout = TimeSpan.FromSeconds(5) }),
             TemplateSet.Load(Path.Combine(CliRun.Workflows, "templates")),
-            DeliveryOptions.Default with { FirstBackoff = TimeSpan.Zero, MaxAttempts = 3, ReplyTo = new MailAddress("dieu-phoi@cantho.example") })
+            DeliveryOptions.Default with { FirstBackoff = TimeSpan.Zero, MaxAttempts = 3, ReplyTo = new MailboxAddress("Điều phối viên", "dieu-phoi@cantho.example") })
         {
             Links = new Workflow.Notifications.Links.ReportLinks(new byte[32], new Uri("https://cchc.cantho.example/"), NodaTime.Duration.FromDays(30)),
         };
@@ -60,8 +60,12 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(4, first.Sent);
         Assert.Equal(0, second.Sent);
-        var email = Assert.Single(await maildev.WaitForAsync(1, TimeSpan.FromSeconds(10)));
-        Assert.Equal(["so-noi-vu@cantho.example"], email.To);
+        // The lead's digest, and (copyCoordinators on the overdue notice) one digest to each coordinating agency.
+        await maildev.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        await Task.Delay(500);
+        var all = await maildev.AllAsync();
+        Assert.Equal(all.Count, all.Select(e => string.Join(',', e.To)).Distinct().Count());
+        var email = Assert.Single(all, e => e.To.SequenceEqual(["so-noi-vu@cantho.example"]));
         Assert.Equal("[257/KH-UBND] Sở Nội vụ: 4 việc quá hạn — hạn sớm nhất 31/12/2024", email.Subject);
         Assert.Contains("ĐÃ QUÁ HẠN", email.Text, StringComparison.Ordinal);
         Assert.Contains("(quá hạn 2 ngày)", email.Text, StringComparison.Ordinal);
@@ -90,7 +94,8 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, (await Sender.SendDueAsync()).Sent);
         await maildev.WaitForAsync(1, TimeSpan.FromSeconds(10));
         await Task.Delay(500);
-        Assert.Single(await maildev.AllAsync());
+        var all = await maildev.AllAsync();
+        Assert.Equal(all.Count, all.Select(e => string.Join(',', e.To)).Distinct().Count()); // one email an agency, none twice
 
         await using var db = await host.Databases.CreateDbContextAsync();
         Assert.All(await db.Outbox.Where(o => o.Status == OutboxStatus.Sent).ToListAsync(), o => Assert.Equal(2, o.Attempts));

@@ -239,7 +239,7 @@ public sealed class LoginSecurityTests : IAsyncLifetime
 
         var emails = Path.Combine(server.Folder, "pickup");
         var transport = new Notifications.Delivery.PickupFolderTransport(emails);
-        using var message = Notifications.Delivery.MailMessages.Create(new System.Net.Mail.MailAddress("a@example.org"), [new System.Net.Mail.MailAddress("b@example.org")], [], "Thử", "nội dung", "<p>nội dung</p>");
+        using var message = Notifications.Delivery.MailMessages.Create(new MimeKit.MailboxAddress("A", "a@example.org"), [new MimeKit.MailboxAddress("B", "b@example.org")], [], "Thử", "nội dung", "<p>nội dung</p>", null, NodaTime.Instant.FromUtc(2025, 3, 28, 1, 0), "thu.20250328@example.org");
         await transport.SendAsync(message, CancellationToken.None);
         var eml = Assert.Single(Directory.GetFiles(emails));
         Assert.EndsWith(".eml", eml, StringComparison.Ordinal);

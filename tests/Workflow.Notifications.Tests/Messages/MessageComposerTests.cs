@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using NodaTime;
 using Workflow.Definitions.Agencies;
 using Workflow.Notifications.Messages;
@@ -15,8 +14,7 @@ public class MessageComposerTests
     private static MessageComposer Composer() => new(
         Templates,
         Agencies,
-        n => new MilestoneFacts(n.Plan, "257/KH-UBND", n.Task, n.Task == "15" ? "Xây dựng Kế hoạch <script>alert('x')</script> & công bố" : $"Nhiệm vụ {n.Task}", "Kế hoạch", n.Milestone, null),
-        new MailAddress("nhac-han@cantho.example"));
+        n => new MilestoneFacts(n.Plan, "257/KH-UBND", n.Task, n.Task == "15" ? "Xây dựng Kế hoạch <script>alert('x')</script> & công bố" : $"Nhiệm vụ {n.Task}", "Kế hoạch", n.Milestone, null));
 
     private static Notification N(NotificationKind kind, string task, int day, string[] to, string[]? cc = null, int dueDay = 31) => new()
     {
@@ -94,8 +92,7 @@ public class MessageComposerTests
         var composer = new MessageComposer(
             Templates,
             Agencies,
-            n => new MilestoneFacts(n.Plan, "257/KH-UBND", n.Task, $"Nhiệm vụ {n.Task}", null, n.Milestone, null, n.Task == "36" ? ["so-thong-tin-va-truyen-thong"] : null),
-            new MailAddress("nhac-han@cantho.example"));
+            n => new MilestoneFacts(n.Plan, "257/KH-UBND", n.Task, $"Nhiệm vụ {n.Task}", null, n.Milestone, null, n.Task == "36" ? ["so-thong-tin-va-truyen-thong"] : null));
         var today = new[]
         {
             N(NotificationKind.Escalation, "36", 31, ["so-noi-vu"], ["so-khoa-hoc-va-cong-nghe"], dueDay: 26),
@@ -115,6 +112,41 @@ public class MessageComposerTests
         var composition = Composer().Compose(notifications, notifications);
         Assert.Empty(composition.Emails);
         Assert.Equal("khong-co-trong-danh-ba", Assert.Single(composition.Unaddressed).Agency);
+    }
+
+    [Fact]
+    public void Catch_ups_are_composed_on_the_day_they_are_sent_in_that_days_digest()
+    {
+        // Reminders meant for 14, 17 and 19/03 (the server was down), and one of today's, all go out on 24/03.
+        var late = new[]
+        {
+            N(NotificationKind.Reminder, "15", 14, ["so-tu-phap"], dueDay: 26),
+            N(NotificationKind.Reminder, "16", 17, ["so-tu-phap"], dueDay: 31),
+            N(NotificationKind.Reminder, "17", 19, ["so-tu-phap"], dueDay: 26),
+            N(NotificationKind.Reminder, "18", 24, ["so-tu-phap"], dueDay: 27),
+        };
+
+        var email = Assert.Single(Composer().ComposeDay(new LocalDate(2025, 3, 24), late, late).Emails);
+
+        Assert.Equal(new LocalDate(2025, 3, 24), email.Day);
+        Assert.Equal(4, email.NotificationKeys.Count);
+        Assert.Contains("(tình hình ngày 24/03/2025)", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Hạn: 26/03/2025 (còn 2 ngày)", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Hạn: 31/03/2025 (còn 7 ngày)", email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tuần", email.Text, StringComparison.Ordinal);
+        Assert.Contains("/2025-03-14", string.Join(' ', email.NotificationKeys), StringComparison.Ordinal); // keys keep their own day
+    }
+
+    [Fact]
+    public void The_message_id_is_the_same_for_the_same_email_and_differs_between_emails()
+    {
+        var a = new[] { N(NotificationKind.Reminder, "15", 24, ["so-tu-phap", "so-tai-chinh"]) };
+        var first = Composer().Compose(a, a).Emails;
+        var second = Composer().Compose(a, a).Emails;
+
+        Assert.Equal(first.Select(e => e.MessageId("cantho.example")), second.Select(e => e.MessageId("cantho.example")));
+        Assert.Equal(2, first.Select(e => e.MessageId("cantho.example")).Distinct().Count());
+        Assert.EndsWith(".20250324@cantho.example", first[0].MessageId("cantho.example"), StringComparison.Ordinal);
     }
 
     [Fact]

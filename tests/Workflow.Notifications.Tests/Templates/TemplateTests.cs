@@ -14,50 +14,59 @@ public class TemplateTests
             new Dictionary<string, object?> { ["tt"] = "16", ["ten"] = "Rà soát TTHC & công bố", ["conLai"] = "còn 3 ngày" },
         },
         ["quaHan"] = new List<object?>(),
+        ["lienKet"] = string.Empty,
         ["keHoach"] = new Dictionary<string, object?> { ["so"] = "257/KH-UBND" },
     };
 
     [Fact]
-    public void Fields_sections_and_conditions_render_in_text()
+    public void Liquid_fields_loops_and_conditions_render_in_text()
     {
-        var template = Template.Parse("digest.txt", "Kính gửi {{coQuan}} ({{keHoach.so}}):\n{{#each nhacHan}}- TT {{tt}}: {{ten}} ({{conLai}}), {{coQuan}}\n{{/each}}{{#if quaHan}}Quá hạn có{{else}}Không có việc quá hạn.{{/if}}");
+        var template = Template.Parse("digest.txt", "Kính gửi {{ coQuan }} ({{ keHoach.so }}):\n{% for viec in nhacHan %}- TT {{ viec.tt }}: {{ viec.ten }} ({{ viec.conLai }}), {{ coQuan | upcase }}\n{% endfor %}{% if quaHan != empty %}Quá hạn có{% else %}Không có việc quá hạn.{% endif %}{% if lienKet != empty %} {{ lienKet }}{% endif %}");
 
         Assert.Equal(
-            "Kính gửi Sở Tư pháp (257/KH-UBND):\n- TT 15: Xây dựng Kế hoạch <script>alert(1)</script> (còn 14 ngày), Sở Tư pháp\n- TT 16: Rà soát TTHC & công bố (còn 3 ngày), Sở Tư pháp\nKhông có việc quá hạn.",
+            "Kính gửi Sở Tư pháp (257/KH-UBND):\n- TT 15: Xây dựng Kế hoạch <script>alert(1)</script> (còn 14 ngày), SỞ TƯ PHÁP\n- TT 16: Rà soát TTHC & công bố (còn 3 ngày), SỞ TƯ PHÁP\nKhông có việc quá hạn.",
             template.Render(Model));
     }
 
     [Fact]
-    public void Html_templates_escape_every_field()
+    public void Html_templates_escape_every_field_and_keep_vietnamese_letters()
     {
-        var html = Template.Parse("digest.html", "<ul>{{#each nhacHan}}<li>{{ten}}</li>{{/each}}</ul>").Render(Model);
+        var html = Template.Parse("digest.html", "<p>{{ coQuan }}</p><ul>{% for viec in nhacHan %}<li title=\"{{ viec.ten }}\">{{ viec.ten }}</li>{% endfor %}</ul>").Render(Model);
 
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("Rà soát TTHC &amp; công bố", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Sở Tư pháp</p>", html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("a\n{{#each nhacHan}}x", 2, "mở mà không đóng")]
-    [InlineData("a\nb\n{{/each}}", 3, "không có phần mở")]
-    [InlineData("{{#if quaHan}}{{/each}}", 1, "ở chỗ cần")]
-    [InlineData("x {{ten", 1, "không được đóng")]
-    [InlineData("{{}}", 1, "không phải tên trường")]
-    [InlineData("{{ten lạ}}", 1, "không phải tên trường")]
-    [InlineData("{{else}}", 1, "chỉ dùng trong")]
-    public void A_broken_template_is_refused_at_load_with_file_and_line(string text, int line, string message)
+    [InlineData("a\n{% for viec in nhacHan %}x", 2)]
+    [InlineData("a\nb\n{% endfor %}", 3)]
+    [InlineData("{% if quaHan %}{% endfor %}", 1)]
+    [InlineData("x\n  {{ ten", 2)]
+    [InlineData("{{ }}", 1)]
+    public void A_broken_template_is_refused_at_load_with_file_and_line(string text, int line)
     {
         var e = Assert.Throws<TemplateException>(() => Template.Parse("nhac-han.html", text));
         Assert.Equal(line, e.Line);
-        Assert.StartsWith($"nhac-han.html, dòng {line}: ", e.Message, StringComparison.Ordinal);
-        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"nhac-han.html, dòng {line}: mẫu thư viết sai cú pháp Liquid", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{{ khongCo }}")]
+    [InlineData("{{ coQuan | khongCo }}")]
+    public void A_field_or_filter_that_does_not_exist_is_an_error_not_an_empty_string(string text)
+    {
+        var e = Assert.Throws<TemplateException>(() => Template.Parse("t.txt", text).Render(Model));
+        Assert.Contains("t.txt", e.Message, StringComparison.Ordinal);
+        Assert.Contains("coQuan, keHoach, lienKet, ngay, nhacHan, quaHan", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_field_the_model_lacks_is_an_error_not_an_empty_string()
+    public void NodaTime_dates_reach_liquid_as_dates()
     {
-        var e = Assert.Throws<TemplateException>(() => Template.Parse("t.txt", "{{khongCo}}").Render(Model));
-        Assert.Contains("khongCo", e.Message, StringComparison.Ordinal);
+        var template = Template.Parse("t.txt", "{{ han | date: \"%d/%m/%Y\" }}");
+        Assert.Equal("31/03/2025", template.Render(new Dictionary<string, object?> { ["han"] = new NodaTime.LocalDate(2025, 3, 31) }));
     }
 }
 
@@ -70,7 +79,7 @@ public sealed class TemplateSetTests : IDisposable
         Directory.CreateDirectory(folder);
         foreach (var name in new[] { "digest.txt", "digest.html", "escalation.txt", "escalation.html" })
         {
-            File.WriteAllText(Path.Combine(folder, name), "{{ngay}}");
+            File.WriteAllText(Path.Combine(folder, name), "{{ ngay }}");
         }
     }
 
@@ -79,9 +88,18 @@ public sealed class TemplateSetTests : IDisposable
     [Fact]
     public void A_broken_file_stops_the_load_with_its_name_and_line()
     {
-        File.WriteAllText(Path.Combine(folder, "digest.html"), "<p>{{coQuan}}</p>\n{{#each nhacHan}}\n<li>{{ten}}</li>\n");
+        File.WriteAllText(Path.Combine(folder, "digest.html"), "<p>{{ coQuan }}</p>\n{% for viec in nhacHan %}\n<li>{{ viec.nhiemVu }}</li>\n");
         var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(folder));
-        Assert.Contains("digest.html, dòng 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("digest.html, dòng", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_the_emails_do_not_have_stops_the_load_with_the_file()
+    {
+        File.WriteAllText(Path.Combine(folder, "escalation.txt"), "{{ ngay }} {{ coQuan }}");
+        var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(folder));
+        Assert.Contains("escalation.txt", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ngay, nhom, tong", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
