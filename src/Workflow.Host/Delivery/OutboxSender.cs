@@ -23,8 +23,9 @@ public sealed record DeliveryOptions(MailboxAddress From, MailboxAddress? ReplyT
     public static DeliveryOptions Default { get; } = new(new MailboxAddress("Sở Nội vụ thành phố Cần Thơ", "nhac-han@cantho.example"), null, 8, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
 
     /// <summary>
-    /// Notifications meant for an earlier day (the server was down) wait until this time of day, so
-    /// they go out in that day's digest rather than in an email of their own at dawn.
+    /// Nothing is sent before this time of day: notifications that came due earlier (meant for an
+    /// earlier day while the server was down, caught up at a start, or a night's timers) go out in
+    /// that day's digest rather than in an email of their own at dawn.
     /// </summary>
     public LocalTime DigestTime { get; init; } = new(8, 0);
 
@@ -66,8 +67,13 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
         var today = moment.Date;
         var now = MilestoneMapping.Moment.Format(moment);
 
-        // Before the digest time, only today's rows go: earlier days' wait for today's digest.
-        var earliest = moment.TimeOfDay < options.DigestTime ? MilestoneMapping.Moment.Format(today.AtMidnight()) : string.Empty;
+        // Nothing goes before the digest time: what came due earlier (catch-ups after a start, a night's
+        // timers) goes out in the day's digest, one email an agency.
+        if (moment.TimeOfDay < options.DigestTime)
+        {
+            return new DeliveryResult(0, 0, 0, 0);
+        }
+
         var utc = DateTime.UtcNow;
         List<OutboxRecord> claimed;
         Dictionary<(string, string), TaskRecord> tasks;
@@ -93,7 +99,7 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
                 timersLateSince = null;
             }
 
-            claimed = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && string.Compare(o.At, now) <= 0 && string.Compare(o.At, earliest) >= 0
+            claimed = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && string.Compare(o.At, now) <= 0
                     && (o.NextAttemptUtc == null || o.NextAttemptUtc <= utc) && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < utc))
                 .OrderBy(o => o.At).Take(5_000).ToListAsync(ct).ConfigureAwait(false);
 #pragma warning restore CA1309
