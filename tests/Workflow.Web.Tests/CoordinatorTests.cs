@@ -50,11 +50,13 @@ public sealed class CoordinatorTests(SeedSite site, ITestOutputHelper log)
         var oldDue = Pages.FirstDay(await section.Locator("[data-testid=milestone-due]").InnerTextAsync());
         Assert.True(oldDue < today, $"due {oldDue} is not past");
 
-        // The lead agency opens its signed link and asks for 40 more days.
-        var requested = today.AddDays(40);
-        while (requested.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        // The lead agency opens its signed link and asks for up to 40 more days: no later than halfway
+        // to the end of its extension window (31/12 of the year after the plan's tracked year).
+        var windowEnd = new DateOnly(2026, 12, 31);
+        var requested = today.AddDays(Math.Clamp((windowEnd.DayNumber - today.DayNumber) / 2, 1, 40));
+        while (requested.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday && requested.AddDays(-1) > today)
         {
-            requested = requested.AddDays(1);
+            requested = requested.AddDays(-1);
         }
 
         var agency = await site.AnonymousPageAsync();
