@@ -145,6 +145,14 @@ internal sealed class ReliabilityWorkspace : IDisposable
         return db.Outbox.AsNoTracking().OrderBy(o => o.Key).Select(o => new { o.Key, o.At }).AsEnumerable().Select(o => (o.Key, o.At)).ToList();
     }
 
+    /// <summary>The real moment the server imported the plan (stored as UTC).</summary>
+    public DateTimeOffset ImportedAtUtc()
+    {
+        using var db = Open();
+        var at = db.Plans.AsNoTracking().Select(p => p.ImportedAtUtc).Single();
+        return new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+    }
+
     /// <summary>Every history entry that sent something (not those merged into an earlier one).</summary>
     public List<(long Milestone, string What, string Why, string By)> Sends()
     {
