@@ -1,5 +1,6 @@
 using NodaTime;
 using Workflow.Host.Hosting;
+using Workflow.Host.Runtime;
 
 namespace Workflow.Host.Web;
 
@@ -24,6 +25,10 @@ internal static class AgencyLink
             return "Máy chủ chưa cấu hình đường dẫn báo cáo.";
         }
 
-        return links.Verify(agency, expires, signature, SystemClock.Instance.GetCurrentInstant(), out var problem) ? null : problem;
+        // The links were signed on the runtime's clock (an accelerated one in demos and tests): check them on it too.
+        var now = context.RequestServices.GetService<RuntimeClock>() is { } clock
+            ? clock.Now.InZoneLeniently(RuntimeClock.Vietnam).ToInstant()
+            : SystemClock.Instance.GetCurrentInstant();
+        return links.Verify(agency, expires, signature, now, out var problem) ? null : problem;
     }
 }
