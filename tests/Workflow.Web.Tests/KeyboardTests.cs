@@ -26,7 +26,7 @@ public sealed class KeyboardTests(ITestOutputHelper log)
             + "TT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n"
             + $"1,{Extended},Sở Tư pháp,ngày 30/01/2026\n"
             + $"2,{Other},Sở Tư pháp,ngày 30/01/2026\n",
-        [OtherPlan + ".csv"] = $"Mã kế hoạch,{OtherPlan}\nSố hiệu,997/KH-THU\nTên kế hoạch,Kế hoạch thử bàn phím năm trước\nNgày ban hành,24/12/2024\nNăm theo dõi,2025\n\n"
+        [OtherPlan + ".csv"] = $"Mã kế hoạch,{OtherPlan}\nSố hiệu,997/KH-THU\nTên kế hoạch,Kế hoạch thử bàn phím năm trước\nNgày ban hành,24/12/2024\nNăm theo dõi,2025\nNgày kết thúc theo dõi,31/12/2027\n\n"
             + "TT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n"
             + "1,Nhiệm vụ năm trước,Sở Nội vụ,Quý IV/2025\n",
     };
