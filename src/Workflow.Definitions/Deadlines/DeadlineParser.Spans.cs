@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 
 namespace Workflow.Definitions.Deadlines;
@@ -6,9 +5,8 @@ namespace Workflow.Definitions.Deadlines;
 /// <summary>
 /// Spans and the words around them: years written bare or as a span ("2026", "Năm 2025 - 2030",
 /// "Giai đoạn 2026-2027", "Trong năm 2023, 2024"), spans opened by "từ" ("Từ tháng 3 đến tháng 11",
-/// "Từ 01/7/2025", "Từ nay đến hết năm 2025"), deadlines to finish by ("Hoàn thành trong năm 2026",
-/// "Trước năm 2030"), and phrases that defer to another body's timetable ("Theo lộ trình …",
-/// "Kỳ họp giữa năm 2026").
+/// "Từ 01/7/2025", "Từ nay đến hết năm 2025") and their checkpoints, "Trước năm 2030", and phrases
+/// that defer to another body's timetable ("Theo lộ trình …", "Kỳ họp giữa năm 2026").
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -180,130 +178,6 @@ public static partial class DeadlineParser
             }
 
             return joined;
-        }
-
-        /// <summary>A year or span in a phase that says "hoàn thành" or "ban hành" before it is a deadline to finish
-        /// by its last day ("Hoàn thành trong năm 2026" is 31/12/2026, not work all year). Ongoing work that follows
-        /// a deadline ("… và vận hành thường xuyên, liên tục", "Thực hiện thường xuyên … hàng năm") has no date of
-        /// its own: it stays in the note, and the reading is listed for a coordinator to confirm.</summary>
-        private void MarkCompletions()
-        {
-            if (!text.Folded.Contains("hoan thanh", StringComparison.Ordinal) && !text.Folded.Contains("ban hanh", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            var completionEnd = -1;
-            for (var i = 0; i < items.Count; i++)
-            {
-                var item = items[i];
-                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.OpenEnded && SaysCompletion(item.FirstToken))
-                {
-                    var implicitYear = item.Kind == ItemKind.Year && item.YearImplicit;
-                    if (!implicitYear)
-                    {
-                        items[i] = new Item(ItemKind.Date, item.Date, item.Date.Year, default, item.Kind == ItemKind.Date ? item.Name : null, item.YearImplicit, item.FirstToken, item.LastToken)
-                        {
-                            Start = item.Start,
-                            Completion = true,
-                        };
-                        completionEnd = completionEnd < 0 ? item.LastToken : completionEnd;
-                    }
-                }
-            }
-
-            if (completionEnd < 0)
-            {
-                return;
-            }
-
-            // "… từ năm 2025, phấn đấu hoàn thành Dự án năm 2035": when work starts is not a deadline.
-            items.RemoveAll(i => i.OpenEnded);
-            var dropped = items.RemoveAll(i => i.FirstToken > completionEnd && (i.Kind == ItemKind.Period || (i.Kind == ItemKind.Year && i.YearImplicit)));
-            var markers = recurringMarkers.RemoveAll(m => m > completionEnd);
-            if (dropped + markers > 0)
-            {
-                var due = items.Where(i => i.Completion).Max(i => i.Date);
-                ambiguities.Add($"đọc là hạn hoàn thành {due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; phần làm thường xuyên sau đó không có hạn riêng");
-            }
-        }
-
-        private bool SaysCompletion(int itemFirst)
-        {
-            for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j); j--)
-            {
-                if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Recurring unless the only period is the year's and it describes work that goes on ("Thường xuyên,
-        /// hằng năm": every year, all year — a coordinator chases it as continuous; "Từ tháng 3 đến tháng 11 hằng
-        /// năm": the span, each year).</summary>
-        private bool IsRecurring()
-        {
-            bool yearly = false, otherPeriod = false, halfOrNine = false, dated = false, dayOfMonth = false, span = false, ongoingYear = false;
-            foreach (var item in items)
-            {
-                switch (item.Kind)
-                {
-                    case ItemKind.Period:
-                        yearly |= item.Period == ReportingPeriod.Yearly;
-                        otherPeriod |= item.Period != ReportingPeriod.Yearly;
-                        halfOrNine |= item.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths;
-                        break;
-                    case ItemKind.Date:
-                        dated = true;
-                        break;
-                    case ItemKind.DayOfMonth:
-                        dated = dayOfMonth = true;
-                        break;
-                    case ItemKind.Span:
-                        span = true;
-                        break;
-                    case ItemKind.Year:
-                        ongoingYear |= item.YearImplicit;
-                        break;
-                }
-            }
-
-            var recurring = recurringMarkers.Count > 0 || frequencyGiven || placeholderYear || halfOrNine || dayOfMonth;
-            if (!recurring || frequencyGiven || placeholderYear || otherPeriod || dated)
-            {
-                return recurring;
-            }
-
-            if (span)
-            {
-                return false;
-            }
-
-            if (ongoingYear && yearly)
-            {
-                ambiguities.Add("đọc là việc làm quanh năm, mốc cuối mỗi quý (có thể hiểu là báo cáo một lần mỗi năm)");
-                return false;
-            }
-
-            return recurring;
-        }
-
-        /// <summary>The items that carry dates, a year named twice ("Thường xuyên, liên tục") counted once.</summary>
-        private List<Item> DatedItems()
-        {
-            var dated = new List<Item>(items.Count);
-            foreach (var item in items)
-            {
-                if (item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !dated.Exists(d => d.Kind == ItemKind.Year && d.Year == item.Year)))
-                {
-                    dated.Add(item);
-                }
-            }
-
-            return dated;
         }
 
         /// <summary>The checkpoints of work over a span: each year's end when it runs over several years, otherwise

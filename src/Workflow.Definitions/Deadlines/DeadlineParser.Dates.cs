@@ -1,0 +1,179 @@
+using NodaTime;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// Phrases that start at a number: exact dates ("31/01/2025", "15 tháng 12 năm 2024", "15/12"),
+/// "6 tháng đầu năm", the periods "6 tháng" and "9 tháng", and frequencies ("02 lần/năm").
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        /// <summary>Exact dates ("31/01/2025", "31-01-2025", "15 tháng 12 năm 2024", "15/12"),
+        /// "6 tháng đầu năm", the periods "6 tháng", "9 tháng", and frequencies "02 lần/năm".</summary>
+        private int NumberLed(int k)
+        {
+            var n = tokens[k].Value;
+            var j = k + 1;
+            if (TryNumberLedExtended(k) is var extended && extended > k)
+            {
+                return extended;
+            }
+
+            // d/m[/y], d-m-y, d.m.y
+            if (j + 1 < tokens.Length && (tokens[j].IsPunct('/') || tokens[j].IsPunct('-') || tokens[j].IsPunct('.')) && Is(j + 1, TokenType.Number) && tokens[k].Length <= 2 && tokens[j + 1].Length <= 2)
+            {
+                var separator = tokens[j].Value;
+                var month = tokens[j + 1].Value;
+                var last = j + 1;
+                int? year = null;
+                if (j + 3 < tokens.Length && tokens[j + 2].IsPunct((char)separator) && Is(j + 3, TokenType.Number))
+                {
+                    // "31/12/25": a two-digit year is of this century.
+                    year = tokens[j + 3].Length == 2 ? 2000 + tokens[j + 3].Value : tokens[j + 3].Value;
+                    last = j + 3;
+                }
+                else if (Is(j + 2, "nam") && IsYearNumber(j + 3))
+                {
+                    year = tokens[j + 3].Value;
+                    last = j + 3;
+                }
+                else if (Is(j + 2, "nam") && PlaceholderYear(j + 3) is { } placeholder)
+                {
+                    (year, last) = placeholder;
+                }
+
+                return LunarSuffix(last + 1) is var lunarEnd && lunarEnd > last + 1
+                    ? LunarDay(n, month, year, k, lunarEnd)
+                    : ExactDate(n, month, year, k, last);
+            }
+
+            // 15 tháng 12 [năm 2024]
+            if (Is(j, "thang") && Is(j + 1, TokenType.Number) && n is >= 1 and <= 31 && tokens[j + 1].Length <= 2)
+            {
+                var month = tokens[j + 1].Value;
+                var last = j + 1;
+                int? year = null;
+                if (Is(j + 2, "nam") && Is(j + 3, TokenType.Number))
+                {
+                    year = tokens[j + 3].Value;
+                    last = j + 3;
+                }
+                else if (Is(j + 2, '/') && Is(j + 3, TokenType.Number))
+                {
+                    year = tokens[j + 3].Value;
+                    last = j + 3;
+                }
+
+                if (LunarSuffix(last + 1) is var lunarEnd && lunarEnd > last + 1)
+                {
+                    // "ngày 15 tháng 8 (âm lịch) năm 2025": the year may follow the words "âm lịch".
+                    var lunarYear = year is null && Is(lunarEnd, "nam") && IsYearNumber(lunarEnd + 1) ? tokens[lunarEnd + 1].Value : year;
+                    return LunarDay(n, month, lunarYear, k, lunarYear == year ? lunarEnd : lunarEnd + 2);
+                }
+
+                return ExactDate(n, month, year, k, last);
+            }
+
+            // 23 tháng Chạp, 10 tháng Giêng
+            if (Is(j, "thang") && n is >= 1 and <= 30 && (Is(j + 1, "gieng") || Is(j + 1, "chap")))
+            {
+                var (lunarYear, after) = LunarYearSuffix(j + 2);
+                return LunarDay(n, LunarMonth(j + 1), lunarYear, k, LunarSuffix(after));
+            }
+
+            // 6 tháng đầu năm / 6 tháng cuối năm / 6 tháng / 9 tháng
+            if (Is(j, "thang"))
+            {
+                if ((Is(j + 1, "dau", "nam") || Is(j + 1, "cuoi", "nam")) && n == 6 && Is(j + 3, ':'))
+                {
+                    return j + 3; // "6 tháng đầu năm: Sơ bộ: 20/6 năm N …" — the period's heading, its dates follow
+                }
+
+                if ((Is(j + 1, "dau", "nam") || Is(j + 1, "cuoi", "nam")) && n == 6)
+                {
+                    var yearGiven = IsYearNumber(j + 3);
+                    var year = yearGiven ? tokens[j + 3].Value : context.TrackedYear;
+                    var last = yearGiven ? j + 3 : j + 2;
+                    var firstHalf = Is(j + 1, "dau");
+                    items.Add(new Item(ItemKind.Date, firstHalf ? new LocalDate(year, 6, 30) : new LocalDate(year, 12, 31), year, default, firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm", !yearGiven, k, last)
+                    {
+                        Start = firstHalf ? new LocalDate(year, 1, 1) : new LocalDate(year, 7, 1),
+                    });
+                    return last + 1;
+                }
+
+                var period = n switch
+                {
+                    1 => ReportingPeriod.Monthly,
+                    3 => ReportingPeriod.Quarterly,
+                    6 => ReportingPeriod.HalfYearly,
+                    9 => ReportingPeriod.NineMonths,
+                    12 => ReportingPeriod.Yearly,
+                    _ => (ReportingPeriod?)null,
+                };
+                if (period is { } p)
+                {
+                    AddPeriod(p, k);
+                    return j + 1;
+                }
+
+                return k;
+            }
+
+            // 02 lần/năm, 2 lần mỗi năm, 4 lần trong năm
+            if (Is(j, "lan"))
+            {
+                var at = j + 1;
+                while (at < tokens.Length && (tokens[at].IsPunct('/') || Is(at, "moi") || Is(at, "trong") || Is(at, "mot")))
+                {
+                    at++;
+                }
+
+                if (Is(at, "nam") && !IsYearNumber(at + 1))
+                {
+                    var period = n switch
+                    {
+                        1 => ReportingPeriod.Yearly,
+                        2 => ReportingPeriod.HalfYearly,
+                        4 => ReportingPeriod.Quarterly,
+                        12 => ReportingPeriod.Monthly,
+                        _ => (ReportingPeriod?)null,
+                    };
+                    if (period is null)
+                    {
+                        error = $"\"{Original(k, at)}\": chỉ đọc được 1, 2, 4 hoặc 12 lần mỗi năm.";
+                        return at + 1;
+                    }
+
+                    frequencyGiven = true;
+                    recurringMarkers.Add(k);
+                    AddPeriod(period.Value, k, at);
+                    return at + 1;
+                }
+            }
+
+            return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') ? BareYear(k) : k;
+        }
+
+        private int ExactDate(int day, int month, int? year, int first, int last)
+        {
+            var y = year ?? context.TrackedYear;
+            if (y is < DeadlineContext.MinYear or > DeadlineContext.MaxYear)
+            {
+                error = $"\"{Original(first, last)}\": năm {y} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";
+                return last + 1;
+            }
+
+            if (month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(y, month))
+            {
+                error = $"\"{Original(first, last)}\": ngày {day:00}/{month:00}/{y} không có trong lịch.";
+                return last + 1;
+            }
+
+            AddDate(new LocalDate(y, month, day), null, year is null, first, last);
+            return last + 1;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// Step 4 of a reading: the kind of schedule and its milestones, from the items found: dated
+/// (once, phased, continuous) or recurring (one milestone per period end, or the periods' own dates).
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        private (ScheduleKind Kind, List<Milestone> Milestones, string? Reason) Dated()
+        {
+            var dated = DatedItems();
+            if (dated.Count == 0)
+            {
+                return (ScheduleKind.Unknown, [], "Không thấy thời hạn: không có quý, tháng, ngày, năm hay \"thường xuyên\". Hãy ghi ví dụ \"Quý I/2025\", \"Tháng 12/2024\", \"Trước ngày 31/01/2025\" hoặc \"Trong năm 2025\".");
+            }
+
+            if (dated.Count == 1 && dated[0].Kind == ItemKind.Span)
+            {
+                return (ScheduleKind.Continuous, SpanMilestones(dated[0].Start, dated[0].Date), null);
+            }
+
+            if (dated.Count > 1 && dated.TrueForAll(i => i.Kind == ItemKind.Year && !i.YearImplicit))
+            {
+                // "Trong năm 2023, 2024": work over the years listed, a checkpoint at each year's end.
+                return (ScheduleKind.Continuous, dated.Select(i => Milestone($"Năm {i.Year}", i.Date)).ToList(), null);
+            }
+
+            if (dated.Count == 1 && dated[0].Kind == ItemKind.Year)
+            {
+                var year = dated[0].Year;
+                var checkpoints = new List<Milestone>(4);
+                for (var q = 1; q <= 4; q++)
+                {
+                    checkpoints.Add(Milestone(QuarterNames[q - 1], new LocalDate(year, q * 3, 1).PlusMonths(1).PlusDays(-1)));
+                }
+
+                return (ScheduleKind.Continuous, checkpoints, null);
+            }
+
+            if (dated.Count == 1)
+            {
+                return (ScheduleKind.Once, [Milestone(null, dated[0].Date)], null);
+            }
+
+            var milestones = new List<Milestone>(dated.Count);
+            string? label = null;
+            var labelFor = -1;
+            foreach (var item in dated)
+            {
+                // Items of one phase ("Thực hiện trong Quý II, III/2025") share its label.
+                var phaseLabel = LabelBefore(item.FirstToken);
+                if (phaseLabel is not null || !SamePhase(labelFor, item.FirstToken))
+                {
+                    label = phaseLabel;
+                    labelFor = item.FirstToken;
+                }
+
+                milestones.Add(Milestone(label, item.Date));
+            }
+
+            milestones.Sort((a, b) => a.Due.CompareTo(b.Due));
+            return (ScheduleKind.Phased, milestones, null);
+        }
+
+        private bool SamePhase(int a, int b)
+        {
+            if (a < 0)
+            {
+                return false;
+            }
+
+            for (var j = a; j < b; j++)
+            {
+                if (IsSentenceBreak(j))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private (ScheduleKind Kind, List<Milestone> Milestones, string? Reason) Recurring()
+        {
+            var periods = 0;
+            var namedDays = 0;
+            foreach (var item in items)
+            {
+                periods |= item.Kind == ItemKind.Period ? 1 << (int)item.Period : 0;
+                namedDays += item.Kind == ItemKind.Date && item.Name is null ? 1 : 0;
+            }
+
+            var whole = items.FindIndex(i => i.Kind is ItemKind.Year or ItemKind.Span);
+            var year = placeholderYear ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
+            if (year == 0)
+            {
+                year = items.Where(i => i.Kind == ItemKind.Date && !i.YearImplicit).Select(i => i.Year).DefaultIfEmpty(context.TrackedYear).First();
+            }
+
+            var byDate = new SortedDictionary<LocalDate, (ReportingPeriod Rank, string Label)>();
+            void Add(LocalDate date, ReportingPeriod rank, string label)
+            {
+                if (!byDate.TryGetValue(date, out var existing) || existing.Rank < rank)
+                {
+                    byDate[date] = (rank, label);
+                }
+            }
+
+            // A named day of the year ("Trước ngày 15/12 hằng năm") is the yearly period's day.
+            // Named quarters and months inside a recurring phrase are periods too: "định kỳ (quý I, 6 tháng, quý III và năm)".
+            foreach (var dated in items)
+            {
+                if (dated.Kind != ItemKind.Date)
+                {
+                    continue;
+                }
+
+                var date = dated.YearImplicit ? new LocalDate(year, dated.Date.Month, dated.Date.Day) : dated.Date;
+                if (dated.Name is null)
+                {
+                    Add(date, ReportingPeriod.Yearly, "Năm");
+                }
+                else
+                {
+                    Add(date, dated.Name.StartsWith("Quý", StringComparison.Ordinal) ? ReportingPeriod.Quarterly : ReportingPeriod.Monthly, dated.Name);
+                }
+            }
+
+            // "ngày 22 hàng tháng", "ngày 10 của tháng tiếp theo": a given day of every month.
+            foreach (var day in items)
+            {
+                if (day.Kind != ItemKind.DayOfMonth)
+                {
+                    continue;
+                }
+
+                for (var m = 1; m <= 12; m++)
+                {
+                    var month = new LocalDate(year, m, 1).PlusMonths(day.Name is null ? 0 : 1);
+                    Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Monthly, $"Tháng {m}");
+                }
+            }
+
+            foreach (var period in Periods)
+            {
+                if ((periods & (1 << (int)period)) == 0)
+                {
+                    continue;
+                }
+
+                switch (period)
+                {
+                    case ReportingPeriod.Monthly:
+                        for (var m = 1; m <= 12; m++)
+                        {
+                            Add(new LocalDate(year, m, 1).PlusMonths(1).PlusDays(-1), period, $"Tháng {m}");
+                        }
+
+                        break;
+                    case ReportingPeriod.Quarterly:
+                        for (var q = 1; q <= 4; q++)
+                        {
+                            Add(new LocalDate(year, q * 3, 1).PlusMonths(1).PlusDays(-1), period, QuarterNames[q - 1]);
+                        }
+
+                        break;
+                    case ReportingPeriod.HalfYearly:
+                        Add(new LocalDate(year, 6, 30), period, "6 tháng");
+                        Add(new LocalDate(year, 12, 31), ReportingPeriod.Yearly, "Năm");
+                        break;
+                    case ReportingPeriod.NineMonths:
+                        Add(new LocalDate(year, 9, 30), period, "9 tháng");
+                        break;
+                    case ReportingPeriod.Yearly when namedDays == 0:
+                        Add(new LocalDate(year, 12, 31), period, "Năm");
+                        break;
+                }
+            }
+
+            if (byDate.Count == 0)
+            {
+                return (ScheduleKind.Unknown, [], "\"Định kỳ\" nhưng không nói kỳ nào: hãy ghi ví dụ \"Định kỳ hằng quý\", \"6 tháng\", \"hằng năm\", hoặc điền cột \"Kỳ báo cáo\".");
+            }
+
+            return (ScheduleKind.Recurring, byDate.Select(p => Milestone(p.Value.Label, p.Key)).ToList(), null);
+        }
+
+        private void NoteDatesBeforeIssue(List<Milestone> milestones)
+        {
+            if (context.IssuedOn is { } issued && milestones.Count > 0 && milestones[0].Due < issued)
+            {
+                notes.Add($"hạn {milestones[0].Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} trước ngày ban hành {issued.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        private Milestone Milestone(string? label, LocalDate due) =>
+            new(label, due, context.Calendar.NextWorkingDayOnOrAfter(due));
+
+        /// <summary>Recurring unless the only period is the year's and it describes work that goes on ("Thường xuyên,
+        /// hằng năm": every year, all year — a coordinator chases it as continuous; "Từ tháng 3 đến tháng 11 hằng
+        /// năm": the span, each year).</summary>
+        private bool IsRecurring()
+        {
+            bool yearly = false, otherPeriod = false, halfOrNine = false, dated = false, dayOfMonth = false, span = false, ongoingYear = false;
+            foreach (var item in items)
+            {
+                switch (item.Kind)
+                {
+                    case ItemKind.Period:
+                        yearly |= item.Period == ReportingPeriod.Yearly;
+                        otherPeriod |= item.Period != ReportingPeriod.Yearly;
+                        halfOrNine |= item.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths;
+                        break;
+                    case ItemKind.Date:
+                        dated = true;
+                        break;
+                    case ItemKind.DayOfMonth:
+                        dated = dayOfMonth = true;
+                        break;
+                    case ItemKind.Span:
+                        span = true;
+                        break;
+                    case ItemKind.Year:
+                        ongoingYear |= item.YearImplicit;
+                        break;
+                }
+            }
+
+            var recurring = recurringMarkers.Count > 0 || frequencyGiven || placeholderYear || halfOrNine || dayOfMonth;
+            if (!recurring || frequencyGiven || placeholderYear || otherPeriod || dated)
+            {
+                return recurring;
+            }
+
+            if (span)
+            {
+                return false;
+            }
+
+            if (ongoingYear && yearly)
+            {
+                ambiguities.Add("đọc là việc làm quanh năm, mốc cuối mỗi quý (có thể hiểu là báo cáo một lần mỗi năm)");
+                return false;
+            }
+
+            return recurring;
+        }
+
+        /// <summary>The items that carry dates, a year named twice ("Thường xuyên, liên tục") counted once.</summary>
+        private List<Item> DatedItems()
+        {
+            var dated = new List<Item>(items.Count);
+            foreach (var item in items)
+            {
+                if (item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !dated.Exists(d => d.Kind == ItemKind.Year && d.Year == item.Year)))
+                {
+                    dated.Add(item);
+                }
+            }
+
+            return dated;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using NodaTime;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// The periods of the calendar: quarters ("Quý II, III/2025", "Quý II - Quý IV năm 2019"), months
+/// ("Tháng 11, 12/2025"), whole years ("năm 2025", "trong năm") and the words of a duty that repeats
+/// ("hằng quý", "hàng tháng", "mỗi năm"), with the year that follows them.
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        /// <summary>"Quý II, III/2025", "Quý III, IV năm 2025", "Quý II - Quý IV năm 2019", or the
+        /// bare period word "quý" of "định kỳ quý/ 6 tháng".</summary>
+        private int Quarters(int k)
+        {
+            var quarters = new List<int>(4);
+            var j = k + 1;
+            var q = Quarter(j);
+            if (q == 0)
+            {
+                if (j < tokens.Length && (tokens[j].IsNumber || IsRomanLike(j)) && !Is(j + 1, "thang"))
+                {
+                    error = $"\"{Original(k, j)}\": quý chỉ có I, II, III, IV (hoặc 1 đến 4).";
+                    return j + 1;
+                }
+
+                AddPeriod(ReportingPeriod.Quarterly, k);
+                return k + 1;
+            }
+
+            quarters.Add(q);
+            j++;
+            while (j < tokens.Length)
+            {
+                var separator = tokens[j];
+                var isList = separator.IsPunct(',') || separator.IsPunct('&') || Is(j, "va");
+                var isRange = separator.IsPunct('-') || Is(j, "den");
+                if (!isList && !isRange)
+                {
+                    break;
+                }
+
+                var at = Is(j + 1, "quy") ? j + 2 : j + 1;
+                var nextQuarter = Quarter(at);
+                if (nextQuarter == 0)
+                {
+                    break;
+                }
+
+                if (isRange)
+                {
+                    for (var r = quarters[^1] + 1; r < nextQuarter; r++)
+                    {
+                        quarters.Add(r);
+                    }
+                }
+
+                quarters.Add(nextQuarter);
+                j = at + 1;
+            }
+
+            var (year, yearImplicit, after) = YearSuffix(j);
+            foreach (var quarter in quarters)
+            {
+                AddQuarter(year, quarter, yearImplicit, k, after - 1);
+            }
+
+            return QuarterRangeToNextYear(year, quarters[^1], yearImplicit, k, after);
+        }
+
+        /// <summary>"Tháng 12/2024", "tháng 12 năm 2017", "Tháng 11, 12/2025", or the bare "tháng" of "hằng tháng".</summary>
+        private int Months(int k)
+        {
+            var j = k + 1;
+            if (!Is(j, TokenType.Number))
+            {
+                AddPeriod(ReportingPeriod.Monthly, k);
+                return k + 1;
+            }
+
+            var months = new List<int>(2);
+            while (true)
+            {
+                var m = tokens[j].Value;
+                if (m is < 1 or > 12)
+                {
+                    error = $"\"{Original(k, j)}\": tháng phải từ 1 đến 12.";
+                    return j + 1;
+                }
+
+                months.Add(m);
+                j++;
+                if (j + 1 < tokens.Length && (tokens[j].IsPunct(',') || Is(j, "va")) && Is(j + 1, TokenType.Number) && tokens[j + 1].Length <= 2)
+                {
+                    j++;
+                    continue;
+                }
+
+                break;
+            }
+
+            var (year, yearImplicit, after) = YearSuffix(j);
+            foreach (var m in months)
+            {
+                var end = new LocalDate(year, m, 1).PlusMonths(1).PlusDays(-1);
+                items.Add(new Item(ItemKind.Date, end, end.Year, default, $"Tháng {m}", yearImplicit, k, after - 1) { Start = new LocalDate(year, m, 1) });
+            }
+
+            return after;
+        }
+
+        /// <summary>"năm 2025" (a whole year), "trong năm" (the tracked year), or the bare period word "năm".</summary>
+        private int YearWord(int k)
+        {
+            if (IsYearNumber(k + 1))
+            {
+                if (Is(k - 1, "truoc"))
+                {
+                    return BeforeYear(k, k + 1);
+                }
+
+                AddYear(tokens[k + 1].Value, k, k + 1);
+                return k + 2;
+            }
+
+            if (k + 1 < tokens.Length && tokens[k + 1].IsNumber && tokens[k + 1].Length == 4)
+            {
+                error = $"\"{Original(k, k + 1)}\": năm {tokens[k + 1].Value} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";
+                return k + 2;
+            }
+
+            if (Is(k - 1, "trong"))
+            {
+                AddYear(context.TrackedYear, k, k, yearImplicit: true);
+                return k + 1;
+            }
+
+            if (Is(k + 1, ':'))
+            {
+                return k; // "Năm: Sơ bộ ngày 22/12 năm N" — a heading, not a period
+            }
+
+            AddPeriod(ReportingPeriod.Yearly, k);
+            return k + 1;
+        }
+
+        /// <summary>"hằng quý", "hàng tháng", "hằng năm", "mỗi quý"; "hằng ngày", "hằng tuần" are
+        /// work that goes on all year.</summary>
+        private int Every(int k)
+        {
+            if (Is(k + 1, "ngay") || Is(k + 1, "tuan"))
+            {
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
+                notes.Add(Original(k, k + 1).ToLowerInvariant());
+                return k + 2;
+            }
+
+            if (Is(k + 1, "quy") || Is(k + 1, "thang") || (Is(k + 1, "nam") && !IsYearNumber(k + 2)))
+            {
+                recurringMarkers.Add(k);
+                AddPeriod(Is(k + 1, "quy") ? ReportingPeriod.Quarterly : Is(k + 1, "thang") ? ReportingPeriod.Monthly : ReportingPeriod.Yearly, k, k + 1);
+                return k + 2;
+            }
+
+            return k;
+        }
+
+        private (int Year, bool Implicit, int After) YearSuffix(int j)
+        {
+            if (j + 1 < tokens.Length && (tokens[j].IsPunct('/') || tokens[j].IsPunct('-') || Is(j, "nam")) && tokens[j + 1].IsNumber && tokens[j + 1].Length == 4)
+            {
+                var y = tokens[j + 1].Value;
+                if (y is < DeadlineContext.MinYear or > DeadlineContext.MaxYear)
+                {
+                    error = $"\"{Original(j, j + 1)}\": năm {y} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";
+                    return (context.TrackedYear, false, j + 2);
+                }
+
+                return (y, false, j + 2);
+            }
+
+            return (context.TrackedYear, true, j);
+        }
+
+        private int Quarter(int j)
+        {
+            if (j >= tokens.Length)
+            {
+                return 0;
+            }
+
+            var t = tokens[j];
+            if (t.IsNumber)
+            {
+                return t.Length == 1 && t.Value is >= 1 and <= 4 && !Is(j + 1, "thang") ? t.Value : 0;
+            }
+
+            if (!t.IsWord)
+            {
+                return 0;
+            }
+
+            var w = text.Folded.AsSpan(t.Start, t.Length);
+            return w switch
+            {
+                "i" => 1,
+                "ii" => 2,
+                "iii" => 3,
+                "iv" => 4,
+                _ => 0,
+            };
+        }
+
+        private bool IsRomanLike(int j) =>
+            j < tokens.Length && tokens[j].IsWord && tokens[j].Length <= 4 && text.Folded.AsSpan(tokens[j].Start, tokens[j].Length).IndexOfAnyExcept("ivx") < 0;
+    }
+}

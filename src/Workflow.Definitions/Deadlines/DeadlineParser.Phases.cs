@@ -1,0 +1,184 @@
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// Step 3 of a reading: the words around the dates. A phrase splits into phases at sentence marks and
+/// bullets, each phase named by the words before its dates; the words that are neither dates, labels
+/// nor filler become the note, and an event's condition is the words around its marker.
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        /// <summary>The event a task waits for: the words in brackets around the marker, or from the
+        /// marker to the end of its sentence.</summary>
+        private string EventCondition()
+        {
+            var open = -1;
+            for (var j = eventMarker - 1; j >= 0; j--)
+            {
+                if (tokens[j].IsPunct(')'))
+                {
+                    break;
+                }
+
+                if (tokens[j].IsPunct('('))
+                {
+                    open = j;
+                    break;
+                }
+            }
+
+            int first, last;
+            if (open >= 0)
+            {
+                first = open + 1;
+                last = first;
+                while (last + 1 < tokens.Length && !tokens[last + 1].IsPunct(')'))
+                {
+                    last++;
+                }
+
+                MarkCovered(open, Math.Min(last + 1, tokens.Length - 1));
+            }
+            else
+            {
+                first = eventMarker;
+                last = first;
+                while (last + 1 < tokens.Length && !IsSentenceBreak(last + 1))
+                {
+                    last++;
+                }
+
+                MarkCovered(first, last);
+            }
+
+            return Original(first, last).TrimEnd(ConditionTrim);
+        }
+
+        /// <summary>Words that are neither dates, labels nor filler become notes ("Theo Kế hoạch của
+        /// Bộ Nội vụ"); labels are the words that open a phase before its dates.</summary>
+        private void CollectFreeText(bool isEvent)
+        {
+            var k = 0;
+            while (k < tokens.Length)
+            {
+                if (covered[k] || tokens[k].Type == TokenType.Punct)
+                {
+                    k++;
+                    continue;
+                }
+
+                var first = k;
+                while (k < tokens.Length && !covered[k] && !IsSentenceBreak(k) && !tokens[k].IsPunct('('))
+                {
+                    k++;
+                }
+
+                var last = k - 1;
+                while (last >= first && tokens[last].Type == TokenType.Punct)
+                {
+                    last--;
+                }
+
+                // Words right before a date item in the same phase are its label, not a note.
+                if (k < tokens.Length && covered[k] && !IsSentenceBreak(k))
+                {
+                    continue;
+                }
+
+                if (last >= first && HasContent(first, last))
+                {
+                    var note = Original(first, last);
+                    if (!isEvent || !notes.Contains(note))
+                    {
+                        notes.Add(note);
+                    }
+                }
+            }
+        }
+
+        private bool HasContent(int first, int last)
+        {
+            for (var j = first; j <= last; j++)
+            {
+                if (tokens[j].IsWord && !IsFiller(j))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Words that only lead up to a date ("trong", "trước ngày", "chậm nhất"): never a label, never a note on their own.</summary>
+        private bool IsFiller(int j)
+        {
+            if (!tokens[j].IsWord)
+            {
+                return true;
+            }
+
+            var w = text.Folded.AsSpan(tokens[j].Start, tokens[j].Length);
+            return w is "trong" or "truoc" or "vao" or "den" or "cham" or "nhat" or "muon" or "toi" or "tu" or "khoang" or "ngay" or "thoi" or "han" or "gian" or "la" or "het" or "it" or "va" or "hoac" or "sau";
+        }
+
+        /// <summary>A sentence mark or a bullet ends a phase: ";", "." not inside a number, ":" (after a
+        /// label), and a "-" or "+" that opens a phrase ("- Ban hành… - Thực hiện…").</summary>
+        private bool IsSentenceBreak(int j)
+        {
+            var t = tokens[j];
+            if (t.Type != TokenType.Punct)
+            {
+                return false;
+            }
+
+            return t.Value switch
+            {
+                ';' => true,
+                '.' => !(Is(j - 1, TokenType.Number) && Is(j + 1, TokenType.Number) && tokens[j - 1].End == t.Start && t.End == tokens[j + 1].Start),
+                '-' or '+' => j == 0 || (t.Start > 0 && text.Folded[t.Start - 1] == ' ' && j + 1 < tokens.Length && tokens[j + 1].IsWord),
+                _ => false,
+            };
+        }
+
+        /// <summary>The label of the phase that holds token <paramref name="j"/>: the words between the
+        /// phase's start and its first date, without filler ("trong", "trước ngày") or a trailing colon.</summary>
+        private string? LabelBefore(int j)
+        {
+            var start = j;
+            while (start > 0 && !IsSentenceBreak(start - 1) && !covered[start - 1])
+            {
+                start--;
+            }
+
+            if (start > 0 && !IsSentenceBreak(start - 1) && covered[start - 1])
+            {
+                return null; // a second date of the same phase ("Quý I/2025 Quý IV/2025")
+            }
+
+            var last = j - 1;
+            while (last >= start && (IsFiller(last) || tokens[last].Type == TokenType.Punct))
+            {
+                last--;
+            }
+
+            while (start <= last && tokens[start].Type == TokenType.Punct)
+            {
+                start++;
+            }
+
+            if (start > last)
+            {
+                return null;
+            }
+
+            var label = Original(start, last).TrimEnd(LabelTrim);
+            if (label.Length == 0)
+            {
+                return null;
+            }
+
+            return char.ToUpper(label[0], Vietnamese) + label[1..];
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// Step 1 and 2 of a reading: the noise of extracted text is cleaned (a footnote number glued to a
+/// year), then the scanner walks the tokens and tries every pattern at each one; the patterns record
+/// what they find as items.
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        /// <summary>"Trong năm 20257": a five- or six-digit number that starts with a year is that
+        /// year followed by a footnote mark.</summary>
+        private void SplitFootnotes()
+        {
+            for (var k = 0; k < tokens.Length; k++)
+            {
+                var t = tokens[k];
+                if (t.IsNumber && t.Length is 5 or 6 && (text.Folded[t.Start] == '2' || (text.Folded[t.Start] == '1' && text.Folded[t.Start + 1] == '9')))
+                {
+                    var year = int.Parse(text.Folded.AsSpan(t.Start, 4), CultureInfo.InvariantCulture);
+                    if (year is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear)
+                    {
+                        notes.Add($"bỏ số chú thích {text.Folded.AsSpan(t.Start + 4, t.Length - 4)} dính sau năm {year}");
+                        tokens[k] = new Token(TokenType.Number, t.Start, 4, year);
+                    }
+                }
+            }
+        }
+
+
+        private void Scan()
+        {
+            var k = 0;
+            while (k < tokens.Length && error is null)
+            {
+                var next = TryItem(k);
+                if (next > k)
+                {
+                    MarkCovered(k, next - 1);
+                    k = next;
+                }
+                else
+                {
+                    k++;
+                }
+            }
+        }
+
+        /// <summary>Tries every pattern at token <paramref name="k"/>; returns the token after the match, or k.</summary>
+        private int TryItem(int k)
+        {
+            if (Is(k, "quy") || Is(k, "qui"))
+            {
+                return Quarters(k);
+            }
+
+            if (Is(k, "thang") && !Is(k - 1, TokenType.Number))
+            {
+                return Is(k + 1, ':') ? k : Months(k);
+            }
+
+            if (TryExtendedItem(k) is var extended && extended > k)
+            {
+                return extended;
+            }
+
+            if (tokens[k].IsNumber)
+            {
+                return NumberLed(k);
+            }
+
+            if (Is(k, "nam"))
+            {
+                return YearWord(k);
+            }
+
+            if (Is(k, "thuong", "xuyen") || Is(k, "lien", "tuc"))
+            {
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
+                return k + 2;
+            }
+
+            if (Is(k, "ca", "nam") && !IsYearNumber(k + 2))
+            {
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
+                return k + 2;
+            }
+
+            if ((Is(k, "hang") || Is(k, "moi")) && k + 1 < tokens.Length)
+            {
+                return Every(k);
+            }
+
+            if (Is(k, "dinh", "ky"))
+            {
+                recurringMarkers.Add(k);
+                return k + 2;
+            }
+
+            if (Is(k, "cuoi", "nam"))
+            {
+                var year = IsYearNumber(k + 2) ? tokens[k + 2].Value : context.TrackedYear;
+                var last = IsYearNumber(k + 2) ? k + 2 : k + 1;
+                AddDate(new LocalDate(year, 12, 31), null, !IsYearNumber(k + 2), k, last);
+                return last + 1;
+            }
+
+            if ((Is(k, "neu", "co") || Is(k, "khi")) && !InPurposeClause(k))
+            {
+                SetEventMarker(k > 0 && Is(k - 1, "sau") ? k - 1 : k, onlyWithoutDate: false);
+                return k + 1;
+            }
+
+            if (Is(k, "theo", "huong", "dan"))
+            {
+                SetEventMarker(k, onlyWithoutDate: true);
+                return k;
+            }
+
+            return k;
+        }
+
+        private void SetEventMarker(int k, bool onlyWithoutDate)
+        {
+            if (eventMarker < 0 || (eventOnlyWithoutDate && !onlyWithoutDate))
+            {
+                eventMarker = k;
+                eventOnlyWithoutDate = onlyWithoutDate;
+            }
+        }
+
+        private void AddDate(LocalDate date, string? name, bool yearImplicit, int first, int last) =>
+            items.Add(new Item(ItemKind.Date, date, date.Year, default, name, yearImplicit, first, last));
+
+        private void AddYear(int year, int first, int last, bool yearImplicit = false) =>
+            items.Add(new Item(ItemKind.Year, new LocalDate(year, 12, 31), year, default, null, yearImplicit, first, last) { Start = new LocalDate(year, 1, 1) });
+
+        private void AddQuarter(int year, int quarter, bool yearImplicit, int first, int last)
+        {
+            var end = new LocalDate(year, quarter * 3, 1).PlusMonths(1).PlusDays(-1);
+            items.Add(new Item(ItemKind.Date, end, year, default, QuarterNames[quarter - 1], yearImplicit, first, last) { Start = new LocalDate(year, (quarter * 3) - 2, 1) });
+        }
+
+        private void AddPeriod(ReportingPeriod period, int first, int? last = null) =>
+            items.Add(new Item(ItemKind.Period, default, 0, period, null, true, first, last ?? first));
+    }
+}
