@@ -29,7 +29,7 @@ namespace Workflow.Host.Cli;
 /// checkpoint each quarter end) and some waiting for an event (dormant); led by the directory's
 /// agencies, one task in ten by two. They are imported by the runtime, then a share is reported
 /// done by direct SQL (on time, late, early), so that every state and count has rows.</para>
-/// <para><b>No timer fires while measuring.</b> The runtime clock (<see cref="RuntimeClock.EnvironmentVariable"/>,
+/// <para><b>No timer fires while measuring.</b> The runtime clock (<see cref="RuntimeClock.Accelerated"/>,
 /// at real speed) says it is Wednesday <see cref="Today"/> 13:00, for the import and for the
 /// server: the import runs every moment before it (late reminders and overdue notices, as a server
 /// running since 2023 would have) and leaves every bookmark at 08:00 of a later day, 19 hours away
@@ -88,7 +88,7 @@ internal static class WebBench
 
     public static bool Run(TextWriter output, WorkflowsData data, int milestones, string? postgres, double seconds, int connections)
     {
-        var wrk = FindOrInstallWrk(output);
+        var wrk = FindWrk(output);
         if (wrk is null)
         {
             return false;
@@ -112,14 +112,12 @@ internal static class WebBench
         var (settings, cleanup) = RuntimeBench.FreshDatabase(kind, postgres);
         var folder = Path.Combine(Path.GetTempPath(), $"workflow-webbench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var previousClock = Environment.GetEnvironmentVariable(RuntimeClock.EnvironmentVariable);
         try
         {
-            Environment.SetEnvironmentVariable(RuntimeClock.EnvironmentVariable, string.Create(CultureInfo.InvariantCulture,
-                $"{Today.At(new LocalTime(13, 0)):yyyy-MM-ddTHH:mm:ss}|{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}|1"));
+            var runtimeClock = RuntimeClock.Accelerated(Today.At(new LocalTime(13, 0)), 1, SystemClock.Instance.GetCurrentInstant());
             var plans = GeneratedPlans(data, count);
             var clock = Stopwatch.StartNew();
-            using (var importer = WorkflowHost.Build(data, settings, runJobs: false))
+            using (var importer = WorkflowHost.Build(data, settings, runJobs: false, clock: runtimeClock))
             {
                 importer.StartAsync().GetAwaiter().GetResult();
                 var runtime = importer.Services.GetRequiredService<WorkflowRuntime>();
@@ -137,24 +135,23 @@ internal static class WebBench
             clock.Stop();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"web bench on {name}: {count:N0} milestones of {plans.Sum(p => p.Tasks.Count):N0} tasks in {plans.Count} plans imported and given their states in {clock.Elapsed.TotalSeconds:N1} s"));
-            return MeasureAsync(output, data, settings, folder, wrk, seconds, connections).GetAwaiter().GetResult();
+            return MeasureAsync(output, data, settings, runtimeClock, folder, wrk, seconds, connections).GetAwaiter().GetResult();
         }
         finally
         {
-            Environment.SetEnvironmentVariable(RuntimeClock.EnvironmentVariable, previousClock);
             cleanup();
             Directory.Delete(folder, recursive: true);
         }
     }
 
-    private static async Task<bool> MeasureAsync(TextWriter output, WorkflowsData data, DatabaseSettings settings, string folder, string wrk, double seconds, int connections)
+    private static async Task<bool> MeasureAsync(TextWriter output, WorkflowsData data, DatabaseSettings settings, RuntimeClock clock, string folder, string wrk, double seconds, int connections)
     {
         // Mail would go to a pickup folder of the temporary directory (there is none to send: the outbox is all sent).
         var delivery = new DeliverySetup(
             new Notifications.Delivery.PickupFolderTransport(Path.Combine(folder, "emails")),
             Notifications.Templates.TemplateSet.Load(Path.Combine(data.Folder, "templates")),
             Delivery.DeliveryOptions.Default) { Links = DeliverySetup.CreateLinks(folder) };
-        await using var app = Web.WorkflowWeb.Build(data, settings, delivery, clustered: false, ["http://127.0.0.1:0"]);
+        await using var app = Web.WorkflowWeb.Build(data, settings, delivery, clustered: false, ["http://127.0.0.1:0"], clock);
         await app.StartAsync().ConfigureAwait(false);
         try
         {
@@ -423,36 +420,16 @@ internal static class WebBench
     private static string Quote(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\n") < 0 ? cell : $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    /// <summary>wrk on the PATH; installed with apt-get when missing and running as root (as scripts/postgres.sh installs PostgreSQL).</summary>
-    private static string? FindOrInstallWrk(TextWriter output)
+    /// <summary>wrk on the PATH. The bench installs nothing: without wrk it says how to get it and stops.</summary>
+    private static string? FindWrk(TextWriter output)
     {
         if (Which("wrk") is { } found)
         {
             return found;
         }
 
-        if (!Environment.IsPrivilegedProcess || Which("apt-get") is null)
-        {
-            output.WriteLine("web bench: wrk is not installed; install it with: apt-get install -y wrk (Debian/Ubuntu, as root)");
-            return null;
-        }
-
-        output.WriteLine("web bench: installing Debian's wrk (apt-get)...");
-        var start = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk");
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var log = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0 || Which("wrk") is not { } installed)
-        {
-            output.WriteLine("web bench: apt-get install wrk failed:");
-            output.WriteLine(string.Join('\n', (log + error.GetAwaiter().GetResult()).Split('\n').TakeLast(20)));
-            return null;
-        }
-
-        return installed;
+        output.WriteLine("web bench: wrk is not on the PATH; install it first (Debian/Ubuntu: sudo apt-get install wrk; elsewhere build it from https://github.com/wg/wrk), then run the bench again. The bench installs nothing.");
+        return null;
 
         static string? Which(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
