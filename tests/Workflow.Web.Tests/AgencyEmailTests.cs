@@ -36,7 +36,7 @@ public sealed partial class AgencyEmailTests
         await using var mail = await PrivateMailDev.StartAsync();
         var launching = Browser.LaunchAsync();
         var realStart = DateTimeOffset.UtcNow;
-        var clock = string.Create(CultureInfo.InvariantCulture, $"2025-03-15T00:00:00|{realStart.ToUnixTimeMilliseconds()}|{86_400 / SecondsPerDay}");
+        var clock = Workflow.Host.Cli.ServeClock.Arguments(new NodaTime.LocalDateTime(2025, 3, 15, 0, 0), 86_400 / SecondsPerDay, NodaTime.Instant.FromDateTimeOffset(realStart));
         WebServer? started = null;
         try
         {

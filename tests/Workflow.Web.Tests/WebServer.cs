@@ -8,9 +8,9 @@ namespace Workflow.Web.Tests;
 
 /// <summary>What a <see cref="WebServer"/> runs on.</summary>
 /// <param name="Plans">Plan files to put in workflows/plans (name → CSV); null keeps the repository's seed plans.</param>
-/// <param name="Clock">WORKFLOW_CLOCK (START|REALSTART|SPEED), or null for the real clock.</param>
+/// <param name="Clock">`serve` arguments of an accelerated clock (<see cref="Workflow.Host.Cli.ServeClock.Arguments"/>), or null for the real clock.</param>
 /// <param name="Smtp">WORKFLOW_SMTP (host:port), or null: emails become .eml files in the server's folder.</param>
-internal sealed record WebServerOptions(IReadOnlyDictionary<string, string>? Plans = null, string? Clock = null, string? Smtp = null);
+internal sealed record WebServerOptions(IReadOnlyDictionary<string, string>? Plans = null, IReadOnlyList<string>? Clock = null, string? Smtp = null);
 
 /// <summary>
 /// The real `workflow serve` in its own process, as a coordinator runs it: on a temporary copy of
@@ -62,11 +62,10 @@ internal sealed class WebServer : IAsyncDisposable
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        var start = WorkflowProgram.StartInfo(directory, ["serve", "--workflows", workflows, "--database", database, "--urls", $"http://127.0.0.1:{port}"]);
+        var start = WorkflowProgram.StartInfo(directory, ["serve", "--workflows", workflows, "--database", database, "--urls", $"http://127.0.0.1:{port}", .. options.Clock ?? []]);
         start.Environment["WORKFLOW_PUBLIC_URL"] = baseUrl.AbsoluteUri;
         start.Environment["WORKFLOW_LINK_KEY"] = Convert.ToBase64String(key);
         Set(start, "WORKFLOW_SMTP", options.Smtp);
-        Set(start, "WORKFLOW_CLOCK", options.Clock);
 
         var server = new WebServer(directory, baseUrl, key, ServeProcess.Start(start));
         try

@@ -39,7 +39,13 @@ internal static class RuntimeCommands
         {
             Description = $"Địa chỉ công khai của trang web, đầu mọi đường dẫn trong thư, ví dụ https://cchc.cantho.gov.vn (hoặc biến {DeliverySetup.PublicUrlVariable}). Bắt buộc khi gửi thư qua SMTP.",
         };
+        var clockOptions = new ServeClock();
         var command = new Command("serve", "Chạy máy chủ: trang web cho điều phối viên và đơn vị; nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster, smtp, urls, publicUrl };
+        foreach (var option in clockOptions.Options)
+        {
+            command.Options.Add(option);
+        }
+
         action = async (result, ct) =>
         {
             var addresses = result.GetValue(urls) is { Length: > 0 } given ? given
@@ -48,6 +54,11 @@ internal static class RuntimeCommands
             if (addresses.Select(AddressProblem).OfType<string>().FirstOrDefault() is { } wrong)
             {
                 error.WriteLine(wrong);
+                return WorkflowCommandLine.Usage;
+            }
+
+            if (!clockOptions.TryRead(result, error, out var clock))
+            {
                 return WorkflowCommandLine.Usage;
             }
 
@@ -80,7 +91,7 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
-            await using var host = Web.WorkflowWeb.Build(data, settings, delivery, result.GetValue(cluster), addresses);
+            await using var host = Web.WorkflowWeb.Build(data, settings, delivery, result.GetValue(cluster), addresses, clock);
             await host.StartAsync(ct).ConfigureAwait(false);
             var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
             output.WriteLine($"Cơ sở dữ liệu: {settings}. Thư: {(delivery.Transport is Notifications.Delivery.PickupFolderTransport pickup ? $"ghi tệp .eml vào {pickup.Folder}" : "gửi qua máy chủ SMTP")}.");
@@ -135,7 +146,7 @@ internal static class RuntimeCommands
                 return WorkflowCommandLine.InputProblems;
             }
 
-            var read = PlanReader.Read(path, data.Reference, openEndedThrough: RuntimeClock.FromEnvironment(SystemClock.Instance).Now.Year);
+            var read = PlanReader.Read(path, data.Reference, openEndedThrough: RuntimeClock.System().Now.Year);
             if (read.Plan is not { } plan)
             {
                 read.Problems.ToList().ForEach(p => output.WriteLine(p));

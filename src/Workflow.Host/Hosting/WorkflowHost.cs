@@ -373,7 +373,7 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
 public static partial class WorkflowHost
 {
     /// <summary>Builds a host. With <paramref name="runJobs"/> the scheduler fires timers (the server); without, it only edits the store (commands).</summary>
-    public static IHost Build(WorkflowsData data, DatabaseSettings database, bool runJobs, bool clustered = false, IClock? clock = null, Action<IServiceCollection>? configure = null, DeliverySetup? delivery = null)
+    public static IHost Build(WorkflowsData data, DatabaseSettings database, bool runJobs, bool clustered = false, RuntimeClock? clock = null, Action<IServiceCollection>? configure = null, DeliverySetup? delivery = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         Compose(builder, data, database, runJobs, clustered, clock, delivery);
@@ -385,7 +385,7 @@ public static partial class WorkflowHost
     /// The services every host shares (database, Quartz, runtime, delivery): the server adds its
     /// web pages to them, the commands use them bare.
     /// </summary>
-    internal static void Compose(IHostApplicationBuilder builder, WorkflowsData data, DatabaseSettings database, bool runJobs, bool clustered, IClock? clock, DeliverySetup? delivery)
+    internal static void Compose(IHostApplicationBuilder builder, WorkflowsData data, DatabaseSettings database, bool runJobs, bool clustered, RuntimeClock? clock, DeliverySetup? delivery)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(data);
@@ -397,7 +397,7 @@ public static partial class WorkflowHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None); // a failed start is the exception the command line reports in one line (details with --verbose)
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(database);
-        var runtimeClock = RuntimeClock.FromEnvironment(clock ?? SystemClock.Instance);
+        var runtimeClock = clock ?? RuntimeClock.System();
         builder.Services.AddSingleton(runtimeClock);
         builder.Services.AddDbContextFactory<WorkflowDbContext>(options =>
         {

@@ -1,6 +1,4 @@
-using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Workflow.Host.Runtime;
 
@@ -9,17 +7,14 @@ namespace Workflow.Host.Runtime;
 /// trigger must fire for a moment of that time.
 /// </summary>
 /// <remarks>
-/// Normally both are the same clock. For the reliability tests (and demos) the clock can run
-/// faster than real time from a fixed start, set by the environment variable
-/// <see cref="EnvironmentVariable"/> as <c>START|REALSTART|SPEED</c>: the local moment START
-/// (yyyy-MM-ddTHH:mm:ss) was at the real instant REALSTART (Unix milliseconds) and time runs SPEED
-/// times faster. Every process given the same value agrees on the time, so a server killed and
-/// restarted picks up the same timeline.
+/// Normally both are the same clock. For demos and the end-to-end reliability tests the clock can
+/// run faster than real time from a fixed start (<c>workflow serve --clock-start --clock-speed</c>,
+/// <see cref="Accelerated"/>): the local moment START was at the real instant ANCHOR and time runs
+/// SPEED times faster. Every process given the same three values agrees on the time, so a server
+/// killed and restarted picks up the same timeline.
 /// </remarks>
 public sealed class RuntimeClock
 {
-    public const string EnvironmentVariable = "WORKFLOW_CLOCK";
-
     public static readonly DateTimeZone Vietnam = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
     /// <summary>A timer that fires more than this much real time after its moment counts as late (the server was down).</summary>
@@ -38,32 +33,21 @@ public sealed class RuntimeClock
         this.speed = speed;
     }
 
-    public static RuntimeClock System(IClock clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return new RuntimeClock(clock, Instant.MinValue, Instant.MinValue, 1);
-    }
+    /// <summary>Real time, in Vietnam.</summary>
+    public static RuntimeClock System(IClock? clock = null) => new(clock ?? SystemClock.Instance, Instant.MinValue, Instant.MinValue, 1);
 
-    /// <summary>The clock the environment asks for: accelerated when <see cref="EnvironmentVariable"/> is set, else <paramref name="clock"/>.</summary>
-    /// <exception cref="FormatException">The variable is set but malformed.</exception>
-    public static RuntimeClock FromEnvironment(IClock clock)
+    /// <summary>
+    /// A clock that was at <paramref name="start"/> (Vietnam local time) at the real instant
+    /// <paramref name="anchor"/> and runs <paramref name="speed"/> times faster than <paramref name="clock"/>.
+    /// </summary>
+    public static RuntimeClock Accelerated(LocalDateTime start, double speed, Instant anchor, IClock? clock = null)
     {
-        var value = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(value))
+        if (!(speed >= 1) || double.IsInfinity(speed))
         {
-            return System(clock);
+            throw new ArgumentOutOfRangeException(nameof(speed), speed, "The speed is at least 1.");
         }
 
-        var parts = value.Split('|');
-        var start = parts.Length == 3 ? LocalDateTimePattern.GeneralIso.Parse(parts[0]) : null;
-        if (start is not { Success: true }
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var realMs)
-            || !double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) || speed < 1)
-        {
-            throw new FormatException($"{EnvironmentVariable}=\"{value}\": ghi START|REALSTART|SPEED, ví dụ 2025-03-03T00:00:00|1767225600000|7200.");
-        }
-
-        return new RuntimeClock(clock, Instant.FromUnixTimeMilliseconds(realMs), start.Value.InZoneStrictly(Vietnam).ToInstant(), speed);
+        return new(clock ?? SystemClock.Instance, anchor, start.InZoneLeniently(Vietnam).ToInstant(), speed);
     }
 
     public bool IsAccelerated => speed != 1 || virtualStart != Instant.MinValue;

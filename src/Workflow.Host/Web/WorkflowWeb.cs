@@ -8,6 +8,7 @@ using Workflow.Host.Designer;
 using Workflow.Host.Web.Api;
 using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
 
 namespace Workflow.Host.Web;
 
@@ -50,7 +51,7 @@ public static partial class WorkflowWeb
     /// Builds the server: every service of <see cref="WorkflowHost.Compose"/> plus the web. Listens
     /// on <paramref name="urls"/> (default <see cref="DefaultUrl"/>).
     /// </summary>
-    public static WebApplication Build(WorkflowsData data, DatabaseSettings database, DeliverySetup delivery, bool clustered, IReadOnlyList<string> urls, IClock? clock = null)
+    public static WebApplication Build(WorkflowsData data, DatabaseSettings database, DeliverySetup delivery, bool clustered, IReadOnlyList<string> urls, RuntimeClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(urls);

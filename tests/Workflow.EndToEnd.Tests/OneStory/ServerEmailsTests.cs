@@ -37,7 +37,7 @@ public sealed class ServerEmailsTests(ITestOutputHelper log)
 
         // First run: from Thursday 27/03 00:00 until the clock passes Saturday 29/03 12:00.
         var started = DateTimeOffset.UtcNow;
-        using (var server = await ServerProcess.StartAsync(workspace, Clock(From, started), "--public-url", PublicUrl))
+        using (var server = await ServerProcess.StartAsync(workspace, new ServerClock(From, started, Speed), "--public-url", PublicUrl))
         {
             await WaitUntilAsync(() => Virtual(From, started) >= new DateTime(2025, 3, 29, 12, 0, 0), "the first server's clock reaches 29/03 12:00");
             await WaitUntilAsync(() => Undelivered(workspace, "2025-03-29T00:00:00") == 0, "the first server delivers the emails up to 28/03");
@@ -47,7 +47,7 @@ public sealed class ServerEmailsTests(ITestOutputHelper log)
         // Second run: the clock goes on from where the first stopped (a weekend: nothing is due).
         var stoppedAt = Virtual(From, started);
         var restarted = DateTimeOffset.UtcNow;
-        using (var server = await ServerProcess.StartAsync(workspace, Clock(stoppedAt, restarted), "--public-url", PublicUrl))
+        using (var server = await ServerProcess.StartAsync(workspace, new ServerClock(stoppedAt, restarted, Speed), "--public-url", PublicUrl))
         {
             var end = To.AddDays(1);
             await WaitUntilAsync(() => Virtual(stoppedAt, restarted) >= end.AddHours(2), "the second server's clock passes 04/04 02:00");
@@ -133,9 +133,6 @@ public sealed class ServerEmailsTests(ITestOutputHelper log)
     }
 
     private static DateTime Virtual(DateTime start, DateTimeOffset realStart) => start + ((DateTimeOffset.UtcNow - realStart) * Speed);
-
-    private static string Clock(DateTime virtualStart, DateTimeOffset realStart) =>
-        string.Create(CultureInfo.InvariantCulture, $"{virtualStart:yyyy-MM-ddTHH:mm:ss}|{realStart.ToUnixTimeMilliseconds()}|{Speed}");
 
     private sealed record Email(DateOnly Day, string To, string Cc, string Subject, string Text, string Html)
     {

@@ -27,7 +27,7 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
     {
         using var workspace = ReliabilityWorkspace.Create();
         var realStart = DateTimeOffset.UtcNow;
-        var clock = Clock(VirtualStart, realStart, Speed);
+        var clock = new ServerClock(VirtualStart, realStart, Speed);
         var random = new Random(20250303);
         for (var kill = 1; kill <= 20; kill++)
         {
@@ -50,14 +50,14 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
     {
         using var workspace = ReliabilityWorkspace.Create();
         var firstStart = DateTimeOffset.UtcNow;
-        using (var server = await ServerProcess.StartAsync(workspace, Clock(VirtualStart, firstStart, Speed)))
+        using (var server = await ServerProcess.StartAsync(workspace, new ServerClock(VirtualStart, firstStart, Speed)))
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
             await server.StopAsync();
         }
 
         // Back on Wednesday 12/03/2025 at 09:00, with a clock that now hardly moves.
-        using (var server = await ServerProcess.StartAsync(workspace, Clock(new DateTime(2025, 3, 12, 9, 0, 0), DateTimeOffset.UtcNow, 1)))
+        using (var server = await ServerProcess.StartAsync(workspace, new ServerClock(new DateTime(2025, 3, 12, 9, 0, 0), DateTimeOffset.UtcNow, 1)))
         {
             // Quartz handles misfired triggers in batches, a few seconds after the start: wait until
             // no timer of the week that passed is left.
@@ -99,7 +99,7 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
     {
         using var workspace = ReliabilityWorkspace.Create(Workflow.Tests.PostgresFactAttribute.ConnectionString);
         var realStart = DateTimeOffset.UtcNow;
-        var clock = Clock(VirtualStart, realStart, Speed);
+        var clock = new ServerClock(VirtualStart, realStart, Speed);
         using (var a = await ServerProcess.StartAsync(workspace, clock, "--cluster"))
         using (var b = await ServerProcess.StartAsync(workspace, clock, "--cluster"))
         {
@@ -150,9 +150,6 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
         var twice = sends.GroupBy(s => (s.Milestone, s.What, s.Why)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, "steps run twice: " + string.Join(", ", twice));
     }
-
-    private static string Clock(DateTime virtualStart, DateTimeOffset realStart, double speed) =>
-        string.Create(CultureInfo.InvariantCulture, $"{virtualStart:yyyy-MM-ddTHH:mm:ss}|{realStart.ToUnixTimeMilliseconds()}|{speed}");
 
     private static DateTime VirtualNow(DateTimeOffset realStart) => VirtualAt(realStart, DateTimeOffset.UtcNow);
 

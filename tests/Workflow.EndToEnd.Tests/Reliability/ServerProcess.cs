@@ -10,7 +10,7 @@ using Workflow.Host.Persistence;
 namespace Workflow.EndToEnd.Tests.Reliability;
 
 /// <summary>
-/// A `workflow serve` process on an accelerated clock (WORKFLOW_CLOCK), started, killed with
+/// A `workflow serve` process on an accelerated clock (<see cref="ServerClock"/>), started, killed with
 /// SIGKILL or stopped, and restarted on the same database and the same timeline.
 /// </summary>
 internal sealed class ServerProcess : IDisposable
@@ -30,10 +30,9 @@ internal sealed class ServerProcess : IDisposable
     public string Output => process.Output;
 
     /// <summary>Starts a server and waits until it says it runs.</summary>
-    public static async Task<ServerProcess> StartAsync(ReliabilityWorkspace workspace, string clock, params string[] extra)
+    public static async Task<ServerProcess> StartAsync(ReliabilityWorkspace workspace, ServerClock clock, params string[] extra)
     {
-        var start = WorkflowProgram.StartInfo(workspace.Directory, new[] { "serve", "--workflows", workspace.Workflows, "--database", workspace.Database, "--urls", "http://127.0.0.1:0" }.Concat(extra));
-        start.Environment["WORKFLOW_CLOCK"] = clock;
+        var start = WorkflowProgram.StartInfo(workspace.Directory, new[] { "serve", "--workflows", workspace.Workflows, "--database", workspace.Database, "--urls", "http://127.0.0.1:0" }.Concat(clock.Arguments).Concat(extra));
         start.Environment["WORKFLOW_LINK_KEY"] = LinkKey; // one key for every server of a cluster, as in production
         var server = new ServerProcess(ServeProcess.Start(start));
         if (!await server.process.WaitUntilRunningAsync(StartTimeout))
@@ -52,6 +51,17 @@ internal sealed class ServerProcess : IDisposable
     public Task StopAsync() => process.StopAsync();
 
     public void Dispose() => process.Dispose();
+}
+
+/// <summary>
+/// The accelerated clock a test server runs on: the virtual moment <paramref name="VirtualStart"/>
+/// (Vietnam time) was at <paramref name="RealStart"/>, and time runs <paramref name="Speed"/> times
+/// faster (`serve --clock-start --clock-speed --clock-anchor`).
+/// </summary>
+internal sealed record ServerClock(DateTime VirtualStart, DateTimeOffset RealStart, double Speed)
+{
+    public IReadOnlyList<string> Arguments =>
+        Workflow.Host.Cli.ServeClock.Arguments(NodaTime.LocalDateTime.FromDateTime(VirtualStart), Speed, NodaTime.Instant.FromDateTimeOffset(RealStart));
 }
 
 /// <summary>A workflows folder with one generated plan, and a database, in a temporary directory.</summary>

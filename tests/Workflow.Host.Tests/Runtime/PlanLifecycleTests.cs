@@ -309,7 +309,7 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
             }
 
             clock.Set(2026, 12, 1, 9, 0);
-            using var old = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + file, "unused"), runJobs: false, clock: clock);
+            using var old = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + file, "unused"), runJobs: false, clock: RuntimeClock.System(clock));
             await old.StartAsync();
             var runtime = (WorkflowRuntime)old.Services.GetService(typeof(WorkflowRuntime))!;
             var closed = Assert.Single(await runtime.CloseEndedPlansAsync());

@@ -33,7 +33,7 @@ internal sealed class SqliteHost : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), $"workflow-host-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        var host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: clock, configure: configure, delivery: delivery);
+        var host = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), runJobs: false, clock: RuntimeClock.System(clock), configure: configure, delivery: delivery);
         await host.StartAsync();
         return new SqliteHost(directory, host);
     }

@@ -56,7 +56,7 @@ internal sealed partial class WebServer : IAsyncDisposable
         {
             Links = new Workflow.Notifications.Links.ReportLinks(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), BaseAddress, NodaTime.Duration.FromDays(30)),
         };
-        app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')], clock);
+        app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')], Workflow.Host.Runtime.RuntimeClock.System(clock));
         await app.StartAsync();
         var plan = PlanReader.Read(Path.Combine(Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
         await app.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "test");
