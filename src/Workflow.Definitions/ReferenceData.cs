@@ -27,7 +27,7 @@ public sealed record ReferenceData(AgencyDirectory Agencies, WorkingCalendar Cal
             }
         }
 
-        var calendar = Directory.Exists(calendars) ? WorkingCalendar.Create(CalendarAdjustments.LoadDirectory(calendars)) : WorkingCalendar.Vietnam;
+        var calendar = Directory.Exists(calendars) ? WorkingCalendar.Create(CalendarAdjustments.LoadDirectory(calendars)) : WorkingCalendar.StatutoryOnly;
         return new ReferenceData(AgencyDirectory.Load(agencies), calendar, ReportCalendar.Load(reports));
     }
 }

@@ -10,4 +10,7 @@ internal static class RepositoryData
     public static string Plans => Path.Combine(Workflows, "plans");
 
     public static ReferenceData ReferenceData => Reference.Value;
+
+    /// <summary>The official calendar: workflows/calendars on top of the Labour Code's rules.</summary>
+    public static Workflow.Definitions.Calendars.WorkingCalendar Calendar => ReferenceData.Calendar;
 }

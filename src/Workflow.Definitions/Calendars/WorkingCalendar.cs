@@ -35,11 +35,13 @@ public sealed class WorkingCalendar
     private WorkingCalendar(CalendarAdjustments adjustments) => Adjustments = adjustments;
 
     /// <summary>
-    /// The calendar of the Labour Code's default rules, without any announcement. Use
-    /// <see cref="Create"/> with <see cref="CalendarAdjustments.LoadDirectory"/> of <c>workflows/calendars</c>
-    /// for the official schedule (exact Tết days, swapped days, make-up Saturdays).
+    /// The calendar of the Labour Code's default rules only, without any year's announcement: in a
+    /// year with swapped days it gives other dates than the official schedule (30/04/2025 moves to
+    /// 02/05, not 05/05). Use <see cref="Create"/> with <see cref="CalendarAdjustments.LoadDirectory"/>
+    /// of <c>workflows/calendars</c> for the official schedule (exact Tết days, swapped days,
+    /// make-up Saturdays).
     /// </summary>
-    public static WorkingCalendar Vietnam { get; } = new(CalendarAdjustments.None);
+    public static WorkingCalendar StatutoryOnly { get; } = new(CalendarAdjustments.None);
 
     /// <summary>The adjustments this calendar was built with.</summary>
     public CalendarAdjustments Adjustments { get; }

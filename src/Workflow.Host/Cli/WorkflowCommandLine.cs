@@ -379,7 +379,9 @@ public static class WorkflowCommandLine
         var calendars = folder is null ? null : Path.Combine(folder, "calendars");
         if (calendars is null || !Directory.Exists(calendars))
         {
-            return WorkingCalendar.Vietnam;
+            // Said, not silent: without the years' announcements some effective dates differ from the official ones.
+            error.WriteLine("Lưu ý: không tìm thấy thư mục workflows/calendars, nên ngày hiệu lực chỉ tính các ngày nghỉ của Bộ luật Lao động, chưa có ngày hoán đổi, nghỉ bù từng năm đã công bố (chỉ thư mục bằng --workflows THƯ_MỤC).");
+            return WorkingCalendar.StatutoryOnly;
         }
 
         try

@@ -84,8 +84,8 @@ public sealed class WorkingCalendarTests
         Assert.True(Official.IsWorkingDay(D("2025-05-05")));
 
         // Without the file, Friday 2 May is an ordinary working day and Saturday 26 April is not.
-        Assert.True(WorkingCalendar.Vietnam.IsWorkingDay(D("2025-05-02")));
-        Assert.True(WorkingCalendar.Vietnam.IsDayOff(D("2025-04-26")));
+        Assert.True(WorkingCalendar.StatutoryOnly.IsWorkingDay(D("2025-05-02")));
+        Assert.True(WorkingCalendar.StatutoryOnly.IsDayOff(D("2025-04-26")));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class WorkingCalendarTests
         // Without the file: 9/2 (30 Tết) to 13/2 (mùng 4); Saturday 10 and Sunday 11 give Wednesday 14 and Thursday 15.
         Assert.Equal(
             new[] { D("2024-02-09"), D("2024-02-10"), D("2024-02-11"), D("2024-02-12"), D("2024-02-13"), D("2024-02-14"), D("2024-02-15") },
-            WorkingCalendar.Vietnam.DaysOff(2024).Where(d => d.Date.Month == 2).Select(d => d.Date));
+            WorkingCalendar.StatutoryOnly.DaysOff(2024).Where(d => d.Date.Month == 2).Select(d => d.Date));
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class WorkingCalendarTests
     {
         Assert.Equal(
             dates.Split(',').Select(D),
-            WorkingCalendar.Vietnam.DaysOff(year).Where(d => d.Date.Month == 9).Select(d => d.Date));
+            WorkingCalendar.StatutoryOnly.DaysOff(year).Where(d => d.Date.Month == 9).Select(d => d.Date));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class WorkingCalendarTests
     {
         for (int year = 2021; year <= 2060; year++)
         {
-            IReadOnlyList<DayOff> daysOff = WorkingCalendar.Vietnam.DaysOff(year);
+            IReadOnlyList<DayOff> daysOff = WorkingCalendar.StatutoryOnly.DaysOff(year);
             Assert.Equal(11, daysOff.Count(d => d.Kind == DayOffKind.Holiday));
             Assert.All(daysOff, d =>
             {
@@ -236,19 +236,19 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void Weekends_are_days_off_without_a_name()
     {
-        Assert.True(WorkingCalendar.Vietnam.IsDayOff(D("2025-03-29")));
-        Assert.Null(WorkingCalendar.Vietnam.DayOffOn(D("2025-03-29")));
-        Assert.Null(WorkingCalendar.Vietnam.DayOffOn(D("2025-03-28")));
-        Assert.True(WorkingCalendar.Vietnam.IsWorkingDay(D("2025-03-28")));
+        Assert.True(WorkingCalendar.StatutoryOnly.IsDayOff(D("2025-03-29")));
+        Assert.Null(WorkingCalendar.StatutoryOnly.DayOffOn(D("2025-03-29")));
+        Assert.Null(WorkingCalendar.StatutoryOnly.DayOffOn(D("2025-03-28")));
+        Assert.True(WorkingCalendar.StatutoryOnly.IsWorkingDay(D("2025-03-28")));
     }
 
     [Fact]
     public void Dates_outside_the_supported_range_are_rejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingCalendar.Vietnam.IsWorkingDay(new LocalDate(1899, 12, 31)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingCalendar.Vietnam.DaysOff(2101));
-        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingCalendar.Vietnam.AddWorkingDays(new LocalDate(2100, 12, 30), 5));
-        Assert.Equal(new LocalDate(2100, 12, 31), WorkingCalendar.Vietnam.AddWorkingDays(new LocalDate(2100, 12, 30), 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingCalendar.StatutoryOnly.IsWorkingDay(new LocalDate(1899, 12, 31)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingCalendar.StatutoryOnly.DaysOff(2101));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingCalendar.StatutoryOnly.AddWorkingDays(new LocalDate(2100, 12, 30), 5));
+        Assert.Equal(new LocalDate(2100, 12, 31), WorkingCalendar.StatutoryOnly.AddWorkingDays(new LocalDate(2100, 12, 30), 1));
     }
 
     private static LocalDate D(string iso) => LocalDatePattern.Iso.Parse(iso).Value;

@@ -75,9 +75,9 @@ public class CorpusPhraseTests
     }
 
     private static DeadlineContext Context(int year, string issued) =>
-        new(year, issued.Length == 0 ? null : LocalDatePattern.Iso.Parse(issued).Value);
+        Context(year, issued.Length == 0 ? null : LocalDatePattern.Iso.Parse(issued).Value);
 
-    private static DeadlineContext Context(int year, LocalDate? issued) => new(year, issued);
+    private static DeadlineContext Context(int year, LocalDate? issued) => new(year, issued, RepositoryData.Calendar);
 
     private static string Actual(Schedule s) =>
         $"{s.Kind.ToString().ToLowerInvariant()}: {string.Join(';', s.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}";

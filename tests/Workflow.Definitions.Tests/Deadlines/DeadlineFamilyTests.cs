@@ -7,7 +7,7 @@ namespace Workflow.Definitions.Tests.Deadlines;
 /// phrases that must stay as they were.</summary>
 public class DeadlineFamilyTests
 {
-    private static readonly DeadlineContext Y2025 = new(2025, new LocalDate(2025, 11, 20));
+    private static readonly DeadlineContext Y2025 = new(2025, new LocalDate(2025, 11, 20), RepositoryData.Calendar);
 
     private static string Read(string phrase, DeadlineContext? context = null) =>
         ScheduleText.Of(DeadlineParser.Parse(phrase, context ?? Y2025));
@@ -32,7 +32,7 @@ public class DeadlineFamilyTests
     public void The_rest_of_the_year_counts_from_the_issue_date()
     {
         Assert.Equal("continuous: Quý IV 2025-12-31", Read("Từ nay đến hết năm 2025"));
-        Assert.Equal("continuous: Quý III 2025-09-30 | Quý IV 2025-12-31", Read("Từ nay đến hết năm 2025", new DeadlineContext(2025, new LocalDate(2025, 7, 15))));
+        Assert.Equal("continuous: Quý III 2025-09-30 | Quý IV 2025-12-31", Read("Từ nay đến hết năm 2025", new DeadlineContext(2025, new LocalDate(2025, 7, 15), RepositoryData.Calendar)));
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public class DeadlineFamilyTests
     [Fact]
     public void Days_after_an_issue_date_the_plan_does_not_give_are_unknown_and_say_why()
     {
-        var schedule = DeadlineParser.Parse("15 ngày kể từ ngày ban hành", new DeadlineContext(2025));
+        var schedule = DeadlineParser.Parse("15 ngày kể từ ngày ban hành", new DeadlineContext(2025, null, RepositoryData.Calendar));
         Assert.Equal(ScheduleKind.Unknown, schedule.Kind);
         Assert.Contains("chưa ghi ngày ban hành", schedule.Reason, StringComparison.Ordinal);
     }

@@ -108,7 +108,7 @@ public class SeedPhraseTests
     [MemberData(nameof(Cells))]
     public void Seed_cell_reads_as_a_careful_reader_would(string phrase, int year, string expected)
     {
-        var schedule = DeadlineParser.Parse(phrase, new DeadlineContext(year));
+        var schedule = DeadlineParser.Parse(phrase, new DeadlineContext(year, null, RepositoryData.Calendar));
 
         Assert.Equal(expected, ScheduleText.Of(schedule));
     }
@@ -118,7 +118,7 @@ public class SeedPhraseTests
     {
         foreach (var row in Cells)
         {
-            var schedule = DeadlineParser.Parse((string)row[0], new DeadlineContext((int)row[1]));
+            var schedule = DeadlineParser.Parse((string)row[0], new DeadlineContext((int)row[1], null, RepositoryData.Calendar));
             var dues = schedule.Milestones.Select(m => m.Due).ToList();
             Assert.Equal(dues.Order().ToList(), dues);
             Assert.Same(schedule.Milestones.LastOrDefault(), schedule.Final);
