@@ -62,8 +62,27 @@ public class CorpusPhraseTests
         Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
     }
 
+    /// <summary>
+    /// The second harvest (files named <c>harvest2-*.tsv</c>) was gathered and labelled after the first
+    /// quarter had been seen, so it has its own held-out part, fixed by this rule before a single of its
+    /// phrases was gathered: FNV-1a of the NFC phrase divisible by 3. While the parser was widened for the
+    /// second harvest, only its other rows were run; the held-out third was run once, at the end.
+    /// </summary>
+    [Fact]
+    public void The_second_harvest_held_out_third_scores_at_least_98_percent()
+    {
+        var heldOut = Rows.Value.Where(r => r.File.StartsWith("harvest2-", StringComparison.Ordinal) && Fnv1a(r.Phrase) % 3 == 0).ToList();
+        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
+
+        Assert.True(heldOut.Count >= 40, $"held out {heldOut.Count} of the second harvest");
+        Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
+    }
+
     /// <summary>The fixed rule: FNV-1a (32 bits) over the UTF-16 code units of the NFC phrase, divisible by 4.</summary>
-    internal static bool IsHeldOut(string phrase)
+    internal static bool IsHeldOut(string phrase) => Fnv1a(phrase) % 4 == 0;
+
+    private static uint Fnv1a(string phrase)
     {
         var hash = 2166136261u;
         foreach (var c in phrase.Normalize(NormalizationForm.FormC))
@@ -71,7 +90,7 @@ public class CorpusPhraseTests
             hash = unchecked((hash ^ c) * 16777619u);
         }
 
-        return hash % 4 == 0;
+        return hash;
     }
 
     private static DeadlineContext Context(int year, string issued) =>
@@ -103,6 +122,7 @@ public class CorpusPhraseTests
                 }
 
                 rows.Add(new CorpusRow(
+                    Path.GetFileName(file),
                     f[0],
                     int.Parse(f[1], CultureInfo.InvariantCulture),
                     f[2].Length == 0 ? null : LocalDatePattern.Iso.Parse(f[2]).Value,
@@ -116,5 +136,5 @@ public class CorpusPhraseTests
         return rows;
     }
 
-    private sealed record CorpusRow(string Phrase, int Year, LocalDate? Issued, string Source, string Kind, string Dues, string Note);
+    private sealed record CorpusRow(string File, string Phrase, int Year, LocalDate? Issued, string Source, string Kind, string Dues, string Note);
 }
