@@ -17,7 +17,7 @@ public static partial class DeadlineParser
         /// its own: it stays in the note, and the reading is listed for a coordinator to confirm.</summary>
         private void MarkCompletions()
         {
-            if (!text.Folded.Contains("hoan thanh", StringComparison.Ordinal) && !text.Folded.Contains("ban hanh", StringComparison.Ordinal))
+            if (!text.Folded.Contains("hoan thanh", StringComparison.Ordinal) && !text.Folded.Contains("ban hanh", StringComparison.Ordinal) && !text.Folded.Contains("xong", StringComparison.Ordinal))
             {
                 return;
             }
@@ -50,6 +50,15 @@ public static partial class DeadlineParser
             items.RemoveAll(i => i.OpenEnded);
             var dropped = items.RemoveAll(i => i.FirstToken > completionEnd && (i.Kind == ItemKind.Period || (i.Kind == ItemKind.Year && i.YearImplicit)));
             var markers = recurringMarkers.RemoveAll(m => m > completionEnd);
+            if (ExceptionClause() is var exception && exception >= 0)
+            {
+                // "Thực hiện thường xuyên, riêng việc … hoàn thành trong quý II/2020", "Thực hiện định kỳ hằng năm;
+                // Riêng năm 2020 hoàn thành trong quý II/2020": for the plan, the exception's deadline is the one to
+                // chase; the ongoing work around it, and the year that scopes the exception, have no date of their own.
+                dropped += items.RemoveAll(i => !i.Completion && (i.Kind == ItemKind.Period || (i.Kind == ItemKind.Year && (i.YearImplicit || i.FirstToken > exception))));
+                markers += recurringMarkers.RemoveAll(m => m < exception);
+            }
+
             if (dropped + markers > 0)
             {
                 var due = items.Where(i => i.Completion).Max(i => i.Date);
@@ -57,11 +66,33 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>The token of "riêng" that opens the phase of a completion deadline, or -1.</summary>
+        private int ExceptionClause()
+        {
+            foreach (var item in items)
+            {
+                if (!item.Completion)
+                {
+                    continue;
+                }
+
+                for (var j = item.FirstToken - 1; j >= 0 && !IsSentenceBreak(j); j--)
+                {
+                    if (Is(j, "rieng"))
+                    {
+                        return j;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
         private bool SaysCompletion(int itemFirst)
         {
             for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j); j--)
             {
-                if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh"))
+                if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh") || Is(j, "xong"))
                 {
                     return true;
                 }

@@ -4,7 +4,8 @@ namespace Workflow.Definitions.Deadlines;
 
 /// <summary>
 /// Phrases that start at a number: exact dates ("31/01/2025", "15 tháng 12 năm 2024", "15/12"),
-/// "6 tháng đầu năm", the periods "6 tháng" and "9 tháng", and frequencies ("02 lần/năm").
+/// months written "08/2026", "6 tháng đầu năm", the periods "6 tháng" and "9 tháng", and frequencies
+/// ("02 lần/năm").
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -19,6 +20,19 @@ public static partial class DeadlineParser
             if (TryNumberLedExtended(k) is var extended && extended > k)
             {
                 return extended;
+            }
+
+            if (SpanStartDay(k) is var spanStart && spanStart > k)
+            {
+                return spanStart;
+            }
+
+            // m/yyyy: "08/2026", "12/2026 hoặc 1/2027" — a month; not "12/2025/NĐ-CP", a document number
+            if (Is(j, '/') && IsYearNumber(j + 1) && tokens[k].Length <= 2 && n is >= 1 and <= 12 && !Is(j + 2, '/') && !Is(k - 1, '/'))
+            {
+                var end = new LocalDate(tokens[j + 1].Value, n, 1).PlusMonths(1).PlusDays(-1);
+                items.Add(new Item(ItemKind.Date, end, end.Year, default, $"Tháng {n}", false, k, j + 1) { Start = new LocalDate(end.Year, n, 1) });
+                return j + 2;
             }
 
             // d/m[/y], d-m-y, d.m.y

@@ -5,8 +5,8 @@ namespace Workflow.Definitions.Deadlines;
 /// <summary>
 /// Spans and the words around them: years written bare or as a span ("2026", "Năm 2025 - 2030",
 /// "Giai đoạn 2026-2027", "Trong năm 2023, 2024"), spans opened by "từ" ("Từ tháng 3 đến tháng 11",
-/// "Từ 01/7/2025", "Từ nay đến hết năm 2025") and their checkpoints, "Trước năm 2030", and phrases
-/// that defer to another body's timetable ("Theo lộ trình …", "Kỳ họp giữa năm 2026").
+/// "Từ 01/7/2025", "Từ nay đến hết năm 2025", "Từ ngày 16 đến 31/12/2025") and their checkpoints,
+/// and "Trước năm 2030", "Trước 2030".
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -16,7 +16,7 @@ public static partial class DeadlineParser
         private int TryExtendedItem(int k)
         {
             // Every pattern here starts with one of these letters: one look instead of a dozen comparisons.
-            if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r'))
+            if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r' or 'd'))
             {
                 return k;
             }
@@ -29,32 +29,28 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if (Is(k, "giua", "nam"))
+            if (TryDeferral(k) is var deferral && deferral >= 0)
             {
-                // "Kỳ họp giữa năm 2026": the middle of a year is no day; the session it names is the event.
-                return IsYearNumber(k + 2) ? k + 3 : k + 2;
+                return deferral;
             }
 
-            if (Is(k, "ky", "hop"))
+            if (TryPartOfMonth(k) is var part && part > k)
             {
-                SetEventMarker(k, onlyWithoutDate: true);
-                return k;
-            }
-
-            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")))
-            {
-                // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ": another
-                // body's timetable; an event unless the phrase also gives a date. ("theo quy định" alone says nothing.)
-                SetEventMarker(k, onlyWithoutDate: true);
-                return k;
+                return part;
             }
 
             return TryLunarItem(k);
         }
 
-        /// <summary>"2026", "2025 - 2030": a year written without "năm", not part of a document number ("151/2025/NĐ-CP").</summary>
+        /// <summary>"2026", "2025 - 2030": a year written without "năm", not part of a document number ("151/2025/NĐ-CP");
+        /// "Trước 2030" reads as "Trước năm 2030".</summary>
         private int BareYear(int k)
         {
+            if (Is(k - 1, "truoc"))
+            {
+                return BeforeYear(k, k);
+            }
+
             AddYear(tokens[k].Value, k, k);
             return k + 1;
         }
@@ -68,6 +64,43 @@ public static partial class DeadlineParser
             items.Add(new Item(ItemKind.Date, due, due.Year, default, null, false, yearWord, yearToken) { Start = new LocalDate(due.Year, 1, 1) });
             ambiguities.Add($"\"{Original(yearWord - 1, yearToken)}\" đọc là hạn 31/12/{year - 1} (có thể hiểu là hết năm {year})");
             return yearToken + 1;
+        }
+
+        /// <summary>"Từ ngày 16 đến 31/12/2025": a span's first day written alone takes the month and year of its
+        /// last day; the end is scanned next and <see cref="MergeSpans"/> joins the two.</summary>
+        private int SpanStartDay(int k)
+        {
+            var day = tokens[k].Value;
+            if (tokens[k].Length > 2 || day is < 1 or > 31 || !(Is(k - 1, "tu") || Is(k - 1, "ngay", "tu") || (Is(k - 1, "ngay") && Is(k - 2, "tu"))))
+            {
+                return k;
+            }
+
+            var j = k + 1;
+            if (!(Is(j, "den") || Is(j, '-')))
+            {
+                return k;
+            }
+
+            j++;
+            while (Is(j, "het") || Is(j, "ngay"))
+            {
+                j++;
+            }
+
+            if (!(Is(j, TokenType.Number) && Is(j + 1, '/') && Is(j + 2, TokenType.Number) && Is(j + 3, '/') && IsYearNumber(j + 4)))
+            {
+                return k;
+            }
+
+            var (month, year) = (tokens[j + 2].Value, tokens[j + 4].Value);
+            if (month is < 1 or > 12 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return k;
+            }
+
+            AddDate(new LocalDate(year, month, day), null, false, k, k);
+            return k + 1;
         }
 
         /// <summary>"Quý IV/2025 - Quý II/2026": a range of quarters that runs into another year.</summary>

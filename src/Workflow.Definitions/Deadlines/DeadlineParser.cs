@@ -118,6 +118,7 @@ public static partial class DeadlineParser
                 return Schedule.Unknown(phrase, error);
             }
 
+            SetAsidesApart();
             MergeSpans();
             MarkCompletions();
             var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Now));

@@ -157,4 +157,57 @@ public class DeadlineFamilyTests
     [InlineData("Hằng năm")]
     [InlineData("Giai đoạn 2026 - 2030")]
     public void Plain_phrases_have_one_reading(string phrase) => Assert.Null(DeadlineParser.Parse(phrase, Y2025).Ambiguity);
+
+    [Theory]
+    [InlineData("07/2026", "once: 2026-07-31")]
+    [InlineData("Hoàn thành 11/2025", "once: 2025-11-30")]
+    [InlineData("Theo Nghị định 12/2025/NĐ-CP", "unknown:")]
+    [InlineData("Từ ngày 5 đến 20/11/2025", "continuous: 2025-11-20")]
+    [InlineData("Trước 2027", "once: 2026-12-31")]
+    [InlineData("Xong trong năm 2026, duy trì hằng năm", "once: 2026-12-31")]
+    public void Months_written_bare_span_days_and_years_before(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Đầu tháng 4/2026", "once: 2026-04-10")]
+    [InlineData("Giữa tháng 12", "once: 2025-12-20")]
+    [InlineData("Tuần 2 tháng 3/2026", "once: 2026-03-14")]
+    [InlineData("Trong tuần 5 tháng 02/2026", "once: 2026-02-28")]
+    public void Parts_of_a_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void The_early_days_of_a_month_and_a_week_before_are_readings_to_confirm()
+    {
+        Assert.NotNull(DeadlineParser.Parse("Đầu tháng 4/2026", Y2025).Ambiguity);
+        Assert.NotNull(DeadlineParser.Parse("Xong trước tuần 3 tháng 02/2026", Y2025).Ambiguity);
+        Assert.Null(DeadlineParser.Parse("Tuần 2 tháng 3/2026", Y2025).Ambiguity);
+    }
+
+    [Fact]
+    public void Of_two_alternatives_the_earlier_is_due_and_the_choice_is_listed()
+    {
+        var schedule = DeadlineParser.Parse("11/2026 hoặc 02/2027 (tuỳ lịch họp)", Y2025);
+        Assert.Equal("once: 2026-11-30", ScheduleText.Of(schedule));
+        Assert.Contains("sớm hơn", schedule.Ambiguity, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dates_in_brackets_after_a_deadline_are_its_note()
+    {
+        var schedule = DeadlineParser.Parse("Ngày 15/3/2026 (ngày 16/3/2026 dự phòng)", Y2025);
+        Assert.Equal("once: 2026-03-15", ScheduleText.Of(schedule));
+        Assert.Contains("16/3/2026", schedule.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Thường xuyên; riêng năm 2025 hoàn thành trong quý III/2025", "once: 2025-09-30")]
+    [InlineData("Định kỳ hằng quý, riêng việc sơ kết hoàn thành trước ngày 30/6/2025", "once: 2025-06-30")]
+    public void An_exception_with_its_own_deadline_is_the_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void Depending_on_another_bodys_timing_is_an_event()
+    {
+        var schedule = DeadlineParser.Parse("Tùy theo tiến độ sửa đổi Luật", Y2025);
+        Assert.Equal(ScheduleKind.Event, schedule.Kind);
+        Assert.Equal("once: 2025-12-31", Read("12/2025, tuỳ thời điểm họp"));
+    }
 }

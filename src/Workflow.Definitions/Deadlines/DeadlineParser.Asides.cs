@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// Dates a phrase gives beside its deadline: an alternative after "hoặc" ("12/2026 hoặc 1/2027 (tuỳ
+/// thời điểm …)" is due at the earlier, listed for a coordinator to confirm) and dates in brackets after
+/// a dated item ("Ngày 09/02/2026 (ngày 10/02/2026 tổ chức trao cho số vắng mặt …)", "từ ngày 03/3/2026
+/// đến ngày 06/3/2026 (nhằm ngày 15 tháng Giêng …)"), which say more about it and become the note.
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        /// <summary>Runs after the scan, before spans are joined.</summary>
+        private void SetAsidesApart()
+        {
+            if (items.Count < 2)
+            {
+                return;
+            }
+
+            for (var i = 0; i + 1 < items.Count; i++)
+            {
+                var (a, b) = (items[i], items[i + 1]);
+                if (a.Kind == ItemKind.Date && b.Kind == ItemKind.Date && OnlyOr(a.LastToken + 1, b.FirstToken))
+                {
+                    var earlier = a.Date <= b.Date ? a : b;
+                    ambiguities.Add($"\"{Original(a.FirstToken, b.LastToken)}\" đọc là hạn sớm hơn {earlier.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
+                    items[i] = earlier with { LastToken = b.LastToken };
+                    items.RemoveAt(i + 1);
+                }
+            }
+
+            for (var open = 0; open < tokens.Length; open++)
+            {
+                if (!tokens[open].IsPunct('(') || !items.Exists(item => item.Kind != ItemKind.Period && item.LastToken < open))
+                {
+                    continue;
+                }
+
+                var close = open + 1;
+                while (close < tokens.Length && !tokens[close].IsPunct(')'))
+                {
+                    close++;
+                }
+
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    if (items[i].Kind == ItemKind.Date && items[i].FirstToken > open && items[i].LastToken < close)
+                    {
+                        Array.Fill(covered, false, items[i].FirstToken, items[i].LastToken - items[i].FirstToken + 1);
+                        items.RemoveAt(i);
+                    }
+                }
+
+                open = close;
+            }
+        }
+
+        /// <summary>Only "hoặc" between two items.</summary>
+        private bool OnlyOr(int from, int to) => to == from + 1 && Is(from, "hoac");
+    }
+}

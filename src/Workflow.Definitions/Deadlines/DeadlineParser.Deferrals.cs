@@ -1,0 +1,45 @@
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// Phrases that defer to another body's timetable or to an event: "Theo lộ trình …", "Theo tiến độ …",
+/// "Theo kế hoạch …", "theo quy định của Chính phủ", "Kỳ họp giữa năm 2026", "Tuỳ thuộc vào thời điểm
+/// Luật … sửa đổi". Each is an event unless the phrase also gives a date; its words become the note.
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        /// <summary>The token after a deferral's words, k when it marks without consuming, or -1 when none starts at k.</summary>
+        private int TryDeferral(int k)
+        {
+            if (Is(k, "giua", "nam"))
+            {
+                // "Kỳ họp giữa năm 2026": the middle of a year is no day; the session it names is the event.
+                return IsYearNumber(k + 2) ? k + 3 : k + 2;
+            }
+
+            if (Is(k, "ky", "hop"))
+            {
+                SetEventMarker(k, onlyWithoutDate: true);
+                return k;
+            }
+
+            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")))
+            {
+                // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ": another
+                // body's timetable; an event unless the phrase also gives a date. ("theo quy định" alone says nothing.)
+                SetEventMarker(k, onlyWithoutDate: true);
+                return k;
+            }
+
+            if (Is(k, "tuy") && (Is(k + 1, "thuoc") || Is(k + 1, "theo") || Is(k + 1, "thoi", "diem") || Is(k + 1, "vao")))
+            {
+                // "Tuỳ thuộc vào thời điểm Luật NSNN sửa đổi", "tuỳ thời điểm tổ chức kỳ họp": another body decides when.
+                SetEventMarker(k, onlyWithoutDate: true);
+                return k;
+            }
+
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// Parts of a month: its first or middle ten days ("Đầu tháng 3/2026", "giữa tháng 10") and its weeks
+/// ("Dự kiến tuần 1 tháng 01 năm 2026", "Xong trước tuần 2 tháng 01/2026"). Week n ends on day 7n (the
+/// fifth week on the month's last day); "đầu tháng" is the 10th and "giữa tháng" the 20th, a reading a
+/// coordinator should confirm, so it is listed.
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        /// <summary>The token after a part of a month, or k when none starts at k.</summary>
+        private int TryPartOfMonth(int k)
+        {
+            if ((Is(k, "dau", "thang") || Is(k, "giua", "thang")) && Is(k + 2, TokenType.Number))
+            {
+                var day = Is(k, "dau") ? 10 : 20;
+                return PartOfMonth(k, k + 1, day, $"\"{Original(k, k + 1)}\" đọc là ngày {day} của tháng (có thể hiểu là hết tháng)");
+            }
+
+            if (Is(k, "tuan") && Is(k + 1, TokenType.Number) && tokens[k + 1].Value is >= 1 and <= 5 && Is(k + 2, "thang") && Is(k + 3, TokenType.Number))
+            {
+                var week = tokens[k + 1].Value;
+                var reading = Is(k - 1, "truoc") ? $"\"trước tuần {week}\" đọc là hết tuần {week} (có thể hiểu là hết tuần {week - 1})" : null;
+                return PartOfMonth(k, k + 2, week * 7, reading);
+            }
+
+            return k;
+        }
+
+        /// <summary>Reads the month at <paramref name="monthWord"/> and moves its dates to <paramref name="day"/>
+        /// (at most the month's last day), the part starting at <paramref name="first"/>.</summary>
+        private int PartOfMonth(int first, int monthWord, int day, string? reading)
+        {
+            var before = items.Count;
+            var after = Months(monthWord);
+            if (error is not null)
+            {
+                return after;
+            }
+
+            for (var i = before; i < items.Count; i++)
+            {
+                var month = items[i].Start;
+                var due = new LocalDate(month.Year, month.Month, Math.Min(day, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)));
+                items[i] = items[i] with { Date = due, FirstToken = first, Name = null };
+                if (reading is not null)
+                {
+                    ambiguities.Add(reading.Replace("của tháng", "/" + month.Month.ToString("00", CultureInfo.InvariantCulture) + "/" + month.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+                }
+            }
+
+            return after;
+        }
+    }
+}
