@@ -3,7 +3,8 @@ namespace Workflow.Definitions.Deadlines;
 /// <summary>
 /// Phrases that defer to another body's timetable or to an event: "Theo lộ trình …", "Theo tiến độ …",
 /// "Theo kế hoạch …", "theo quy định của Chính phủ", "Kỳ họp giữa năm 2026", "Tuỳ thuộc vào thời điểm
-/// Luật … sửa đổi". Each is an event unless the phrase also gives a date; its words become the note.
+/// Luật … sửa đổi", "Kỳ họp HĐND gần nhất 2026". Each is an event unless the phrase also gives a date;
+/// its words become the note.
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -40,6 +41,42 @@ public static partial class DeadlineParser
             }
 
             return -1;
+        }
+
+        /// <summary>"Kỳ họp HĐND gần nhất 2026", "Kỳ họp chuyên đề 2026": a year after "kỳ họp" says which
+        /// session, not a deadline; the session is the event. (A month, "Kỳ họp chuyên đề tháng 5/2026", is a date.)</summary>
+        private void DropSessionYears()
+        {
+            if (!text.Folded.Contains("ky hop", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            for (var k = 0; k + 1 < tokens.Length; k++)
+            {
+                if (!Is(k, "ky", "hop"))
+                {
+                    continue;
+                }
+
+                var session = k;
+                items.RemoveAll(item => item.Kind == ItemKind.Year && !item.YearImplicit && item.FirstToken > session
+                    && !items.Exists(other => other.Kind == ItemKind.Date && other.FirstToken > session && other.FirstToken < item.FirstToken)
+                    && !HasSentenceBreak(session, item.FirstToken));
+            }
+        }
+
+        private bool HasSentenceBreak(int from, int to)
+        {
+            for (var j = from; j < to; j++)
+            {
+                if (IsSentenceBreak(j))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -119,6 +119,7 @@ public static partial class DeadlineParser
             }
 
             SetAsidesApart();
+            DropSessionYears();
             MergeSpans();
             MarkCompletions();
             var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Now));

@@ -210,4 +210,9 @@ public class DeadlineFamilyTests
         Assert.Equal(ScheduleKind.Event, schedule.Kind);
         Assert.Equal("once: 2025-12-31", Read("12/2025, tuỳ thời điểm họp"));
     }
+
+    [Theory]
+    [InlineData("Trình Kỳ họp thường lệ năm 2026", "event:")]
+    [InlineData("Kỳ họp chuyên đề tháng 7/2026", "once: 2026-07-31")]
+    public void A_year_after_a_council_session_names_the_session(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
