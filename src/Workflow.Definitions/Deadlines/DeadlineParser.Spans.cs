@@ -139,6 +139,11 @@ public static partial class DeadlineParser
         /// ("Từ 01/7/2025", "Từ tháng 10/2025 đến khi …").</summary>
         private void MergeSpans()
         {
+            if (startYearTypo)
+            {
+                MendStartYear();
+            }
+
             for (var i = 0; i < items.Count; i++)
             {
                 var start = items[i];
@@ -161,6 +166,36 @@ public static partial class DeadlineParser
                     items[i] = new Item(ItemKind.Span, end, end.Year, default, null, false, start.FirstToken, start.LastToken) { Start = start.Start, OpenEnded = true };
                 }
             }
+        }
+
+        /// <summary>A span's first day with a year no plan has ("Từ ngày 01/11/2205 đến ngày 10/12/2025") takes the
+        /// year of its last day (the year before when the day would fall after it), listed for a coordinator to
+        /// confirm; with no last day to mend it, the cell is refused as before.</summary>
+        private void MendStartYear()
+        {
+            var i = items.FindIndex(item => item.Year is < DeadlineContext.MinYear or > DeadlineContext.MaxYear);
+            if (i < 0)
+            {
+                return;
+            }
+
+            var start = items[i];
+            if (i + 1 >= items.Count || items[i + 1].Kind != ItemKind.Date || !Joins(start.LastToken + 1, items[i + 1].FirstToken))
+            {
+                error = $"\"{Original(start.FirstToken, start.LastToken)}\": năm {start.Year} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";
+                return;
+            }
+
+            var end = items[i + 1].Date;
+            var day = Math.Min(start.Date.Day, CalendarSystem.Iso.GetDaysInMonth(end.Year, start.Date.Month));
+            var mended = new LocalDate(end.Year, start.Date.Month, day);
+            if (mended > end)
+            {
+                mended = mended.PlusYears(-1);
+            }
+
+            ambiguities.Add($"\"{Original(start.FirstToken, start.LastToken)}\": năm {start.Year} đọc là {mended.Year} (có lẽ gõ nhầm)");
+            items[i] = start with { Date = mended, Year = mended.Year, Start = mended };
         }
 
         /// <summary>"từ", "bắt đầu từ", with "ngày", "năm" or a time of day ("00h00") between it and the item.</summary>

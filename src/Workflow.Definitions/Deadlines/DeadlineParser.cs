@@ -94,6 +94,7 @@ public static partial class DeadlineParser
         private bool placeholderYear;
         private int eventMarker = -1;
         private bool eventOnlyWithoutDate;
+        private bool startYearTypo;
 
         public Reading(string phrase, DeadlineContext context)
         {
@@ -121,6 +122,11 @@ public static partial class DeadlineParser
             SetAsidesApart();
             DropSessionYears();
             MergeSpans();
+            if (error is not null)
+            {
+                return Schedule.Unknown(phrase, error);
+            }
+
             MarkCompletions();
             var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Now));
             var isEvent = eventMarker >= 0 && !(eventOnlyWithoutDate && hasDates);

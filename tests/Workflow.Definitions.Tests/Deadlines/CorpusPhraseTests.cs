@@ -45,7 +45,7 @@ public class CorpusPhraseTests
     public void The_corpus_is_real_and_sourced()
     {
         var rows = Rows.Value;
-        Assert.True(rows.Count >= 100, $"{rows.Count} phrases");
+        Assert.True(rows.Count >= 270, $"{rows.Count} phrases");
         Assert.Equal(rows.Count, rows.Select(r => r.Phrase).Distinct(StringComparer.Ordinal).Count());
         Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Source)));
         Assert.All(rows, r => Assert.Contains(r.Kind, new[] { "once", "phased", "continuous", "recurring", "event", "unknown" }));
@@ -66,7 +66,9 @@ public class CorpusPhraseTests
     /// The second harvest (files named <c>harvest2-*.tsv</c>) was gathered and labelled after the first
     /// quarter had been seen, so it has its own held-out part, fixed by this rule before a single of its
     /// phrases was gathered: FNV-1a of the NFC phrase divisible by 3. While the parser was widened for the
-    /// second harvest, only its other rows were run; the held-out third was run once, at the end.
+    /// second harvest, only its other rows were run; the held-out third was run once, at the end (parser at
+    /// fa5b3f2): 37 of 38 exact. The miss, a mistyped year at a span's start ("01/11/2205"), was mended
+    /// afterwards, so the 38/38 this test sees is no longer blind for that row.
     /// </summary>
     [Fact]
     public void The_second_harvest_held_out_third_scores_at_least_98_percent()

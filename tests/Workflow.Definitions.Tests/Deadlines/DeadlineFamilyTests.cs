@@ -215,4 +215,14 @@ public class DeadlineFamilyTests
     [InlineData("Trình Kỳ họp thường lệ năm 2026", "event:")]
     [InlineData("Kỳ họp chuyên đề tháng 7/2026", "once: 2026-07-31")]
     public void A_year_after_a_council_session_names_the_session(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void A_mistyped_year_at_a_spans_start_takes_the_year_of_its_end_and_is_listed()
+    {
+        var schedule = DeadlineParser.Parse("Từ ngày 15/10/2205 đến ngày 20/11/2025", Y2025);
+        Assert.Equal("continuous: 2025-11-20", ScheduleText.Of(schedule));
+        Assert.Contains("2205", schedule.Ambiguity, StringComparison.Ordinal);
+        Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("Ngày 15/10/2205", Y2025).Kind);
+        Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("Từ ngày 15/10/2205", Y2025).Kind);
+    }
 }
