@@ -16,7 +16,7 @@ public static partial class DeadlineParser
         private int TryExtendedItem(int k)
         {
             // Every pattern here starts with one of these letters: one look instead of a dozen comparisons.
-            if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r' or 'd'))
+            if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r' or 'd') || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau")))
             {
                 return k;
             }

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
 using Workflow.Definitions.Text;
 
 namespace Workflow.Definitions.Deadlines;
@@ -26,41 +26,53 @@ internal sealed class PhraseText
     public static PhraseText Of(string phrase)
     {
         var nfc = VietnameseText.Sanitize(phrase);
-        var text = new StringBuilder(nfc.Length);
-        var folded = new StringBuilder(nfc.Length);
-        var pendingSpace = false;
-        for (var i = 0; i < nfc.Length; i++)
+
+        // One pooled buffer for both twins (text in the first half, folded in the second): a cell is short,
+        // and this is the parser's hot path.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(2 * nfc.Length, 1));
+        try
         {
-            var c = nfc[i];
-            if (c == '<' && TrySkipTag(nfc, ref i))
+            var text = buffer.AsSpan(0, nfc.Length);
+            var folded = buffer.AsSpan(nfc.Length, nfc.Length);
+            var length = 0;
+            var pendingSpace = false;
+            for (var i = 0; i < nfc.Length; i++)
             {
-                pendingSpace |= text.Length > 0;
-                continue;
+                var c = nfc[i];
+                if (c == '<' && TrySkipTag(nfc, ref i))
+                {
+                    pendingSpace |= length > 0;
+                    continue;
+                }
+
+                if (char.IsWhiteSpace(c) || c == '\u00A0' || c == '|')
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format)
+                {
+                    continue; // a stray mark NFC could not compose, or a zero-width character
+                }
+
+                if (pendingSpace)
+                {
+                    text[length] = ' ';
+                    folded[length++] = ' ';
+                    pendingSpace = false;
+                }
+
+                text[length] = c;
+                folded[length++] = VietnameseText.Fold(c);
             }
 
-            if (char.IsWhiteSpace(c) || c == '\u00A0' || c == '|')
-            {
-                pendingSpace = text.Length > 0;
-                continue;
-            }
-
-            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format)
-            {
-                continue; // a stray mark NFC could not compose, or a zero-width character
-            }
-
-            if (pendingSpace)
-            {
-                text.Append(' ');
-                folded.Append(' ');
-                pendingSpace = false;
-            }
-
-            text.Append(c);
-            folded.Append(VietnameseText.Fold(c));
+            return new PhraseText(new string(text[..length]), new string(folded[..length]));
         }
-
-        return new PhraseText(text.ToString(), folded.ToString());
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Folds a whole string the way <see cref="Folded"/> is folded.</summary>

@@ -28,7 +28,8 @@ internal static class Tokenizer
     /// <summary>Splits a folded phrase into tokens. Digits longer than nine are cut, never overflow.</summary>
     public static Token[] Tokenize(string folded)
     {
-        var tokens = new Token[Math.Min(folded.Length, 256)];
+        // Scratch on the stack (a token is 16 bytes; at most 256 of them), then one exact array.
+        Span<Token> tokens = stackalloc Token[Math.Min(folded.Length, 256)];
         var count = 0;
         var i = 0;
         while (i < folded.Length && count < tokens.Length)
@@ -71,6 +72,6 @@ internal static class Tokenizer
             }
         }
 
-        return count == tokens.Length ? tokens : tokens[..count];
+        return tokens[..count].ToArray();
     }
 }
