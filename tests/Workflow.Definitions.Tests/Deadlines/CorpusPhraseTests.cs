@@ -67,7 +67,7 @@ public class CorpusPhraseTests
     /// quarter had been seen, so it has its own held-out part, fixed by this rule before a single of its
     /// phrases was gathered: FNV-1a of the NFC phrase divisible by 3. While the parser was widened for the
     /// second harvest, only its other rows were run; the held-out third was run once, at the end (parser at
-    /// fa5b3f2): 37 of 38 exact. The miss, a mistyped year at a span's start ("01/11/2205"), was mended
+    /// a275337 in main): 37 of 38 exact. The miss, a mistyped year at a span's start ("01/11/2205"), was mended
     /// afterwards, so the 38/38 this test sees is no longer blind for that row.
     /// </summary>
     [Fact]
