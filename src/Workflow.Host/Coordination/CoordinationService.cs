@@ -335,7 +335,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
             RequestedDue = newDue.ToDateOnly(),
             Reason = reason.Trim(),
             RequestedBy = by,
-            RequestedAtUtc = DateTime.UtcNow,
+            RequestedAtUtc = clock.UtcNow,
             Status = ExtensionStatus.Pending,
         });
         db.History.Add(History(milestoneId, "đề nghị gia hạn", $"đến {Day(newDue)}: {reason.Trim()}", by));
@@ -512,7 +512,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         var r = await db.ExtensionRequests.FirstAsync(x => x.Id == requestId, ct).ConfigureAwait(false);
         r.Status = status;
         r.DecidedBy = by;
-        r.DecidedAtUtc = DateTime.UtcNow;
+        r.DecidedAtUtc = clock.UtcNow;
         r.DecisionNote = decisionNote;
         r.Revision++;
         var row = History(r.MilestoneId, what, why, by);
@@ -666,7 +666,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         What = what,
         Why = why,
         By = by,
-        RecordedAtUtc = DateTime.UtcNow,
+        RecordedAtUtc = clock.UtcNow,
     };
 
     /// <summary>

@@ -74,7 +74,7 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
             return new DeliveryResult(0, 0, 0, 0);
         }
 
-        var utc = DateTime.UtcNow;
+        var utc = clock.UtcNow;
         List<OutboxRecord> claimed;
         Dictionary<(string, string), TaskRecord> tasks;
         Dictionary<string, PlanRecord> plans;
@@ -187,7 +187,7 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
                 if (!outcomes.TryGetValue(row.Key, out var error) || error is null)
                 {
                     row.Status = OutboxStatus.Sent;
-                    row.SentAtUtc = DateTime.UtcNow;
+                    row.SentAtUtc = clock.UtcNow;
                     row.Attempts++;
                     sent++;
                     continue;
@@ -202,7 +202,7 @@ public sealed class OutboxSender(IDbContextFactory<WorkflowDbContext> databases,
                 }
                 else
                 {
-                    row.NextAttemptUtc = DateTime.UtcNow + options.Backoff(row.Attempts);
+                    row.NextAttemptUtc = clock.UtcNow + options.Backoff(row.Attempts);
                     failed++;
                 }
             }

@@ -431,12 +431,12 @@ public static partial class WorkflowHost
                 var runtime = s.GetRequiredService<WorkflowRuntime>();
                 await runtime.CloseEndedPlansAsync(ct).ConfigureAwait(false);
                 await runtime.ReconcileAsync(ct).ConfigureAwait(false);
-            }, s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Reconcile")));
+            }, s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Reconcile"), runtimeClock.Time));
 
 
             // An agency that ended hands its open milestones to its successors on the day after (checked once a day).
             builder.Services.AddSingleton<IHostedService>(s => new Periodically("Handover", TimeSpan.FromMinutes(1),
-                ct => s.GetRequiredService<WorkflowRuntime>().HandOverAsync(ct: ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Handover")));
+                ct => s.GetRequiredService<WorkflowRuntime>().HandOverAsync(ct: ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Handover"), runtimeClock.Time));
         }
 
         if (delivery is not null)
@@ -449,7 +449,7 @@ public static partial class WorkflowHost
             if (runJobs)
             {
                 builder.Services.AddSingleton<IHostedService>(s => new Periodically("Delivery", s.GetRequiredService<RuntimeClock>().DeliveryInterval,
-                    ct => s.GetRequiredService<Delivery.OutboxSender>().SendDueAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Delivery")));
+                    ct => s.GetRequiredService<Delivery.OutboxSender>().SendDueAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Delivery"), runtimeClock.Time));
             }
         }
     }
@@ -458,14 +458,14 @@ public static partial class WorkflowHost
     /// Work the server repeats while it runs, at a fixed interval: a failed round is logged and the
     /// next one tries again.
     /// </summary>
-    internal sealed partial class Periodically(string name, TimeSpan interval, Func<CancellationToken, Task> work, ILogger logger) : BackgroundService
+    internal sealed partial class Periodically(string name, TimeSpan interval, Func<CancellationToken, Task> work, ILogger logger, TimeProvider time) : BackgroundService
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "{Name} failed; it runs again in {Interval}.")]
         private static partial void Failed(ILogger logger, string name, TimeSpan interval, Exception exception);
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            using var timer = new PeriodicTimer(interval);
+            using var timer = new PeriodicTimer(interval, time);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 try

@@ -20,40 +20,45 @@ public sealed class RuntimeClock
     /// <summary>A timer that fires more than this much real time after its moment counts as late (the server was down).</summary>
     private static readonly Duration RealLateness = Duration.FromMinutes(5);
 
-    private readonly IClock clock;
     private readonly Instant realStart;
     private readonly Instant virtualStart;
     private readonly double speed;
 
-    private RuntimeClock(IClock clock, Instant realStart, Instant virtualStart, double speed)
+    private RuntimeClock(TimeProvider time, Instant realStart, Instant virtualStart, double speed)
     {
-        this.clock = clock;
+        Time = time;
         this.realStart = realStart;
         this.virtualStart = virtualStart;
         this.speed = speed;
     }
 
+    /// <summary>Real time: what every wait, interval and "recorded at" stamp of the runtime reads (a fake one in tests).</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The real moment, UTC: when something was recorded (the *AtUtc columns), never a moment of the plans' time.</summary>
+    public DateTime UtcNow => Time.GetUtcNow().UtcDateTime;
+
     /// <summary>Real time, in Vietnam.</summary>
-    public static RuntimeClock System(IClock? clock = null) => new(clock ?? SystemClock.Instance, Instant.MinValue, Instant.MinValue, 1);
+    public static RuntimeClock System(TimeProvider? time = null) => new(time ?? TimeProvider.System, Instant.MinValue, Instant.MinValue, 1);
 
     /// <summary>
     /// A clock that was at <paramref name="start"/> (Vietnam local time) at the real instant
-    /// <paramref name="anchor"/> and runs <paramref name="speed"/> times faster than <paramref name="clock"/>.
+    /// <paramref name="anchor"/> and runs <paramref name="speed"/> times faster than <paramref name="time"/>.
     /// </summary>
-    public static RuntimeClock Accelerated(LocalDateTime start, double speed, Instant anchor, IClock? clock = null)
+    public static RuntimeClock Accelerated(LocalDateTime start, double speed, Instant anchor, TimeProvider? time = null)
     {
         if (!(speed >= 1) || double.IsInfinity(speed))
         {
             throw new ArgumentOutOfRangeException(nameof(speed), speed, "The speed is at least 1.");
         }
 
-        return new(clock ?? SystemClock.Instance, anchor, start.InZoneLeniently(Vietnam).ToInstant(), speed);
+        return new(time ?? TimeProvider.System, anchor, start.InZoneLeniently(Vietnam).ToInstant(), speed);
     }
 
     public bool IsAccelerated => speed != 1 || virtualStart != Instant.MinValue;
 
     /// <summary>Now, Vietnam local time.</summary>
-    public LocalDateTime Now => ToVirtual(clock.GetCurrentInstant()).InZone(Vietnam).LocalDateTime;
+    public LocalDateTime Now => ToVirtual(Instant.FromDateTimeOffset(Time.GetUtcNow())).InZone(Vietnam).LocalDateTime;
 
     /// <summary>How late a timer may run before its step counts as late, in runtime time.</summary>
     public Duration LateAfter => IsAccelerated ? Duration.FromTicks((long)(RealLateness.BclCompatibleTicks / 60.0 * speed)) : RealLateness;

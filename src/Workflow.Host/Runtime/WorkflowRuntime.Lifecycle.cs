@@ -134,18 +134,18 @@ public sealed partial class WorkflowRuntime
     private static string EndedReason(PlanRecord plan, LocalDate last) =>
         $"hết thời gian theo dõi ({PlanLifecycle.Tracking(plan)}, đến hết {PlanLifecycle.Day(last)})";
 
-    private static void SetStatus(WorkflowDbContext db, PlanRecord plan, PlanStatus status, LocalDate on, string by, string? reason)
+    private void SetStatus(WorkflowDbContext db, PlanRecord plan, PlanStatus status, LocalDate on, string by, string? reason)
     {
         plan.Status = status;
         plan.StatusOn = on.ToDateOnly();
         plan.StatusBy = by;
         plan.StatusReason = reason;
-        plan.StatusChangedAtUtc = DateTime.UtcNow;
-        db.PlanStatusHistory.Add(new PlanStatusRecord { PlanId = plan.Id, Status = status, On = on.ToDateOnly(), By = by, Reason = reason, RecordedAtUtc = DateTime.UtcNow });
+        plan.StatusChangedAtUtc = clock.UtcNow;
+        db.PlanStatusHistory.Add(new PlanStatusRecord { PlanId = plan.Id, Status = status, On = on.ToDateOnly(), By = by, Reason = reason, RecordedAtUtc = clock.UtcNow });
     }
 
     /// <summary>Stops the chase of every milestone of the plan waiting at a bookmark; returns how many.</summary>
-    private static async Task<int> HoldPlanAsync(WorkflowDbContext db, string planId, LocalDateTime now, string why, string by, List<TriggerChange> changes, CancellationToken ct)
+    private async Task<int> HoldPlanAsync(WorkflowDbContext db, string planId, LocalDateTime now, string why, string by, List<TriggerChange> changes, CancellationToken ct)
     {
         var rows = await db.Milestones.Where(m => m.PlanId == planId && m.Status == RunStatus.Waiting && m.BookmarkActivity != null)
             .ToListAsync(ct).ConfigureAwait(false);

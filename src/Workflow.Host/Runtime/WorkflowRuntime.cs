@@ -131,7 +131,7 @@ public sealed partial class WorkflowRuntime(
             record.TrackedYear = plan.TrackedYear;
             record.Source = plan.Source;
             record.ContentHash = hash;
-            record.ImportedAtUtc = DateTime.UtcNow;
+            record.ImportedAtUtc = clock.UtcNow;
             record.LastYear = plan.Tracking.LastYear;
             record.OpenEnded = plan.Tracking.IsOpenEnded;
             record.ClosesOn = plan.Tracking.ClosesOn?.ToDateOnly();
@@ -185,7 +185,7 @@ public sealed partial class WorkflowRuntime(
                 if (!chase)
                 {
                     // A plan no longer followed: the new date is recorded, nothing is chased.
-                    db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = "đổi hạn", Why = $"hạn theo kế hoạch {MilestoneMapping.Day(row.PlannedDue)} đổi thành {MilestoneMapping.Day(run.PlannedDue?.ToDateOnly())}; kế hoạch không còn theo dõi nên không nhắc", By = by, RecordedAtUtc = DateTime.UtcNow });
+                    db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = "đổi hạn", Why = $"hạn theo kế hoạch {MilestoneMapping.Day(row.PlannedDue)} đổi thành {MilestoneMapping.Day(run.PlannedDue?.ToDateOnly())}; kế hoạch không còn theo dõi nên không nhắc", By = by, RecordedAtUtc = clock.UtcNow });
                     row.PlannedDue = run.PlannedDue?.ToDateOnly();
                     row.Due = run.Due?.ToDateOnly();
                     row.EffectiveDue = run.EffectiveDue?.ToDateOnly();
@@ -219,10 +219,10 @@ public sealed partial class WorkflowRuntime(
                 row.BookmarkActivity = null;
                 row.BookmarkAt = null;
                 row.BookmarkSignal = null;
-                row.RemovedAtUtc = DateTime.UtcNow;
+                row.RemovedAtUtc = clock.UtcNow;
                 row.RemovedBy = by;
                 row.Revision++;
-                db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = RemovedWhat, Why = $"mốc không còn trong tệp kế hoạch {Path.GetFileName(plan.Source)} nhập lại; khôi phục được", By = by, RecordedAtUtc = DateTime.UtcNow });
+                db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = RemovedWhat, Why = $"mốc không còn trong tệp kế hoạch {Path.GetFileName(plan.Source)} nhập lại; khôi phục được", By = by, RecordedAtUtc = clock.UtcNow });
                 removed++;
             }
 
@@ -551,7 +551,7 @@ public sealed partial class WorkflowRuntime(
             {
                 await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
                 await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-                var sink = new OutboxSink(db);
+                var sink = new OutboxSink(db, clock);
                 try
                 {
                     await step(db, sink, Now).ConfigureAwait(false);
@@ -562,7 +562,7 @@ public sealed partial class WorkflowRuntime(
                 catch (DbUpdateException) when (attempt < 5)
                 {
                     await transaction.RollbackAsync(ct).ConfigureAwait(false);
-                    await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), clock.Time, ct).ConfigureAwait(false);
                 }
             }
         }
@@ -572,11 +572,11 @@ public sealed partial class WorkflowRuntime(
         }
     }
 
-    private static void AddHistory(WorkflowDbContext db, MilestoneRun run, int from, long milestoneId, string by)
+    private void AddHistory(WorkflowDbContext db, MilestoneRun run, int from, long milestoneId, string by)
     {
         foreach (var entry in run.History.Skip(from))
         {
-            db.History.Add(MilestoneMapping.ToRecord(entry, milestoneId, by, DateTime.UtcNow));
+            db.History.Add(MilestoneMapping.ToRecord(entry, milestoneId, by, clock.UtcNow));
         }
 
         run.History.Clear();
@@ -680,7 +680,7 @@ public sealed partial class WorkflowRuntime(
     }
 
     /// <summary>The outbox of one transaction: a notification whose key is already queued is the same notification.</summary>
-    private sealed class OutboxSink(WorkflowDbContext db) : INotificationSink
+    private sealed class OutboxSink(WorkflowDbContext db, RuntimeClock clock) : INotificationSink
     {
         private readonly HashSet<string> added = new(StringComparer.Ordinal);
 
@@ -692,7 +692,7 @@ public sealed partial class WorkflowRuntime(
                 return false;
             }
 
-            db.Outbox.Add(MilestoneMapping.ToRecord(notification, DateTime.UtcNow));
+            db.Outbox.Add(MilestoneMapping.ToRecord(notification, clock.UtcNow));
             return true;
         }
     }

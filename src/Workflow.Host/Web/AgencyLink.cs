@@ -26,9 +26,7 @@ internal static class AgencyLink
         }
 
         // The links were signed on the runtime's clock (an accelerated one in demos and tests): check them on it too.
-        var now = context.RequestServices.GetService<RuntimeClock>() is { } clock
-            ? clock.Now.InZoneLeniently(RuntimeClock.Vietnam).ToInstant()
-            : SystemClock.Instance.GetCurrentInstant();
+        var now = context.RequestServices.GetRequiredService<RuntimeClock>().Now.InZoneLeniently(RuntimeClock.Vietnam).ToInstant();
         return links.Verify(agency, expires, signature, now, out var problem) ? null : problem;
     }
 }

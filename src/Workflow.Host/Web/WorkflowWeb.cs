@@ -70,7 +70,7 @@ public static partial class WorkflowWeb
         builder.Services.AddDesigner(data.Folder);
         builder.Services.AddSingleton(s => new Runtime.DefinitionsReloader(s.GetRequiredService<Runtime.LiveDefinitions>(), data.Folder, s.GetRequiredService<ILogger<Runtime.DefinitionsReloader>>()));
         builder.Services.AddSingleton<IHostedService>(s => new WorkflowHost.Periodically("Definitions", TimeSpan.FromMinutes(1),
-            s.GetRequiredService<Runtime.DefinitionsReloader>().ReloadIfChangedAsync, s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Definitions")));
+            s.GetRequiredService<Runtime.DefinitionsReloader>().ReloadIfChangedAsync, s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Definitions"), s.GetRequiredService<RuntimeClock>().Time));
         var app = builder.Build();
         ReloadOnPublish(app);
         Map(app);

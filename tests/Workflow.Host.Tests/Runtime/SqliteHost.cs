@@ -29,7 +29,7 @@ internal sealed class SqliteHost : IAsyncDisposable
 
     public IDbContextFactory<WorkflowDbContext> Databases => host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
 
-    public static async Task<SqliteHost> StartAsync(WorkflowsData data, IClock clock, Action<IServiceCollection>? configure = null, DeliverySetup? delivery = null)
+    public static async Task<SqliteHost> StartAsync(WorkflowsData data, TimeProvider clock, Action<IServiceCollection>? configure = null, DeliverySetup? delivery = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"workflow-host-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);

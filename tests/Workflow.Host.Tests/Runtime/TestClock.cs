@@ -2,8 +2,12 @@ using NodaTime;
 
 namespace Workflow.Host.Tests.Runtime;
 
-/// <summary>A clock the test sets (NodaTime.Testing is not in our package source).</summary>
-internal sealed class TestClock(Instant now) : IClock
+/// <summary>
+/// A fake real time the test sets by hand (forwards or back, as each test's story needs), in
+/// Vietnam's local time: what the runtime's <see cref="Workflow.Host.Runtime.RuntimeClock"/> reads
+/// as now, and what it stamps records with.
+/// </summary>
+internal sealed class TestClock(Instant now) : TimeProvider
 {
     private static readonly DateTimeZone Vietnam = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
@@ -15,5 +19,5 @@ internal sealed class TestClock(Instant now) : IClock
     public void Set(int year, int month, int day, int hour = 0, int minute = 0) =>
         Now = new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(Vietnam).ToInstant();
 
-    public Instant GetCurrentInstant() => Now;
+    public override DateTimeOffset GetUtcNow() => Now.ToDateTimeOffset();
 }

@@ -33,7 +33,7 @@ internal sealed partial class WebServer : IAsyncDisposable
     public string Workflows { get; private set; } = null!;
 
     /// <summary>Starts a server; with <paramref name="clock"/>, the runtime's today is that clock's (links are signed on the real clock).</summary>
-    public static async Task<WebServer> StartAsync(NodaTime.IClock? clock = null)
+    public static async Task<WebServer> StartAsync(TimeProvider? clock = null)
     {
         var server = new WebServer();
         await server.InitializeAsync(clock);
@@ -43,7 +43,7 @@ internal sealed partial class WebServer : IAsyncDisposable
     /// <summary>This server's folder (its database w.db, its emails).</summary>
     public string Folder => directory;
 
-    private async Task InitializeAsync(NodaTime.IClock? clock)
+    private async Task InitializeAsync(TimeProvider? clock)
     {
         Directory.CreateDirectory(directory);
         Workflows = Path.Combine(directory, "workflows");
