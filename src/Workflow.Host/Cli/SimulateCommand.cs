@@ -175,15 +175,8 @@ internal static class SimulateCommand
             return WorkflowCommandLine.InputProblems;
         }
 
-        var tasks = plan.Tasks.ToDictionary(t => t.Id.Value, StringComparer.Ordinal);
-        Notifications.Messages.MilestoneFacts Facts(Notification n)
-        {
-            var task = tasks[n.Task];
-            return new(plan.Id.Value, plan.Number, task.Id.Value, task.Activity, task.Product, n.Milestone, task.Schedule.Milestones.ElementAtOrDefault(n.Milestone - 1)?.Label, outcome.FormerLeadOf(n));
-        }
-
         var links = DeliverySetup.ExistingLinks(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workflows))!, ".data"));
-        var composer = new Notifications.Messages.MessageComposer(set, reference.Agencies, Facts, links is null ? null : links.ForDay);
+        var composer = new Notifications.Messages.MessageComposer(set, reference.Agencies, outcome.FactsFor(plan), links is null ? null : links.ForDay);
         var composition = composer.Compose(outcome.Notifications, outcome.Notifications, n => outcome.SentMoment(n).Date);
         var transport = new Notifications.Delivery.PickupFolderTransport(folder.FullName);
         foreach (var email in composition.Emails)

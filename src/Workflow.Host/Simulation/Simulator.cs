@@ -152,6 +152,22 @@ public sealed record SimulationResult(IReadOnlyList<MilestoneRun> Runs, IReadOnl
     }
 
     /// <summary>
+    /// What an email says about the milestone of each notification of <paramref name="plan"/> (the
+    /// composer's facts): the same for `workflow simulate --emails` and the designer's dry run.
+    /// </summary>
+    public Func<Notification, Workflow.Notifications.Messages.MilestoneFacts> FactsFor(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var tasks = plan.Tasks.ToDictionary(t => t.Id.Value, StringComparer.Ordinal);
+        return n =>
+        {
+            var task = tasks[n.Task];
+            return new(plan.Id.Value, plan.Number, task.Id.Value, task.Activity, task.Product, n.Milestone,
+                task.Schedule.Milestones.ElementAtOrDefault(n.Milestone - 1)?.Label, FormerLeadOf(n));
+        };
+    }
+
+    /// <summary>
     /// When each notification (by key) goes out: its own moment, or later for one meant for a moment
     /// already past when its run got there (a run started after it, as the server catches up).
     /// </summary>
