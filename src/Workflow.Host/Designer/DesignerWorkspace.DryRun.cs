@@ -1,19 +1,12 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using NodaTime;
-using Workflow.Definitions;
 using Workflow.Definitions.Agencies;
-using Workflow.Definitions.Plans;
 using Workflow.Definitions.Workflows;
 using Workflow.Host.Runtime;
 using Workflow.Host.Simulation;
-using Workflow.Notifications;
 using Workflow.Notifications.Messages;
 using Workflow.Notifications.Templates;
+using Workflow.Notifications;
 
 namespace Workflow.Host.Designer;
 
@@ -26,7 +19,7 @@ public sealed partial class DesignerWorkspace
     /// 1 January of the plan's tracked year to 31 January of the next.
     /// </summary>
     /// <remarks>The run is held to <see cref="SimulationBudget.DryRun"/> (a run past it returns its problem) and stops when <paramref name="ct"/> is cancelled: the web request passes its RequestAborted, so a client that left stops the work.</remarks>
-    /// <exception cref="DataFileException">The reference data (agencies, calendars, templates) cannot be read.</exception>
+    /// <exception cref="Workflow.Definitions.DataFileException">The reference data (agencies, calendars, templates) cannot be read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
     public DefinitionDryRun? DryRun(string definitionId, string planId, LocalDate? from = null, LocalDate? to = null, string? json = null, CancellationToken ct = default)
     {

@@ -1,19 +1,5 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using NodaTime;
-using Workflow.Definitions;
-using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Plans;
-using Workflow.Definitions.Workflows;
-using Workflow.Host.Runtime;
-using Workflow.Host.Simulation;
-using Workflow.Notifications;
-using Workflow.Notifications.Messages;
-using Workflow.Notifications.Templates;
+using Workflow.Definitions;
 
 namespace Workflow.Host.Designer;
 

@@ -1,19 +1,11 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using NodaTime;
-using Workflow.Definitions;
-using Workflow.Definitions.Agencies;
-using Workflow.Definitions.Plans;
 using Workflow.Definitions.Workflows;
-using Workflow.Host.Runtime;
-using Workflow.Host.Simulation;
-using Workflow.Notifications;
-using Workflow.Notifications.Messages;
-using Workflow.Notifications.Templates;
 
 namespace Workflow.Host.Designer;
 
@@ -21,7 +13,7 @@ namespace Workflow.Host.Designer;
 /// The designer's files in a workflows folder: drafts of definitions (definitions/drafts/ID.json) and of
 /// the rules (drafts/rules.yaml), published versions (definitions/ID.vN.json), the rules' history
 /// (rules-history/). Every check is the runtime's own (<see cref="WorkflowDefinitionReader"/>,
-/// <see cref="DefinitionRules"/>); dry runs are <see cref="Simulator"/>, as `workflow simulate`.
+/// <see cref="DefinitionRules"/>); dry runs are <see cref="Simulation.Simulator"/>, as `workflow simulate`.
 /// </summary>
 /// <remarks>
 /// <para>Drafts are saved even when they would not load, so work is never lost; publishing refuses them
