@@ -146,11 +146,13 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     }
 
     /// <summary>
-    /// The open milestones an agency leads (what its report page lists), overdue and earliest due first,
-    /// with the task each belongs to and any extension request still waiting for a decision.
+    /// The open milestones an agency leads in the plans of <paramref name="scope"/> (what its report page
+    /// lists: the active plans unless asked), overdue and earliest due first, with the task each belongs
+    /// to and any extension request still waiting for a decision.
     /// </summary>
-    public async Task<IReadOnlyList<AgencyMilestone>> OpenMilestonesOfAsync(string agency, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AgencyMilestone>> OpenMilestonesOfAsync(string agency, PlanScope scope = PlanScope.Active, CancellationToken ct = default)
     {
+        var statuses = PlanStatuses.All.Where(s => scope.Includes(s)).ToList();
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
         // One query, however many milestones the agency leads (no list of ids as SQL parameters):
         // the pending request comes by a left join, at most one a milestone (a unique index keeps it so).
@@ -159,7 +161,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
                           join p in db.Plans.AsNoTracking() on m.PlanId equals p.Id
                           join r in db.ExtensionRequests.AsNoTracking().Where(x => x.Status == ExtensionStatus.Pending) on m.Id equals r.MilestoneId into pending
                           from r in pending.DefaultIfEmpty()
-                          where m.DoneOn == null && m.Status != RunStatus.Finished
+                          where m.DoneOn == null && m.Status != RunStatus.Finished && statuses.Contains(p.Status)
                           select new { m, t, p, r }).ToListAsync(ct).ConfigureAwait(false);
 
         // What needs the agency first: dated milestones by due date (the overdue ones lead), then

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Host.Coordination;
+using Workflow.Host.Persistence;
 
 namespace Workflow.Host.Tests.Web;
 
@@ -65,6 +68,53 @@ public sealed class PlanPagesTests : IAsyncLifetime
 
         using var badScope = await client.GetAsync(new Uri("/api/tasks?plans=cu", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badScope.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_agencys_own_page_lists_the_milestones_of_active_plans_unless_asked_for_the_others()
+    {
+        // The 2025 plan is closed on today's clock: its open milestones chase nothing and stay off the
+        // agency's page (and its API) until the agency asks for closed plans.
+        MilestoneRecord open;
+        await using (var db = await server.App.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        {
+            open = await db.Milestones.AsNoTracking().FirstAsync(m => m.PlanId == "cchc-2025" && m.TaskId == "15" && m.DoneOn == null);
+        }
+
+        var agency = open.Lead.Split(',')[0];
+        var link = server.Delivery.Links!.For(agency, NodaTime.SystemClock.Instance.GetCurrentInstant()).PathAndQuery;
+        var query = link.Split('?', 2)[1];
+        using var client = server.Client();
+        var shown = $"data-milestone=\"{open.Id}\"";
+
+        var page = await client.GetStringAsync(new Uri(link, UriKind.Relative));
+        Assert.DoesNotContain(shown, page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nothing-open\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"plan-scope\"", page, StringComparison.Ordinal);
+        var closed = await client.GetStringAsync(new Uri(link + "&pham-vi=closed", UriKind.Relative));
+        Assert.Contains(shown, closed, StringComparison.Ordinal);
+        Assert.Contains("&amp;pham-vi=closed&amp;handler=Done", closed, StringComparison.Ordinal); // a report keeps the chosen plans
+        Assert.Contains(shown, await client.GetStringAsync(new Uri(link + "&pham-vi=all", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.DoesNotContain(shown, await client.GetStringAsync(new Uri(link + "&pham-vi=archived", UriKind.Relative)), StringComparison.Ordinal);
+
+        var api = $"/api/agency/{agency}/milestones?{query}";
+        Assert.DoesNotContain((await client.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri(api, UriKind.Relative))).EnumerateArray(), m => m.GetProperty("id").GetInt64() == open.Id);
+        Assert.Contains((await client.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri(api + "&plans=closed", UriKind.Relative))).EnumerateArray(), m => m.GetProperty("id").GetInt64() == open.Id);
+        using (var bad = await client.GetAsync(new Uri(api + "&plans=cu", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        // Reopened, the plan is active again: its milestones are back on the default page.
+        using var signedIn = await server.SignedInAsync();
+        using var reopen = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/plans/cchc-2025/reopen", UriKind.Relative)) { Content = JsonContent.Create(new { reason = "theo dõi tiếp" }) };
+        reopen.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(signedIn));
+        using (var reopened = await signedIn.SendAsync(reopen))
+        {
+            Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        }
+
+        Assert.Contains(shown, await client.GetStringAsync(new Uri(link, UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]

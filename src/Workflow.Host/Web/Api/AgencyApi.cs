@@ -21,17 +21,22 @@ internal static class AgencyApi
     public static void Map(RouteGroupBuilder api)
     {
         var agency = api.MapGroup("/{agency}").AllowAnonymous().WithTags("Đơn vị báo cáo (đường dẫn ký số)");
-        agency.MapGet("/milestones", async (string agency, [FromQuery(Name = AgencyLink.ExpiresParameter)] string? expires, [FromQuery(Name = AgencyLink.SignatureParameter)] string? signature, CoordinationService service, HttpContext http, CancellationToken ct) =>
+        agency.MapGet("/milestones", async (string agency, [FromQuery(Name = AgencyLink.ExpiresParameter)] string? expires, [FromQuery(Name = AgencyLink.SignatureParameter)] string? signature, [FromQuery] string? plans, CoordinationService service, HttpContext http, CancellationToken ct) =>
             {
                 if (AgencyLink.Check(http, agency, expires, signature) is { } problem)
                 {
                     return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: problem);
                 }
 
-                var open = await service.OpenMilestonesOfAsync(agency, ct).ConfigureAwait(false);
+                if (ProgressApi.Scope(plans) is not { } scope)
+                {
+                    return ProgressApi.BadScope(plans);
+                }
+
+                var open = await service.OpenMilestonesOfAsync(agency, scope, ct).ConfigureAwait(false);
                 return Results.Ok(open.Select(m => new AgencyMilestoneDto(m.Milestone.Id, m.Plan.Id, m.Plan.Number ?? m.Plan.Id, m.Task.TaskId, m.Task.Activity, m.Task.Product, m.Milestone.Label, m.Milestone.EffectiveDue, m.Milestone.Status.ToString(), m.PendingRequest is not null)).ToList());
             })
-            .WithSummary("Các mốc hạn còn mở mà đơn vị chủ trì.");
+            .WithSummary("Các mốc hạn còn mở mà đơn vị chủ trì, trong các kế hoạch đang theo dõi (plans = active, \"active,closed\", closed, archived hoặc all).");
         agency.MapPost("/milestones/{id:long}/done", (string agency, long id, DoneRequest body, [FromQuery(Name = AgencyLink.ExpiresParameter)] string? expires, [FromQuery(Name = AgencyLink.SignatureParameter)] string? signature, CoordinationService service, HttpContext http, CancellationToken ct) =>
                 Act(http, service, agency, id, expires, signature, by => service.MarkDoneAsync(id, body.On is { } on ? LocalDate.FromDateOnly(on) : service.Today, body.Reference, body.Note, by, ct), ct))
             .WithSummary("Báo cáo hoàn thành (số/ký hiệu văn bản hoặc đường dẫn sản phẩm, ghi chú); nhắc hạn dừng ngay.");

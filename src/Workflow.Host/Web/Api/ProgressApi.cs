@@ -105,9 +105,9 @@ internal static class ProgressApi
     private static PlanDto ToDto(PlanProgress p) => new(p.PlanId, p.Number, p.Title, p.TrackedYear, Persistence.PlanStatuses.Key(p.Status), ToDto(p.Counts));
 
     /// <summary>The <c>plans</c> query parameter: active (the default), "active,closed", closed, archived or all; null when it is none of these.</summary>
-    private static Persistence.PlanScope? Scope(string? plans) => Persistence.PlanScopes.Parse(plans);
+    internal static Persistence.PlanScope? Scope(string? plans) => Persistence.PlanScopes.Parse(plans);
 
-    private static IResult BadScope(string? plans) => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+    internal static IResult BadScope(string? plans) => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
         title: $"plans=\"{plans}\" không có; dùng một trong: {string.Join(", ", Persistence.PlanScopes.All.Select(Persistence.PlanScopes.Key))}.");
 
     private static CountsDto ToDto(ProgressCounts c) => new(c.NotYetDue, c.DueSoon, c.Overdue, c.Done, c.Dormant, c.DoneOnTime, c.DoneLate, c.OpenInTime, c.OpenOverdue, c.Total, c.OnTimeRate, c.Completion);

@@ -26,6 +26,12 @@ public sealed class AgencyReportModel(CoordinationService service, InputLimits l
     [FromQuery(Name = AgencyLink.SignatureParameter)]
     public string? Signature { get; set; }
 
+    /// <summary>Which plans (<c>?pham-vi=</c>): the active ones unless asked, as on every other view.</summary>
+    [FromQuery(Name = "pham-vi")]
+    public string? ScopeKey { get; set; }
+
+    public Persistence.PlanScope Scope => Persistence.PlanScopes.Parse(ScopeKey) ?? Persistence.PlanScope.Active;
+
     public string? Problem { get; private set; }
 
     public string AgencyName => service.AgencyName(Agency);
@@ -44,7 +50,7 @@ public sealed class AgencyReportModel(CoordinationService service, InputLimits l
             return Forbidden();
         }
 
-        Open = await service.OpenMilestonesOfAsync(Agency, ct).ConfigureAwait(false);
+        Open = await service.OpenMilestonesOfAsync(Agency, Scope, ct).ConfigureAwait(false);
         return Page();
     }
 
@@ -73,8 +79,14 @@ public sealed class AgencyReportModel(CoordinationService service, InputLimits l
             : Outcome.Refused("Không có mốc hạn này trong các việc đơn vị chủ trì.");
         TempData["Message"] = outcome.Message;
         TempData["Ok"] = outcome.Ok;
-        return Redirect($"/bao-cao/{Uri.EscapeDataString(Agency)}?{AgencyLink.ExpiresParameter}={Uri.EscapeDataString(Expires ?? string.Empty)}&{AgencyLink.SignatureParameter}={Uri.EscapeDataString(Signature ?? string.Empty)}");
+        return Redirect(Address());
     }
+
+    /// <summary>This page's own address: the signed link, and the plan filter when one was chosen.</summary>
+    public string Address(string? handler = null) =>
+        $"/bao-cao/{Uri.EscapeDataString(Agency)}?{AgencyLink.ExpiresParameter}={Uri.EscapeDataString(Expires ?? string.Empty)}&{AgencyLink.SignatureParameter}={Uri.EscapeDataString(Signature ?? string.Empty)}"
+        + (Scope == Persistence.PlanScope.Active ? string.Empty : $"&pham-vi={Uri.EscapeDataString(Persistence.PlanScopes.Key(Scope))}")
+        + (handler is null ? string.Empty : $"&handler={handler}");
 
     private bool Refused()
     {
