@@ -174,8 +174,8 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
             ["coQuan"] = name,
             ["ngay"] = Day(day),
             ["lienKet"] = reportLink?.Invoke(agency, day).AbsoluteUri ?? string.Empty,
-            ["nhacHan"] = reminders.Select(n => Item(n, day)).ToList(),
-            ["quaHan"] = overdue.Select(n => Item(n, day)).ToList(),
+            ["nhacHan"] = reminders.Select(n => DigestItem(n, agency, day)).ToList(),
+            ["quaHan"] = overdue.Select(n => DigestItem(n, agency, day)).ToList(),
         };
         return new ComposedEmail(day, agency, items, [address], subject, templates.DigestText.Render(model), templates.DigestHtml.Render(model));
     }
@@ -202,6 +202,20 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
         var subject = $"[Báo cáo quá hạn] {Day(day)}: {count} mốc quá hạn của {byLead.Count} đơn vị chủ trì — {AgencyName(agency)}";
         var model = new Dictionary<string, object?> { ["ngay"] = Day(day), ["nhom"] = byLead, ["tong"] = count.ToString(Invariant) };
         return new ComposedEmail(day, agency, items, [address], subject, templates.EscalationText.Render(model), templates.EscalationHtml.Render(model));
+    }
+
+    /// <summary>
+    /// A digest's line about a milestone: the item, and <c>chuTri</c>, the lead the plan named when its duties have
+    /// passed on, with whom it is now as the recipient reads it ("Sở Thông tin và Truyền thông (nay là Sở Khoa học
+    /// và Công nghệ)"); empty otherwise. A successor among the leads reads its own name; an agency copied reads the leads.
+    /// </summary>
+    private Dictionary<string, object?> DigestItem(Notification n, string recipient, LocalDate today)
+    {
+        var item = Item(n, today);
+        item["chuTri"] = facts(n).FormerLead is { Count: > 0 } former
+            ? Describe(former, n.To.Contains(recipient, StringComparer.Ordinal) ? [recipient] : n.To)
+            : string.Empty;
+        return item;
     }
 
     private Dictionary<string, object?> Item(Notification n, LocalDate today)
@@ -239,10 +253,19 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
 
         if (facts(n).FormerLead is { Count: > 0 } former && n.Cc.Count <= 3)
         {
-            return agencies.DescribeLead([.. former.Select(AgencyId.Parse)], [.. n.Cc.Select(AgencyId.Parse)]);
+            return Describe(former, n.Cc);
         }
 
         return string.Join(", ", n.Cc.Take(3).Select(AgencyName)) + (n.Cc.Count > 3 ? $" và {n.Cc.Count - 3} cơ quan khác" : string.Empty);
+    }
+
+    /// <summary>A former lead with those who hold its duties now: "… (nay là …)", or "… (nay là N cơ quan kế nhiệm)" past three.</summary>
+    private string Describe(IReadOnlyList<string> former, IReadOnlyList<string> current)
+    {
+        var formerIds = former.Select(AgencyId.Parse).ToList();
+        return current.Count <= 3
+            ? agencies.DescribeLead(formerIds, [.. current.Select(AgencyId.Parse)])
+            : string.Create(Invariant, $"{agencies.DescribeLead(formerIds, [])} (nay là {current.Count} cơ quan kế nhiệm)");
     }
 
     private string AgencyName(string agency) =>

@@ -31,10 +31,21 @@ public sealed record TemplateSet(Template DigestText, Template DigestHtml, Templ
         ["keHoach"] = "257/KH-UBND", ["tt"] = "1", ["moc"] = "1", ["nhiemVu"] = "Nhiệm vụ", ["sanPham"] = "Kế hoạch", ["han"] = "31/03/2025", ["conLai"] = "còn 3 ngày",
     };
 
+    /// <summary>A digest's item also says who the plan named when that lead's duties passed on (empty otherwise).</summary>
+    private static Dictionary<string, object?> SampleDigestItem
+    {
+        get
+        {
+            var item = SampleItem;
+            item["chuTri"] = "Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)";
+            return item;
+        }
+    }
+
     /// <summary>Every field a digest template may use (the composer fills the same ones).</summary>
     private static Dictionary<string, object?> SampleDigest => new()
     {
-        ["coQuan"] = "Sở Tư pháp", ["ngay"] = "28/03/2025", ["lienKet"] = "http://localhost/bao-cao/so-tu-phap", ["nhacHan"] = new[] { SampleItem }, ["quaHan"] = new[] { SampleItem },
+        ["coQuan"] = "Sở Tư pháp", ["ngay"] = "28/03/2025", ["lienKet"] = "http://localhost/bao-cao/so-tu-phap", ["nhacHan"] = new[] { SampleDigestItem }, ["quaHan"] = new[] { SampleDigestItem },
     };
 
     /// <summary>Every field an escalation template may use.</summary>

@@ -106,6 +106,32 @@ public class MessageComposerTests
     }
 
     [Fact]
+    public void A_digest_to_the_successor_names_the_former_lead_with_it_in_text_and_html()
+    {
+        // Task 36 was Sở Thông tin và Truyền thông's; since the merger Sở Khoa học và Công nghệ is reminded of it.
+        var composer = new MessageComposer(
+            Templates,
+            Agencies,
+            n => new MilestoneFacts(n.Plan, "257/KH-UBND", n.Task, $"Nhiệm vụ {n.Task}", null, n.Milestone, null, n.Task == "36" ? ["so-thong-tin-va-truyen-thong"] : null));
+        var today = new[]
+        {
+            N(NotificationKind.Reminder, "36", 24, ["so-khoa-hoc-va-cong-nghe"]),
+            N(NotificationKind.Overdue, "35", 24, ["so-khoa-hoc-va-cong-nghe"], dueDay: 21),
+        };
+
+        var email = Assert.Single(composer.Compose(today, today).Emails);
+
+        Assert.Equal("so-khoa-hoc-va-cong-nghe", email.Recipient);
+        const string Named = "Chủ trì theo kế hoạch: Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)";
+        Assert.Contains(Named, email.Text, StringComparison.Ordinal);
+        Assert.Contains(Named, email.Html, StringComparison.Ordinal);
+        Assert.Equal(2, email.Text.Split(Named).Length); // task 36 only: task 35 was always this agency's
+        var message = Workflow.Notifications.Delivery.MailMessages.Create(email, new MimeKit.MailboxAddress("Sở Nội vụ", "cchc@cantho.example"), null, Instant.FromUtc(2025, 3, 24, 1, 0));
+        Assert.Contains(Named, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Named, message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_agency_without_an_address_is_reported_not_skipped()
     {
         var notifications = new[] { N(NotificationKind.Reminder, "15", 24, ["khong-co-trong-danh-ba"]) };
