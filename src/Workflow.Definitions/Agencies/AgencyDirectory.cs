@@ -29,7 +29,7 @@ public sealed class AgencyDirectory
         _agencies = agencies.ToDictionary(a => a.Id);
         _groups = groups.ToDictionary(g => g.Id);
         _members = groups.ToDictionary(g => g.Id, g => (IReadOnlyList<Agency>)Expand(g).AsReadOnly());
-        _resolver = new AgencyCellResolver(names, phrases, MembersOf, (agency, day) => SucceedOn([agency.Id], day));
+        _resolver = new AgencyCellResolver(names, phrases, ReachedThrough, (agency, day) => SucceedOn([agency.Id], day));
     }
 
     /// <summary>Every agency, in file order.</summary>
@@ -126,6 +126,25 @@ public sealed class AgencyDirectory
     /// <summary>The members of <paramref name="group"/> in existence on <paramref name="on"/> ("UBND quận, huyện" is the nine district committees until 30/06/2025 and nobody after); every member when <paramref name="on"/> is null.</summary>
     public IReadOnlyList<Agency> MembersOf(AgencyGroup group, LocalDate? on) =>
         on is { } day ? [.. MembersOf(group).Where(a => a.IsActiveOn(day))] : MembersOf(group);
+
+    /// <summary>
+    /// Whom a cell naming <paramref name="group"/> reaches on <paramref name="on"/>: the group's members of that day.
+    /// A group of commune committees on a day the directory lists none of them (in Cần Thơ, before the 103 communes
+    /// and wards of 01/07/2025) is reached through the district committees of that day, which direct their communes:
+    /// when those end, their duties pass to the communes formed on their territory (their successors), so a plan's
+    /// "UBND xã, phường, thị trấn" reaches the new communes from that day. Without a day, every member.
+    /// </summary>
+    public IReadOnlyList<Agency> ReachedThrough(AgencyGroup group, LocalDate? on)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var members = MembersOf(group, on);
+        if (on is not { } day || !group.Kinds.Contains(AgencyKind.CommuneCommittee) || members.Any(m => m.Kind == AgencyKind.CommuneCommittee))
+        {
+            return members;
+        }
+
+        return [.. members.Concat(Agencies.Where(a => a.Kind == AgencyKind.DistrictCommittee && a.IsActiveOn(day))).Distinct()];
+    }
 
     /// <summary>
     /// Who holds the duties of <paramref name="leads"/> on <paramref name="day"/>: each agency that had ended by then is

@@ -8,8 +8,8 @@ namespace Workflow.Definitions.Agencies;
 /// <remarks>
 /// <para>A group may select a kind that no listed agency has: "UBND xã, phường, thị trấn" selects
 /// <see cref="AgencyKind.CommuneCommittee"/>, but the directory does not list the communes one by one, so
-/// the group resolves (a cell naming it has no problem) and expands to no agency. Callers that need someone
-/// to chase should then go through the district committees.</para>
+/// the group resolves (a cell naming it has no problem) and expands to no agency on such a day; a cell naming
+/// it then reaches the district committees (<see cref="AgencyDirectory.ReachedThrough"/>).</para>
 /// <para>An <see cref="IsUnlisted"/> group ("các bệnh viện", "các ấp, khu vực") names a set the directory
 /// does not describe at all: it has neither kinds nor members and always expands to nothing.</para>
 /// </remarks>

@@ -49,15 +49,17 @@ public sealed class AgencyCellResolverTests
     }
 
     [Fact]
-    public void CommuneGroupResolvesWithoutExpandingBeforeTheNewCommunes()
+    public void CommuneGroupBeforeTheNewCommunesIsReachedThroughTheDistrictCommittees()
     {
-        // Communes were not listed one by one before 01/07/2025; from then on the group is the 103 communes and wards.
+        // Communes were not listed one by one before 01/07/2025: the group reaches the district committees of the day
+        // (whose duties pass to the new communes on 01/07/2025); from then on it is the 103 communes and wards.
         var resolution = Directory.Resolve("UBND xã, phường, thị trấn", new NodaTime.LocalDate(2024, 12, 24));
 
         Assert.False(resolution.HasProblems);
         var group = Assert.Single(resolution.Groups);
         Assert.Equal([AgencyKind.CommuneCommittee], group.Kinds);
-        Assert.Empty(resolution.ExpandedAgencies);
+        Assert.Equal(9, resolution.ExpandedAgencies.Count);
+        Assert.All(resolution.ExpandedAgencies, a => Assert.Equal(AgencyKind.DistrictCommittee, a.Kind));
         Assert.True(resolution.NamesSomeone);
         Assert.Equal(103, Directory.Resolve("UBND xã, phường", new NodaTime.LocalDate(2026, 1, 5)).ExpandedAgencies.Count);
     }

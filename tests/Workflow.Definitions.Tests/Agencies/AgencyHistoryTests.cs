@@ -123,7 +123,7 @@ public sealed class AgencyHistoryTests
         // Groups expand to their members of the day.
         Assert.Equal(["ubnd-quan-a"], Ids(directory.Resolve("UBND quận, huyện", BeforeMerger)));
         Assert.Empty(Ids(directory.Resolve("UBND quận, huyện", NewCity)));
-        Assert.Empty(Ids(directory.Resolve("UBND xã, phường", BeforeMerger)));
+        Assert.Equal(["ubnd-quan-a"], Ids(directory.Resolve("UBND xã, phường", BeforeMerger))); // no commune listed yet: through the district
         Assert.Equal(["ubnd-phuong-a1", "ubnd-phuong-a2"], Ids(directory.Resolve("UBND xã, phường", NewCity)));
         Assert.Equal(["so-noi-vu", "so-y-te"], Ids(directory.Resolve("Sở, ban, ngành", NewCity)));
 
@@ -313,6 +313,34 @@ public sealed class AgencyHistoryTests
 
         Assert.Empty(resolution.Problems);
         Assert.Equal(103, resolution.ExpandedAgencies.Count);
+    }
+
+    [Theory]
+    [InlineData("UBND xã, phường, thị trấn")]
+    [InlineData("UBND cấp xã")]
+    public void TheCommunesOfAPlanIssuedBeforeTheyWereListedAreReachedThroughTheDistrictsThenTheirSuccessors(string cell)
+    {
+        // The 2025 plan (issued before 01/07/2025): the directory lists no commune yet, so the cell reaches the nine
+        // district committees, which direct their communes; on 01/07/2025 each hands over to the communes formed on
+        // its territory (the 32 of the former city), not to those of former Hậu Giang and Sóc Trăng.
+        var directory = AgencyTestData.Directory;
+        var issued = new LocalDate(2025, 1, 15);
+        var resolution = directory.Resolve(cell, issued);
+
+        Assert.Empty(resolution.Problems);
+        var districts = resolution.ExpandedAgencies.Select(a => a.Id).ToList();
+        Assert.Equal(9, districts.Count);
+        Assert.All(districts, id => Assert.Equal(AgencyKind.DistrictCommittee, directory.Get(id).Kind));
+
+        var communes = directory.SucceedOn(districts, NewCity)!.Leads;
+        Assert.Equal(32, communes.Count);
+        Assert.All(communes, id => Assert.Equal(AgencyKind.CommuneCommittee, directory.Get(id).Kind));
+        Assert.Contains(AgencyId.Parse("ubnd-phuong-ninh-kieu"), communes);
+
+        // Issued once the communes are listed, the group is the communes themselves.
+        Assert.Equal(103, directory.Resolve(cell, NewCity).ExpandedAgencies.Count);
+        // Named with the district committees, nothing is repeated.
+        Assert.Equal(districts, directory.Resolve("UBND cấp huyện, " + cell, issued).ExpandedAgencies.Select(a => a.Id));
     }
 
     private static AgencyDirectory Load(string main, string changes) =>

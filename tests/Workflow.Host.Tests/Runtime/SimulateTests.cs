@@ -74,6 +74,36 @@ public class SimulateTests
     }
 
     [Fact]
+    public void A_plan_s_communes_named_before_they_were_listed_are_reached_through_the_districts_then_the_new_communes()
+    {
+        // A cell naming only "UBND xã, phường, thị trấn" in a plan of the former city, issued in 2024: the directory lists
+        // no commune before 01/07/2025, so the district committees are chased, then the communes formed on their territory.
+        var plan = Path.Combine(Path.GetTempPath(), $"workflow-communes-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(plan, "Mã kế hoạch,xa-2025\nTên kế hoạch,Kế hoạch thử của cấp xã\nNgày ban hành,24/12/2024\nNăm theo dõi,2025\n\n"
+            + "TT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n1,Rà soát thủ tục hành chính cấp xã,\"UBND xã, phường, thị trấn\",Trong năm 2025\n");
+        try
+        {
+            var (exit, output, error) = CliRun.Run("simulate", "--plan", plan, "--from", "2025-01-01", "--to", "2025-12-31", "--json");
+            Assert.True(exit == 0, error);
+            var sent = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
+                .Where(e => e.GetProperty("action").GetString() != "escalation")
+                .Select(e => (At: e.GetProperty("at").GetString()!, To: e.GetProperty("to").EnumerateArray().Select(t => t.GetString()!).ToList())).ToList();
+
+            var before = sent.Where(e => string.CompareOrdinal(e.At, "2025-07-01") < 0).SelectMany(e => e.To).Distinct().ToList();
+            var after = sent.Where(e => string.CompareOrdinal(e.At, "2025-07-01") >= 0).SelectMany(e => e.To).Distinct().ToList();
+            Assert.Equal(9, before.Count);
+            Assert.All(before, t => Assert.Matches("^ubnd-(quan|huyen)-", t));
+            Assert.Equal(32, after.Count);
+            Assert.All(after, t => Assert.Matches("^ubnd-(phuong|xa)-", t));
+            Assert.Contains("ubnd-phuong-cai-khe", after);
+        }
+        finally
+        {
+            File.Delete(plan);
+        }
+    }
+
+    [Fact]
     public void Nothing_is_addressed_to_an_agency_on_a_day_after_it_ended()
     {
         var directory = Workflow.Definitions.Agencies.AgencyDirectory.Load(Path.Combine(CliRun.Workflows, "agencies.yaml"));
