@@ -115,6 +115,11 @@ internal static class RuntimeCommands
                 output.WriteLine(closed);
             }
 
+            foreach (var line in await runtime.FollowNewYearsAsync(data.ReadPlanAgain, ct).ConfigureAwait(false))
+            {
+                output.WriteLine(line);
+            }
+
             var (created, removed) = await runtime.ReconcileAsync(ct).ConfigureAwait(false);
             output.WriteLine($"Đối chiếu hẹn giờ: tạo lại {created}, bỏ {removed}.");
             output.WriteLine($"Trang web: {string.Join(", ", host.Urls)}. Máy chủ đang chạy; Ctrl+C để dừng.");

@@ -198,6 +198,20 @@ public sealed record WorkflowsData(string Folder, ReferenceData Reference, Defin
         }
     }
 
+    /// <summary>
+    /// A stored plan read again from its file through <paramref name="throughYear"/> (an open-ended plan's new year):
+    /// the file it was imported from, else this folder's plans/PLAN-ID.csv or .xlsx (where the import page keeps
+    /// uploads); null when no such file reads as that plan.
+    /// </summary>
+    public Plan? ReadPlanAgain(PlanRecord record, int throughYear)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var candidates = new[] { record.Source, Path.Combine(Folder, "plans", record.Id + ".csv"), Path.Combine(Folder, "plans", record.Id + ".xlsx") };
+        return candidates.Where(File.Exists)
+            .Select(file => PlanReader.Read(file, Reference, openEndedThrough: throughYear).Plan)
+            .FirstOrDefault(plan => plan is not null && plan.Id.Value == record.Id);
+    }
+
     public IEnumerable<string> PlanFiles =>
         Directory.Exists(Path.Combine(Folder, "plans"))
             ? Directory.EnumerateFiles(Path.Combine(Folder, "plans")).Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
@@ -430,6 +444,11 @@ public static partial class WorkflowHost
             {
                 var runtime = s.GetRequiredService<WorkflowRuntime>();
                 await runtime.CloseEndedPlansAsync(ct).ConfigureAwait(false);
+                foreach (var line in await runtime.FollowNewYearsAsync(data.ReadPlanAgain, ct).ConfigureAwait(false))
+                {
+                    Periodically.Said(s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Reconcile"), "Reconciliation", line);
+                }
+
                 await runtime.ReconcileAsync(ct).ConfigureAwait(false);
             }, s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Reconcile"), runtimeClock.Time));
 
@@ -462,6 +481,10 @@ public static partial class WorkflowHost
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "{Name} failed; it runs again in {Interval}.")]
         private static partial void Failed(ILogger logger, string name, TimeSpan interval, Exception exception);
+
+        /// <summary>What a round did that an operator should read (a plan's new year, a plan file that changed).</summary>
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Name}: {Line}")]
+        public static partial void Said(ILogger logger, string name, string line);
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {

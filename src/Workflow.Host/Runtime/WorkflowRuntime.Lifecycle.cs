@@ -60,6 +60,61 @@ public sealed partial class WorkflowRuntime
         return closed;
     }
 
+    /// <summary>
+    /// Open-ended plans ("năm … và những năm tiếp theo") follow each new year by themselves: once a day (the server
+    /// runs this with <see cref="CloseEndedPlansAsync"/>), every active open-ended plan is read again through the
+    /// current year by <paramref name="read"/> (its file; null when the file is gone) and the year's new milestones
+    /// start as an import starts them: nothing back-dated, what already fell due gets one overdue notice dated
+    /// today. Idempotent: a plan already read through this year is unchanged. Only the file that was imported is
+    /// followed: one edited since (it no longer reads, through an earlier year, as what is stored) is left for a
+    /// coordinator to import, and said so.
+    /// </summary>
+    /// <returns>One line a plan that gained milestones or was left alone.</returns>
+    public async Task<IReadOnlyList<string>> FollowNewYearsAsync(Func<PlanRecord, int, Plan?> read, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var today = Now.Date;
+        if (lastYearFollowed == today)
+        {
+            return [];
+        }
+
+        List<PlanRecord> plans;
+        await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
+            plans = await db.Plans.AsNoTracking().Where(p => p.OpenEnded && p.Status == PlanStatus.Active).ToListAsync(ct).ConfigureAwait(false);
+        }
+
+        var lines = new List<string>();
+        foreach (var record in plans.Where(p => PlanId.IsValid(p.Id)))
+        {
+            if (read(record, today.Year) is not { } current || current.Id.Value != record.Id)
+            {
+                lines.Add($"Kế hoạch {record.Id}: không đọc được tệp kế hoạch ({record.Source}) để thêm các mốc năm {today.Year}; hãy nhập lại kế hoạch.");
+                continue;
+            }
+
+            if (Hash(current) == record.ContentHash)
+            {
+                continue; // already followed through this year
+            }
+
+            var asImported = Enumerable.Range(record.TrackedYear, Math.Max(0, today.Year - record.TrackedYear)).Reverse()
+                .Any(year => read(record, year) is { } earlier && Hash(earlier) == record.ContentHash);
+            if (!asImported)
+            {
+                lines.Add($"Kế hoạch {record.Id}: tệp {record.Source} đã khác bản đã nhập, nên các mốc năm {today.Year} chưa được thêm; hãy nhập lại kế hoạch.");
+                continue;
+            }
+
+            var result = await ImportAsync(current, PlanLifecycle.System, allowRemoval: false, ct).ConfigureAwait(false);
+            lines.Add($"Kế hoạch {record.Id}: thêm {result.Created} mốc của năm {today.Year}.");
+        }
+
+        lastYearFollowed = today;
+        return lines;
+    }
+
     private async Task<PlanStatusResult> ChangeStatusAsync(WorkflowDbContext db, INotificationSink sink, PlanStatusRequest request, LocalDateTime now, List<TriggerChange> changes, CancellationToken ct)
     {
         var id = request.Plan.Value;

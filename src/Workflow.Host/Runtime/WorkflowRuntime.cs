@@ -68,6 +68,9 @@ public sealed partial class WorkflowRuntime(
     // The day the last handover sweep ran; the sweep scans once a day.
     private LocalDate? lastHandOver;
 
+    // The day open-ended plans were last read for a new year (once a day).
+    private LocalDate? lastYearFollowed;
+
     public void Dispose() => writer.Dispose();
 
     /// <summary>Now, Vietnam local time.</summary>

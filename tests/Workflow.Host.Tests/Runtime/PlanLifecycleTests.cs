@@ -135,6 +135,65 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_open_ended_plan_gets_each_new_year_s_milestones_by_itself_once_and_without_a_back_dated_series()
+    {
+        // "2026 và những năm tiếp theo": a quarterly report (recurring) and a task of 2026 only.
+        var folder = Path.Combine(Path.GetTempPath(), $"workflow-open-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "mo-2026.csv");
+        const string Head = "Mã kế hoạch,mo-2026\nTên kế hoạch,Kế hoạch không hạn cuối\nNgày ban hành,24/12/2025\nNăm theo dõi,2026 và những năm tiếp theo\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n";
+        await File.WriteAllTextAsync(file, Head + "1,Báo cáo quý,Sở Tư pháp,Định kỳ hằng quý\n2,Việc năm 2026,Sở Tài chính,Quý II/2026\n");
+        try
+        {
+            clock.Set(2026, 12, 20, 9, 0);
+            await Runtime.ImportAsync(PlanReader.Read(file, data.Reference, openEndedThrough: 2026).Plan!, "nhập kế hoạch");
+            int Quarterly(IEnumerable<MilestoneRecord> all, int year) => all.Count(m => m.TaskId == "1" && m.PlannedDue?.Year == year);
+            Assert.Equal(4, Quarterly(await MilestonesAsync("mo-2026"), 2026));
+            Assert.Empty(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)); // nothing new within the year
+
+            // The year turns: the periodic round adds 2027's milestones, once, and sends nothing back-dated.
+            clock.Set(2027, 1, 1, 0, 5);
+            var outboxBefore = (await OutboxAsync("mo-2026")).Count;
+            Assert.Equal("Kế hoạch mo-2026: thêm 4 mốc của năm 2027.", Assert.Single(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)));
+            var milestones = await MilestonesAsync("mo-2026");
+            Assert.Equal(4, Quarterly(milestones, 2027));
+            Assert.Single(milestones, m => m.TaskId == "2");
+            Assert.Equal(outboxBefore, (await OutboxAsync("mo-2026")).Count);
+            Assert.Empty(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)); // the same day: not again
+            clock.Set(2027, 1, 2, 0, 5);
+            Assert.Empty(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)); // the next day: already through 2027
+            Assert.Equal(milestones.Count, (await MilestonesAsync("mo-2026")).Count);
+
+            // A server down over New Year: Q1/2028 fell due before the round. It starts as an import starts it (the periodic
+            // reports' light chase has no overdue notice): nothing back-dated, at most one notice, dated today.
+            clock.Set(2028, 4, 15, 10, 0);
+            outboxBefore = (await OutboxAsync("mo-2026")).Count;
+            Assert.Equal("Kế hoạch mo-2026: thêm 4 mốc của năm 2028.", Assert.Single(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)));
+            var q1 = (await MilestonesAsync("mo-2026")).Single(m => m.TaskId == "1" && m.PlannedDue == new DateOnly(2028, 3, 31));
+            var sent = (await OutboxAsync("mo-2026")).Skip(outboxBefore).ToList();
+            Assert.True(sent.Count(o => o.Milestone == q1.Number) <= 1);
+            Assert.All(sent, o => Assert.True(string.CompareOrdinal(o.At, "2028-04-15") >= 0, o.At));
+            Assert.True(string.CompareOrdinal(q1.BookmarkAt, "2028-04-15") >= 0, q1.BookmarkAt);
+
+            // A file edited since its import is not followed behind the coordinator's back.
+            await File.WriteAllTextAsync(file, Head + "1,Báo cáo quý (sửa),Sở Tư pháp,Định kỳ hằng quý\n2,Việc năm 2026,Sở Tài chính,Quý II/2026\n");
+            clock.Set(2029, 1, 1, 0, 5);
+            var count = (await MilestonesAsync("mo-2026")).Count;
+            Assert.Contains("đã khác bản đã nhập", Assert.Single(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)), StringComparison.Ordinal);
+            Assert.Equal(count, (await MilestonesAsync("mo-2026")).Count);
+
+            // A closed plan is not followed.
+            await Runtime.ChangePlanStatusAsync(new PlanStatusRequest(new PlanId("mo-2026"), PlanAction.Close, null, "xong", "điều phối"));
+            clock.Set(2029, 1, 2, 0, 5);
+            Assert.Empty(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_plan_closes_by_itself_after_its_window_and_nothing_more_is_sent()
     {
         clock.Set(2026, 1, 2);
