@@ -60,6 +60,21 @@ internal static partial class AgencyDirectoryLoader
             }
         }
 
+        /// <summary>
+        /// The text of each entry of a list of values, with its place: an entry that is not a value is an error
+        /// (<paramref name="itemWhat"/> names it) and is skipped. An absent list has none.
+        /// </summary>
+        public IEnumerable<(string Text, Mark Where)> Scalars(YamlNode? node, string what, string itemWhat)
+        {
+            foreach (var item in node is null ? [] : Sequence(node, what))
+            {
+                if (Scalar(item, itemWhat) is { } text)
+                {
+                    yield return (text, item.Start);
+                }
+            }
+        }
+
         public IEnumerable<YamlNode> Sequence(YamlNode node, string what)
         {
             if (node is YamlSequenceNode sequence)

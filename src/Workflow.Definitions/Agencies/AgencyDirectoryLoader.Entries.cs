@@ -90,26 +90,15 @@ internal static partial class AgencyDirectoryLoader
     private static List<(string Text, Mark Where)> PhraseList(Context context, YamlNode? node, string key)
     {
         var result = new List<(string, Mark)>();
-        if (node is null)
+        foreach (var (text, where) in context.Scalars(node, $"'{key}:'", $"một mục của \"{key}:\""))
         {
-            return result;
-        }
-
-        foreach (var item in context.Sequence(node, $"'{key}:'"))
-        {
-            var text = context.Scalar(item, $"một mục của \"{key}:\"");
-            if (text is null)
-            {
-                continue;
-            }
-
             if (AgencyText.PhraseWords(text, new Dictionary<string, string[]>(), dropLeadingPlural: false).Length == 0)
             {
-                context.Error(item.Start, $"\"{text}\" trong \"{key}:\" không có từ nào; hãy xóa.");
+                context.Error(where, $"\"{text}\" trong \"{key}:\" không có từ nào; hãy xóa.");
                 continue;
             }
 
-            result.Add((AgencyText.CollapseWhitespace(text), item.Start));
+            result.Add((AgencyText.CollapseWhitespace(text), where));
         }
 
         return result;
@@ -281,31 +270,20 @@ internal static partial class AgencyDirectoryLoader
     private static List<(string Text, Mark Where)> AliasList(Context context, YamlNode? node, string label)
     {
         var result = new List<(string, Mark)>();
-        if (node is null)
+        foreach (var (text, where) in context.Scalars(node, $"\"aliases\" của {label}", $"một tên gọi khác của {label}"))
         {
-            return result;
-        }
-
-        foreach (var item in context.Sequence(node, $"\"aliases\" của {label}"))
-        {
-            var text = context.Scalar(item, $"một tên gọi khác của {label}");
-            if (text is null)
-            {
-                continue;
-            }
-
             var clean = AgencyText.CollapseWhitespace(text);
             if (clean.Length == 0)
             {
-                context.Error(item.Start, $"{label} có một tên gọi khác để trống; hãy xóa.");
+                context.Error(where, $"{label} có một tên gọi khác để trống; hãy xóa.");
             }
             else if (result.Exists(a => a.Item1 == clean))
             {
-                context.Error(item.Start, $"{label} ghi tên gọi khác \"{clean}\" hai lần; hãy xóa một lần.");
+                context.Error(where, $"{label} ghi tên gọi khác \"{clean}\" hai lần; hãy xóa một lần.");
             }
             else
             {
-                result.Add((clean, item.Start));
+                result.Add((clean, where));
             }
         }
 
