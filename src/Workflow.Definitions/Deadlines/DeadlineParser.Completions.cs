@@ -104,5 +104,51 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>Ongoing work written after a dated deadline has no date of its own: "Tháng 12/2026 và thực hiện
+        /// thường xuyên", "Quý III/2026 và tổ chức triển khai thường xuyên" are due at the deadline, and "Từ tháng 5/2026,
+        /// thường xuyên" is the span to the year's end. The reading is listed for a coordinator to confirm.</summary>
+        private void FoldOngoingWork()
+        {
+            for (var i = 1; i < items.Count; i++)
+            {
+                var ongoing = items[i];
+                if (ongoing.Kind != ItemKind.Year || !ongoing.YearImplicit)
+                {
+                    continue;
+                }
+
+                var before = items[i - 1];
+                var afterDeadline = before.Kind == ItemKind.Date && !before.YearImplicit && SaysAnd(before.LastToken + 1, ongoing.FirstToken);
+                var sameSpan = before.Kind == ItemKind.Span && before.OpenEnded && before.Date.Year == ongoing.Year && !HasSentenceBreak(before.LastToken + 1, ongoing.FirstToken);
+                if (afterDeadline || sameSpan)
+                {
+                    if (afterDeadline)
+                    {
+                        ambiguities.Add($"đọc là hạn {before.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; phần làm thường xuyên sau đó không có hạn riêng");
+                    }
+
+                    items.RemoveAt(i--);
+                }
+            }
+        }
+
+        /// <summary>"và" between two items in one phase, with only words of the ongoing work ("thực hiện",
+        /// "triển khai", "tổ chức") beside it.</summary>
+        private bool SaysAnd(int from, int to)
+        {
+            var and = false;
+            for (var j = from; j < to; j++)
+            {
+                if (IsSentenceBreak(j))
+                {
+                    return false;
+                }
+
+                and |= Is(j, "va");
+            }
+
+            return and;
+        }
     }
 }

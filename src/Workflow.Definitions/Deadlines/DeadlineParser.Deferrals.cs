@@ -65,18 +65,5 @@ public static partial class DeadlineParser
                     && !HasSentenceBreak(session, item.FirstToken));
             }
         }
-
-        private bool HasSentenceBreak(int from, int to)
-        {
-            for (var j = from; j < to; j++)
-            {
-                if (IsSentenceBreak(j))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

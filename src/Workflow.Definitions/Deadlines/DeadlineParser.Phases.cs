@@ -141,6 +141,20 @@ public static partial class DeadlineParser
             };
         }
 
+        /// <summary>Whether a sentence mark or bullet lies between tokens <paramref name="from"/> and <paramref name="to"/>.</summary>
+        private bool HasSentenceBreak(int from, int to)
+        {
+            for (var j = from; j < to; j++)
+            {
+                if (IsSentenceBreak(j))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The label of the phase that holds token <paramref name="j"/>: the words between the
         /// phase's start and its first date, without filler ("trong", "trước ngày") or a trailing colon.</summary>
         private string? LabelBefore(int j)

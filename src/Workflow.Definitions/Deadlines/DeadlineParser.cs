@@ -128,6 +128,7 @@ public static partial class DeadlineParser
             }
 
             MarkCompletions();
+            FoldOngoingWork();
             var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Now));
             var isEvent = eventMarker >= 0 && !(eventOnlyWithoutDate && hasDates);
             if (isEvent)

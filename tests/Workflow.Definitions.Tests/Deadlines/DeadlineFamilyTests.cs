@@ -225,4 +225,16 @@ public class DeadlineFamilyTests
         Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("Ngày 15/10/2205", Y2025).Kind);
         Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("Từ ngày 15/10/2205", Y2025).Kind);
     }
+
+    [Theory]
+    [InlineData("Quý I/2026 và duy trì thường xuyên", "once: 2026-03-31")]
+    [InlineData("Từ tháng 10/2025, thường xuyên", "continuous: Quý IV 2025-12-31")]
+    public void Ongoing_work_after_a_deadline_has_no_date_of_its_own(string phrase, string expected)
+    {
+        Assert.Equal(expected, Read(phrase));
+    }
+
+    [Fact]
+    public void Ongoing_work_after_a_deadline_is_a_reading_to_confirm() =>
+        Assert.NotNull(DeadlineParser.Parse("Quý I/2026 và duy trì thường xuyên", Y2025).Ambiguity);
 }
