@@ -181,6 +181,11 @@ public static partial class DeadlineParser
                 return (y, false, j + 2);
             }
 
+            if (j > 0 && IsYearNumber(j) && tokens[j].Start == tokens[j - 1].End && !tokens[j - 1].IsNumber)
+            {
+                return (tokens[j].Value, false, j + 1); // "Quý IV2026": the year typed straight after the period
+            }
+
             return (context.TrackedYear, true, j);
         }
 

@@ -45,7 +45,7 @@ public class CorpusPhraseTests
     public void The_corpus_is_real_and_sourced()
     {
         var rows = Rows.Value;
-        Assert.True(rows.Count >= 270, $"{rows.Count} phrases");
+        Assert.True(rows.Count >= 300, $"{rows.Count} phrases");
         Assert.Equal(rows.Count, rows.Select(r => r.Phrase).Distinct(StringComparer.Ordinal).Count());
         Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Source)));
         Assert.All(rows, r => Assert.Contains(r.Kind, new[] { "once", "phased", "continuous", "recurring", "event", "unknown" }));
@@ -68,7 +68,9 @@ public class CorpusPhraseTests
     /// phrases was gathered: FNV-1a of the NFC phrase divisible by 3. While the parser was widened for the
     /// second harvest, only its other rows were run; the held-out third was run once, at the end (parser at
     /// a275337 in main): 37 of 38 exact. The miss, a mistyped year at a span's start ("01/11/2205"), was mended
-    /// afterwards, so the 38/38 this test sees is no longer blind for that row.
+    /// afterwards, so the 38/38 this test sees is no longer blind for that row. A last batch added 11 held-out
+    /// rows, run once at f440952: 10 of 11 ("Quý IV2026", a year typed straight after the quarter, was mended
+    /// afterwards). Blind first runs together: 47 of 49.
     /// </summary>
     [Fact]
     public void The_second_harvest_held_out_third_scores_at_least_98_percent()
