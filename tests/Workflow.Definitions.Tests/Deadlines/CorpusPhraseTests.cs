@@ -69,7 +69,7 @@ public class CorpusPhraseTests
     /// second harvest, only its other rows were run; the held-out third was run once, at the end (parser at
     /// a275337 in main): 37 of 38 exact. The miss, a mistyped year at a span's start ("01/11/2205"), was mended
     /// afterwards, so the 38/38 this test sees is no longer blind for that row. A last batch added 11 held-out
-    /// rows, run once at f440952: 10 of 11 ("Quý IV2026", a year typed straight after the quarter, was mended
+    /// rows, run once at 9343057 in main: 10 of 11 ("Quý IV2026", a year typed straight after the quarter, was mended
     /// afterwards). Blind first runs together: 47 of 49.
     /// </summary>
     [Fact]
