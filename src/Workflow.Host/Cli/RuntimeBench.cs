@@ -18,22 +18,43 @@ using Workflow.Definitions.Agencies;
 namespace Workflow.Host.Cli;
 
 /// <summary>
-/// The runtime's speed targets (`workflow bench --runtime`): importing and scheduling 100,000
-/// milestones against a raw bulk insert of the same rows, timers firing on time under load, and
-/// simulating the 2025 plan.
+/// The runtime's speed targets (`workflow bench --runtime`): importing and scheduling a million
+/// milestones against a raw bulk insert of the same rows, timers firing on time with those
+/// milestones in the store, and simulating the 2025 plan.
 /// </summary>
 internal static class RuntimeBench
 {
+    /// <summary>The import target: a million milestones imported and scheduled within a minute.</summary>
+    private const double ImportSecondsTarget = 60;
+
     public static bool Run(TextWriter output, WorkflowsData data, int milestones, int timers, string? postgres)
     {
         var ok = Simulate(output, data);
-        ok &= Import(output, data, milestones, DatabaseKind.Sqlite, null);
-        if (postgres is not null)
+        var (sqlite, cleanup) = FreshDatabase(DatabaseKind.Sqlite, null);
+        try
         {
-            ok &= Import(output, data, milestones, DatabaseKind.PostgreSql, postgres);
+            ok &= Import(output, data, milestones, sqlite);
+            if (postgres is not null)
+            {
+                var (settings, dropSchema) = FreshDatabase(DatabaseKind.PostgreSql, postgres);
+                try
+                {
+                    ok &= Import(output, data, milestones, settings);
+                }
+                finally
+                {
+                    dropSchema();
+                }
+            }
+
+            // The timers fire with the imported milestones still in the store, as in a national deployment.
+            ok &= TimerLag(output, data, timers, sqlite);
+        }
+        finally
+        {
+            cleanup();
         }
 
-        ok &= TimerLag(output, data, timers);
         return ok;
     }
 
@@ -49,34 +70,28 @@ internal static class RuntimeBench
         return clock.Elapsed.TotalSeconds <= 2;
     }
 
-    private static bool Import(TextWriter output, WorkflowsData data, int count, DatabaseKind kind, string? postgres)
+    /// <remarks>The plan is due at the end of 2027: its first reminders come long after the timer benchmark's minute, run later on the same store.</remarks>
+    private static bool Import(TextWriter output, WorkflowsData data, int count, DatabaseSettings settings)
     {
-        var (settings, cleanup) = FreshDatabase(kind, postgres);
-        try
+        var kind = settings.Kind;
+        var plan = GeneratedPlan(data, count, "bench-import", year: 2027);
+        GC.Collect();
+        var peakBefore = Environment.WorkingSet;
+        var clock = Stopwatch.StartNew();
+        using (var host = WorkflowHost.Build(data, settings, runJobs: false))
         {
-            var plan = GeneratedPlan(data, count, "bench-import");
-            GC.Collect();
-            var peakBefore = Environment.WorkingSet;
-            var clock = Stopwatch.StartNew();
-            using (var host = WorkflowHost.Build(data, settings, runJobs: false))
-            {
-                host.StartAsync().GetAwaiter().GetResult();
-                host.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "bench").GetAwaiter().GetResult();
-                host.StopAsync().GetAwaiter().GetResult();
-            }
+            host.StartAsync().GetAwaiter().GetResult();
+            host.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "bench").GetAwaiter().GetResult();
+            host.StopAsync().GetAwaiter().GetResult();
+        }
 
-            clock.Stop();
-            using var process = Process.GetCurrentProcess();
-            var peak = process.PeakWorkingSet64;
-            var raw = RawInsert(settings, count);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"import and schedule {count:N0} milestones on {(kind == DatabaseKind.Sqlite ? "SQLite" : "PostgreSQL")}: {clock.Elapsed.TotalSeconds:N1} s, peak working set {peak / 1048576.0:N0} MiB (target ≤ 30 s, ≤ 1 GiB); a raw bulk insert of the same rows: {raw.TotalSeconds:N2} s, ratio {clock.Elapsed / raw:N1}×"));
-            return clock.Elapsed.TotalSeconds <= 30 && peak <= 1L << 30 && peakBefore > 0;
-        }
-        finally
-        {
-            cleanup();
-        }
+        clock.Stop();
+        using var process = Process.GetCurrentProcess();
+        var peak = process.PeakWorkingSet64;
+        var raw = RawInsert(settings, count);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"import and schedule {count:N0} milestones on {(kind == DatabaseKind.Sqlite ? "SQLite" : "PostgreSQL")}: {clock.Elapsed.TotalSeconds:N1} s, peak working set {peak / 1048576.0:N0} MiB (target ≤ 60 s for 1,000,000, ≤ 10× the raw insert, ≤ 1 GiB); a raw bulk insert of the same rows: {raw.TotalSeconds:N2} s, ratio {clock.Elapsed / raw:N1}×"));
+        return clock.Elapsed.TotalSeconds <= ImportSecondsTarget * Math.Max(1, count / 1_000_000.0) && clock.Elapsed <= raw * 10 && peak <= 1L << 30 && peakBefore > 0;
     }
 
     /// <summary>The same number of milestone rows, inserted with one prepared statement in one transaction: the floor.</summary>
@@ -120,68 +135,60 @@ internal static class RuntimeBench
     /// minute ahead (an accelerated clock puts 08:00 of the reminder day there), run by the real
     /// scheduler; the lag of each is when its step was recorded minus when it was due.
     /// </summary>
-    private static bool TimerLag(TextWriter output, WorkflowsData data, int count)
+    private static bool TimerLag(TextWriter output, WorkflowsData data, int count, DatabaseSettings settings)
     {
-        var (settings, cleanup) = FreshDatabase(DatabaseKind.Sqlite, null);
-        try
+        // The milestones are due on ten days in a row, so their 14-day reminders fall at 08:00
+        // of ten days; the clock runs 14,400 times faster (a day in 6 s): the first comes 20 s
+        // after the start and all of them within one minute.
+        const double speed = 14_400;
+        var realStart = DateTimeOffset.UtcNow;
+        var clock = RuntimeClock.Accelerated(new NodaTime.LocalDateTime(2026, 12, 13, 16, 0), speed, NodaTime.Instant.FromDateTimeOffset(realStart));
+        var plan = GeneratedPlan(data, count, "bench-timers", spreadOverDays: 10);
+        using var host = WorkflowHost.Build(data, settings, runJobs: true, clock: clock);
+        host.StartAsync().GetAwaiter().GetResult();
+        var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
+        runtime.ImportAsync(plan, "bench").GetAwaiter().GetResult();
+        DateTimeOffset DueOf(string moment) =>
+            realStart + TimeSpan.FromSeconds((DateTime.Parse(moment, CultureInfo.InvariantCulture) - new DateTime(2026, 12, 13, 16, 0, 0)).TotalSeconds / speed);
+        var databases = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+        var until = DateTime.UtcNow.AddMinutes(3);
+        List<DateTime> recorded;
+        do
         {
-            // The milestones are due on ten days in a row, so their 14-day reminders fall at 08:00
-            // of ten days; the clock runs 14,400 times faster (a day in 6 s): the first comes 20 s
-            // after the start and all of them within one minute.
-            const double speed = 14_400;
-            var realStart = DateTimeOffset.UtcNow;
-            var clock = RuntimeClock.Accelerated(new NodaTime.LocalDateTime(2026, 12, 13, 16, 0), speed, NodaTime.Instant.FromDateTimeOffset(realStart));
-            var plan = GeneratedPlan(data, count, "bench-timers", spreadOverDays: 10);
-            using var host = WorkflowHost.Build(data, settings, runJobs: true, clock: clock);
-            host.StartAsync().GetAwaiter().GetResult();
-            var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
-            runtime.ImportAsync(plan, "bench").GetAwaiter().GetResult();
-            DateTimeOffset DueOf(string moment) =>
-                realStart + TimeSpan.FromSeconds((DateTime.Parse(moment, CultureInfo.InvariantCulture) - new DateTime(2026, 12, 13, 16, 0, 0)).TotalSeconds / speed);
-            var databases = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
-            var until = DateTime.UtcNow.AddMinutes(3);
-            List<DateTime> recorded;
-            do
-            {
-                Thread.Sleep(1000);
-                using var db = databases.CreateDbContext();
-                // Each reminder's lag: when the outbox got it, against when its moment came.
-                recorded = db.Outbox.AsNoTracking().Where(o => o.Kind == Notifications.NotificationKind.Reminder)
-                    .Select(o => new { o.CreatedAtUtc, o.At }).AsEnumerable()
-                    .Select(o => (DateTime.SpecifyKind(o.CreatedAtUtc, DateTimeKind.Utc) - DueOf(o.At)).TotalSeconds)
-                    .Select(seconds => DateTime.MinValue.AddSeconds(Math.Max(0, seconds)))
-                    .ToList();
-            }
-            while (recorded.Count < count && DateTime.UtcNow < until);
-            host.StopAsync().GetAwaiter().GetResult();
-
-            var lags = recorded.Select(r => (r - DateTime.MinValue).TotalSeconds).Order().ToList();
-            if (lags.Count == 0)
-            {
-                output.WriteLine("timer lag: no timer fired");
-                return false;
-            }
-
-            var p50 = lags[(int)(lags.Count * 0.50)];
-            var p99 = lags[Math.Min(lags.Count - 1, (int)(lags.Count * 0.99))];
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"timer lag, {lags.Count:N0} of {count:N0} timers due within one minute on SQLite: p50 {p50:N1} s, p99 {p99:N1} s, max {lags[^1]:N1} s (target p99 ≤ 5 s for 10,000 due within a minute)"));
-            return lags.Count == count && p99 <= 5;
+            Thread.Sleep(1000);
+            using var db = databases.CreateDbContext();
+            // Each reminder's lag: when the outbox got it, against when its moment came.
+            recorded = db.Outbox.AsNoTracking().Where(o => o.Kind == Notifications.NotificationKind.Reminder)
+                .Select(o => new { o.CreatedAtUtc, o.At }).AsEnumerable()
+                .Select(o => (DateTime.SpecifyKind(o.CreatedAtUtc, DateTimeKind.Utc) - DueOf(o.At)).TotalSeconds)
+                .Select(seconds => DateTime.MinValue.AddSeconds(Math.Max(0, seconds)))
+                .ToList();
         }
-        finally
+        while (recorded.Count < count && DateTime.UtcNow < until);
+        host.StopAsync().GetAwaiter().GetResult();
+
+        var lags = recorded.Select(r => (r - DateTime.MinValue).TotalSeconds).Order().ToList();
+        if (lags.Count == 0)
         {
-            cleanup();
+            output.WriteLine("timer lag: no timer fired");
+            return false;
         }
+
+        var p50 = lags[(int)(lags.Count * 0.50)];
+        var p99 = lags[Math.Min(lags.Count - 1, (int)(lags.Count * 0.99))];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"timer lag, {lags.Count:N0} of {count:N0} timers due within one minute on SQLite: p50 {p50:N1} s, p99 {p99:N1} s, max {lags[^1]:N1} s (target p99 ≤ 5 s for 10,000 due within a minute)"));
+        return lags.Count == count && p99 <= 5;
     }
 
-    /// <summary>A plan of <paramref name="count"/> tasks of one milestone each, led by Sở Nội vụ, due 31/12/2026 (a Thursday) and the days after.</summary>
-    private static Plan GeneratedPlan(WorkflowsData data, int count, string id, int spreadOverDays = 1)
+    /// <summary>A plan of <paramref name="count"/> tasks of one milestone each, led by Sở Nội vụ, due 31/12 of <paramref name="year"/> and the days after.</summary>
+    private static Plan GeneratedPlan(WorkflowsData data, int count, string id, int spreadOverDays = 1, int year = 2026)
     {
         var csv = new StringBuilder(count * 60);
-        csv.Append(CultureInfo.InvariantCulture, $"Mã kế hoạch,{id}\nTên kế hoạch,Kế hoạch sinh để đo\nNăm theo dõi,2026\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n");
+        csv.Append(CultureInfo.InvariantCulture, $"Mã kế hoạch,{id}\nTên kế hoạch,Kế hoạch sinh để đo\nNăm theo dõi,{year}\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n");
         for (var i = 0; i < count; i++)
         {
-            var due = new DateOnly(2026, 12, 31).AddDays(i % spreadOverDays);
+            var due = new DateOnly(year, 12, 31).AddDays(i % spreadOverDays);
             csv.Append(CultureInfo.InvariantCulture, $"B{i + 1},Nhiệm vụ đo số {i + 1},Sở Nội vụ,ngày {due:dd/MM/yyyy}\n");
         }
 

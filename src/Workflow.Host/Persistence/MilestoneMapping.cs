@@ -89,6 +89,22 @@ internal static class MilestoneMapping
         record.Revision++;
     }
 
+    /// <summary>Writes what the plan file says of <paramref name="task"/> into its row.</summary>
+    public static void CopyTask(PlanTask task, TaskRecord record)
+    {
+        record.Row = task.Row;
+        record.Group = task.Group;
+        record.Activity = task.Activity;
+        record.Product = task.Product;
+        record.LeadCell = task.Lead.Cell;
+        record.Deadline = task.Deadline;
+        record.ScheduleKind = task.Schedule.Kind.ToString();
+        record.CriterionCode = task.Criterion?.Code;
+        record.CriterionText = task.Criterion?.Text;
+        record.MaxScore = task.Criterion?.MaxScore;
+        record.PreviousScore = task.Criterion?.PreviousScore;
+    }
+
     public static HistoryRecord ToRecord(HistoryEntry entry, long milestoneId, string by, DateTime nowUtc) => new()
     {
         MilestoneId = milestoneId,

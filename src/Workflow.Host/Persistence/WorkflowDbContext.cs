@@ -63,6 +63,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             // group order (no table lookups, no sort); every column the rules test is in them.
             e.HasIndex(m => new { m.PlanId, m.EffectiveDue, m.DoneOn, m.Status });
             e.HasIndex(m => new { m.Lead, m.EffectiveDue, m.DoneOn, m.Status });
+
+            // What a firing timer reads (the milestones waiting for its moment) and what reconciliation
+            // lists (the distinct moments waited for): a range of this index, not a scan of the store.
+            e.HasIndex(m => new { m.Status, m.BookmarkAt });
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(m => m.Revision).IsConcurrencyToken();
         });

@@ -16,10 +16,21 @@ public sealed class MilestonePlanner(AgencyDirectory agencies, DefinitionCatalog
     public AgencyDirectory Agencies => agencies;
 
     /// <summary>The runs of <paramref name="plan"/>; <paramref name="forced"/> replaces the rules' choice for all of them.</summary>
-    public IReadOnlyList<(MilestoneRun Run, WorkflowDefinition Definition)> Plan(Plan plan, WorkflowDefinition? forced = null)
+    public IReadOnlyList<(MilestoneRun Run, WorkflowDefinition Definition)> Plan(Plan plan, WorkflowDefinition? forced = null) =>
+        [.. Runs(plan, forced).Select(r => (r.Run, r.Definition))];
+
+    /// <summary>
+    /// The runs of <paramref name="plan"/> one at a time, each with its task: an import of a million
+    /// milestones makes and lets go of them in batches instead of holding them all.
+    /// </summary>
+    public IEnumerable<(MilestoneRun Run, WorkflowDefinition Definition, PlanTask Task)> Runs(Plan plan, WorkflowDefinition? forced = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var runs = new List<(MilestoneRun, WorkflowDefinition)>();
+        return RunsOf(plan, forced);
+    }
+
+    private IEnumerable<(MilestoneRun Run, WorkflowDefinition Definition, PlanTask Task)> RunsOf(Plan plan, WorkflowDefinition? forced)
+    {
         foreach (var task in plan.Tasks)
         {
             var leadKind = task.Lead.Agencies.Count > 0 && agencies.TryGet(task.Lead.Agencies[0], out var lead) ? lead.Kind : AgencyKind.Other;
@@ -29,7 +40,7 @@ public sealed class MilestonePlanner(AgencyDirectory agencies, DefinitionCatalog
             {
                 if (waitsForEvent)
                 {
-                    runs.Add((New(plan, task, 1, definition, null, null, waitsForEvent), definition));
+                    yield return (New(plan, task, 1, definition, null, null, waitsForEvent), definition, task);
                 }
 
                 continue;
@@ -38,11 +49,9 @@ public sealed class MilestonePlanner(AgencyDirectory agencies, DefinitionCatalog
             for (var i = 0; i < task.Schedule.Milestones.Count; i++)
             {
                 var m = task.Schedule.Milestones[i];
-                runs.Add((New(plan, task, i + 1, definition, m.Due, m.Effective, waitsForEvent), definition));
+                yield return (New(plan, task, i + 1, definition, m.Due, m.Effective, waitsForEvent), definition, task);
             }
         }
-
-        return runs;
     }
 
     private static MilestoneRun New(Plan plan, PlanTask task, int number, WorkflowDefinition definition, NodaTime.LocalDate? due, NodaTime.LocalDate? effective, bool waitsForEvent) =>

@@ -105,9 +105,13 @@ public sealed partial class WorkflowRuntime(
 
             // What the file would end comes first: without leave to end it, nothing is touched.
             var existing = await db.Milestones.Where(m => m.PlanId == plan.Id.Value).ToListAsync(ct).ConfigureAwait(false);
-            var planned = definitions.Planner.Plan(plan).ToList();
-            var seen = planned.Select(p => (p.Run.Key.Task.Value, p.Run.Key.Number)).ToHashSet();
-            var leaving = existing.Where(m => !seen.Contains((m.TaskId, m.Number)) && m.Status != RunStatus.Finished).OrderBy(m => m.TaskId, StringComparer.Ordinal).ThenBy(m => m.Number).ToList();
+            List<MilestoneRecord> leaving = [];
+            if (existing.Count > 0)
+            {
+                var seen = definitions.Planner.Runs(plan).Select(p => (p.Run.Key.Task.Value, p.Run.Key.Number)).ToHashSet();
+                leaving = [.. existing.Where(m => !seen.Contains((m.TaskId, m.Number)) && m.Status != RunStatus.Finished).OrderBy(m => m.TaskId, StringComparer.Ordinal).ThenBy(m => m.Number)];
+            }
+
             if (leaving.Count > 0)
             {
                 var leavingTasks = leaving.Select(m => m.TaskId).Distinct().ToList();
@@ -144,39 +148,41 @@ public sealed partial class WorkflowRuntime(
             var chase = record.Status == PlanStatus.Active;
             closed = !chase;
 
+            await using var cache = await SqliteImportCache.EnlargeAsync(db, ct).ConfigureAwait(false);
+
+            // Tasks already stored are updated in place; new ones are written set-wise, a batch at a time.
             var tasks = await db.Tasks.Where(t => t.PlanId == plan.Id.Value).ToDictionaryAsync(t => t.TaskId, ct).ConfigureAwait(false);
-            foreach (var task in plan.Tasks)
+            using (var insertTasks = new BulkInsert<TaskRecord>(db))
             {
-                if (!tasks.TryGetValue(task.Id.Value, out var t))
+                var newTasks = new List<TaskRecord>(insertTasks.BatchSize);
+                foreach (var task in plan.Tasks)
                 {
+                    if (tasks.TryGetValue(task.Id.Value, out var t))
+                    {
+                        MilestoneMapping.CopyTask(task, t);
+                        continue;
+                    }
+
                     t = new TaskRecord { PlanId = plan.Id.Value, TaskId = task.Id.Value, Activity = task.Activity, LeadCell = task.Lead.Cell, Deadline = task.Deadline, ScheduleKind = task.Schedule.Kind.ToString() };
-                    db.Tasks.Add(t);
+                    MilestoneMapping.CopyTask(task, t);
+                    newTasks.Add(t);
+                    if (newTasks.Count == insertTasks.BatchSize)
+                    {
+                        await insertTasks.InsertAsync(newTasks, null, ct).ConfigureAwait(false);
+                        newTasks.Clear();
+                    }
                 }
 
-                t.Row = task.Row;
-                t.Group = task.Group;
-                t.Activity = task.Activity;
-                t.Product = task.Product;
-                t.LeadCell = task.Lead.Cell;
-                t.Deadline = task.Deadline;
-                t.ScheduleKind = task.Schedule.Kind.ToString();
-                t.CriterionCode = task.Criterion?.Code;
-                t.CriterionText = task.Criterion?.Text;
-                t.MaxScore = task.Criterion?.MaxScore;
-                t.PreviousScore = task.Criterion?.PreviousScore;
+                await insertTasks.InsertAsync(newTasks, null, ct).ConfigureAwait(false);
             }
 
             var byKey = existing.ToDictionary(m => (m.TaskId, m.Number));
-            var tasksById = plan.Tasks.ToDictionary(t => t.Id);
-            var fresh = new List<(MilestoneRun Run, WorkflowDefinition Definition, string? Label)>();
-            foreach (var (run, definition) in planned)
+            foreach (var (run, _, task) in byKey.Count == 0 ? Enumerable.Empty<(MilestoneRun, WorkflowDefinition, PlanTask)>() : definitions.Planner.Runs(plan))
             {
-                var key = (run.Key.Task.Value, run.Key.Number);
-                var label = tasksById[run.Key.Task].Schedule.Milestones.ElementAtOrDefault(run.Key.Number - 1)?.Label;
-                if (!byKey.TryGetValue(key, out var row))
+                var label = LabelOf(task, run);
+                if (!byKey.TryGetValue((run.Key.Task.Value, run.Key.Number), out var row))
                 {
-                    fresh.Add((run, definition, label));
-                    continue;
+                    continue; // new: started below
                 }
 
                 if (row.PlannedDue == run.PlannedDue?.ToDateOnly() || row.DoneOn is not null)
@@ -231,12 +237,18 @@ public sealed partial class WorkflowRuntime(
 
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
 
-            // New milestones start in chunks, each saved (which gives the rows their ids for the
-            // history) and let go of, so that a plan of 100,000 milestones is not held in memory twice.
+            // New milestones start a batch at a time, written set-wise with their history (the rows'
+            // ids come back with their keys) and let go of: memory stays bounded however large the
+            // plan. One trigger serves every milestone waiting for the same moment, so only the
+            // distinct moments are kept for Quartz.
+            var moments = new HashSet<string>(StringComparer.Ordinal);
+            using var insertMilestones = new BulkInsert<MilestoneRecord>(db, nameof(MilestoneRecord.TaskId), nameof(MilestoneRecord.Number), nameof(MilestoneRecord.Id));
+            using var insertHistory = new BulkInsert<HistoryRecord>(db);
+            var fresh = definitions.Planner.Runs(plan).Where(r => !byKey.ContainsKey((r.Run.Key.Task.Value, r.Run.Key.Number)));
             foreach (var chunk in fresh.Chunk(ImportChunk))
             {
-                var rows = new List<(MilestoneRun Run, MilestoneRecord Row)>(chunk.Length);
-                foreach (var (run, definition, label) in chunk)
+                var rows = new List<MilestoneRecord>(chunk.Length);
+                foreach (var (run, definition, task) in chunk)
                 {
                     if (chase)
                     {
@@ -247,27 +259,39 @@ public sealed partial class WorkflowRuntime(
                         WorkflowEngine.StartHeld(run, definition, now, $"kế hoạch {PlanStatuses.Label(record.Status)}: mốc được ghi lại với ngày của nó, không nhắc, không gửi gì");
                     }
 
-                    var row = MilestoneMapping.NewRecord(run, label);
-                    db.Milestones.Add(row);
-                    rows.Add((run, row));
+                    rows.Add(MilestoneMapping.NewRecord(run, LabelOf(task, run)));
                 }
 
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                foreach (var (run, row) in rows)
+                var ids = new Dictionary<(string Task, int Number), long>(chunk.Length);
+                await insertMilestones.InsertAsync(rows, r => ids[(r.GetString(0), r.GetInt32(1))] = r.GetInt64(2), ct).ConfigureAwait(false);
+                var recordedAt = clock.UtcNow;
+                var history = new List<HistoryRecord>(chunk.Length * 2);
+                for (var i = 0; i < chunk.Length; i++)
                 {
-                    AddHistory(db, run, 0, row.Id, by);
-                    changes.Add(new TriggerChange(row.Id, null, Waiting(row)));
+                    var run = chunk[i].Run;
+                    var id = ids[(run.Key.Task.Value, run.Key.Number)];
+                    history.AddRange(run.History.Select(entry => MilestoneMapping.ToRecord(entry, id, by, recordedAt)));
+                    if (Waiting(rows[i]) is { } moment)
+                    {
+                        moments.Add(moment);
+                    }
                 }
 
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await insertHistory.InsertAsync(history, null, ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false); // the outbox rows of catch-ups, and the plan's own
                 db.ChangeTracker.Clear();
                 created += rows.Count;
             }
+
+            changes.AddRange(moments.Select(m => new TriggerChange(0, null, m)));
         }, ct).ConfigureAwait(false);
 
         await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
         return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged) { Removals = removals, RemovalRefused = refused, Closed = closed };
     }
+
+    /// <summary>The label of the milestone <paramref name="run"/> of <paramref name="task"/> ("Quý I"...), when the plan names its milestones.</summary>
+    private static string? LabelOf(PlanTask task, MilestoneRun run) => task.Schedule.Milestones.ElementAtOrDefault(run.Key.Number - 1)?.Label;
 
     /// <summary>Imports <paramref name="plan"/> without leave to take milestones out of it (see the overload).</summary>
     public Task<ImportResult> ImportAsync(Plan plan, string by, CancellationToken ct = default) => ImportAsync(plan, by, allowRemoval: false, ct);
@@ -377,9 +401,12 @@ public sealed partial class WorkflowRuntime(
         List<(string Plan, string Task, int Number)> due;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
-            var open = await db.Milestones.AsNoTracking().Where(m => m.DoneOn == null && m.Status != RunStatus.Finished && m.Lead != "")
-                .Select(m => new { m.PlanId, m.TaskId, m.Number, m.Lead }).ToListAsync(ct).ConfigureAwait(false);
-            due = [.. open.Where(m => engine.NeedsHandOver([.. MilestoneMapping.LeadIds(m.Lead).Select(id => new AgencyId(id))], today)).Select(m => (m.PlanId, m.TaskId, m.Number))];
+            // The distinct leads first (a few hundred, read from the lead index), then only the milestones of those that ended.
+            var leads = await db.Milestones.AsNoTracking().Where(m => m.DoneOn == null && m.Status != RunStatus.Finished && m.Lead != "")
+                .Select(m => m.Lead).Distinct().ToListAsync(ct).ConfigureAwait(false);
+            var ended = leads.Where(lead => engine.NeedsHandOver([.. MilestoneMapping.LeadIds(lead).Select(id => new AgencyId(id))], today)).ToList();
+            due = ended.Count == 0 ? [] : [.. (await db.Milestones.AsNoTracking().Where(m => m.DoneOn == null && m.Status != RunStatus.Finished && ended.Contains(m.Lead))
+                .Select(m => new { m.PlanId, m.TaskId, m.Number }).ToListAsync(ct).ConfigureAwait(false)).Select(m => (m.PlanId, m.TaskId, m.Number))];
         }
 
         var changed = 0;
@@ -409,21 +436,41 @@ public sealed partial class WorkflowRuntime(
     }
 
     /// <summary>
-    /// The timer of <paramref name="moment"/> fired: every milestone still waiting for it resumes,
-    /// each in its own transaction, several at once where the database takes concurrent writers.
+    /// The timer of <paramref name="moment"/> fired: every milestone still waiting for it resumes, a
+    /// batch of milestones to a transaction (read by the index on status and bookmark, never by a scan
+    /// of the store), several batches at once where the database takes concurrent writers.
     /// </summary>
     public async Task ResumeMomentAsync(string moment, string by, CancellationToken ct = default)
     {
         List<long> ids;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
-            ids = await db.Milestones.AsNoTracking().Where(m => m.BookmarkAt == moment && m.Status == RunStatus.Waiting)
+            ids = await db.Milestones.AsNoTracking().Where(m => m.Status == RunStatus.Waiting && m.BookmarkAt == moment)
                 .Select(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SingleWriter ? 1 : 8, CancellationToken = ct };
-        await Parallel.ForEachAsync(ids, parallel, async (id, token) => await ResumeAsync(id, moment, by, token).ConfigureAwait(false)).ConfigureAwait(false);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SingleWriter ? 1 : 4, CancellationToken = ct };
+        await Parallel.ForEachAsync(ids.Chunk(ResumeBatch), parallel, async (batch, token) =>
+        {
+            var changes = new List<TriggerChange>(batch.Length);
+            await StepAsync(async (db, sink, now) =>
+            {
+                changes.Clear();
+                var rows = await db.Milestones.Where(m => batch.Contains(m.Id)).ToListAsync(token).ConfigureAwait(false);
+                foreach (var row in rows)
+                {
+                    if (await ResumeRowAsync(db, sink, now, row, moment, by, token).ConfigureAwait(false) is { } change)
+                    {
+                        changes.Add(change);
+                    }
+                }
+            }, token).ConfigureAwait(false);
+            await SyncTriggersAsync(changes, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
+
+    /// <summary>Milestones a timer resumes in one transaction.</summary>
+    private const int ResumeBatch = 200;
 
     /// <summary>A timer fired for the bookmark at <paramref name="bookmarkAt"/> of milestone <paramref name="milestoneId"/>, on the node <paramref name="by"/>.</summary>
     public async Task ResumeAsync(long milestoneId, string bookmarkAt, string by = "hệ thống", CancellationToken ct = default)
@@ -431,30 +478,37 @@ public sealed partial class WorkflowRuntime(
         TriggerChange? change = null;
         await StepAsync(async (db, sink, now) =>
         {
-            var row = await db.Milestones.FindAsync([milestoneId], ct).ConfigureAwait(false);
-            if (row is null || row.BookmarkAt != bookmarkAt || row.Status != RunStatus.Waiting)
-            {
-                return; // already handled: a second firing, or the instance moved on
-            }
-
-            if (MilestoneMapping.Moment.Parse(bookmarkAt).Value > now.PlusSeconds(1))
-            {
-                return; // fired before its moment (a trigger set on another clock): the next reconciliation sets it again
-            }
-
-            var run = MilestoneMapping.ToRun(row);
-            var definition = definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion);
-            await WithInputAsync(db, run, definition, ct).ConfigureAwait(false);
-            engine.Resume(run, definition, now, sink);
-            MilestoneMapping.CopyState(run, row);
-            AddHistory(db, run, 0, row.Id, by);
-            change = new TriggerChange(row.Id, bookmarkAt, Waiting(row));
+            change = await db.Milestones.FindAsync([milestoneId], ct).ConfigureAwait(false) is { } row
+                ? await ResumeRowAsync(db, sink, now, row, bookmarkAt, by, ct).ConfigureAwait(false)
+                : null;
         }, ct).ConfigureAwait(false);
 
         if (change is not null)
         {
             await SyncTriggersAsync([change], ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>One milestone's step when its timer at <paramref name="bookmarkAt"/> fired; null when there was nothing to do.</summary>
+    private async Task<TriggerChange?> ResumeRowAsync(WorkflowDbContext db, INotificationSink sink, LocalDateTime now, MilestoneRecord row, string bookmarkAt, string by, CancellationToken ct)
+    {
+        if (row.BookmarkAt != bookmarkAt || row.Status != RunStatus.Waiting)
+        {
+            return null; // already handled: a second firing, or the instance moved on
+        }
+
+        if (MilestoneMapping.Moment.Parse(bookmarkAt).Value > now.PlusSeconds(1))
+        {
+            return null; // fired before its moment (a trigger set on another clock): the next reconciliation sets it again
+        }
+
+        var run = MilestoneMapping.ToRun(row);
+        var definition = definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion);
+        await WithInputAsync(db, run, definition, ct).ConfigureAwait(false);
+        engine.Resume(run, definition, now, sink);
+        MilestoneMapping.CopyState(run, row);
+        AddHistory(db, run, 0, row.Id, by);
+        return new TriggerChange(row.Id, bookmarkAt, Waiting(row));
     }
 
     /// <summary>
@@ -653,8 +707,10 @@ public sealed partial class WorkflowRuntime(
             .Build();
     }
 
+    /// <summary>SHA-256 of the plan's text as read, hashed a block of tasks at a time (a million-task plan is never one string).</summary>
     private static string Hash(Plan plan)
     {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new StringBuilder();
         text.Append(plan.Number).Append('|').Append(plan.Title).Append('|').Append(plan.TrackedYear);
         if (plan.Tracking.LastYear != plan.TrackedYear || plan.Tracking.ClosesOn is not null)
@@ -677,9 +733,20 @@ public sealed partial class WorkflowRuntime(
             }
 
             text.Append('\n');
+            if (text.Length > 1 << 16)
+            {
+                Flush(hash, text); // at the end of a line: never between the halves of a character
+            }
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        Flush(hash, text);
+        return Convert.ToHexString(hash.GetHashAndReset());
+
+        static void Flush(IncrementalHash hash, StringBuilder text)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+            text.Clear();
+        }
     }
 
     /// <summary>The outbox of one transaction: a notification whose key is already queued is the same notification.</summary>

@@ -1,0 +1,106 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Quartz;
+using Workflow.Definitions.Plans;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+using Workflow.Host.Tests.Cli;
+
+namespace Workflow.Host.Tests.Runtime;
+
+/// <summary>
+/// A plan larger than the import's batches: every milestone is written with its own history (the
+/// set-wise insert gives each row its id by key), one trigger a distinct moment, and a moment that
+/// many milestones wait for resumes them all, a batch to a transaction, once.
+/// </summary>
+[Collection(Scheduling.SchedulingTestGroup.Name)]
+public sealed class LargeImportTests : IAsyncLifetime
+{
+    // More than one import chunk (2,000) and many SQLite statements; the dates spread over four days.
+    private const int Tasks = 2_345;
+
+    private readonly TestClock clock = TestClock.At(2025, 1, 1);
+    private SqliteHost host = null!;
+    private WorkflowsData data = null!;
+
+    public async Task InitializeAsync()
+    {
+        data = WorkflowsData.Load(CliRun.Workflows);
+        host = await SqliteHost.StartAsync(data, clock);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private Plan GeneratedPlan()
+    {
+        var csv = new StringBuilder("Mã kế hoạch,lon\nTên kế hoạch,Kế hoạch lớn\nNăm theo dõi,2025\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n");
+        for (var i = 1; i <= Tasks; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},Nhiệm vụ số {i},Sở Nội vụ,ngày {2 + (i % 4):00}/06/2025\n");
+        }
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
+        var read = PlanReader.Read(stream, "lon.csv", data.Reference, PlanLimits.Generated);
+        Assert.True(read.IsValid);
+        return read.Plan!;
+    }
+
+    [Fact]
+    public async Task Every_milestone_gets_its_row_its_task_its_own_history_and_one_trigger_a_moment()
+    {
+        var result = await host.Runtime.ImportAsync(GeneratedPlan(), "test");
+
+        Assert.Equal(Tasks, result.Created);
+        await using var db = await host.Databases.CreateDbContextAsync();
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == "lon").ToListAsync();
+        Assert.Equal(Tasks, milestones.Count);
+        Assert.Equal(Tasks, await db.Tasks.CountAsync(t => t.PlanId == "lon"));
+        var searchText = await db.Tasks.Where(t => t.PlanId == "lon" && t.TaskId == "17").Select(t => EF.Property<string>(t, nameof(TaskRecord.SearchText))).SingleAsync();
+        Assert.Equal(TaskRecord.SearchTextOf("17", "Nhiệm vụ số 17", null), searchText);
+        Assert.All(milestones, m => Assert.Equal(RunStatus.Waiting, m.Status));
+
+        // Each milestone's history is its own: the start names its effective due date.
+        var history = await db.History.AsNoTracking().ToListAsync();
+        var byMilestone = history.ToLookup(h => h.MilestoneId);
+        Assert.All(milestones, m =>
+        {
+            var start = Assert.Single(byMilestone[m.Id]);
+            Assert.Equal("bắt đầu", start.What);
+            Assert.Contains(MilestoneMapping.Day(m.EffectiveDue), start.Why, StringComparison.Ordinal);
+        });
+
+        var moments = milestones.Select(m => m.BookmarkAt!).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, moments.Count);
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var triggers = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(WorkflowRuntime.TriggerGroup));
+        Assert.Equal(moments.Select(WorkflowRuntime.TriggerKeyFor).Order(), triggers.Order());
+    }
+
+    [Fact]
+    public async Task A_moment_hundreds_of_milestones_wait_for_resumes_each_of_them_once()
+    {
+        await host.Runtime.ImportAsync(GeneratedPlan(), "test");
+        await using var db = await host.Databases.CreateDbContextAsync();
+        var moment = await db.Milestones.Select(m => m.BookmarkAt!).OrderBy(m => m).FirstAsync();
+        var waiting = await db.Milestones.Where(m => m.BookmarkAt == moment).Select(m => m.Id).ToListAsync();
+        Assert.True(waiting.Count > 500);
+
+        clock.Now = MilestoneMapping.Moment.Parse(moment).Value.InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant();
+        await host.Runtime.ResumeMomentAsync(moment, "test");
+        await host.Runtime.ResumeMomentAsync(moment, "test"); // fired twice: nothing more
+
+        Assert.Equal(0, await db.Milestones.CountAsync(m => m.BookmarkAt == moment));
+        var reminders = await db.Outbox.AsNoTracking().Where(o => o.Kind == Notifications.NotificationKind.Reminder).ToListAsync();
+        Assert.Equal(waiting.Count, reminders.Count);
+        Assert.Equal(waiting.Count, reminders.Select(r => r.TaskId).Distinct().Count());
+        var next = await db.Milestones.Where(m => waiting.Contains(m.Id)).Select(m => m.BookmarkAt!).Distinct().ToListAsync();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        foreach (var m in next)
+        {
+            Assert.True(await scheduler.Exists(WorkflowRuntime.TriggerKeyFor(m)));
+        }
+    }
+}
