@@ -8,6 +8,7 @@ using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
 using Workflow.Host.Runtime;
 using Workflow.Host.Tests.Cli;
+using Workflow.Tests;
 
 namespace Workflow.Host.Tests.Runtime;
 
@@ -49,12 +50,33 @@ public sealed class LargeImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_milestone_gets_its_row_its_task_its_own_history_and_one_trigger_a_moment()
+    public async Task Every_milestone_gets_its_row_its_task_its_own_history_and_one_trigger_a_moment() =>
+        await ImportsEverythingAsync(host.Runtime, host.Databases, host.Services);
+
+    [PostgresFact]
+    public async Task On_postgresql_too()
     {
-        var result = await host.Runtime.ImportAsync(GeneratedPlan(), "test");
+        var schema = new Scheduling.PostgresSchema("large_import");
+        await schema.CreateAsync();
+        try
+        {
+            using var postgres = WorkflowHost.Build(data, new DatabaseSettings(Workflow.Host.Scheduling.DatabaseKind.PostgreSql, schema.ConnectionString), runJobs: false, clock: RuntimeClock.System(clock));
+            await postgres.StartAsync();
+            await ImportsEverythingAsync(postgres.Services.GetRequiredService<WorkflowRuntime>(), postgres.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), postgres.Services);
+            await postgres.StopAsync();
+        }
+        finally
+        {
+            await schema.DropAsync();
+        }
+    }
+
+    private async Task ImportsEverythingAsync(WorkflowRuntime runtime, IDbContextFactory<WorkflowDbContext> databases, IServiceProvider services)
+    {
+        var result = await runtime.ImportAsync(GeneratedPlan(), "test");
 
         Assert.Equal(Tasks, result.Created);
-        await using var db = await host.Databases.CreateDbContextAsync();
+        await using var db = await databases.CreateDbContextAsync();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == "lon").ToListAsync();
         Assert.Equal(Tasks, milestones.Count);
         Assert.Equal(Tasks, await db.Tasks.CountAsync(t => t.PlanId == "lon"));
@@ -74,7 +96,7 @@ public sealed class LargeImportTests : IAsyncLifetime
 
         var moments = milestones.Select(m => m.BookmarkAt!).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(4, moments.Count);
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var triggers = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(WorkflowRuntime.TriggerGroup));
         Assert.Equal(moments.Select(WorkflowRuntime.TriggerKeyFor).Order(), triggers.Order());
     }
