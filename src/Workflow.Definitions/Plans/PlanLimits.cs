@@ -15,8 +15,11 @@ namespace Workflow.Definitions.Plans;
 /// <param name="MaxCellLength">Characters of one cell.</param>
 public sealed record PlanLimits(long MaxFileBytes, long MaxUncompressedBytes, int MaxRows, int MaxColumns, int MaxCellLength)
 {
+    /// <summary>The size of a plan file a coordinator gives (<see cref="Default"/>'s <see cref="MaxFileBytes"/>; the web server's upload limit is built on it).</summary>
+    public const long DefaultMaxFileBytes = 10 * 1024 * 1024;
+
     /// <summary>Every plan file a coordinator gives: `plan check`, `plan import`, `simulate`, the upload page and the API.</summary>
-    public static readonly PlanLimits Default = new(10 * 1024 * 1024, 100 * 1024 * 1024, 20_000, 50, 4_000);
+    public static readonly PlanLimits Default = new(DefaultMaxFileBytes, 100 * 1024 * 1024, 20_000, 50, 4_000);
 
     /// <summary>For plans the program writes itself (the benchmarks' generated plans of 100,000 tasks); never for a file from outside.</summary>
     public static readonly PlanLimits Generated = new(long.MaxValue, long.MaxValue, int.MaxValue, 50, 4_000);
@@ -26,7 +29,7 @@ public sealed record PlanLimits(long MaxFileBytes, long MaxUncompressedBytes, in
         new(fileName, null, null, null, $"tệp {(size is { } s ? $"nặng {Size(s)}, " : string.Empty)}vượt giới hạn {Size(MaxFileBytes)} của một tệp kế hoạch: hãy bỏ các trang, hình ảnh không cần thiết, hoặc chia thành nhiều kế hoạch.");
 
     /// <summary>Bytes as a coordinator reads them: "12,5 MB".</summary>
-    internal static string Size(long bytes) =>
+    public static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? (bytes / (1024.0 * 1024)).ToString("0.#", Vietnamese) + " MB"
         : bytes >= 1024 ? (bytes / 1024.0).ToString("0.#", Vietnamese) + " KB"
         : bytes.ToString(Vietnamese) + " byte";

@@ -28,7 +28,8 @@ internal static partial class ApiErrors
         ArgumentNullException.ThrowIfNull(context);
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var status = context.Response.StatusCode;
-        var (title, detail) = exception is BadHttpRequestException bad ? Describe(bad) : (Title(status), null);
+        var (title, detail) = status == StatusCodes.Status413PayloadTooLarge ? BodyLimits.Refusal(context)
+            : exception is BadHttpRequestException bad ? Describe(bad) : (Title(status), null);
         return WriteAsync(context, status, title, detail);
     }
 
@@ -37,7 +38,8 @@ internal static partial class ApiErrors
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
-        return WriteAsync(http, http.Response.StatusCode, Title(http.Response.StatusCode), null);
+        var (title, detail) = http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge ? BodyLimits.Refusal(http) : (Title(http.Response.StatusCode), null);
+        return WriteAsync(http, http.Response.StatusCode, title, detail);
     }
 
     public static Task WriteAsync(HttpContext context, int status, string title, string? detail)
@@ -57,7 +59,6 @@ internal static partial class ApiErrors
         404 => "Không có địa chỉ này trong API (xem /openapi/v1.json).",
         405 => "Địa chỉ này không nhận phương thức HTTP này.",
         408 => "Gửi yêu cầu quá chậm.",
-        413 => $"Nội dung gửi lên quá lớn (tối đa {Coordination.InputLimits.RequestBody / 1024} KB cho một thao tác).",
         415 => "Nội dung phải là JSON (Content-Type: application/json).",
         429 => "Quá nhiều lần thử; xin đợi một phút rồi thử lại.",
         _ when status >= 500 => "Máy chủ gặp lỗi khi xử lý yêu cầu; lỗi đã được ghi lại. Hãy thử lại; nếu còn lỗi, báo cho quản trị hệ thống.",

@@ -66,6 +66,7 @@ public static partial class WorkflowWeb
         // Keys are kept unencrypted in the database (which protects them as it does everything else): no warning at every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.UseUrls([.. urls.Count == 0 ? [DefaultUrl] : urls]);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = BodyLimits.Default); // endpoints name their own (BodyLimits)
         AddServices(builder.Services);
         builder.Services.AddDesigner(data.Folder);
         builder.Services.AddSingleton(s => new Runtime.DefinitionsReloader(s.GetRequiredService<Runtime.LiveDefinitions>(), data.Folder, s.GetRequiredService<ILogger<Runtime.DefinitionsReloader>>()));
@@ -215,14 +216,19 @@ public static partial class WorkflowWeb
     }
 
     /// <summary>
-    /// A body whose declared length exceeds its endpoint's limit is refused with 413 before anything
-    /// reads it (a form's anti-forgery check would otherwise see an unreadable form and answer 400);
-    /// a body that grows past the limit without declaring it is stopped by the server while read.
+    /// A body whose declared length exceeds its limit (the endpoint's, else <see cref="BodyLimits.Default"/>)
+    /// is refused with 413 before anything reads it (a form's anti-forgery check would otherwise see an
+    /// unreadable form and answer 400); a body that grows past the limit without declaring it is
+    /// stopped by the server while read. The refused body is never read by the application, but the
+    /// server discards what the client goes on sending (for its few seconds of draining) instead of
+    /// cutting the connection: a browser, which sends the whole file before it reads an answer, then
+    /// shows the Vietnamese page rather than "connection reset".
     /// </summary>
     private static Task RefuseDeclaredOversizeBodies(HttpContext context, RequestDelegate next)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is { MaxRequestBodySize: { } max } && context.Request.ContentLength > max)
+        if (!BodyLimits.WasRefused(context) && BodyLimits.Of(context) is { } max && context.Request.ContentLength > max) // (the error page, re-executed, is not refused again)
         {
+            BodyLimits.Refused(context, max);
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge; // the status code pages answer it
             return Task.CompletedTask;
         }

@@ -82,8 +82,10 @@ public sealed class HostilePlanUploadTests(UploadServer fixture) : IClassFixture
         using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
 
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = JsonDocument.Parse(text).RootElement;
+        Assert.Contains("chưa nhập gì", body.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.False(body.GetProperty("imported").GetBoolean());
         Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetProperty("message").GetString()!.Contains(hostile.Refusal, StringComparison.Ordinal));
         Assert.All(body.GetProperty("problems").EnumerateArray(), p => Assert.Equal(hostile.FileName, p.GetProperty("file").GetString()));

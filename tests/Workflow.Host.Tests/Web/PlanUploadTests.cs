@@ -44,11 +44,93 @@ public sealed class PlanUploadTests : IAsyncLifetime
 
         using var response = await UploadAsync(client, csv, "hong.csv");
 
+        // A problem JSON (every API error is one) that still lists each problem with its file, row and column.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, body.GetProperty("status").GetInt32());
+        Assert.Contains("chưa nhập gì", body.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.False(body.GetProperty("imported").GetBoolean());
-        Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetProperty("row").ValueKind == JsonValueKind.Number);
+        var problem = body.GetProperty("problems").EnumerateArray().First(p => p.GetProperty("message").GetString()!.Contains("Quý XIV", StringComparison.Ordinal));
+        Assert.Equal("hong.csv", problem.GetProperty("file").GetString());
+        Assert.Equal(JsonValueKind.Number, problem.GetProperty("row").ValueKind);
+        Assert.Equal("K", problem.GetProperty("column").GetString()); // Thời gian hoàn thành
         Assert.False(File.Exists(Path.Combine(server.Workflows, "plans", "hong-2025.csv")));
     }
+
+    /// <summary>
+    /// A file past Kestrel's own limit (about 28.6 MB) used to get Kestrel's bare 413. Now every
+    /// upload over the plan file's 10 MB (and the form around it) gets our answer, naming the limit
+    /// and what to do, before the body is read; nothing is imported. The body is streamed, never held.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_upload_over_thirty_megabytes_gets_the_plan_file_limit_in_vietnamese_on_the_api(bool expectContinue)
+    {
+        using var client = await server.SignedInAsync();
+        var before = PlanFiles();
+        using var form = new MultipartFormDataContent();
+        using var file = new StreamContent(new FillerStream(31 * 1024 * 1024));
+        form.Add(file, "file", "qua-lon.csv");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/plans/import", UriKind.Relative)) { Content = form };
+        request.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(client));
+        request.Headers.ExpectContinue = expectContinue;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Tệp kế hoạch quá lớn; chưa nhập gì", body.GetProperty("title").GetString());
+        Assert.Equal("Tệp vượt giới hạn 10 MB của một tệp kế hoạch: hãy bỏ các trang, hình ảnh không cần thiết, hoặc chia thành nhiều kế hoạch.", body.GetProperty("detail").GetString());
+        Assert.Equal(before, PlanFiles());
+    }
+
+    [Fact]
+    public async Task An_upload_over_thirty_megabytes_gets_the_vietnamese_page_naming_the_limit()
+    {
+        using var client = await server.SignedInAsync();
+        var before = PlanFiles();
+        var token = await WebServer.TokenAsync(client, "/nhap-ke-hoach");
+        using var form = new MultipartFormDataContent();
+        using var tokenField = new StringContent(token);
+        form.Add(tokenField, "__RequestVerificationToken");
+        using var file = new StreamContent(new FillerStream(31 * 1024 * 1024));
+        form.Add(file, "file", "qua-lon.csv");
+
+        using var response = await client.PostAsync(new Uri("/nhap-ke-hoach", UriKind.Relative), form);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int)response.StatusCode}: {html}");
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "text/html", $"{(int)response.StatusCode} {response.Content.Headers}: {html}");
+        Assert.Contains("<h1>Tệp kế hoạch quá lớn; chưa nhập gì</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Tệp vượt giới hạn 10 MB của một tệp kế hoạch: hãy bỏ các trang, hình ảnh không cần thiết, hoặc chia thành nhiều kế hoạch.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/nhap-ke-hoach\"", html, StringComparison.Ordinal);
+        Assert.Equal(before, PlanFiles());
+    }
+
+    /// <summary>The same answer for any body past the limit, however far: just over 10 MB, the file itself is named.</summary>
+    [Fact]
+    public async Task An_upload_just_over_ten_megabytes_is_refused_with_the_same_limit()
+    {
+        using var client = await server.SignedInAsync();
+        using var form = new MultipartFormDataContent();
+        using var file = new StreamContent(new FillerStream(Workflow.Definitions.Plans.PlanLimits.DefaultMaxFileBytes + 1));
+        form.Add(file, "file", "hoi-lon.csv");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/plans/import", UriKind.Relative)) { Content = form };
+        request.Headers.Add("X-CSRF-TOKEN", await WebServer.CsrfAsync(client));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var problem = Assert.Single(body.GetProperty("problems").EnumerateArray());
+        Assert.Equal("hoi-lon.csv", problem.GetProperty("file").GetString());
+        Assert.Contains("vượt giới hạn 10 MB của một tệp kế hoạch", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    private string PlanFiles() => string.Join(',', Directory.EnumerateFiles(Path.Combine(server.Workflows, "plans")).Select(f => $"{Path.GetFileName(f)}:{new FileInfo(f).Length}").Order(StringComparer.Ordinal));
 
     [Fact]
     public async Task A_reupload_that_would_end_milestones_is_refused_with_the_list_until_allowed_and_the_milestone_can_be_restored()

@@ -55,7 +55,8 @@ internal static class CoordinationApi
 
     public sealed record DeadLetterDto(long Id, string Kind, string At, string PlanId, string TaskId, int Milestone, string To, int Attempts, string? LastError);
 
-    public sealed record UploadDto(bool Imported, string? Plan, int Created, int Rescheduled, int Removed, int Unchanged, IReadOnlyList<ProblemDto> Problems)
+    /// <summary>An imported plan file: what the import did (a refused file is a problem JSON instead, with its <see cref="ProblemDto"/> list).</summary>
+    public sealed record UploadDto(bool Imported, string Plan, int Created, int Rescheduled, int Removed, int Unchanged)
     {
         /// <summary>The milestones the file took out of the plan.</summary>
         public IReadOnlyList<RemovalDto> Removals { get; init; } = [];
@@ -119,10 +120,19 @@ internal static class CoordinationApi
                         extensions: new Dictionary<string, object?> { ["plan"] = refused.Plan, ["removals"] = refused.Removals.Select(ToDto).ToList() });
                 }
 
-                return Results.Ok(ToDto(upload));
+                if (upload.Imported is not { } imported)
+                {
+                    // Nothing imported: the file has problems, each with its row and column, as `workflow plan check` lists them.
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Tệp {Path.GetFileName(file.FileName)} có {upload.Problems.Count} lỗi; chưa nhập gì.",
+                        detail: "Sửa các ô được liệt kê trong \"problems\" (tệp, dòng, cột, lỗi) rồi tải lên lại.",
+                        extensions: new Dictionary<string, object?> { ["imported"] = false, ["problems"] = upload.Problems.Select(p => new ProblemDto(p.File, p.Row, p.Column, p.Message)).ToList() });
+                }
+
+                return Results.Ok(new UploadDto(true, imported.Plan, imported.Created, imported.Rescheduled, imported.Removed, imported.Unchanged) { Removals = [.. imported.Removals.Select(ToDto)] });
             })
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BodyLimits.PlanUpload))
             .WithTags("Kế hoạch")
-            .WithSummary("Nhập (hoặc nhập lại) một kế hoạch CSV/XLSX với cùng các kiểm tra như \"workflow plan check\"; có lỗi thì không nhập gì. Nhập lại mà tệp không còn mốc đang theo dõi: 409 với danh sách các mốc đó và không nhập gì, trừ khi ?allowRemoval=true.");
+            .WithSummary("Nhập (hoặc nhập lại) một kế hoạch CSV/XLSX với cùng các kiểm tra như \"workflow plan check\"; có lỗi thì không nhập gì: 400 với danh sách lỗi (problems: tệp, dòng, cột, lỗi); tệp quá 10 MB: 413. Nhập lại mà tệp không còn mốc đang theo dõi: 409 với danh sách các mốc đó và không nhập gì, trừ khi ?allowRemoval=true.");
 
         api.MapGet("/plans/removed", async (CoordinationService service, CancellationToken ct) =>
                 (await service.RemovedMilestonesAsync(ct).ConfigureAwait(false)).Select(r => new RemovedMilestoneDto(
@@ -140,10 +150,6 @@ internal static class CoordinationApi
     internal static IResult Answer(Outcome outcome) =>
         outcome.Ok ? Results.Ok(new OutcomeDto(true, outcome.Message))
             : Results.Problem(statusCode: outcome.Missing ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, title: outcome.Message);
-
-    internal static UploadDto ToDto(PlanUpload upload) => upload.Imported is { } r
-        ? new UploadDto(true, r.Plan, r.Created, r.Rescheduled, r.Removed, r.Unchanged, []) { Removals = [.. r.Removals.Select(ToDto)] }
-        : new UploadDto(false, null, 0, 0, 0, 0, [.. upload.Problems.Select(p => new ProblemDto(p.File, p.Row, p.Column, p.Message))]);
 
     internal static TaskDto ToDto(TaskDetail d, CoordinationService service) => new(
         d.Plan.Id, d.Plan.Number ?? d.Plan.Id, d.Task.TaskId, d.Task.Group, d.Task.Activity, d.Task.Product, d.Task.LeadCell, d.Task.Deadline, d.Task.ScheduleKind,

@@ -10,6 +10,11 @@ public sealed class ErrorModel : PageModel
 
     public string Text { get; private set; } = string.Empty;
 
+    /// <summary>Where to go from here: the page the refused form came from when that helps (a plan too large: choose another file).</summary>
+    public (string Href, string Label) Back => Response.StatusCode == StatusCodes.Status413PayloadTooLarge && BodyLimits.IsPlanUpload(HttpContext)
+        ? ("/nhap-ke-hoach", "Về trang Nhập kế hoạch để chọn tệp khác")
+        : ("/", "Về trang tổng quan");
+
     public void OnGet([Microsoft.AspNetCore.Mvc.FromQuery] int? ma) => Describe(ma);
 
     public void OnPost([Microsoft.AspNetCore.Mvc.FromQuery] int? ma) => Describe(ma); // never from the form: the refused body may be unreadable
@@ -22,7 +27,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Không tìm thấy trang", "Địa chỉ này không có trong hệ thống. Hãy kiểm tra lại đường dẫn."),
             403 => ("Không được phép", "Bạn không có quyền xem trang này."),
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc thiếu mã bảo vệ. Hãy tải lại trang rồi gửi lại."),
-            413 => ("Nội dung quá lớn", $"Nội dung gửi lên vượt quá {Coordination.InputLimits.RequestBody / 1024} KB. Hãy rút gọn (có thể ghi đường dẫn đến văn bản đầy đủ) rồi gửi lại."),
+            413 => BodyLimits.Refusal(HttpContext),
             429 => ("Quá nhiều lần thử đăng nhập",
                 $"Trang đăng nhập chỉ nhận {WorkflowWeb.LoginRequestsPerMinute} lần gửi mỗi phút từ một địa chỉ, và địa chỉ này đã dùng hết. "
                 + $"Xin đợi {Wait()} rồi thử lại; lần này mật khẩu chưa được kiểm tra."),

@@ -10,6 +10,7 @@ namespace Workflow.Host.Web.Pages;
 /// by sending the same file again (its fingerprint is carried by the confirmation form). The
 /// milestones taken out are listed below, each with its restore button.
 /// </summary>
+[RequestSizeLimit(BodyLimits.PlanUpload)] // a larger file gets the error page naming the plan file's limit
 public sealed class ImportModel(CoordinationService service, Hosting.WorkflowsData data) : PageModel
 {
     /// <summary>The blank plan to fill in: <c>?handler=Template&amp;format=csv|xlsx</c>.</summary>
