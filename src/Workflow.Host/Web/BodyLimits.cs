@@ -54,6 +54,6 @@ internal static class BodyLimits
         }
 
         var limit = Of(context) ?? Default;
-        return ("Nội dung gửi lên quá lớn", $"Nội dung gửi lên vượt quá {PlanLimits.Size(limit)} cho một thao tác. Hãy rút gọn (có thể ghi đường dẫn đến văn bản đầy đủ) rồi gửi lại.");
+        return ("Nội dung quá lớn", $"Nội dung gửi lên vượt quá {PlanLimits.Size(limit)} cho một thao tác. Hãy rút gọn (có thể ghi đường dẫn đến văn bản đầy đủ) rồi gửi lại.");
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Workflow.Host.Web;
 
 /// <summary>
-/// Login attempts (the form's POST and POST /api/token) are throttled per client address, never
+/// Login attempts (the form's POST and POST /api/token), and the password change's, are throttled per client address, never
 /// per account, so nobody can lock a coordinator out by typing wrong passwords in their name.
 /// Behind a reverse proxy the client address is the forwarded one (WORKFLOW_TRUSTED_PROXIES).
 /// A refused attempt is answered in one place: a problem JSON on the API, and on the pages the
@@ -19,11 +19,16 @@ internal static class LoginThrottle
     {
         ArgumentNullException.ThrowIfNull(options);
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.AddPolicy(WorkflowWeb.LoginLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            ? RateLimitPartition.GetNoLimiter("read") // showing the form is not an attempt
-            : RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = WorkflowWeb.LoginRequestsPerMinute, Window = Window, QueueLimit = 0 }));
+        // Signing in, and the current password of the password change (which a stolen session must not guess at leisure): each its own count.
+        foreach (var policy in new[] { WorkflowWeb.LoginLimit, WorkflowWeb.PasswordLimit })
+        {
+            options.AddPolicy(policy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read") // showing the form is not an attempt
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "?",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = WorkflowWeb.LoginRequestsPerMinute, Window = Window, QueueLimit = 0 }));
+        }
+
         options.OnRejected = (context, _) =>
         {
             // How long until the window opens again, as Retry-After (and for the 429 page, in Items).

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Workflow.Host.Web;
 
-/// <summary>Identity's messages in Vietnamese, for <c>workflow user add</c> and the login page.</summary>
+/// <summary>Identity's messages in Vietnamese, for <c>workflow user add</c>, the login page and the password change.</summary>
 internal sealed class VietnameseIdentityErrors : IdentityErrorDescriber
 {
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Tài khoản \"{userName}\" đã có." };
@@ -15,7 +15,7 @@ internal sealed class VietnameseIdentityErrors : IdentityErrorDescriber
 
     public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Mật khẩu phải có ít nhất {length} ký tự." };
 
-    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu không đúng." };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu hiện tại không đúng." };
 
     public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Có lỗi khi xử lý tài khoản." };
 }

@@ -27,6 +27,9 @@ public static partial class WorkflowWeb
     /// <summary>The rate limiter of the login form and the token endpoint.</summary>
     public const string LoginLimit = "login";
 
+    /// <summary>The rate limiter of the password change (its current password is checked like a login's).</summary>
+    public const string PasswordLimit = "password";
+
     /// <summary>Requests a minute one address may make to the login form and the token endpoint (page loads included).</summary>
     public const int LoginRequestsPerMinute = 10;
 

@@ -84,6 +84,7 @@ public sealed class LoginSecurityTests : IAsyncLifetime
     [InlineData("/nhap-ke-hoach")]
     [InlineData("/thu-loi")]
     [InlineData("/dang-nhap")]
+    [InlineData("/doi-mat-khau")]
     public async Task The_pages_have_no_inline_script_style_or_handler(string path)
     {
         using var client = await server.SignedInAsync();
@@ -115,6 +116,81 @@ public sealed class LoginSecurityTests : IAsyncLifetime
         using var thief = new HttpClient(new HttpClientHandler { CookieContainer = copied, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
         Assert.Equal(HttpStatusCode.Redirect, await PageStatusAsync(thief));
         Assert.Equal(HttpStatusCode.Unauthorized, await ApiStatusAsync(token));
+    }
+
+    /// <summary>
+    /// The password change page: the coordinator's own browser goes on, while a copied cookie (another
+    /// session) and a bearer token issued before no longer work, and only the new password signs in.
+    /// </summary>
+    [Fact]
+    public async Task Changing_the_password_ends_the_other_cookies_and_the_tokens_issued_before()
+    {
+        var cookies = new CookieContainer();
+        using var client = await server.SignedInAsync(cookies);
+        using var other = await server.SignedInAsync(); // the same account in another browser
+        var copied = new CookieContainer();
+        foreach (Cookie cookie in cookies.GetCookies(server.BaseAddress))
+        {
+            copied.Add(server.BaseAddress, new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        }
+
+        using var thief = new HttpClient(new HttpClientHandler { CookieContainer = copied, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        var token = await TokenAsync();
+        Assert.Equal(HttpStatusCode.OK, await PageStatusAsync(other));
+        Assert.Equal(HttpStatusCode.OK, await PageStatusAsync(thief));
+        Assert.Equal(HttpStatusCode.OK, await ApiStatusAsync(token));
+
+        var (status, page) = await ChangePasswordAsync(client, WebServer.Password, "mat-khau-moi-dai-hon", "mat-khau-moi-dai-hon");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Đã đổi mật khẩu.", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await PageStatusAsync(client)); // this browser, signed in again with the new stamp
+        Assert.Equal(HttpStatusCode.Redirect, await PageStatusAsync(other));
+        Assert.Equal(HttpStatusCode.Redirect, await PageStatusAsync(thief)); // the cookie as it was before the change
+        Assert.Equal(HttpStatusCode.Unauthorized, await ApiStatusAsync(token));
+        using (var old = await server.Client().PostAsJsonAsync(new Uri("/api/token", UriKind.Relative), new { userName = WebServer.UserName, password = WebServer.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        }
+
+        using var fresh = await server.Client().PostAsJsonAsync(new Uri("/api/token", UriKind.Relative), new { userName = WebServer.UserName, password = "mat-khau-moi-dai-hon" });
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("sai-mat-khau-hien-tai", "mat-khau-moi-dai-hon", "mat-khau-moi-dai-hon", "Mật khẩu hiện tại không đúng.")]
+    [InlineData(WebServer.Password, "mat-khau-moi-dai-hon", "mat-khau-moi-khac-han", "Hai lần nhập mật khẩu mới không giống nhau")]
+    [InlineData(WebServer.Password, "ngan-qua", "ngan-qua", "Mật khẩu phải có ít nhất 10 ký tự.")]
+    [InlineData(WebServer.Password, WebServer.Password, WebServer.Password, "Mật khẩu mới phải khác mật khẩu hiện tại.")]
+    [InlineData("", "mat-khau-moi-dai-hon", "mat-khau-moi-dai-hon", "Hãy nhập mật khẩu hiện tại, và mật khẩu mới hai lần.")]
+    public async Task A_refused_password_change_says_why_and_revokes_nothing(string current, string next, string again, string expect)
+    {
+        using var client = await server.SignedInAsync();
+        using var other = await server.SignedInAsync();
+        var token = await TokenAsync();
+
+        var (status, page) = await ChangePasswordAsync(client, current, next, again);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(expect, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await PageStatusAsync(other));
+        Assert.Equal(HttpStatusCode.OK, await ApiStatusAsync(token));
+        Assert.Equal(HttpStatusCode.OK, await ApiStatusAsync(await TokenAsync())); // the old password still signs in
+    }
+
+    /// <summary>Posts the password change form as a browser would; the page it shows (after its redirect when it succeeded).</summary>
+    internal static async Task<(HttpStatusCode Status, string Page)> ChangePasswordAsync(HttpClient client, string current, string next, string again)
+    {
+        var token = await WebServer.TokenAsync(client, "/doi-mat-khau");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["currentPassword"] = current, ["newPassword"] = next, ["confirmPassword"] = again, ["__RequestVerificationToken"] = token });
+        using var response = await client.PostAsync(new Uri("/doi-mat-khau", UriKind.Relative), form);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            Assert.Equal("/doi-mat-khau", response.Headers.Location?.OriginalString);
+            return (HttpStatusCode.OK, WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/doi-mat-khau", UriKind.Relative))));
+        }
+
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]

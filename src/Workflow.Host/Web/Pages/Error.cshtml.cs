@@ -29,7 +29,7 @@ public sealed class ErrorModel : PageModel
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc thiếu mã bảo vệ. Hãy tải lại trang rồi gửi lại."),
             413 => BodyLimits.Refusal(HttpContext),
             429 => ("Quá nhiều lần thử đăng nhập",
-                $"Trang đăng nhập chỉ nhận {WorkflowWeb.LoginRequestsPerMinute} lần gửi mỗi phút từ một địa chỉ, và địa chỉ này đã dùng hết. "
+                $"Trang đăng nhập (và trang đổi mật khẩu) chỉ nhận {WorkflowWeb.LoginRequestsPerMinute} lần gửi mỗi phút từ một địa chỉ, và địa chỉ này đã dùng hết. "
                 + $"Xin đợi {Wait()} rồi thử lại; lần này mật khẩu chưa được kiểm tra."),
             _ => ("Có lỗi", "Máy chủ gặp lỗi khi xử lý yêu cầu. Hãy thử lại; nếu còn lỗi, báo cho quản trị hệ thống."),
         };
