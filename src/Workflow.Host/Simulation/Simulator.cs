@@ -47,73 +47,128 @@ public sealed class Simulator(WorkingCalendar calendar, AgencyId followUpAgency,
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var allocatedAtStart = GC.GetAllocatedBytesForCurrentThread(); // the run is synchronous: this thread's allocations are the run's
         long steps = 0;
-
+        using var activity = Telemetry.Start(plan, forced, from, to, ct);
         var sink = new ListSink();
-        var runs = planner.Plan(plan, forced);
-        var queue = new PriorityQueue<(MilestoneRun Run, WorkflowDefinition Definition, Action<LocalDateTime> Act), (LocalDateTime At, int Order, long Seq)>();
-        long seq = 0;
-        var start = from.AtMidnight();
-        var end = to.PlusDays(1).AtMidnight();
-
-        // At one moment, what a coordinator recorded (order 0) comes before timers (order 1).
-        foreach (var (run, definition) in runs)
+        try
         {
-            queue.Enqueue((run, definition, now => engine.Start(run, definition, now, sink)), (start, 1, seq++));
-            foreach (var d in done.Where(d => d.Task == run.Key.Task && (d.Milestone is null || d.Milestone == run.Key.Number)))
-            {
-                queue.Enqueue((run, definition, now => engine.ReportDone(run, definition, d.On, now, "báo cáo hoàn thành", sink)), (Max(start, d.On.AtMidnight()), 0, seq++));
-            }
+            var runs = planner.Plan(plan, forced);
+            var queue = new PriorityQueue<(MilestoneRun Run, WorkflowDefinition Definition, Action<LocalDateTime> Act), (LocalDateTime At, int Order, long Seq)>();
+            long seq = 0;
+            var start = from.AtMidnight();
+            var end = to.PlusDays(1).AtMidnight();
 
-            foreach (var e in events.Where(e => e.Task == run.Key.Task))
+            // At one moment, what a coordinator recorded (order 0) comes before timers (order 1).
+            foreach (var (run, definition) in runs)
             {
-                queue.Enqueue((run, definition, now => engine.RecordEvent(run, definition, e.On, now, sink)), (Max(start, e.On.AtMidnight()), 0, seq++));
-            }
-        }
-
-        // After each step, the run's earliest timer (if it changed) is queued at its moment; a timer whose bookmark
-        // went meanwhile (done, extended, resumed with another) finds nothing due and does nothing.
-        while (queue.TryDequeue(out var step, out var key) && key.At < end)
-        {
-            if (++steps > budget.MaxSteps)
-            {
-                throw new SimulationBudgetExceededException(budget.StepsExceeded(key.At));
-            }
-
-            if ((steps & 1023) == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-                if (clock.Elapsed > budget.MaxTime)
+                queue.Enqueue((run, definition, now => engine.Start(run, definition, now, sink)), (start, 1, seq++));
+                foreach (var d in done.Where(d => d.Task == run.Key.Task && (d.Milestone is null || d.Milestone == run.Key.Number)))
                 {
-                    throw new SimulationBudgetExceededException(budget.TimeExceeded(key.At));
+                    queue.Enqueue((run, definition, now => engine.ReportDone(run, definition, d.On, now, "báo cáo hoàn thành", sink)), (Max(start, d.On.AtMidnight()), 0, seq++));
+                }
+
+                foreach (var e in events.Where(e => e.Task == run.Key.Task))
+                {
+                    queue.Enqueue((run, definition, now => engine.RecordEvent(run, definition, e.On, now, sink)), (Max(start, e.On.AtMidnight()), 0, seq++));
                 }
             }
 
-            var before = step.Run.Bookmark?.At;
-            sink.Now = key.At;
-            step.Act(key.At);
-            if (!keepHistory)
+            // After each step, the run's earliest timer (if it changed) is queued at its moment; a timer whose bookmark
+            // went meanwhile (done, extended, resumed with another) finds nothing due and does nothing.
+            while (queue.TryDequeue(out var step, out var key) && key.At < end)
             {
-                step.Run.History.Clear(); // nothing reads a simulation's history unless asked; a long run would hold every step
+                if (++steps > budget.MaxSteps)
+                {
+                    throw new SimulationBudgetExceededException(budget.StepsExceeded(key.At));
+                }
+
+                if ((steps & 1023) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (clock.Elapsed > budget.MaxTime)
+                    {
+                        throw new SimulationBudgetExceededException(budget.TimeExceeded(key.At));
+                    }
+
+                    if (GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart is var allocated && allocated > budget.MaxAllocatedBytes)
+                    {
+                        throw new SimulationBudgetExceededException(budget.MemoryExceeded(allocated, key.At));
+                    }
+                }
+
+                var before = step.Run.Bookmark?.At;
+                sink.Now = key.At;
+                step.Act(key.At);
+                if (!keepHistory)
+                {
+                    step.Run.History.Clear(); // nothing reads a simulation's history unless asked; a long run would hold every step
+                }
+
+                if (sink.Notifications.Count > budget.MaxNotifications)
+                {
+                    throw new SimulationBudgetExceededException(budget.NotificationsExceeded(key.At));
+                }
+
+                if (step.Run.Status == RunStatus.Waiting && step.Run.Bookmark is { At: { } at } && at != before)
+                {
+                    var (run, definition) = (step.Run, step.Definition);
+                    queue.Enqueue((run, definition, now => engine.Resume(run, definition, now, sink)), (at, 1, seq++));
+                }
             }
 
-            if (sink.Notifications.Count > budget.MaxNotifications)
-            {
-                throw new SimulationBudgetExceededException(budget.NotificationsExceeded(key.At));
-            }
-
-            if (step.Run.Status == RunStatus.Waiting && step.Run.Bookmark is { At: { } at } && at != before)
-            {
-                var (run, definition) = (step.Run, step.Definition);
-                queue.Enqueue((run, definition, now => engine.Resume(run, definition, now, sink)), (at, 1, seq++));
-            }
+            var sent = sink.Notifications.Where(n => n.At < end).OrderBy(n => n.At).ThenBy(n => n.Plan, StringComparer.Ordinal).ThenBy(n => n.Task, StringComparer.Ordinal).ThenBy(n => n.Milestone).ThenBy(n => n.Kind).ToList();
+            Telemetry.Stop(activity, Telemetry.Completed, steps, sink.Notifications.Count, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
+            return new SimulationResult(runs.Select(r => r.Run).ToList(), sent) { SentAt = sink.SentAt };
         }
-
-        var sent = sink.Notifications.Where(n => n.At < end).OrderBy(n => n.At).ThenBy(n => n.Plan, StringComparer.Ordinal).ThenBy(n => n.Task, StringComparer.Ordinal).ThenBy(n => n.Milestone).ThenBy(n => n.Kind).ToList();
-        return new SimulationResult(runs.Select(r => r.Run).ToList(), sent) { SentAt = sink.SentAt };
+        catch (OperationCanceledException)
+        {
+            Telemetry.Stop(activity, Telemetry.Cancelled, steps, sink.Notifications.Count, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
+            throw;
+        }
+        catch (SimulationBudgetExceededException)
+        {
+            Telemetry.Stop(activity, Telemetry.OverBudget, steps, sink.Notifications.Count, GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart);
+            throw;
+        }
     }
 
     private static LocalDateTime Max(LocalDateTime a, LocalDateTime b) => a > b ? a : b;
+
+    /// <summary>
+    /// Every run is an activity of <see cref="SourceName"/> (for tracing, and for tests that watch a
+    /// run from outside): tagged with its plan, definition and span when it starts, and with its
+    /// steps, notifications, allocated bytes and outcome (completed, over-budget, cancelled) when it stops.
+    /// </summary>
+    public static class Telemetry
+    {
+        public const string SourceName = "Workflow.Simulation";
+
+        /// <summary>The run's cancellation, as a custom property of its activity: a listener can see whether (and wait until) the run was asked to stop.</summary>
+        public const string CancellationProperty = "workflow.cancellation";
+
+        public const string Completed = "completed", OverBudget = "over-budget", Cancelled = "cancelled";
+
+        private static readonly System.Diagnostics.ActivitySource Source = new(SourceName);
+
+        internal static System.Diagnostics.Activity? Start(Plan plan, WorkflowDefinition? forced, LocalDate from, LocalDate to, CancellationToken ct)
+        {
+            var activity = Source.CreateActivity("simulate", System.Diagnostics.ActivityKind.Internal, parentContext: default, tags: new Dictionary<string, object?>
+            {
+                ["workflow.plan"] = plan.Id.Value,
+                ["workflow.definition"] = forced?.DefinitionId,
+                ["workflow.from"] = from.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["workflow.to"] = to.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
+            activity?.SetCustomProperty(CancellationProperty, ct); // before it starts, so that listeners see it when told of the start
+            return activity?.Start();
+        }
+
+        internal static void Stop(System.Diagnostics.Activity? activity, string outcome, long steps, int notifications, long allocatedBytes)
+        {
+            activity?.SetTag("workflow.outcome", outcome).SetTag("workflow.steps", steps).SetTag("workflow.notifications", notifications).SetTag("workflow.allocated_bytes", allocatedBytes);
+        }
+    }
 
     private sealed class ListSink : INotificationSink
     {
