@@ -226,6 +226,16 @@ public sealed class CoordinatorTests(SeedSite site, ITestOutputHelper log)
         await Assertions.Expect(page.Locator("[data-testid=import-result]")).ToContainTextAsync("chưa nhập gì");
         await Assertions.Expect(page.Locator("[data-testid=import-problems]")).ToContainTextAsync("Sở Không Tồn Tại");
         await Pages.CheckAndShootAsync(page, "13-nhap-ke-hoach-loi");
+
+        // The password change page, and its refusal, audited like every page (the change itself is tested over HTTP).
+        await page.GotoAsync("/doi-mat-khau");
+        await Pages.CheckAndShootAsync(page, "14-doi-mat-khau");
+        await page.GetByLabel("Mật khẩu hiện tại").FillAsync("sai-mat-khau-roi");
+        await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync("mat-khau-moi-dai-hon");
+        await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync("mat-khau-moi-khac-han");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đổi mật khẩu" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=password-error]")).ToContainTextAsync("Hai lần nhập mật khẩu mới không giống nhau");
+        await Pages.CheckAndShootAsync(page, "15-doi-mat-khau-loi");
         lock (scriptErrors)
         {
             Assert.True(scriptErrors.Count == 0, "script errors on the pages:\n" + string.Join("\n", scriptErrors));

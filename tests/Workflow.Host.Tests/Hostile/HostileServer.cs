@@ -34,9 +34,12 @@ public sealed partial class HostileServer : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>A PostgreSQL connection string to run on (set before <see cref="InitializeAsync"/>); null: SQLite.</summary>
+    public string? Postgres { get; init; }
+
     public async Task InitializeAsync()
     {
-        Server = await WebServer.StartAsync(TestClock.At(2025, 3, 20, 9));
+        Server = await WebServer.StartAsync(TestClock.At(2025, 3, 20, 9), Postgres);
         Client = Server.Client();
         await using (var db = await Databases().CreateDbContextAsync())
         {
@@ -95,6 +98,25 @@ public sealed partial class HostileServer : IAsyncLifetime
         }
 
         return await Client.SendAsync(request);
+    }
+
+    /// <summary>A file uploaded as a form field "file" (multipart, streamed), with the coordinator's bearer token on the API or a signed-in <paramref name="client"/>'s cookie and the page's anti-forgery token.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string path, Stream content, string fileName, HttpClient? client = null)
+    {
+        using var form = new MultipartFormDataContent();
+        if (client is not null)
+        {
+            form.Add(new StringContent(await WebServer.TokenAsync(client, path)), "__RequestVerificationToken");
+        }
+
+        form.Add(new StreamContent(content), "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = form };
+        if (client is null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Bearer);
+        }
+
+        return await (client ?? Client).SendAsync(request);
     }
 
     /// <summary>A change sent with the login cookie of a signed-in coordinator and a junk bearer token, without the anti-forgery header.</summary>

@@ -150,7 +150,17 @@ public sealed class WebHostileTests(HostileServer fx) : IClassFixture<HostileSer
         ["a token for a wrong password"] = new(Coordinator(HttpMethod.Post, _ => "/api/token", Json(new { userName = Web.WebServer.UserName, password = "sai-mat-khau-roi" }), bearer: false), HttpStatusCode.Unauthorized, "Sai tên đăng nhập hoặc mật khẩu."),
         ["a token for an unknown account"] = new(Coordinator(HttpMethod.Post, _ => "/api/token", Json(new { userName = "khong-ai-ca", password = "sai-mat-khau-roi" }), bearer: false), HttpStatusCode.Unauthorized, "Sai tên đăng nhập hoặc mật khẩu."),
         ["a token without fields"] = new(Coordinator(HttpMethod.Post, _ => "/api/token", "{}", bearer: false), HttpStatusCode.Unauthorized, "Sai tên đăng nhập hoặc mật khẩu."),
+
+        // Bodies past their limit, refused before they are read, in Vietnamese (never Kestrel's bare 413), and plan files with problems.
+        ["a plan upload of 31 MB"] = new(s => s.UploadAsync("/api/plans/import", new Web.FillerStream(31 * 1024 * 1024), "ke-hoach.csv"), HttpStatusCode.RequestEntityTooLarge, "vượt giới hạn 10 MB của một tệp kế hoạch"),
+        ["a plan upload of 12 MB"] = new(s => s.UploadAsync("/api/plans/import", new Web.FillerStream(12 * 1024 * 1024), "ke-hoach.csv"), HttpStatusCode.RequestEntityTooLarge, "vượt giới hạn 10 MB của một tệp kế hoạch"),
+        ["a plan upload with an unknown agency"] = new(s => s.UploadAsync("/api/plans/import", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(BadPlan)), "thu-loi.csv"), HttpStatusCode.BadRequest, "có 1 lỗi; chưa nhập gì"),
+        ["a plan upload of an empty file"] = new(s => s.UploadAsync("/api/plans/import", new MemoryStream(), "rong.csv"), HttpStatusCode.BadRequest, "chưa nhập gì"),
+        ["a designer definition of 2 MB"] = new(Coordinator(HttpMethod.Post, _ => "/api/definitions/import", Json(new { id = "to-qua", name = new string('x', 2 * 1024 * 1024) })), HttpStatusCode.RequestEntityTooLarge, "vượt quá 1 MB"),
+        ["a designer draft of 2 MB"] = new(Coordinator(HttpMethod.Put, _ => "/api/definitions/to-qua/draft", Json(new { id = "to-qua", name = new string('x', 2 * 1024 * 1024) })), HttpStatusCode.RequestEntityTooLarge, "vượt quá 1 MB"),
     };
+
+    private const string BadPlan = "Mã kế hoạch,thu-loi\nTên kế hoạch,Kế hoạch có lỗi\nNgày ban hành,24/12/2024\nNăm theo dõi,2025\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n1,Nhiệm vụ của cơ quan không có thật,Sở Không Tồn Tại,Quý I/2025\n";
 
     public static TheoryData<string> ApiCaseNames => [.. ApiCases.Keys];
 
@@ -235,6 +245,59 @@ public sealed class WebHostileTests(HostileServer fx) : IClassFixture<HostileSer
 
         Assert.Equal(withToken ? HttpStatusCode.OK : HttpStatusCode.BadRequest, status);
         Assert.Contains(expect, text, StringComparison.Ordinal);
+        Assert.Equal(before, await fx.SnapshotAsync());
+    }
+
+    private static readonly Dictionary<string, (string Current, string New, string Again, bool WithToken, HttpStatusCode Status, string Expect)> PasswordCases = new()
+    {
+        ["password change with a wrong current password"] = ("sai-mat-khau-roi", "mat-khau-moi-dai-hon", "mat-khau-moi-dai-hon", true, HttpStatusCode.OK, "Mật khẩu hiện tại không đúng."),
+        ["password change with two different new passwords"] = (Web.WebServer.Password, "mat-khau-moi-dai-hon", "mat-khau-moi-khac-han", true, HttpStatusCode.OK, "Hai lần nhập mật khẩu mới không giống nhau"),
+        ["password change to 9 characters"] = (Web.WebServer.Password, "chin-ky-t", "chin-ky-t", true, HttpStatusCode.OK, "Mật khẩu phải có ít nhất 10 ký tự."),
+        ["password change to the same password"] = (Web.WebServer.Password, Web.WebServer.Password, Web.WebServer.Password, true, HttpStatusCode.OK, "Mật khẩu mới phải khác mật khẩu hiện tại."),
+        ["password change with nothing"] = ("", "", "", true, HttpStatusCode.OK, "Hãy nhập mật khẩu hiện tại, và mật khẩu mới hai lần."),
+        ["password change to 100 KB"] = (Web.WebServer.Password, Huge, Huge, true, HttpStatusCode.RequestEntityTooLarge, "Nội dung quá lớn"),
+        ["password change without the anti-forgery token"] = (Web.WebServer.Password, "mat-khau-moi-dai-hon", "mat-khau-moi-dai-hon", false, HttpStatusCode.BadRequest, "Yêu cầu không hợp lệ"),
+    };
+
+    public static TheoryData<string> PasswordCaseNames => [.. PasswordCases.Keys];
+
+    [Theory]
+    [MemberData(nameof(PasswordCaseNames))]
+    public async Task A_password_change_is_refused_in_Vietnamese_and_changes_nothing(string name)
+    {
+        var (current, next, again, withToken, status, expect) = PasswordCases[name];
+        using var client = await fx.Server.SignedInAsync();
+        var before = await fx.SnapshotAsync();
+        var fields = new Dictionary<string, string> { ["currentPassword"] = current, ["newPassword"] = next, ["confirmPassword"] = again };
+        if (withToken)
+        {
+            fields["__RequestVerificationToken"] = await Web.WebServer.TokenAsync(client, "/doi-mat-khau");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/doi-mat-khau", UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
+        using var response = await client.SendAsync(request);
+        var text = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.True(text.Contains(expect, StringComparison.Ordinal), text);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.Equal(before, await fx.SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(12)]
+    public async Task A_plan_upload_past_the_limit_gets_the_Vietnamese_page_and_changes_nothing(int megabytes)
+    {
+        using var client = await fx.Server.SignedInAsync();
+        var before = await fx.SnapshotAsync();
+
+        using var response = await fx.UploadAsync("/nhap-ke-hoach", new Web.FillerStream(megabytes * 1024L * 1024), "ke-hoach.csv", client);
+        var text = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Tệp kế hoạch quá lớn; chưa nhập gì", text, StringComparison.Ordinal);
+        Assert.Contains("vượt giới hạn 10 MB của một tệp kế hoạch", text, StringComparison.Ordinal);
         Assert.Equal(before, await fx.SnapshotAsync());
     }
 }

@@ -32,18 +32,22 @@ internal sealed partial class WebServer : IAsyncDisposable
     /// <summary>This server's own copy of the workflows folder.</summary>
     public string Workflows { get; private set; } = null!;
 
-    /// <summary>Starts a server; with <paramref name="clock"/>, the runtime's today is that clock's (links are signed on the real clock).</summary>
-    public static async Task<WebServer> StartAsync(TimeProvider? clock = null)
+    /// <summary>
+    /// Starts a server; with <paramref name="clock"/>, the runtime's today is that clock's (links are
+    /// signed on the real clock); with <paramref name="postgres"/> (a connection string), on that
+    /// PostgreSQL rather than a SQLite file of its own.
+    /// </summary>
+    public static async Task<WebServer> StartAsync(TimeProvider? clock = null, string? postgres = null)
     {
         var server = new WebServer();
-        await server.InitializeAsync(clock);
+        await server.InitializeAsync(clock, postgres);
         return server;
     }
 
     /// <summary>This server's folder (its database w.db, its emails).</summary>
     public string Folder => directory;
 
-    private async Task InitializeAsync(TimeProvider? clock)
+    private async Task InitializeAsync(TimeProvider? clock, string? postgres)
     {
         Directory.CreateDirectory(directory);
         Workflows = Path.Combine(directory, "workflows");
@@ -56,7 +60,7 @@ internal sealed partial class WebServer : IAsyncDisposable
         {
             Links = new Workflow.Notifications.Links.ReportLinks(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), BaseAddress, NodaTime.Duration.FromDays(30)),
         };
-        app = WorkflowWeb.Build(data, DatabaseSettings.Parse("sqlite:" + Path.Combine(directory, "w.db"), "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')], Workflow.Host.Runtime.RuntimeClock.System(clock));
+        app = WorkflowWeb.Build(data, DatabaseSettings.Parse(postgres is null ? "sqlite:" + Path.Combine(directory, "w.db") : "postgresql:" + postgres, "unused"), Delivery, clustered: false, [BaseAddress.ToString().TrimEnd('/')], Workflow.Host.Runtime.RuntimeClock.System(clock));
         await app.StartAsync();
         var plan = PlanReader.Read(Path.Combine(Workflows, "plans", "cchc-2025.csv"), data.Reference).Plan!;
         await app.Services.GetRequiredService<WorkflowRuntime>().ImportAsync(plan, "test");
