@@ -34,6 +34,11 @@ public sealed partial class HostileServer : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    private HttpClient? coordinator;
+
+    /// <summary>A coordinator's browser, signed in once for every case (each login counts against the throttle of this one address).</summary>
+    public async Task<HttpClient> CoordinatorAsync() => coordinator ??= await Server.SignedInAsync();
+
     /// <summary>A PostgreSQL connection string to run on (set before <see cref="InitializeAsync"/>); null: SQLite.</summary>
     public string? Postgres { get; init; }
 
@@ -55,6 +60,7 @@ public sealed partial class HostileServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        coordinator?.Dispose();
         Client.Dispose();
         await Server.DisposeAsync();
     }

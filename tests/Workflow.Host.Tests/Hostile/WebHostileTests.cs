@@ -266,7 +266,7 @@ public sealed class WebHostileTests(HostileServer fx) : IClassFixture<HostileSer
     public async Task A_password_change_is_refused_in_Vietnamese_and_changes_nothing(string name)
     {
         var (current, next, again, withToken, status, expect) = PasswordCases[name];
-        using var client = await fx.Server.SignedInAsync();
+        var client = await fx.CoordinatorAsync();
         var before = await fx.SnapshotAsync();
         var fields = new Dictionary<string, string> { ["currentPassword"] = current, ["newPassword"] = next, ["confirmPassword"] = again };
         if (withToken)
@@ -289,7 +289,7 @@ public sealed class WebHostileTests(HostileServer fx) : IClassFixture<HostileSer
     [InlineData(12)]
     public async Task A_plan_upload_past_the_limit_gets_the_Vietnamese_page_and_changes_nothing(int megabytes)
     {
-        using var client = await fx.Server.SignedInAsync();
+        var client = await fx.CoordinatorAsync();
         var before = await fx.SnapshotAsync();
 
         using var response = await fx.UploadAsync("/nhap-ke-hoach", new Web.FillerStream(megabytes * 1024L * 1024), "ke-hoach.csv", client);
