@@ -4,8 +4,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Workflow.Host.Persistence;
 
 /// <summary>The product's own tables, the coordinators' logins (Identity's AspNet* tables), and Quartz's beside them, prefixed qrtz_.</summary>
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : IdentityDbContext<WorkflowUser>(options)
+/// <remarks>
+/// The schema grows by EF Core migrations, one set per database (<see cref="Migrations.SqliteSchema"/>,
+/// <see cref="Migrations.PostgresSchema"/>), applied when a host starts (<see cref="Migrations.SchemaMigrator"/>).
+/// A change to this model is a new migration of both: <c>dotnet ef migrations add NAME</c> (see the README).
+/// </remarks>
+public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
 {
+    public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the contexts the migrations are made for: the same model, their own options.</summary>
+    protected WorkflowDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
 
     public DbSet<PlanStatusRecord> PlanStatusHistory => Set<PlanStatusRecord>();

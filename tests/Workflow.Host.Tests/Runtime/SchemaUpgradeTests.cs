@@ -8,7 +8,11 @@ using Workflow.Host.Tests.Cli;
 
 namespace Workflow.Host.Tests.Runtime;
 
-/// <summary>A database made by an older version gets what the schema initializer adds: the one-pending-request index and the tasks' search text.</summary>
+/// <summary>
+/// A database made before migrations (by today's main, or earlier) upgrades in place when a host
+/// starts: it is brought to the first migration, recorded as having it, then migrated like any other;
+/// what it held stays, and it ends with the schema a new database gets.
+/// </summary>
 [Collection(Scheduling.SchedulingTestGroup.Name)]
 public sealed class SchemaUpgradeTests : IDisposable
 {
@@ -45,6 +49,7 @@ public sealed class SchemaUpgradeTests : IDisposable
         Directory.CreateDirectory(directory);
         await StartAndStopAsync();
         await ExecuteAsync($"""
+            DROP TABLE "__EFMigrationsHistory";
             DROP INDEX "{WorkflowDbContext.OnePendingRequestIndex}";
             INSERT INTO extension_requests ("MilestoneId", "CurrentDue", "RequestedDue", "Reason", "RequestedBy", "RequestedAtUtc", "Status", "Revision") VALUES
               (42, '2025-03-31', '2025-06-30', 'một', 'A', '2025-03-01 00:00:00', 'Pending', 0),
@@ -67,5 +72,72 @@ public sealed class SchemaUpgradeTests : IDisposable
 
         var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.PlanId == "cu");
         Assert.Equal("7\ncai cach hanh chinh\nbao cao danh gia", task.SearchText);
+    }
+
+    /// <summary>
+    /// Data/main-2026-12-02.sql: `sqlite3 .dump` of the database `workflow plan import` made with
+    /// main as it stood on 02/12/2026 (before migrations; a three-task plan tracked in 2026, its
+    /// Quartz triggers stored). Data/main-2026-12-01.sql: the same plan imported by an older build
+    /// of main, before the plan lifecycle's columns and tables: the bridge adds them.
+    /// </summary>
+    [Theory]
+    [InlineData("main-2026-12-02.sql")]
+    [InlineData("main-2026-12-01.sql")]
+    public async Task A_database_made_before_migrations_upgrades_in_place_and_keeps_what_it_held(string dump)
+    {
+        Directory.CreateDirectory(directory);
+        await ExecuteAsync(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Runtime", "Data", dump)));
+
+        await StartAndStopAsync();
+        await StartAndStopAsync(); // a second start finds nothing to do
+
+        var options = new DbContextOptionsBuilder<WorkflowDbContext>().UseSqlite($"Data Source={File}").Options;
+        await using (var db = new WorkflowDbContext(options))
+        {
+            Assert.Equal(9, await db.Milestones.CountAsync(m => m.PlanId == "nang-cap-2026"));
+            Assert.Equal(3, await db.Tasks.CountAsync(t => t.PlanId == "nang-cap-2026" && t.SearchText != string.Empty));
+            var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == "nang-cap-2026");
+            Assert.Equal(PlanStatus.Active, plan.Status);
+        }
+
+        await using (var schema = Workflow.Host.Persistence.Migrations.SchemaMigrator.SchemaOf(DatabaseSettings.Parse("sqlite:" + File, "unused")))
+        {
+            Assert.NotEmpty(schema.Database.GetMigrations());
+            Assert.Equal(schema.Database.GetMigrations(), await schema.Database.GetAppliedMigrationsAsync());
+        }
+
+        // The same tables, columns and indexes as a database made new today.
+        var upgraded = await SchemaAsync(File);
+        var fresh = Path.Combine(directory, "fresh.db");
+        using (var host = WorkflowHost.Build(WorkflowsData.Load(CliRun.Workflows), DatabaseSettings.Parse("sqlite:" + fresh, "unused"), runJobs: false))
+        {
+            await host.StartAsync();
+            await host.StopAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(await SchemaAsync(fresh), upgraded);
+    }
+
+    /// <summary>Every table's columns (name, type, not null) and every index's name, sorted: what a query can rely on.</summary>
+    private static async Task<List<string>> SchemaAsync(string file)
+    {
+        var schema = new List<string>();
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT m.type || ' ' || m.name || COALESCE(' ' || p.name || ' ' || p.type || ' ' || p."notnull", '')
+            FROM sqlite_master AS m LEFT JOIN pragma_table_info(m.name) AS p ON m.type = 'table'
+            WHERE m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__EFMigrations%' AND m.sql IS NOT NULL
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            schema.Add(reader.GetString(0));
+        }
+
+        schema.Sort(StringComparer.Ordinal);
+        return schema;
     }
 }
