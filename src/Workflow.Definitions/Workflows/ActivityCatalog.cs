@@ -70,6 +70,23 @@ public sealed record InputDescriptor(string Name, InputKind Kind, bool Required,
     /// <summary>True when the input may be written as a JavaScript or Liquid <see cref="Expression"/>, evaluated when
     /// the activity runs; otherwise only a literal value is accepted.</summary>
     public bool AcceptsExpression { get; init; }
+
+    /// <summary>For <see cref="InputKind.Choice"/>: the Vietnamese name of each value, for the designer.</summary>
+    public IReadOnlyDictionary<string, string> ValueLabels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>When the input names an email template of workflows/templates: which kind of email it writes (publishing
+    /// refuses a name that is not such a template, listing those there are).</summary>
+    public TemplateUse? Template { get; init; }
+}
+
+/// <summary>The kind of email a template named by an activity's <c>template</c> input writes, which decides the fields it may use.</summary>
+public enum TemplateUse
+{
+    /// <summary>An agency's daily digest of reminders and overdue notices (digest.txt/.html and templates with its fields).</summary>
+    Digest,
+
+    /// <summary>The follow-up agency's report of late milestones (escalation.txt/.html and templates with its fields).</summary>
+    Escalation,
 }
 
 /// <summary>An activity type: what the designer's palette shows and what a definition file may use.</summary>
@@ -88,6 +105,10 @@ public sealed record ActivityDescriptor(string Type, string DisplayName, string 
 
     /// <summary>True when the ports are the activity's own (Elsa's FlowFork: its branch names), not <see cref="OutPorts"/>.</summary>
     public bool DynamicPorts { get; init; }
+
+    /// <summary>The line the designer shows under the activity's name: Vietnamese text where <c>{input}</c> stands for the
+    /// input's value (a choice's label) and <c>{input|text}</c> gives the text when the input is empty; null shows the name.</summary>
+    public string? Summary { get; init; }
 }
 
 /// <summary>
@@ -99,10 +120,10 @@ public static class ActivityCatalog
     /// <summary>The time reminders and notices go out when a definition does not say: 08:00.</summary>
     public static readonly LocalTime DefaultTimeOfDay = new(8, 0);
 
-    private const string Flow = "Bắt đầu và kết thúc";
-    private const string Waiting = "Chờ";
-    private const string Deciding = "Rẽ nhánh";
-    private const string Sending = "Gửi thư";
+    private const string Flow = ActivityInputs.FlowCategory;
+    private const string Waiting = ActivityInputs.WaitingCategory;
+    private const string Deciding = ActivityInputs.DecidingCategory;
+    private const string Sending = ActivityInputs.SendingCategory;
     private const string ElsaFlow = "Luồng (Elsa)";
     private const string ElsaData = "Biến và ghi chép (Elsa)";
     private const string ElsaEvents = "Sự kiện (Elsa)";
@@ -130,112 +151,12 @@ public static class ActivityCatalog
     internal static string? CaseInsensitiveMatch(string type) =>
         ByType.Keys.FirstOrDefault(k => string.Equals(k, type, StringComparison.OrdinalIgnoreCase));
 
-    private static InputDescriptor Choice<TEnum>(string name, bool required, string? @default, string label, string help, params TEnum[] values)
-        where TEnum : struct, Enum =>
-        new(name, InputKind.Choice, required, @default, [.. (values.Length > 0 ? values : Enum.GetValues<TEnum>()).Select(v => v.ToString())], label)
-        {
-            Help = help,
-            EnumType = typeof(TEnum),
-        };
-
-    private static InputDescriptor TimeOfDay(string help) =>
-        new("timeOfDay", InputKind.TimeOfDay, false, "08:00", [], "Giờ") { Help = help };
-
-    private static InputDescriptor CopyCoordinators() =>
-        new("copyCoordinators", InputKind.Boolean, false, "false", [], "Gửi kèm cơ quan phối hợp")
-        {
-            Help = "true: gửi bản sao cho các cơ quan phối hợp của nhiệm vụ; mặc định chỉ gửi cơ quan chủ trì.",
-        };
-
-    private static InputDescriptor Template(string @default) =>
-        new("template", InputKind.Text, false, @default, [], "Mẫu thư")
-        {
-            Help = $"Tên mẫu thư dùng để soạn nội dung; mặc định \"{@default}\".",
-        };
-
     private static IReadOnlyList<ActivitySpec> BuildSpecs()
     {
-        var ifDayOffBefore = "Keep: giữ nguyên; PreviousWorkingDay: lùi về ngày làm việc trước đó; NextWorkingDay: dời tới ngày làm việc sau đó.";
+        // Ours first (the Cchc module registers them), then Elsa's.
         return
         [
-            new(new(MilestoneStart.TypeName, "Bắt đầu theo mốc hạn", Flow,
-                    "Điểm bắt đầu của quy trình: mỗi mốc hạn của một nhiệm vụ chạy một phiên bản quy trình từ đây. Mỗi quy trình có đúng một.",
-                    [], Done, false),
-                (id, _, _) => new MilestoneStart(id)),
-
-            new(new(WaitForMoment.TypeName, "Chờ đến ngày so với hạn", Waiting,
-                    "Chờ tới một thời điểm tính từ hạn hiệu lực của mốc: N ngày (hoặc N ngày làm việc) trước hay sau hạn, vào giờ đã chọn.",
-                    [
-                        new("offset", InputKind.Number, true, null, [], "Số ngày")
-                        {
-                            Help = "Số ngày trước hoặc sau hạn (0 là chính ngày hạn).",
-                            Minimum = 0,
-                            Maximum = WaitForMoment.MaxOffset,
-                        },
-                        Choice<DayUnit>("unit", false, nameof(DayUnit.CalendarDays), "Cách đếm ngày",
-                            "CalendarDays: đếm mọi ngày; WorkingDays: chỉ đếm ngày làm việc (bỏ cuối tuần, ngày lễ, ngày nghỉ bù)."),
-                        Choice<Relation>("relation", true, null, "Trước hay sau hạn", "Before: trước hạn; After: sau hạn."),
-                        TimeOfDay("Giờ trong ngày, giờ Việt Nam; mặc định 08:00."),
-                        Choice<DayOffShift>("ifDayOff", false, null, "Nếu rơi vào ngày nghỉ",
-                            ifDayOffBefore + " Chỉ áp dụng khi đếm theo ngày lịch. Mặc định: trước hạn thì lùi (PreviousWorkingDay), sau hạn thì dời (NextWorkingDay)."),
-                    ], Done, true),
-                (id, _, v) =>
-                {
-                    var relation = (Relation)v["relation"]!;
-                    return new WaitForMoment(id, (int)v["offset"]!, (DayUnit?)v["unit"] ?? DayUnit.CalendarDays, relation,
-                        (LocalTime?)v["timeOfDay"] ?? DefaultTimeOfDay, (DayOffShift?)v["ifDayOff"] ?? WaitForMoment.DefaultShift(relation));
-                }),
-
-            new(new(WaitForWeekday.TypeName, "Chờ đến thứ trong tuần", Waiting,
-                    "Chờ tới thứ đã chọn của tuần sau (sau ngày hôm nay), vào giờ đã chọn; dùng cho việc nhắc lặp lại hằng tuần.",
-                    [
-                        Choice<IsoDayOfWeek>("weekday", true, null, "Thứ", "Monday (thứ Hai) … Sunday (Chủ nhật).",
-                            IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday,
-                            IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday),
-                        TimeOfDay("Giờ trong ngày, giờ Việt Nam; mặc định 08:00."),
-                        Choice<DayOffShift>("ifDayOff", false, nameof(DayOffShift.NextWorkingDay), "Nếu rơi vào ngày nghỉ",
-                            ifDayOffBefore + " Mặc định NextWorkingDay."),
-                    ], Done, true),
-                (id, _, v) => new WaitForWeekday(id, (IsoDayOfWeek)v["weekday"]!, (LocalTime?)v["timeOfDay"] ?? DefaultTimeOfDay,
-                    (DayOffShift?)v["ifDayOff"] ?? DayOffShift.NextWorkingDay)),
-
-            new(new(MilestoneDecision.TypeName, "Kiểm tra trạng thái mốc", Deciding,
-                    "Kiểm tra trạng thái của mốc hạn rồi đi theo cổng True (đúng) hoặc False (sai).",
-                    [
-                        Choice<MilestoneCondition>("condition", true, null, "Điều kiện",
-                            "Open: chưa hoàn thành; Done: đã báo cáo hoàn thành; Extended: đã được gia hạn; Overdue: quá hạn mà chưa hoàn thành; Dormant: đang chờ sự kiện."),
-                    ], [MilestoneDecision.TruePort, MilestoneDecision.FalsePort], false),
-                (id, _, v) => new MilestoneDecision(id, (MilestoneCondition)v["condition"]!)),
-
-            new(new(SendReminder.TypeName, "Gửi thư nhắc", Sending,
-                    "Gửi thư nhắc hạn cho cơ quan chủ trì (và cơ quan phối hợp nếu chọn).",
-                    [CopyCoordinators(), Template(SendReminder.DefaultTemplate)], Done, false),
-                (id, _, v) => new SendReminder(id, (bool?)v["copyCoordinators"] ?? false, (string?)v["template"] ?? SendReminder.DefaultTemplate)),
-
-            new(new(SendOverdueNotice.TypeName, "Gửi thông báo quá hạn", Sending,
-                    "Gửi thông báo quá hạn cho cơ quan chủ trì (và cơ quan phối hợp nếu chọn).",
-                    [CopyCoordinators(), Template(SendOverdueNotice.DefaultTemplate)], Done, false),
-                (id, _, v) => new SendOverdueNotice(id, (bool?)v["copyCoordinators"] ?? false, (string?)v["template"] ?? SendOverdueNotice.DefaultTemplate)),
-
-            new(new(Escalate.TypeName, "Báo cáo Sở Nội vụ", Sending,
-                    "Báo việc chậm trễ lên cơ quan theo dõi (mặc định Sở Nội vụ), kèm cơ quan chủ trì.",
-                    [
-                        new("to", InputKind.Agency, false, null, [], "Gửi tới cơ quan")
-                        {
-                            Help = "Mã cơ quan trong agencies.yaml; bỏ trống là cơ quan theo dõi của lịch báo cáo (Sở Nội vụ).",
-                        },
-                        Template(Escalate.DefaultTemplate),
-                    ], Done, false),
-                (id, _, v) => new Escalate(id, (AgencyId?)v["to"], (string?)v["template"] ?? Escalate.DefaultTemplate)),
-
-            new(new(WaitForSignal.TypeName, "Chờ báo cáo hoặc sự kiện", Waiting,
-                    "Dừng lại cho tới khi có tín hiệu: cơ quan báo cáo, điều phối viên ghi nhận sự kiện, hoặc gia hạn được duyệt.",
-                    [
-                        Choice<SignalKind>("signal", true, null, "Tín hiệu",
-                            "Report: cơ quan báo cáo hoàn thành; Event: điều phối viên ghi ngày xảy ra sự kiện; Extension: gia hạn được duyệt."),
-                    ], Done, true),
-                (id, _, v) => new WaitForSignal(id, (SignalKind)v["signal"]!)),
-
+            .. CchcModule.Specs,
             new(new(Delay.TypeName, "Chờ một khoảng thời gian", Waiting,
                     "Hoạt động Delay của Elsa: chờ một khoảng thời gian kể từ lúc tới bước này.",
                     [
@@ -243,7 +164,10 @@ public static class ActivityCatalog
                         {
                             Help = "Dạng ngày.giờ:phút:giây hoặc giờ:phút:giây, ví dụ 2.00:00:00 là 2 ngày.",
                         },
-                    ], Done, true),
+                    ], Done, true)
+                {
+                    Summary = "Chờ {timeSpan}",
+                },
                 (id, _, v) => new Delay(id, (Duration)v["timeSpan"]!)),
 
             new(new(Timer.TypeName, "Hẹn giờ lặp lại", Waiting,
@@ -253,7 +177,10 @@ public static class ActivityCatalog
                         {
                             Help = "Dạng ngày.giờ:phút:giây hoặc giờ:phút:giây, ví dụ 7.00:00:00 là một tuần.",
                         },
-                    ], Done, true),
+                    ], Done, true)
+                {
+                    Summary = "Mỗi {interval}",
+                },
                 (id, _, v) => new Timer(id, (Duration)v["interval"]!)),
 
             new(new(StartAt.TypeName, "Chờ đến thời điểm", Waiting,
@@ -265,7 +192,10 @@ public static class ActivityCatalog
                                 + "Hoặc một biểu thức JavaScript trả về Date hay chuỗi ISO-8601, ví dụ: new Date(getInput('Effective') + 'T08:00:00+07:00').",
                             AcceptsExpression = true,
                         },
-                    ], Done, true),
+                    ], Done, true)
+                {
+                    Summary = "{dateTime}",
+                },
                 (id, _, v) => new StartAt(id, v["dateTime"]!)),
 
             new(new(Cron.TypeName, "Lặp theo lịch cron", Waiting,
@@ -337,7 +267,10 @@ public static class ActivityCatalog
 
             new(new(FlowJoin.TypeName, "Gộp nhánh", ElsaFlow,
                     "Hoạt động FlowJoin của Elsa: gộp các nhánh; WaitAny đi tiếp khi nhánh đầu tiên tới, WaitAll khi mọi kết nối vào đã tới.",
-                    [Choice<FlowJoinMode>("mode", false, nameof(FlowJoinMode.WaitAny), "Cách gộp", "WaitAny: nhánh đầu tiên tới thì đi tiếp; WaitAll: chờ mọi nhánh.")],
+                    [
+                        ActivityInputs.Choice("mode", false, nameof(FlowJoinMode.WaitAny), "Cách gộp", "WaitAny: nhánh đầu tiên tới thì đi tiếp; WaitAll: chờ mọi nhánh.",
+                            (FlowJoinMode.WaitAny, "Nhánh đầu tiên tới thì đi tiếp"), (FlowJoinMode.WaitAll, "Chờ mọi nhánh tới")),
+                    ],
                     Done, false),
                 (id, _, v) => new FlowJoin(id, (FlowJoinMode?)v["mode"] ?? FlowJoinMode.WaitAny)),
 
@@ -401,3 +334,45 @@ public static class ActivityCatalog
 /// <summary>An activity type with the factory that builds its record from read inputs (name → typed
 /// value, null when an optional input is absent).</summary>
 internal sealed record ActivitySpec(ActivityDescriptor Descriptor, Func<string, string, IReadOnlyDictionary<string, object?>, Activity> Create);
+
+/// <summary>The inputs and palette groups several activity types share.</summary>
+internal static class ActivityInputs
+{
+    public const string FlowCategory = "Bắt đầu và kết thúc";
+    public const string WaitingCategory = "Chờ";
+    public const string DecidingCategory = "Rẽ nhánh";
+    public const string SendingCategory = "Gửi thư";
+
+    /// <summary>A choice among <paramref name="values"/> of <typeparamref name="TEnum"/>, each with its Vietnamese label.</summary>
+    public static InputDescriptor Choice<TEnum>(string name, bool required, string? @default, string label, string help, params (TEnum Value, string Label)[] values)
+        where TEnum : struct, Enum =>
+        new(name, InputKind.Choice, required, @default, [.. values.Select(v => v.Value.ToString())], label)
+        {
+            Help = help,
+            EnumType = typeof(TEnum),
+            ValueLabels = values.ToDictionary(v => v.Value.ToString(), v => v.Label, StringComparer.Ordinal),
+        };
+
+    public static InputDescriptor TimeOfDay() =>
+        new("timeOfDay", InputKind.TimeOfDay, false, "08:00", [], "Giờ") { Help = "Giờ trong ngày, giờ Việt Nam; mặc định 08:00." };
+
+    public static InputDescriptor IfDayOff(string? @default, string help) =>
+        Choice("ifDayOff", false, @default, "Nếu rơi vào ngày nghỉ",
+            "Keep: giữ nguyên; PreviousWorkingDay: lùi về ngày làm việc trước đó; NextWorkingDay: dời tới ngày làm việc sau đó. " + help,
+            (DayOffShift.Keep, "Giữ nguyên"), (DayOffShift.PreviousWorkingDay, "Lùi về ngày làm việc trước"), (DayOffShift.NextWorkingDay, "Dời tới ngày làm việc sau"));
+
+    public static InputDescriptor CopyCoordinators() =>
+        new("copyCoordinators", InputKind.Boolean, false, "false", [], "Gửi kèm cơ quan phối hợp")
+        {
+            Help = "true: các cơ quan phối hợp của nhiệm vụ cũng nhận việc này, trong thư tổng hợp trong ngày của từng cơ quan; mặc định chỉ gửi cơ quan chủ trì.",
+        };
+
+    public static InputDescriptor Template(string @default, TemplateUse use) =>
+        new("template", InputKind.Text, false, @default, [], "Mẫu thư")
+        {
+            Help = use == TemplateUse.Digest
+                ? $"Tên mẫu thư tổng hợp trong thư mục workflows/templates: \"{@default}\" (mặc định) là digest.txt và digest.html; tên khác, ví dụ \"nhac-gap\", là nhac-gap.txt và nhac-gap.html, dùng các trường của digest. Việc dùng mẫu riêng đi trong một thư riêng."
+                : $"Tên mẫu báo cáo trong thư mục workflows/templates: \"{@default}\" (mặc định) là escalation.txt và escalation.html; tên khác là TÊN.txt và TÊN.html, dùng các trường của escalation.",
+            Template = use,
+        };
+}

@@ -539,7 +539,7 @@ public static class WorkflowDefinitionReader
                 string cycle = string.Join(" → ", loop.Select(n => n.Id).Append(loop[0].Id));
                 Problem(loop.OrderBy(n => n.Index).First().Id,
                     $"vòng lặp không có bước chờ: {cycle}. Một vòng lặp cần ít nhất một hoạt động chờ "
-                    + "(Cchc.WaitForMoment, Cchc.WaitForWeekday, Cchc.WaitForSignal, Elsa.Delay, Elsa.Timer, Elsa.StartAt, Elsa.Cron, Elsa.Event) "
+                    + $"({string.Join(", ", ActivityCatalog.All.Where(a => a.IsWait).Select(a => a.Type))}) "
                     + "hoặc một Elsa.FlowDecision / Elsa.If có điều kiện là biểu thức, nếu không nó chạy mãi không dừng.");
             }
 

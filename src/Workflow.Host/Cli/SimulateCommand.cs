@@ -94,7 +94,7 @@ internal static class SimulateCommand
             WorkflowDefinition? forced = null;
             if (result.GetValue(definition) is { } chosen)
             {
-                forced = File.Exists(chosen) ? ReadDefinitionFile(chosen, reference, error) : catalog.All.Where(d => d.DefinitionId == chosen).MaxBy(d => d.Version);
+                forced = File.Exists(chosen) ? ReadDefinitionFile(chosen, reference, Notifications.Templates.TemplateSet.TryLoad(Path.Combine(folder, "templates")), error) : catalog.All.Where(d => d.DefinitionId == chosen).MaxBy(d => d.Version);
                 if (forced is null)
                 {
                     if (!File.Exists(chosen))
@@ -197,9 +197,9 @@ internal static class SimulateCommand
         return WorkflowCommandLine.Ok;
     }
 
-    private static WorkflowDefinition? ReadDefinitionFile(string path, ReferenceData reference, TextWriter error)
+    private static WorkflowDefinition? ReadDefinitionFile(string path, ReferenceData reference, Notifications.Templates.TemplateSet? templates, TextWriter error)
     {
-        var read = DefinitionCatalog.Checked(WorkflowDefinitionReader.ReadFile(path), d => DefinitionChecks.Problems(d, reference.Agencies));
+        var read = DefinitionCatalog.Checked(WorkflowDefinitionReader.ReadFile(path), d => DefinitionChecks.Problems(d, reference.Agencies, templates));
         foreach (var problem in read.Problems)
         {
             error.WriteLine(problem);

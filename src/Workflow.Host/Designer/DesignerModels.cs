@@ -119,34 +119,11 @@ public sealed class WorkflowsPublishedEventArgs(string kind, string? definitionI
 /// <summary>The designer's view of the activity catalog: descriptors with Vietnamese labels for values and ports.</summary>
 public static class ActivityLabels
 {
-    /// <summary>Vietnamese names of the values of the choice inputs and of the ports.</summary>
-    public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["CalendarDays"] = "Ngày lịch",
-        ["WorkingDays"] = "Ngày làm việc",
-        ["Before"] = "Trước hạn",
-        ["After"] = "Sau hạn",
-        ["Keep"] = "Giữ nguyên",
-        ["PreviousWorkingDay"] = "Lùi về ngày làm việc trước",
-        ["NextWorkingDay"] = "Dời tới ngày làm việc sau",
-        ["Monday"] = "Thứ Hai",
-        ["Tuesday"] = "Thứ Ba",
-        ["Wednesday"] = "Thứ Tư",
-        ["Thursday"] = "Thứ Năm",
-        ["Friday"] = "Thứ Sáu",
-        ["Saturday"] = "Thứ Bảy",
-        ["Sunday"] = "Chủ nhật",
-        ["Open"] = "Chưa hoàn thành",
-        ["Done"] = "Đã hoàn thành",
-        ["Extended"] = "Đã được gia hạn",
-        ["Overdue"] = "Quá hạn",
-        ["Dormant"] = "Đang chờ sự kiện",
-        ["Report"] = "Cơ quan báo cáo hoàn thành",
-        ["Event"] = "Sự kiện được ghi nhận",
-        ["Extension"] = "Gia hạn được duyệt",
-        ["WaitAny"] = "Nhánh đầu tiên tới thì đi tiếp",
-        ["WaitAll"] = "Chờ mọi nhánh tới",
-    };
+    /// <summary>Vietnamese names of the values of the choice inputs, as each activity type declares them.</summary>
+    public static IReadOnlyDictionary<string, string> Values { get; } = Workflow.Definitions.Workflows.ActivityCatalog.All
+        .SelectMany(a => a.Inputs).SelectMany(i => i.ValueLabels)
+        .GroupBy(p => p.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
     /// <summary>Vietnamese names of the out ports.</summary>
     public static IReadOnlyDictionary<string, string> Ports { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -179,7 +156,7 @@ public static class ActivityLabels
                     ["allowedValues"] = new JsonArray([.. i.AllowedValues.Select(v => (JsonNode)new JsonObject
                     {
                         ["value"] = v,
-                        ["label"] = Values.GetValueOrDefault(v, v),
+                        ["label"] = i.ValueLabels.GetValueOrDefault(v, v),
                     })]),
                 });
             }
@@ -190,6 +167,7 @@ public static class ActivityLabels
                 ["displayName"] = a.DisplayName,
                 ["category"] = a.Category,
                 ["description"] = a.Description,
+                ["summary"] = a.Summary,
                 ["isWait"] = a.IsWait,
                 ["dynamicPorts"] = a.DynamicPorts,
                 ["alsoReads"] = new JsonArray([.. a.AlsoReads.Select(t => (JsonNode)JsonValue.Create(t))]),

@@ -2,6 +2,7 @@ using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Workflows;
 using Workflow.Definitions;
 using Workflow.Host.Runtime;
+using Workflow.Notifications.Templates;
 
 namespace Workflow.Host.Designer;
 
@@ -47,11 +48,11 @@ public sealed partial class DesignerWorkspace
     /// <summary>The reader's problems with <paramref name="json"/> as a definition of <paramref name="definitionId"/>; empty when it would load.</summary>
     /// <remarks>Beyond the reader: an activity of a type this product does not run (a placeholder), an expression in a
     /// language it does not evaluate or that does not parse, an email recipient that resolves to no address
-    /// (with <paramref name="agencies"/>).</remarks>
-    public static IReadOnlyList<DesignerProblem> Validate(string json, string definitionId, AgencyDirectory? agencies = null)
+    /// (with <paramref name="agencies"/>), a template name that is no template of workflows/templates (with <paramref name="templates"/>).</remarks>
+    public static IReadOnlyList<DesignerProblem> Validate(string json, string definitionId, AgencyDirectory? agencies = null, TemplateSet? templates = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var read = DefinitionCatalog.Checked(WorkflowDefinitionReader.Read(json, $"{definitionId}.json"), d => DefinitionChecks.Problems(d, agencies));
+        var read = DefinitionCatalog.Checked(WorkflowDefinitionReader.Read(json, $"{definitionId}.json"), d => DefinitionChecks.Problems(d, agencies, templates));
         var problems = read.Problems.Select(p => new DesignerProblem(p.ActivityId, null, p.Message)).ToList();
         if (read.Definition is { } d && d.DefinitionId != definitionId)
         {

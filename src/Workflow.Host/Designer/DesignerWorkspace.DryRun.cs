@@ -30,7 +30,7 @@ public sealed partial class DesignerWorkspace
             return null;
         }
 
-        var problems = Validate(json, definitionId);
+        var problems = Validate(json, definitionId, templates: TemplateSet.TryLoad(Path.Combine(Folder, "templates")));
         var (plan, reference, planProblem) = LoadPlan(planId);
         if (planProblem is not null)
         {

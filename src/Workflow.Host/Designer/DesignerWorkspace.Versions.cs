@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text;
+using Workflow.Notifications.Templates;
 
 namespace Workflow.Host.Designer;
 
@@ -45,7 +46,8 @@ public sealed partial class DesignerWorkspace
 
             var text = File.ReadAllText(draftPath);
             var agencies = Agencies();
-            var problems = Validate(text, definitionId, agencies);
+            var templates = TemplateSet.TryLoad(Path.Combine(Folder, "templates"));
+            var problems = Validate(text, definitionId, agencies, templates);
             if (problems.Count > 0)
             {
                 return new PublishResult(false, null, null, problems);
@@ -68,7 +70,7 @@ public sealed partial class DesignerWorkspace
             custom["publishedBy"] = publishedBy;
             var json = top.ToJsonString(WriteOptions) + "\n";
             var file = $"{definitionId}.v{version}.json";
-            var recheck = Validate(json, definitionId, agencies);
+            var recheck = Validate(json, definitionId, agencies, templates);
             if (recheck.Count > 0)
             {
                 return new PublishResult(false, null, null, recheck);

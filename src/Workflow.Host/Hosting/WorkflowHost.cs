@@ -176,7 +176,8 @@ public sealed record WorkflowsData(string Folder, ReferenceData Reference, Defin
     public static WorkflowsData Load(string folder)
     {
         var reference = ReferenceData.Load(folder);
-        var definitions = DefinitionCatalog.LoadDirectory(Path.Combine(folder, "definitions"), d => Runtime.DefinitionChecks.Problems(d, reference.Agencies));
+        var templates = Workflow.Notifications.Templates.TemplateSet.TryLoad(Path.Combine(folder, "templates"));
+        var definitions = DefinitionCatalog.LoadDirectory(Path.Combine(folder, "definitions"), d => Runtime.DefinitionChecks.Problems(d, reference.Agencies, templates));
         var rulesFile = Path.Combine(folder, "rules.yaml");
         var rules = DefinitionRules.Load(rulesFile);
         var ruleProblems = rules.Validate(definitions);

@@ -1,21 +1,32 @@
 using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Workflows;
+using Workflow.Notifications.Templates;
 
 namespace Workflow.Host.Runtime;
 
 /// <summary>
 /// What the host checks before a definition may be published or run, beyond what the reader checks: every JavaScript
-/// and Liquid expression parses, and an email's literal recipients are agencies of the directory with an address, or
-/// addresses. Each problem names the activity and the input, in Vietnamese.
+/// and Liquid expression parses, an email's literal recipients are agencies of the directory with an address, or
+/// addresses, and every template an activity names is a template of workflows/templates for that kind of email. Each
+/// problem names the activity and the input, in Vietnamese.
 /// </summary>
 public static class DefinitionChecks
 {
-    /// <summary>The problems of <paramref name="definition"/>; <paramref name="agencies"/>, when given, checks recipients.</summary>
-    public static IEnumerable<DefinitionProblem> Problems(WorkflowDefinition definition, AgencyDirectory? agencies)
+    /// <summary>The problems of <paramref name="definition"/>; <paramref name="agencies"/>, when given, checks recipients,
+    /// <paramref name="templates"/>, when given, the templates activities name.</summary>
+    public static IEnumerable<DefinitionProblem> Problems(WorkflowDefinition definition, AgencyDirectory? agencies, TemplateSet? templates = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         foreach (var activity in definition.Root.AllActivities())
         {
+            if (templates is not null)
+            {
+                foreach (var (input, use, name) in activity.TemplateNames().Where(t => templates.Find(t.Name, t.Use) is null))
+                {
+                    yield return new DefinitionProblem(definition.Source, activity.Id, $"{activity.Caption}, đầu vào \"{input}\": {templates.Missing(name, use)}");
+                }
+            }
+
             foreach (var (input, expression) in activity.ExpressionInputs())
             {
                 if (ExpressionEvaluator.CheckSyntax(expression) is { } error)

@@ -554,7 +554,7 @@ public sealed class WorkflowEngine
             catch (ExpressionException e)
             {
                 run.Fault = $"{token.Activity.Id}: {e.Message}";
-                run.History.Add(new HistoryEntry(now, token.Activity.Id, "lỗi", $"{Describe(token.Activity)}: {e.Message} Nhánh này dừng; hãy sửa định nghĩa quy trình."));
+                run.History.Add(new HistoryEntry(now, token.Activity.Id, "lỗi", $"{token.Activity.Caption}: {e.Message} Nhánh này dừng; hãy sửa định nghĩa quy trình."));
                 EndOfPath(run, graph, token.Activity, moment, queue);
                 continue;
             }
@@ -717,31 +717,13 @@ public sealed class WorkflowEngine
         var moment = token.Moment;
         var late = token.Late;
         IReadOnlyList<string> done = [Done];
-        if (token.Activity is SendReminder or SendOverdueNotice or Escalate or Definitions.Workflows.SendEmail)
-        {
-            HandOver(run, moment.Date, now); // whoever leads on the notification's day (also the workflow input's Lead)
-        }
-
         switch (token.Activity)
         {
-            case MilestoneStart or Definitions.Workflows.Start:
+            case CchcActivity ours:
+                return new MilestoneContext(this, run, ours, token, now, sink).Run();
+
+            case Definitions.Workflows.Start:
                 return (done, moment, late);
-
-            case WaitForMoment wait:
-                {
-                    var at = wait.MomentFor(run.EffectiveDue!.Value, calendar);
-                    if (at > now)
-                    {
-                        Suspend(run, wait.Id, at);
-                        return null;
-                    }
-
-                    return (done, run.CatchingUp ? now : at, true);
-                }
-
-            case WaitForWeekday wait:
-                Suspend(run, wait.Id, wait.NextAfter(now, calendar));
-                return null;
 
             case Delay delay:
                 Suspend(run, delay.Id, now.PlusTicks(delay.TimeSpan.BclCompatibleTicks));
@@ -772,10 +754,6 @@ public sealed class WorkflowEngine
                     return (done, run.CatchingUp ? now : at, true);
                 }
 
-            case WaitForSignal wait:
-                run.Bookmarks.Add(new Bookmark(wait.Id, null, wait.Signal));
-                return null;
-
             case ElsaEvent wait:
                 run.Bookmarks.Add(new Bookmark(wait.Id, null, null) { EventName = wait.EventName });
                 return null;
@@ -795,9 +773,6 @@ public sealed class WorkflowEngine
                     run.History.Add(new HistoryEntry(now, publish.Id, "phát sự kiện", $"sự kiện \"{publish.EventName}\": {waiting.Count} nhánh đang chờ đi tiếp"));
                     return (done, moment, late);
                 }
-
-            case MilestoneDecision decision:
-                return ([Holds(decision.Condition, run, now) ? MilestoneDecision.TruePort : MilestoneDecision.FalsePort], moment, late);
 
             case FlowDecision decision:
                 return ([Condition(decision.Condition, run, now) ? MilestoneDecision.TruePort : MilestoneDecision.FalsePort], moment, late);
@@ -850,31 +825,8 @@ public sealed class WorkflowEngine
                 queue.Enqueue(new Token(bodyStart, moment, late, node.Id, token.AfterDone));
                 return null;
 
-            case SendReminder reminder:
-                if (late && now.Date > run.EffectiveDue!.Value)
-                {
-                    run.History.Add(new HistoryEntry(now, reminder.Id, "bỏ qua nhắc hạn", $"mốc nhắc đã qua và hạn {Day(run.EffectiveDue)} cũng đã qua"));
-                }
-                else
-                {
-                    Send(run, sink, NotificationKind.Reminder, reminder.Id, now, moment, [.. run.Lead.Select(a => a.ToString())], reminder.CopyCoordinators ? [.. Holders(run.Coordinators, moment.Date).Select(a => a.ToString())] : [], reminder.Template, late);
-                }
-
-                return (done, moment, false);
-
-            case SendOverdueNotice notice:
-                Send(run, sink, NotificationKind.Overdue, notice.Id, now, moment, [.. run.Lead.Select(a => a.ToString())], notice.CopyCoordinators ? [.. Holders(run.Coordinators, moment.Date).Select(a => a.ToString())] : [], notice.Template, late);
-                return (done, moment, false);
-
-            case Escalate escalate when late && run.CatchingUp:
-                run.History.Add(new HistoryEntry(now, escalate.Id, "bỏ qua báo cáo Sở Nội vụ", "mốc báo cáo đã qua trước khi bắt đầu theo dõi: chỉ gửi một thông báo quá hạn, báo cáo từ lần kế tiếp"));
-                return (done, moment, false);
-
-            case Escalate escalate:
-                Send(run, sink, NotificationKind.Escalation, escalate.Id, now, moment, [.. Holders([escalate.To ?? followUpAgency], moment.Date).Select(a => a.ToString())], [.. run.Lead.Select(a => a.ToString())], escalate.Template, late);
-                return (done, moment, false);
-
             case SendEmail email:
+                HandOver(run, moment.Date, now); // whoever leads on the email's day (the workflow input's Lead)
                 SendEmail(run, sink, email, now, moment, late);
                 return (done, moment, false);
 
@@ -1132,7 +1084,73 @@ public sealed class WorkflowEngine
         run.History.Add(new HistoryEntry(now, activityId, "kết thúc", why));
     }
 
-    private static string Describe(Activity activity) => activity.DisplayName is { Length: > 0 } name ? $"{activity.Type} \"{name}\"" : activity.Type;
+    /// <summary>What one of our activities (<see cref="CchcActivity"/>) sees of the milestone it runs for, and how what it
+    /// asks becomes bookmarks, outbox rows and timeline lines.</summary>
+    private sealed class MilestoneContext(WorkflowEngine engine, MilestoneRun run, CchcActivity activity, Token token, LocalDateTime now, INotificationSink sink) : IMilestoneContext
+    {
+        private bool handedOver;
+
+        public LocalDateTime Now => now;
+
+        public LocalDateTime Moment => token.Moment;
+
+        public bool Late => token.Late;
+
+        public bool CatchingUp => run.CatchingUp;
+
+        public LocalDate EffectiveDue => run.EffectiveDue ?? throw new InvalidOperationException($"milestone {run.Key} has no due date yet");
+
+        public WorkingCalendar Calendar => engine.calendar;
+
+        public IReadOnlyList<AgencyId> Lead
+        {
+            get
+            {
+                if (!handedOver)
+                {
+                    handedOver = true;
+                    engine.HandOver(run, Moment.Date, now); // whoever leads on the notification's day
+                }
+
+                return run.Lead;
+            }
+        }
+
+        public IReadOnlyList<AgencyId> Coordinators => HoldersOf(run.Coordinators);
+
+        public AgencyId FollowUpAgency => engine.followUpAgency;
+
+        public IReadOnlyList<AgencyId> HoldersOf(IReadOnlyList<AgencyId> agencies) => engine.Holders(agencies, Moment.Date);
+
+        public bool Holds(MilestoneCondition condition) => WorkflowEngine.Holds(condition, run, now);
+
+        public void Notify(NoticeKind kind, IReadOnlyList<AgencyId> recipients, IReadOnlyList<AgencyId> copied, string templateName) =>
+            Send(run, sink, kind switch
+            {
+                NoticeKind.Reminder => NotificationKind.Reminder,
+                NoticeKind.Overdue => NotificationKind.Overdue,
+                _ => NotificationKind.Escalation,
+            }, activity.Id, now, Moment, [.. recipients.Select(a => a.ToString())], [.. copied.Select(a => a.ToString())], templateName, Late);
+
+        public void Record(string what, string detail) => run.History.Add(new HistoryEntry(now, activity.Id, what, detail));
+
+        public (IReadOnlyList<string> Ports, LocalDateTime Moment, bool Late)? Run()
+        {
+            switch (activity.Run(this))
+            {
+                case ActivityResult.FollowPorts follow:
+                    return (follow.Ports, follow.Moment, follow.Late);
+                case ActivityResult.WaitUntil wait:
+                    Suspend(run, activity.Id, wait.At);
+                    return null;
+                case ActivityResult.WaitFor signal:
+                    run.Bookmarks.Add(new Bookmark(activity.Id, null, signal.Signal));
+                    return null;
+                default:
+                    throw new InvalidOperationException($"{activity.Type} returned an unknown result");
+            }
+        }
+    }
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 

@@ -4,6 +4,7 @@ using System.Text;
 using MimeKit;
 using NodaTime;
 using Workflow.Definitions.Agencies;
+using Workflow.Definitions.Workflows;
 using Workflow.Notifications.Templates;
 using Workflow.Notifications.Text;
 
@@ -109,33 +110,37 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
             emails.Add(Direct(day, email, [.. to.Select(r => r.Address!)], [.. email.Cc.Select(r => Recipient(r)!)]));
         }
 
-        // Reminders and overdue notices: one digest per recipient. An activity that copies the coordinating
-        // agencies (copyCoordinators) carries them in Cc: each gets the item in its own digest of the day.
+        // Reminders and overdue notices: one digest per recipient and template (an activity's `template` input; the
+        // shipped digest by default). An activity that copies the coordinating agencies (copyCoordinators) carries them
+        // in Cc: each gets the item in its own digest of the day.
         var perAgency = notifications.Where(n => n.Kind is NotificationKind.Reminder or NotificationKind.Overdue)
-            .SelectMany(n => n.To.Concat(n.Cc).Distinct(StringComparer.Ordinal).Select(agency => (Agency: agency, Notification: n)))
-            .GroupBy(x => x.Agency, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
+            .SelectMany(n => n.To.Concat(n.Cc).Distinct(StringComparer.Ordinal).Select(agency => (Agency: agency, Template: templates.Get(n.Template, TemplateUse.Digest), Notification: n)))
+            .GroupBy(x => (x.Agency, x.Template.Name))
+            .OrderBy(g => g.Key.Agency, StringComparer.Ordinal).ThenBy(g => g.Key.Name, StringComparer.Ordinal);
         foreach (var group in perAgency)
         {
-            if (Address(group.Key) is not { } address)
+            if (Address(group.Key.Agency) is not { } address)
             {
-                unaddressed.AddRange(group);
+                unaddressed.AddRange(group.Select(x => (x.Agency, x.Notification)));
                 continue;
             }
 
-            emails.Add(Digest(day, group.Key, address, group.Select(x => x.Notification).DistinctBy(n => n.Key, StringComparer.Ordinal).ToList()));
+            emails.Add(Digest(day, group.Key.Agency, address, group.Select(x => x.Notification).DistinctBy(n => n.Key, StringComparer.Ordinal).ToList(), group.First().Template));
         }
 
-        // Escalations: one report per follow-up agency.
-        foreach (var escalations in notifications.Where(n => n.Kind == NotificationKind.Escalation).GroupBy(n => n.To[0], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // Escalations: one report per follow-up agency and template.
+        var reports = notifications.Where(n => n.Kind == NotificationKind.Escalation)
+            .GroupBy(n => (Agency: n.To[0], Template: templates.Get(n.Template, TemplateUse.Escalation)))
+            .OrderBy(g => g.Key.Agency, StringComparer.Ordinal).ThenBy(g => g.Key.Template.Name, StringComparer.Ordinal);
+        foreach (var escalations in reports)
         {
-            if (Address(escalations.Key) is not { } address)
+            if (Address(escalations.Key.Agency) is not { } address)
             {
-                unaddressed.AddRange(escalations.Select(n => (escalations.Key, n)));
+                unaddressed.AddRange(escalations.Select(n => (escalations.Key.Agency, n)));
                 continue;
             }
 
-            emails.Add(Escalation(day, escalations.Key, address, escalations.DistinctBy(n => n.Key, StringComparer.Ordinal).ToList(), history));
+            emails.Add(Escalation(day, escalations.Key.Agency, address, escalations.DistinctBy(n => n.Key, StringComparer.Ordinal).ToList(), history, escalations.Key.Template));
         }
 
         return new Composition(emails, unaddressed);
@@ -155,7 +160,7 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
     private MailboxAddress? Recipient(string name) =>
         name.Contains('@', StringComparison.Ordinal) ? Delivery.MailMessages.Address(name) : Address(name);
 
-    private ComposedEmail Digest(LocalDate day, string agency, MailboxAddress address, List<Notification> items)
+    private ComposedEmail Digest(LocalDate day, string agency, MailboxAddress address, List<Notification> items, TemplatePair template)
     {
         // One line a milestone: a late reminder and today's one of the same milestone say the same thing today.
         List<Notification> Section(NotificationKind kind) => items.Where(n => n.Kind == kind)
@@ -177,10 +182,10 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
             ["nhacHan"] = reminders.Select(n => DigestItem(n, agency, day)).ToList(),
             ["quaHan"] = overdue.Select(n => DigestItem(n, agency, day)).ToList(),
         };
-        return new ComposedEmail(day, agency, items, [address], subject, templates.DigestText.Render(model), templates.DigestHtml.Render(model));
+        return new ComposedEmail(day, agency, items, [address], subject, template.Text.Render(model), template.Html.Render(model));
     }
 
-    private ComposedEmail Escalation(LocalDate day, string agency, MailboxAddress address, List<Notification> items, IReadOnlyList<Notification> history)
+    private ComposedEmail Escalation(LocalDate day, string agency, MailboxAddress address, List<Notification> items, IReadOnlyList<Notification> history, TemplatePair template)
     {
         var reminded = history.Where(h => h.Kind == NotificationKind.Reminder && h.At.Date <= day)
             .ToLookup(h => (h.Plan, h.Task, h.Milestone));
@@ -201,7 +206,7 @@ public sealed class MessageComposer(TemplateSet templates, AgencyDirectory agenc
         var count = items.DistinctBy(n => (n.Plan, n.Task, n.Milestone)).Count();
         var subject = $"[Báo cáo quá hạn] {Day(day)}: {count} mốc quá hạn của {byLead.Count} đơn vị chủ trì — {AgencyName(agency)}";
         var model = new Dictionary<string, object?> { ["ngay"] = Day(day), ["nhom"] = byLead, ["tong"] = count.ToString(Invariant) };
-        return new ComposedEmail(day, agency, items, [address], subject, templates.EscalationText.Render(model), templates.EscalationHtml.Render(model));
+        return new ComposedEmail(day, agency, items, [address], subject, template.Text.Render(model), template.Html.Render(model));
     }
 
     /// <summary>

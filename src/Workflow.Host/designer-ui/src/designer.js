@@ -383,29 +383,15 @@ export class Designer {
 
   summary(activity, descriptor) {
     if (!descriptor) return `Loại không biết: ${activity.type}`;
-    const v = (name) => readInput(activity, name);
-    const label = (value) => {
-      for (const input of descriptor.inputs) {
-        const found = (input.allowedValues || []).find((a) => a.value.toLowerCase() === String(value).toLowerCase());
-        if (found) return found.label;
-      }
-      return value;
-    };
-    switch (descriptor.type) {
-      case 'Cchc.WaitForMoment': {
-        const unit = v('unit') === 'WorkingDays' ? 'ngày làm việc' : 'ngày';
-        const rel = v('relation') === 'After' ? 'sau hạn' : v('relation') === 'Before' ? 'trước hạn' : '?';
-        return `${v('offset') || '?'} ${unit} ${rel}, ${v('timeOfDay') || '08:00'}`;
-      }
-      case 'Cchc.WaitForWeekday': return `${label(v('weekday') || '?')}, ${v('timeOfDay') || '08:00'}`;
-      case 'Cchc.MilestoneDecision': return `Điều kiện: ${label(v('condition') || '?')}`;
-      case 'Cchc.WaitForSignal': return `Tín hiệu: ${label(v('signal') || '?')}`;
-      case 'Elsa.Delay': return `Chờ ${v('timeSpan') || '?'}`;
-      case 'Elsa.Timer': return `Mỗi ${v('interval') || '?'}`;
-      case 'Elsa.StartAt': return v('dateTime') || '?';
-      case 'Cchc.Escalate': return `Gửi ${v('to') || 'Sở Nội vụ'}`;
-      default: return descriptor.displayName;
-    }
+    if (!descriptor.summary) return descriptor.displayName;
+    // The catalog's summary: {input} is the input's value (a choice's label), {input|text} gives text when it is empty.
+    return descriptor.summary.replace(/\{(\w+)(?:\|([^}]*))?\}/g, (_, name, fallback) => {
+      const input = descriptor.inputs.find((i) => i.name === name);
+      const value = readInput(activity, name);
+      const shown = value === undefined || value === null || value === '' ? (fallback ?? input?.default ?? '?') : value;
+      const choice = (input?.allowedValues || []).find((a) => a.value.toLowerCase() === String(shown).toLowerCase());
+      return choice ? choice.label : String(shown);
+    });
   }
 
   selectedNode() {
