@@ -274,6 +274,11 @@ public sealed class WorkflowEngine
                 continue;
             }
 
+            if (!bookmark.Parked && graph.Trigger == waiting)
+            {
+                Rearm(run, waiting, at, now);
+            }
+
             if (bookmark.Parked)
             {
                 tokens.Add(new Token(waiting, at, late, null, false));
@@ -289,6 +294,47 @@ public sealed class WorkflowEngine
         }
 
         Run(run, graph, tokens, now, sink);
+    }
+
+    /// <summary>Hourly: how often a repeating trigger may fire at most (issue 12's floor).</summary>
+    private static readonly Duration TriggerFloor = Duration.FromHours(1);
+
+    /// <summary>
+    /// Elsa's Timer and Cron are triggers: as the flowchart's start they fire again and again, each firing running the
+    /// flowchart from them (in Elsa, a new instance each time). Here they keep firing for the milestone until its
+    /// workflow ends (the milestone is done, an End, the plan closed): after the one at <paramref name="at"/>, the next
+    /// one strictly after <paramref name="now"/> (firings missed while the server was down are not replayed). A Timer
+    /// repeats at most hourly: a shorter interval gives its first firing, then the floor (recorded once).
+    /// </summary>
+    private static void Rearm(MilestoneRun run, Activity trigger, LocalDateTime at, LocalDateTime now)
+    {
+        LocalDateTime? next;
+        if (trigger is Definitions.Workflows.Timer timer)
+        {
+            var period = timer.Interval < TriggerFloor ? TriggerFloor : timer.Interval;
+            if (timer.Interval < TriggerFloor && !run.History.Any(h => h.ActivityId == timer.Id && h.What == "lặp lại"))
+            {
+                run.History.Add(new HistoryEntry(now, timer.Id, "lặp lại",
+                    $"{timer.Caption} mỗi {timer.Interval.ToString("H:mm:ss", CultureInfo.InvariantCulture)} lặp lại không dày hơn mỗi giờ một lần (mức sàn): các lần sau cách nhau 1 giờ"));
+            }
+
+            var candidate = at.PlusTicks(period.BclCompatibleTicks);
+            while (candidate <= now)
+            {
+                candidate = candidate.PlusTicks(period.BclCompatibleTicks);
+            }
+
+            next = candidate;
+        }
+        else
+        {
+            next = ((Cron)trigger).NextAfter(now > at ? now : at);
+        }
+
+        if (next is { } moment)
+        {
+            run.Bookmarks.Add(new Bookmark(trigger.Id, moment, null));
+        }
     }
 
     /// <summary>The milestone is reported done on <paramref name="on"/>: its workflow ends at once.</summary>
@@ -614,7 +660,10 @@ public sealed class WorkflowEngine
             return true;
         }
 
-        var pending = new Stack<string>(queue.Where(t => !t.Ended).Select(t => t.Activity.Id).Concat(run.Bookmarks.Select(b => b.ActivityId)));
+        // Where branches may still come from: queued steps, waits, and branches held at other joins.
+        var pending = new Stack<string>(queue.Where(t => !t.Ended).Select(t => t.Activity.Id)
+            .Concat(run.Bookmarks.Select(b => b.ActivityId))
+            .Concat(run.Joins.Keys.Where(k => k != target)));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (pending.TryPop(out var current))
         {
@@ -635,7 +684,8 @@ public sealed class WorkflowEngine
         return false;
     }
 
-    /// <summary>When nothing is queued: the held branches whose missing branches can no longer come run now.</summary>
+    /// <summary>When nothing is queued: the held branches whose missing branches can no longer come run now, and a WaitAll
+    /// FlowJoin whose missing branches can no longer come is skipped (its path ends). True when something was queued.</summary>
     private static bool Release(MilestoneRun run, Graph graph, Queue<Token> queue, LocalDateTime now)
     {
         if (run.Status == RunStatus.Finished)
@@ -643,11 +693,21 @@ public sealed class WorkflowEngine
             return false;
         }
 
-        var released = false;
         foreach (var (id, arrived) in run.Joins.ToList())
         {
-            if (!graph.TryGet(id, out var activity) || activity is FlowJoin)
+            if (!graph.TryGet(id, out var activity))
             {
+                continue;
+            }
+
+            if (activity is FlowJoin join)
+            {
+                if (join.Mode == FlowJoinMode.WaitAll && DecideWaitAll(run, graph, join, queue, now) is false)
+                {
+                    queue.Enqueue(Token.PathEnd(join, now));
+                    return true;
+                }
+
                 continue;
             }
 
@@ -655,11 +715,72 @@ public sealed class WorkflowEngine
             {
                 run.Joins.Remove(id);
                 queue.Enqueue(new Token(activity, now, false, null, false));
-                released = true;
+                return true;
             }
         }
 
-        return released;
+        return false;
+    }
+
+    /// <summary>
+    /// Elsa's FlowJoin, with Elsa 3's rule for inbound branches that can no longer come (a decision took the other port, a
+    /// branch ended or failed): <see cref="FlowJoinMode.WaitAny"/> goes on with the first branch and cancels the branches
+    /// still on their way to it (their waits and queued steps), so a loop through it joins again next time;
+    /// <see cref="FlowJoinMode.WaitAll"/> goes on when every inbound branch has arrived, waits while a missing one can
+    /// still arrive, and is skipped (recorded, nothing after it runs) once one cannot. True when the join goes on now.
+    /// </summary>
+    private static bool Join(MilestoneRun run, Graph graph, FlowJoin join, Token token, Queue<Token> queue, LocalDateTime now)
+    {
+        if (join.Mode == FlowJoinMode.WaitAny)
+        {
+            run.Joins.Remove(join.Id);
+            CancelInbound(run, graph, join.Id, queue);
+            return true;
+        }
+
+        var arrived = run.Joins.TryGetValue(join.Id, out var set) ? set : run.Joins[join.Id] = new HashSet<string>(StringComparer.Ordinal);
+        arrived.Add(token.From ?? string.Empty);
+        return DecideWaitAll(run, graph, join, queue, now) ?? false;
+    }
+
+    /// <summary>A WaitAll join with branches arrived: true to go on (all arrived), null to keep waiting (a missing one may
+    /// still come), false when it is skipped (a missing one cannot come any more; recorded on the timeline).</summary>
+    private static bool? DecideWaitAll(MilestoneRun run, Graph graph, FlowJoin join, Queue<Token> queue, LocalDateTime now)
+    {
+        var arrived = run.Joins[join.Id];
+        var missing = graph.InboundSources(join.Id).Where(s => !arrived.Contains(s)).ToList();
+        if (missing.Count == 0)
+        {
+            run.Joins.Remove(join.Id);
+            return true;
+        }
+
+        if (missing.Any(source => MayArrive(run, graph, queue, join.Id, source)))
+        {
+            return null;
+        }
+
+        run.Joins.Remove(join.Id);
+        run.History.Add(new HistoryEntry(now, join.Id, "bỏ qua gộp nhánh",
+            $"{join.Caption} chờ mọi nhánh (WaitAll) nhưng nhánh từ {string.Join(", ", missing.Select(m => $"\"{m}\""))} không còn tới được "
+            + "(điều kiện đã rẽ sang nhánh khác, hoặc nhánh đã dừng): như Elsa, các bước sau nó không chạy."));
+        return false;
+    }
+
+    /// <summary>Elsa's WaitAny cancels what is still on its way to the join: the waits and queued steps of activities that
+    /// lead to it and do not come after it (a loop through the join keeps what follows it).</summary>
+    private static void CancelInbound(MilestoneRun run, Graph graph, string join, Queue<Token> queue)
+    {
+        var ancestors = graph.Ancestors(join);
+        ancestors.ExceptWith(graph.Descendants(join));
+        ancestors.Add(join); // other branches already queued for the join itself
+        run.Bookmarks.RemoveAll(b => ancestors.Contains(b.ActivityId) && b.ActivityId != join);
+        var keep = queue.Where(t => !ancestors.Contains(t.Activity.Id)).ToList();
+        queue.Clear();
+        foreach (var t in keep)
+        {
+            queue.Enqueue(t);
+        }
     }
 
     /// <summary>A branch ended at <paramref name="activity"/>: when it was the last one of a FlowNode's body, the
@@ -717,6 +838,11 @@ public sealed class WorkflowEngine
         var moment = token.Moment;
         var late = token.Late;
         IReadOnlyList<string> done = [Done];
+        if (graph.Trigger == token.Activity && run.Bookmarks.Any(b => b.ActivityId == token.Activity.Id && b.IsTimer))
+        {
+            return ([], moment, late); // a loop back to the repeating trigger: it fires again anyway
+        }
+
         switch (token.Activity)
         {
             case CchcActivity ours:
@@ -800,21 +926,7 @@ public sealed class WorkflowEngine
                 return (fork.OutPorts, moment, late);
 
             case FlowJoin join:
-                {
-                    var inbound = graph.InboundSources(join.Id);
-                    var arrived = run.Joins.TryGetValue(join.Id, out var set) ? set : run.Joins[join.Id] = new HashSet<string>(StringComparer.Ordinal);
-                    var first = arrived.Count == 0;
-                    arrived.Add(token.From ?? string.Empty);
-                    var all = inbound.All(arrived.Contains);
-                    if (all)
-                    {
-                        run.Joins.Remove(join.Id);
-                    }
-
-                    return join.Mode == FlowJoinMode.WaitAll
-                        ? all ? (done, moment, late) : null
-                        : first ? (done, moment, late) : null;
-                }
+                return Join(run, graph, join, token, queue, now) ? (done, moment, late) : null;
 
             case FlowNode node:
                 if (node.Body?.Start is not { } bodyStart)
@@ -848,6 +960,16 @@ public sealed class WorkflowEngine
                         queue.Enqueue(new Token(after, moment, false, owner.Id, token.AfterDone));
                     }
 
+                    return null;
+                }
+
+                if (graph.Trigger is { } trigger && run.Bookmarks.FirstOrDefault(b => b.ActivityId == trigger.Id && b.IsTimer && !b.Parked) is { } firing)
+                {
+                    // As in Elsa, where each firing of a trigger is its own instance: End ends this firing's branches, the trigger fires again.
+                    run.Bookmarks.RemoveAll(b => b != firing);
+                    run.Joins.Clear();
+                    queue.Clear();
+                    run.History.Add(new HistoryEntry(now, token.Activity.Id, "kết thúc lượt", $"lượt chạy này kết thúc; {trigger.Caption} chạy lại lúc {Moment(firing.At!.Value)}"));
                     return null;
                 }
 
@@ -1167,7 +1289,14 @@ public sealed class WorkflowEngine
         private readonly Dictionary<string, (Activity Activity, Flowchart Chart, FlowNode? Owner)> byId = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<string>> members = new(StringComparer.Ordinal);
 
-        public Graph(Flowchart root) => Add(root, null);
+        public Graph(Flowchart root)
+        {
+            Add(root, null);
+            Trigger = root.Start is Definitions.Workflows.Timer or Cron ? root.Start : null;
+        }
+
+        /// <summary>The root's start when it is a repeating trigger (Elsa's Timer or Cron), else null.</summary>
+        public Activity? Trigger { get; }
 
         private void Add(Flowchart chart, FlowNode? owner)
         {
@@ -1220,6 +1349,35 @@ public sealed class WorkflowEngine
             byId.TryGetValue(id, out var entry) ? entry.Chart.Connections.Where(c => c.Source == id).Select(c => c.Target) : [];
 
         public HashSet<string> Members(string owner) => members.GetValueOrDefault(owner) ?? [];
+
+        /// <summary>Every activity of <paramref name="id"/>'s flowchart with a path to it.</summary>
+        public HashSet<string> Ancestors(string id) => Walk(id, c => c.Target, c => c.Source);
+
+        /// <summary>Every activity of <paramref name="id"/>'s flowchart with a path from it.</summary>
+        public HashSet<string> Descendants(string id) => Walk(id, c => c.Source, c => c.Target);
+
+        private HashSet<string> Walk(string id, Func<Connection, string> from, Func<Connection, string> to)
+        {
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            if (!byId.TryGetValue(id, out var entry))
+            {
+                return found;
+            }
+
+            var pending = new Stack<string>([id]);
+            while (pending.TryPop(out var current))
+            {
+                foreach (var next in entry.Chart.Connections.Where(c => from(c) == current).Select(to))
+                {
+                    if (found.Add(next))
+                    {
+                        pending.Push(next);
+                    }
+                }
+            }
+
+            return found;
+        }
 
         public IReadOnlyList<string> InboundSources(string id) =>
             byId.TryGetValue(id, out var entry) ? [.. entry.Chart.Inbound(id).Select(c => c.Source).Distinct(StringComparer.Ordinal)] : [];
