@@ -22,8 +22,8 @@ public abstract record Activity(string Id)
     /// <summary>The type string of the JSON, e.g. "Cchc.SendReminder".</summary>
     public abstract string Type { get; }
 
-    /// <summary>The ports a connection may leave from, in display order.</summary>
-    public abstract IReadOnlyList<string> OutPorts { get; }
+    /// <summary>The ports a connection may leave from, in display order: Done unless the type says otherwise.</summary>
+    public virtual IReadOnlyList<string> OutPorts => DoneOnly;
 
     /// <summary>The label the coordinator gave the activity in the designer, if any.</summary>
     public string? DisplayName { get; init; }
@@ -58,8 +58,6 @@ public sealed record Delay(string Id, Duration TimeSpan) : Activity(Id)
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
     internal override IEnumerable<InputValue> Inputs() => [new("timeSpan", TimeSpan, false)];
 }
 
@@ -70,8 +68,6 @@ public sealed record Timer(string Id, Duration Interval) : Activity(Id)
     public const string TypeName = "Elsa.Timer";
 
     public override string Type => TypeName;
-
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
 
     internal override IEnumerable<InputValue> Inputs() => [new("interval", Interval, false)];
 }
@@ -84,8 +80,6 @@ public sealed record StartAt(string Id, object DateTime) : Activity(Id)
     public const string TypeName = "Elsa.StartAt";
 
     public override string Type => TypeName;
-
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
 
     internal override IEnumerable<InputValue> Inputs() => [new("dateTime", DateTime, false)];
 }

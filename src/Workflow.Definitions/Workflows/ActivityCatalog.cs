@@ -171,7 +171,7 @@ public static class ActivityCatalog
                 (id, _, v) => new Delay(id, (Duration)v["timeSpan"]!)),
 
             new(new(Timer.TypeName, "Hẹn giờ lặp lại", Waiting,
-                    "Hoạt động Timer của Elsa: chờ một chu kỳ rồi đi tiếp; nối vòng về để lặp lại.",
+                    "Hoạt động Timer của Elsa: chờ một chu kỳ rồi đi tiếp; nối vòng về để lặp lại. Đặt làm điểm bắt đầu của sơ đồ thì là bộ kích hoạt lặp lại: mỗi chu kỳ (không dày hơn mỗi giờ một lần) chạy sơ đồ từ đây, cho tới khi mốc hoàn thành.",
                     [
                         new("interval", InputKind.Duration, true, null, [], "Chu kỳ")
                         {
@@ -199,7 +199,7 @@ public static class ActivityCatalog
                 (id, _, v) => new StartAt(id, v["dateTime"]!)),
 
             new(new(Cron.TypeName, "Lặp theo lịch cron", Waiting,
-                    "Hoạt động Cron của Elsa: chờ tới lần kế tiếp của biểu thức cron (giờ Việt Nam) rồi đi tiếp; nối vòng về để lặp lại. Không dày hơn mỗi giờ một lần.",
+                    "Hoạt động Cron của Elsa: chờ tới lần kế tiếp của biểu thức cron (giờ Việt Nam) rồi đi tiếp; nối vòng về để lặp lại. Không dày hơn mỗi giờ một lần. Đặt làm điểm bắt đầu của sơ đồ thì mỗi lần tới lịch chạy sơ đồ từ đây, cho tới khi mốc hoàn thành.",
                     [
                         new("cronExpression", InputKind.Text, true, null, [], "Biểu thức cron")
                         {
@@ -266,7 +266,7 @@ public static class ActivityCatalog
                 (id, _, v) => new FlowFork(id, (string)v["branches"]!)),
 
             new(new(FlowJoin.TypeName, "Gộp nhánh", ElsaFlow,
-                    "Hoạt động FlowJoin của Elsa: gộp các nhánh; WaitAny đi tiếp khi nhánh đầu tiên tới, WaitAll khi mọi kết nối vào đã tới.",
+                    "Hoạt động FlowJoin của Elsa: gộp các nhánh; WaitAny đi tiếp khi nhánh đầu tiên tới (các nhánh còn lại dừng), WaitAll khi mọi kết nối vào đã tới; nếu một nhánh không thể tới nữa (điều kiện rẽ sang nhánh khác) thì bỏ qua, các bước sau không chạy.",
                     [
                         ActivityInputs.Choice("mode", false, nameof(FlowJoinMode.WaitAny), "Cách gộp", "WaitAny: nhánh đầu tiên tới thì đi tiếp; WaitAll: chờ mọi nhánh.",
                             (FlowJoinMode.WaitAny, "Nhánh đầu tiên tới thì đi tiếp"), (FlowJoinMode.WaitAll, "Chờ mọi nhánh tới")),
@@ -333,7 +333,11 @@ public static class ActivityCatalog
 
 /// <summary>An activity type with the factory that builds its record from read inputs (name → typed
 /// value, null when an optional input is absent).</summary>
-internal sealed record ActivitySpec(ActivityDescriptor Descriptor, Func<string, string, IReadOnlyDictionary<string, object?>, Activity> Create);
+internal sealed record ActivitySpec(ActivityDescriptor Descriptor, Func<string, string, IReadOnlyDictionary<string, object?>, Activity> Create)
+{
+    /// <summary>For our own activities (<see cref="CchcModule"/>): where the type comes in the palette.</summary>
+    public int Order { get; init; }
+}
 
 /// <summary>The inputs and palette groups several activity types share.</summary>
 internal static class ActivityInputs

@@ -19,8 +19,6 @@ public sealed record Start(string Id) : Activity(Id)
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
     internal override IEnumerable<InputValue> Inputs() => [];
 }
 
@@ -30,8 +28,6 @@ public sealed record WriteLine(string Id, object? Text) : Activity(Id)
     public const string TypeName = "Elsa.WriteLine";
 
     public override string Type => TypeName;
-
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
 
     internal override IEnumerable<InputValue> Inputs() => [new("text", Text, Text is null)];
 }
@@ -71,8 +67,6 @@ public sealed record SetVariable(string Id, string Variable, object? Value) : Ac
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
     internal override IEnumerable<InputValue> Inputs() => [new("variable", Variable, false), new("value", Value, Value is null)];
 }
 
@@ -82,8 +76,6 @@ public sealed record FlowJoin(string Id, FlowJoinMode Mode) : Activity(Id)
     public const string TypeName = "Elsa.FlowJoin";
 
     public override string Type => TypeName;
-
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
 
     internal override IEnumerable<InputValue> Inputs() => [new("mode", Mode, Mode == FlowJoinMode.WaitAny)];
 }
@@ -110,8 +102,6 @@ public sealed record FlowNode(string Id, Flowchart? Body) : Activity(Id)
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
     internal override IEnumerable<InputValue> Inputs() => [new("body", Body, Body is null)];
 }
 
@@ -121,8 +111,6 @@ public sealed record Cron(string Id, string CronExpression) : Activity(Id)
     public const string TypeName = "Elsa.Cron";
 
     public override string Type => TypeName;
-
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
 
     internal override IEnumerable<InputValue> Inputs() => [new("cronExpression", CronExpression, false)];
 
@@ -139,8 +127,6 @@ public sealed record ElsaEvent(string Id, string EventName) : Activity(Id)
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
     internal override IEnumerable<InputValue> Inputs() => [new("eventName", EventName, false)];
 }
 
@@ -150,8 +136,6 @@ public sealed record PublishEvent(string Id, string EventName) : Activity(Id)
     public const string TypeName = "Elsa.PublishEvent";
 
     public override string Type => TypeName;
-
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
 
     internal override IEnumerable<InputValue> Inputs() => [new("eventName", EventName, false)];
 }
@@ -164,8 +148,6 @@ public sealed record SendEmail(string Id, object? From, object To, object? Cc, o
     public const string TypeName = "Elsa.SendEmail";
 
     public override string Type => TypeName;
-
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
 
     internal override IEnumerable<InputValue> Inputs() =>
     [

@@ -9,6 +9,7 @@ using Jint.Native;
 using Jint.Runtime;
 using NodaTime;
 using Workflow.Definitions.Workflows;
+using Workflow.Notifications.Templates;
 
 namespace Workflow.Host.Runtime;
 
@@ -38,10 +39,9 @@ public sealed class ExpressionEvaluator
     private const int MaxTemplateSteps = 100_000;
     private const int MaxResultLength = 100_000;
 
-    private static readonly FluidParser Liquid = new();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Templates = new(StringComparer.Ordinal);
     private static readonly ScriptParsingOptions Parsing = new() { AllowReturnOutsideFunction = true };
-    private static readonly TemplateOptions LiquidOptions = new() { MaxSteps = MaxTemplateSteps, MaxRecursion = 32 };
+    private static readonly TemplateOptions LiquidOptions = Liquid.Limited(MaxTemplateSteps, maxRecursion: 32);
 
     /// <summary>Null when <paramref name="expression"/> parses; otherwise why not, in Vietnamese (for publishing).</summary>
     public static string? CheckSyntax(Expression expression)
@@ -54,7 +54,7 @@ public sealed class ExpressionEvaluator
 
         if (expression.Language == ExpressionLanguage.Liquid)
         {
-            return Liquid.TryParse(expression.Text, out _, out var error) ? null : $"mẫu Liquid lỗi: {error}";
+            return Liquid.TryParse(expression.Text, out _, out var error, out var line) ? null : $"mẫu Liquid lỗi: {error}{At(line)}.";
         }
 
         try
@@ -94,9 +94,9 @@ public sealed class ExpressionEvaluator
     {
         if (!Templates.TryGetValue(text, out var template))
         {
-            if (!Liquid.TryParse(text, out template, out var error))
+            if (!Liquid.TryParse(text, out template, out var error, out var line))
             {
-                throw new ExpressionException($"mẫu Liquid lỗi: {error}");
+                throw new ExpressionException($"mẫu Liquid lỗi: {error}{At(line)}.");
             }
 
             if (Templates.Count < 10_000)
@@ -113,7 +113,7 @@ public sealed class ExpressionEvaluator
         context.SetValue("Workflow", new Dictionary<string, object?> { ["Input"] = input, ["Variables"] = variables });
         try
         {
-            var result = template.Render(context, htmlIntent ? HtmlEncoder.Default : NullEncoder.Default);
+            var result = template.Render(context, htmlIntent ? Liquid.Html : NullEncoder.Default);
             return result.Length > MaxResultLength ? throw new ExpressionException($"mẫu Liquid cho ra hơn {MaxResultLength} ký tự.") : result;
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException)
@@ -121,6 +121,8 @@ public sealed class ExpressionEvaluator
             throw new ExpressionException($"mẫu Liquid lỗi khi chạy: {e.Message}", e);
         }
     }
+
+    private static string At(int line) => line > 0 ? $" (dòng {line})" : string.Empty;
 
     private static object? RunJavaScript(string text, ExpressionScope scope)
     {

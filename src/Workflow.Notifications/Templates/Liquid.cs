@@ -37,6 +37,16 @@ public static partial class Liquid
     /// <summary>Strict options: a name or filter the model lacks is an error (what the email templates use).</summary>
     public static TemplateOptions StrictOptions { get; } = Create(strict: true);
 
+    /// <summary>Lenient options (as <see cref="Options"/>) with a bound on the statements a render runs and on how deep it
+    /// nests: what a workflow definition's Liquid expressions run with, so a runaway loop stops with an error.</summary>
+    public static TemplateOptions Limited(int maxSteps, int maxRecursion)
+    {
+        var options = Create(strict: false);
+        options.MaxSteps = maxSteps;
+        options.MaxRecursion = maxRecursion;
+        return options;
+    }
+
     /// <summary>Escapes what HTML gives meaning to (&lt; &gt; &amp; quotes) and leaves Vietnamese letters as they are.</summary>
     public static HtmlEncoder Html { get; } = HtmlEncoder.Create(UnicodeRanges.All);
 

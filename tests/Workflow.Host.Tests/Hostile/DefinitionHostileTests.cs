@@ -64,6 +64,8 @@ public sealed class DefinitionHostileTests : IDisposable
         { "dangling connection", """{"id": "a", "type": "Elsa.WriteLine", "text": "x"}|a>ghost""", "a", "\"ghost\"" },
         { "port the decision lacks", """{"id": "a", "type": "Elsa.FlowDecision", "condition": true}|a.Maybe>start""", "a", "\"Maybe\"" },
         { "second start", """{"id": "a", "type": "Cchc.MilestoneStart"}""", "a", "chỉ có một" },
+        { "template that does not exist", """{"id": "a", "type": "Cchc.SendReminder", "template": "khong-co"}""", "a", "Cchc.SendReminder, đầu vào \"template\": không có mẫu thư \"khong-co\" trong thư mục workflows/templates (cần cả khong-co.txt và khong-co.html). Các mẫu dùng được: reminder, overdue, digest." },
+        { "escalation naming the digest", """{"id": "a", "type": "Cchc.Escalate", "template": "digest"}""", "a", "mẫu thư \"digest\" không dùng các trường của báo cáo quá hạn. Các mẫu dùng được: escalation." },
         { "literal template given as script", """{"id": "a", "type": "Cchc.SendReminder", "template": {"typeName": "String", "expression": {"type": "JavaScript", "value": "'x'"}}}""", "a", "chỉ nhận giá trị cố định" },
     };
 

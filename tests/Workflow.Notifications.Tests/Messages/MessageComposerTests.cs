@@ -54,6 +54,51 @@ public class MessageComposerTests
     }
 
     [Fact]
+    public void A_reminder_naming_another_template_is_written_with_it_in_an_email_of_its_own()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"templates-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(Workflows, "templates")))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            File.WriteAllText(Path.Combine(folder, "nhac-gap.txt"), "KHẨN: {{ coQuan }}{% for viec in nhacHan %} — {{ viec.nhiemVu }} ({{ viec.conLai }}){% endfor %}");
+            File.WriteAllText(Path.Combine(folder, "nhac-gap.html"), "<p>KHẨN: {{ coQuan }}</p>");
+            var composer = new MessageComposer(TemplateSet.Load(folder), Agencies, n => new MilestoneFacts(n.Plan, "257/KH-UBND", n.Task, $"Nhiệm vụ {n.Task}", "Kế hoạch", n.Milestone, null));
+            var notifications = new[]
+            {
+                N(NotificationKind.Reminder, "15", 24, ["so-tu-phap"]) with { Template = "nhac-gap" },
+                N(NotificationKind.Reminder, "16", 24, ["so-tu-phap"]),
+            };
+
+            var emails = composer.Compose(notifications, notifications).Emails;
+
+            Assert.Equal(2, emails.Count);
+            var urgent = Assert.Single(emails, e => e.Text.StartsWith("KHẨN", StringComparison.Ordinal));
+            Assert.Equal("KHẨN: Sở Tư pháp — Nhiệm vụ 15 (còn 7 ngày)", urgent.Text);
+            Assert.Equal("<p>KHẨN: Sở Tư pháp</p>", urgent.Html);
+            var usual = Assert.Single(emails, e => e != urgent);
+            Assert.Contains("Nhiệm vụ 16", usual.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Nhiệm vụ 15", usual.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_notification_naming_a_template_that_is_gone_is_refused_with_the_templates_there_are()
+    {
+        var notifications = new[] { N(NotificationKind.Reminder, "15", 24, ["so-tu-phap"]) with { Template = "da-xoa" } };
+        var e = Assert.Throws<TemplateException>(() => Composer().Compose(notifications, notifications));
+        Assert.Contains("Các mẫu dùng được: reminder, overdue, digest.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_text_is_escaped_in_html_and_kept_in_text()
     {
         var notifications = new[] { N(NotificationKind.Reminder, "15", 24, ["so-tu-phap"]) };

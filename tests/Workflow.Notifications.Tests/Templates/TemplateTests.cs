@@ -109,4 +109,36 @@ public sealed class TemplateSetTests : IDisposable
         var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(folder));
         Assert.Contains("escalation.txt", e.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Another_pair_is_a_template_an_activity_may_name_for_the_emails_whose_fields_it_uses()
+    {
+        File.WriteAllText(Path.Combine(folder, "nhac-gap.txt"), "GẤP {{ coQuan }}{% for viec in nhacHan %} {{ viec.nhiemVu }}{% endfor %}");
+        File.WriteAllText(Path.Combine(folder, "nhac-gap.html"), "<p>GẤP {{ coQuan }}</p>");
+        File.WriteAllText(Path.Combine(folder, "bao-cao-rieng.txt"), "{{ tong }} mốc");
+        File.WriteAllText(Path.Combine(folder, "bao-cao-rieng.html"), "<p>{{ tong }}</p>");
+        File.WriteAllText(Path.Combine(folder, "le-loi.txt"), "chỉ có phần chữ, không có .html");
+
+        var set = TemplateSet.Load(folder);
+
+        Assert.Equal(["reminder", "overdue", "digest", "nhac-gap"], set.Names(Workflow.Definitions.Workflows.TemplateUse.Digest));
+        Assert.Equal(["escalation", "bao-cao-rieng"], set.Names(Workflow.Definitions.Workflows.TemplateUse.Escalation));
+        Assert.Equal("nhac-gap", set.Find("nhac-gap", Workflow.Definitions.Workflows.TemplateUse.Digest)!.Name);
+        Assert.Equal("digest", set.Find("reminder", Workflow.Definitions.Workflows.TemplateUse.Digest)!.Name);
+        Assert.Null(set.Find("nhac-gap", Workflow.Definitions.Workflows.TemplateUse.Escalation));
+        Assert.Null(set.Find("le-loi", Workflow.Definitions.Workflows.TemplateUse.Digest));
+        var why = set.Missing("khong-co", Workflow.Definitions.Workflows.TemplateUse.Digest);
+        Assert.Contains("không có mẫu thư \"khong-co\"", why, StringComparison.Ordinal);
+        Assert.Contains("khong-co.txt và khong-co.html", why, StringComparison.Ordinal);
+        Assert.EndsWith("Các mẫu dùng được: reminder, overdue, digest, nhac-gap.", why, StringComparison.Ordinal);
+        Assert.Contains("không dùng các trường của báo cáo quá hạn", set.Missing("nhac-gap", Workflow.Definitions.Workflows.TemplateUse.Escalation), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_pair_that_fits_no_email_stops_the_load_with_its_file()
+    {
+        File.WriteAllText(Path.Combine(folder, "sai.txt"), "{{ khongCoTruongNay }}");
+        File.WriteAllText(Path.Combine(folder, "sai.html"), "<p></p>");
+        var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(folder));
+        Assert.Contains("sai.txt", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -103,16 +103,14 @@ public interface IMilestoneContext
 /// <summary>What <see cref="CchcModule"/> reads from each <see cref="CchcActivity"/> class.</summary>
 internal interface ICchcActivity
 {
-    /// <summary>Where the type comes in the palette, among our activities (distinct per type).</summary>
-    static abstract int PaletteOrder { get; }
-
-    /// <summary>The palette entry (type, labels, inputs, ports) and the factory the reader builds the record with.</summary>
+    /// <summary>The palette entry (type, labels, inputs, ports), the factory the reader builds the record with, and where the
+    /// type comes in the palette among ours (<see cref="ActivitySpec.Order"/>, distinct per type).</summary>
     static abstract ActivitySpec Spec { get; }
 }
 
 /// <summary>
 /// The one place our activities are registered: every <see cref="CchcActivity"/> class of this assembly, in
-/// <see cref="ICchcActivity.PaletteOrder"/>. <see cref="ActivityCatalog"/> puts them before Elsa's.
+/// <see cref="ActivitySpec.Order"/>. <see cref="ActivityCatalog"/> puts them before Elsa's.
 /// </summary>
 internal static class CchcModule
 {
@@ -130,15 +128,15 @@ internal static class CchcModule
             throw new InvalidOperationException($"{unregistered.Name} derives from {nameof(CchcActivity)} without implementing {nameof(ICchcActivity)}.");
         }
 
-        var entries = types.Select(t => ((int Order, ActivitySpec Spec))register.MakeGenericMethod(t).Invoke(null, null)!).OrderBy(e => e.Order).ToList();
-        if (entries.GroupBy(e => e.Order).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        var specs = types.Select(t => (ActivitySpec)register.MakeGenericMethod(t).Invoke(null, null)!).OrderBy(s => s.Order).ToList();
+        if (specs.GroupBy(s => s.Order).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
-            throw new InvalidOperationException($"{string.Join(", ", clash.Select(e => e.Spec.Descriptor.Type))} share palette order {clash.Key}.");
+            throw new InvalidOperationException($"{string.Join(", ", clash.Select(s => s.Descriptor.Type))} share palette order {clash.Key}.");
         }
 
-        return [.. entries.Select(e => e.Spec)];
+        return specs;
     }
 
-    private static (int Order, ActivitySpec Spec) Registration<T>()
-        where T : CchcActivity, ICchcActivity => (T.PaletteOrder, T.Spec);
+    private static ActivitySpec Registration<T>()
+        where T : CchcActivity, ICchcActivity => T.Spec;
 }

@@ -15,9 +15,6 @@ public sealed record Escalate(string Id, AgencyId? To, string Template) : CchcAc
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
-    static int ICchcActivity.PaletteOrder => 70;
 
     static ActivitySpec ICchcActivity.Spec => new(
         new(TypeName, "Báo cáo Sở Nội vụ", ActivityInputs.SendingCategory,
@@ -32,7 +29,7 @@ public sealed record Escalate(string Id, AgencyId? To, string Template) : CchcAc
         {
             Summary = "Gửi {to|Sở Nội vụ}",
         },
-        (id, _, v) => new Escalate(id, (AgencyId?)v["to"], (string?)v["template"] ?? DefaultTemplate));
+        (id, _, v) => new Escalate(id, (AgencyId?)v["to"], (string?)v["template"] ?? DefaultTemplate)) { Order = 70 };
 
     internal override IEnumerable<InputValue> Inputs() =>
     [

@@ -35,7 +35,6 @@ public sealed record MilestoneDecision(string Id, MilestoneCondition Condition) 
 
     public override IReadOnlyList<string> OutPorts => Ports;
 
-    static int ICchcActivity.PaletteOrder => 40;
 
     static ActivitySpec ICchcActivity.Spec => new(
         new(TypeName, "Kiểm tra trạng thái mốc", ActivityInputs.DecidingCategory,
@@ -49,7 +48,7 @@ public sealed record MilestoneDecision(string Id, MilestoneCondition Condition) 
         {
             Summary = "Điều kiện: {condition}",
         },
-        (id, _, v) => new MilestoneDecision(id, (MilestoneCondition)v["condition"]!));
+        (id, _, v) => new MilestoneDecision(id, (MilestoneCondition)v["condition"]!)) { Order = 40 };
 
     internal override IEnumerable<InputValue> Inputs() => [new("condition", Condition, false)];
 

@@ -9,15 +9,12 @@ public sealed record MilestoneStart(string Id) : CchcActivity(Id), ICchcActivity
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
-    static int ICchcActivity.PaletteOrder => 10;
 
     static ActivitySpec ICchcActivity.Spec => new(
         new(TypeName, "Bắt đầu theo mốc hạn", ActivityInputs.FlowCategory,
             "Điểm bắt đầu của quy trình: mỗi mốc hạn của một nhiệm vụ chạy một phiên bản quy trình từ đây. Mỗi quy trình có đúng một.",
             [], DoneOnly, false),
-        (id, _, _) => new MilestoneStart(id));
+        (id, _, _) => new MilestoneStart(id)) { Order = 10 };
 
     internal override IEnumerable<InputValue> Inputs() => [];
 

@@ -1,8 +1,7 @@
 namespace Workflow.Definitions.Workflows;
 
-/// <summary>Emails the lead agencies that the milestone is overdue (in their daily digest), optionally copying the
-/// coordinating ones, written with the digest template <see cref="Template"/>. A late notice is sent once.</summary>
-public sealed record SendOverdueNotice(string Id, bool CopyCoordinators, string Template) : CchcActivity(Id), ICchcActivity
+/// <summary>Emails the lead agencies that the milestone is overdue (see <see cref="DigestNotice"/>). A late notice is sent once.</summary>
+public sealed record SendOverdueNotice(string Id, bool CopyCoordinators, string Template) : DigestNotice(Id, CopyCoordinators, Template), ICchcActivity
 {
     public const string TypeName = "Cchc.SendOverdueNotice";
 
@@ -10,26 +9,15 @@ public sealed record SendOverdueNotice(string Id, bool CopyCoordinators, string 
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
+    private protected override string DefaultTemplateName => DefaultTemplate;
 
-    static int ICchcActivity.PaletteOrder => 60;
-
-    static ActivitySpec ICchcActivity.Spec => new(
-        new(TypeName, "Gửi thông báo quá hạn", ActivityInputs.SendingCategory,
-            "Gửi thông báo quá hạn cho cơ quan chủ trì (và cơ quan phối hợp nếu chọn).",
-            [ActivityInputs.CopyCoordinators(), ActivityInputs.Template(DefaultTemplate, TemplateUse.Digest)], DoneOnly, false),
-        (id, _, v) => new SendOverdueNotice(id, (bool?)v["copyCoordinators"] ?? false, (string?)v["template"] ?? DefaultTemplate));
-
-    internal override IEnumerable<InputValue> Inputs() =>
-    [
-        new("copyCoordinators", CopyCoordinators, !CopyCoordinators),
-        new("template", Template, Template == DefaultTemplate),
-    ];
+    static ActivitySpec ICchcActivity.Spec => Spec(TypeName, "Gửi thông báo quá hạn", "Gửi thông báo quá hạn cho cơ quan chủ trì (và cơ quan phối hợp nếu chọn).",
+        DefaultTemplate, 60, (id, copy, template) => new SendOverdueNotice(id, copy, template));
 
     public override ActivityResult Run(IMilestoneContext milestone)
     {
         ArgumentNullException.ThrowIfNull(milestone);
-        milestone.Notify(NoticeKind.Overdue, milestone.Lead, CopyCoordinators ? milestone.Coordinators : [], Template);
+        Notify(milestone, NoticeKind.Overdue, milestone.Lead);
         return DoneAfterSending(milestone);
     }
 }

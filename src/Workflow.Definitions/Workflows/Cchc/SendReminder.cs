@@ -2,10 +2,9 @@ using System.Globalization;
 
 namespace Workflow.Definitions.Workflows;
 
-/// <summary>Emails a reminder to the milestone's lead agencies (in their daily digest), optionally copying the
-/// coordinating ones (each gets the item in its own digest), written with the digest template <see cref="Template"/>.</summary>
+/// <summary>Emails a reminder to the milestone's lead agencies (see <see cref="DigestNotice"/>).</summary>
 /// <remarks>A late reminder (the server was down) is sent once while the due date has not passed, and skipped after it.</remarks>
-public sealed record SendReminder(string Id, bool CopyCoordinators, string Template) : CchcActivity(Id), ICchcActivity
+public sealed record SendReminder(string Id, bool CopyCoordinators, string Template) : DigestNotice(Id, CopyCoordinators, Template), ICchcActivity
 {
     public const string TypeName = "Cchc.SendReminder";
 
@@ -13,21 +12,10 @@ public sealed record SendReminder(string Id, bool CopyCoordinators, string Templ
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
+    private protected override string DefaultTemplateName => DefaultTemplate;
 
-    static int ICchcActivity.PaletteOrder => 50;
-
-    static ActivitySpec ICchcActivity.Spec => new(
-        new(TypeName, "Gửi thư nhắc", ActivityInputs.SendingCategory,
-            "Gửi thư nhắc hạn cho cơ quan chủ trì (và cơ quan phối hợp nếu chọn).",
-            [ActivityInputs.CopyCoordinators(), ActivityInputs.Template(DefaultTemplate, TemplateUse.Digest)], DoneOnly, false),
-        (id, _, v) => new SendReminder(id, (bool?)v["copyCoordinators"] ?? false, (string?)v["template"] ?? DefaultTemplate));
-
-    internal override IEnumerable<InputValue> Inputs() =>
-    [
-        new("copyCoordinators", CopyCoordinators, !CopyCoordinators),
-        new("template", Template, Template == DefaultTemplate),
-    ];
+    static ActivitySpec ICchcActivity.Spec => Spec(TypeName, "Gửi thư nhắc", "Gửi thư nhắc hạn cho cơ quan chủ trì (và cơ quan phối hợp nếu chọn).",
+        DefaultTemplate, 50, (id, copy, template) => new SendReminder(id, copy, template));
 
     public override ActivityResult Run(IMilestoneContext milestone)
     {
@@ -39,7 +27,7 @@ public sealed record SendReminder(string Id, bool CopyCoordinators, string Templ
         }
         else
         {
-            milestone.Notify(NoticeKind.Reminder, lead, CopyCoordinators ? milestone.Coordinators : [], Template);
+            Notify(milestone, NoticeKind.Reminder, lead);
         }
 
         return DoneAfterSending(milestone);

@@ -48,9 +48,6 @@ public sealed record WaitForMoment(string Id, int Offset, DayUnit Unit, Relation
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
-    static int ICchcActivity.PaletteOrder => 20;
 
     static ActivitySpec ICchcActivity.Spec => new(
         new(TypeName, "Chờ đến ngày so với hạn", ActivityInputs.WaitingCategory,
@@ -79,7 +76,7 @@ public sealed record WaitForMoment(string Id, int Offset, DayUnit Unit, Relation
             var relation = (Relation)v["relation"]!;
             return new WaitForMoment(id, (int)v["offset"]!, (DayUnit?)v["unit"] ?? DayUnit.CalendarDays, relation,
                 (LocalTime?)v["timeOfDay"] ?? ActivityCatalog.DefaultTimeOfDay, (DayOffShift?)v["ifDayOff"] ?? DefaultShift(relation));
-        });
+        }) { Order = 20 };
 
     /// <summary>The <see cref="IfDayOff"/> of a file that does not write one: a moment before the due date
     /// moves earlier (a reminder must not come late), one after it moves later.</summary>

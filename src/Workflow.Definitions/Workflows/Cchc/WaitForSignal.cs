@@ -21,9 +21,6 @@ public sealed record WaitForSignal(string Id, SignalKind Signal) : CchcActivity(
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
-    static int ICchcActivity.PaletteOrder => 80;
 
     static ActivitySpec ICchcActivity.Spec => new(
         new(TypeName, "Chờ báo cáo hoặc sự kiện", ActivityInputs.WaitingCategory,
@@ -36,7 +33,7 @@ public sealed record WaitForSignal(string Id, SignalKind Signal) : CchcActivity(
         {
             Summary = "Tín hiệu: {signal}",
         },
-        (id, _, v) => new WaitForSignal(id, (SignalKind)v["signal"]!));
+        (id, _, v) => new WaitForSignal(id, (SignalKind)v["signal"]!)) { Order = 80 };
 
     internal override IEnumerable<InputValue> Inputs() => [new("signal", Signal, false)];
 

@@ -10,9 +10,6 @@ public sealed record WaitForWeekday(string Id, IsoDayOfWeek Weekday, LocalTime T
 
     public override string Type => TypeName;
 
-    public override IReadOnlyList<string> OutPorts => DoneOnly;
-
-    static int ICchcActivity.PaletteOrder => 30;
 
     static ActivitySpec ICchcActivity.Spec => new(
         new(TypeName, "Chờ đến thứ trong tuần", ActivityInputs.WaitingCategory,
@@ -28,7 +25,7 @@ public sealed record WaitForWeekday(string Id, IsoDayOfWeek Weekday, LocalTime T
             Summary = "{weekday}, {timeOfDay}",
         },
         (id, _, v) => new WaitForWeekday(id, (IsoDayOfWeek)v["weekday"]!, (LocalTime?)v["timeOfDay"] ?? ActivityCatalog.DefaultTimeOfDay,
-            (DayOffShift?)v["ifDayOff"] ?? DayOffShift.NextWorkingDay));
+            (DayOffShift?)v["ifDayOff"] ?? DayOffShift.NextWorkingDay)) { Order = 30 };
 
     /// <summary>
     /// The next <see cref="Weekday"/> strictly after <paramref name="now"/>'s date, moved per

@@ -721,7 +721,7 @@ export class Designer {
       ? `(mặc định: ${valueLabel(input, input.default)})`
       : (input.required ? '(chọn…)' : '(mặc định)');
     const language = input.acceptsExpression ? inputLanguage(activity, input.name) : 'Literal';
-    if (language !== 'Literal' || (input.acceptsExpression && input.kind === 'boolean')) {
+    if (input.acceptsExpression) {
       // An input that takes an expression: the language (Literal, JavaScript, Liquid), then the text.
       const languageId = `${id}-language`;
       const chooser = h('select', { id: languageId, 'data-testid': `prop-${input.name}-language`, 'aria-label': `${input.label}: loại biểu thức` },
