@@ -74,15 +74,7 @@ public sealed class DesignerTests(SeedSite site, ITestOutputHelper log)
         await designer.WaitShownAsync();
 
         // It starts as "start → end": the coordinator clears the canvas (click, Delete) to draw from nothing.
-        foreach (var id in await designer.NodeIdsAsync())
-        {
-            await designer.SelectAsync(id);
-            await page.Keyboard.PressAsync("Delete");
-            await Expect(designer.Node(id)).ToHaveCountAsync(0);
-        }
-
-        await Expect(designer.Nodes).ToHaveCountAsync(0);
-        await Expect(designer.Edges).ToHaveCountAsync(0);
+        await designer.ClearAsync();
         await Pages.ShootAndAuditAsync(page, "designer-02-so-do-trong");
 
         // Every activity of the shipped file, dragged from the palette to its place, its properties typed in.
