@@ -35,10 +35,12 @@ public sealed class DesignerElsaTests(SeedSite site)
             await designer.WaitShownAsync();
             await designer.ClearAsync();
 
-            // Elsa's activities from the palette, in two rows.
+            // Elsa's activities from the palette, three to a row, at the canvas's 100 % (an activity is 200 × 60).
             await page.GetByTestId("tab-props").ClickAsync();
             var canvas = await DesignerCanvas.BoxAsync(page.GetByTestId("canvas"));
-            (float X, float Y) At(int column, int row) => (canvas.X + 110 + (column * 230), canvas.Y + 90 + (row * 150));
+            var step = Math.Min(260f, (canvas.Width - 220) / 2);
+            Assert.True(step >= 210, $"the canvas is {canvas.Width:0} px wide: three activities do not fit side by side");
+            (float X, float Y) At(int column, int row) => (canvas.X + 110 + (column * step), canvas.Y + 80 + (row * 140));
             async Task<string> Drop(string type, int column, int row)
             {
                 var (x, y) = At(column, row);
@@ -48,10 +50,10 @@ public sealed class DesignerElsaTests(SeedSite site)
             var start = await Drop(Start.TypeName, 0, 0);
             var decide = await Drop(FlowDecision.TypeName, 1, 0);
             var fork = await Drop(FlowFork.TypeName, 2, 0);
-            var lineA = await Drop(WriteLine.TypeName, 3, 0);
-            var lineB = await Drop(WriteLine.TypeName, 3, 1);
-            var join = await Drop(FlowJoin.TypeName, 4, 0);
-            var end = await Drop(End.TypeName, 4, 1);
+            var lineA = await Drop(WriteLine.TypeName, 0, 1);
+            var lineB = await Drop(WriteLine.TypeName, 1, 2);
+            var join = await Drop(FlowJoin.TypeName, 2, 1);
+            var end = await Drop(End.TypeName, 2, 2);
 
             // The fork's branches become its ports; the join waits for all; the lines say which branch ran.
             await designer.SelectAsync(fork);
@@ -64,6 +66,8 @@ public sealed class DesignerElsaTests(SeedSite site)
             await designer.SetPropertyAsync("text", "nhánh A");
             await designer.SelectAsync(lineB);
             await designer.SetPropertyAsync("text", "nhánh B");
+            await Expect(designer.Node(lineB)).ToContainTextAsync("nhánh B"); // the activity's line under its name
+            await Expect(designer.Node(join)).ToContainTextAsync("Chờ mọi nhánh tới");
 
             // The condition in JavaScript, picked in the language selector, first with a syntax error.
             await designer.SelectAsync(decide);

@@ -205,7 +205,10 @@ public static class ActivityCatalog
                         {
                             Help = "5 trường (phút giờ ngày tháng thứ), hoặc 6 trường có giây ở đầu như Elsa; ví dụ \"0 8 * * 1\" là 8 giờ sáng thứ Hai.",
                         },
-                    ], Done, true),
+                    ], Done, true)
+                {
+                    Summary = "{cronExpression}",
+                },
                 (id, _, v) => new Cron(id, (string)v["cronExpression"]!)),
 
             new(new(ElsaEvent.TypeName, "Chờ sự kiện", Waiting,
@@ -215,14 +218,20 @@ public static class ActivityCatalog
                         {
                             Help = "Report, Event, Extension, hoặc một tên tự đặt mà hoạt động PublishEvent phát ra.",
                         },
-                    ], Done, true),
+                    ], Done, true)
+                {
+                    Summary = "Sự kiện: {eventName}",
+                },
                 (id, _, v) => new ElsaEvent(id, (string)v["eventName"]!)),
 
             new(new(PublishEvent.TypeName, "Phát sự kiện", ElsaEvents,
                     "Hoạt động PublishEvent của Elsa: đánh thức các hoạt động Event đang chờ sự kiện cùng tên trong quy trình của mốc này.",
                     [
                         new("eventName", InputKind.Text, true, null, [], "Tên sự kiện") { Help = "Tên sự kiện, ví dụ \"DaNhac\"." },
-                    ], Done, false),
+                    ], Done, false)
+                {
+                    Summary = "Phát: {eventName}",
+                },
                 (id, _, v) => new PublishEvent(id, (string)v["eventName"]!)),
 
             new(new(Start.TypeName, "Bắt đầu (Elsa)", Flow,
@@ -271,7 +280,10 @@ public static class ActivityCatalog
                         ActivityInputs.Choice("mode", false, nameof(FlowJoinMode.WaitAny), "Cách gộp", "WaitAny: nhánh đầu tiên tới thì đi tiếp; WaitAll: chờ mọi nhánh.",
                             (FlowJoinMode.WaitAny, "Nhánh đầu tiên tới thì đi tiếp"), (FlowJoinMode.WaitAll, "Chờ mọi nhánh tới")),
                     ],
-                    Done, false),
+                    Done, false)
+                {
+                    Summary = "{mode}",
+                },
                 (id, _, v) => new FlowJoin(id, (FlowJoinMode?)v["mode"] ?? FlowJoinMode.WaitAny)),
 
             new(new(FlowNode.TypeName, "Khối chứa", ElsaFlow,
@@ -300,7 +312,10 @@ public static class ActivityCatalog
                             Help = "Chữ cố định, hoặc biểu thức Liquid ({{ Input.Title }}) hay JavaScript.",
                             AcceptsExpression = true,
                         },
-                    ], Done, false),
+                    ], Done, false)
+                {
+                    Summary = "{text|(trống)}",
+                },
                 (id, _, v) => new WriteLine(id, v["text"])),
 
             new(new(SendEmail.TypeName, "Gửi thư (Elsa)", Sending,
@@ -319,7 +334,10 @@ public static class ActivityCatalog
                             Help = "Chữ, Liquid hoặc JavaScript; được thoát HTML trừ khi nội dung là HTML (bắt đầu bằng một thẻ).",
                             AcceptsExpression = true,
                         },
-                    ], Done, false),
+                    ], Done, false)
+                {
+                    Summary = "Tới: {to}",
+                },
                 (id, _, v) => new SendEmail(id, v["from"], v["to"]!, v["cc"], v["subject"], v["body"])),
 
             new(new(End.TypeName, "Kết thúc", Flow, "Kết thúc quy trình của mốc hạn (các nhánh khác cũng dừng).", [], [], false)

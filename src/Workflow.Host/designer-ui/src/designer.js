@@ -376,7 +376,25 @@ export class Designer {
     node.attr('problem/data-testid', `node-problem-${node.id}`, o);
   }
 
+  /** A FlowFork's ports are its branch names: when they change, its ports follow (a port gone takes its connections). */
+  syncPorts(node) {
+    const { activity } = node.getData();
+    const descriptor = this.byType.get(activity.type);
+    if (!descriptor || !descriptor.dynamicPorts) return;
+    const wanted = this.portsFor(activity, descriptor);
+    for (const port of node.getPorts()) {
+      if (wanted.some((w) => w.id === port.id)) continue;
+      for (const edge of this.graph.getConnectedEdges(node, { outgoing: true })) {
+        if (edge.getSourcePortId() === port.id) this.graph.removeEdge(edge);
+      }
+      node.removePort(port.id);
+    }
+    const have = node.getPorts().map((p) => p.id);
+    for (const port of wanted) if (!have.includes(port.id)) node.addPort(port);
+  }
+
   refreshNode(node) {
+    this.syncPorts(node);
     this.decorate(node);
     if (this.selectedNode() === node) this.renderProperties();
   }
