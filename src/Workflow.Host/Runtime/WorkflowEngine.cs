@@ -304,7 +304,7 @@ public sealed class WorkflowEngine
     /// flowchart from them (in Elsa, a new instance each time). Here they keep firing for the milestone until its
     /// workflow ends (the milestone is done, an End, the plan closed): after the one at <paramref name="at"/>, the next
     /// one strictly after <paramref name="now"/> (firings missed while the server was down are not replayed). A Timer
-    /// repeats at most hourly: a shorter interval gives its first firing, then the floor (recorded once).
+    /// repeats at most hourly: a shorter interval gives its first firing, then the floor (recorded when it starts).
     /// </summary>
     private static void Rearm(MilestoneRun run, Activity trigger, LocalDateTime at, LocalDateTime now)
     {
@@ -312,12 +312,6 @@ public sealed class WorkflowEngine
         if (trigger is Definitions.Workflows.Timer timer)
         {
             var period = timer.Interval < TriggerFloor ? TriggerFloor : timer.Interval;
-            if (timer.Interval < TriggerFloor && !run.History.Any(h => h.ActivityId == timer.Id && h.What == "lặp lại"))
-            {
-                run.History.Add(new HistoryEntry(now, timer.Id, "lặp lại",
-                    $"{timer.Caption} mỗi {timer.Interval.ToString("H:mm:ss", CultureInfo.InvariantCulture)} lặp lại không dày hơn mỗi giờ một lần (mức sàn): các lần sau cách nhau 1 giờ"));
-            }
-
             var candidate = at.PlusTicks(period.BclCompatibleTicks);
             while (candidate <= now)
             {
@@ -856,6 +850,12 @@ public sealed class WorkflowEngine
                 return null;
 
             case Definitions.Workflows.Timer timer:
+                if (graph.Trigger == timer && timer.Interval < TriggerFloor)
+                {
+                    run.History.Add(new HistoryEntry(now, timer.Id, "lặp lại",
+                        $"{timer.Caption} mỗi {timer.Interval.ToString("H:mm:ss", CultureInfo.InvariantCulture)}: lần đầu sau một chu kỳ, các lần sau cách nhau 1 giờ (không dày hơn mỗi giờ một lần)"));
+                }
+
                 Suspend(run, timer.Id, now.PlusTicks(timer.Interval.BclCompatibleTicks));
                 return null;
 
