@@ -138,18 +138,18 @@ public sealed class CoordinatorTests(SeedSite site, ITestOutputHelper log)
         // A page's form posted without its hidden token (with the login cookie): 400, nothing done.
         var form = page.Context.APIRequest;
         var milestoneId = (await MilestoneIdAsync(page, Plan, "15", 1)).ToString(CultureInfo.InvariantCulture);
-        var post = await form.PostAsync("/gia-han", new() { Form = FormOf(form, ("request", "1"), ("approve", "true")), MaxRedirects = 0 });
+        var post = await form.PostAsync("/gia-han", new() { Form = Pages.FormOf(form, ("request", "1"), ("approve", "true")), MaxRedirects = 0 });
         Assert.Equal(400, post.Status);
-        post = await form.PostAsync($"/nhiem-vu/{Plan}/15?handler=Note", new() { Form = FormOf(form, ("milestone", milestoneId), ("text", "không có mã")), MaxRedirects = 0 });
+        post = await form.PostAsync($"/nhiem-vu/{Plan}/15?handler=Note", new() { Form = Pages.FormOf(form, ("milestone", milestoneId), ("text", "không có mã")), MaxRedirects = 0 });
         Assert.Equal(400, post.Status);
 
         // The agency's page and the login form too.
         var stranger = await site.AnonymousPageAsync();
         var link = site.Server.Links().For("so-tu-phap", NodaTime.SystemClock.Instance.GetCurrentInstant());
         var anonymous = stranger.Context.APIRequest;
-        post = await anonymous.PostAsync(link.PathAndQuery + "&handler=Progress", new() { Form = FormOf(anonymous, ("milestone", milestoneId), ("text", "không có mã")), MaxRedirects = 0 });
+        post = await anonymous.PostAsync(link.PathAndQuery + "&handler=Progress", new() { Form = Pages.FormOf(anonymous, ("milestone", milestoneId), ("text", "không có mã")), MaxRedirects = 0 });
         Assert.Equal(400, post.Status);
-        post = await anonymous.PostAsync("/dang-nhap", new() { Form = FormOf(anonymous, ("userName", WebServer.UserName), ("password", WebServer.Password)), MaxRedirects = 0 });
+        post = await anonymous.PostAsync("/dang-nhap", new() { Form = Pages.FormOf(anonymous, ("userName", WebServer.UserName), ("password", WebServer.Password)), MaxRedirects = 0 });
         Assert.Equal(400, post.Status);
 
         // The API: 401 without a login; with the cookie, a POST needs X-CSRF-TOKEN.
@@ -285,16 +285,5 @@ public sealed class CoordinatorTests(SeedSite site, ITestOutputHelper log)
     {
         var detail = await (await page.Context.APIRequest.GetAsync($"/api/plans/{plan}/tasks/{task}")).JsonAsync();
         return detail!.Value.GetProperty("milestones").EnumerateArray().First(m => m.GetProperty("number").GetInt32() == number).GetProperty("id").GetInt64();
-    }
-
-    private static IFormData FormOf(IAPIRequestContext api, params (string Name, string Value)[] fields)
-    {
-        var form = api.CreateFormData();
-        foreach (var (name, value) in fields)
-        {
-            form.Set(name, value);
-        }
-
-        return form;
     }
 }

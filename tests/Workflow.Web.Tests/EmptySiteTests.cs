@@ -52,12 +52,26 @@ public sealed class EmptySiteTests
             await Pages.CheckAndShootAsync(page, name);
         }
 
-        // The login form takes 10 attempts a minute from one address (showing the form is not one); the 11th is refused with a page.
+        // The login form takes 10 attempts a minute from one address (showing the form is not one); past
+        // that it is refused with a page. The limit is a fixed one-minute window, and a wrong password
+        // costs a password hash, so on a loaded machine a dozen attempts one after the other may spread
+        // over two windows. A burst of 25 posted at once puts more than 10 in one window whatever the
+        // machine's speed; the browser's own attempt right after it then meets the refusal.
         var stranger = await (await browser.NewContextAsync(server.BaseUrl)).NewPageAsync();
         IResponse? refused = null;
-        await stranger.GotoAsync("/dang-nhap");
-        for (var i = 0; i < 12 && refused is null; i++)
+        for (var round = 0; round < 3 && refused is null; round++)
         {
+            await stranger.GotoAsync("/dang-nhap");
+            var token = await stranger.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+            var burst = Enumerable.Range(0, 25).Select(_ => stranger.Context.APIRequest.PostAsync("/dang-nhap", new()
+            {
+                Form = Pages.FormOf(stranger.Context.APIRequest, ("userName", "ai-do"), ("password", "khong-dung-dau"), ("__RequestVerificationToken", token!)),
+                MaxRedirects = 0,
+            }));
+            var statuses = (await Task.WhenAll(burst)).Select(r => r.Status).ToList();
+            Assert.All(statuses, status => Assert.True(status is 200 or 429, $"POST /dang-nhap: {status}"));
+            Assert.Contains(429, statuses);
+
             await stranger.FillAsync("input[name=userName]", "ai-do");
             await stranger.FillAsync("input[name=password]", "khong-dung-dau");
             var response = await stranger.RunAndWaitForResponseAsync(() => stranger.ClickAsync("main form button[type=submit]"), r => r.Request.Method == "POST" && r.Url.Contains("/dang-nhap", StringComparison.Ordinal));

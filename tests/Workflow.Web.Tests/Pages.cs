@@ -10,6 +10,18 @@ internal sealed record TimelineRow(string At, string What, string Details, strin
 /// <summary>What every browser test does with the pages: log in, check a page is proper, read a timeline.</summary>
 internal static partial class Pages
 {
+    /// <summary>A form body for a direct POST of <paramref name="api"/> (no page involved).</summary>
+    public static IFormData FormOf(IAPIRequestContext api, params (string Name, string Value)[] fields)
+    {
+        var form = api.CreateFormData();
+        foreach (var (name, value) in fields)
+        {
+            form.Set(name, value);
+        }
+
+        return form;
+    }
+
     /// <summary>Words of an untranslated page (ASP.NET Core's defaults, a forgotten label).</summary>
     [GeneratedRegex(@"\b(Error|error occurred|Not Found|Login|Log in|Logout|Log out|Sign in|Sign out|Password|Username|User name|Submit|Forbidden|Unauthorized|Bad Request|Loading|Search|Download|Upload|Overview|Tasks|Agencies|Approve|Reject|Refuse|Save|Cancel|Previous|Status|Deadline|Overdue|Due date)\b")]
     private static partial Regex English();
