@@ -120,10 +120,10 @@ internal static partial class AgencyDirectoryLoader
             return text;
         }
 
-        public string? Id(Dictionary<string, YamlNode> fields, YamlMappingNode owner, string what, out Mark where)
+        public string? Id(Dictionary<string, YamlNode> fields, YamlMappingNode owner, string what, out Mark where, string key = "id")
         {
-            where = fields.GetValueOrDefault("id")?.Start ?? owner.Start;
-            var id = RequiredText(fields, "id", owner, what);
+            where = fields.GetValueOrDefault(key)?.Start ?? owner.Start;
+            var id = RequiredText(fields, key, owner, what);
             if (id is null)
             {
                 return null;

@@ -166,14 +166,7 @@ internal static partial class AgencyDirectoryLoader
         foreach (var mapping in context.Mappings(node, "\"changes:\"", "mỗi thay đổi phải là một nhóm khóa gồm agency, ended, successors, ended_by."))
         {
             var fields = context.Fields(mapping, ChangeKeys, "một thay đổi");
-            var id = context.RequiredText(fields, "agency", mapping, "một thay đổi");
-            var idMark = fields.GetValueOrDefault("agency")?.Start ?? mapping.Start;
-            if (id is not null && AgencyId.Check(id) is not null)
-            {
-                context.Error(idMark, InvalidId(id));
-                id = null;
-            }
-
+            var id = context.Id(fields, mapping, "một thay đổi", out var idMark, key: "agency");
             var label = id is null ? "một thay đổi" : $"thay đổi của \"{id}\"";
             var history = ReadHistory(context, fields, mapping, label);
             if (history.Ended is null && history.Began is null && history.Successors.Count == 0 && id is not null && history.Valid)
