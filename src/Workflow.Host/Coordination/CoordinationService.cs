@@ -587,13 +587,12 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         }
 
         var result = await runtime.ImportAsync(plan, by, allowRemoval || string.Equals(confirmed, fingerprint, StringComparison.OrdinalIgnoreCase), ct).ConfigureAwait(false);
-        if (result.RemovalRefused)
+        if (!result.RemovalRefused)
         {
-            return new PlanUpload(result, []) { Fingerprint = fingerprint };
+            await KeepPlanFileAsync(plan.Id.Value, Path.GetExtension(fileName), bytes, ct).ConfigureAwait(false);
         }
 
-        await KeepPlanFileAsync(plan.Id.Value, Path.GetExtension(fileName), bytes, ct).ConfigureAwait(false);
-        return new PlanUpload(result, []) { Fingerprint = fingerprint };
+        return new PlanUpload(result, []) { Fingerprint = fingerprint, Warnings = read.Warnings };
     }
 
     /// <summary>Milestones a re-import took out of a plan, newest removal first, with their tasks.</summary>
@@ -745,6 +744,12 @@ public sealed record PlanUpload(ImportResult? Imported, IReadOnlyList<PlanProble
 {
     /// <summary>SHA-256 of the uploaded bytes (hex), once the file was read in full.</summary>
     public string? Fingerprint { get; init; }
+
+    /// <summary>
+    /// Cells read with one of two possible readings (as <c>workflow plan check</c> lists them): the
+    /// plan is imported with the reading a coordinator would choose, and these ask for a confirmation.
+    /// </summary>
+    public IReadOnlyList<PlanProblem> Warnings { get; init; } = [];
 
     /// <summary>True when nothing was imported because the file would take milestones out of the plan.</summary>
     public bool NeedsRemovalConfirmation => Imported is { RemovalRefused: true };

@@ -35,6 +35,30 @@ public sealed class PlanUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cells_with_two_readings_are_imported_and_listed_for_confirmation()
+    {
+        using var client = await server.SignedInAsync();
+        var csv = "Mã kế hoạch,hai-cach-doc\nTên kế hoạch,Thử\nNăm theo dõi,2026\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n1,Việc,Sở Nội vụ,Trước năm 2030\n2,Việc,Sở Nội vụ,Quý I/2026\n";
+
+        using var response = await UploadAsync(client, csv, "hai-cach-doc.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(body.GetProperty("imported").GetBoolean());
+        var warning = Assert.Single(body.GetProperty("warnings").EnumerateArray());
+        Assert.Equal(6, warning.GetProperty("row").GetInt32());
+        Assert.Equal("D", warning.GetProperty("column").GetString());
+        Assert.Contains("\"Trước năm 2030\" có hai cách đọc", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        // The page says the same after its import: imported, and the one cell to confirm.
+        var page = await PagePostAsync(client, csv.Replace("hai-cach-doc", "hai-cach-doc-trang", StringComparison.Ordinal), confirm: null);
+        Assert.Contains("Đã nhập hai-cach-doc-trang", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"import-warnings\"", page, StringComparison.Ordinal);
+        Assert.Contains("1 ô thời hạn có hai cách đọc", page, StringComparison.Ordinal);
+        Assert.Contains("\"Trước năm 2030\" có hai cách đọc", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_upload_imports_nothing_and_writes_no_file()
     {
         using var client = await server.SignedInAsync();

@@ -1,4 +1,5 @@
 using NodaTime;
+using Workflow.Definitions.Plans;
 using Workflow.Host.Coordination;
 using Workflow.Host.Persistence;
 
@@ -60,6 +61,9 @@ internal static class CoordinationApi
     {
         /// <summary>The milestones the file took out of the plan.</summary>
         public IReadOnlyList<RemovalDto> Removals { get; init; } = [];
+
+        /// <summary>Cells with two possible readings, imported with the one a coordinator would choose: to confirm.</summary>
+        public IReadOnlyList<ProblemDto> Warnings { get; init; } = [];
     }
 
     public sealed record ProblemDto(string File, int? Row, string? Column, string Message);
@@ -125,14 +129,14 @@ internal static class CoordinationApi
                     // Nothing imported: the file has problems, each with its row and column, as `workflow plan check` lists them.
                     return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Tệp {Path.GetFileName(file.FileName)} có {upload.Problems.Count} lỗi; chưa nhập gì.",
                         detail: "Sửa các ô được liệt kê trong \"problems\" (tệp, dòng, cột, lỗi) rồi tải lên lại.",
-                        extensions: new Dictionary<string, object?> { ["imported"] = false, ["problems"] = upload.Problems.Select(p => new ProblemDto(p.File, p.Row, p.Column, p.Message)).ToList() });
+                        extensions: new Dictionary<string, object?> { ["imported"] = false, ["problems"] = upload.Problems.Select(ToDto).ToList() });
                 }
 
-                return Results.Ok(new UploadDto(true, imported.Plan, imported.Created, imported.Rescheduled, imported.Removed, imported.Unchanged) { Removals = [.. imported.Removals.Select(ToDto)] });
+                return Results.Ok(new UploadDto(true, imported.Plan, imported.Created, imported.Rescheduled, imported.Removed, imported.Unchanged) { Removals = [.. imported.Removals.Select(ToDto)], Warnings = [.. upload.Warnings.Select(ToDto)] });
             })
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BodyLimits.PlanUpload))
             .WithTags("Kế hoạch")
-            .WithSummary("Nhập (hoặc nhập lại) một kế hoạch CSV/XLSX với cùng các kiểm tra như \"workflow plan check\"; có lỗi thì không nhập gì: 400 với danh sách lỗi (problems: tệp, dòng, cột, lỗi); tệp quá 10 MB: 413. Nhập lại mà tệp không còn mốc đang theo dõi: 409 với danh sách các mốc đó và không nhập gì, trừ khi ?allowRemoval=true.");
+            .WithSummary("Nhập (hoặc nhập lại) một kế hoạch CSV/XLSX với cùng các kiểm tra như \"workflow plan check\"; có lỗi thì không nhập gì: 400 với danh sách lỗi (problems: tệp, dòng, cột, lỗi); tệp quá 10 MB: 413. Nhập được: 200, kèm warnings (ô thời hạn có hai cách đọc, cần xác nhận). Nhập lại mà tệp không còn mốc đang theo dõi: 409 với danh sách các mốc đó và không nhập gì, trừ khi ?allowRemoval=true.");
 
         api.MapGet("/plans/removed", async (CoordinationService service, CancellationToken ct) =>
                 (await service.RemovedMilestonesAsync(ct).ConfigureAwait(false)).Select(r => new RemovedMilestoneDto(
@@ -143,6 +147,8 @@ internal static class CoordinationApi
                 Answer(await service.RestoreAsync(id, await Who.CoordinatorAsync(http).ConfigureAwait(false), ct).ConfigureAwait(false)))
             .WithSummary("Khôi phục một mốc đã bỏ khỏi kế hoạch: mốc được theo dõi và nhắc hạn lại từ hôm nay.");
     }
+
+    internal static ProblemDto ToDto(PlanProblem p) => new(p.File, p.Row, p.Column, p.Message);
 
     internal static RemovalDto ToDto(Runtime.MilestoneRemoval r) => new(r.Task, r.Milestone, r.Label, r.Due, r.Activity);
 
