@@ -64,7 +64,7 @@ public sealed class ExpressionEvaluator
         }
         catch (Acornima.ParseErrorException e)
         {
-            return $"JavaScript lỗi cú pháp: {e.Description} (dòng {e.LineNumber}, cột {e.Column}).";
+            return JavaScriptSyntaxError.Describe(e);
         }
     }
 
@@ -168,7 +168,7 @@ public sealed class ExpressionEvaluator
         }
         catch (Acornima.ParseErrorException e)
         {
-            throw new ExpressionException($"JavaScript lỗi cú pháp: {e.Description} (dòng {e.LineNumber}, cột {e.Column}).", e);
+            throw new ExpressionException(JavaScriptSyntaxError.Describe(e), e);
         }
         catch (TimeoutException e)
         {
