@@ -83,6 +83,26 @@ public class CorpusPhraseTests
         Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
     }
 
+    /// <summary>
+    /// The third harvest (files named <c>harvest3-*.tsv</c>) is held out whole: its phrases were gathered from
+    /// documents the corpus had not used, labelled by reading and committed (a131ce0) before the parser read any
+    /// of them. Its first and only blind run (parser of main 19f36f6): 17 of 21 exact (81.0 %). The misses: two
+    /// deferrals to "theo yêu cầu của cấp có thẩm quyền" read as unknown; two phases with one date ("… trong Quý
+    /// II/2026. … trong Quý II/2026. Cập nhật thường xuyên") read as two milestones; a year span inside brackets
+    /// after a deadline ("Quý II/2026 (… giai đoạn 2026 - 2031 …)") read as a second phase. They were mended
+    /// afterwards, so the score this test sees is no longer blind for those four rows.
+    /// </summary>
+    [Fact]
+    public void The_third_harvest_held_out_whole_scores_at_least_98_percent()
+    {
+        var heldOut = Rows.Value.Where(r => r.File.StartsWith("harvest3-", StringComparison.Ordinal)).ToList();
+        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
+
+        Assert.True(heldOut.Count >= 20, $"held out {heldOut.Count} of the third harvest");
+        Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
+    }
+
     /// <summary>The fixed rule: FNV-1a (32 bits) over the UTF-16 code units of the NFC phrase, divisible by 4.</summary>
     internal static bool IsHeldOut(string phrase) => Fnv1a(phrase) % 4 == 0;
 
