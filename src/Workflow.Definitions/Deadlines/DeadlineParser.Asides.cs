@@ -6,7 +6,8 @@ namespace Workflow.Definitions.Deadlines;
 /// Dates a phrase gives beside its deadline: an alternative after "hoặc" ("12/2026 hoặc 1/2027 (tuỳ
 /// thời điểm …)" is due at the earlier, listed for a coordinator to confirm) and dates in brackets after
 /// a dated item ("Ngày 09/02/2026 (ngày 10/02/2026 tổ chức trao cho số vắng mặt …)", "từ ngày 03/3/2026
-/// đến ngày 06/3/2026 (nhằm ngày 15 tháng Giêng …)"), which say more about it and become the note.
+/// đến ngày 06/3/2026 (nhằm ngày 15 tháng Giêng …)", "Quý II/2026 (… giai đoạn 2026 - 2031 …)"), which say
+/// more about it and become the note.
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -47,9 +48,13 @@ public static partial class DeadlineParser
 
                 for (var i = items.Count - 1; i >= 0; i--)
                 {
-                    if (items[i].Kind == ItemKind.Date && items[i].FirstToken > open && items[i].LastToken < close)
+                    // Dates, written years and spans of years alike: "Quý II/2026 (theo yêu cầu … về định hướng biên
+                    // chế giai đoạn 2026 - 2031 …)" is due at the quarter's end; the years in brackets say what about.
+                    var item = items[i];
+                    var dated = item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !item.YearImplicit);
+                    if (dated && item.FirstToken > open && item.LastToken < close)
                     {
-                        Array.Fill(covered, false, items[i].FirstToken, items[i].LastToken - items[i].FirstToken + 1);
+                        Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
                         items.RemoveAt(i);
                     }
                 }

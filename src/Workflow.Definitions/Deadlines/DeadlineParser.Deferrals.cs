@@ -2,8 +2,8 @@ namespace Workflow.Definitions.Deadlines;
 
 /// <summary>
 /// Phrases that defer to another body's timetable or to an event: "Theo lộ trình …", "Theo tiến độ …",
-/// "Theo kế hoạch …", "theo quy định của Chính phủ", "Kỳ họp giữa năm 2026", "Tuỳ thuộc vào thời điểm
-/// Luật … sửa đổi", "Kỳ họp HĐND gần nhất 2026". Each is an event unless the phrase also gives a date;
+/// "Theo kế hoạch …", "theo quy định của Chính phủ", "Theo yêu cầu của cấp có thẩm quyền", "Kỳ họp giữa
+/// năm 2026", "Tuỳ thuộc vào thời điểm Luật … sửa đổi", "Kỳ họp HĐND gần nhất 2026". Each is an event unless the phrase also gives a date;
 /// its words become the note.
 /// </summary>
 public static partial class DeadlineParser
@@ -25,10 +25,11 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")))
+            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua") || Is(k + 1, "yeu", "cau")))
             {
-                // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ": another
-                // body's timetable; an event unless the phrase also gives a date. ("theo quy định" alone says nothing.)
+                // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ", "Theo yêu cầu
+                // của cấp có thẩm quyền": another body's timetable or request; an event unless the phrase also gives a
+                // date ("Thường xuyên (hoặc theo yêu cầu …)" stays continuous). ("theo quy định" alone says nothing.)
                 SetEventMarker(k, onlyWithoutDate: true);
                 return k;
             }

@@ -64,6 +64,22 @@ public static partial class DeadlineParser
             }
 
             milestones.Sort((a, b) => a.Due.CompareTo(b.Due));
+
+            // Phases due on one day are one chase: "Ban hành các quy định trong Quý II/2026. Đầu tư … trong Quý
+            // II/2026" is once, at the quarter's end (the first phase's label stays when dates differ elsewhere).
+            for (var i = milestones.Count - 1; i > 0; i--)
+            {
+                if (milestones[i].Due == milestones[i - 1].Due)
+                {
+                    milestones.RemoveAt(i);
+                }
+            }
+
+            if (milestones.Count == 1)
+            {
+                return (ScheduleKind.Once, [Milestone(null, milestones[0].Due)], null);
+            }
+
             return (ScheduleKind.Phased, milestones, null);
         }
 

@@ -238,4 +238,29 @@ public class DeadlineFamilyTests
     [Fact]
     public void Ongoing_work_after_a_deadline_is_a_reading_to_confirm() =>
         Assert.NotNull(DeadlineParser.Parse("Quý I/2026 và duy trì thường xuyên", Y2025).Ambiguity);
+
+    [Theory]
+    [InlineData("Theo yêu cầu của Bộ Nội vụ", "event:")]
+    [InlineData("Quý III/2025 hoặc theo yêu cầu của Ủy ban nhân dân tỉnh", "once: 2025-09-30")]
+    [InlineData("Thường xuyên, theo yêu cầu nhiệm vụ", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void A_request_of_another_body_is_an_event_unless_a_date_is_given(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Quý IV/2025 (thực hiện theo lộ trình giai đoạn 2025 - 2030)", "once: 2025-12-31")]
+    [InlineData("Tháng 12/2025 (số liệu năm 2024)", "once: 2025-12-31")]
+    [InlineData("Quý II/2025 (để triển khai trong năm 2026)", "once: 2025-06-30")]
+    public void Years_in_brackets_after_a_deadline_are_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void Years_in_brackets_stay_in_the_note()
+    {
+        var schedule = DeadlineParser.Parse("Quý IV/2025 (thực hiện theo lộ trình giai đoạn 2025 - 2030)", Y2025);
+        Assert.Contains("2025 - 2030", schedule.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Xây dựng kế hoạch trong Quý III/2025. Tổ chức thực hiện trong Quý III/2025", "once: 2025-09-30")]
+    [InlineData("Ban hành kế hoạch: Quý I/2025. Thực hiện: Quý I/2025. Báo cáo: Quý II/2025", "phased: Ban hành kế hoạch 2025-03-31 | Báo cáo 2025-06-30")]
+    [InlineData("Ban hành kế hoạch: Quý I/2025. Thực hiện: Trong năm 2025", "phased: Ban hành kế hoạch 2025-03-31 | Thực hiện 2025-12-31")]
+    public void Phases_due_on_one_day_are_one_chase(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
