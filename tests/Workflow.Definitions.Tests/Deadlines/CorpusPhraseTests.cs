@@ -85,7 +85,7 @@ public class CorpusPhraseTests
 
     /// <summary>
     /// The third harvest (files named <c>harvest3-*.tsv</c>) is held out whole: its phrases were gathered from
-    /// documents the corpus had not used, labelled by reading and committed (a131ce0) before the parser read any
+    /// documents the corpus had not used, labelled by reading and committed (f449e8a in main) before the parser read any
     /// of them. Its first and only blind run (parser of main 19f36f6): 17 of 21 exact (81.0 %). The misses: two
     /// deferrals to "theo yêu cầu của cấp có thẩm quyền" read as unknown; two phases with one date ("… trong Quý
     /// II/2026. … trong Quý II/2026. Cập nhật thường xuyên") read as two milestones; a year span inside brackets
@@ -100,6 +100,24 @@ public class CorpusPhraseTests
         var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
 
         Assert.True(heldOut.Count >= 20, $"held out {heldOut.Count} of the third harvest");
+        Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
+    }
+
+    /// <summary>
+    /// The fourth harvest (<c>harvest4-*.tsv</c>), a second fresh batch gathered after the third's blind run, is held
+    /// out whole the same way: labelled and committed (4b72606 on wt/blind) before the parser (main e669b52) read it.
+    /// Its first and only blind run: 9 of 10 exact (90.0 %). The miss: "Tháng 11 - 12/2025." read as two phases (each
+    /// month's end) where the label reads a span of months, as "Từ tháng 11 đến tháng 12" is (the README was silent on
+    /// months joined by a dash; quarters joined by a dash are phases). Mended afterwards, with the reading flagged.
+    /// </summary>
+    [Fact]
+    public void The_fourth_harvest_held_out_whole_scores_at_least_98_percent()
+    {
+        var heldOut = Rows.Value.Where(r => r.File.StartsWith("harvest4-", StringComparison.Ordinal)).ToList();
+        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
+
+        Assert.True(heldOut.Count >= 10, $"held out {heldOut.Count} of the fourth harvest");
         Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
     }
 
