@@ -5,7 +5,8 @@ namespace Workflow.Definitions.Deadlines;
 /// <summary>
 /// Spans and the words around them: years written bare or as a span ("2026", "Năm 2025 - 2030",
 /// "Giai đoạn 2026-2027", "Trong năm 2023, 2024"), spans opened by "từ" ("Từ tháng 3 đến tháng 11",
-/// "Từ 01/7/2025", "Từ nay đến hết năm 2025", "Từ ngày 16 đến 31/12/2025") and their checkpoints,
+/// "Từ 01/7/2025", "Từ nay đến hết năm 2025", "Từ ngày 16 đến 31/12/2025"), ranges of months ("Tháng 11 -
+/// 12/2025") and their checkpoints,
 /// and "Trước năm 2030", "Trước 2030".
 /// </summary>
 public static partial class DeadlineParser
@@ -155,6 +156,16 @@ public static partial class DeadlineParser
                 var opened = start.Kind == ItemKind.Now || OpensSpan(start.FirstToken);
                 var next = i + 1 < items.Count ? items[i + 1] : default;
                 var closes = i + 1 < items.Count && next.Kind is ItemKind.Date or ItemKind.Year && Joins(start.LastToken + 1, next.FirstToken);
+                if (closes && !opened && IsMonthRange(start, next))
+                {
+                    // "Tháng 11 - 12/2025": a range of months, read as "từ tháng 11 đến tháng 12/2025"; the first month
+                    // takes the year of the last. Listed: each month's end is the other reading.
+                    var first = new LocalDate(next.Date.Year, start.Start.Month, 1);
+                    start = start with { Start = first > next.Date ? first.PlusYears(-1) : first };
+                    opened = true;
+                    ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng tháng (có thể hiểu là hạn cuối từng tháng)");
+                }
+
                 if (closes && (opened || (start.Kind == ItemKind.Year && next.Kind == ItemKind.Year)) && next.Date > start.Start)
                 {
                     items[i] = new Item(ItemKind.Span, next.Date, next.Date.Year, default, null, false, start.FirstToken, next.LastToken) { Start = start.Start };
@@ -167,6 +178,12 @@ public static partial class DeadlineParser
                 }
             }
         }
+
+        /// <summary>Two months joined by "-" or "đến", the first without a year of its own ("Tháng 11 - 12/2025").</summary>
+        private static bool IsMonthRange(Item start, Item end) =>
+            start.Kind == ItemKind.Date && end.Kind == ItemKind.Date && start.YearImplicit && !end.YearImplicit
+            && start.Name is { } a && a.StartsWith("Tháng", StringComparison.Ordinal)
+            && end.Name is { } b && b.StartsWith("Tháng", StringComparison.Ordinal);
 
         /// <summary>A span's first day with a year no plan has ("Từ ngày 01/11/2205 đến ngày 10/12/2025") takes the
         /// year of its last day (the year before when the day would fall after it), listed for a coordinator to

@@ -263,4 +263,19 @@ public class DeadlineFamilyTests
     [InlineData("Ban hành kế hoạch: Quý I/2025. Thực hiện: Quý I/2025. Báo cáo: Quý II/2025", "phased: Ban hành kế hoạch 2025-03-31 | Báo cáo 2025-06-30")]
     [InlineData("Ban hành kế hoạch: Quý I/2025. Thực hiện: Trong năm 2025", "phased: Ban hành kế hoạch 2025-03-31 | Thực hiện 2025-12-31")]
     public void Phases_due_on_one_day_are_one_chase(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Tháng 3 - 5/2025", "continuous: Quý I 2025-03-31 | 2025-05-31")]
+    [InlineData("Tháng 7 - 9/2026", "continuous: Quý III 2026-09-30")]
+    [InlineData("Tháng 3 - 5/2026", "continuous: Quý I 2026-03-31 | 2026-05-31")] // the first month takes the last's year, not the plan's
+    [InlineData("Tháng 11, 12/2025", "phased: 2025-11-30 | 2025-12-31")]
+    [InlineData("Quý II - Quý IV năm 2025", "phased: 2025-06-30 | 2025-09-30 | 2025-12-31")]
+    public void A_range_of_months_is_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void A_range_of_months_is_a_reading_to_confirm()
+    {
+        Assert.NotNull(DeadlineParser.Parse("Tháng 3 - 5/2025", Y2025).Ambiguity);
+        Assert.Null(DeadlineParser.Parse("Từ tháng 3 đến tháng 5/2025", Y2025).Ambiguity);
+    }
 }
