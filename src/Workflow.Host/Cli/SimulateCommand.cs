@@ -6,7 +6,7 @@ using Workflow.Definitions;
 using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Plans;
 using Workflow.Definitions.Workflows;
-using Workflow.Host.Delivery;
+using Workflow.Notifications.Delivery;
 using Workflow.Host.Hosting;
 using Workflow.Host.Runtime;
 using Workflow.Host.Simulation;

@@ -150,7 +150,7 @@ internal static class WebBench
         var delivery = new DeliverySetup(
             new Notifications.Delivery.PickupFolderTransport(Path.Combine(folder, "emails")),
             Notifications.Templates.TemplateSet.Load(Path.Combine(data.Folder, "templates")),
-            Delivery.DeliveryOptions.Default) { Links = DeliverySetup.CreateLinks(folder) };
+            Notifications.Delivery.DeliveryOptions.Default) { Links = DeliverySetup.CreateLinks(folder) };
         await using var app = Web.WorkflowWeb.Build(data, settings, delivery, clustered: false, ["http://127.0.0.1:0"], clock);
         await app.StartAsync().ConfigureAwait(false);
         try

@@ -220,7 +220,7 @@ public sealed record WorkflowsData(string Folder, ReferenceData Reference, Defin
 }
 
 /// <summary>How the outbox goes out: the transport (SMTP, or a pickup folder), the templates, the options.</summary>
-public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTransport Transport, Workflow.Notifications.Templates.TemplateSet Templates, Delivery.DeliveryOptions Options)
+public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTransport Transport, Workflow.Notifications.Templates.TemplateSet Templates, Workflow.Notifications.Delivery.DeliveryOptions Options)
 {
     /// <summary>The signed links to the agencies' report pages; null leaves the link out.</summary>
     public Workflow.Notifications.Links.ReportLinks? Links { get; init; }
@@ -353,9 +353,9 @@ public sealed record DeliverySetup(Workflow.Notifications.Delivery.IMailTranspor
 
     /// <summary>The sender (WORKFLOW_MAIL_FROM) and where replies go (WORKFLOW_MAIL_REPLY_TO), with the default delivery options.</summary>
     /// <exception cref="FormatException">An address is malformed.</exception>
-    public static Delivery.DeliveryOptions ConfiguredOptions() => Delivery.DeliveryOptions.Default with
+    public static Workflow.Notifications.Delivery.DeliveryOptions ConfiguredOptions() => Workflow.Notifications.Delivery.DeliveryOptions.Default with
     {
-        From = Address("WORKFLOW_MAIL_FROM") ?? Delivery.DeliveryOptions.Default.From,
+        From = Address("WORKFLOW_MAIL_FROM") ?? Workflow.Notifications.Delivery.DeliveryOptions.Default.From,
         ReplyTo = Address("WORKFLOW_MAIL_REPLY_TO"),
     };
 
@@ -465,11 +465,13 @@ public static partial class WorkflowHost
             builder.Services.AddSingleton(delivery.Templates);
             builder.Services.AddSingleton(delivery.Options);
             builder.Services.AddSingleton(delivery);
-            builder.Services.AddSingleton<Delivery.OutboxSender>();
+            builder.Services.AddSingleton<Workflow.Notifications.Delivery.IOutboxStore, Persistence.OutboxStore>();
+            builder.Services.AddSingleton(s => new Workflow.Notifications.Delivery.OutboxSender(s.GetRequiredService<Workflow.Notifications.Delivery.IOutboxStore>(),
+                delivery.Transport, delivery.Templates, data.Reference.Agencies, delivery.Links, s.GetRequiredService<RuntimeClock>(), delivery.Options));
             if (runJobs)
             {
                 builder.Services.AddSingleton<IHostedService>(s => new Periodically("Delivery", s.GetRequiredService<RuntimeClock>().DeliveryInterval,
-                    ct => s.GetRequiredService<Delivery.OutboxSender>().SendDueAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Delivery"), runtimeClock.Time));
+                    ct => s.GetRequiredService<Workflow.Notifications.Delivery.OutboxSender>().SendDueAsync(ct), s.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Delivery"), runtimeClock.Time));
             }
         }
     }

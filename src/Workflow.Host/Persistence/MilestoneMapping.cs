@@ -136,6 +136,28 @@ internal static class MilestoneMapping
         CreatedAtUtc = nowUtc,
     };
 
+    /// <summary>The notification an outbox row holds (the inverse of <see cref="ToRecord(Notification, DateTime)"/>).</summary>
+    public static Notification ToNotification(OutboxRecord o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new()
+        {
+            Kind = o.Kind,
+            At = Moment.Parse(o.At).Value,
+            Plan = o.PlanId,
+            Task = o.TaskId,
+            Milestone = o.Milestone,
+            Due = LocalDate.FromDateOnly(o.Due),
+            To = o.To.Length == 0 ? [] : o.To.Split(','),
+            Cc = o.Cc.Length == 0 ? [] : o.Cc.Split(','),
+            Template = o.Template,
+            Activity = o.Activity,
+            Subject = o.Subject,
+            Body = o.Body,
+            BodyIsHtml = o.BodyIsHtml,
+        };
+    }
+
     /// <summary>The lead agencies' ids of a stored milestone: its <see cref="MilestoneRecord.Lead"/> column, comma-separated.</summary>
     public static string[] LeadIds(string lead)
     {

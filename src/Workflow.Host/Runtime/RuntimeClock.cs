@@ -13,7 +13,7 @@ namespace Workflow.Host.Runtime;
 /// SPEED times faster. Every process given the same three values agrees on the time, so a server
 /// killed and restarted picks up the same timeline.
 /// </remarks>
-public sealed class RuntimeClock
+public sealed class RuntimeClock : Workflow.Notifications.Delivery.IDeliveryClock
 {
     public static readonly DateTimeZone Vietnam = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 

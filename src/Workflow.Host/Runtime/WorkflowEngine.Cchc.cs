@@ -18,26 +18,6 @@ public sealed partial class WorkflowEngine
         _ => false,
     };
 
-    private static void Send(MilestoneRun run, INotificationSink sink, NotificationKind kind, string activityId, LocalDateTime now, LocalDateTime moment, IReadOnlyList<string> to, IReadOnlyList<string> cc, string template, bool late)
-    {
-        var notification = new Notification
-        {
-            Kind = kind,
-            At = moment,
-            Plan = run.Key.Plan.Value,
-            Task = run.Key.Task.Value,
-            Milestone = run.Key.Number,
-            Due = run.EffectiveDue!.Value,
-            To = to,
-            Cc = cc,
-            Template = template,
-        };
-        var what = kind.Label();
-        run.History.Add(sink.Add(notification)
-            ? new HistoryEntry(now, activityId, what, late ? $"gửi bù một lần cho mốc {Moment(moment)} đã qua; hạn {Day(run.EffectiveDue)}" : $"mốc {Moment(moment)}; hạn {Day(run.EffectiveDue)}")
-            : new HistoryEntry(now, activityId, what, $"trùng ngày với thông báo cùng loại đã gửi (mốc {Moment(moment)}): gộp làm một"));
-    }
-
     /// <summary>What one of our activities (<see cref="CchcActivity"/>) sees of the milestone it runs for, and how what it
     /// asks becomes bookmarks, outbox rows and timeline lines.</summary>
     private sealed class MilestoneContext(WorkflowEngine engine, MilestoneRun run, CchcActivity activity, Token token, LocalDateTime now, INotificationSink sink) : IMilestoneContext
@@ -78,13 +58,32 @@ public sealed partial class WorkflowEngine
 
         public bool Holds(MilestoneCondition condition) => WorkflowEngine.Holds(condition, run, now);
 
-        public void Notify(NoticeKind kind, IReadOnlyList<AgencyId> recipients, IReadOnlyList<AgencyId> copied, string templateName) =>
-            Send(run, sink, kind switch
+        /// <summary>A reminder, overdue notice or escalation for this milestone goes into the step's outbox (the sink),
+        /// dated the moment it was meant for; the timeline says so, or that it merged with one already queued that day.</summary>
+        public void Notify(NoticeKind kind, IReadOnlyList<AgencyId> recipients, IReadOnlyList<AgencyId> copied, string templateName)
+        {
+            var notification = new Notification
             {
-                NoticeKind.Reminder => NotificationKind.Reminder,
-                NoticeKind.Overdue => NotificationKind.Overdue,
-                _ => NotificationKind.Escalation,
-            }, activity.Id, now, Moment, [.. recipients.Select(a => a.ToString())], [.. copied.Select(a => a.ToString())], templateName, Late);
+                Kind = kind switch
+                {
+                    NoticeKind.Reminder => NotificationKind.Reminder,
+                    NoticeKind.Overdue => NotificationKind.Overdue,
+                    _ => NotificationKind.Escalation,
+                },
+                At = Moment,
+                Plan = run.Key.Plan.Value,
+                Task = run.Key.Task.Value,
+                Milestone = run.Key.Number,
+                Due = run.EffectiveDue!.Value,
+                To = [.. recipients.Select(a => a.ToString())],
+                Cc = [.. copied.Select(a => a.ToString())],
+                Template = templateName,
+            };
+            var what = notification.Kind.Label();
+            run.History.Add(sink.Add(notification)
+                ? new HistoryEntry(now, activity.Id, what, Late ? $"gửi bù một lần cho mốc {WorkflowEngine.Moment(Moment)} đã qua; hạn {Day(run.EffectiveDue)}" : $"mốc {WorkflowEngine.Moment(Moment)}; hạn {Day(run.EffectiveDue)}")
+                : new HistoryEntry(now, activity.Id, what, $"trùng ngày với thông báo cùng loại đã gửi (mốc {WorkflowEngine.Moment(Moment)}): gộp làm một"));
+        }
 
         public void Record(string what, string detail) => run.History.Add(new HistoryEntry(now, activity.Id, what, detail));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using Workflow.Definitions.Workflows;
+using Workflow.Notifications;
 
 namespace Workflow.Host.Runtime;
 

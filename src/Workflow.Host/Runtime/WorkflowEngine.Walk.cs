@@ -1,5 +1,6 @@
 using NodaTime;
 using Workflow.Definitions.Workflows;
+using Workflow.Notifications;
 
 namespace Workflow.Host.Runtime;
 

@@ -3,6 +3,7 @@ using NodaTime;
 using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Calendars;
 using Workflow.Definitions.Workflows;
+using Workflow.Notifications;
 
 namespace Workflow.Host.Runtime;
 

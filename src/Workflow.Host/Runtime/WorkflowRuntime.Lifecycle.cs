@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Workflow.Definitions.Plans;
 using Workflow.Host.Persistence;
+using Workflow.Notifications;
 
 namespace Workflow.Host.Runtime;
 

@@ -472,23 +472,6 @@ public sealed partial class WorkflowRuntime(
     /// <summary>Milestones a timer resumes in one transaction.</summary>
     private const int ResumeBatch = 200;
 
-    /// <summary>A timer fired for the bookmark at <paramref name="bookmarkAt"/> of milestone <paramref name="milestoneId"/>, on the node <paramref name="by"/>.</summary>
-    public async Task ResumeAsync(long milestoneId, string bookmarkAt, string by = "hệ thống", CancellationToken ct = default)
-    {
-        TriggerChange? change = null;
-        await StepAsync(async (db, sink, now) =>
-        {
-            change = await db.Milestones.FindAsync([milestoneId], ct).ConfigureAwait(false) is { } row
-                ? await ResumeRowAsync(db, sink, now, row, bookmarkAt, by, ct).ConfigureAwait(false)
-                : null;
-        }, ct).ConfigureAwait(false);
-
-        if (change is not null)
-        {
-            await SyncTriggersAsync([change], ct).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>One milestone's step when its timer at <paramref name="bookmarkAt"/> fired; null when there was nothing to do.</summary>
     private async Task<TriggerChange?> ResumeRowAsync(WorkflowDbContext db, INotificationSink sink, LocalDateTime now, MilestoneRecord row, string bookmarkAt, string by, CancellationToken ct)
     {
@@ -746,24 +729,6 @@ public sealed partial class WorkflowRuntime(
         {
             hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
             text.Clear();
-        }
-    }
-
-    /// <summary>The outbox of one transaction: a notification whose key is already queued is the same notification.</summary>
-    private sealed class OutboxSink(WorkflowDbContext db, RuntimeClock clock) : INotificationSink
-    {
-        private readonly HashSet<string> added = new(StringComparer.Ordinal);
-
-        public bool Add(Notification notification)
-        {
-            var key = notification.Key;
-            if (!added.Add(key) || db.Outbox.Any(o => o.Key == key))
-            {
-                return false;
-            }
-
-            db.Outbox.Add(MilestoneMapping.ToRecord(notification, clock.UtcNow));
-            return true;
         }
     }
 }

@@ -1,11 +1,10 @@
 using MimeKit;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Definitions.Plans;
-using Workflow.Host.Delivery;
+using Workflow.Notifications.Delivery;
 using Workflow.Host.Hosting;
 using Workflow.Host.Tests.Cli;
 using Workflow.Host.Tests.Runtime;
-using Workflow.Notifications.Delivery;
 using Workflow.Notifications.Templates;
 
 namespace Workflow.Host.Tests.Delivery;

@@ -5,13 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflow.Definitions.Plans;
-using Workflow.Host.Delivery;
+using Workflow.Notifications.Delivery;
 using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
 using Workflow.Host.Runtime;
 using Workflow.Host.Tests.Cli;
 using Workflow.Host.Tests.Runtime;
-using Workflow.Notifications.Delivery;
 using Workflow.Notifications.Templates;
 using Workflow.Notifications.Tests.MailDev;
 

@@ -82,8 +82,8 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         var task15 = Assert.Single(await MilestonesAsync("15"));
 
         clock.Set(2025, 3, 17, 8, 0);
-        await Runtime.ResumeAsync(task15.Id, task15.BookmarkAt!);
-        await Runtime.ResumeAsync(task15.Id, task15.BookmarkAt!); // a second firing of the same trigger
+        await Runtime.ResumeMomentAsync(task15.BookmarkAt!, "hệ thống");
+        await Runtime.ResumeMomentAsync(task15.BookmarkAt!, "hệ thống"); // a second firing of the same trigger
 
         await using var db = await host.Databases.CreateDbContextAsync();
         var sent = await db.Outbox.Where(o => o.TaskId == "15").ToListAsync();

@@ -108,7 +108,7 @@ internal static class CoordinationApi
         outbox.MapGet("/dead", async (CoordinationService service, CancellationToken ct) =>
                 (await service.DeadLettersAsync(ct).ConfigureAwait(false)).Select(o => new DeadLetterDto(o.Id, o.Kind.ToString(), o.At, o.PlanId, o.TaskId, o.Milestone, o.To, o.Attempts, o.LastError)).ToList())
             .WithSummary("Thư không gửi được sau mọi lần thử.");
-        outbox.MapPost("/dead/retry", async (Delivery.OutboxSender sender, CancellationToken ct) =>
+        outbox.MapPost("/dead/retry", async (Workflow.Notifications.Delivery.OutboxSender sender, CancellationToken ct) =>
                 Results.Ok(new OutcomeDto(true, $"Đã đưa {await sender.RetryDeadAsync(ct).ConfigureAwait(false)} thư trở lại hàng đợi gửi.")))
             .WithSummary("Gửi lại mọi thư không gửi được.");
 

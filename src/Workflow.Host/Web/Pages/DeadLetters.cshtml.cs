@@ -6,7 +6,7 @@ using Workflow.Host.Persistence;
 namespace Workflow.Host.Web.Pages;
 
 /// <summary>The outbox's dead letters, with a retry button.</summary>
-public sealed class DeadLettersModel(CoordinationService service, Delivery.OutboxSender sender) : PageModel
+public sealed class DeadLettersModel(CoordinationService service, Workflow.Notifications.Delivery.OutboxSender sender) : PageModel
 {
     public IReadOnlyList<OutboxRecord> Dead { get; private set; } = [];
 

@@ -1,8 +1,7 @@
-using Workflow.Notifications;
+namespace Workflow.Notifications;
 
-namespace Workflow.Host.Runtime;
-
-/// <summary>Where the engine puts what it decided to send: the outbox in the host, a list in a simulation.</summary>
+/// <summary>Where the runtime puts what it decided to send: the outbox in the host (in the step's own transaction),
+/// a list in a simulation. The outbox is then delivered by <see cref="Delivery.OutboxSender"/>.</summary>
 public interface INotificationSink
 {
     /// <summary>Adds <paramref name="notification"/> unless one with its key is already there.</summary>
