@@ -54,6 +54,9 @@ internal sealed class BulkInsert<T> : IDisposable
     /// <summary>Rows a statement inserts at most.</summary>
     public int BatchSize { get; }
 
+    /// <summary>SQL after the VALUES (an ON CONFLICT clause), or null.</summary>
+    public string? Suffix { get; init; }
+
     /// <summary>Inserts <paramref name="rows"/>; with returning columns, reads each inserted row's values of them through <paramref name="read"/>.</summary>
     public async Task InsertAsync(IReadOnlyList<T> rows, Action<DbDataReader>? read, CancellationToken ct)
     {
@@ -133,6 +136,7 @@ internal sealed class BulkInsert<T> : IDisposable
             text.Append(')');
         }
 
+        text.Append(Suffix);
         if (returning is not null)
         {
             text.Append(" RETURNING ").Append(returning);

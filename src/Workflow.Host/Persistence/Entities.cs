@@ -138,6 +138,9 @@ public sealed class MilestoneRecord
 
     public int Number { get; set; }
 
+    /// <summary>The task's row in its plan (<see cref="TaskRecord.Row"/>), kept with the milestone so that the task list's order is one index.</summary>
+    public int TaskRow { get; set; }
+
     public string? Label { get; set; }
 
     public DateOnly? PlannedDue { get; set; }

@@ -38,6 +38,46 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
+    /// <summary>The milestones' counts kept up to date on write (<see cref="Progress.ProgressTally"/>).</summary>
+    public DbSet<ProgressCountRecord> ProgressCounts => Set<ProgressCountRecord>();
+
+    /// <summary>Saves, and moves the counts of the milestones it changes in the same transaction.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveCountedAsync(acceptAllChangesOnSuccess, (accept, _) => Task.FromResult(base.SaveChanges(accept)), CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Saves, and moves the counts of the milestones it changes in the same transaction.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveCountedAsync(acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
+
+    private async Task<int> SaveCountedAsync(bool acceptAllChangesOnSuccess, Func<bool, CancellationToken, Task<int>> save, CancellationToken ct)
+    {
+        var counts = Progress.ProgressTally.Pending(ChangeTracker);
+        if (counts.Count == 0)
+        {
+            return await save(acceptAllChangesOnSuccess, ct).ConfigureAwait(false);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
+        try
+        {
+            var saved = await save(acceptAllChangesOnSuccess, ct).ConfigureAwait(false);
+            await Progress.ProgressTally.ApplyAsync(this, counts, ct).ConfigureAwait(false);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct).ConfigureAwait(false);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>The partial unique index of the pending extension requests (SQLite and PostgreSQL both take it).</summary>
     public const string OnePendingRequestIndex = "ux_extension_requests_one_pending";
 
@@ -72,7 +112,10 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
             e.ToTable("milestones");
             e.HasKey(m => m.Id);
             e.HasIndex(m => new { m.PlanId, m.TaskId, m.Number }).IsUnique();
-            e.HasIndex(m => m.EffectiveDue);
+
+            // The task list's order (due date, plan, task row, task, milestone), read a page at a time
+            // from a position (keyset), with what its default filter tests (done date, status).
+            e.HasIndex(m => new { m.EffectiveDue, m.PlanId, m.TaskRow, m.TaskId, m.Number, m.DoneOn, m.Status });
 
             // Covering indexes of the progress counts (ProgressQueries): the overview's GROUP BY PlanId
             // and a plan's per-day counts, and the agency view's GROUP BY Lead, read only the index, in
@@ -85,6 +128,15 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
             e.HasIndex(m => new { m.Status, m.BookmarkAt });
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(m => m.Revision).IsConcurrencyToken();
+        });
+        builder.Entity<ProgressCountRecord>(e =>
+        {
+            e.ToTable("progress_counts");
+            e.HasKey(c => c.Key);
+
+            // The per-plan grain (Lead null) and the per-lead one, each read whole by one range of this index.
+            e.HasIndex(c => new { c.Lead, c.PlanId, c.EffectiveDue, c.Status, c.DoneOn, c.Count, c.LastDoneOn });
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         });
         builder.Entity<HistoryRecord>(e =>
         {

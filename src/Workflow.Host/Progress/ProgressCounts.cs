@@ -65,6 +65,22 @@ public sealed record ProgressCounts(int NotYetDue, int DueSoon, int Overdue, int
             OpenOverdue + other.OpenOverdue);
     }
 
+    /// <summary>These counts without <paramref name="other"/>'s (a part of them).</summary>
+    public ProgressCounts Subtract(ProgressCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(
+            NotYetDue - other.NotYetDue,
+            DueSoon - other.DueSoon,
+            Overdue - other.Overdue,
+            Done - other.Done,
+            Dormant - other.Dormant,
+            DoneOnTime - other.DoneOnTime,
+            DoneLate - other.DoneLate,
+            OpenInTime - other.OpenInTime,
+            OpenOverdue - other.OpenOverdue);
+    }
+
     /// <summary>Both sets together.</summary>
     public static ProgressCounts operator +(ProgressCounts left, ProgressCounts right)
     {
@@ -118,7 +134,11 @@ internal sealed class CountRow<TKey>
     public ProgressCounts ToCounts() => new(NotYetDue, DueSoon, Overdue, Done, Dormant, DoneOnTime, DoneLate, OpenInTime, OpenOverdue);
 }
 
-/// <summary>Turns <see cref="ProgressRules"/> into one SQL GROUP BY: <c>COUNT(CASE WHEN rule THEN 1 END)</c> per count.</summary>
+/// <summary>
+/// Turns <see cref="ProgressRules"/> into one SQL GROUP BY: <c>COUNT(CASE WHEN rule THEN 1 END)</c>
+/// per count over milestones, or <c>SUM(CASE WHEN rule THEN Count ELSE 0 END)</c> over the counts
+/// kept on write (<see cref="ProgressCountRecord"/>), whose columns carry the milestones' names.
+/// </summary>
 internal static class ProgressAggregation
 {
     /// <summary>Each group's counts, computed by the database.</summary>
@@ -126,25 +146,46 @@ internal static class ProgressAggregation
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(rules);
-        return groups.Select(Projection<TKey>(rules));
+        return groups.Select(Projection<TKey, MilestoneRecord>(rules, (g, predicate) =>
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(MilestoneRecord)], g, predicate)));
+    }
+
+    /// <summary>Each group's counts, summed from the counts kept on write.</summary>
+    public static IQueryable<CountRow<TKey>> SumProgress<TKey>(this IQueryable<IGrouping<TKey, ProgressCountRecord>> groups, ProgressRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(rules);
+        return groups.Select(Projection<TKey, ProgressCountRecord>(rules, (g, predicate) =>
+        {
+            var c = predicate.Parameters[0];
+            var counted = Expression.Lambda<Func<ProgressCountRecord, int>>(
+                Expression.Condition(predicate.Body, Expression.Property(c, nameof(ProgressCountRecord.Count)), Expression.Constant(0)), c);
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(ProgressCountRecord)], g, counted);
+        }));
+    }
+
+    /// <summary>A predicate over milestones as the same predicate over the counts kept on write (same column names).</summary>
+    public static Expression<Func<ProgressCountRecord, T>> OverCounts<T>(Expression<Func<MilestoneRecord, T>> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var c = Expression.Parameter(typeof(ProgressCountRecord), "c");
+        return Expression.Lambda<Func<ProgressCountRecord, T>>(new ToCounts(predicate.Parameters[0], c).Visit(predicate.Body), c);
     }
 
     /// <summary>
-    /// <c>g => new CountRow { Key = g.Key, Done = g.Count(rules.Done), … }</c>, built from the rule
+    /// <c>g => new CountRow { Key = g.Key, Done = aggregate(g, rules.Done), … }</c>, built from the rule
     /// expressions themselves (C# cannot pass an expression to <c>g.Count</c> in a query; the tree can).
     /// </summary>
-    internal static Expression<Func<IGrouping<TKey, MilestoneRecord>, CountRow<TKey>>> Projection<TKey>(ProgressRules rules)
+    private static Expression<Func<IGrouping<TKey, TRow>, CountRow<TKey>>> Projection<TKey, TRow>(ProgressRules rules, Func<ParameterExpression, LambdaExpression, Expression> aggregate)
     {
-        var g = Expression.Parameter(typeof(IGrouping<TKey, MilestoneRecord>), "g");
+        var g = Expression.Parameter(typeof(IGrouping<TKey, TRow>), "g");
         var row = typeof(CountRow<TKey>);
         MemberAssignment Count(string property, Expression<Func<MilestoneRecord, bool>> predicate) =>
-            Expression.Bind(
-                row.GetProperty(property)!,
-                Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(MilestoneRecord)], g, predicate));
+            Expression.Bind(row.GetProperty(property)!, aggregate(g, typeof(TRow) == typeof(MilestoneRecord) ? predicate : OverCounts(predicate)));
 
         var body = Expression.MemberInit(
             Expression.New(row),
-            Expression.Bind(row.GetProperty(nameof(CountRow<TKey>.Key))!, Expression.Property(g, nameof(IGrouping<TKey, MilestoneRecord>.Key))),
+            Expression.Bind(row.GetProperty(nameof(CountRow<TKey>.Key))!, Expression.Property(g, nameof(IGrouping<TKey, TRow>.Key))),
             Count(nameof(CountRow<TKey>.NotYetDue), rules.NotYetDue),
             Count(nameof(CountRow<TKey>.DueSoon), rules.DueSoon),
             Count(nameof(CountRow<TKey>.Overdue), rules.Overdue),
@@ -154,6 +195,18 @@ internal static class ProgressAggregation
             Count(nameof(CountRow<TKey>.DoneLate), rules.DoneLate),
             Count(nameof(CountRow<TKey>.OpenInTime), rules.OpenInTime),
             Count(nameof(CountRow<TKey>.OpenOverdue), rules.OpenOverdue));
-        return Expression.Lambda<Func<IGrouping<TKey, MilestoneRecord>, CountRow<TKey>>>(body, g);
+        return Expression.Lambda<Func<IGrouping<TKey, TRow>, CountRow<TKey>>>(body, g);
+    }
+
+    /// <summary>Reads a milestone's column from the count row's column of the same name.</summary>
+    private sealed class ToCounts(ParameterExpression milestone, ParameterExpression counts) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Expression == milestone
+                ? Expression.Property(counts, typeof(ProgressCountRecord).GetProperty(node.Member.Name) ?? throw new InvalidOperationException($"the counts kept on write have no {node.Member.Name}"))
+                : base.VisitMember(node);
+
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == milestone ? throw new InvalidOperationException("a rule reads the whole milestone, which the counts cannot") : base.VisitParameter(node);
     }
 }

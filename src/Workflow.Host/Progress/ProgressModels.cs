@@ -99,9 +99,63 @@ public sealed record TaskFilter
     /// </summary>
     public string? Search { get; init; }
 
+    /// <summary>
+    /// Where the page is (the first row's number, from 0). Without <see cref="After"/> or
+    /// <see cref="Before"/> the rows before it are skipped (OFFSET); with one, the page is read from
+    /// that position along the index and this only numbers its rows.
+    /// </summary>
     public int Skip { get; init; }
 
     public int Take { get; init; } = 50;
+
+    /// <summary>The page that starts after this row of the list's order (the previous page's <see cref="TaskPage.Last"/>).</summary>
+    public TaskCursor? After { get; init; }
+
+    /// <summary>The page that ends before this row of the list's order (the next page's <see cref="TaskPage.First"/>).</summary>
+    public TaskCursor? Before { get; init; }
+}
+
+/// <summary>
+/// A position in the task list's order (effective due date, undated last; plan; task row; task;
+/// milestone): a page is read from it along the index, however deep, instead of skipping rows.
+/// </summary>
+public sealed record TaskCursor(DateOnly? Due, string Plan, int Row, string Task, int Number)
+{
+    private const char Separator = '\u001f';
+
+    /// <summary>As a query string carries it (base64url).</summary>
+    public override string ToString() => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(string.Join(
+        Separator,
+        Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        Plan,
+        Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Task,
+        Number.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    /// <summary>A cursor written by <see cref="ToString"/>; null for anything else (a link typed by hand starts from the top).</summary>
+    public static TaskCursor? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 2000)
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(text)).Split(Separator);
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            return parts.Length == 5
+                && (parts[0].Length == 0 || DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", ci, System.Globalization.DateTimeStyles.None, out _))
+                && int.TryParse(parts[2], System.Globalization.NumberStyles.Integer, ci, out var row)
+                && int.TryParse(parts[4], System.Globalization.NumberStyles.Integer, ci, out var number)
+                ? new TaskCursor(parts[0].Length == 0 ? null : DateOnly.ParseExact(parts[0], "yyyy-MM-dd", ci), parts[1], row, parts[3], number)
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>
@@ -121,4 +175,11 @@ public sealed record TaskRow(
     IReadOnlyList<string> Lead);
 
 /// <summary>A page of <see cref="TaskRow"/>s and how many rows the filter matches in all.</summary>
-public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, int Skip, int Take);
+public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, int Skip, int Take)
+{
+    /// <summary>The first row's position (for the page before), or null on an empty page.</summary>
+    public TaskCursor? First { get; init; }
+
+    /// <summary>The last row's position (for the page after), or null on an empty page.</summary>
+    public TaskCursor? Last { get; init; }
+}

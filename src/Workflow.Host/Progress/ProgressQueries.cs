@@ -8,8 +8,10 @@ namespace Workflow.Host.Progress;
 
 /// <summary>
 /// "How are the plans doing": the one source of the dashboard's, the agency view's, the API's and
-/// the periodic report's numbers. Every count is a SQL GROUP BY with conditional counts built from
-/// <see cref="ProgressRules"/>; no query loads all milestones.
+/// the periodic report's numbers. Every count is built from <see cref="ProgressRules"/>: the
+/// overview, the quarters, the agency view and the task list's total sum the counts kept on write
+/// (<see cref="ProgressTally"/>); the periodic report, whose period cuts through them, groups the
+/// milestones in SQL. No query loads all milestones.
 /// </summary>
 public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databases, AgencyDirectory agencies, ProgressOptions? options = null)
 {
@@ -38,9 +40,8 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     {
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
         var plans = await db.Plans.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        var counted = RulesFor(new LocalDate(2000, 1, 1)).Counted; // which rows count does not depend on the day
-        var counts = await db.Milestones.AsNoTracking().Where(counted).GroupBy(m => m.PlanId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var counts = await db.ProgressCounts.AsNoTracking().Where(c => c.Lead == null).GroupBy(c => c.PlanId)
+            .Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct).ConfigureAwait(false);
         return [.. plans
             .OrderByDescending(p => p.TrackedYear).ThenBy(p => p.Id, StringComparer.Ordinal)
             .Select(p =>
@@ -67,16 +68,16 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     {
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var query = await ForPlanAsync(db, null, scope, ct).ConfigureAwait(false);
+        var (milestones, counts) = await ForPlanAsync(db, null, scope, perLead: false, ct).ConfigureAwait(false);
         if (dueWithin is not null)
         {
-            query = query.Where(DueWithin(dueWithin));
+            milestones = milestones.Where(DueWithin(dueWithin));
+            counts = counts.Where(ProgressAggregation.OverCounts(DueWithin(dueWithin)));
         }
 
-        var counts = await query.GroupBy(m => m.PlanId).CountProgress(rules).ToListAsync(ct).ConfigureAwait(false);
-        var plans = (await PlansAsync(db, counts.Select(c => c.Key), keepEmpty: true, ct).ConfigureAwait(false))
+        var byPlan = await CountAsync(milestones, counts, m => m.PlanId, c => c.PlanId, ProgressTally.PerPlan, rules, ct).ConfigureAwait(false);
+        var plans = (await PlansAsync(db, byPlan.Keys, keepEmpty: true, ct).ConfigureAwait(false))
             .Where(p => scope.Includes(p.Status)).ToList();
-        var byPlan = counts.ToDictionary(c => c.Key, c => c.ToCounts(), StringComparer.Ordinal);
         var rows = plans.Select(p => p with { Counts = byPlan.GetValueOrDefault(p.PlanId, ProgressCounts.Zero) }).ToList();
         return new ProgressOverview(today, rows, ProgressCounts.Sum(rows.Select(r => r.Counts)));
     }
@@ -95,16 +96,14 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     {
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var query = (await ForPlanAsync(db, planId, scope, ct).ConfigureAwait(false)).Where(m => m.EffectiveDue != null);
+        var (milestones, counts) = await ForPlanAsync(db, planId, scope, perLead: false, ct).ConfigureAwait(false);
 
-        // Grouped by the due date itself in SQL (a plan has a few hundred distinct dates), which reads
-        // the (PlanId, EffectiveDue, …) index in order with no sort, and folded into quarters here.
-        var days = await query.GroupBy(m => m.EffectiveDue!.Value)
-            .CountProgress(rules).ToListAsync(ct).ConfigureAwait(false);
+        // Summed by the due date itself in SQL (a plan has a few hundred distinct dates) and folded into quarters here.
+        var days = await CountAsync(milestones.Where(m => m.EffectiveDue != null), counts.Where(c => c.EffectiveDue != null), m => m.EffectiveDue!.Value, c => c.EffectiveDue!.Value, ProgressTally.PerPlan, rules, ct).ConfigureAwait(false);
         return [.. days
             .GroupBy(d => (d.Key.Year, Quarter: (d.Key.Month + 2) / 3))
             .OrderBy(q => q.Key.Year).ThenBy(q => q.Key.Quarter)
-            .Select(q => new QuarterProgress(q.Key.Year, q.Key.Quarter, ProgressCounts.Sum(q.Select(m => m.ToCounts()))))];
+            .Select(q => new QuarterProgress(q.Key.Year, q.Key.Quarter, ProgressCounts.Sum(q.Select(m => m.Value))))];
     }
 
     /// <summary>
@@ -119,7 +118,8 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         {
             var rules = RulesFor(today);
             await using var db = await databases.CreateDbContextAsync(c).ConfigureAwait(false);
-            return await PerAgencyAsync(await ForPlanAsync(db, planId, scope, c).ConfigureAwait(false), rules, c).ConfigureAwait(false);
+            var (milestones, counts) = await ForPlanAsync(db, planId, scope, perLead: true, c).ConfigureAwait(false);
+            return PerAgency(await CountAsync(milestones, counts, m => m.Lead, r => r.Lead!, ProgressTally.PerLead, rules, c).ConfigureAwait(false));
         }, ct);
 
     /// <summary>Through the cache when there is one (<see cref="ProgressOptions.CacheFor"/>), else computed now.</summary>
@@ -158,10 +158,22 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Take, TaskFilter.MaxTake, nameof(filter));
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var milestones = (await ForPlanAsync(db, filter.PlanId, filter.Scope, ct).ConfigureAwait(false)).Where(rules.Counted);
-        if (!string.IsNullOrWhiteSpace(filter.AgencyId))
+        var byAgency = !string.IsNullOrWhiteSpace(filter.AgencyId);
+        var (milestones, counts) = await ForPlanAsync(db, filter.PlanId, filter.Scope, perLead: byAgency, ct).ConfigureAwait(false);
+        milestones = milestones.Where(rules.Counted);
+        if (byAgency)
         {
-            milestones = milestones.Where(MilestoneMapping.LedBy(filter.AgencyId.Trim()));
+            var led = MilestoneMapping.LedBy(filter.AgencyId!.Trim());
+            milestones = milestones.Where(led);
+            counts = counts.Where(ProgressAggregation.OverCounts(led));
+        }
+
+        // Without a text, how many match is summed from the counts kept on write: no count of a million rows a page.
+        int? total = null;
+        if (string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var all = (await CountAsync(milestones, counts, m => 1, c => 1, byAgency ? ProgressTally.PerLead : ProgressTally.PerPlan, rules, ct).ConfigureAwait(false)).GetValueOrDefault(1, ProgressCounts.Zero);
+            total = filter.State is { } s ? all.Of(s) : all.Total;
         }
 
         if (filter.State is { } state)
@@ -177,32 +189,87 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
             milestones = milestones.Where(m => db.Tasks.Any(t => t.PlanId == m.PlanId && t.TaskId == m.TaskId && t.SearchText.Contains(needle)));
         }
 
-        // Every milestone has its task: the count needs no join.
-        var total = await milestones.CountAsync(ct).ConfigureAwait(false);
-        var joined = milestones.Join(db.Tasks, m => new { m.PlanId, m.TaskId }, t => new { t.PlanId, t.TaskId }, (m, t) => new { Milestone = m, t.Row, t.Activity, t.Product });
-        var page = await joined
-            .OrderBy(x => x.Milestone.EffectiveDue == null)
-            .ThenBy(x => x.Milestone.EffectiveDue)
-            .ThenBy(x => x.Milestone.PlanId)
-            .ThenBy(x => x.Row)
-            .ThenBy(x => x.Milestone.TaskId)
-            .ThenBy(x => x.Milestone.Number)
-            .Skip(filter.Skip)
-            .Take(filter.Take)
-            .ToListAsync(ct).ConfigureAwait(false);
-        var rows = page.Select(x => new TaskRow(
-            x.Milestone.PlanId,
-            x.Milestone.TaskId,
-            x.Milestone.Number,
-            x.Activity,
-            x.Product,
-            x.Milestone.Label,
-            Date(x.Milestone.EffectiveDue),
-            Date(x.Milestone.DoneOn),
-            rules.StateOf(x.Milestone) ?? throw new InvalidOperationException("a removed milestone passed the filter"),
-            MilestoneMapping.LeadIds(x.Milestone.Lead))).ToList();
-        return new TaskPage(rows, total, filter.Skip, filter.Take);
+        total ??= await milestones.CountAsync(ct).ConfigureAwait(false);
+        var page = await PageAsync(milestones, filter, ct).ConfigureAwait(false);
+        var planIds = page.Select(m => m.PlanId).Distinct().ToList();
+        var taskIds = page.Select(m => m.TaskId).Distinct().ToList();
+        var tasks = (await db.Tasks.AsNoTracking().Where(t => planIds.Contains(t.PlanId) && taskIds.Contains(t.TaskId))
+            .Select(t => new { t.PlanId, t.TaskId, t.Activity, t.Product }).ToListAsync(ct).ConfigureAwait(false))
+            .ToDictionary(t => (t.PlanId, t.TaskId));
+        var rows = page.Select(m => new TaskRow(
+            m.PlanId,
+            m.TaskId,
+            m.Number,
+            tasks.TryGetValue((m.PlanId, m.TaskId), out var task) ? task.Activity : string.Empty,
+            task?.Product,
+            m.Label,
+            Date(m.EffectiveDue),
+            Date(m.DoneOn),
+            rules.StateOf(m) ?? throw new InvalidOperationException("a removed milestone passed the filter"),
+            MilestoneMapping.LeadIds(m.Lead))).ToList();
+        return new TaskPage(rows, total.Value, filter.Skip, filter.Take) { First = page.Select(CursorOf).FirstOrDefault(), Last = page.Select(CursorOf).LastOrDefault() };
     }
+
+    private static TaskCursor CursorOf(MilestoneRecord m) => new(m.EffectiveDue, m.PlanId, m.TaskRow, m.TaskId, m.Number);
+
+    /// <summary>
+    /// One page in the list's order: the dated milestones along the (EffectiveDue, PlanId, TaskRow,
+    /// TaskId, Number) index, then the undated ones along the same index, each read from the cursor's
+    /// position, so a page costs its own rows however deep it is (a page given only by
+    /// <see cref="TaskFilter.Skip"/> skips its rows).
+    /// </summary>
+    private static async Task<List<MilestoneRecord>> PageAsync(IQueryable<MilestoneRecord> milestones, TaskFilter filter, CancellationToken ct)
+    {
+        var dated = milestones.Where(m => m.EffectiveDue != null);
+        var undated = milestones.Where(m => m.EffectiveDue == null);
+        if (filter.Before is { } before)
+        {
+            // Backwards from the cursor, then turned around.
+            var back = await Descending(before.Due is null ? undated.Where(Before(before)) : dated.Where(Before(before))).Take(filter.Take).ToListAsync(ct).ConfigureAwait(false);
+            if (before.Due is null && back.Count < filter.Take)
+            {
+                back.AddRange(await Descending(dated).Take(filter.Take - back.Count).ToListAsync(ct).ConfigureAwait(false));
+            }
+
+            back.Reverse();
+            return back;
+        }
+
+        var skip = filter.After is null ? filter.Skip : 0;
+        var inDated = filter.After is { Due: null } ? [] : await Ascending(filter.After is { } after ? dated.Where(After(after)) : dated).Skip(skip).Take(filter.Take).ToListAsync(ct).ConfigureAwait(false);
+        if (inDated.Count == filter.Take)
+        {
+            return inDated;
+        }
+
+        if (skip > 0 && inDated.Count == 0)
+        {
+            skip -= await dated.CountAsync(ct).ConfigureAwait(false); // past the dated milestones: how far into the undated
+        }
+        else
+        {
+            skip = 0;
+        }
+
+        inDated.AddRange(await Ascending(filter.After is { Due: null } after2 ? undated.Where(After(after2)) : undated).Skip(Math.Max(0, skip)).Take(filter.Take - inDated.Count).ToListAsync(ct).ConfigureAwait(false));
+        return inDated;
+    }
+
+    private static IQueryable<MilestoneRecord> Ascending(IQueryable<MilestoneRecord> q) =>
+        q.OrderBy(m => m.EffectiveDue).ThenBy(m => m.PlanId).ThenBy(m => m.TaskRow).ThenBy(m => m.TaskId).ThenBy(m => m.Number);
+
+    private static IQueryable<MilestoneRecord> Descending(IQueryable<MilestoneRecord> q) =>
+        q.OrderByDescending(m => m.EffectiveDue).ThenByDescending(m => m.PlanId).ThenByDescending(m => m.TaskRow).ThenByDescending(m => m.TaskId).ThenByDescending(m => m.Number);
+
+    /// <summary>Rows after <paramref name="c"/> in the list's order, within its segment (dated or undated); the leading range on the due date lets the index seek.</summary>
+    private static Expression<Func<MilestoneRecord, bool>> After(TaskCursor c) => c.Due is { } d
+        ? m => m.EffectiveDue >= d && (m.EffectiveDue > d || m.PlanId.CompareTo(c.Plan) > 0 || (m.PlanId == c.Plan && (m.TaskRow > c.Row || (m.TaskRow == c.Row && (m.TaskId.CompareTo(c.Task) > 0 || (m.TaskId == c.Task && m.Number > c.Number))))))
+        : m => m.PlanId.CompareTo(c.Plan) > 0 || (m.PlanId == c.Plan && (m.TaskRow > c.Row || (m.TaskRow == c.Row && (m.TaskId.CompareTo(c.Task) > 0 || (m.TaskId == c.Task && m.Number > c.Number)))));
+
+    /// <summary>Rows before <paramref name="c"/> in the list's order, within its segment.</summary>
+    private static Expression<Func<MilestoneRecord, bool>> Before(TaskCursor c) => c.Due is { } d
+        ? m => m.EffectiveDue <= d && (m.EffectiveDue < d || m.PlanId.CompareTo(c.Plan) < 0 || (m.PlanId == c.Plan && (m.TaskRow < c.Row || (m.TaskRow == c.Row && (m.TaskId.CompareTo(c.Task) < 0 || (m.TaskId == c.Task && m.Number < c.Number))))))
+        : m => m.PlanId.CompareTo(c.Plan) < 0 || (m.PlanId == c.Plan && (m.TaskRow < c.Row || (m.TaskRow == c.Row && (m.TaskId.CompareTo(c.Task) < 0 || (m.TaskId == c.Task && m.Number < c.Number)))));
 
     /// <summary>
     /// The periodic report of <paramref name="period"/> of <paramref name="year"/> as of
@@ -220,7 +287,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         var interval = new DateInterval(period.Start(year), period.End(year));
         var rules = RulesFor(LocalDate.Min(interval.End, asOf));
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var inPeriod = (await ForPlanAsync(db, planId, scope, ct).ConfigureAwait(false)).Where(DueWithin(interval));
+        var inPeriod = (await ForPlanAsync(db, planId, scope, perLead: false, ct).ConfigureAwait(false)).Milestones.Where(DueWithin(interval));
 
         var perPlan = await inPeriod.GroupBy(m => m.PlanId).CountProgress(rules).ToListAsync(ct).ConfigureAwait(false);
         var byPlan = perPlan.ToDictionary(c => c.Key, c => c.ToCounts(), StringComparer.Ordinal);
@@ -234,27 +301,63 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
             plans.AddRange(only.Where(p => p.PlanId == planId));
         }
 
-        var perAgency = await PerAgencyAsync(inPeriod, rules, ct).ConfigureAwait(false);
+        var perLead = await inPeriod.GroupBy(m => m.Lead).CountProgress(rules).ToListAsync(ct).ConfigureAwait(false);
+        var perAgency = PerAgency(perLead.ToDictionary(r => r.Key, r => r.ToCounts(), StringComparer.Ordinal));
         var criteria = await PerCriterionAsync(db, inPeriod, planId, rules, ct).ConfigureAwait(false);
         return new QuarterlyReport(year, period, asOf, planId, plans, ProgressCounts.Sum(plans.Select(p => p.Counts)), perAgency, criteria);
     }
 
     /// <summary>
     /// The milestones of <paramref name="planId"/> (whatever its status), or of every plan of
-    /// <paramref name="scope"/>. When every plan is in scope there is no filter at all (milestones
-    /// of a plan with no plan row, possible only by hand, count then).
+    /// <paramref name="scope"/>, and their counts kept on write of one grain. When every plan is in
+    /// scope there is no filter at all (milestones of a plan with no plan row, possible only by hand,
+    /// count then).
     /// </summary>
-    private static async Task<IQueryable<MilestoneRecord>> ForPlanAsync(WorkflowDbContext db, string? planId, PlanScope scope, CancellationToken ct)
+    private static async Task<(IQueryable<MilestoneRecord> Milestones, IQueryable<ProgressCountRecord> Counts)> ForPlanAsync(WorkflowDbContext db, string? planId, PlanScope scope, bool perLead, CancellationToken ct)
     {
         var query = db.Milestones.AsNoTracking();
+        var counts = perLead ? db.ProgressCounts.AsNoTracking().Where(c => c.Lead != null) : db.ProgressCounts.AsNoTracking().Where(c => c.Lead == null);
         if (planId is not null)
         {
-            return query.Where(m => m.PlanId == planId);
+            return (query.Where(m => m.PlanId == planId), counts.Where(c => c.PlanId == planId));
         }
 
         var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Status }).ToListAsync(ct).ConfigureAwait(false);
         var inScope = plans.Where(p => scope.Includes(p.Status)).Select(p => p.Id).ToList();
-        return inScope.Count == plans.Count ? query : query.Where(m => inScope.Contains(m.PlanId));
+        return inScope.Count == plans.Count ? (query, counts) : (query.Where(m => inScope.Contains(m.PlanId)), counts.Where(c => inScope.Contains(c.PlanId)));
+    }
+
+    /// <summary>
+    /// Each group's counts on the rules' day, summed from the counts kept on write. When the day
+    /// judged comes before a done date they hold (see <see cref="ProgressTally"/>), the milestones
+    /// done after the day are counted themselves, as that day judges them, in place of what their
+    /// facets (<paramref name="grain"/>) add on that day.
+    /// </summary>
+    private static async Task<Dictionary<TKey, ProgressCounts>> CountAsync<TKey>(
+        IQueryable<MilestoneRecord> milestones,
+        IQueryable<ProgressCountRecord> counts,
+        Expression<Func<MilestoneRecord, TKey>> milestoneKey,
+        Expression<Func<ProgressCountRecord, TKey>> countKey,
+        Expression<Func<MilestoneRecord, ProgressCountRecord>> grain,
+        ProgressRules rules,
+        CancellationToken ct)
+        where TKey : notnull
+    {
+        var result = (await counts.GroupBy(countKey).SumProgress(rules).ToListAsync(ct).ConfigureAwait(false))
+            .ToDictionary(r => r.Key, r => r.ToCounts());
+        var day = rules.Today.ToDateOnly();
+        if (await counts.MaxAsync(c => c.LastDoneOn, ct).ConfigureAwait(false) is { } last && last > day)
+        {
+            var later = milestones.Where(m => m.DoneOn > day);
+            var judged = await later.GroupBy(milestoneKey).CountProgress(rules).ToListAsync(ct).ConfigureAwait(false);
+            var counted = (await later.Select(grain).GroupBy(countKey).SumProgress(rules).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(r => r.Key, r => r.ToCounts());
+            foreach (var row in judged)
+            {
+                result[row.Key] = result.GetValueOrDefault(row.Key, ProgressCounts.Zero).Subtract(counted[row.Key]).Add(row.ToCounts());
+            }
+        }
+
+        return result;
     }
 
     private static Expression<Func<MilestoneRecord, bool>> DueWithin(DateInterval interval)
@@ -284,15 +387,13 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         return [.. plans.OrderByDescending(p => p.TrackedYear).ThenBy(p => p.PlanId, StringComparer.Ordinal)];
     }
 
-    /// <summary>Grouped by the lead list in SQL (few distinct lists), then split and summed per agency.</summary>
-    private async Task<IReadOnlyList<AgencyProgress>> PerAgencyAsync(IQueryable<MilestoneRecord> milestones, ProgressRules rules, CancellationToken ct)
+    /// <summary>Counts per lead list (few distinct lists), split and summed per agency.</summary>
+    private IReadOnlyList<AgencyProgress> PerAgency(IReadOnlyDictionary<string, ProgressCounts> perLead)
     {
-        var perLead = await milestones.GroupBy(m => m.Lead).CountProgress(rules).ToListAsync(ct).ConfigureAwait(false);
         var perAgency = new Dictionary<string, ProgressCounts>(StringComparer.Ordinal);
-        foreach (var row in perLead)
+        foreach (var (lead, counts) in perLead)
         {
-            var counts = row.ToCounts();
-            foreach (var id in MilestoneMapping.LeadIds(row.Key).Distinct(StringComparer.Ordinal))
+            foreach (var id in MilestoneMapping.LeadIds(lead).Distinct(StringComparer.Ordinal))
             {
                 perAgency[id] = perAgency.TryGetValue(id, out var sum) ? sum.Add(counts) : counts;
             }

@@ -177,6 +177,15 @@ public sealed partial class WorkflowRuntime(
             }
 
             var byKey = existing.ToDictionary(m => (m.TaskId, m.Number));
+            foreach (var row in existing)
+            {
+                // A re-imported file may number its rows differently: the task list sorts by the new row.
+                if (tasks.TryGetValue(row.TaskId, out var stored) && row.TaskRow != stored.Row)
+                {
+                    row.TaskRow = stored.Row;
+                }
+            }
+
             foreach (var (run, _, task) in byKey.Count == 0 ? Enumerable.Empty<(MilestoneRun, WorkflowDefinition, PlanTask)>() : definitions.Planner.Runs(plan))
             {
                 var label = LabelOf(task, run);
@@ -259,11 +268,14 @@ public sealed partial class WorkflowRuntime(
                         WorkflowEngine.StartHeld(run, definition, now, $"kế hoạch {PlanStatuses.Label(record.Status)}: mốc được ghi lại với ngày của nó, không nhắc, không gửi gì");
                     }
 
-                    rows.Add(MilestoneMapping.NewRecord(run, LabelOf(task, run)));
+                    var row = MilestoneMapping.NewRecord(run, LabelOf(task, run));
+                    row.TaskRow = task.Row;
+                    rows.Add(row);
                 }
 
                 var ids = new Dictionary<(string Task, int Number), long>(chunk.Length);
                 await insertMilestones.InsertAsync(rows, r => ids[(r.GetString(0), r.GetInt32(1))] = r.GetInt64(2), ct).ConfigureAwait(false);
+                await Progress.ProgressTally.AddAsync(db, rows, ct).ConfigureAwait(false); // the counts the pages read, in the same transaction
                 var recordedAt = clock.UtcNow;
                 var history = new List<HistoryRecord>(chunk.Length * 2);
                 for (var i = 0; i < chunk.Length; i++)

@@ -64,10 +64,11 @@ internal static class ProgressData
         db.Plans.Add(new PlanRecord { Id = "p1", Number = "01/KH-UBND", Title = P1Title, TrackedYear = 2025, Source = "p1.csv", ContentHash = "x" });
         db.Plans.Add(new PlanRecord { Id = "p2", Number = "121/KH-UBND", Title = P2Title, TrackedYear = 2023, Source = "p2.csv", ContentHash = "y" });
         var row = 0;
+        var rows = new Dictionary<(string, string), int>();
         void Task(string plan, string id, string activity, string? product = null, string? code = null, string? text = null, decimal? max = null, decimal? previous = null) =>
             db.Tasks.Add(new TaskRecord
             {
-                PlanId = plan, TaskId = id, Row = ++row, Activity = activity, Product = product, LeadCell = "x", Deadline = "x", ScheduleKind = "Once",
+                PlanId = plan, TaskId = id, Row = rows[(plan, id)] = ++row, Activity = activity, Product = product, LeadCell = "x", Deadline = "x", ScheduleKind = "Once",
                 CriterionCode = code, CriterionText = text, MaxScore = max, PreviousScore = previous,
             });
         Task("p1", "1", "Cải cách thủ tục hành chính");
@@ -91,7 +92,7 @@ internal static class ProgressData
         void M(string plan, string task, int number, DateOnly? due, DateOnly? done, RunStatus status, string lead) =>
             db.Milestones.Add(new MilestoneRecord
             {
-                PlanId = plan, TaskId = task, Number = number, Label = $"mốc {number}", PlannedDue = due, Due = due, EffectiveDue = due, DoneOn = done,
+                PlanId = plan, TaskId = task, TaskRow = rows[(plan, task)], Number = number, Label = $"mốc {number}", PlannedDue = due, Due = due, EffectiveDue = due, DoneOn = done,
                 Status = status, WaitsForEvent = status == RunStatus.Dormant, DefinitionId = "chase-and-escalate", DefinitionVersion = 1,
                 Lead = lead, Coordinators = string.Empty,
             });

@@ -51,6 +51,10 @@ public sealed class SchemaUpgradeTests : IDisposable
         await ExecuteAsync($"""
             DROP TABLE "__EFMigrationsHistory";
             DROP INDEX "{WorkflowDbContext.OnePendingRequestIndex}";
+            DROP INDEX "IX_milestones_EffectiveDue_PlanId_TaskRow_TaskId_Number_DoneOn_Status";
+            ALTER TABLE milestones DROP COLUMN "TaskRow";
+            DROP TABLE progress_counts;
+            CREATE INDEX "IX_milestones_EffectiveDue" ON milestones ("EffectiveDue");
             INSERT INTO extension_requests ("MilestoneId", "CurrentDue", "RequestedDue", "Reason", "RequestedBy", "RequestedAtUtc", "Status", "Revision") VALUES
               (42, '2025-03-31', '2025-06-30', 'một', 'A', '2025-03-01 00:00:00', 'Pending', 0),
               (42, '2025-03-31', '2025-07-31', 'hai', 'A', '2025-03-01 00:00:01', 'Pending', 0),
@@ -98,6 +102,18 @@ public sealed class SchemaUpgradeTests : IDisposable
             Assert.Equal(3, await db.Tasks.CountAsync(t => t.PlanId == "nang-cap-2026" && t.SearchText != string.Empty));
             var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == "nang-cap-2026");
             Assert.Equal(PlanStatus.Active, plan.Status);
+
+            // The migration gave each milestone its task's row, and counted the stored milestones as the runtime counts them on write.
+            Assert.All(await db.Milestones.AsNoTracking().ToListAsync(), m => Assert.True(m.TaskRow > 0, m.TaskId));
+            var truth = new List<string>();
+            foreach (var grain in new[] { Workflow.Host.Progress.ProgressTally.PerPlan, Workflow.Host.Progress.ProgressTally.PerLead })
+            {
+                truth.AddRange((await Workflow.Host.Progress.ProgressTally.TruthAsync(db, grain, default)).Select(t => $"{Workflow.Host.Progress.ProgressTally.KeyOf(t)} = {t.Count}, {t.LastDoneOn}"));
+            }
+
+            var stored = (await db.ProgressCounts.AsNoTracking().ToListAsync()).Select(c => $"{c.Key} = {c.Count}, {c.LastDoneOn}");
+            Assert.Equal(truth.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+            Assert.NotEmpty(truth);
         }
 
         await using (var schema = Workflow.Host.Persistence.Migrations.SchemaMigrator.SchemaOf(DatabaseSettings.Parse("sqlite:" + File, "unused")))

@@ -28,6 +28,14 @@ public sealed class TasksModel(ProgressQueries progress, CoordinationService ser
     [FromQuery(Name = "tu")]
     public int Skip { get; set; }
 
+    /// <summary>The page after this position (<see cref="TaskCursor"/>), as the "Trang sau" link gives it.</summary>
+    [FromQuery(Name = "sau")]
+    public string? After { get; set; }
+
+    /// <summary>The page before this position, as the "Trang trước" link gives it.</summary>
+    [FromQuery(Name = "truoc")]
+    public string? Before { get; set; }
+
     /// <summary>Which plans when none is chosen (<c>?pham-vi=</c>): the active ones unless asked.</summary>
     [FromQuery(Name = "pham-vi")]
     public string? ScopeKey { get; set; }
@@ -55,12 +63,14 @@ public sealed class TasksModel(ProgressQueries progress, CoordinationService ser
             Search = string.IsNullOrWhiteSpace(Search) ? null : Search,
             Skip = Math.Max(0, Skip),
             Take = PageSize,
+            After = TaskCursor.Parse(After),
+            Before = TaskCursor.Parse(Before),
         };
         Result = await progress.TasksAsync(filter, today, ct).ConfigureAwait(false);
     }
 
-    /// <summary>This list's address with another first row.</summary>
-    public string QueryWith(int skip)
+    /// <summary>This list's address with another first row, read from a position of the list (the page after <paramref name="after"/>, or before <paramref name="before"/>).</summary>
+    public string QueryWith(int skip, TaskCursor? after = null, TaskCursor? before = null)
     {
         var query = new QueryBuilder();
         foreach (var (key, value) in new[] { ("ke-hoach", Plan), ("trang-thai", State), ("co-quan", Agency), ("q", Search), ("pham-vi", ScopeKey) })
@@ -72,6 +82,15 @@ public sealed class TasksModel(ProgressQueries progress, CoordinationService ser
         }
 
         query.Add("tu", skip.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (after is not null)
+        {
+            query.Add("sau", after.ToString());
+        }
+
+        if (before is not null)
+        {
+            query.Add("truoc", before.ToString());
+        }
         return "/nhiem-vu" + query.ToQueryString();
     }
 }

@@ -362,12 +362,13 @@ namespace Workflow.Host.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("TaskRow")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("WaitsForEvent")
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EffectiveDue");
 
                     b.HasIndex("Status", "BookmarkAt");
 
@@ -377,6 +378,8 @@ namespace Workflow.Host.Persistence.Migrations.PostgreSql
                     b.HasIndex("Lead", "EffectiveDue", "DoneOn", "Status");
 
                     b.HasIndex("PlanId", "EffectiveDue", "DoneOn", "Status");
+
+                    b.HasIndex("EffectiveDue", "PlanId", "TaskRow", "TaskId", "Number", "DoneOn", "Status");
 
                     b.ToTable("milestones", (string)null);
                 });
@@ -572,6 +575,42 @@ namespace Workflow.Host.Persistence.Migrations.PostgreSql
                     b.HasIndex("PlanId");
 
                     b.ToTable("plan_status_history", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Host.Persistence.ProgressCountRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastDoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Lead")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Lead", "PlanId", "EffectiveDue", "Status", "DoneOn", "Count", "LastDoneOn");
+
+                    b.ToTable("progress_counts", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Host.Persistence.TaskRecord", b =>

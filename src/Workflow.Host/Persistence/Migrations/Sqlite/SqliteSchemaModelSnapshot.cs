@@ -345,12 +345,13 @@ namespace Workflow.Host.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TaskRow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("WaitsForEvent")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EffectiveDue");
 
                     b.HasIndex("Status", "BookmarkAt");
 
@@ -360,6 +361,8 @@ namespace Workflow.Host.Persistence.Migrations.Sqlite
                     b.HasIndex("Lead", "EffectiveDue", "DoneOn", "Status");
 
                     b.HasIndex("PlanId", "EffectiveDue", "DoneOn", "Status");
+
+                    b.HasIndex("EffectiveDue", "PlanId", "TaskRow", "TaskId", "Number", "DoneOn", "Status");
 
                     b.ToTable("milestones", (string)null);
                 });
@@ -551,6 +554,42 @@ namespace Workflow.Host.Persistence.Migrations.Sqlite
                     b.HasIndex("PlanId");
 
                     b.ToTable("plan_status_history", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Host.Persistence.ProgressCountRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastDoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lead")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Lead", "PlanId", "EffectiveDue", "Status", "DoneOn", "Count", "LastDoneOn");
+
+                    b.ToTable("progress_counts", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Host.Persistence.TaskRecord", b =>
