@@ -212,6 +212,29 @@ internal static class ProgressData
         var last = await queries.TasksAsync(new TaskFilter { Skip = 15, Take = 5 }, Today);
         Assert.Single(last.Rows);
 
+        // A page at a time from a position (the links' cursors), forwards through the dated and the
+        // undated milestones, then backwards: the same rows in the same order as the whole list.
+        static string Id(TaskRow r) => $"{r.PlanId}/{r.TaskId}/{r.Milestone}";
+        var walk = await queries.TasksAsync(new TaskFilter { Take = 3 }, Today);
+        var forwards = walk.Rows.Select(Id).ToList();
+        while (walk.Rows.Count == 3)
+        {
+            Assert.Equal(walk.Last, TaskCursor.Parse(walk.Last!.ToString()));
+            walk = await queries.TasksAsync(new TaskFilter { Take = 3, After = walk.Last }, Today);
+            forwards.AddRange(walk.Rows.Select(Id));
+        }
+
+        Assert.Equal(all.Rows.Select(Id), forwards);
+        var backwards = walk.Rows.Select(Id).ToList();
+        while (walk.First is { } top)
+        {
+            walk = await queries.TasksAsync(new TaskFilter { Take = 3, Before = top }, Today);
+            backwards.InsertRange(0, walk.Rows.Select(Id));
+        }
+
+        Assert.Equal(all.Rows.Select(Id), backwards);
+        Assert.Null(TaskCursor.Parse("không phải"));
+
         // "so-tp" is a whole item of the lead list: "so-tpx" alone never matches.
         var tp = await queries.TasksAsync(new TaskFilter { AgencyId = "so-tp" }, Today);
         Assert.Equal(["1", "12", "3", "5", "6", "C1", "C1", "C2"], tp.Rows.Select(r => r.TaskId).Order(StringComparer.Ordinal));
