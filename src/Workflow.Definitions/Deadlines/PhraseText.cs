@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using Workflow.Definitions.Text;
 
 namespace Workflow.Definitions.Deadlines;
@@ -11,6 +12,10 @@ namespace Workflow.Definitions.Deadlines;
 /// </summary>
 internal sealed class PhraseText
 {
+    /// <summary>Characters that need no cleaning: NFC whatever their neighbours (Latin, the precomposed
+    /// Vietnamese letters, general punctuation), not white space other than ' ', not markup, not a mark.</summary>
+    private static readonly SearchValues<char> CleanChars = SearchValues.Create(BuildCleanChars());
+
     private PhraseText(string text, string folded)
     {
         Text = text;
@@ -25,6 +30,19 @@ internal sealed class PhraseText
 
     public static PhraseText Of(string phrase)
     {
+        // Most cells are clean already (typed or extracted NFC, single spaces): then the text is the phrase
+        // itself and only its folded twin is made, with no normalization call.
+        if (IsClean(phrase))
+        {
+            return new PhraseText(phrase, string.Create(phrase.Length, phrase, static (folded, p) =>
+            {
+                for (var i = 0; i < folded.Length; i++)
+                {
+                    folded[i] = VietnameseText.Fold(p[i]);
+                }
+            }));
+        }
+
         var nfc = VietnameseText.Sanitize(phrase);
 
         // One pooled buffer for both twins (text in the first half, folded in the second): a cell is short,
@@ -77,6 +95,30 @@ internal sealed class PhraseText
 
     /// <summary>Folds a whole string the way <see cref="Folded"/> is folded.</summary>
     public static string Fold(string s) => Of(s).Folded;
+
+    /// <summary>What <see cref="Of"/> would return unchanged: clean characters, no leading, trailing or double space.</summary>
+    private static bool IsClean(string phrase) =>
+        phrase.Length > 0 && phrase[0] != ' ' && phrase[^1] != ' '
+        && !phrase.AsSpan().ContainsAnyExcept(CleanChars)
+        && !phrase.Contains("  ", StringComparison.Ordinal);
+
+    private static char[] BuildCleanChars()
+    {
+        var clean = new List<char>(1024);
+        for (var c = '\0'; c < '\u2060'; c++)
+        {
+            var nfcSafe = c < '\u0300' || c is >= '\u1E00' and <= '\u1EFF' or >= '\u2010' and <= '\u205E';
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (nfcSafe && (c == ' ' || !char.IsWhiteSpace(c)) && c is not ('<' or '|') && !char.IsSurrogate(c)
+                && category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+                && c.ToString().IsNormalized(NormalizationForm.FormC))
+            {
+                clean.Add(c);
+            }
+        }
+
+        return [.. clean];
+    }
 
     private static bool TrySkipTag(string s, ref int i)
     {
