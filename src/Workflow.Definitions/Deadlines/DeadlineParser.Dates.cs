@@ -30,8 +30,8 @@ public static partial class DeadlineParser
             // m/yyyy: "08/2026", "12/2026 hoặc 1/2027" — a month; not "12/2025/NĐ-CP", a document number
             if (Is(j, '/') && IsYearNumber(j + 1) && tokens[k].Length <= 2 && n is >= 1 and <= 12 && !Is(j + 2, '/') && !Is(k - 1, '/'))
             {
-                var end = new LocalDate(tokens[j + 1].Value, n, 1).PlusMonths(1).PlusDays(-1);
-                items.Add(new Item(ItemKind.Date, end, end.Year, default, $"Tháng {n}", false, k, j + 1) { Start = new LocalDate(end.Year, n, 1) });
+                var end = MonthEnd(tokens[j + 1].Value, n);
+                items.Add(new Item(ItemKind.Date, end, end.Year, default, MonthLabels[n], false, k, j + 1) { Start = new LocalDate(end.Year, n, 1) });
                 return j + 2;
             }
 

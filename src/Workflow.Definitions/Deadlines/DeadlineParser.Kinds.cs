@@ -9,6 +9,9 @@ namespace Workflow.Definitions.Deadlines;
 /// </summary>
 public static partial class DeadlineParser
 {
+    /// <summary>"Tháng 1" … "Tháng 12", by month number.</summary>
+    private static readonly string[] MonthLabels = [.. Enumerable.Range(0, 13).Select(m => $"Tháng {m}")];
+
     private sealed partial class Reading
     {
         private (ScheduleKind Kind, List<Milestone> Milestones, string? Reason) Dated()
@@ -36,7 +39,7 @@ public static partial class DeadlineParser
                 var checkpoints = new List<Milestone>(4);
                 for (var q = 1; q <= 4; q++)
                 {
-                    checkpoints.Add(Milestone(QuarterNames[q - 1], new LocalDate(year, q * 3, 1).PlusMonths(1).PlusDays(-1)));
+                    checkpoints.Add(Milestone(QuarterNames[q - 1], MonthEnd(year, q * 3)));
                 }
 
                 return (ScheduleKind.Continuous, checkpoints, null);
@@ -115,15 +118,30 @@ public static partial class DeadlineParser
             var year = placeholderYear ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
             if (year == 0)
             {
-                year = items.Where(i => i.Kind == ItemKind.Date && !i.YearImplicit).Select(i => i.Year).DefaultIfEmpty(context.TrackedYear).First();
+                var firstDated = items.FindIndex(i => i.Kind == ItemKind.Date && !i.YearImplicit);
+                year = firstDated >= 0 ? items[firstDated].Year : context.TrackedYear;
             }
 
-            var byDate = new SortedDictionary<LocalDate, (ReportingPeriod Rank, string Label)>();
+            // One milestone a date, the higher period's label where two meet, in date order (a dozen at most).
+            var byDate = new List<(LocalDate Date, ReportingPeriod Rank, string Label)>(16);
             void Add(LocalDate date, ReportingPeriod rank, string label)
             {
-                if (!byDate.TryGetValue(date, out var existing) || existing.Rank < rank)
+                var at = byDate.Count;
+                while (at > 0 && byDate[at - 1].Date > date)
                 {
-                    byDate[date] = (rank, label);
+                    at--;
+                }
+
+                if (at > 0 && byDate[at - 1].Date == date)
+                {
+                    if (byDate[at - 1].Rank < rank)
+                    {
+                        byDate[at - 1] = (date, rank, label);
+                    }
+                }
+                else
+                {
+                    byDate.Insert(at, (date, rank, label));
                 }
             }
 
@@ -158,7 +176,7 @@ public static partial class DeadlineParser
                 for (var m = 1; m <= 12; m++)
                 {
                     var month = new LocalDate(year, m, 1).PlusMonths(day.Name is null ? 0 : 1);
-                    Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Monthly, $"Tháng {m}");
+                    Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Monthly, MonthLabels[m]);
                 }
             }
 
@@ -174,14 +192,14 @@ public static partial class DeadlineParser
                     case ReportingPeriod.Monthly:
                         for (var m = 1; m <= 12; m++)
                         {
-                            Add(new LocalDate(year, m, 1).PlusMonths(1).PlusDays(-1), period, $"Tháng {m}");
+                            Add(MonthEnd(year, m), period, MonthLabels[m]);
                         }
 
                         break;
                     case ReportingPeriod.Quarterly:
                         for (var q = 1; q <= 4; q++)
                         {
-                            Add(new LocalDate(year, q * 3, 1).PlusMonths(1).PlusDays(-1), period, QuarterNames[q - 1]);
+                            Add(MonthEnd(year, q * 3), period, QuarterNames[q - 1]);
                         }
 
                         break;
@@ -203,7 +221,13 @@ public static partial class DeadlineParser
                 return (ScheduleKind.Unknown, [], "\"Định kỳ\" nhưng không nói kỳ nào: hãy ghi ví dụ \"Định kỳ hằng quý\", \"6 tháng\", \"hằng năm\", hoặc điền cột \"Kỳ báo cáo\".");
             }
 
-            return (ScheduleKind.Recurring, byDate.Select(p => Milestone(p.Value.Label, p.Key)).ToList(), null);
+            var milestones = new List<Milestone>(byDate.Count);
+            foreach (var (date, _, label) in byDate)
+            {
+                milestones.Add(Milestone(label, date));
+            }
+
+            return (ScheduleKind.Recurring, milestones, null);
         }
 
         private void NoteDatesBeforeIssue(List<Milestone> milestones)
@@ -273,13 +297,26 @@ public static partial class DeadlineParser
             var dated = new List<Item>(items.Count);
             foreach (var item in items)
             {
-                if (item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !dated.Exists(d => d.Kind == ItemKind.Year && d.Year == item.Year)))
+                if (item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !HasYear(dated, item.Year)))
                 {
                     dated.Add(item);
                 }
             }
 
             return dated;
+
+            static bool HasYear(List<Item> dated, int year)
+            {
+                foreach (var d in dated)
+                {
+                    if (d.Kind == ItemKind.Year && d.Year == year)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
     }
 }

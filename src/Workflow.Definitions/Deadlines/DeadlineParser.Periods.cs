@@ -104,8 +104,8 @@ public static partial class DeadlineParser
             var (year, yearImplicit, after) = YearSuffix(j);
             foreach (var m in months)
             {
-                var end = new LocalDate(year, m, 1).PlusMonths(1).PlusDays(-1);
-                items.Add(new Item(ItemKind.Date, end, end.Year, default, $"Tháng {m}", yearImplicit, k, after - 1) { Start = new LocalDate(year, m, 1) });
+                var end = MonthEnd(year, m);
+                items.Add(new Item(ItemKind.Date, end, end.Year, default, MonthLabels[m], yearImplicit, k, after - 1) { Start = new LocalDate(year, m, 1) });
             }
 
             return after;

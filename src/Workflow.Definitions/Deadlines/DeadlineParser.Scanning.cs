@@ -141,7 +141,7 @@ public static partial class DeadlineParser
 
         private void AddQuarter(int year, int quarter, bool yearImplicit, int first, int last)
         {
-            var end = new LocalDate(year, quarter * 3, 1).PlusMonths(1).PlusDays(-1);
+            var end = MonthEnd(year, quarter * 3);
             items.Add(new Item(ItemKind.Date, end, year, default, QuarterNames[quarter - 1], yearImplicit, first, last) { Start = new LocalDate(year, (quarter * 3) - 2, 1) });
         }
 

@@ -283,7 +283,7 @@ public static partial class DeadlineParser
 
             for (var q = 1; q <= 4; q++)
             {
-                var quarterEnd = new LocalDate(end.Year, q * 3, 1).PlusMonths(1).PlusDays(-1);
+                var quarterEnd = MonthEnd(end.Year, q * 3);
                 if (quarterEnd >= start && quarterEnd < end)
                 {
                     milestones.Add(Milestone(QuarterNames[q - 1], quarterEnd));

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Workflow.Definitions.Deadlines;
 
 /// <summary>
@@ -26,8 +28,22 @@ public static partial class DeadlineParser
         private bool IsYearNumber(int k) =>
             Is(k, TokenType.Number) && tokens[k].Length == 4 && tokens[k].Value is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear;
 
-        private bool Is(int k, string word) =>
-            k >= 0 && k < tokens.Length && tokens[k].IsWord && text.Folded.AsSpan(tokens[k].Start, tokens[k].Length).SequenceEqual(word);
+        /// <summary>Whether token k is <paramref name="word"/> (folded). The hot question of every pattern: most tokens
+        /// differ in length or first letter, so those are compared before the rest of the word.</summary>
+        private bool Is(int k, string word)
+        {
+            if ((uint)k >= (uint)tokens.Length)
+            {
+                return false;
+            }
+
+            var t = tokens[k];
+            return t.Length == word.Length && t.Type == TokenType.Word && text.Folded[t.Start] == word[0]
+                && text.Folded.AsSpan(t.Start + 1, t.Length - 1).SequenceEqual(word.AsSpan(1));
+        }
+
+        /// <summary>The last day of a month.</summary>
+        private static LocalDate MonthEnd(int year, int month) => new(year, month, CalendarSystem.Iso.GetDaysInMonth(year, month));
 
         private bool Is(int k, string first, string second) => Is(k, first) && Is(k + 1, second);
 
