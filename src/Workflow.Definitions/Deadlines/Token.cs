@@ -28,11 +28,18 @@ internal static class Tokenizer
     /// <summary>Splits a folded phrase into tokens. Digits longer than nine are cut, never overflow.</summary>
     public static Token[] Tokenize(string folded)
     {
-        // Scratch on the stack (a token is 16 bytes; at most 256 of them), then one exact array.
-        Span<Token> tokens = stackalloc Token[Math.Min(folded.Length, 256)];
+        // Two passes over the text (count, then fill one exact array): cheaper than a scratch buffer to clear and copy.
+        var tokens = new Token[Math.Min(Scan(folded, []), 256)];
+        Scan(folded, tokens);
+        return tokens;
+    }
+
+    /// <summary>Counts the tokens of <paramref name="folded"/>, writing the first ones into <paramref name="tokens"/>.</summary>
+    private static int Scan(string folded, Span<Token> tokens)
+    {
         var count = 0;
         var i = 0;
-        while (i < folded.Length && count < tokens.Length)
+        while (i < folded.Length)
         {
             var c = folded[i];
             if (char.IsAsciiLetterLower(c))
@@ -43,7 +50,7 @@ internal static class Tokenizer
                     i++;
                 }
 
-                tokens[count++] = new Token(TokenType.Word, start, i - start, 0);
+                Write(tokens, count++, new Token(TokenType.Word, start, i - start, 0));
             }
             else if (char.IsAsciiDigit(c))
             {
@@ -59,19 +66,27 @@ internal static class Tokenizer
                     i++;
                 }
 
-                tokens[count++] = new Token(TokenType.Number, start, i - start, value);
+                Write(tokens, count++, new Token(TokenType.Number, start, i - start, value));
             }
             else
             {
                 if (c is ',' or '.' or ';' or ':' or '/' or '-' or '–' or '(' or ')' or '+' or '&')
                 {
-                    tokens[count++] = new Token(TokenType.Punct, i, 1, c == '–' ? '-' : c);
+                    Write(tokens, count++, new Token(TokenType.Punct, i, 1, c == '–' ? '-' : c));
                 }
 
                 i++;
             }
         }
 
-        return tokens[..count].ToArray();
+        return count;
+
+        static void Write(Span<Token> tokens, int at, Token token)
+        {
+            if (at < tokens.Length)
+            {
+                tokens[at] = token;
+            }
+        }
     }
 }
