@@ -294,7 +294,8 @@ public static partial class DeadlineParser
         /// <summary>The items that carry dates, a year named twice ("Thường xuyên, liên tục") counted once.</summary>
         private List<Item> DatedItems()
         {
-            var dated = new List<Item>(items.Count);
+            var dated = scratch.Dated;
+            dated.Clear();
             foreach (var item in items)
             {
                 if (item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !HasYear(dated, item.Year)))

@@ -15,7 +15,8 @@ public static partial class DeadlineParser
         /// bare period word "quý" of "định kỳ quý/ 6 tháng".</summary>
         private int Quarters(int k)
         {
-            var quarters = new List<int>(4);
+            var quarters = scratch.Numbers;
+            quarters.Clear();
             var j = k + 1;
             var q = Quarter(j);
             if (q == 0)

@@ -31,15 +31,78 @@ public static partial class DeadlineParser
     {
         ArgumentNullException.ThrowIfNull(context);
         phrase ??= string.Empty;
+        var scratch = Scratch.Take();
         try
         {
-            return new Reading(phrase, context).Read();
+            return new Reading(phrase, context, scratch).Read();
         }
 #pragma warning disable CA1031 // The contract is "never an exception": a bug must still come out as an unknown schedule.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             return Schedule.Unknown(phrase, $"Không đọc được cụm từ thời hạn ({e.GetType().Name}).");
+        }
+        finally
+        {
+            Scratch.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// The working buffers of a reading (its tokens, what covers them, its items and notes), kept per thread from
+    /// one call to the next and cleared at the start of each: the parser's hot path then allocates little more than
+    /// the folded text and the schedule it returns. Nothing a reading returns refers to them.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? current;
+
+        // Arrays of exact length (the reading asks them their Length), one per length met.
+        private readonly Token[]?[] tokens = new Token[Tokenizer.MaxTokens + 1][];
+        private readonly bool[]?[] covered = new bool[Tokenizer.MaxTokens + 1][];
+
+        public List<Item> Items { get; } = new(8);
+
+        public List<Item> Dated { get; } = new(8);
+
+        public List<string> Notes { get; } = new(4);
+
+        public List<int> RecurringMarkers { get; } = new(4);
+
+        public List<string> Ambiguities { get; } = new(2);
+
+        public List<int> Numbers { get; } = new(4);
+
+        /// <summary>This thread's scratch, cleared; a nested call (none today) would get a new one.</summary>
+        public static Scratch Take()
+        {
+            var scratch = current ?? new Scratch();
+            current = null;
+            scratch.Items.Clear();
+            scratch.Notes.Clear();
+            scratch.RecurringMarkers.Clear();
+            scratch.Ambiguities.Clear();
+            return scratch;
+        }
+
+        public static void Return(Scratch scratch) => current = scratch;
+
+        /// <summary>The tokens of <paramref name="folded"/>, in an array of their exact count.</summary>
+        public Token[] Tokenize(string folded)
+        {
+            var count = Tokenizer.Count(folded);
+            var array = tokens[count] ??= new Token[count];
+            Tokenizer.Fill(folded, array);
+            return array;
+        }
+
+        /// <summary>A cleared array of <paramref name="length"/> flags.</summary>
+        public bool[] Covered(int length)
+        {
+            var array = covered[length] ??= new bool[length];
+            Array.Clear(array);
+            return array;
         }
     }
 
@@ -84,25 +147,28 @@ public static partial class DeadlineParser
         private readonly DeadlineContext context;
         private readonly PhraseText text;
         private readonly Token[] tokens;
-        private readonly List<Item> items = new(4);
-        private readonly List<string> notes = new(2);
+        private readonly Scratch scratch;
+        private readonly List<Item> items;
+        private readonly List<string> notes;
         private readonly bool[] covered;
         private string? error;
-        private readonly List<int> recurringMarkers = [];
-        private readonly List<string> ambiguities = [];
+        private readonly List<int> recurringMarkers;
+        private readonly List<string> ambiguities;
         private bool frequencyGiven;
         private bool placeholderYear;
         private int eventMarker = -1;
         private bool eventOnlyWithoutDate;
         private bool startYearTypo;
 
-        public Reading(string phrase, DeadlineContext context)
+        public Reading(string phrase, DeadlineContext context, Scratch scratch)
         {
             this.phrase = phrase;
             this.context = context;
+            this.scratch = scratch;
+            (items, notes, recurringMarkers, ambiguities) = (scratch.Items, scratch.Notes, scratch.RecurringMarkers, scratch.Ambiguities);
             text = PhraseText.Of(phrase);
-            tokens = Tokenizer.Tokenize(text.Folded);
-            covered = new bool[tokens.Length];
+            tokens = scratch.Tokenize(text.Folded);
+            covered = scratch.Covered(tokens.Length);
         }
 
         public Schedule Read()

@@ -25,14 +25,15 @@ internal readonly record struct Token(TokenType Type, int Start, int Length, int
 
 internal static class Tokenizer
 {
-    /// <summary>Splits a folded phrase into tokens. Digits longer than nine are cut, never overflow.</summary>
-    public static Token[] Tokenize(string folded)
-    {
-        // Two passes over the text (count, then fill one exact array): cheaper than a scratch buffer to clear and copy.
-        var tokens = new Token[Math.Min(Scan(folded, []), 256)];
-        Scan(folded, tokens);
-        return tokens;
-    }
+    /// <summary>The most tokens a phrase is read into; the rest of a longer phrase is ignored.</summary>
+    public const int MaxTokens = 256;
+
+    /// <summary>How many tokens <see cref="Fill"/> writes for <paramref name="folded"/> (at most <see cref="MaxTokens"/>).</summary>
+    public static int Count(string folded) => Math.Min(Scan(folded, []), MaxTokens);
+
+    /// <summary>Splits a folded phrase into tokens, as many as <paramref name="tokens"/> holds. Digits longer than nine
+    /// are cut, never overflow.</summary>
+    public static void Fill(string folded, Span<Token> tokens) => Scan(folded, tokens);
 
     /// <summary>Counts the tokens of <paramref name="folded"/>, writing the first ones into <paramref name="tokens"/>.</summary>
     private static int Scan(string folded, Span<Token> tokens)
