@@ -61,6 +61,7 @@ public static partial class DeadlineParser
         // Arrays of exact length (the reading asks them their Length), one per length met.
         private readonly Token[]?[] tokens = new Token[Tokenizer.MaxTokens + 1][];
         private readonly bool[]?[] covered = new bool[Tokenizer.MaxTokens + 1][];
+        private readonly Token[] buffer = new Token[Tokenizer.MaxTokens];
 
         public List<Item> Items { get; } = new(8);
 
@@ -91,9 +92,9 @@ public static partial class DeadlineParser
         /// <summary>The tokens of <paramref name="folded"/>, in an array of their exact count.</summary>
         public Token[] Tokenize(string folded)
         {
-            var count = Tokenizer.Count(folded);
+            var count = Tokenizer.Fill(folded, buffer);
             var array = tokens[count] ??= new Token[count];
-            Tokenizer.Fill(folded, array);
+            buffer.AsSpan(0, count).CopyTo(array);
             return array;
         }
 

@@ -12,9 +12,10 @@ namespace Workflow.Definitions.Deadlines;
 /// </summary>
 internal sealed class PhraseText
 {
-    /// <summary>Characters that need no cleaning: NFC whatever their neighbours (Latin, the precomposed
-    /// Vietnamese letters, general punctuation), not white space other than ' ', not markup, not a mark.</summary>
-    private static readonly SearchValues<char> CleanChars = SearchValues.Create(BuildCleanChars());
+    /// <summary>For characters that need no cleaning (NFC whatever their neighbours: Latin, the precomposed
+    /// Vietnamese letters, general punctuation; not white space other than ' ', not markup, not a mark), their
+    /// folded form; '\0' for every other character.</summary>
+    private static readonly char[] CleanFolds = BuildCleanFolds();
 
     private PhraseText(string text, string folded)
     {
@@ -31,16 +32,14 @@ internal sealed class PhraseText
     public static PhraseText Of(string phrase)
     {
         // Most cells are clean already (typed or extracted NFC, single spaces): then the text is the phrase
-        // itself and only its folded twin is made, with no normalization call.
-        if (IsClean(phrase))
+        // itself and only its folded twin is made, in one pass, with no normalization call.
+        if (phrase.Length is > 0 and <= 512 && phrase[0] != ' ' && phrase[^1] != ' ')
         {
-            return new PhraseText(phrase, string.Create(phrase.Length, phrase, static (folded, p) =>
+            Span<char> folded = stackalloc char[phrase.Length];
+            if (TryFoldClean(phrase, folded))
             {
-                for (var i = 0; i < folded.Length; i++)
-                {
-                    folded[i] = VietnameseText.Fold(p[i]);
-                }
-            }));
+                return new PhraseText(phrase, new string(folded));
+            }
         }
 
         var nfc = VietnameseText.Sanitize(phrase);
@@ -96,28 +95,43 @@ internal sealed class PhraseText
     /// <summary>Folds a whole string the way <see cref="Folded"/> is folded.</summary>
     public static string Fold(string s) => Of(s).Folded;
 
-    /// <summary>What <see cref="Of"/> would return unchanged: clean characters, no leading, trailing or double space.</summary>
-    private static bool IsClean(string phrase) =>
-        phrase.Length > 0 && phrase[0] != ' ' && phrase[^1] != ' '
-        && !phrase.AsSpan().ContainsAnyExcept(CleanChars)
-        && !phrase.Contains("  ", StringComparison.Ordinal);
-
-    private static char[] BuildCleanChars()
+    /// <summary>Folds <paramref name="phrase"/> into <paramref name="folded"/> when <see cref="Of"/> would keep it
+    /// unchanged: clean characters only, no double space (the caller checked both ends).</summary>
+    private static bool TryFoldClean(string phrase, Span<char> folded)
     {
-        var clean = new List<char>(1024);
-        for (var c = '\0'; c < '\u2060'; c++)
+        var table = CleanFolds;
+        var previous = '\0';
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            var c = phrase[i];
+            if (c >= table.Length || table[c] == '\0' || (c == ' ' && previous == ' '))
+            {
+                return false;
+            }
+
+            folded[i] = table[c];
+            previous = c;
+        }
+
+        return true;
+    }
+
+    private static char[] BuildCleanFolds()
+    {
+        var folds = new char[0x2060];
+        for (var c = '\u0001'; c < folds.Length; c++)
         {
             var nfcSafe = c < '\u0300' || c is >= '\u1E00' and <= '\u1EFF' or >= '\u2010' and <= '\u205E';
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (nfcSafe && (c == ' ' || !char.IsWhiteSpace(c)) && c is not ('<' or '|') && !char.IsSurrogate(c)
                 && category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
-                && c.ToString().IsNormalized(NormalizationForm.FormC))
+                && c.ToString().IsNormalized(NormalizationForm.FormC) && VietnameseText.Fold(c) != '\0')
             {
-                clean.Add(c);
+                folds[c] = VietnameseText.Fold(c);
             }
         }
 
-        return [.. clean];
+        return folds;
     }
 
     private static bool TrySkipTag(string s, ref int i)

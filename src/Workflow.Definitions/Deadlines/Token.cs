@@ -28,19 +28,13 @@ internal static class Tokenizer
     /// <summary>The most tokens a phrase is read into; the rest of a longer phrase is ignored.</summary>
     public const int MaxTokens = 256;
 
-    /// <summary>How many tokens <see cref="Fill"/> writes for <paramref name="folded"/> (at most <see cref="MaxTokens"/>).</summary>
-    public static int Count(string folded) => Math.Min(Scan(folded, []), MaxTokens);
-
-    /// <summary>Splits a folded phrase into tokens, as many as <paramref name="tokens"/> holds. Digits longer than nine
-    /// are cut, never overflow.</summary>
-    public static void Fill(string folded, Span<Token> tokens) => Scan(folded, tokens);
-
-    /// <summary>Counts the tokens of <paramref name="folded"/>, writing the first ones into <paramref name="tokens"/>.</summary>
-    private static int Scan(string folded, Span<Token> tokens)
+    /// <summary>Splits a folded phrase into tokens, as many as <paramref name="tokens"/> holds, and returns their
+    /// count. Digits longer than nine are cut, never overflow.</summary>
+    public static int Fill(string folded, Span<Token> tokens)
     {
         var count = 0;
         var i = 0;
-        while (i < folded.Length)
+        while (i < folded.Length && count < tokens.Length)
         {
             var c = folded[i];
             if (char.IsAsciiLetterLower(c))
@@ -51,7 +45,7 @@ internal static class Tokenizer
                     i++;
                 }
 
-                Write(tokens, count++, new Token(TokenType.Word, start, i - start, 0));
+                tokens[count++] = new Token(TokenType.Word, start, i - start, 0);
             }
             else if (char.IsAsciiDigit(c))
             {
@@ -67,13 +61,13 @@ internal static class Tokenizer
                     i++;
                 }
 
-                Write(tokens, count++, new Token(TokenType.Number, start, i - start, value));
+                tokens[count++] = new Token(TokenType.Number, start, i - start, value);
             }
             else
             {
                 if (c is ',' or '.' or ';' or ':' or '/' or '-' or '–' or '(' or ')' or '+' or '&')
                 {
-                    Write(tokens, count++, new Token(TokenType.Punct, i, 1, c == '–' ? '-' : c));
+                    tokens[count++] = new Token(TokenType.Punct, i, 1, c == '–' ? '-' : c);
                 }
 
                 i++;
@@ -81,13 +75,5 @@ internal static class Tokenizer
         }
 
         return count;
-
-        static void Write(Span<Token> tokens, int at, Token token)
-        {
-            if (at < tokens.Length)
-            {
-                tokens[at] = token;
-            }
-        }
     }
 }
