@@ -192,7 +192,8 @@ public static partial class DeadlineParser
                 return null;
             }
 
-            return char.ToUpper(label[0], Vietnamese) + label[1..];
+            var first = char.IsAsciiLetterUpper(label[0]) ? label[0] : char.ToUpper(label[0], Vietnamese);
+            return first == label[0] ? label : first + label[1..];
         }
     }
 }
