@@ -164,6 +164,13 @@ public static class PlanReader
         private readonly List<PlanProblem> problems = [];
         private readonly List<PlanProblem> warnings = [];
 
+        // A plan repeats its agency cells and deadlines over many rows: each distinct one is read once,
+        // and its tasks share what it gave (so a plan of a million tasks does not hold a million copies).
+        private readonly Dictionary<string, AgencyCellResolution> resolutions = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Cell, bool Required), AgencyAssignment> assignments = [];
+        private readonly Dictionary<string, Schedule> schedules = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Deadline, string Periods, AgencyAssignment? Lead), Schedule> reportSchedules = [];
+
         /// <summary>The day agency cells are read on: the plan's issue date, else 1 January of its tracked year.</summary>
         private LocalDate agencyDay;
 
@@ -189,8 +196,11 @@ public static class PlanReader
             agencyDay = metadata.Value.IssuedOn ?? new LocalDate(tracking.FirstYear, 1, 1);
             var tasks = new List<PlanTask>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var row in rows.Skip(headerIndex + 1))
+            for (var i = headerIndex + 1; i < rows.Count; i++)
             {
+                // Each row is let go of once read: the cells a task keeps stay with it, the rest is freed as the tasks grow.
+                var row = rows[i];
+                rows[i] = SheetRow.Read;
                 if (row.IsEmpty)
                 {
                     continue;
@@ -391,7 +401,7 @@ public static class PlanReader
             var deadline = Cell(Column.Deadline);
             var periodsCell = Cell(Column.ReportPeriods);
             Schedule? schedule = null;
-            var periodNames = new List<string>();
+            List<string> periodNames = [];
             if (periodsCell.Length > 0)
             {
                 var periods = new List<Reports.ReportPeriodDefinition>();
@@ -409,7 +419,12 @@ public static class PlanReader
                     }
                 }
 
-                schedule = EveryYear(years, context => reference.Reports.Schedule(deadline, periods, lead?.Agencies ?? [], context));
+                var key = (deadline, string.Join(';', periodNames), lead);
+                if (!reportSchedules.TryGetValue(key, out schedule))
+                {
+                    schedule = EveryYear(years, context => reference.Reports.Schedule(deadline, periods, lead?.Agencies ?? [], context));
+                    reportSchedules[key] = schedule;
+                }
             }
             else if (deadline.Length == 0)
             {
@@ -417,7 +432,12 @@ public static class PlanReader
             }
             else
             {
-                schedule = EveryYear(years, context => DeadlineParser.Parse(deadline, context));
+                if (!schedules.TryGetValue(deadline, out schedule))
+                {
+                    schedule = EveryYear(years, context => DeadlineParser.Parse(deadline, context));
+                    schedules[deadline] = schedule;
+                }
+
                 if (!schedule.IsKnown)
                 {
                     ProblemAt(row, columns, Column.Deadline, $"không đọc được thời hạn \"{deadline}\": {schedule.Reason}");
@@ -445,7 +465,7 @@ public static class PlanReader
                 Lead = lead,
                 Coordinators = coordinators ?? AgencyAssignment.None,
                 Deadline = deadline,
-                ReportPeriods = periodNames,
+                ReportPeriods = periodNames.Count == 0 ? [] : periodNames,
                 Schedule = schedule,
                 Note = NullIfEmpty(Cell(Column.Note)),
             };
@@ -490,7 +510,17 @@ public static class PlanReader
                 return AgencyAssignment.None;
             }
 
-            var resolution = reference.Agencies.Resolve(cell, agencyDay);
+            if (assignments.TryGetValue((cell, required), out var known))
+            {
+                return known;
+            }
+
+            if (!resolutions.TryGetValue(cell, out var resolution))
+            {
+                resolution = reference.Agencies.Resolve(cell, agencyDay);
+                resolutions[cell] = resolution;
+            }
+
             foreach (var problem in resolution.Problems)
             {
                 ProblemAt(row, columns, column, problem.Message);
@@ -508,7 +538,9 @@ public static class PlanReader
                 return null;
             }
 
-            return new AgencyAssignment(cell, ids);
+            var assignment = new AgencyAssignment(cell, ids);
+            assignments[(cell, required)] = assignment;
+            return assignment;
         }
 
         private void ProblemAt(SheetRow row, Dictionary<Column, int> columns, Column column, string message) =>

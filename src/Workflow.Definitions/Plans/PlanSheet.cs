@@ -12,6 +12,9 @@ namespace Workflow.Definitions.Plans;
 /// <summary>A row of a sheet: its 1-based number and its cells, trimmed and in NFC.</summary>
 internal sealed record SheetRow(int Number, IReadOnlyList<string> Cells)
 {
+    /// <summary>What stands in a sheet's list for a row already read and let go of.</summary>
+    public static readonly SheetRow Read = new(0, []);
+
     public string this[int column] => column < Cells.Count ? Cells[column] : string.Empty;
 
     public bool IsEmpty => Cells.All(c => c.Length == 0);
@@ -55,6 +58,19 @@ internal static class PlanSheet
     /// <summary>The whole stream when it holds at most <paramref name="max"/> bytes; null (having read only max + 1) when it holds more.</summary>
     private static byte[]? ReadBounded(Stream stream, long max)
     {
+        if (stream.CanSeek && stream.Length - stream.Position is var length and <= int.MaxValue)
+        {
+            // A file's length is known: read it into an array of its size, without a growing buffer and its copy.
+            if (length > max)
+            {
+                return null;
+            }
+
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         long total = 0;
@@ -75,10 +91,11 @@ internal static class PlanSheet
 
     private static (List<SheetRow>, PlanProblem?) ReadCsv(byte[] bytes, string fileName, PlanLimits limits)
     {
-        string text;
+        // UTF-8 is read in place; UTF-16 is decoded first. A file of a million rows is never also one string.
+        ReadOnlyMemory<byte> utf8;
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
-            text = (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2);
+            utf8 = Encoding.UTF8.GetBytes((bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2));
         }
         else
         {
@@ -100,7 +117,7 @@ internal static class PlanSheet
                 return ([], new PlanProblem(fileName, line, null, null, "tệp không phải mã UTF-8 (có thể là Windows-1258 hay TCVN3). Hãy lưu lại: trong Excel chọn \"CSV UTF-8 (Comma delimited)\", trong LibreOffice chọn bộ ký tự Unicode (UTF-8)."));
             }
 
-            text = Encoding.UTF8.GetString(body);
+            utf8 = bytes.AsMemory(skip);
         }
 
         // Each record is one spreadsheet row, so the record's number is the row a coordinator sees,
@@ -111,12 +128,13 @@ internal static class PlanSheet
             SkipEmptyLines = false,
             TrackLineNumbers = true,
             MalformedData = CsvMalformedDataHandling.Throw,
+            PoolStrings = true, // a plan's agencies and deadlines repeat: one string each, however many rows
         };
         var rows = new List<SheetRow>();
         var number = 0;
         try
         {
-            using var csv = CsvReader.Create(new StringReader(text), options, false);
+            using var csv = CsvReader.Create(utf8, options);
             while (csv.Read())
             {
                 number++;
@@ -424,5 +442,10 @@ internal static class PlanSheet
     }
 
     /// <summary>NFC, line breaks and runs of spaces folded to one space, trimmed.</summary>
-    internal static string Clean(string cell) => VietnameseText.CollapseWhitespace(cell);
+    /// <summary>The cell with its white space collapsed; the same instance when it was already clean, so a pooled cell stays shared.</summary>
+    internal static string Clean(string cell)
+    {
+        var clean = VietnameseText.CollapseWhitespace(cell);
+        return string.Equals(clean, cell, StringComparison.Ordinal) ? cell : clean;
+    }
 }
