@@ -1,150 +1,301 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using SQLitePCL;
 
 namespace Workflow.Host.Persistence;
 
 /// <summary>
-/// Inserts many new rows of one entity type set-wise: one multi-row INSERT per batch, on the
-/// context's connection and transaction, with the columns, value converters and parameter types of
-/// the EF model (so a typed column stays typed here), and nothing tracked. For imports of hundreds
-/// of thousands of rows, where EF's change tracker would hold every entity until the end.
+/// Inserts many new rows of one entity type set-wise, on the context's connection and transaction,
+/// with the columns and value converters of the EF model (so a typed column stays typed here), and
+/// nothing tracked. For imports of hundreds of thousands of rows, where EF's change tracker would
+/// hold every entity until the end.
 /// </summary>
 /// <remarks>
-/// The store-generated key (Id) is left to the database; returning columns give it back (INSERT …
-/// RETURNING, which SQLite and PostgreSQL both take) together with columns that identify each row,
-/// so rows are matched to their ids by key, not by order.
+/// <para>SQLite: one prepared multi-row INSERT, reused, its values bound by position (binding by
+/// name searches every parameter of the statement, so it grew with the square of their number).
+/// PostgreSQL: binary COPY, the database's own bulk load.</para>
+/// <para>A store-generated key (Id) is either left to the database, or, with <c>keys</c>, given by
+/// the caller from <see cref="ReserveKeysAsync"/>, so rows that refer to the new ones (history) can
+/// be written without reading anything back.</para>
 /// </remarks>
 internal sealed class BulkInsert<T> : IDisposable
     where T : class
 {
-    // PostgreSQL takes 65,535 parameters a statement: a batch saves round trips. SQLite (in process,
-    // no round trips to save) binds each named parameter by a search through all of them, so a
-    // statement's binding grows with the square of its parameters (measured: 25-row statements of
-    // 600 parameters ran 30 times slower a row than 4-row ones of 100): its statements stay small.
-    private const int MaxParameters = 12_000, MaxSqliteParameters = 100;
+    // SQLite binds by position: a statement of many rows saves a step and a reset a row.
+    private const int SqliteParameters = 1_000;
 
-    private readonly (IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping, string Column)[] columns;
+    private readonly (IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool Nullable, string Column)[] columns;
     private readonly string table;
+    private readonly IProperty? key;
     private readonly ISqlGenerationHelper sql;
-    private readonly string? returning;
-    private readonly Dictionary<int, DbCommand> commands = [];
     private readonly DbConnection connection;
     private readonly DbTransaction? transaction;
+    private readonly Dictionary<int, (sqlite3_stmt Statement, object?[] Bound)> statements = [];
+    private long nextKey;
 
-    public BulkInsert(WorkflowDbContext db, params string[] returningColumns)
+    /// <param name="db">The context whose connection and transaction the rows are written on.</param>
+    /// <param name="keys">The caller sets the store-generated key of each row, from <see cref="ReserveKeysAsync"/>.</param>
+    public BulkInsert(WorkflowDbContext db, bool keys = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         sql = db.GetService<ISqlGenerationHelper>();
+        key = keys ? entity.FindPrimaryKey()?.Properties.SingleOrDefault(p => p.ValueGenerated == ValueGenerated.OnAdd) ?? throw new InvalidOperationException($"{typeof(T).Name} has no store-generated key") : null;
         columns = [.. entity.GetProperties()
-            .Where(p => p.ValueGenerated != ValueGenerated.OnAdd)
-            .Select(p => (p, p.GetGetter(), (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetColumnName(store)!))];
-        returning = returningColumns.Length == 0 ? null : string.Join(", ", returningColumns.Select(sql.DelimitIdentifier));
+            .Where(p => p.ValueGenerated != ValueGenerated.OnAdd || p == key)
+            .Select(p => (p.GetGetter(), (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.IsNullable, p.GetColumnName(store)!))];
         connection = db.Database.GetDbConnection();
         transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        BatchSize = Math.Max(1, (db.Database.IsSqlite() ? MaxSqliteParameters : MaxParameters) / columns.Length);
+        IsSqlite = connection is SqliteConnection;
+        BatchSize = IsSqlite ? Math.Max(1, SqliteParameters / columns.Length) : 10_000;
     }
 
-    /// <summary>Rows a statement inserts at most.</summary>
+    /// <summary>Rows worth gathering before a call to <see cref="InsertAsync"/>.</summary>
     public int BatchSize { get; }
 
-    /// <summary>SQL after the VALUES (an ON CONFLICT clause), or null.</summary>
+    /// <summary>SQL after the VALUES (an ON CONFLICT clause), or null. PostgreSQL then writes by statements, which COPY cannot end so.</summary>
     public string? Suffix { get; init; }
 
-    /// <summary>Inserts <paramref name="rows"/>; with returning columns, reads each inserted row's values of them through <paramref name="read"/>.</summary>
-    public async Task InsertAsync(IReadOnlyList<T> rows, Action<DbDataReader>? read, CancellationToken ct)
+    private bool IsSqlite { get; }
+
+    /// <summary>
+    /// <paramref name="count"/> new keys that no other row has or will be given, in increasing order.
+    /// SQLite: past the largest key ever given (the write lock this transaction holds keeps other
+    /// writers out until it ends); PostgreSQL: taken from the column's sequence.
+    /// </summary>
+    public async Task<long[]> ReserveKeysAsync(int count, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        if (connection.State != System.Data.ConnectionState.Open)
+        if (key is null)
         {
-            await connection.OpenAsync(ct).ConfigureAwait(false);
+            throw new InvalidOperationException("keys are given by the database");
         }
 
-        for (var start = 0; start < rows.Count; start += BatchSize)
+        await OpenAsync(ct).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var column = key.GetColumnName(StoreObjectIdentifier.Table(table, key.DeclaringType.GetSchema()))!;
+        if (IsSqlite)
         {
-            var count = Math.Min(BatchSize, rows.Count - start);
-            var command = CommandFor(count);
-            var parameter = 0;
-            for (var i = start; i < start + count; i++)
+            if (nextKey == 0)
             {
-                foreach (var (_, getter, mapping, _) in columns)
-                {
-                    var value = getter.GetClrValueUsingContainingEntity(rows[i]);
-                    if (value is not null && mapping.Converter is { } converter)
-                    {
-                        value = converter.ConvertToProvider(value);
-                    }
-
-                    command.Parameters[parameter++].Value = value ?? DBNull.Value;
-                }
+                // AUTOINCREMENT keeps the largest key ever given in sqlite_sequence (when the table has one); a key past both is new.
+                command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_sequence'";
+                var sequence = Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0
+                    ? $", COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0)"
+                    : string.Empty;
+                command.CommandText = $"SELECT MAX(COALESCE((SELECT MAX({sql.DelimitIdentifier(column)}) FROM {sql.DelimitIdentifier(table)}), 0){sequence})";
+                nextKey = Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture) + 1;
             }
 
-            if (returning is null || read is null)
+            var keys = new long[count];
+            for (var i = 0; i < count; i++)
             {
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                continue;
+                keys[i] = nextKey++;
             }
 
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            return keys;
+        }
+
+        command.CommandText = "SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, @count)";
+        AddParameter(command, "@table", sql.DelimitIdentifier(table));
+        AddParameter(command, "@column", column);
+        AddParameter(command, "@count", count);
+        var reserved = new List<long>(count);
+        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                read(reader);
+                reserved.Add(reader.GetInt64(0));
             }
+        }
+
+        reserved.Sort();
+        return [.. reserved];
+    }
+
+    /// <summary>Inserts <paramref name="rows"/>.</summary>
+    public async Task InsertAsync(IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await OpenAsync(ct).ConfigureAwait(false);
+        if (IsSqlite)
+        {
+            InsertSqlite(rows);
+            return;
+        }
+
+        if (Suffix is not null)
+        {
+            await InsertPostgresStatementsAsync(rows, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var copy = $"COPY {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, ct).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct).ConfigureAwait(false);
+            for (var c = 0; c < columns.Length; c++)
+            {
+                if (ValueOf(row, c) is { } value)
+                {
+                    await importer.WriteAsync(value, ct).ConfigureAwait(false); // the column's type, inferred from the CLR type as EF maps it
+                }
+                else
+                {
+                    await importer.WriteNullAsync(ct).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await importer.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>PostgreSQL rows by multi-row INSERT statements with EF's typed parameters, for an INSERT that ends with <see cref="Suffix"/>.</summary>
+    private async Task InsertPostgresStatementsAsync(IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        var perStatement = Math.Max(1, 60_000 / columns.Length); // PostgreSQL takes 65,535 parameters a statement
+        for (var start = 0; start < rows.Count; start += perStatement)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var text = new StringBuilder();
+            text.Append("INSERT INTO ").Append(sql.DelimitIdentifier(table)).Append(" (")
+                .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Column))).Append(") VALUES ");
+            for (var i = start; i < Math.Min(rows.Count, start + perStatement); i++)
+            {
+                text.Append(i == start ? "(" : ", (");
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var name = $"@p{command.Parameters.Count}";
+                    text.Append(c == 0 ? string.Empty : ", ").Append(name);
+                    command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, ValueOf(rows[i], c) ?? DBNull.Value, columns[c].Nullable));
+                }
+
+                text.Append(')');
+            }
+
+            command.CommandText = text.Append(Suffix).ToString();
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
 
     public void Dispose()
     {
-        foreach (var command in commands.Values)
+        foreach (var (statement, _) in statements.Values)
         {
-            command.Dispose();
+            statement.Dispose();
         }
 
-        commands.Clear();
+        statements.Clear();
     }
 
-    /// <summary>The prepared statement for <paramref name="count"/> rows (a full batch, or the last, shorter one).</summary>
-    private DbCommand CommandFor(int count)
+    private static void AddParameter(DbCommand command, string name, object value)
     {
-        if (commands.TryGetValue(count, out var cached))
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private async Task OpenAsync(CancellationToken ct)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Column <paramref name="c"/> of <paramref name="row"/> as the provider stores it (converters applied); null for NULL.</summary>
+    private object? ValueOf(T row, int c)
+    {
+        var (getter, mapping, _, _) = columns[c];
+        var value = getter.GetClrValueUsingContainingEntity(row);
+        return value is not null && mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+    }
+
+    private void InsertSqlite(IReadOnlyList<T> rows)
+    {
+        var handle = ((SqliteConnection)connection).Handle!;
+        for (var start = 0; start < rows.Count; start += BatchSize)
+        {
+            var count = Math.Min(BatchSize, rows.Count - start);
+            var (statement, bound) = StatementFor(handle, count);
+            var position = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                for (var c = 0; c < columns.Length; c++, position++)
+                {
+                    // A statement keeps its values between runs: one equal to the last bound there (the plan's id,
+                    // its definition, a status, a date many milestones share) is not bound again.
+                    var value = ValueOf(rows[i], c);
+                    if (!Equals(value, bound[position]))
+                    {
+                        Check(handle, BindSqlite(statement, position + 1, value));
+                        bound[position] = value;
+                    }
+                }
+            }
+
+            var rc = raw.sqlite3_step(statement);
+            raw.sqlite3_reset(statement);
+            if (rc != raw.SQLITE_DONE)
+            {
+                Check(handle, rc);
+            }
+        }
+    }
+
+    private static void Check(sqlite3 handle, int rc) => SqliteException.ThrowExceptionForRC(rc, handle);
+
+    /// <summary>
+    /// Binds a provider value as Microsoft.Data.Sqlite binds a parameter of that type (the formats EF's
+    /// SQLite mappings read and compare: dates as "yyyy-MM-dd", date-times as "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+    /// decimals as text), so a row written here equals one EF writes.
+    /// </summary>
+    private static int BindSqlite(sqlite3_stmt statement, int position, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, position),
+        string s => raw.sqlite3_bind_text(statement, position, s),
+        int i => raw.sqlite3_bind_int64(statement, position, i),
+        long l => raw.sqlite3_bind_int64(statement, position, l),
+        bool b => raw.sqlite3_bind_int64(statement, position, b ? 1 : 0),
+        DateOnly d => raw.sqlite3_bind_text(statement, position, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        DateTime t => raw.sqlite3_bind_text(statement, position, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        decimal m => raw.sqlite3_bind_text(statement, position, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        double f => raw.sqlite3_bind_double(statement, position, f),
+        short or byte => raw.sqlite3_bind_int64(statement, position, Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        _ => throw new NotSupportedException($"a bulk insert does not bind {value.GetType().Name} values"),
+    };
+
+    /// <summary>The prepared statement for <paramref name="count"/> rows (a full batch, or the last, shorter one).</summary>
+    private (sqlite3_stmt Statement, object?[] Bound) StatementFor(sqlite3 handle, int count)
+    {
+        if (statements.TryGetValue(count, out var cached))
         {
             return cached;
         }
 
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
         var text = new StringBuilder();
         text.Append("INSERT INTO ").Append(sql.DelimitIdentifier(table)).Append(" (")
             .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Column))).Append(") VALUES ");
-        for (var row = 0; row < count; row++)
-        {
-            text.Append(row == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Length; c++)
-            {
-                var name = $"@p{(row * columns.Length) + c}";
-                text.Append(c == 0 ? string.Empty : ", ").Append(name);
-                var (property, _, mapping, _) = columns[c];
-                command.Parameters.Add(mapping.CreateParameter(command, name, null, property.IsNullable));
-            }
-
-            text.Append(')');
-        }
-
-        text.Append(Suffix);
-        if (returning is not null)
-        {
-            text.Append(" RETURNING ").Append(returning);
-        }
-
-        command.CommandText = text.ToString();
-        command.Prepare(); // parsed once, not at every batch
-        commands[count] = command;
-        return command;
+        var values = $"({string.Join(", ", Enumerable.Repeat("?", columns.Length))})";
+        text.AppendJoin(", ", Enumerable.Repeat(values, count)).Append(Suffix);
+        Check(handle, raw.sqlite3_prepare_v2(handle, text.ToString(), out var statement));
+        return statements[count] = (statement, new object?[count * columns.Length]); // unbound parameters are NULL
     }
 }

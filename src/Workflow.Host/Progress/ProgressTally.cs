@@ -163,7 +163,7 @@ public static class ProgressTally
         }
 
         using var upsert = Upsert(db);
-        await upsert.InsertAsync(rows, null, ct).ConfigureAwait(false);
+        await upsert.InsertAsync(rows, ct).ConfigureAwait(false);
     }
 
     /// <summary>Counts new milestones just written set-wise (an import's batch), in the same transaction.</summary>

@@ -168,12 +168,12 @@ public sealed partial class WorkflowRuntime(
                     newTasks.Add(t);
                     if (newTasks.Count == insertTasks.BatchSize)
                     {
-                        await insertTasks.InsertAsync(newTasks, null, ct).ConfigureAwait(false);
+                        await insertTasks.InsertAsync(newTasks, ct).ConfigureAwait(false);
                         newTasks.Clear();
                     }
                 }
 
-                await insertTasks.InsertAsync(newTasks, null, ct).ConfigureAwait(false);
+                await insertTasks.InsertAsync(newTasks, ct).ConfigureAwait(false);
             }
 
             var byKey = existing.ToDictionary(m => (m.TaskId, m.Number));
@@ -246,12 +246,12 @@ public sealed partial class WorkflowRuntime(
 
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
 
-            // New milestones start a batch at a time, written set-wise with their history (the rows'
-            // ids come back with their keys) and let go of: memory stays bounded however large the
-            // plan. One trigger serves every milestone waiting for the same moment, so only the
-            // distinct moments are kept for Quartz.
+            // New milestones start a batch at a time, written set-wise with their history (their ids are
+            // reserved first, so the history names them without reading anything back) and let go of:
+            // memory stays bounded however large the plan. One trigger serves every milestone waiting
+            // for the same moment, so only the distinct moments are kept for Quartz.
             var moments = new HashSet<string>(StringComparer.Ordinal);
-            using var insertMilestones = new BulkInsert<MilestoneRecord>(db, nameof(MilestoneRecord.TaskId), nameof(MilestoneRecord.Number), nameof(MilestoneRecord.Id));
+            using var insertMilestones = new BulkInsert<MilestoneRecord>(db, keys: true);
             using var insertHistory = new BulkInsert<HistoryRecord>(db);
             var fresh = definitions.Planner.Runs(plan).Where(r => !byKey.ContainsKey((r.Run.Key.Task.Value, r.Run.Key.Number)));
             foreach (var chunk in fresh.Chunk(ImportChunk))
@@ -273,23 +273,27 @@ public sealed partial class WorkflowRuntime(
                     rows.Add(row);
                 }
 
-                var ids = new Dictionary<(string Task, int Number), long>(chunk.Length);
-                await insertMilestones.InsertAsync(rows, r => ids[(r.GetString(0), r.GetInt32(1))] = r.GetInt64(2), ct).ConfigureAwait(false);
+                var keys = await insertMilestones.ReserveKeysAsync(rows.Count, ct).ConfigureAwait(false);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    rows[i].Id = keys[i];
+                }
+
+                await insertMilestones.InsertAsync(rows, ct).ConfigureAwait(false);
                 await Progress.ProgressTally.AddAsync(db, rows, ct).ConfigureAwait(false); // the counts the pages read, in the same transaction
                 var recordedAt = clock.UtcNow;
                 var history = new List<HistoryRecord>(chunk.Length * 2);
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    var run = chunk[i].Run;
-                    var id = ids[(run.Key.Task.Value, run.Key.Number)];
-                    history.AddRange(run.History.Select(entry => MilestoneMapping.ToRecord(entry, id, by, recordedAt)));
+                    var id = rows[i].Id;
+                    history.AddRange(chunk[i].Run.History.Select(entry => MilestoneMapping.ToRecord(entry, id, by, recordedAt)));
                     if (Waiting(rows[i]) is { } moment)
                     {
                         moments.Add(moment);
                     }
                 }
 
-                await insertHistory.InsertAsync(history, null, ct).ConfigureAwait(false);
+                await insertHistory.InsertAsync(history, ct).ConfigureAwait(false);
                 await db.SaveChangesAsync(ct).ConfigureAwait(false); // the outbox rows of catch-ups, and the plan's own
                 db.ChangeTracker.Clear();
                 created += rows.Count;
@@ -715,10 +719,22 @@ public sealed partial class WorkflowRuntime(
         }
 
         text.Append('\n');
+
+        // Tasks share their schedules (one per distinct deadline): each one's dates are written out once.
+        var dates = new Dictionary<Definitions.Deadlines.Schedule, string>(ReferenceEqualityComparer.Instance);
         foreach (var t in plan.Tasks)
         {
+            if (!dates.TryGetValue(t.Schedule, out var due))
+            {
+                due = string.Join(';', t.Schedule.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+                if (dates.Count < 10_000)
+                {
+                    dates[t.Schedule] = due;
+                }
+            }
+
             text.Append(t.Id.Value).Append('|').Append(t.Activity).Append('|').Append(t.Lead.Cell).Append('|').Append(t.Coordinators.Cell).Append('|').Append(t.Deadline).Append('|')
-                .AppendJoin(';', t.Schedule.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+                .Append(due);
             if (t.Criterion is { } c)
             {
                 // A changed criterion (its text, its scores) re-imports the plan, so the report shows it.

@@ -14,7 +14,7 @@ namespace Workflow.Host.Tests.Runtime;
 
 /// <summary>
 /// A plan larger than the import's batches: every milestone is written with its own history (the
-/// set-wise insert gives each row its id by key), one trigger a distinct moment, and a moment that
+/// set-wise insert gives each row an id reserved for it), one trigger a distinct moment, and a moment that
 /// many milestones wait for resumes them all, a batch to a transaction, once.
 /// </summary>
 [Collection(Scheduling.SchedulingTestGroup.Name)]

@@ -1,0 +1,139 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Host.Hosting;
+using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
+using Workflow.Host.Scheduling;
+using Workflow.Host.Tests.Cli;
+using Workflow.Host.Tests.Runtime;
+using Workflow.Tests;
+
+namespace Workflow.Host.Tests.Persistence;
+
+/// <summary>
+/// The import's set-wise writer stores each value exactly as EF does (a date compared as text in
+/// SQLite must be the same text; a typed column keeps its type), and the keys it reserves are new.
+/// </summary>
+[Collection(Scheduling.SchedulingTestGroup.Name)]
+public sealed class BulkInsertTests
+{
+    [Fact]
+    public async Task A_row_written_in_bulk_is_stored_as_ef_stores_it_on_sqlite()
+    {
+        await using var host = await SqliteHost.StartAsync(WorkflowsData.Load(CliRun.Workflows), TestClock.At(2025, 1, 1));
+        await StoredAsEfAsync(host.Databases);
+    }
+
+    [PostgresFact]
+    public async Task A_row_written_in_bulk_is_stored_as_ef_stores_it_on_postgresql()
+    {
+        var schema = new Scheduling.PostgresSchema("bulk_insert");
+        await schema.CreateAsync();
+        try
+        {
+            using var postgres = WorkflowHost.Build(WorkflowsData.Load(CliRun.Workflows), new DatabaseSettings(DatabaseKind.PostgreSql, schema.ConnectionString), runJobs: false);
+            await postgres.StartAsync();
+            await StoredAsEfAsync(postgres.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>());
+            await postgres.StopAsync();
+        }
+        finally
+        {
+            await schema.DropAsync();
+        }
+    }
+
+    private static async Task StoredAsEfAsync(IDbContextFactory<WorkflowDbContext> databases)
+    {
+        // Every column given a value of its type: text, numbers, dates, a date-time, decimals, booleans, an enum by converter.
+        static TaskRecord Task(string id) => new()
+        {
+            PlanId = "bulk", TaskId = id, Row = 7, Group = "I", Activity = "Rà soát 'thủ tục' \"hành chính\"", Product = "Báo cáo", LeadCell = "Sở Nội vụ",
+            Deadline = "Quý I/2025", ScheduleKind = "Fixed", CriterionCode = "2.4.1", CriterionText = "Tiêu chí", MaxScore = 1.25m, PreviousScore = 0.5m,
+        };
+        static MilestoneRecord Milestone(string task) => new()
+        {
+            PlanId = "bulk", TaskId = task, Number = 2, Label = "Quý I", PlannedDue = new DateOnly(2025, 3, 31), Due = new DateOnly(2025, 3, 31), EffectiveDue = new DateOnly(2025, 4, 1),
+            DefinitionId = "chase", DefinitionVersion = 3, Status = RunStatus.Waiting, WaitsForEvent = true, EventOn = new DateOnly(2025, 2, 1), DoneOn = new DateOnly(2025, 3, 2),
+            Extended = true, BookmarkActivity = "nhac", BookmarkAt = "2025-03-17T08:00:00", BookmarkSignal = "Report", State = "{\"a\":1}", Fault = "lỗi", Lead = "so-noi-vu",
+            FormerLead = "so-cu", LeadReview = true, Coordinators = "so-tai-chinh,so-tu-phap", Revision = 4, RemovedAtUtc = new DateTime(2025, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc), RemovedBy = "An",
+        };
+        static HistoryRecord History(long milestone) => new()
+        {
+            MilestoneId = milestone, At = "2025-01-01T08:00:00", ActivityId = "bat-dau", What = "bắt đầu", Why = "hạn 31/03/2025", By = "An",
+            RecordedAtUtc = new DateTime(2025, 1, 1, 1, 2, 3, 456, DateTimeKind.Utc).AddTicks(7),
+        };
+
+        long byEf, byBulk;
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            db.Tasks.Add(Task("ef"));
+            var milestone = Milestone("ef");
+            db.Milestones.Add(milestone);
+            await db.SaveChangesAsync();
+            byEf = milestone.Id;
+            db.History.Add(History(byEf));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await databases.CreateDbContextAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            using (var tasks = new BulkInsert<TaskRecord>(db))
+            {
+                await tasks.InsertAsync([Task("bulk")], default);
+            }
+
+            using var milestones = new BulkInsert<MilestoneRecord>(db, keys: true);
+            var keys = await milestones.ReserveKeysAsync(3, default);
+            Assert.Equal(3, keys.Length);
+            Assert.All(keys, k => Assert.True(k > byEf, "a reserved key is past every key given"));
+            Assert.Equal(keys.Order(), keys);
+            var row = Milestone("bulk");
+            row.Id = byBulk = keys[0];
+            await milestones.InsertAsync([row], default);
+            using var history = new BulkInsert<HistoryRecord>(db);
+            await history.InsertAsync([History(byBulk)], default);
+            await transaction.CommitAsync();
+        }
+
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            Assert.Equal(await StoredAsync<TaskRecord>(db, "\"TaskId\" = 'ef'"), await StoredAsync<TaskRecord>(db, "\"TaskId\" = 'bulk'"));
+            Assert.Equal(await StoredAsync<MilestoneRecord>(db, "\"TaskId\" = 'ef'"), await StoredAsync<MilestoneRecord>(db, "\"TaskId\" = 'bulk'"));
+            Assert.Equal(await StoredAsync<HistoryRecord>(db, $"\"MilestoneId\" = {byEf}"), await StoredAsync<HistoryRecord>(db, $"\"MilestoneId\" = {byBulk}"));
+
+            // EF reads the bulk rows back as it wrote its own, and a key given later comes after the reserved ones.
+            var read = await db.Milestones.AsNoTracking().SingleAsync(m => m.TaskId == "bulk");
+            Assert.Equal((new DateOnly(2025, 4, 1), RunStatus.Waiting, true), (read.EffectiveDue!.Value, read.Status, read.LeadReview));
+            var later = Milestone("later");
+            db.Milestones.Add(later);
+            await db.SaveChangesAsync();
+            Assert.True(later.Id > byBulk);
+        }
+    }
+
+    /// <summary>Every column of the one row <paramref name="where"/> picks, except the key and the row's own ids, as the database shows it: its type and its text.</summary>
+    private static async Task<string> StoredAsync<T>(WorkflowDbContext db, string where)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var table = entity.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(table, null);
+        var skipped = new[] { "Id", "TaskId", "MilestoneId", "SearchText" };
+        var columns = entity.GetProperties().Select(p => p.GetColumnName(store)!).Where(c => !skipped.Contains(c)).ToList();
+        var sqlite = db.Database.IsSqlite();
+        var shown = columns.Select(c => sqlite ? $"typeof(\"{c}\") || ':' || quote(\"{c}\")" : $"pg_typeof(\"{c}\")::text || ':' || coalesce(\"{c}\"::text, 'NULL')");
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(" || ' | ' || ", shown)} FROM \"{table}\" WHERE {where}";
+        var text = (string?)await command.ExecuteScalarAsync();
+        Assert.NotNull(text);
+        return text;
+    }
+}
