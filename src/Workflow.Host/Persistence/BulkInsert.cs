@@ -148,17 +148,12 @@ internal sealed class BulkInsert<T> : IDisposable
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, ct).ConfigureAwait(false);
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(ct).ConfigureAwait(false);
+            // Written synchronously, value by value (an await each would cost more than the value): the
+            // importer sends its buffer as it fills.
+            importer.StartRow();
             for (var c = 0; c < columns.Length; c++)
             {
-                if (ValueOf(row, c) is { } value)
-                {
-                    await importer.WriteAsync(value, ct).ConfigureAwait(false); // the column's type, inferred from the CLR type as EF maps it
-                }
-                else
-                {
-                    await importer.WriteNullAsync(ct).ConfigureAwait(false);
-                }
+                WritePostgres(importer, ValueOf(row, c));
             }
         }
 
@@ -183,7 +178,7 @@ internal sealed class BulkInsert<T> : IDisposable
                 {
                     var name = $"@p{command.Parameters.Count}";
                     text.Append(c == 0 ? string.Empty : ", ").Append(name);
-                    command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, ValueOf(rows[i], c) ?? DBNull.Value, columns[c].Nullable));
+                    command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, columns[c].Getter.GetClrValueUsingContainingEntity(rows[i]), columns[c].Nullable)); // it applies the converter
                 }
 
                 text.Append(')');
@@ -191,6 +186,41 @@ internal sealed class BulkInsert<T> : IDisposable
 
             command.CommandText = text.Append(Suffix).ToString();
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes a provider value as the PostgreSQL type EF maps its CLR type to (text, integer, bigint, date, timestamp with time zone, numeric, boolean).</summary>
+    private static void WritePostgres(NpgsqlBinaryImporter importer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                importer.WriteNull();
+                break;
+            case string s:
+                importer.Write(s);
+                break;
+            case int i:
+                importer.Write(i);
+                break;
+            case long l:
+                importer.Write(l);
+                break;
+            case bool b:
+                importer.Write(b);
+                break;
+            case DateOnly d:
+                importer.Write(d);
+                break;
+            case DateTime t:
+                importer.Write(t);
+                break;
+            case decimal m:
+                importer.Write(m);
+                break;
+            default:
+                importer.Write(value);
+                break;
         }
     }
 
