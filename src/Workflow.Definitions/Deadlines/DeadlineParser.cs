@@ -15,8 +15,8 @@ namespace Workflow.Definitions.Deadlines;
 /// before its dates; and it decides the kind from what it found.</para>
 /// <para>It never throws: whatever the input, the answer is a <see cref="Schedule"/>, of kind
 /// <see cref="ScheduleKind.Unknown"/> with a reason in Vietnamese when the words say no date.</para>
-/// <para>Thread-safe and allocation-light: one call allocates the cleaned text, its tokens and the
-/// result.</para>
+/// <para>Thread-safe and allocation-light: one call allocates the folded text, the reading and the
+/// result; its tokens, items and notes live in buffers kept per thread.</para>
 /// </remarks>
 public static partial class DeadlineParser
 {
