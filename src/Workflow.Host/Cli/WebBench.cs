@@ -415,13 +415,17 @@ internal static class WebBench
     private static List<Plan> GeneratedPlans(WorkflowsData data, int count)
     {
         var seeds = data.PlanFiles.Select(f => PlanReader.Read(f, data.Reference).Plan).OfType<Plan>().SelectMany(p => p.Tasks).ToList();
-        var leads = data.Reference.Agencies.Agencies.Where(a => a.Kind != AgencyKind.Other).Select(a => a.Name).ToList();
+        // Agencies in existence both when each plan is issued (20/12 of the year before) and on the day judged: none of their
+        // milestones changes hands while measuring (a handover writes history, which the bench counts as a timer firing).
+        List<string> LeadsOf(int year) => [.. data.Reference.Agencies.Agencies
+            .Where(a => a.Kind != AgencyKind.Other && a.IsActiveOn(new LocalDate(year - 1, 12, 20)) && a.IsActiveOn(Today)).Select(a => a.Name)];
         var years = Enumerable.Range(2023, 5).ToList();
         var plans = new List<Plan>();
         for (var y = 0; y < years.Count; y++)
         {
             var year = years[y];
             var id = $"bench-web-{year}";
+            var leads = LeadsOf(year);
             var wanted = (count / years.Count) + (y < count % years.Count ? 1 : 0);
             var csv = new StringBuilder(wanted * 200);
             csv.Append(CultureInfo.InvariantCulture, $"Mã kế hoạch,{id}\nSố hiệu,{100 + y}/KH-BENCH\nTên kế hoạch,Kế hoạch sinh để đo trang web năm {year}\nNgày ban hành,20/12/{year - 1}\nNăm theo dõi,{year}\n\n");
