@@ -12,7 +12,9 @@ namespace Workflow.Definitions;
 public sealed record ReferenceData(AgencyDirectory Agencies, WorkingCalendar Calendar, ReportCalendar Reports)
 {
     /// <summary>Reads the reference data of the workflows folder at <paramref name="folder"/>.</summary>
-    /// <exception cref="DataFileException">A file is missing or wrong; the message names it and the line.</exception>
+    /// <remarks>agencies.yaml, report-calendar.yaml and the calendars/ folder are all required; an empty calendars/
+    /// folder means the statutory holidays alone (<see cref="WorkingCalendar.StatutoryOnly"/>'s dates), chosen.</remarks>
+    /// <exception cref="DataFileException">A file or the calendars folder is missing or wrong; the message names it and the line.</exception>
     public static ReferenceData Load(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
@@ -27,7 +29,18 @@ public sealed record ReferenceData(AgencyDirectory Agencies, WorkingCalendar Cal
             }
         }
 
-        var calendar = Directory.Exists(calendars) ? WorkingCalendar.Create(CalendarAdjustments.LoadDirectory(calendars)) : WorkingCalendar.StatutoryOnly;
+        // No silent default where it changes a date: without calendars/ every effective date would ignore the year's
+        // published swaps and compensatory days off. An empty calendars/ folder is the explicit choice of the statutory
+        // holidays alone.
+        if (!Directory.Exists(calendars))
+        {
+            throw new DataFileException(calendars, null,
+                "không có thư mục này: thư mục workflows cần calendars/ (ngày nghỉ lễ, ngày hoán đổi, nghỉ bù từng năm đã công bố); "
+                + "thiếu nó, ngày hiệu lực của mọi hạn sẽ tính sai. Chép thư mục calendars từ kho mã, hoặc tạo một thư mục calendars rỗng "
+                + "nếu thật sự chỉ muốn tính các ngày nghỉ của Bộ luật Lao động.");
+        }
+
+        var calendar = WorkingCalendar.Create(CalendarAdjustments.LoadDirectory(calendars));
         return new ReferenceData(AgencyDirectory.Load(agencies), calendar, ReportCalendar.Load(reports));
     }
 }

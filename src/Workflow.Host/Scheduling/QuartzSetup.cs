@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Quartz;
 
@@ -19,10 +17,12 @@ namespace Workflow.Host.Scheduling;
 /// <c>useProperties</c>): Quartz refuses to store a <see cref="JobDataMap"/> holding anything but strings.
 /// So no binary serializer is involved; what is not a job data map (calendars, custom trigger types)
 /// goes through the core package's built-in System.Text.Json serializer, the default, named here.</item>
-/// <item>The schema is ours (<see cref="QuartzSchema"/>), created when the host starts by a hosted
-/// service registered ahead of Quartz's (hosted services start in order); Quartz validates it when the
-/// scheduler is created and refuses to start when a table or column is missing. So resolve the
-/// scheduler (<see cref="ISchedulerFactory"/>) only once the host has started.</item>
+/// <item>The schema is Quartz's own: <c>store.ProvisionSchema()</c> (<c>SchemaProvisioning.CreateIfMissing</c>) runs
+/// the package's embedded script for the database when the scheduler is created (resolved from
+/// <see cref="ISchedulerFactory"/>, started or not: a command with <c>runJobs</c> false gets its tables too). It only
+/// creates what is missing, never alters or drops, then validates; several hosts creating it at once are safe (the
+/// loser finds the winner's tables). A database whose <c>qrtz_</c> tables were made by our former DDL (every column
+/// Quartz 4.7 reads) keeps them and gains only Quartz's optional tables.</item>
 /// <item>Misfire threshold 5 s: a trigger more than 5 s late (after downtime) goes through its
 /// misfire instruction instead of firing as if on time.</item>
 /// <item>Clustered (PostgreSQL only): database row locks, an instance id generated per node (AUTO),
@@ -32,6 +32,9 @@ namespace Workflow.Host.Scheduling;
 /// </remarks>
 public static class QuartzSetup
 {
+    /// <summary>The table prefix Quartz is configured with; PostgreSQL folds unquoted names to lower case.</summary>
+    public const string TablePrefix = "qrtz_";
+
     /// <summary>How late a trigger may fire before it counts as misfired.</summary>
     public static readonly TimeSpan MisfireThreshold = TimeSpan.FromSeconds(5);
 
@@ -40,8 +43,7 @@ public static class QuartzSetup
 
     /// <summary>
     /// Registers the scheduler named <paramref name="schedulerName"/> (its SCHED_NAME: nodes of one
-    /// cluster share it) on the database <paramref name="connectionString"/>, the schema creation, and
-    /// the hosted service that starts the scheduler with the host and stops it with the host.
+    /// cluster share it) on the database <paramref name="connectionString"/> and the hosted service that starts the scheduler with the host and stops it with the host.
     /// </summary>
     /// <remarks>With <paramref name="runJobs"/> false the scheduler is never started: a command-line
     /// process uses it to add and remove triggers in the store while the server runs the jobs.</remarks>
@@ -69,10 +71,6 @@ public static class QuartzSetup
                 nameof(clustered));
         }
 
-        // Before Quartz's hosted service: hosted services start in registration order.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QuartzSchemaInitializer>(
-            _ => new QuartzSchemaInitializer(kind, connectionString)));
-
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = schedulerName);
@@ -80,11 +78,11 @@ public static class QuartzSetup
             {
                 store.ConfigureStore(options =>
                 {
-                    options.TablePrefix = QuartzSchema.TablePrefix;
+                    options.TablePrefix = TablePrefix;
                     options.StoreJobDataAsStrings = true;
                     options.MisfireThreshold = MisfireThreshold;
-                    options.SchemaProvisioning = SchemaProvisioning.Validate;
                 });
+                store.ProvisionSchema();
                 _ = kind switch
                 {
                     DatabaseKind.Sqlite => store.UseSqlite(SqliteFactory.Instance, connectionString),
@@ -112,16 +110,4 @@ public static class QuartzSetup
         DatabaseKind.PostgreSql => new NpgsqlConnection(connectionString),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown database kind"),
     };
-
-    /// <summary>Creates the Quartz tables when the host starts, before the scheduler does.</summary>
-    private sealed class QuartzSchemaInitializer(DatabaseKind kind, string connectionString) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken cancellationToken)
-        {
-            await using var connection = CreateConnection(kind, connectionString);
-            await QuartzSchema.EnsureCreatedAsync(connection, kind, cancellationToken).ConfigureAwait(false);
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

@@ -91,6 +91,7 @@ public sealed class SchemaUpgradeTests : IDisposable
     {
         Directory.CreateDirectory(directory);
         await ExecuteAsync(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Runtime", "Data", dump)));
+        var quartz = await QuartzAsync(File);
 
         await StartAndStopAsync();
         await StartAndStopAsync(); // a second start finds nothing to do
@@ -133,19 +134,41 @@ public sealed class SchemaUpgradeTests : IDisposable
 
         SqliteConnection.ClearAllPools();
         Assert.Equal(await SchemaAsync(fresh), upgraded);
+
+        // Quartz's tables, made by our former DDL, are kept as they were (Quartz's provisioning finds them complete),
+        // with their triggers.
+        Assert.Equal(quartz, await QuartzAsync(File));
+        Assert.Contains(quartz, q => q.StartsWith("rows qrtz_triggers ", StringComparison.Ordinal) && q != "rows qrtz_triggers 0");
     }
 
-    /// <summary>Every table's columns (name, type, not null) and every index's name, sorted: what a query can rely on.</summary>
-    private static async Task<List<string>> SchemaAsync(string file)
+    /// <summary>The Quartz tables' columns and indexes, and how many triggers and jobs they hold.</summary>
+    private static async Task<List<string>> QuartzAsync(string file)
+    {
+        var quartz = await SchemaAsync(file, "LIKE");
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        foreach (var table in new[] { "qrtz_triggers", "qrtz_job_details" })
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM {table}";
+            quartz.Add($"rows {table} {await count.ExecuteScalarAsync()}");
+        }
+
+        return quartz;
+    }
+
+    /// <summary>Every table's columns (name, type, not null) and every index's name, sorted: what a query can rely on.
+    /// Ours (<paramref name="quartz"/> "NOT LIKE"), or Quartz's ("LIKE"), which Quartz provisions itself.</summary>
+    private static async Task<List<string>> SchemaAsync(string file, string quartz = "NOT LIKE")
     {
         var schema = new List<string>();
         await using var connection = new SqliteConnection($"Data Source={file}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $$"""
             SELECT m.type || ' ' || m.name || COALESCE(' ' || p.name || ' ' || p.type || ' ' || p."notnull", '')
             FROM sqlite_master AS m LEFT JOIN pragma_table_info(m.name) AS p ON m.type = 'table'
-            WHERE m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__EFMigrations%' AND m.sql IS NOT NULL
+            WHERE m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__EFMigrations%' AND m.sql IS NOT NULL AND m.name {{quartz}} '%qrtz%'
             """;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

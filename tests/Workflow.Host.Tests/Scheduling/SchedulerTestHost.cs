@@ -13,7 +13,8 @@ public sealed class SchedulingTestGroup
     public const string Name = "Scheduling";
 }
 
-/// <summary>A host with nothing but the scheduler AddWorkflowScheduler registers, started.</summary>
+/// <summary>A host with nothing but the scheduler AddWorkflowScheduler registers, started (or, with <c>runJobs</c>
+/// false, created and never started, as a command's).</summary>
 internal sealed class SchedulerTestHost : IAsyncDisposable
 {
     private readonly IHost host;
@@ -30,18 +31,19 @@ internal sealed class SchedulerTestHost : IAsyncDisposable
     public string InstanceId => Scheduler.SchedulerInstanceId;
 
     public static async Task<SchedulerTestHost> StartAsync(
-        DatabaseKind kind, string connectionString, string schedulerName, bool clustered)
+        DatabaseKind kind, string connectionString, string schedulerName, bool clustered, bool runJobs = true)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddWorkflowScheduler(kind, connectionString, schedulerName, clustered);
+        builder.Services.AddWorkflowScheduler(kind, connectionString, schedulerName, clustered, runJobs);
         var host = builder.Build();
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            // Generous: a loaded machine may take long to start, and nothing here measures speed.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             await host.StartAsync(timeout.Token);
             var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(timeout.Token);
             // The hosted service starts the scheduler once the application has started.
-            while (scheduler.Status != SchedulerStatus.Running)
+            while (runJobs && scheduler.Status != SchedulerStatus.Running)
             {
                 await Task.Delay(20, timeout.Token);
             }
@@ -64,7 +66,7 @@ internal sealed class SchedulerTestHost : IAsyncDisposable
         }
 
         stopped = true;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await host.StopAsync(timeout.Token);
     }
 
@@ -79,6 +81,10 @@ internal sealed class SchedulerTestHost : IAsyncDisposable
 internal sealed class RecordingJob : IJob
 {
     public const string ProbeKey = "probe";
+
+    /// <summary>How long a test waits for a firing before it fails: long, so that a loaded machine is slow, not red
+    /// (a passing test returns as soon as the firing is there).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     private static readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ConcurrentQueue<string>>> Firings = new();
 

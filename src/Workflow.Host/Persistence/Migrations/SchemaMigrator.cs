@@ -44,6 +44,13 @@ internal sealed class SchemaMigrator(IDbContextFactory<WorkflowDbContext> databa
 
                 await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            if (settings.Kind == DatabaseKind.Sqlite)
+            {
+                // Readers beside one writer: the runtime's EF Core context and Quartz share the file.
+                // Persistent in the file; a no-op once set. Cannot run inside a transaction.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await using var schema = SchemaOf(settings);
