@@ -1,4 +1,5 @@
 using NodaTime;
+using Workflow.Definitions.Calendars;
 
 namespace Workflow.Definitions.Tests;
 
@@ -9,10 +10,8 @@ public sealed class ReferenceDataTests : IDisposable
 
     public ReferenceDataTests()
     {
-        foreach (var file in new[] { "agencies.yaml", "report-calendar.yaml" })
-        {
-            File.Copy(Path.Combine(RepositoryData.Workflows, file), Path.Combine(folder, file));
-        }
+        Workflow.Tests.RepositoryRoot.CopyWorkflowsTo(folder);
+        Directory.Delete(Path.Combine(folder, "calendars"), recursive: true);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
@@ -36,7 +35,7 @@ public sealed class ReferenceDataTests : IDisposable
 
         // 30/04/2025 (a Wednesday) and 01/05 are holidays; the official 2025 calendar also gives 02/05 off (a swap), the statutory rules alone do not.
         var day = new LocalDate(2025, 4, 30);
-        Assert.Equal(Calendars.WorkingCalendar.StatutoryOnly.NextWorkingDayOnOrAfter(day), calendar.NextWorkingDayOnOrAfter(day));
+        Assert.Equal(WorkingCalendar.StatutoryOnly.NextWorkingDayOnOrAfter(day), calendar.NextWorkingDayOnOrAfter(day));
         Assert.NotEqual(RepositoryData.Calendar.NextWorkingDayOnOrAfter(day), calendar.NextWorkingDayOnOrAfter(day));
     }
 }

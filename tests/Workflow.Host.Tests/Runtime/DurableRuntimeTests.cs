@@ -12,41 +12,11 @@ using Workflow.Host.Tests.Cli;
 namespace Workflow.Host.Tests.Runtime;
 
 /// <summary>The durable runtime on SQLite: import, timers in Quartz's store, done, events, re-import.</summary>
-[Collection(Scheduling.SchedulingTestGroup.Name)]
-public sealed class DurableRuntimeTests : IAsyncLifetime
+public sealed class DurableRuntimeTests() : RuntimeHostTests(TestClock.At(2025, 1, 1))
 {
-    private readonly TestClock clock = TestClock.At(2025, 1, 1);
-    private SqliteHost host = null!;
-    private WorkflowsData data = null!;
+    private Plan Plan2025() => SeedPlan("cchc-2025.csv");
 
-    private WorkflowRuntime Runtime => host.Runtime;
-
-    public async Task InitializeAsync()
-    {
-        data = WorkflowsData.Load(CliRun.Workflows);
-        host = await SqliteHost.StartAsync(data, clock);
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
-    private Plan Plan2025()
-    {
-        var read = PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", "cchc-2025.csv"), data.Reference);
-        Assert.True(read.IsValid);
-        return read.Plan!;
-    }
-
-    private async Task<List<MilestoneRecord>> MilestonesAsync(string task)
-    {
-        await using var db = await host.Databases.CreateDbContextAsync();
-        return await db.Milestones.AsNoTracking().Where(m => m.TaskId == task).OrderBy(m => m.Number).ToListAsync();
-    }
-
-    private async Task<IReadOnlyCollection<TriggerKey>> TriggersAsync()
-    {
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        return await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(WorkflowRuntime.TriggerGroup));
-    }
+    private Task<List<MilestoneRecord>> MilestonesAsync(string task) => MilestonesWhereAsync(m => m.TaskId == task);
 
     [Fact]
     public async Task Import_starts_every_milestone_and_sets_a_durable_trigger_for_each_timer()
@@ -81,11 +51,11 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         await Runtime.ImportAsync(Plan2025(), "test");
         var task15 = Assert.Single(await MilestonesAsync("15"));
 
-        clock.Set(2025, 3, 17, 8, 0);
+        Clock.Set(2025, 3, 17, 8, 0);
         await Runtime.ResumeMomentAsync(task15.BookmarkAt!, "hệ thống");
         await Runtime.ResumeMomentAsync(task15.BookmarkAt!, "hệ thống"); // a second firing of the same trigger
 
-        await using var db = await host.Databases.CreateDbContextAsync();
+        await using var db = await Host.Databases.CreateDbContextAsync();
         var sent = await db.Outbox.Where(o => o.TaskId == "15").ToListAsync();
         var reminder = Assert.Single(sent);
         Assert.Equal("cchc-2025/15/1/reminder/2025-03-17", reminder.Key);
@@ -98,7 +68,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
     public async Task One_trigger_serves_every_milestone_waiting_for_the_same_moment()
     {
         await Runtime.ImportAsync(Plan2025(), "test");
-        await using var db = await host.Databases.CreateDbContextAsync();
+        await using var db = await Host.Databases.CreateDbContextAsync();
         var moments = await db.Milestones.Where(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting).Select(m => m.BookmarkAt!).Distinct().ToListAsync();
         var waiting = await db.Milestones.CountAsync(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting);
         Assert.True(moments.Count < waiting);
@@ -106,7 +76,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
 
         // The moment fires: every milestone waiting for it resumes, once.
         var moment = moments.Order(StringComparer.Ordinal).First(m => string.CompareOrdinal(m, "2025-01-01") > 0);
-        clock.Now = NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(moment).Value.InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant();
+        Clock.Now = NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(moment).Value.InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant();
         await Runtime.ResumeMomentAsync(moment, "test");
         await Runtime.ResumeMomentAsync(moment, "test");
         Assert.Equal(0, await db.Milestones.CountAsync(m => m.BookmarkAt == moment && m.Status == RunStatus.Waiting));
@@ -116,7 +86,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
     public async Task Done_ends_the_workflow_and_leaves_no_timer_behind()
     {
         await Runtime.ImportAsync(Plan2025(), "test");
-        clock.Set(2025, 3, 20, 9, 0);
+        Clock.Set(2025, 3, 20, 9, 0);
         Assert.Equal(1, await Runtime.MarkDoneAsync(new PlanId("cchc-2025"), new TaskId("15"), null, new LocalDate(2025, 3, 20), "test"));
 
         var task15 = Assert.Single(await MilestonesAsync("15"));
@@ -129,7 +99,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
     public async Task An_approved_extension_replaces_the_due_date_and_the_chase_starts_over()
     {
         await Runtime.ImportAsync(Plan2025(), "test");
-        clock.Set(2025, 3, 20, 9, 0);
+        Clock.Set(2025, 3, 20, 9, 0);
         Assert.Equal(1, await Runtime.ExtendAsync(new PlanId("cchc-2025"), new TaskId("15"), 1, new LocalDate(2025, 5, 30), "test"));
 
         var task15 = Assert.Single(await MilestonesAsync("15"));
@@ -143,7 +113,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
     public async Task An_event_wakes_a_dormant_milestone()
     {
         await Runtime.ImportAsync(Plan2025(), "test");
-        clock.Set(2025, 6, 2, 10, 0);
+        Clock.Set(2025, 6, 2, 10, 0);
         Assert.Equal(1, await Runtime.RecordEventAsync(new PlanId("cchc-2025"), new TaskId("6"), new LocalDate(2025, 6, 2), "test"));
 
         var task6 = Assert.Single(await MilestonesAsync("6"));
@@ -155,7 +125,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
     public async Task Reconcile_recreates_missing_triggers_and_removes_stale_ones()
     {
         await Runtime.ImportAsync(Plan2025(), "test");
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await Host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var all = await TriggersAsync();
         var lost = all.Take(5).ToList();
         await scheduler.UnscheduleJobs(lost);

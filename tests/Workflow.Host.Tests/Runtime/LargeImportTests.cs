@@ -17,23 +17,11 @@ namespace Workflow.Host.Tests.Runtime;
 /// set-wise insert gives each row an id reserved for it), one trigger a distinct moment, and a moment that
 /// many milestones wait for resumes them all, a batch to a transaction, once.
 /// </summary>
-[Collection(Scheduling.SchedulingTestGroup.Name)]
-public sealed class LargeImportTests : IAsyncLifetime
+public sealed class LargeImportTests() : RuntimeHostTests(TestClock.At(2025, 1, 1))
 {
     // More than one import chunk (2,000) and many SQLite statements; the dates spread over four days.
     private const int Tasks = 2_345;
 
-    private readonly TestClock clock = TestClock.At(2025, 1, 1);
-    private SqliteHost host = null!;
-    private WorkflowsData data = null!;
-
-    public async Task InitializeAsync()
-    {
-        data = WorkflowsData.Load(CliRun.Workflows);
-        host = await SqliteHost.StartAsync(data, clock);
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     private Plan GeneratedPlan()
     {
@@ -43,15 +31,12 @@ public sealed class LargeImportTests : IAsyncLifetime
             csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},Nhiệm vụ số {i},Sở Nội vụ,ngày {2 + (i % 4):00}/06/2025\n");
         }
 
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
-        var read = PlanReader.Read(stream, "lon.csv", data.Reference, PlanLimits.Generated);
-        Assert.True(read.IsValid);
-        return read.Plan!;
+        return PlanFromText(csv.ToString(), "lon.csv", PlanLimits.Generated);
     }
 
     [Fact]
     public async Task Every_milestone_gets_its_row_its_task_its_own_history_and_one_trigger_a_moment() =>
-        await ImportsEverythingAsync(host.Runtime, host.Databases, host.Services);
+        await ImportsEverythingAsync(Host.Runtime, Host.Databases, Host.Services);
 
     [PostgresFact]
     public async Task On_postgresql_too()
@@ -60,7 +45,7 @@ public sealed class LargeImportTests : IAsyncLifetime
         await schema.CreateAsync();
         try
         {
-            using var postgres = WorkflowHost.Build(data, new DatabaseSettings(Workflow.Host.Scheduling.DatabaseKind.PostgreSql, schema.ConnectionString), runJobs: false, clock: RuntimeClock.System(clock));
+            using var postgres = WorkflowHost.Build(Data, new DatabaseSettings(Workflow.Host.Scheduling.DatabaseKind.PostgreSql, schema.ConnectionString), runJobs: false, clock: RuntimeClock.System(Clock));
             await postgres.StartAsync();
             await ImportsEverythingAsync(postgres.Services.GetRequiredService<WorkflowRuntime>(), postgres.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), postgres.Services);
             await postgres.StopAsync();
@@ -104,22 +89,22 @@ public sealed class LargeImportTests : IAsyncLifetime
     [Fact]
     public async Task A_moment_hundreds_of_milestones_wait_for_resumes_each_of_them_once()
     {
-        await host.Runtime.ImportAsync(GeneratedPlan(), "test");
-        await using var db = await host.Databases.CreateDbContextAsync();
+        await Host.Runtime.ImportAsync(GeneratedPlan(), "test");
+        await using var db = await Host.Databases.CreateDbContextAsync();
         var moment = await db.Milestones.Select(m => m.BookmarkAt!).OrderBy(m => m).FirstAsync();
         var waiting = await db.Milestones.Where(m => m.BookmarkAt == moment).Select(m => m.Id).ToListAsync();
         Assert.True(waiting.Count > 500);
 
-        clock.Now = MilestoneMapping.Moment.Parse(moment).Value.InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant();
-        await host.Runtime.ResumeMomentAsync(moment, "test");
-        await host.Runtime.ResumeMomentAsync(moment, "test"); // fired twice: nothing more
+        Clock.Now = MilestoneMapping.Moment.Parse(moment).Value.InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant();
+        await Host.Runtime.ResumeMomentAsync(moment, "test");
+        await Host.Runtime.ResumeMomentAsync(moment, "test"); // fired twice: nothing more
 
         Assert.Equal(0, await db.Milestones.CountAsync(m => m.BookmarkAt == moment));
         var reminders = await db.Outbox.AsNoTracking().Where(o => o.Kind == Notifications.NotificationKind.Reminder).ToListAsync();
         Assert.Equal(waiting.Count, reminders.Count);
         Assert.Equal(waiting.Count, reminders.Select(r => r.TaskId).Distinct().Count());
         var next = await db.Milestones.Where(m => waiting.Contains(m.Id)).Select(m => m.BookmarkAt!).Distinct().ToListAsync();
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await Host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         foreach (var m in next)
         {
             Assert.True(await scheduler.Exists(WorkflowRuntime.TriggerKeyFor(m)));

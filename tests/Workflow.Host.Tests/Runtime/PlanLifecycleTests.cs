@@ -12,57 +12,35 @@ using Workflow.Notifications;
 namespace Workflow.Host.Tests.Runtime;
 
 /// <summary>A plan's life in the runtime: imported closed when its window is over, closed at its end, closed, archived and reopened by hand.</summary>
-[Collection(Scheduling.SchedulingTestGroup.Name)]
-public sealed class PlanLifecycleTests : IAsyncLifetime
+public sealed class PlanLifecycleTests() : RuntimeHostTests(TestClock.At(2025, 1, 1))
 {
-    private readonly TestClock clock = TestClock.At(2025, 1, 1);
-    private SqliteHost host = null!;
-    private WorkflowsData data = null!;
-
-    private WorkflowRuntime Runtime => host.Runtime;
-
-    public async Task InitializeAsync()
-    {
-        data = WorkflowsData.Load(CliRun.Workflows);
-        host = await SqliteHost.StartAsync(data, clock);
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
-    private Plan Seed(string file) => PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", file), data.Reference).Plan!;
+    private Plan Seed(string file) => SeedPlan(file);
 
     /// <summary>A small plan of 2026: three tasks due in March, June and September, one waiting for an event.</summary>
     private Plan Small(string years = "2026")
     {
         var csv = $"Mã kế hoạch,thu-2026\nTên kế hoạch,Kế hoạch thử 2026\nNgày ban hành,24/12/2025\nNăm theo dõi,{years}\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n"
             + "1,Việc quý I,Sở Tư pháp,Quý I/2026\n2,Việc quý II,Sở Tài chính,Quý II/2026\n3,Việc quý III,Sở Nội vụ,Quý III/2026\n4,Khi có hướng dẫn,Sở Nội vụ,Khi có hướng dẫn của Trung ương\n";
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        var read = PlanReader.Read(stream, "thu-2026.csv", data.Reference);
-        Assert.True(read.IsValid, string.Join("; ", read.Problems));
-        return read.Plan!;
+        return PlanFromText(csv, "thu-2026.csv");
     }
 
     private async Task<List<OutboxRecord>> OutboxAsync(string plan)
     {
-        await using var db = await host.Databases.CreateDbContextAsync();
+        await using var db = await Host.Databases.CreateDbContextAsync();
         return await db.Outbox.AsNoTracking().Where(o => o.PlanId == plan).OrderBy(o => o.Id).ToListAsync();
     }
 
-    private async Task<List<MilestoneRecord>> MilestonesAsync(string plan)
-    {
-        await using var db = await host.Databases.CreateDbContextAsync();
-        return await db.Milestones.AsNoTracking().Where(m => m.PlanId == plan).OrderBy(m => m.TaskId).ThenBy(m => m.Number).ToListAsync();
-    }
+    private Task<List<MilestoneRecord>> MilestonesAsync(string plan) => MilestonesWhereAsync(m => m.PlanId == plan);
 
     private async Task<PlanRecord> PlanAsync(string plan)
     {
-        await using var db = await host.Databases.CreateDbContextAsync();
+        await using var db = await Host.Databases.CreateDbContextAsync();
         return await db.Plans.AsNoTracking().SingleAsync(p => p.Id == plan);
     }
 
     private async Task<int> StatusChangesAsync()
     {
-        await using var db = await host.Databases.CreateDbContextAsync();
+        await using var db = await Host.Databases.CreateDbContextAsync();
         return await db.PlanStatusHistory.CountAsync();
     }
 
@@ -73,7 +51,7 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     private async Task FireDueAsync()
     {
         List<string> moments;
-        await using (var db = await host.Databases.CreateDbContextAsync())
+        await using (var db = await Host.Databases.CreateDbContextAsync())
         {
             var now = MilestoneMapping.Moment.Format(Runtime.Now);
             moments = await db.Milestones.AsNoTracking().Where(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && string.Compare(m.BookmarkAt, now) <= 0)
@@ -89,7 +67,7 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_plan_imported_after_its_window_is_recorded_closed_with_every_milestone_and_nothing_sent()
     {
-        clock.Set(2026, 12, 1, 9, 0);
+        Clock.Set(2026, 12, 1, 9, 0);
 
         var result = await Runtime.ImportAsync(Seed("cchc-2025.csv"), "khởi tạo");
 
@@ -106,7 +84,7 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
         Assert.Equal((0, 0), await Runtime.ReconcileAsync());
 
         // The reports keep them: with every plan, the 2025 milestones are there and overdue.
-        var queries = new ProgressQueries(host.Databases, data.Reference.Agencies);
+        var queries = new ProgressQueries(Host.Databases, Data.Reference.Agencies);
         Assert.Empty((await queries.OverviewAsync(Runtime.Now.Date)).Plans);
         var all = await queries.OverviewAsync(Runtime.Now.Date, null, PlanScope.All);
         Assert.Equal(milestones.Count, all.Total.Total);
@@ -117,7 +95,7 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Milestones_already_due_at_import_get_one_overdue_notice_dated_today_and_no_back_dated_series()
     {
-        clock.Set(2026, 8, 3, 10, 0); // Q1 and Q2 are over, Q3 is not
+        Clock.Set(2026, 8, 3, 10, 0); // Q1 and Q2 are over, Q3 is not
 
         var result = await Runtime.ImportAsync(Small(), "nhập kế hoạch");
 
@@ -145,30 +123,30 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
         await File.WriteAllTextAsync(file, Head + "1,Báo cáo quý,Sở Tư pháp,Định kỳ hằng quý\n2,Việc năm 2026,Sở Tài chính,Quý II/2026\n");
         try
         {
-            clock.Set(2026, 12, 20, 9, 0);
-            await Runtime.ImportAsync(PlanReader.Read(file, data.Reference, openEndedThrough: 2026).Plan!, "nhập kế hoạch");
+            Clock.Set(2026, 12, 20, 9, 0);
+            await Runtime.ImportAsync(PlanReader.Read(file, Data.Reference, openEndedThrough: 2026).Plan!, "nhập kế hoạch");
             int Quarterly(IEnumerable<MilestoneRecord> all, int year) => all.Count(m => m.TaskId == "1" && m.PlannedDue?.Year == year);
             Assert.Equal(4, Quarterly(await MilestonesAsync("mo-2026"), 2026));
-            Assert.Empty(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)); // nothing new within the year
+            Assert.Empty(await Runtime.FollowNewYearsAsync(Data.ReadPlanAgain)); // nothing new within the year
 
             // The year turns: the periodic round adds 2027's milestones, once, and sends nothing back-dated.
-            clock.Set(2027, 1, 1, 0, 5);
+            Clock.Set(2027, 1, 1, 0, 5);
             var outboxBefore = (await OutboxAsync("mo-2026")).Count;
-            Assert.Equal("Kế hoạch mo-2026: thêm 4 mốc của năm 2027.", Assert.Single(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)));
+            Assert.Equal("Kế hoạch mo-2026: thêm 4 mốc của năm 2027.", Assert.Single(await Runtime.FollowNewYearsAsync(Data.ReadPlanAgain)));
             var milestones = await MilestonesAsync("mo-2026");
             Assert.Equal(4, Quarterly(milestones, 2027));
             Assert.Single(milestones, m => m.TaskId == "2");
             Assert.Equal(outboxBefore, (await OutboxAsync("mo-2026")).Count);
-            Assert.Empty(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)); // the same day: not again
-            clock.Set(2027, 1, 2, 0, 5);
-            Assert.Empty(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)); // the next day: already through 2027
+            Assert.Empty(await Runtime.FollowNewYearsAsync(Data.ReadPlanAgain)); // the same day: not again
+            Clock.Set(2027, 1, 2, 0, 5);
+            Assert.Empty(await Runtime.FollowNewYearsAsync(Data.ReadPlanAgain)); // the next day: already through 2027
             Assert.Equal(milestones.Count, (await MilestonesAsync("mo-2026")).Count);
 
             // A server down over New Year: Q1/2028 fell due before the round. It starts as an import starts it (the periodic
             // reports' light chase has no overdue notice): nothing back-dated, at most one notice, dated today.
-            clock.Set(2028, 4, 15, 10, 0);
+            Clock.Set(2028, 4, 15, 10, 0);
             outboxBefore = (await OutboxAsync("mo-2026")).Count;
-            Assert.Equal("Kế hoạch mo-2026: thêm 4 mốc của năm 2028.", Assert.Single(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)));
+            Assert.Equal("Kế hoạch mo-2026: thêm 4 mốc của năm 2028.", Assert.Single(await Runtime.FollowNewYearsAsync(Data.ReadPlanAgain)));
             var q1 = (await MilestonesAsync("mo-2026")).Single(m => m.TaskId == "1" && m.PlannedDue == new DateOnly(2028, 3, 31));
             var sent = (await OutboxAsync("mo-2026")).Skip(outboxBefore).ToList();
             Assert.True(sent.Count(o => o.Milestone == q1.Number) <= 1);
@@ -177,15 +155,15 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
 
             // A file edited since its import is not followed behind the coordinator's back.
             await File.WriteAllTextAsync(file, Head + "1,Báo cáo quý (sửa),Sở Tư pháp,Định kỳ hằng quý\n2,Việc năm 2026,Sở Tài chính,Quý II/2026\n");
-            clock.Set(2029, 1, 1, 0, 5);
+            Clock.Set(2029, 1, 1, 0, 5);
             var count = (await MilestonesAsync("mo-2026")).Count;
-            Assert.Contains("đã khác bản đã nhập", Assert.Single(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain)), StringComparison.Ordinal);
+            Assert.Contains("đã khác bản đã nhập", Assert.Single(await Runtime.FollowNewYearsAsync(Data.ReadPlanAgain)), StringComparison.Ordinal);
             Assert.Equal(count, (await MilestonesAsync("mo-2026")).Count);
 
             // A closed plan is not followed.
             await Runtime.ChangePlanStatusAsync(new PlanStatusRequest(new PlanId("mo-2026"), PlanAction.Close, null, "xong", "điều phối"));
-            clock.Set(2029, 1, 2, 0, 5);
-            Assert.Empty(await Runtime.FollowNewYearsAsync(data.ReadPlanAgain));
+            Clock.Set(2029, 1, 2, 0, 5);
+            Assert.Empty(await Runtime.FollowNewYearsAsync(Data.ReadPlanAgain));
         }
         finally
         {
@@ -196,14 +174,14 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_plan_closes_by_itself_after_its_window_and_nothing_more_is_sent()
     {
-        clock.Set(2026, 1, 2);
+        Clock.Set(2026, 1, 2);
         await Runtime.ImportAsync(Small(), "nhập kế hoạch");
         Assert.Empty(await Runtime.CloseEndedPlansAsync());
 
-        clock.Set(2027, 1, 31, 23, 0);
+        Clock.Set(2027, 1, 31, 23, 0);
         Assert.Empty(await Runtime.CloseEndedPlansAsync()); // 31/01 is still chased
 
-        clock.Set(2027, 2, 1, 0, 5);
+        Clock.Set(2027, 2, 1, 0, 5);
         var closed = Assert.Single(await Runtime.CloseEndedPlansAsync());
         Assert.Contains("Đã đóng kế hoạch thu-2026 ngày 01/02/2027", closed, StringComparison.Ordinal);
         var plan = await PlanAsync("thu-2026");
@@ -214,7 +192,7 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
         Assert.Equal(RunStatus.Dormant, milestones.Single(m => m.TaskId == "4").Status);
 
         var before = (await OutboxAsync("thu-2026")).Count;
-        clock.Set(2027, 3, 1, 9, 0);
+        Clock.Set(2027, 3, 1, 9, 0);
         await FireDueAsync();
         Assert.Equal(before, (await OutboxAsync("thu-2026")).Count);
         Assert.Empty(await Runtime.CloseEndedPlansAsync());
@@ -223,14 +201,14 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Closing_by_hand_stops_the_chase_keeps_the_timeline_and_closing_twice_is_refused()
     {
-        clock.Set(2026, 1, 2);
+        Clock.Set(2026, 1, 2);
         await Runtime.ImportAsync(Small(), "nhập kế hoạch");
 
         var result = await ChangeAsync("thu-2026", PlanAction.Close, reason: "kế hoạch được thay thế");
 
         Assert.True(result.Changed, result.Message);
         Assert.Equal(3, result.Milestones);
-        await using (var db = await host.Databases.CreateDbContextAsync())
+        await using (var db = await Host.Databases.CreateDbContextAsync())
         {
             var stops = await db.History.AsNoTracking().Where(h => h.What == "ngừng theo dõi").ToListAsync();
             Assert.Equal(3, stops.Count);
@@ -246,7 +224,7 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
         // Marked done while closed: recorded, nothing sent.
         Assert.Equal(1, await Runtime.MarkDoneAsync(new PlanId("thu-2026"), new TaskId("1"), null, new LocalDate(2026, 3, 20), "test"));
         Assert.Equal(1, await Runtime.RecordEventAsync(new PlanId("thu-2026"), new TaskId("4"), new LocalDate(2026, 2, 1), "test"));
-        clock.Set(2026, 12, 1, 9, 0);
+        Clock.Set(2026, 12, 1, 9, 0);
         await FireDueAsync();
         Assert.Empty(await OutboxAsync("thu-2026"));
         Assert.All(await MilestonesAsync("thu-2026"), m => Assert.Null(m.BookmarkAt));
@@ -255,11 +233,11 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Reopening_restarts_the_open_milestones_from_today_with_one_overdue_notice_each()
     {
-        clock.Set(2026, 1, 2);
+        Clock.Set(2026, 1, 2);
         await Runtime.ImportAsync(Small(), "nhập kế hoạch");
         await ChangeAsync("thu-2026", PlanAction.Close);
 
-        clock.Set(2026, 7, 15, 9, 0);
+        Clock.Set(2026, 7, 15, 9, 0);
         var result = await ChangeAsync("thu-2026", PlanAction.Reopen, reason: "tiếp tục theo dõi");
 
         Assert.True(result.Changed, result.Message);
@@ -276,7 +254,7 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task An_archived_plan_reopens_only_when_asked_and_bad_requests_change_nothing()
     {
-        clock.Set(2026, 3, 2);
+        Clock.Set(2026, 3, 2);
         await Runtime.ImportAsync(Small(), "nhập kế hoạch");
         Assert.True((await ChangeAsync("thu-2026", PlanAction.Archive, reason: "lưu hồ sơ")).Changed);
         var changes = await StatusChangesAsync();
@@ -304,13 +282,13 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_reopened_plan_past_its_window_stays_open_until_closed_by_hand()
     {
-        clock.Set(2027, 3, 1, 9, 0);
+        Clock.Set(2027, 3, 1, 9, 0);
         await Runtime.ImportAsync(Small(), "nhập kế hoạch");
         Assert.Equal(PlanStatus.Closed, (await PlanAsync("thu-2026")).Status);
 
         var reopened = await ChangeAsync("thu-2026", PlanAction.Reopen);
         Assert.Contains("đến khi đóng lại bằng tay", reopened.Message, StringComparison.Ordinal);
-        clock.Set(2027, 3, 2, 9, 0);
+        Clock.Set(2027, 3, 2, 9, 0);
         Assert.Empty(await Runtime.CloseEndedPlansAsync());
         Assert.Equal(PlanStatus.Active, (await PlanAsync("thu-2026")).Status);
     }
@@ -318,12 +296,12 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task The_views_default_to_active_plans_and_filter_the_others()
     {
-        clock.Set(2026, 3, 2);
+        Clock.Set(2026, 3, 2);
         await Runtime.ImportAsync(Small(), "nhập kế hoạch");
         await Runtime.ImportAsync(Seed("cchc-2025.csv"), "nhập kế hoạch"); // ended 31/01/2026: closed
         await Runtime.ImportAsync(Seed("cchc-2019.csv"), "nhập kế hoạch");
         await ChangeAsync("cchc-2019", PlanAction.Archive);
-        var queries = new ProgressQueries(host.Databases, data.Reference.Agencies);
+        var queries = new ProgressQueries(Host.Databases, Data.Reference.Agencies);
         var today = Runtime.Now.Date;
 
         Assert.Equal(["thu-2026"], (await queries.OverviewAsync(today)).Plans.Select(p => p.PlanId));
@@ -367,8 +345,8 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
                 await command.ExecuteNonQueryAsync();
             }
 
-            clock.Set(2026, 12, 1, 9, 0);
-            using var old = WorkflowHost.Build(data, DatabaseSettings.Parse("sqlite:" + file, "unused"), runJobs: false, clock: RuntimeClock.System(clock));
+            Clock.Set(2026, 12, 1, 9, 0);
+            using var old = WorkflowHost.Build(Data, DatabaseSettings.Parse("sqlite:" + file, "unused"), runJobs: false, clock: RuntimeClock.System(Clock));
             await old.StartAsync();
             var runtime = (WorkflowRuntime)old.Services.GetService(typeof(WorkflowRuntime))!;
             var closed = Assert.Single(await runtime.CloseEndedPlansAsync());

@@ -13,35 +13,19 @@ namespace Workflow.Host.Tests.Runtime;
 /// (gone from every page, never chased again, no way back). Now nothing happens unless removal is
 /// allowed; then they stay as "đã bỏ khỏi kế hoạch" with who and when, and can be restored.
 /// </summary>
-[Collection(Scheduling.SchedulingTestGroup.Name)]
-public sealed class ReimportTests : IAsyncLifetime
+public sealed class ReimportTests() : RuntimeHostTests(TestClock.At(2025, 2, 1))
 {
-    private readonly TestClock clock = TestClock.At(2025, 2, 1);
-    private SqliteHost host = null!;
-    private WorkflowsData data = null!;
-
-    public async Task InitializeAsync()
-    {
-        data = WorkflowsData.Load(CliRun.Workflows);
-        host = await SqliteHost.StartAsync(data, clock);
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     /// <summary>The 2025 plan, without the rows of <paramref name="dropped"/>.</summary>
     private Plan Plan2025(params string[] dropped)
     {
         var lines = File.ReadAllLines(Path.Combine(CliRun.Workflows, "plans", "cchc-2025.csv"))
             .Where(l => !dropped.Any(d => l.StartsWith(d + ",", StringComparison.Ordinal)));
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
-        var read = PlanReader.Read(stream, "cchc-2025.csv", data.Reference);
-        Assert.True(read.IsValid, string.Join('\n', read.Problems));
-        return read.Plan!;
+        return PlanFromText(string.Join('\n', lines), "cchc-2025.csv");
     }
 
     private async Task<string> StateAsync()
     {
-        await using var db = await host.Databases.CreateDbContextAsync();
+        await using var db = await Host.Databases.CreateDbContextAsync();
         var rows = await db.Milestones.AsNoTracking().OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Status}:{m.BookmarkAt}:{m.Revision}:{m.RemovedBy}").ToListAsync();
         var plan = await db.Plans.AsNoTracking().Select(p => p.ContentHash).SingleAsync();
         return $"{string.Join(',', rows)} {await db.History.CountAsync()} {await db.Outbox.CountAsync()} {plan}";
@@ -50,10 +34,10 @@ public sealed class ReimportTests : IAsyncLifetime
     [Fact]
     public async Task A_reimport_that_would_end_milestones_lists_them_and_changes_nothing()
     {
-        await host.Runtime.ImportAsync(Plan2025(), "lần đầu");
+        await Host.Runtime.ImportAsync(Plan2025(), "lần đầu");
         var before = await StateAsync();
 
-        var result = await host.Runtime.ImportAsync(Plan2025("15", "16"), "nguyễn văn a");
+        var result = await Host.Runtime.ImportAsync(Plan2025("15", "16"), "nguyễn văn a");
 
         Assert.True(result.RemovalRefused);
         Assert.Equal(0, result.Removed);
@@ -66,13 +50,13 @@ public sealed class ReimportTests : IAsyncLifetime
     [Fact]
     public async Task Allowed_removal_keeps_the_milestones_visible_with_who_and_when_and_restore_brings_them_back()
     {
-        await host.Runtime.ImportAsync(Plan2025(), "lần đầu");
+        await Host.Runtime.ImportAsync(Plan2025(), "lần đầu");
 
-        var result = await host.Runtime.ImportAsync(Plan2025("15"), "nguyễn văn a", allowRemoval: true);
+        var result = await Host.Runtime.ImportAsync(Plan2025("15"), "nguyễn văn a", allowRemoval: true);
 
         Assert.False(result.RemovalRefused);
         Assert.Equal(1, result.Removed);
-        await using (var db = await host.Databases.CreateDbContextAsync())
+        await using (var db = await Host.Databases.CreateDbContextAsync())
         {
             var removed = await db.Milestones.AsNoTracking().SingleAsync(m => m.TaskId == "15");
             Assert.Equal(RunStatus.Finished, removed.Status);
@@ -85,10 +69,10 @@ public sealed class ReimportTests : IAsyncLifetime
             Assert.Equal("nguyễn văn a", history[^1].By);
         }
 
-        var restored = await host.Runtime.RestoreAsync(new PlanId("cchc-2025"), new TaskId("15"), null, "trần thị b");
+        var restored = await Host.Runtime.RestoreAsync(new PlanId("cchc-2025"), new TaskId("15"), null, "trần thị b");
 
         Assert.Equal(1, restored);
-        await using (var db = await host.Databases.CreateDbContextAsync())
+        await using (var db = await Host.Databases.CreateDbContextAsync())
         {
             var back = await db.Milestones.AsNoTracking().SingleAsync(m => m.TaskId == "15");
             Assert.Equal(RunStatus.Waiting, back.Status);
@@ -99,6 +83,6 @@ public sealed class ReimportTests : IAsyncLifetime
             Assert.Contains(last, h => h.What == "khôi phục vào kế hoạch" && h.By == "trần thị b" && h.Why.Contains("nguyễn văn a", StringComparison.Ordinal));
         }
 
-        Assert.Equal(0, await host.Runtime.RestoreAsync(new PlanId("cchc-2025"), new TaskId("15"), null, "trần thị b"));
+        Assert.Equal(0, await Host.Runtime.RestoreAsync(new PlanId("cchc-2025"), new TaskId("15"), null, "trần thị b"));
     }
 }
