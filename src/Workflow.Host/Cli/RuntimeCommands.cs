@@ -92,6 +92,11 @@ internal static class RuntimeCommands
             }
 
             await using var host = Web.WorkflowWeb.Build(data, settings, delivery, result.GetValue(cluster), addresses, clock);
+            if (clock.IsAccelerated && clock.Anchor is null)
+            {
+                output.WriteLine(ServeClock.RunningLine(clock, clock.Run())); // data read and host built: the accelerated time starts now
+            }
+
             await host.StartAsync(ct).ConfigureAwait(false);
             var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
             output.WriteLine($"Cơ sở dữ liệu: {settings}. Thư: {(delivery.Transport is Notifications.Delivery.PickupFolderTransport pickup ? $"ghi tệp .eml vào {pickup.Folder}" : "gửi qua máy chủ SMTP")}.");

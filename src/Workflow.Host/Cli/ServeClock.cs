@@ -25,7 +25,7 @@ public sealed class ServeClock
 
     private readonly Option<string?> anchor = new("--clock-anchor")
     {
-        Description = "Thời điểm thực (UTC, ví dụ 2026-12-02T02:10:00Z) ứng với --clock-start; mặc định lúc máy chủ khởi động. Khởi động lại máy chủ với cùng ba giá trị để đi tiếp trên cùng dòng thời gian. Cần --clock-start.",
+        Description = "Thời điểm thực (UTC, ví dụ 2026-12-02T02:10:00Z) ứng với --clock-start; mặc định lúc máy chủ sẵn sàng (đồng hồ đứng ở --clock-start trong lúc khởi động; máy chủ in thời điểm này ra). Khởi động lại máy chủ với cùng ba giá trị để đi tiếp trên cùng dòng thời gian. Cần --clock-start.",
     };
 
     public IEnumerable<Option> Options => [start, speed, anchor];
@@ -61,7 +61,7 @@ public sealed class ServeClock
             return false;
         }
 
-        var real = SystemClock.Instance.GetCurrentInstant();
+        Instant? real = null; // stands at the start until the server is ready (RuntimeClock.Run)
         if (anchorText is not null)
         {
             if (InstantPattern.ExtendedIso.Parse(anchorText) is not { Success: true } given)
@@ -77,11 +77,24 @@ public sealed class ServeClock
         return true;
     }
 
-    /// <summary>The arguments that give a server this clock (the tests start servers with them).</summary>
-    public static IReadOnlyList<string> Arguments(LocalDateTime start, double speed, Instant anchor) =>
+    /// <summary>The arguments that give a server this clock (the tests start servers with them); without an anchor, the server's clock runs from when it is ready.</summary>
+    public static IReadOnlyList<string> Arguments(LocalDateTime start, double speed, Instant? anchor) =>
     [
         "--clock-start", LocalDateTimePattern.GeneralIso.Format(start),
         "--clock-speed", speed.ToString(CultureInfo.InvariantCulture),
-        "--clock-anchor", InstantPattern.ExtendedIso.Format(anchor),
+        .. anchor is { } a ? new[] { "--clock-anchor", FormatAnchor(a) } : [],
     ];
+
+    /// <summary>An anchor as <c>--clock-anchor</c> reads it (and the server prints it).</summary>
+    public static string FormatAnchor(Instant anchor) => InstantPattern.ExtendedIso.Format(anchor);
+
+    /// <summary>
+    /// The server's line when its accelerated clock starts running: where it started, and the
+    /// <c>--clock-anchor</c> that continues the same timeline after a restart (tests read it back).
+    /// </summary>
+    public static string RunningLine(RuntimeClock clock, Instant anchor) => string.Create(CultureInfo.InvariantCulture,
+        $"Đồng hồ chạy nhanh: {LocalDateTimePattern.GeneralIso.Format(clock.Now)} (giờ Việt Nam) lúc máy chủ sẵn sàng; khởi động lại với {AnchorOption} {FormatAnchor(anchor)} để đi tiếp cùng dòng thời gian.");
+
+    /// <summary>The option that names the anchor, as it appears in <see cref="RunningLine"/>.</summary>
+    public const string AnchorOption = "--clock-anchor";
 }

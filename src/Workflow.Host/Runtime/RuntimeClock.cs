@@ -11,7 +11,9 @@ namespace Workflow.Host.Runtime;
 /// run faster than real time from a fixed start (<c>workflow serve --clock-start --clock-speed</c>,
 /// <see cref="Accelerated"/>): the local moment START was at the real instant ANCHOR and time runs
 /// SPEED times faster. Every process given the same three values agrees on the time, so a server
-/// killed and restarted picks up the same timeline.
+/// killed and restarted picks up the same timeline. Without an anchor the clock stands at START
+/// until <see cref="Run"/> (the server calls it once its data is read and its host built, so that a
+/// slow start costs none of the accelerated time), then runs from that instant.
 /// </remarks>
 public sealed class RuntimeClock : Workflow.Notifications.Delivery.IDeliveryClock
 {
@@ -20,11 +22,11 @@ public sealed class RuntimeClock : Workflow.Notifications.Delivery.IDeliveryCloc
     /// <summary>A timer that fires more than this much real time after its moment counts as late (the server was down).</summary>
     private static readonly Duration RealLateness = Duration.FromMinutes(5);
 
-    private readonly Instant realStart;
     private readonly Instant virtualStart;
+    private Instant? realStart;
     private readonly double speed;
 
-    private RuntimeClock(TimeProvider time, Instant realStart, Instant virtualStart, double speed)
+    private RuntimeClock(TimeProvider time, Instant? realStart, Instant virtualStart, double speed)
     {
         Time = time;
         this.realStart = realStart;
@@ -43,9 +45,10 @@ public sealed class RuntimeClock : Workflow.Notifications.Delivery.IDeliveryCloc
 
     /// <summary>
     /// A clock that was at <paramref name="start"/> (Vietnam local time) at the real instant
-    /// <paramref name="anchor"/> and runs <paramref name="speed"/> times faster than <paramref name="time"/>.
+    /// <paramref name="anchor"/> and runs <paramref name="speed"/> times faster than <paramref name="time"/>;
+    /// without an anchor it stands at <paramref name="start"/> until <see cref="Run"/>.
     /// </summary>
-    public static RuntimeClock Accelerated(LocalDateTime start, double speed, Instant anchor, TimeProvider? time = null)
+    public static RuntimeClock Accelerated(LocalDateTime start, double speed, Instant? anchor, TimeProvider? time = null)
     {
         if (!(speed >= 1) || double.IsInfinity(speed))
         {
@@ -56,6 +59,21 @@ public sealed class RuntimeClock : Workflow.Notifications.Delivery.IDeliveryCloc
     }
 
     public bool IsAccelerated => speed != 1 || virtualStart != Instant.MinValue;
+
+    /// <summary>The real instant at which the accelerated clock was at its start; null while it stands (not yet <see cref="Run"/>).</summary>
+    public Instant? Anchor => realStart;
+
+    /// <summary>
+    /// Sets a standing accelerated clock running from now, and returns its anchor (the instant to
+    /// give <c>--clock-anchor</c> to go on along the same timeline after a restart). A clock that
+    /// already runs keeps its anchor. Call it before anything is scheduled: the real instant of a
+    /// moment is unknown while the clock stands.
+    /// </summary>
+    public Instant Run()
+    {
+        realStart ??= Instant.FromDateTimeOffset(Time.GetUtcNow());
+        return realStart.Value;
+    }
 
     /// <summary>Now, Vietnam local time.</summary>
     public LocalDateTime Now => ToVirtual(Instant.FromDateTimeOffset(Time.GetUtcNow())).InZone(Vietnam).LocalDateTime;
@@ -76,9 +94,16 @@ public sealed class RuntimeClock : Workflow.Notifications.Delivery.IDeliveryCloc
     public DateTimeOffset ToReal(LocalDateTime moment)
     {
         var instant = moment.InZoneLeniently(Vietnam).ToInstant();
-        return (IsAccelerated ? realStart + Duration.FromTicks((long)((instant - virtualStart).BclCompatibleTicks / speed)) : instant).ToDateTimeOffset();
+        if (!IsAccelerated)
+        {
+            return instant.ToDateTimeOffset();
+        }
+
+        var anchor = realStart ?? throw new InvalidOperationException("The accelerated clock stands at its start: Run() it before scheduling.");
+        return (anchor + Duration.FromTicks((long)((instant - virtualStart).BclCompatibleTicks / speed))).ToDateTimeOffset();
     }
 
-    private Instant ToVirtual(Instant real) =>
-        IsAccelerated ? virtualStart + Duration.FromTicks((long)((real - realStart).BclCompatibleTicks * speed)) : real;
+    private Instant ToVirtual(Instant real) => !IsAccelerated ? real
+        : realStart is { } anchor ? virtualStart + Duration.FromTicks((long)((real - anchor).BclCompatibleTicks * speed))
+        : virtualStart;
 }

@@ -29,19 +29,36 @@ internal sealed class ServerProcess : IDisposable
 
     public string Output => process.Output;
 
+    /// <summary>
+    /// The real instant the server's accelerated clock was at its start: the one the test gave, or the
+    /// one the server chose when it was ready (its <see cref="Workflow.Host.Cli.ServeClock.RunningLine"/>).
+    /// </summary>
+    public DateTimeOffset Anchor { get; private init; }
+
     /// <summary>Starts a server and waits until it says it runs.</summary>
     public static async Task<ServerProcess> StartAsync(ReliabilityWorkspace workspace, ServerClock clock, params string[] extra)
     {
         var start = WorkflowProgram.StartInfo(workspace.Directory, new[] { "serve", "--workflows", workspace.Workflows, "--database", workspace.Database, "--urls", "http://127.0.0.1:0" }.Concat(clock.Arguments).Concat(extra));
         start.Environment["WORKFLOW_LINK_KEY"] = LinkKey; // one key for every server of a cluster, as in production
-        var server = new ServerProcess(ServeProcess.Start(start));
-        if (!await server.process.WaitUntilRunningAsync(StartTimeout))
+        var process = ServeProcess.Start(start);
+        if (!await process.WaitUntilRunningAsync(StartTimeout))
         {
-            server.Dispose();
-            throw new InvalidOperationException(server.process.Describe(StartTimeout));
+            var why = process.Describe(StartTimeout);
+            process.Dispose();
+            throw new InvalidOperationException(why);
         }
 
-        return server;
+        return new ServerProcess(process) { Anchor = clock.RealStart ?? AnchorSaid(process.Output) };
+    }
+
+    /// <summary>The anchor in the server's line "… --clock-anchor 2026-12-02T06:40:00.123Z …".</summary>
+    private static DateTimeOffset AnchorSaid(string output)
+    {
+        var option = Workflow.Host.Cli.ServeClock.AnchorOption + " ";
+        var at = output.IndexOf(option, StringComparison.Ordinal);
+        Assert.True(at >= 0, "the server names its clock's anchor:\n" + output);
+        var text = output[(at + option.Length)..].Split(' ', '\n')[0];
+        return NodaTime.Text.InstantPattern.ExtendedIso.Parse(text).Value.ToDateTimeOffset();
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no goodbye.</summary>
@@ -56,12 +73,14 @@ internal sealed class ServerProcess : IDisposable
 /// <summary>
 /// The accelerated clock a test server runs on: the virtual moment <paramref name="VirtualStart"/>
 /// (Vietnam time) was at <paramref name="RealStart"/>, and time runs <paramref name="Speed"/> times
-/// faster (`serve --clock-start --clock-speed --clock-anchor`).
+/// faster (`serve --clock-start --clock-speed --clock-anchor`). Without <paramref name="RealStart"/>
+/// the clock runs from when the server is ready (<see cref="ServerProcess.Anchor"/> says when), so a
+/// slow start on a loaded machine costs none of the accelerated time.
 /// </summary>
-internal sealed record ServerClock(DateTime VirtualStart, DateTimeOffset RealStart, double Speed)
+internal sealed record ServerClock(DateTime VirtualStart, DateTimeOffset? RealStart, double Speed)
 {
     public IReadOnlyList<string> Arguments =>
-        Workflow.Host.Cli.ServeClock.Arguments(NodaTime.LocalDateTime.FromDateTime(VirtualStart), Speed, NodaTime.Instant.FromDateTimeOffset(RealStart));
+        Workflow.Host.Cli.ServeClock.Arguments(NodaTime.LocalDateTime.FromDateTime(VirtualStart), Speed, RealStart is { } real ? NodaTime.Instant.FromDateTimeOffset(real) : null);
 }
 
 /// <summary>A workflows folder with one generated plan, and a database, in a temporary directory.</summary>

@@ -26,5 +26,26 @@ public sealed class ServeClockTests
         Assert.Equal(
             ["--clock-start", "2025-03-03T00:00:00", "--clock-speed", "7200", "--clock-anchor", "2026-12-02T02:10:00Z"],
             ServeClock.Arguments(new LocalDateTime(2025, 3, 3, 0, 0), 7200, anchor));
+        Assert.Equal(["--clock-start", "2025-03-03T00:00:00", "--clock-speed", "7200"], ServeClock.Arguments(new LocalDateTime(2025, 3, 3, 0, 0), 7200, null));
+    }
+
+    [Fact]
+    public void Without_an_anchor_the_clock_stands_at_its_start_until_the_server_is_ready()
+    {
+        var time = new Runtime.TestClock(Instant.FromUtc(2026, 12, 2, 6, 0, 0));
+        var clock = Workflow.Host.Runtime.RuntimeClock.Accelerated(new LocalDateTime(2025, 3, 27, 0, 0), 3600, null, time);
+
+        time.Now += Duration.FromSeconds(40); // a slow start: more than a day of the clock's time
+        Assert.Equal(new LocalDateTime(2025, 3, 27, 0, 0), clock.Now);
+        Assert.Null(clock.Anchor);
+        Assert.Throws<InvalidOperationException>(() => clock.ToReal(new LocalDateTime(2025, 3, 27, 8, 0)));
+
+        var anchor = clock.Run();
+        Assert.Equal(Instant.FromUtc(2026, 12, 2, 6, 0, 40), anchor);
+        Assert.Equal(anchor, clock.Run()); // once running, it keeps its anchor
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 6, 0, 48, TimeSpan.Zero), clock.ToReal(new LocalDateTime(2025, 3, 27, 8, 0))); // 8 h at 3,600×: 8 s
+        time.Now += Duration.FromSeconds(24);
+        Assert.Equal(new LocalDateTime(2025, 3, 28, 0, 0), clock.Now);
+        Assert.Contains("--clock-anchor 2026-12-02T06:00:40Z", ServeClock.RunningLine(clock, anchor), StringComparison.Ordinal);
     }
 }
