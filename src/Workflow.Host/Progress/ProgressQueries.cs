@@ -190,7 +190,9 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         }
 
         total ??= await milestones.CountAsync(ct).ConfigureAwait(false);
-        var page = await PageAsync(milestones, filter, ct).ConfigureAwait(false);
+        var page = filter.PlanId is null && await PlansInScopeAsync(db, filter.Scope, ct).ConfigureAwait(false) is { Count: > 1 } plans
+            ? await MergedPageAsync(milestones, plans, filter, ct).ConfigureAwait(false)
+            : await PageAsync(milestones, filter, ct).ConfigureAwait(false);
         var planIds = page.Select(m => m.PlanId).Distinct().ToList();
         var taskIds = page.Select(m => m.TaskId).Distinct().ToList();
         var tasks = (await db.Tasks.AsNoTracking().Where(t => planIds.Contains(t.PlanId) && taskIds.Contains(t.TaskId))
@@ -253,6 +255,47 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
 
         inDated.AddRange(await Ascending(filter.After is { Due: null } after2 ? undated.Where(After(after2)) : undated).Skip(Math.Max(0, skip)).Take(filter.Take - inDated.Count).ToListAsync(ct).ConfigureAwait(false));
         return inDated;
+    }
+
+    /// <summary>
+    /// The page when the scope is some plans but not all: each plan's page read along its own
+    /// (plan, due…) index, then merged in the list's order. One query over the scope would walk the
+    /// (due, plan…) index through every milestone of the plans left out (the closed ones, which come
+    /// first by date), or take the plan-first index and sort all the scope's milestones: either is a
+    /// read of most of the table at national scale, where this reads a page a plan.
+    /// </summary>
+    /// <remarks>Plans tied on a due date are ordered by their id, ordinally, as SQLite's and the C collation compare them.</remarks>
+    private static async Task<List<MilestoneRecord>> MergedPageAsync(IQueryable<MilestoneRecord> milestones, IReadOnlyList<string> plans, TaskFilter filter, CancellationToken ct)
+    {
+        var skip = filter.After is null && filter.Before is null ? filter.Skip : 0;
+        var each = filter with { Skip = 0, Take = skip + filter.Take };
+        var rows = new List<MilestoneRecord>();
+        foreach (var plan in plans)
+        {
+            rows.AddRange(await PageAsync(milestones.Where(m => m.PlanId == plan), each, ct).ConfigureAwait(false));
+        }
+
+        rows.Sort(InListOrder);
+        return filter.Before is not null
+            ? rows.GetRange(Math.Max(0, rows.Count - filter.Take), Math.Min(filter.Take, rows.Count))
+            : [.. rows.Skip(skip).Take(filter.Take)];
+    }
+
+    /// <summary>The list's order: by due date (undated last), plan, task row, task, milestone number.</summary>
+    private static int InListOrder(MilestoneRecord a, MilestoneRecord b)
+    {
+        var order = (a.EffectiveDue, b.EffectiveDue) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            ({ } x, { } y) => x.CompareTo(y),
+        };
+        return order != 0 ? order
+            : string.CompareOrdinal(a.PlanId, b.PlanId) is var plan and not 0 ? plan
+            : a.TaskRow.CompareTo(b.TaskRow) is var row and not 0 ? row
+            : string.CompareOrdinal(a.TaskId, b.TaskId) is var task and not 0 ? task
+            : a.Number.CompareTo(b.Number);
     }
 
     private static IQueryable<MilestoneRecord> Ascending(IQueryable<MilestoneRecord> q) =>
@@ -322,9 +365,17 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
             return (query.Where(m => m.PlanId == planId), counts.Where(c => c.PlanId == planId));
         }
 
+        return await PlansInScopeAsync(db, scope, ct).ConfigureAwait(false) is { } inScope
+            ? (query.Where(m => inScope.Contains(m.PlanId)), counts.Where(c => inScope.Contains(c.PlanId)))
+            : (query, counts);
+    }
+
+    /// <summary>The ids of the plans of <paramref name="scope"/>; null when that is every plan (no filter needed).</summary>
+    private static async Task<List<string>?> PlansInScopeAsync(WorkflowDbContext db, PlanScope scope, CancellationToken ct)
+    {
         var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Status }).ToListAsync(ct).ConfigureAwait(false);
         var inScope = plans.Where(p => scope.Includes(p.Status)).Select(p => p.Id).ToList();
-        return inScope.Count == plans.Count ? (query, counts) : (query.Where(m => inScope.Contains(m.PlanId)), counts.Where(c => inScope.Contains(c.PlanId)));
+        return inScope.Count == plans.Count ? null : inScope;
     }
 
     /// <summary>

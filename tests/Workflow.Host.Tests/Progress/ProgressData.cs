@@ -63,6 +63,9 @@ internal static class ProgressData
         await creator.CreateTablesAsync();
         db.Plans.Add(new PlanRecord { Id = "p1", Number = "01/KH-UBND", Title = P1Title, TrackedYear = 2025, Source = "p1.csv", ContentHash = "x" });
         db.Plans.Add(new PlanRecord { Id = "p2", Number = "121/KH-UBND", Title = P2Title, TrackedYear = 2023, Source = "p2.csv", ContentHash = "y" });
+
+        // A closed plan, so that the active scope is some plans and not all: the task list then reads each plan's page and merges them.
+        db.Plans.Add(new PlanRecord { Id = "p0", Number = "99/KH-UBND", Title = "Kế hoạch đã đóng", TrackedYear = 2020, Source = "p0.csv", ContentHash = "z", Status = PlanStatus.Closed });
         var row = 0;
         var rows = new Dictionary<(string, string), int>();
         void Task(string plan, string id, string activity, string? product = null, string? code = null, string? text = null, decimal? max = null, decimal? previous = null) =>
