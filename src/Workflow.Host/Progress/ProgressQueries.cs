@@ -159,39 +159,42 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
         var byAgency = !string.IsNullOrWhiteSpace(filter.AgencyId);
-        var (milestones, counts) = await ForPlanAsync(db, filter.PlanId, filter.Scope, perLead: byAgency, ct).ConfigureAwait(false);
-        milestones = milestones.Where(rules.Counted);
-        if (byAgency)
+        var led = byAgency ? MilestoneMapping.LedBy(filter.AgencyId!.Trim()) : null;
+        var needle = string.IsNullOrWhiteSpace(filter.Search) ? null : TextFolding.Fold(filter.Search);
+
+        // What the counts count (the rules' milestones, of the agency when one is chosen), then what the list shows of them.
+        IQueryable<MilestoneRecord> Counted(IQueryable<MilestoneRecord> q) => led is null ? q.Where(rules.Counted) : q.Where(rules.Counted).Where(led);
+        IQueryable<MilestoneRecord> Listed(IQueryable<MilestoneRecord> q)
         {
-            var led = MilestoneMapping.LedBy(filter.AgencyId!.Trim());
-            milestones = milestones.Where(led);
+            q = Counted(q);
+            if (filter.State is { } state)
+            {
+                q = q.Where(rules.Of(state));
+            }
+
+            // One condition in SQL over the folded text kept with each task: no list of matching
+            // tasks goes to the database, so a search that matches every task works as well.
+            return needle is null ? q : q.Where(m => db.Tasks.Any(t => t.PlanId == m.PlanId && t.TaskId == m.TaskId && t.SearchText.Contains(needle)));
+        }
+
+        var (scoped, counts) = await ForPlanAsync(db, filter.PlanId, filter.Scope, perLead: byAgency, ct).ConfigureAwait(false);
+        if (led is not null)
+        {
             counts = counts.Where(ProgressAggregation.OverCounts(led));
         }
 
         // Without a text, how many match is summed from the counts kept on write: no count of a million rows a page.
         int? total = null;
-        if (string.IsNullOrWhiteSpace(filter.Search))
+        if (needle is null)
         {
-            var all = (await CountAsync(milestones, counts, m => 1, c => 1, byAgency ? ProgressTally.PerLead : ProgressTally.PerPlan, rules, ct).ConfigureAwait(false)).GetValueOrDefault(1, ProgressCounts.Zero);
+            var all = (await CountAsync(Counted(scoped), counts, m => 1, c => 1, byAgency ? ProgressTally.PerLead : ProgressTally.PerPlan, rules, ct).ConfigureAwait(false)).GetValueOrDefault(1, ProgressCounts.Zero);
             total = filter.State is { } s ? all.Of(s) : all.Total;
         }
 
-        if (filter.State is { } state)
-        {
-            milestones = milestones.Where(rules.Of(state));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            // One condition in SQL over the folded text kept with each task: no list of matching
-            // tasks goes to the database, so a search that matches every task works as well.
-            var needle = TextFolding.Fold(filter.Search);
-            milestones = milestones.Where(m => db.Tasks.Any(t => t.PlanId == m.PlanId && t.TaskId == m.TaskId && t.SearchText.Contains(needle)));
-        }
-
+        var milestones = Listed(scoped);
         total ??= await milestones.CountAsync(ct).ConfigureAwait(false);
         var page = filter.PlanId is null && await PlansInScopeAsync(db, filter.Scope, ct).ConfigureAwait(false) is { Count: > 1 } plans
-            ? await MergedPageAsync(milestones, plans, filter, ct).ConfigureAwait(false)
+            ? await MergedPageAsync([.. plans.Select(plan => Listed(db.Milestones.AsNoTracking().Where(m => m.PlanId == plan)))], filter, ct).ConfigureAwait(false)
             : await PageAsync(milestones, filter, ct).ConfigureAwait(false);
         var planIds = page.Select(m => m.PlanId).Distinct().ToList();
         var taskIds = page.Select(m => m.TaskId).Distinct().ToList();
@@ -258,21 +261,21 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     }
 
     /// <summary>
-    /// The page when the scope is some plans but not all: each plan's page read along its own
-    /// (plan, due…) index, then merged in the list's order. One query over the scope would walk the
+    /// The page when the scope is some plans but not all: each plan's page (one query a plan, on
+    /// that plan alone) read along its own (plan, due…) index, then merged in the list's order. One query over the scope would walk the
     /// (due, plan…) index through every milestone of the plans left out (the closed ones, which come
     /// first by date), or take the plan-first index and sort all the scope's milestones: either is a
     /// read of most of the table at national scale, where this reads a page a plan.
     /// </summary>
     /// <remarks>Plans tied on a due date are ordered by their id, ordinally, as SQLite's and the C collation compare them.</remarks>
-    private static async Task<List<MilestoneRecord>> MergedPageAsync(IQueryable<MilestoneRecord> milestones, IReadOnlyList<string> plans, TaskFilter filter, CancellationToken ct)
+    private static async Task<List<MilestoneRecord>> MergedPageAsync(IReadOnlyList<IQueryable<MilestoneRecord>> plans, TaskFilter filter, CancellationToken ct)
     {
         var skip = filter.After is null && filter.Before is null ? filter.Skip : 0;
         var each = filter with { Skip = 0, Take = skip + filter.Take };
         var rows = new List<MilestoneRecord>();
         foreach (var plan in plans)
         {
-            rows.AddRange(await PageAsync(milestones.Where(m => m.PlanId == plan), each, ct).ConfigureAwait(false));
+            rows.AddRange(await PageAsync(plan, each, ct).ConfigureAwait(false));
         }
 
         rows.Sort(InListOrder);
