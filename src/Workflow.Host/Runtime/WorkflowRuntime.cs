@@ -138,7 +138,7 @@ public sealed partial class WorkflowRuntime(
             record.TrackedYear = plan.TrackedYear;
             record.Source = plan.Source;
             record.ContentHash = hash;
-            record.ImportedAtUtc = clock.UtcNow;
+            record.ImportedAtUtc = clock.ToReal(now).UtcDateTime; // the step's moment, the one its catch-ups are dated by (a slow import may end on the next day of an accelerated clock)
             record.LastYear = plan.Tracking.LastYear;
             record.OpenEnded = plan.Tracking.IsOpenEnded;
             record.ClosesOn = plan.Tracking.ClosesOn?.ToDateOnly();
