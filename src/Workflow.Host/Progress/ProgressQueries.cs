@@ -68,7 +68,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     {
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var (milestones, counts) = await ForPlanAsync(db, null, scope, perLead: false, ct).ConfigureAwait(false);
+        var (milestones, counts, _) = await ForPlanAsync(db, null, scope, perLead: false, ct).ConfigureAwait(false);
         if (dueWithin is not null)
         {
             milestones = milestones.Where(DueWithin(dueWithin));
@@ -96,7 +96,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     {
         var rules = RulesFor(today);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var (milestones, counts) = await ForPlanAsync(db, planId, scope, perLead: false, ct).ConfigureAwait(false);
+        var (milestones, counts, _) = await ForPlanAsync(db, planId, scope, perLead: false, ct).ConfigureAwait(false);
 
         // Summed by the due date itself in SQL (a plan has a few hundred distinct dates) and folded into quarters here.
         var days = await CountAsync(milestones.Where(m => m.EffectiveDue != null), counts.Where(c => c.EffectiveDue != null), m => m.EffectiveDue!.Value, c => c.EffectiveDue!.Value, ProgressTally.PerPlan, rules, ct).ConfigureAwait(false);
@@ -118,7 +118,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
         {
             var rules = RulesFor(today);
             await using var db = await databases.CreateDbContextAsync(c).ConfigureAwait(false);
-            var (milestones, counts) = await ForPlanAsync(db, planId, scope, perLead: true, c).ConfigureAwait(false);
+            var (milestones, counts, _) = await ForPlanAsync(db, planId, scope, perLead: true, c).ConfigureAwait(false);
             return PerAgency(await CountAsync(milestones, counts, m => m.Lead, r => r.Lead!, ProgressTally.PerLead, rules, c).ConfigureAwait(false));
         }, ct);
 
@@ -177,7 +177,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
             return needle is null ? q : q.Where(m => db.Tasks.Any(t => t.PlanId == m.PlanId && t.TaskId == m.TaskId && t.SearchText.Contains(needle)));
         }
 
-        var (scoped, counts) = await ForPlanAsync(db, filter.PlanId, filter.Scope, perLead: byAgency, ct).ConfigureAwait(false);
+        var (scoped, counts, plans) = await ForPlanAsync(db, filter.PlanId, filter.Scope, perLead: byAgency, ct).ConfigureAwait(false);
         if (led is not null)
         {
             counts = counts.Where(ProgressAggregation.OverCounts(led));
@@ -193,7 +193,7 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
 
         var milestones = Listed(scoped);
         total ??= await milestones.CountAsync(ct).ConfigureAwait(false);
-        var page = filter.PlanId is null && await PlansInScopeAsync(db, filter.Scope, ct).ConfigureAwait(false) is { Count: > 1 } plans
+        var page = plans is { Count: > 1 }
             ? await MergedPageAsync([.. plans.Select(plan => Listed(db.Milestones.AsNoTracking().Where(m => m.PlanId == plan)))], filter, ct).ConfigureAwait(false)
             : await PageAsync(milestones, filter, ct).ConfigureAwait(false);
         var planIds = page.Select(m => m.PlanId).Distinct().ToList();
@@ -359,18 +359,19 @@ public sealed class ProgressQueries(IDbContextFactory<WorkflowDbContext> databas
     /// scope there is no filter at all (milestones of a plan with no plan row, possible only by hand,
     /// count then).
     /// </summary>
-    private static async Task<(IQueryable<MilestoneRecord> Milestones, IQueryable<ProgressCountRecord> Counts)> ForPlanAsync(WorkflowDbContext db, string? planId, PlanScope scope, bool perLead, CancellationToken ct)
+    /// <returns>The milestones and counts in scope, and the plans of the scope when it is some but not all (null otherwise).</returns>
+    private static async Task<(IQueryable<MilestoneRecord> Milestones, IQueryable<ProgressCountRecord> Counts, List<string>? Plans)> ForPlanAsync(WorkflowDbContext db, string? planId, PlanScope scope, bool perLead, CancellationToken ct)
     {
         var query = db.Milestones.AsNoTracking();
         var counts = perLead ? db.ProgressCounts.AsNoTracking().Where(c => c.Lead != null) : db.ProgressCounts.AsNoTracking().Where(c => c.Lead == null);
         if (planId is not null)
         {
-            return (query.Where(m => m.PlanId == planId), counts.Where(c => c.PlanId == planId));
+            return (query.Where(m => m.PlanId == planId), counts.Where(c => c.PlanId == planId), null);
         }
 
         return await PlansInScopeAsync(db, scope, ct).ConfigureAwait(false) is { } inScope
-            ? (query.Where(m => inScope.Contains(m.PlanId)), counts.Where(c => inScope.Contains(c.PlanId)))
-            : (query, counts);
+            ? (query.Where(m => inScope.Contains(m.PlanId)), counts.Where(c => inScope.Contains(c.PlanId)), inScope)
+            : (query, counts, null);
     }
 
     /// <summary>The ids of the plans of <paramref name="scope"/>; null when that is every plan (no filter needed).</summary>
