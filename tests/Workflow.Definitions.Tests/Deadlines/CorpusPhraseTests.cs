@@ -121,6 +121,28 @@ public class CorpusPhraseTests
         Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
     }
 
+    /// <summary>
+    /// The fifth harvest (<c>harvest5-*.tsv</c>), from a source no earlier harvest had used (Đắk Lắk's tracking
+    /// dashboards), is held out whole: labelled and committed (655e0a5 on wt/blind) before the parser read it.
+    /// Its first and only blind run (parser of main f5f4899): 32 of 41 exact (78.0 %). The misses: "Năm 2026 và hằng năm
+    /// đến 2030" read as one year's end; "Trước tháng 3/2027" (three cells) read as the end of March where the label
+    /// reads the month before it, as "trước năm 2030" is 31/12/2029; "Quý II/năm 2026" read as two phases; "Kỳ họp
+    /// cuối năm 2026" read as the year's end, not a session; "… trong 6 tháng sau khi Chính phủ ban hành Nghị định"
+    /// read as half-yearly dates; "Tháng 9/2026 (sau khi kết thúc kỳ tuyển sinh …)" read as an event; the area
+    /// numbers of "Khu vực 1, 2 và 3.1:" read as dates. Mended afterwards, so the score this test sees is no longer
+    /// blind for those nine rows.
+    /// </summary>
+    [Fact]
+    public void The_fifth_harvest_held_out_whole_scores_at_least_98_percent()
+    {
+        var heldOut = Rows.Value.Where(r => r.File.StartsWith("harvest5-", StringComparison.Ordinal)).ToList();
+        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
+
+        Assert.True(heldOut.Count >= 40, $"held out {heldOut.Count} of the fifth harvest");
+        Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
+    }
+
     /// <summary>The fixed rule: FNV-1a (32 bits) over the UTF-16 code units of the NFC phrase, divisible by 4.</summary>
     internal static bool IsHeldOut(string phrase) => Fnv1a(phrase) % 4 == 0;
 
