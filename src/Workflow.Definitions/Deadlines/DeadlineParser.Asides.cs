@@ -40,11 +40,7 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                var close = open + 1;
-                while (close < tokens.Length && !tokens[close].IsPunct(')'))
-                {
-                    close++;
-                }
+                var close = ClosingBracket(open);
 
                 for (var i = items.Count - 1; i >= 0; i--)
                 {

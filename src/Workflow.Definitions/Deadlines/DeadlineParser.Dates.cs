@@ -58,6 +58,11 @@ public static partial class DeadlineParser
                     (year, last) = placeholder;
                 }
 
+                if (year is null && separator == '.' && (Is(last + 1, ':') || NumbersSection(k)))
+                {
+                    return k; // "Khu vực 3.1:", "Mục 2.3": the number of a section, not a day and month; left to the label
+                }
+
                 return LunarSuffix(last + 1) is var lunarEnd && lunarEnd > last + 1
                     ? LunarDay(n, month, year, k, lunarEnd)
                     : ExactDate(n, month, year, k, last);
@@ -170,6 +175,10 @@ public static partial class DeadlineParser
 
             return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') ? BareYear(k) : k;
         }
+
+        /// <summary>"khu vực", "mục", "khoản", "điểm", "phần" before a number: it numbers a section.</summary>
+        private bool NumbersSection(int k) =>
+            Is(k - 1, "muc") || Is(k - 1, "khoan") || Is(k - 1, "diem") || Is(k - 1, "phan") || Is(k - 2, "khu", "vuc");
 
         private int ExactDate(int day, int month, int? year, int first, int last)
         {

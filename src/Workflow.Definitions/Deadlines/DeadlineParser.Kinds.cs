@@ -114,7 +114,13 @@ public static partial class DeadlineParser
                 namedDays += item.Kind == ItemKind.Date && item.Name is null ? 1 : 0;
             }
 
-            var whole = items.FindIndex(i => i.Kind is ItemKind.Year or ItemKind.Span);
+            var until = YearlyUntil(periods, namedDays);
+            var whole = -1;
+            for (var i = 0; i < items.Count && whole < 0; i++)
+            {
+                whole = items[i].Kind is ItemKind.Year or ItemKind.Span && items[i].FirstToken != until ? i : -1;
+            }
+
             var year = placeholderYear ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
             if (year == 0)
             {
@@ -211,7 +217,18 @@ public static partial class DeadlineParser
                         Add(new LocalDate(year, 9, 30), period, "9 tháng");
                         break;
                     case ReportingPeriod.Yearly when namedDays == 0:
-                        Add(new LocalDate(year, 12, 31), period, "Năm");
+                        // "Năm 2026 và hằng năm đến 2030": each year's end up to the year named after "đến".
+                        var lastYear = year;
+                        foreach (var item in items)
+                        {
+                            lastYear = item.FirstToken == until ? Math.Max(year, item.Year) : lastYear;
+                        }
+
+                        for (var y = year; y <= lastYear; y++)
+                        {
+                            Add(new LocalDate(y, 12, 31), period, y == year && lastYear == year ? "Năm" : $"Năm {y}");
+                        }
+
                         break;
                 }
             }
@@ -228,6 +245,27 @@ public static partial class DeadlineParser
             }
 
             return (ScheduleKind.Recurring, milestones, null);
+        }
+
+        /// <summary>The first token of the year that ends a yearly duty ("hằng năm đến 2030", "hằng năm đến năm 2030"),
+        /// when the year is the only period and no day is named; otherwise -1.</summary>
+        private int YearlyUntil(int periods, int namedDays)
+        {
+            if (periods != 1 << (int)ReportingPeriod.Yearly || namedDays > 0)
+            {
+                return -1;
+            }
+
+            foreach (var item in items)
+            {
+                var at = Is(item.FirstToken - 1, "nam") ? item.FirstToken - 2 : item.FirstToken - 1;
+                if (item.Kind == ItemKind.Year && !item.YearImplicit && (Is(at, "den") || Is(at, "toi")))
+                {
+                    return item.FirstToken;
+                }
+            }
+
+            return -1;
         }
 
         private void NoteDatesBeforeIssue(List<Milestone> milestones)

@@ -42,16 +42,26 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"15 ngày kể từ ngày Kế hoạch được ban hành", "10 ngày làm việc kể từ ngày ban hành", "3 tháng kể
-        /// từ ngày ban hành": counted from the plan's issue date, the day after it first (Bộ luật Dân sự 2015,
-        /// Điều 147). Counted from anything else ("36 tháng kể từ ngày được Nhà nước bàn giao đất"), the task
-        /// waits for that event.</summary>
+        /// từ ngày ban hành", "30 ngày sau khi ban hành Kế hoạch": counted from the plan's issue date, the day after it
+        /// first (Bộ luật Dân sự 2015, Điều 147). Counted from anything else ("36 tháng kể từ ngày được Nhà nước bàn
+        /// giao đất", "6 tháng sau khi Chính phủ ban hành Nghị định"), the task waits for that event.</summary>
         private int CountedFrom(int k)
         {
             var months = Is(k + 1, "thang");
             var j = k + 2;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
-            if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")))
+            if (Is(j, "sau", "khi"))
+            {
+                // "… trong 6 tháng sau khi Chính phủ ban hành Nghị định": counted from another body's act, the task
+                // waits for it; "30 ngày sau khi ban hành Kế hoạch" counts from the plan's issue date.
+                if (!(Is(j + 2, "ban", "hanh") || Is(j + 2, "ke", "hoach")))
+                {
+                    SetEventMarker(k, onlyWithoutDate: false);
+                    return j + 2;
+                }
+            }
+            else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")))
             {
                 return k;
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 
 namespace Workflow.Definitions.Deadlines;
@@ -103,12 +104,28 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
+            if (months.Count == 1 && Is(k - 1, "truoc"))
+            {
+                return BeforeMonth(k, months[0], year, yearImplicit, after);
+            }
+
             foreach (var m in months)
             {
                 var end = MonthEnd(year, m);
                 items.Add(new Item(ItemKind.Date, end, end.Year, default, MonthLabels[m], yearImplicit, k, after - 1) { Start = new LocalDate(year, m, 1) });
             }
 
+            return after;
+        }
+
+        /// <summary>"Trước tháng 3/2027": by the last day of the month before, as "Trước năm 2030" is 31/12/2029; a
+        /// reader could also take it as the end of that month — said in the note and listed by <c>plan check</c>.</summary>
+        private int BeforeMonth(int monthWord, int month, int year, bool yearImplicit, int after)
+        {
+            var first = new LocalDate(year, month, 1);
+            var due = first.PlusDays(-1);
+            items.Add(new Item(ItemKind.Date, due, due.Year, default, MonthLabels[due.Month], yearImplicit, monthWord, after - 1) { Start = new LocalDate(due.Year, due.Month, 1) });
+            ambiguities.Add($"\"{Original(monthWord - 1, after - 1)}\" đọc là hạn {due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} (có thể hiểu là hết tháng {month}/{year})");
             return after;
         }
 
@@ -170,6 +187,11 @@ public static partial class DeadlineParser
 
         private (int Year, bool Implicit, int After) YearSuffix(int j)
         {
+            if ((Is(j, '/') || Is(j, '-')) && Is(j + 1, "nam") && IsYearNumber(j + 2))
+            {
+                return (tokens[j + 2].Value, false, j + 3); // "Quý II/năm 2026", "Tháng 6/năm 2026"
+            }
+
             if (j + 1 < tokens.Length && (tokens[j].IsPunct('/') || tokens[j].IsPunct('-') || Is(j, "nam")) && tokens[j + 1].IsNumber && tokens[j + 1].Length == 4)
             {
                 var y = tokens[j + 1].Value;

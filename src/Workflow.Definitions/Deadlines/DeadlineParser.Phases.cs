@@ -155,6 +155,24 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>The first token of a section number that ends right before the colon at <paramref name="colon"/>
+        /// ("Khu vực 2", "Khu vực 3.1"), after a word; otherwise -1.</summary>
+        private int SectionNumberBefore(int colon)
+        {
+            var first = colon - 1;
+            if (!Is(first, TokenType.Number))
+            {
+                return -1;
+            }
+
+            if (Is(first - 1, '.') && Is(first - 2, TokenType.Number))
+            {
+                first -= 2;
+            }
+
+            return Is(first - 1, TokenType.Word) ? first : -1;
+        }
+
         /// <summary>The label of the phase that holds token <paramref name="j"/>: the words between the
         /// phase's start and its first date, without filler ("trong", "trước ngày") or a trailing colon.</summary>
         private string? LabelBefore(int j)
@@ -173,6 +191,12 @@ public static partial class DeadlineParser
             var last = j - 1;
             while (last >= start && (IsFiller(last) || tokens[last].Type == TokenType.Punct))
             {
+                if (Is(last, ':') && SectionNumberBefore(last) >= start)
+                {
+                    last--; // "Khu vực 2.1: trước 31/12/2026": the section's number names the phase with its word
+                    break;
+                }
+
                 last--;
             }
 

@@ -101,12 +101,26 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (Is(k, "cuoi", "nam") && NamesSession(k))
+            {
+                // "Kỳ họp cuối năm 2026": the session held at the year's end is the event, not the year's last day.
+                return IsYearNumber(k + 2) ? k + 3 : k + 2;
+            }
+
             if (Is(k, "cuoi", "nam"))
             {
                 var year = IsYearNumber(k + 2) ? tokens[k + 2].Value : context.TrackedYear;
                 var last = IsYearNumber(k + 2) ? k + 2 : k + 1;
                 AddDate(new LocalDate(year, 12, 31), null, !IsYearNumber(k + 2), k, last);
                 return last + 1;
+            }
+
+            if (Is(k - 1, "sau") && Is(k, "khi", "ket", "thuc") && BracketAfterDate(k) is var bracket && bracket >= 0)
+            {
+                // "Tháng 9/2026 (sau khi kết thúc kỳ tuyển sinh …)": the brackets say why the date falls then (after a
+                // season ends), not an act the task waits for; listed, since "sau khi" could be read as an event.
+                ambiguities.Add($"đọc là hạn đã ghi; \"{Original(k - 1, ClosingBracket(bracket) - 1)}\" trong ngoặc là ghi chú (có thể hiểu là chờ sự kiện)");
+                return k + 1;
             }
 
             if ((Is(k, "neu", "co") || Is(k, "khi")) && !InPurposeClause(k))
@@ -122,6 +136,53 @@ public static partial class DeadlineParser
             }
 
             return k;
+        }
+
+        /// <summary>Whether the words at <paramref name="k"/> say which council session ("Kỳ họp cuối năm", "Kỳ họp
+        /// thường lệ cuối năm"): "kỳ họp" before them, with at most two words between.</summary>
+        private bool NamesSession(int k)
+        {
+            for (var j = k - 1; j >= 1 && j >= k - 4 && tokens[j].IsWord; j--)
+            {
+                if (Is(j - 1, "ky", "hop"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The "(" that <paramref name="k"/> is inside, when a dated item comes before it; otherwise -1.</summary>
+        private int BracketAfterDate(int k)
+        {
+            for (var j = k - 1; j >= 0; j--)
+            {
+                if (Is(j, ')'))
+                {
+                    return -1;
+                }
+
+                if (Is(j, '('))
+                {
+                    var open = j;
+                    return items.Exists(item => item.Kind == ItemKind.Date && item.LastToken < open) ? open : -1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The ")" that closes the bracket opened at <paramref name="open"/>, or the phrase's end.</summary>
+        private int ClosingBracket(int open)
+        {
+            var close = open + 1;
+            while (close < tokens.Length && !Is(close, ')'))
+            {
+                close++;
+            }
+
+            return close;
         }
 
         private void SetEventMarker(int k, bool onlyWithoutDate)

@@ -278,4 +278,63 @@ public class DeadlineFamilyTests
         Assert.NotNull(DeadlineParser.Parse("Tháng 3 - 5/2025", Y2025).Ambiguity);
         Assert.Null(DeadlineParser.Parse("Từ tháng 3 đến tháng 5/2025", Y2025).Ambiguity);
     }
+
+    [Theory]
+    [InlineData("Trước tháng 3/2027", "once: 2027-02-28")]
+    [InlineData("Trước tháng 01/2026", "once: 2025-12-31")]
+    [InlineData("Hoàn thành trước tháng 7", "once: 2025-06-30")]
+    [InlineData("Trong tháng 3/2027", "once: 2027-03-31")]
+    [InlineData("Tháng 3/2027", "once: 2027-03-31")]
+    public void Before_a_month_is_the_end_of_the_month_before(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void Before_a_month_is_a_reading_to_confirm()
+    {
+        Assert.Contains("hết tháng 3/2027", DeadlineParser.Parse("Trước tháng 3/2027", Y2025).Ambiguity, StringComparison.Ordinal);
+        Assert.Null(DeadlineParser.Parse("Trong tháng 3/2027", Y2025).Ambiguity);
+    }
+
+    [Theory]
+    [InlineData("Quý III/năm 2025", "once: 2025-09-30")]
+    [InlineData("Tháng 6/năm 2026", "once: 2026-06-30")]
+    [InlineData("Quý I - năm 2026", "once: 2026-03-31")]
+    [InlineData("Quý II, III/2025", "phased: 2025-06-30 | 2025-09-30")]
+    public void A_year_written_with_its_word_after_the_separator(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Kỳ họp thường lệ cuối năm 2026", "event:")]
+    [InlineData("Trình HĐND tại Kỳ họp cuối năm", "event:")]
+    [InlineData("Cuối năm 2026", "once: 2026-12-31")]
+    public void The_session_at_the_years_end_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Trong 3 tháng sau khi Bộ Tài chính ban hành Thông tư", "event:")]
+    [InlineData("15 ngày sau khi có văn bản của Bộ", "event:")]
+    [InlineData("30 ngày sau khi ban hành Kế hoạch", "once: 2025-12-20")]
+    [InlineData("Định kỳ 6 tháng", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    public void Counted_from_another_bodys_act_the_task_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Tháng 10/2025 (sau khi kết thúc mùa mưa bão)", "once: 2025-10-31")]
+    [InlineData("Quý IV/2025 (sau khi Bộ Nội vụ ban hành hướng dẫn)", "event: 2025-12-31")]
+    [InlineData("Sau khi kết thúc Đại hội", "event:")]
+    public void After_a_season_ends_in_brackets_is_a_note_not_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void After_a_season_ends_in_brackets_is_a_reading_to_confirm() =>
+        Assert.Contains("sau khi kết thúc mùa mưa bão", DeadlineParser.Parse("Tháng 10/2025 (sau khi kết thúc mùa mưa bão)", Y2025).Ambiguity, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Mục 2.3: Hoàn thành trong Quý II/2026", "once: 2026-06-30")]
+    [InlineData("Khu vực 1: trước 30/8/2026. Khu vực 2.1: trước 31/12/2026", "phased: Khu vực 1 2026-08-30 | Khu vực 2.1 2026-12-31")]
+    [InlineData("Trước ngày 15.12", "once: 2025-12-15")]
+    [InlineData("15.12.2025", "once: 2025-12-15")]
+    public void Numbers_of_sections_are_not_dates(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Hằng năm đến năm 2028", "recurring: Năm 2025 2025-12-31 | Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | Năm 2028 2028-12-31")]
+    [InlineData("Năm 2026 và hằng năm đến 2027", "recurring: Năm 2026 2026-12-31 | Năm 2027 2027-12-31")]
+    [InlineData("hằng năm", "recurring: Năm 2025-12-31")]
+    [InlineData("Trước ngày 15/12 hằng năm", "recurring: Năm 2025-12-15")]
+    public void A_yearly_duty_up_to_a_year_is_due_at_each_years_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
