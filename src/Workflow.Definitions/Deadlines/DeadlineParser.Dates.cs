@@ -112,15 +112,7 @@ public static partial class DeadlineParser
 
                 if ((Is(j + 1, "dau", "nam") || Is(j + 1, "cuoi", "nam")) && n == 6)
                 {
-                    var yearGiven = IsYearNumber(j + 3);
-                    var year = yearGiven ? tokens[j + 3].Value : context.TrackedYear;
-                    var last = yearGiven ? j + 3 : j + 2;
-                    var firstHalf = Is(j + 1, "dau");
-                    items.Add(new Item(ItemKind.Date, firstHalf ? new LocalDate(year, 6, 30) : new LocalDate(year, 12, 31), year, default, firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm", !yearGiven, k, last)
-                    {
-                        Start = firstHalf ? new LocalDate(year, 1, 1) : new LocalDate(year, 7, 1),
-                    });
-                    return last + 1;
+                    return HalfYear(k, j + 1);
                 }
 
                 var period = n switch
@@ -174,6 +166,21 @@ public static partial class DeadlineParser
             }
 
             return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') ? BareYear(k) : k;
+        }
+
+        /// <summary>"6 tháng đầu năm [2026]", "nửa cuối năm": the half named by "đầu"/"cuối" at <paramref name="part"/>,
+        /// due at its last day, the phrase starting at <paramref name="first"/>.</summary>
+        private int HalfYear(int first, int part)
+        {
+            var yearGiven = IsYearNumber(part + 2);
+            var year = yearGiven ? tokens[part + 2].Value : context.TrackedYear;
+            var last = yearGiven ? part + 2 : part + 1;
+            var firstHalf = Is(part, "dau");
+            items.Add(new Item(ItemKind.Date, firstHalf ? new LocalDate(year, 6, 30) : new LocalDate(year, 12, 31), year, default, firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm", !yearGiven, first, last)
+            {
+                Start = firstHalf ? new LocalDate(year, 1, 1) : new LocalDate(year, 7, 1),
+            });
+            return last + 1;
         }
 
         /// <summary>"khu vực", "mục", "khoản", "điểm", "phần" before a number: it numbers a section.</summary>

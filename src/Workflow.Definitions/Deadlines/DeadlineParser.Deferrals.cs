@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Workflow.Definitions.Deadlines;
 
 /// <summary>
@@ -13,10 +15,20 @@ public static partial class DeadlineParser
         /// <summary>The token after a deferral's words, k when it marks without consuming, or -1 when none starts at k.</summary>
         private int TryDeferral(int k)
         {
+            if (Is(k, "giua", "nam") && NamesSession(k))
+            {
+                // "Kỳ họp giữa năm 2026": the session it names is the event, not a day.
+                return IsYearNumber(k + 2) ? k + 3 : k + 2;
+            }
+
             if (Is(k, "giua", "nam"))
             {
-                // "Kỳ họp giữa năm 2026": the middle of a year is no day; the session it names is the event.
-                return IsYearNumber(k + 2) ? k + 3 : k + 2;
+                // "Giữa năm 2026": the end of the year's first half, as "giữa tháng" is its 20th; listed.
+                var year = IsYearNumber(k + 2) ? tokens[k + 2].Value : context.TrackedYear;
+                var last = IsYearNumber(k + 2) ? k + 2 : k + 1;
+                AddDate(new LocalDate(year, 6, 30), null, !IsYearNumber(k + 2), k, last);
+                ambiguities.Add($"\"{Original(k, last)}\" đọc là hạn 30/06/{year} (hết 6 tháng đầu năm)");
+                return last + 1;
             }
 
             if (Is(k, "ky", "hop"))
@@ -25,10 +37,10 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua") || Is(k + 1, "yeu", "cau")))
+            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua") || Is(k + 1, "yeu", "cau") || Is(k + 1, "chi", "dao")))
             {
                 // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ", "Theo yêu cầu
-                // của cấp có thẩm quyền": another body's timetable or request; an event unless the phrase also gives a
+                // của cấp có thẩm quyền", "Theo chỉ đạo của UBND tỉnh": another body's timetable, request or direction; an event unless the phrase also gives a
                 // date ("Thường xuyên (hoặc theo yêu cầu …)" stays continuous). ("theo quy định" alone says nothing.)
                 SetEventMarker(k, onlyWithoutDate: true);
                 return k;

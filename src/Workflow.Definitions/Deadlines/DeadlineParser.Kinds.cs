@@ -108,11 +108,19 @@ public static partial class DeadlineParser
         {
             var periods = 0;
             var namedDays = 0;
+            var namedPeriods = 0;
+            var yearWords = 0;
             foreach (var item in items)
             {
                 periods |= item.Kind == ItemKind.Period ? 1 << (int)item.Period : 0;
                 namedDays += item.Kind == ItemKind.Date && item.Name is null ? 1 : 0;
+                namedPeriods += item.Kind == ItemKind.Date && item.Name is not null ? 1 : 0;
+                yearWords += item.Kind == ItemKind.Period && item.Period == ReportingPeriod.Yearly && !recurringMarkers.Contains(item.FirstToken) ? 1 : 0;
             }
+
+            // "Tháng 01 và tháng 7 hằng năm": the months named are the year's dates; "hằng năm" adds no year's end.
+            // (A year named as a period of its own, "định kỳ quý I, 6 tháng, quý III và năm", still does.)
+            var yearEnd = namedDays == 0 && (namedPeriods == 0 || yearWords > 0);
 
             var until = YearlyUntil(periods, namedDays);
             var whole = -1;
@@ -216,7 +224,7 @@ public static partial class DeadlineParser
                     case ReportingPeriod.NineMonths:
                         Add(new LocalDate(year, 9, 30), period, "9 tháng");
                         break;
-                    case ReportingPeriod.Yearly when namedDays == 0:
+                    case ReportingPeriod.Yearly when yearEnd:
                         // "Năm 2026 và hằng năm đến 2030": each year's end up to the year named after "đến".
                         var lastYear = year;
                         foreach (var item in items)

@@ -76,8 +76,9 @@ public static partial class DeadlineParser
                 }
             }
 
-            if (last < 0)
+            if (last < 0 || OtherBodysAct(j + 2, last - 1))
             {
+                // "03 tháng kể từ ngày Chính phủ ban hành Nghị định": issued by another body, not the plan.
                 SetEventMarker(k, onlyWithoutDate: false);
                 return j + 2;
             }
@@ -100,6 +101,24 @@ public static partial class DeadlineParser
             notes.Add($"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
             return last + 1;
         }
+
+        /// <summary>Whether "ban hành" at <paramref name="issued"/> is another body's act, not the plan's: a body above
+        /// the plan issues ("… kể từ ngày Chính phủ ban hành", "Bộ", "Trung ương", "Quốc hội", "Thủ tướng"), or what is
+        /// issued is a decree, a circular or a law ("… ban hành Nghị định", "Thông tư", "Luật").</summary>
+        private bool OtherBodysAct(int from, int issued)
+        {
+            for (var t = from; t < issued; t++)
+            {
+                if (Is(t, "chinh", "phu") || Is(t, "trung", "uong") || Is(t, "quoc", "hoi") || Is(t, "thu", "tuong") || Is(t, "bo") || ActAbove(t))
+                {
+                    return true;
+                }
+            }
+
+            return ActAbove(issued + 2) || ActAbove(issued + 3);
+        }
+
+        private bool ActAbove(int t) => Is(t, "nghi", "dinh") || Is(t, "thong", "tu") || Is(t, "luat");
 
         private int DayOfMonth(int day, bool nextMonth, int first, int last)
         {

@@ -64,6 +64,11 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
+            if (quarters.Count == 1 && Is(k - 1, "truoc"))
+            {
+                return BeforeMonth(k, ((quarters[0] - 1) * 3) + 1, year, yearImplicit, after, $"quý {QuarterNames[quarters[0] - 1][4..]}/{year}");
+            }
+
             foreach (var quarter in quarters)
             {
                 AddQuarter(year, quarter, yearImplicit, k, after - 1);
@@ -106,7 +111,7 @@ public static partial class DeadlineParser
             var (year, yearImplicit, after) = YearSuffix(j);
             if (months.Count == 1 && Is(k - 1, "truoc"))
             {
-                return BeforeMonth(k, months[0], year, yearImplicit, after);
+                return BeforeMonth(k, months[0], year, yearImplicit, after, $"tháng {months[0]}/{year}");
             }
 
             foreach (var m in months)
@@ -118,14 +123,15 @@ public static partial class DeadlineParser
             return after;
         }
 
-        /// <summary>"Trước tháng 3/2027": by the last day of the month before, as "Trước năm 2030" is 31/12/2029; a
-        /// reader could also take it as the end of that month — said in the note and listed by <c>plan check</c>.</summary>
-        private int BeforeMonth(int monthWord, int month, int year, bool yearImplicit, int after)
+        /// <summary>"Trước tháng 3/2027", "Trước quý III/2026": by the last day of the month before the month (or
+        /// quarter) named, as "Trước năm 2030" is 31/12/2029; a reader could also take it as the end of
+        /// <paramref name="period"/> — said in the note and listed by <c>plan check</c>.</summary>
+        private int BeforeMonth(int monthWord, int month, int year, bool yearImplicit, int after, string period)
         {
             var first = new LocalDate(year, month, 1);
             var due = first.PlusDays(-1);
             items.Add(new Item(ItemKind.Date, due, due.Year, default, MonthLabels[due.Month], yearImplicit, monthWord, after - 1) { Start = new LocalDate(due.Year, due.Month, 1) });
-            ambiguities.Add($"\"{Original(monthWord - 1, after - 1)}\" đọc là hạn {due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} (có thể hiểu là hết tháng {month}/{year})");
+            ambiguities.Add($"\"{Original(monthWord - 1, after - 1)}\" đọc là hạn {due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} (có thể hiểu là hết {period})");
             return after;
         }
 

@@ -78,6 +78,11 @@ public static partial class DeadlineParser
                 return YearWord(k);
             }
 
+            if (Is(k, "nua") && (Is(k + 1, "dau", "nam") || Is(k + 1, "cuoi", "nam")))
+            {
+                return HalfYear(k, k + 1); // "Nửa đầu năm 2026" is "6 tháng đầu năm 2026"
+            }
+
             if (Is(k, "thuong", "xuyen") || Is(k, "lien", "tuc"))
             {
                 AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);

@@ -337,4 +337,47 @@ public class DeadlineFamilyTests
     [InlineData("hằng năm", "recurring: Năm 2025-12-31")]
     [InlineData("Trước ngày 15/12 hằng năm", "recurring: Năm 2025-12-15")]
     public void A_yearly_duty_up_to_a_year_is_due_at_each_years_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Trước quý III/2026", "once: 2026-06-30")]
+    [InlineData("Hoàn thành trước quý I năm 2026", "once: 2025-12-31")]
+    [InlineData("Trong quý III/2026", "once: 2026-09-30")]
+    public void Before_a_quarter_is_the_end_of_the_quarter_before(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void Before_a_quarter_is_a_reading_to_confirm() =>
+        Assert.Contains("hết quý III/2026", DeadlineParser.Parse("Trước quý III/2026", Y2025).Ambiguity, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Giữa năm 2026", "once: 2026-06-30")]
+    [InlineData("Nửa đầu năm 2026", "once: 2026-06-30")]
+    [InlineData("Nửa cuối năm", "once: 2025-12-31")]
+    [InlineData("Kỳ họp giữa năm 2026", "event:")]
+    public void The_middle_and_halves_of_a_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void The_middle_of_a_year_is_a_reading_to_confirm()
+    {
+        Assert.NotNull(DeadlineParser.Parse("Giữa năm 2026", Y2025).Ambiguity);
+        Assert.Null(DeadlineParser.Parse("Nửa đầu năm 2026", Y2025).Ambiguity);
+    }
+
+    [Theory]
+    [InlineData("03 tháng kể từ ngày Chính phủ ban hành Nghị định", "event:")]
+    [InlineData("3 tháng kể từ ngày ban hành Nghị định hướng dẫn", "event:")]
+    [InlineData("10 ngày làm việc kể từ ngày Bộ Nội vụ ban hành hướng dẫn", "event:")]
+    [InlineData("15 ngày kể từ ngày Quyết định này được ban hành", "once: 2025-12-05")]
+    [InlineData("30 ngày kể từ ngày ban hành Bộ tiêu chí", "once: 2025-12-20")]
+    public void Counted_from_a_decree_of_another_body_the_task_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Tháng 01 và tháng 7 hằng năm", "recurring: Tháng 1 2025-01-31 | Tháng 7 2025-07-31")]
+    [InlineData("Tháng 6 hàng năm", "recurring: Tháng 6 2025-06-30")]
+    [InlineData("Định kỳ quý I, 6 tháng, quý III và năm", "recurring: Quý I 2025-03-31 | 6 tháng 2025-06-30 | Quý III 2025-09-30 | Năm 2025-12-31")]
+    public void Months_named_with_every_year_are_the_years_dates(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Theo chỉ đạo của UBND tỉnh", "event:")]
+    [InlineData("Quý III/2026 theo chỉ đạo của UBND tỉnh", "once: 2026-09-30")]
+    public void A_direction_of_another_body_is_an_event_unless_a_date_is_given(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
