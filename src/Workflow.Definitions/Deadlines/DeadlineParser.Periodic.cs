@@ -38,7 +38,31 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth: true, k, k + 3);
             }
 
-            return Is(k + 1, "thang", "sau") ? DayOfMonth(n, nextMonth: true, k, k + 2) : k;
+            if (Is(k + 1, "thang", "sau"))
+            {
+                return DayOfMonth(n, nextMonth: true, k, k + 2);
+            }
+
+            return DayAfterEveryMonth(n, k);
+        }
+
+        /// <summary>"Định kỳ hằng tháng, trước ngày 20", "Hằng tháng (trước ngày 25)": a bare day after "hằng tháng"
+        /// is that day of every month, as "trước ngày 20 hằng tháng" is.</summary>
+        private int DayAfterEveryMonth(int day, int k)
+        {
+            if (Is(k + 1, '/') || Is(k + 1, '-') || Is(k + 1, '.') || Is(k + 1, "thang") || Is(k + 1, TokenType.Number))
+            {
+                return k;
+            }
+
+            var monthly = items.FindLastIndex(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Monthly);
+            if (monthly < 0 || !recurringMarkers.Contains(items[monthly].FirstToken))
+            {
+                return k;
+            }
+
+            items.RemoveAt(monthly);
+            return DayOfMonth(day, nextMonth: false, k, k);
         }
 
         /// <summary>"15 ngày kể từ ngày Kế hoạch được ban hành", "10 ngày làm việc kể từ ngày ban hành", "3 tháng kể

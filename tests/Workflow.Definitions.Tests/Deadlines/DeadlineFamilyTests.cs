@@ -380,4 +380,19 @@ public class DeadlineFamilyTests
     [InlineData("Theo chỉ đạo của UBND tỉnh", "event:")]
     [InlineData("Quý III/2026 theo chỉ đạo của UBND tỉnh", "once: 2026-09-30")]
     public void A_direction_of_another_body_is_an_event_unless_a_date_is_given(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Định kỳ hằng tháng, trước ngày 20")]
+    [InlineData("Hằng tháng (trước ngày 20)")]
+    [InlineData("trước ngày 20 hằng tháng")]
+    public void A_day_after_every_month_is_that_day_of_each_month(string phrase)
+    {
+        var schedule = DeadlineParser.Parse(phrase, Y2025);
+        Assert.Equal(ScheduleKind.Recurring, schedule.Kind);
+        Assert.Equal(Enumerable.Range(1, 12).Select(m => new LocalDate(2025, m, 20)), schedule.Milestones.Select(m => m.Due));
+    }
+
+    [Theory]
+    [InlineData("Hằng tháng", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    public void Every_month_alone_is_each_months_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
