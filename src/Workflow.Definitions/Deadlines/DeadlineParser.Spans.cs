@@ -104,7 +104,8 @@ public static partial class DeadlineParser
             return k + 1;
         }
 
-        /// <summary>"Quý IV/2025 - Quý II/2026": a range of quarters that runs into another year.</summary>
+        /// <summary>"Quý IV/2025 - Quý II/2026": a range of quarters that runs into another year, or one with its year
+        /// written at both ends ("Quý I/2027 - Quý IV/2027").</summary>
         private int QuarterRangeToNextYear(int year, int lastQuarter, bool yearImplicit, int first, int after)
         {
             if (yearImplicit || !(Is(after, '-') || Is(after, "den")) || !(Is(after + 1, "quy") || Is(after + 1, "qui")))
@@ -119,7 +120,7 @@ public static partial class DeadlineParser
             }
 
             var (endYear, endImplicit, end) = YearSuffix(after + 3);
-            if (endImplicit || endYear <= year || endYear > year + 5)
+            if (endImplicit || endYear < year || (endYear == year && endQuarter <= lastQuarter) || endYear > year + 5)
             {
                 return after;
             }

@@ -16,6 +16,8 @@ public class DeadlineFamilyTests
     [InlineData("Quí II/2025", "once: 2025-06-30")]
     [InlineData("Quý III-2025", "once: 2025-09-30")]
     [InlineData("Quý III/2025 - Quý I/2026", "phased: 2025-09-30 | 2025-12-31 | 2026-03-31")]
+    [InlineData("Quý I/2027 - Quý IV/2027", "phased: 2027-03-31 | 2027-06-30 | 2027-09-30 | 2027-12-31")]
+    [InlineData("Quý II/2026 - Quý II/2026", "once: 2026-06-30")]
     [InlineData("Quý II2027", "once: 2027-06-30")]
     public void Period_words_and_separators(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
