@@ -191,8 +191,8 @@ internal static class RuntimeBench
         host.StartAsync().GetAwaiter().GetResult();
         var realStart = clock.Run().ToDateTimeOffset();
         host.Services.GetRequiredService<WorkflowRuntime>().ReconcileAsync().GetAwaiter().GetResult();
-        DateTimeOffset DueOf(string moment) =>
-            realStart + TimeSpan.FromSeconds((DateTime.Parse(moment, CultureInfo.InvariantCulture) - new DateTime(2026, 12, 13, 16, 0, 0)).TotalSeconds / speed);
+        DateTimeOffset DueOf(LocalDateTime moment) =>
+            realStart + TimeSpan.FromSeconds((moment.InUtc().ToInstant() - new LocalDateTime(2026, 12, 13, 16, 0).InUtc().ToInstant()).TotalSeconds / speed);
         var databases = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
         var until = DateTime.UtcNow.AddMinutes(3);
         List<DateTime> recorded;
@@ -204,7 +204,7 @@ internal static class RuntimeBench
             // run may already hold the next), against when its moment came.
             recorded = db.Outbox.AsNoTracking().Where(o => o.Kind == Notifications.NotificationKind.Reminder && o.PlanId == plan.Id.Value)
                 .Select(o => new { o.TaskId, o.CreatedAtUtc, o.At }).AsEnumerable()
-                .GroupBy(o => o.TaskId).Select(g => g.MinBy(o => o.At, StringComparer.Ordinal)!)
+                .GroupBy(o => o.TaskId).Select(g => g.MinBy(o => o.At)!)
                 .Select(o => (DateTime.SpecifyKind(o.CreatedAtUtc, DateTimeKind.Utc) - DueOf(o.At)).TotalSeconds)
                 .Select(seconds => DateTime.MinValue.AddSeconds(Math.Max(0, seconds)))
                 .ToList();

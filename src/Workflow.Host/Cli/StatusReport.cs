@@ -43,7 +43,7 @@ internal static class StatusReport
                 ? data.Reference.Agencies.DescribeLead([.. MilestoneMapping.LeadIds(former).Select(id => new AgencyId(id))], [.. MilestoneMapping.LeadIds(r.Lead).Select(id => new AgencyId(id))], shortNames: true)
                     + (r.LeadReview ? " [cần chọn cơ quan chủ trì]" : string.Empty)
                 : Agencies(data, r.Lead);
-            var next = r.BookmarkAt is null ? string.Empty : r.BookmarkAt.Replace('T', ' ')[..16];
+            var next = r.BookmarkAt is { } at ? at.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) : string.Empty;
             output.WriteLine($"{r.PlanId,-11} {r.TaskId,-10} {r.Number,3} {MilestoneMapping.Day(r.EffectiveDue),-13} {label,-26} {next,-18} {lead}");
             if (r.Fault is { } fault)
             {
@@ -64,7 +64,7 @@ internal static class StatusReport
         var pending = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending).OrderByDescending(o => o.At).Take(10).ToListAsync(ct).ConfigureAwait(false);
         foreach (var p in pending)
         {
-            output.WriteLine($"  Chờ gửi: {p.At.Replace('T', ' ')[..16]} {p.Kind.Label()} {p.PlanId}/{p.TaskId}/{p.Milestone} → {Agencies(data, p.To)}");
+            output.WriteLine($"  Chờ gửi: {p.At.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture)} {p.Kind.Label()} {p.PlanId}/{p.TaskId}/{p.Milestone} → {Agencies(data, p.To)}");
         }
     }
 

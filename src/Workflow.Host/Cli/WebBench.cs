@@ -375,8 +375,8 @@ internal static class WebBench
                 .SetProperty(m => m.DoneOn, on)
                 .SetProperty(m => m.Status, RunStatus.Finished)
                 .SetProperty(m => m.BookmarkActivity, (string?)null)
-                .SetProperty(m => m.BookmarkAt, (string?)null)
-                .SetProperty(m => m.BookmarkSignal, (string?)null)
+                .SetProperty(m => m.BookmarkAt, (LocalDateTime?)null)
+                .SetProperty(m => m.BookmarkSignal, (Workflow.Definitions.Workflows.SignalKind?)null)
                 .SetProperty(m => m.Revision, m => m.Revision + 1)).ConfigureAwait(false);
 
         for (var k = 0; k < 16; k++)

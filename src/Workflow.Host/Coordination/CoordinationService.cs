@@ -663,7 +663,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     private HistoryRecord History(long milestoneId, string what, string why, string by) => new()
     {
         MilestoneId = milestoneId,
-        At = MilestoneMapping.Moment.Format(clock.Now),
+        At = clock.Now,
         What = what,
         Why = why,
         By = by,
@@ -678,7 +678,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     {
         var entries = history.Select(h => new TimelineEntry(h.At, h.What, h.Why, h.By, TimelineKind.Step)).ToList();
         entries.AddRange(outbox.Select(o => new TimelineEntry(o.At, KindName(o.Kind), Delivery(o), string.Join(", ", o.To.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(AgencyName)), TimelineKind.Email)));
-        return [.. entries.OrderBy(e => e.At, StringComparer.Ordinal).ThenBy(e => e.Kind)];
+        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Kind)];
     }
 
     private static string Delivery(OutboxRecord o) => o.Status switch
@@ -719,11 +719,11 @@ public enum TimelineKind
     Email,
 }
 
-/// <summary>One line of a milestone's timeline: when (Vietnam time, "yyyy-MM-ddTHH:mm:ss"), what, details, who.</summary>
-public sealed record TimelineEntry(string At, string What, string Why, string By, TimelineKind Kind)
+/// <summary>One line of a milestone's timeline: when (Vietnam time), what, details, who.</summary>
+public sealed record TimelineEntry(LocalDateTime At, string What, string Why, string By, TimelineKind Kind)
 {
     /// <summary>"dd/MM/yyyy HH:mm" for the page.</summary>
-    public string When => MilestoneMapping.Moment.Parse(At) is { Success: true } r ? r.Value.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : At;
+    public string When => At.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }
 
 public sealed record MilestoneDetail(MilestoneRecord Milestone, IReadOnlyList<ExtensionRequestRecord> Requests, IReadOnlyList<TimelineEntry> Timeline);

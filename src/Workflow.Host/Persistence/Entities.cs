@@ -1,3 +1,6 @@
+using NodaTime;
+using Workflow.Definitions.Deadlines;
+using Workflow.Definitions.Workflows;
 using Workflow.Host.Runtime;
 using Workflow.Notifications;
 
@@ -112,7 +115,8 @@ public sealed class TaskRecord
 
     public required string Deadline { get; set; }
 
-    public required string ScheduleKind { get; set; }
+    /// <summary>The deadline's kind as the parser read it; stored as its name ("Once", "Phased"...).</summary>
+    public ScheduleKind ScheduleKind { get; set; }
 
     /// <summary>The index criterion the task serves ("2.4.1"), for plans built on an index (the 2023 PAR INDEX, SIPAS, PAPI plan); null otherwise.</summary>
     public string? CriterionCode { get; set; }
@@ -165,10 +169,11 @@ public sealed class MilestoneRecord
 
     public string? BookmarkActivity { get; set; }
 
-    /// <summary>The bookmark's moment, Vietnam local time, "yyyy-MM-ddTHH:mm:ss" (sorts as it reads).</summary>
-    public string? BookmarkAt { get; set; }
+    /// <summary>The bookmark's moment, Vietnam local time; stored as "yyyy-MM-ddTHH:mm:ss" text, which sorts as time does (<see cref="MomentConverter"/>).</summary>
+    public LocalDateTime? BookmarkAt { get; set; }
 
-    public string? BookmarkSignal { get; set; }
+    /// <summary>The signal the bookmark waits for, if it waits for one; stored as its name ("Report"...).</summary>
+    public SignalKind? BookmarkSignal { get; set; }
 
     /// <summary>The rest of the workflow's state as JSON (every bookmark when branches run in parallel, variables,
     /// joins, the day's step count); null for a run with at most one bookmark and nothing else.</summary>
@@ -205,7 +210,8 @@ public sealed class HistoryRecord
 
     public long MilestoneId { get; set; }
 
-    public required string At { get; set; }
+    /// <summary>The step's moment, Vietnam local time (stored as <see cref="MomentConverter"/> writes it).</summary>
+    public LocalDateTime At { get; set; }
 
     public string? ActivityId { get; set; }
 
@@ -237,7 +243,8 @@ public sealed class OutboxRecord
 
     public NotificationKind Kind { get; set; }
 
-    public required string At { get; set; }
+    /// <summary>When the notification is due, Vietnam local time (stored as <see cref="MomentConverter"/> writes it).</summary>
+    public LocalDateTime At { get; set; }
 
     public required string PlanId { get; set; }
 

@@ -43,8 +43,8 @@ internal static class MilestoneMapping
         {
             run.Bookmarks.Add(new Bookmark(
                 r.BookmarkActivity,
-                r.BookmarkAt is null ? null : Moment.Parse(r.BookmarkAt).Value,
-                r.BookmarkSignal is null ? null : Enum.Parse<SignalKind>(r.BookmarkSignal)));
+                r.BookmarkAt,
+                r.BookmarkSignal));
         }
 
         return run;
@@ -79,11 +79,11 @@ internal static class MilestoneMapping
         record.Extended = run.Extended;
         record.Status = run.Status;
         record.BookmarkActivity = run.Bookmark?.ActivityId;
-        record.BookmarkAt = run.Bookmark?.At is { } at ? Moment.Format(at) : null;
+        record.BookmarkAt = run.Bookmark?.At;
         record.Lead = string.Join(',', run.Lead);
         record.FormerLead = run.FormerLead.Count == 0 ? null : string.Join(',', run.FormerLead);
         record.LeadReview = run.LeadUnderReview;
-        record.BookmarkSignal = run.Bookmark?.Signal?.ToString() ?? (run.Bookmark?.EventName is { } name && Enum.TryParse<SignalKind>(name, out var signal) ? signal.ToString() : null);
+        record.BookmarkSignal = run.Bookmark?.Signal ?? (run.Bookmark?.EventName is { } name && Enum.TryParse<SignalKind>(name, out var signal) ? signal : null);
         record.State = RunState.Write(run);
         record.Fault = run.Fault;
         record.Revision++;
@@ -98,7 +98,7 @@ internal static class MilestoneMapping
         record.Product = task.Product;
         record.LeadCell = task.Lead.Cell;
         record.Deadline = task.Deadline;
-        record.ScheduleKind = task.Schedule.Kind.ToString();
+        record.ScheduleKind = task.Schedule.Kind;
         record.CriterionCode = task.Criterion?.Code;
         record.CriterionText = task.Criterion?.Text;
         record.MaxScore = task.Criterion?.MaxScore;
@@ -108,7 +108,7 @@ internal static class MilestoneMapping
     public static HistoryRecord ToRecord(HistoryEntry entry, long milestoneId, string by, DateTime nowUtc) => new()
     {
         MilestoneId = milestoneId,
-        At = Moment.Format(entry.At),
+        At = entry.At,
         ActivityId = entry.ActivityId,
         What = entry.What,
         Why = entry.Why,
@@ -120,7 +120,7 @@ internal static class MilestoneMapping
     {
         Key = n.Key,
         Kind = n.Kind,
-        At = Moment.Format(n.At),
+        At = n.At,
         PlanId = n.Plan,
         TaskId = n.Task,
         Milestone = n.Milestone,
@@ -143,7 +143,7 @@ internal static class MilestoneMapping
         return new()
         {
             Kind = o.Kind,
-            At = Moment.Parse(o.At).Value,
+            At = o.At,
             Plan = o.PlanId,
             Task = o.TaskId,
             Milestone = o.Milestone,

@@ -32,22 +32,16 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> databases) 
 {
     public async Task<bool> TimersBehindAsync(LocalDateTime now, CancellationToken ct)
     {
-        var at = MilestoneMapping.Moment.Format(now);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-#pragma warning disable CA1309 // translated to SQL, where "yyyy-MM-ddTHH:mm:ss" text compares as time does
-        return await db.Milestones.AnyAsync(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && string.Compare(m.BookmarkAt, at) <= 0, ct).ConfigureAwait(false);
-#pragma warning restore CA1309
+        return await db.Milestones.AnyAsync(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && m.BookmarkAt <= now, ct).ConfigureAwait(false);
     }
 
     public async Task<OutboxClaim?> ClaimDueAsync(LocalDateTime now, DateTime utc, DateTime claimedUntil, int max, CancellationToken ct)
     {
-        var at = MilestoneMapping.Moment.Format(now);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-#pragma warning disable CA1309 // translated to SQL, where "yyyy-MM-ddTHH:mm:ss" text compares as time does
-        var claimed = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && string.Compare(o.At, at) <= 0
+        var claimed = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.At <= now
                 && (o.NextAttemptUtc == null || o.NextAttemptUtc <= utc) && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < utc))
             .OrderBy(o => o.At).Take(max).ToListAsync(ct).ConfigureAwait(false);
-#pragma warning restore CA1309
         if (claimed.Count == 0)
         {
             return null;

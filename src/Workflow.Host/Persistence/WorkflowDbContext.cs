@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Workflow.Host.Persistence;
 
@@ -83,6 +84,14 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
 
     internal const string OnePendingRequestFilter = "\"Status\" = 'Pending'";
 
+    /// <summary>The typed columns' stored forms: each keeps the text or value the column has always held.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<LocalDateTime>().HaveConversion<MomentConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -106,6 +115,7 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
         {
             e.ToTable("tasks");
             e.HasKey(t => new { t.PlanId, t.TaskId });
+            e.Property(t => t.ScheduleKind).HasConversion<string>();
         });
         builder.Entity<MilestoneRecord>(e =>
         {
@@ -127,6 +137,7 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
             // lists (the distinct moments waited for): a range of this index, not a scan of the store.
             e.HasIndex(m => new { m.Status, m.BookmarkAt });
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(m => m.BookmarkSignal).HasConversion<string>();
             e.Property(m => m.Revision).IsConcurrencyToken();
         });
         builder.Entity<ProgressCountRecord>(e =>

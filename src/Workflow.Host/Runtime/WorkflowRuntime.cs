@@ -163,7 +163,7 @@ public sealed partial class WorkflowRuntime(
                         continue;
                     }
 
-                    t = new TaskRecord { PlanId = plan.Id.Value, TaskId = task.Id.Value, Activity = task.Activity, LeadCell = task.Lead.Cell, Deadline = task.Deadline, ScheduleKind = task.Schedule.Kind.ToString() };
+                    t = new TaskRecord { PlanId = plan.Id.Value, TaskId = task.Id.Value, Activity = task.Activity, LeadCell = task.Lead.Cell, Deadline = task.Deadline, ScheduleKind = task.Schedule.Kind };
                     MilestoneMapping.CopyTask(task, t);
                     newTasks.Add(t);
                     if (newTasks.Count == insertTasks.BatchSize)
@@ -203,7 +203,7 @@ public sealed partial class WorkflowRuntime(
                 if (!chase)
                 {
                     // A plan no longer followed: the new date is recorded, nothing is chased.
-                    db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = "đổi hạn", Why = $"hạn theo kế hoạch {MilestoneMapping.Day(row.PlannedDue)} đổi thành {MilestoneMapping.Day(run.PlannedDue?.ToDateOnly())}; kế hoạch không còn theo dõi nên không nhắc", By = by, RecordedAtUtc = clock.UtcNow });
+                    db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = now, What = "đổi hạn", Why = $"hạn theo kế hoạch {MilestoneMapping.Day(row.PlannedDue)} đổi thành {MilestoneMapping.Day(run.PlannedDue?.ToDateOnly())}; kế hoạch không còn theo dõi nên không nhắc", By = by, RecordedAtUtc = clock.UtcNow });
                     row.PlannedDue = run.PlannedDue?.ToDateOnly();
                     row.Due = run.Due?.ToDateOnly();
                     row.EffectiveDue = run.EffectiveDue?.ToDateOnly();
@@ -240,7 +240,7 @@ public sealed partial class WorkflowRuntime(
                 row.RemovedAtUtc = clock.UtcNow;
                 row.RemovedBy = by;
                 row.Revision++;
-                db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = MilestoneMapping.Moment.Format(now), What = RemovedWhat, Why = $"mốc không còn trong tệp kế hoạch {Path.GetFileName(plan.Source)} nhập lại; khôi phục được", By = by, RecordedAtUtc = clock.UtcNow });
+                db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = now, What = RemovedWhat, Why = $"mốc không còn trong tệp kế hoạch {Path.GetFileName(plan.Source)} nhập lại; khôi phục được", By = by, RecordedAtUtc = clock.UtcNow });
                 removed++;
             }
 
@@ -250,7 +250,7 @@ public sealed partial class WorkflowRuntime(
             // reserved first, so the history names them without reading anything back) and let go of:
             // memory stays bounded however large the plan. One trigger serves every milestone waiting
             // for the same moment, so only the distinct moments are kept for Quartz.
-            var moments = new HashSet<string>(StringComparer.Ordinal);
+            var moments = new HashSet<LocalDateTime>();
             using var insertMilestones = new BulkInsert<MilestoneRecord>(db, keys: true);
             using var insertHistory = new BulkInsert<HistoryRecord>(db);
             var fresh = definitions.Planner.Runs(plan).Where(r => !byKey.ContainsKey((r.Run.Key.Task.Value, r.Run.Key.Number)));
@@ -456,7 +456,7 @@ public sealed partial class WorkflowRuntime(
     /// batch of milestones to a transaction (read by the index on status and bookmark, never by a scan
     /// of the store), several batches at once where the database takes concurrent writers.
     /// </summary>
-    public async Task ResumeMomentAsync(string moment, string by, CancellationToken ct = default)
+    public async Task ResumeMomentAsync(LocalDateTime moment, string by, CancellationToken ct = default)
     {
         List<long> ids;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
@@ -489,14 +489,14 @@ public sealed partial class WorkflowRuntime(
     private const int ResumeBatch = 200;
 
     /// <summary>One milestone's step when its timer at <paramref name="bookmarkAt"/> fired; null when there was nothing to do.</summary>
-    private async Task<TriggerChange?> ResumeRowAsync(WorkflowDbContext db, INotificationSink sink, LocalDateTime now, MilestoneRecord row, string bookmarkAt, string by, CancellationToken ct)
+    private async Task<TriggerChange?> ResumeRowAsync(WorkflowDbContext db, INotificationSink sink, LocalDateTime now, MilestoneRecord row, LocalDateTime bookmarkAt, string by, CancellationToken ct)
     {
         if (row.BookmarkAt != bookmarkAt || row.Status != RunStatus.Waiting)
         {
             return null; // already handled: a second firing, or the instance moved on
         }
 
-        if (MilestoneMapping.Moment.Parse(bookmarkAt).Value > now.PlusSeconds(1))
+        if (bookmarkAt > now.PlusSeconds(1))
         {
             return null; // fired before its moment (a trigger set on another clock): the next reconciliation sets it again
         }
@@ -524,7 +524,7 @@ public sealed partial class WorkflowRuntime(
         var existing = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TriggerGroup), ct).ConfigureAwait(false);
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
         var moments = await db.Milestones.AsNoTracking().Where(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting)
-            .Select(m => m.BookmarkAt!).Distinct().ToListAsync(ct).ConfigureAwait(false);
+            .Select(m => m.BookmarkAt!.Value).Distinct().ToListAsync(ct).ConfigureAwait(false);
         var wantedKeys = moments.ToDictionary(TriggerKeyFor, m => m);
         var stale = existing.Where(k => !wantedKeys.ContainsKey(k)).ToList();
         if (stale.Count > 0)
@@ -647,7 +647,7 @@ public sealed partial class WorkflowRuntime(
     /// </summary>
     private async Task SyncTriggersAsync(List<TriggerChange> changes, CancellationToken ct)
     {
-        var moments = changes.Where(c => c.NewAt is not null && c.NewAt != c.OldAt).Select(c => c.NewAt!).Distinct(StringComparer.Ordinal).ToList();
+        var moments = changes.Where(c => c.NewAt is not null && c.NewAt != c.OldAt).Select(c => c.NewAt!.Value).Distinct().ToList();
         if (moments.Count == 0)
         {
             return;
@@ -679,7 +679,7 @@ public sealed partial class WorkflowRuntime(
     }
 
     /// <summary>The timer bookmark a row waits at, or null.</summary>
-    private static string? Waiting(MilestoneRecord row) => row.Status == RunStatus.Waiting ? row.BookmarkAt : null;
+    private static LocalDateTime? Waiting(MilestoneRecord row) => row.Status == RunStatus.Waiting ? row.BookmarkAt : null;
 
     private static IJobDetail ResumeJobDetail() =>
         JobBuilder.Create<ResumeMomentJob>().WithIdentity(ResumeJob).StoreDurably().RequestRecovery().Build();
@@ -692,15 +692,16 @@ public sealed partial class WorkflowRuntime(
         }
     }
 
-    internal static TriggerKey TriggerKeyFor(string moment) => new(moment, TriggerGroup);
+    /// <summary>The trigger of <paramref name="moment"/>, named by the moment's stored text (a trigger kept by an older build keeps its name).</summary>
+    internal static TriggerKey TriggerKeyFor(LocalDateTime moment) => new(MilestoneMapping.Moment.Format(moment), TriggerGroup);
 
-    private ITrigger Trigger(string moment)
+    private ITrigger Trigger(LocalDateTime moment)
     {
-        var at = clock.ToReal(MilestoneMapping.Moment.Parse(moment).Value);
+        var at = clock.ToReal(moment);
         return TriggerBuilder.Create()
             .WithIdentity(TriggerKeyFor(moment))
             .ForJob(ResumeJob)
-            .UsingJobData(ResumeMomentJob.MomentKey, moment)
+            .UsingJobData(ResumeMomentJob.MomentKey, MilestoneMapping.Moment.Format(moment))
             .StartAt(at)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
@@ -762,7 +763,7 @@ public sealed partial class WorkflowRuntime(
 }
 
 /// <summary>A milestone's timer bookmark before and after a step: what Quartz must forget and learn.</summary>
-internal sealed record TriggerChange(long Id, string? OldAt, string? NewAt);
+internal sealed record TriggerChange(long Id, LocalDateTime? OldAt, LocalDateTime? NewAt);
 
 /// <summary>How the runtime runs on its database.</summary>
 /// <param name="SingleWriter">SQLite: one write transaction at a time in this process.</param>
@@ -780,7 +781,7 @@ public sealed class ResumeMomentJob(WorkflowRuntime runtime) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var moment = context.MergedJobDataMap.GetString(MomentKey)!;
+        var moment = MilestoneMapping.Moment.Parse(context.MergedJobDataMap.GetString(MomentKey)!).Value;
         await runtime.ResumeMomentAsync(moment, context.Scheduler.SchedulerInstanceId == "NON_CLUSTERED" ? "hệ thống" : $"hệ thống ({context.Scheduler.SchedulerInstanceId})", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using NodaTime.Text;
 using Npgsql;
 using Workflow.Tests;
 using Workflow.Host.Persistence;
@@ -172,7 +173,7 @@ internal sealed class ReliabilityWorkspace : IDisposable
     public List<(string Key, string At)> Outbox()
     {
         using var db = Open();
-        return db.Outbox.AsNoTracking().OrderBy(o => o.Key).Select(o => new { o.Key, o.At }).AsEnumerable().Select(o => (o.Key, o.At)).ToList();
+        return db.Outbox.AsNoTracking().OrderBy(o => o.Key).Select(o => new { o.Key, o.At }).AsEnumerable().Select(o => (o.Key, LocalDateTimePattern.GeneralIso.Format(o.At))).ToList();
     }
 
     /// <summary>The real moment the server imported the plan (stored as UTC).</summary>
@@ -195,15 +196,17 @@ internal sealed class ReliabilityWorkspace : IDisposable
     /// <summary>Outbox rows meant for before <paramref name="moment"/> ("yyyy-MM-ddTHH:mm:ss") that no delivery pass has tried yet.</summary>
     public int Undelivered(string moment)
     {
+        var at = LocalDateTimePattern.GeneralIso.Parse(moment).Value;
         using var db = Open();
-        return db.Outbox.AsNoTracking().Count(o => string.Compare(o.At, moment) < 0 && o.Attempts == 0);
+        return db.Outbox.AsNoTracking().Count(o => o.At < at && o.Attempts == 0);
     }
 
     /// <summary>How many waiting milestones have a timer at or before <paramref name="moment"/> ("yyyy-MM-ddTHH:mm:ss").</summary>
     public int TimersDueBy(string moment)
     {
+        var at = LocalDateTimePattern.GeneralIso.Parse(moment).Value;
         using var db = Open();
-        return db.Milestones.AsNoTracking().Count(m => m.Status == Workflow.Host.Runtime.RunStatus.Waiting && m.BookmarkAt != null && string.Compare(m.BookmarkAt, moment) <= 0);
+        return db.Milestones.AsNoTracking().Count(m => m.Status == Workflow.Host.Runtime.RunStatus.Waiting && m.BookmarkAt != null && m.BookmarkAt <= at);
     }
 
     private WorkflowDbContext Open()

@@ -99,7 +99,7 @@ public sealed class CoordinationServiceTests : IAsyncLifetime
     public async Task An_extension_request_waits_then_an_approval_moves_the_due_date_and_the_timers()
     {
         var m = await Task15Async();
-        Assert.Equal("2025-03-24T08:00:00", m.BookmarkAt);
+        Assert.Equal(new NodaTime.LocalDateTime(2025, 3, 24, 8, 0), m.BookmarkAt);
 
         var asked = await service.RequestExtensionAsync(m.Id, new LocalDate(2025, 4, 30), "Chờ ý kiến các sở", "Văn phòng UBND (qua đường dẫn báo cáo)");
         Assert.True(asked.Ok, asked.Message);
@@ -115,7 +115,7 @@ public sealed class CoordinationServiceTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2025, 4, 30), after.Due);
         Assert.Equal(new DateOnly(2025, 5, 5), after.EffectiveDue); // 30/04–04/05 are days off: the next working day counts
         Assert.True(after.Extended);
-        Assert.NotEqual("2025-03-24T08:00:00", after.BookmarkAt);
+        Assert.NotEqual(new NodaTime.LocalDateTime(2025, 3, 24, 8, 0), after.BookmarkAt);
         Assert.Empty(await service.PendingExtensionsAsync());
         var timeline = (await service.TaskAsync("cchc-2025", "15"))!.Milestones[0].Timeline;
         Assert.Contains(timeline, e => e.What == "đề nghị gia hạn");

@@ -88,7 +88,7 @@ public sealed class OneStoryDeliveryTests : IAsyncLifetime
     {
         var date = new NodaTime.LocalDate(2025, 3, 1).PlusDays(day - 1);
         clock.Set(date.Year, date.Month, date.Day, 8, 0);
-        await host.Runtime.ResumeMomentAsync(date.At(new NodaTime.LocalTime(8, 0)).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), "test");
+        await host.Runtime.ResumeMomentAsync(date.At(new NodaTime.LocalTime(8, 0)), "test");
         await Sender.SendDueAsync();
     }
 

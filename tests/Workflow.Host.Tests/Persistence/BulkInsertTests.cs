@@ -2,6 +2,9 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Workflow.Definitions.Deadlines;
+using Workflow.Definitions.Workflows;
 using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
 using Workflow.Host.Runtime;
@@ -50,18 +53,18 @@ public sealed class BulkInsertTests
         static TaskRecord Task(string id) => new()
         {
             PlanId = "bulk", TaskId = id, Row = 7, Group = "I", Activity = "Rà soát 'thủ tục' \"hành chính\"", Product = "Báo cáo", LeadCell = "Sở Nội vụ",
-            Deadline = "Quý I/2025", ScheduleKind = "Fixed", CriterionCode = "2.4.1", CriterionText = "Tiêu chí", MaxScore = 1.25m, PreviousScore = 0.5m,
+            Deadline = "Quý I/2025", ScheduleKind = ScheduleKind.Phased, CriterionCode = "2.4.1", CriterionText = "Tiêu chí", MaxScore = 1.25m, PreviousScore = 0.5m,
         };
         static MilestoneRecord Milestone(string task) => new()
         {
             PlanId = "bulk", TaskId = task, Number = 2, Label = "Quý I", PlannedDue = new DateOnly(2025, 3, 31), Due = new DateOnly(2025, 3, 31), EffectiveDue = new DateOnly(2025, 4, 1),
             DefinitionId = "chase", DefinitionVersion = 3, Status = RunStatus.Waiting, WaitsForEvent = true, EventOn = new DateOnly(2025, 2, 1), DoneOn = new DateOnly(2025, 3, 2),
-            Extended = true, BookmarkActivity = "nhac", BookmarkAt = "2025-03-17T08:00:00", BookmarkSignal = "Report", State = "{\"a\":1}", Fault = "lỗi", Lead = "so-noi-vu",
+            Extended = true, BookmarkActivity = "nhac", BookmarkAt = new LocalDateTime(2025, 3, 17, 8, 0), BookmarkSignal = SignalKind.Report, State = "{\"a\":1}", Fault = "lỗi", Lead = "so-noi-vu",
             FormerLead = "so-cu", LeadReview = true, Coordinators = "so-tai-chinh,so-tu-phap", Revision = 4, RemovedAtUtc = new DateTime(2025, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc), RemovedBy = "An",
         };
         static HistoryRecord History(long milestone) => new()
         {
-            MilestoneId = milestone, At = "2025-01-01T08:00:00", ActivityId = "bat-dau", What = "bắt đầu", Why = "hạn 31/03/2025", By = "An",
+            MilestoneId = milestone, At = new LocalDateTime(2025, 1, 1, 8, 0), ActivityId = "bat-dau", What = "bắt đầu", Why = "hạn 31/03/2025", By = "An",
             RecordedAtUtc = new DateTime(2025, 1, 1, 1, 2, 3, 456, DateTimeKind.Utc).AddTicks(7),
         };
 
@@ -104,14 +107,34 @@ public sealed class BulkInsertTests
             Assert.Equal(await StoredAsync<MilestoneRecord>(db, "\"TaskId\" = 'ef'"), await StoredAsync<MilestoneRecord>(db, "\"TaskId\" = 'bulk'"));
             Assert.Equal(await StoredAsync<HistoryRecord>(db, $"\"MilestoneId\" = {byEf}"), await StoredAsync<HistoryRecord>(db, $"\"MilestoneId\" = {byBulk}"));
 
+            // The typed columns keep the text they always held: an older database reads, and compares, as before.
+            Assert.Equal("2025-03-17T08:00:00|Report", await TextAsync(db, "SELECT \"BookmarkAt\" || '|' || \"BookmarkSignal\" FROM milestones WHERE \"TaskId\" = 'bulk'"));
+            Assert.Equal("Phased", await TextAsync(db, "SELECT \"ScheduleKind\" FROM tasks WHERE \"TaskId\" = 'bulk'"));
+            Assert.Equal("2025-01-01T08:00:00", await TextAsync(db, $"SELECT \"At\" FROM history WHERE \"MilestoneId\" = {byBulk}"));
+
             // EF reads the bulk rows back as it wrote its own, and a key given later comes after the reserved ones.
             var read = await db.Milestones.AsNoTracking().SingleAsync(m => m.TaskId == "bulk");
             Assert.Equal((new DateOnly(2025, 4, 1), RunStatus.Waiting, true), (read.EffectiveDue!.Value, read.Status, read.LeadReview));
+            Assert.Equal((new LocalDateTime(2025, 3, 17, 8, 0), SignalKind.Report), (read.BookmarkAt, read.BookmarkSignal));
+            Assert.Equal(ScheduleKind.Phased, (await db.Tasks.AsNoTracking().SingleAsync(t => t.TaskId == "bulk")).ScheduleKind);
             var later = Milestone("later");
             db.Milestones.Add(later);
             await db.SaveChangesAsync();
             Assert.True(later.Id > byBulk);
         }
+    }
+
+    private static async Task<string?> TextAsync(WorkflowDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string?)await command.ExecuteScalarAsync();
     }
 
     /// <summary>Every column of the one row <paramref name="where"/> picks, except the key and the row's own ids, as the database shows it: its type and its text.</summary>
@@ -124,15 +147,7 @@ public sealed class BulkInsertTests
         var columns = entity.GetProperties().Select(p => p.GetColumnName(store)!).Where(c => !skipped.Contains(c)).ToList();
         var sqlite = db.Database.IsSqlite();
         var shown = columns.Select(c => sqlite ? $"typeof(\"{c}\") || ':' || quote(\"{c}\")" : $"pg_typeof(\"{c}\")::text || ':' || coalesce(\"{c}\"::text, 'NULL')");
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await connection.OpenAsync();
-        }
-
-        await using DbCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(" || ' | ' || ", shown)} FROM \"{table}\" WHERE {where}";
-        var text = (string?)await command.ExecuteScalarAsync();
+        var text = await TextAsync(db, $"SELECT {string.Join(" || ' | ' || ", shown)} FROM \"{table}\" WHERE {where}");
         Assert.NotNull(text);
         return text;
     }

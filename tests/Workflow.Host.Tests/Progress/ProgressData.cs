@@ -71,7 +71,7 @@ internal static class ProgressData
         void Task(string plan, string id, string activity, string? product = null, string? code = null, string? text = null, decimal? max = null, decimal? previous = null) =>
             db.Tasks.Add(new TaskRecord
             {
-                PlanId = plan, TaskId = id, Row = rows[(plan, id)] = ++row, Activity = activity, Product = product, LeadCell = "x", Deadline = "x", ScheduleKind = "Once",
+                PlanId = plan, TaskId = id, Row = rows[(plan, id)] = ++row, Activity = activity, Product = product, LeadCell = "x", Deadline = "x", ScheduleKind = Workflow.Definitions.Deadlines.ScheduleKind.Once,
                 CriterionCode = code, CriterionText = text, MaxScore = max, PreviousScore = previous,
             });
         Task("p1", "1", "Cải cách thủ tục hành chính");

@@ -116,12 +116,12 @@ public sealed class ProgressTallyTests : IAsyncLifetime
     /// <summary>Every timer due by now fires, as the server's triggers would.</summary>
     private async Task FireDueAsync()
     {
-        List<string> moments;
+        List<LocalDateTime> moments;
         await using (var db = await host.Databases.CreateDbContextAsync())
         {
-            var now = MilestoneMapping.Moment.Format(Runtime.Now);
-            moments = await db.Milestones.AsNoTracking().Where(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && string.Compare(m.BookmarkAt, now) <= 0)
-                .Select(m => m.BookmarkAt!).Distinct().OrderBy(m => m).ToListAsync();
+            var now = Runtime.Now;
+            moments = await db.Milestones.AsNoTracking().Where(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && m.BookmarkAt <= now)
+                .Select(m => m.BookmarkAt!.Value).Distinct().OrderBy(m => m).ToListAsync();
         }
 
         Assert.NotEmpty(moments);

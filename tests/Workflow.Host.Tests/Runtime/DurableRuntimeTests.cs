@@ -26,9 +26,9 @@ public sealed class DurableRuntimeTests() : RuntimeHostTests(TestClock.At(2025, 
         Assert.True(result.Created > 100);
         var task15 = Assert.Single(await MilestonesAsync("15"));
         Assert.Equal(RunStatus.Waiting, task15.Status);
-        Assert.Equal("2025-03-17T08:00:00", task15.BookmarkAt);
+        Assert.Equal(new NodaTime.LocalDateTime(2025, 3, 17, 8, 0), task15.BookmarkAt);
         var triggers = await TriggersAsync();
-        Assert.Contains(WorkflowRuntime.TriggerKeyFor(task15.BookmarkAt!), triggers);
+        Assert.Contains(WorkflowRuntime.TriggerKeyFor(task15.BookmarkAt!.Value), triggers);
 
         var dormant = Assert.Single(await MilestonesAsync("6"));
         Assert.Equal(RunStatus.Dormant, dormant.Status);
@@ -52,16 +52,16 @@ public sealed class DurableRuntimeTests() : RuntimeHostTests(TestClock.At(2025, 
         var task15 = Assert.Single(await MilestonesAsync("15"));
 
         Clock.Set(2025, 3, 17, 8, 0);
-        await Runtime.ResumeMomentAsync(task15.BookmarkAt!, "hệ thống");
-        await Runtime.ResumeMomentAsync(task15.BookmarkAt!, "hệ thống"); // a second firing of the same trigger
+        await Runtime.ResumeMomentAsync(task15.BookmarkAt!.Value, "hệ thống");
+        await Runtime.ResumeMomentAsync(task15.BookmarkAt!.Value, "hệ thống"); // a second firing of the same trigger
 
         await using var db = await Host.Databases.CreateDbContextAsync();
         var sent = await db.Outbox.Where(o => o.TaskId == "15").ToListAsync();
         var reminder = Assert.Single(sent);
         Assert.Equal("cchc-2025/15/1/reminder/2025-03-17", reminder.Key);
         var after = Assert.Single(await MilestonesAsync("15"));
-        Assert.Equal("2025-03-24T08:00:00", after.BookmarkAt);
-        Assert.Contains(WorkflowRuntime.TriggerKeyFor(after.BookmarkAt!), await TriggersAsync());
+        Assert.Equal(new NodaTime.LocalDateTime(2025, 3, 24, 8, 0), after.BookmarkAt);
+        Assert.Contains(WorkflowRuntime.TriggerKeyFor(after.BookmarkAt!.Value), await TriggersAsync());
     }
 
     [Fact]
@@ -69,14 +69,14 @@ public sealed class DurableRuntimeTests() : RuntimeHostTests(TestClock.At(2025, 
     {
         await Runtime.ImportAsync(Plan2025(), "test");
         await using var db = await Host.Databases.CreateDbContextAsync();
-        var moments = await db.Milestones.Where(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting).Select(m => m.BookmarkAt!).Distinct().ToListAsync();
+        var moments = await db.Milestones.Where(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting).Select(m => m.BookmarkAt!.Value).Distinct().ToListAsync();
         var waiting = await db.Milestones.CountAsync(m => m.BookmarkAt != null && m.Status == RunStatus.Waiting);
         Assert.True(moments.Count < waiting);
         Assert.Equal(moments.Select(WorkflowRuntime.TriggerKeyFor).Order(), (await TriggersAsync()).Order());
 
         // The moment fires: every milestone waiting for it resumes, once.
-        var moment = moments.Order(StringComparer.Ordinal).First(m => string.CompareOrdinal(m, "2025-01-01") > 0);
-        Clock.Now = NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(moment).Value.InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant();
+        var moment = moments.Order().First(m => m > new LocalDateTime(2025, 1, 1, 0, 0));
+        Clock.Now = moment.InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToInstant();
         await Runtime.ResumeMomentAsync(moment, "test");
         await Runtime.ResumeMomentAsync(moment, "test");
         Assert.Equal(0, await db.Milestones.CountAsync(m => m.BookmarkAt == moment && m.Status == RunStatus.Waiting));
@@ -105,8 +105,8 @@ public sealed class DurableRuntimeTests() : RuntimeHostTests(TestClock.At(2025, 
         var task15 = Assert.Single(await MilestonesAsync("15"));
         Assert.True(task15.Extended);
         Assert.Equal(new DateOnly(2025, 5, 30), task15.EffectiveDue);
-        Assert.Equal("2025-05-16T08:00:00", task15.BookmarkAt); // 14 days before the new date
-        Assert.Contains(WorkflowRuntime.TriggerKeyFor(task15.BookmarkAt!), await TriggersAsync());
+        Assert.Equal(new NodaTime.LocalDateTime(2025, 5, 16, 8, 0), task15.BookmarkAt); // 14 days before the new date
+        Assert.Contains(WorkflowRuntime.TriggerKeyFor(task15.BookmarkAt!.Value), await TriggersAsync());
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class DurableRuntimeTests() : RuntimeHostTests(TestClock.At(2025, 
 
         var task6 = Assert.Single(await MilestonesAsync("6"));
         Assert.Equal(new DateOnly(2025, 7, 2), task6.EffectiveDue);
-        Assert.Equal("2025-06-18T08:00:00", task6.BookmarkAt);
+        Assert.Equal(new NodaTime.LocalDateTime(2025, 6, 18, 8, 0), task6.BookmarkAt);
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public sealed class ElsaDefinitionTests
         {
             foreach (var moment in await MomentsAsync(host, day))
             {
-                clock.Now = NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(moment).Value.InZoneStrictly(WorkflowDefinition.TimeZone).ToInstant();
+                clock.Now = moment.InZoneStrictly(WorkflowDefinition.TimeZone).ToInstant();
                 await host.Runtime.ResumeMomentAsync(moment, "test");
             }
         }
@@ -188,13 +188,13 @@ public sealed class ElsaDefinitionTests
         Assert.Contains("Đã nhắc van-phong-ubnd-thanh-pho trước hạn 2025-03-31", history);
     }
 
-    private static async Task<List<string>> MomentsAsync(SqliteHost host, LocalDate day)
+    private static async Task<List<LocalDateTime>> MomentsAsync(SqliteHost host, LocalDate day)
     {
         await using var db = await host.Databases.CreateDbContextAsync();
-        var prefix = day.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (from, to) = (day.AtMidnight(), day.PlusDays(1).AtMidnight());
         return await db.Milestones.AsNoTracking()
-            .Where(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && m.BookmarkAt.StartsWith(prefix))
-            .Select(m => m.BookmarkAt!).Distinct().OrderBy(m => m).ToListAsync();
+            .Where(m => m.Status == RunStatus.Waiting && m.BookmarkAt >= from && m.BookmarkAt < to)
+            .Select(m => m.BookmarkAt!.Value).Distinct().OrderBy(m => m).ToListAsync();
     }
 
     private static string FindSamples()

@@ -50,12 +50,12 @@ public sealed class PlanLifecycleTests() : RuntimeHostTests(TestClock.At(2025, 1
     /// <summary>Every timer due by now fires, as the server's triggers would.</summary>
     private async Task FireDueAsync()
     {
-        List<string> moments;
+        List<LocalDateTime> moments;
         await using (var db = await Host.Databases.CreateDbContextAsync())
         {
-            var now = MilestoneMapping.Moment.Format(Runtime.Now);
-            moments = await db.Milestones.AsNoTracking().Where(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && string.Compare(m.BookmarkAt, now) <= 0)
-                .Select(m => m.BookmarkAt!).Distinct().OrderBy(m => m).ToListAsync();
+            var now = Runtime.Now;
+            moments = await db.Milestones.AsNoTracking().Where(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && m.BookmarkAt <= now)
+                .Select(m => m.BookmarkAt!.Value).Distinct().OrderBy(m => m).ToListAsync();
         }
 
         foreach (var moment in moments)
@@ -103,13 +103,13 @@ public sealed class PlanLifecycleTests() : RuntimeHostTests(TestClock.At(2025, 1
         var outbox = await OutboxAsync("thu-2026");
         var overdue = outbox.Where(o => o.Kind == NotificationKind.Overdue).ToList();
         Assert.Equal(["1", "2"], overdue.Select(o => o.TaskId).Order());
-        Assert.All(overdue, o => Assert.StartsWith("2026-08-03", o.At, StringComparison.Ordinal));
+        Assert.All(overdue, o => Assert.Equal(new LocalDate(2026, 8, 3), o.At.Date));
         Assert.DoesNotContain(outbox, o => o.Kind == NotificationKind.Escalation);
-        Assert.DoesNotContain(outbox, o => string.CompareOrdinal(o.At, "2026-08-03") < 0);
+        Assert.DoesNotContain(outbox, o => o.At.Date < new LocalDate(2026, 8, 3));
 
         // The weekly escalation goes on from the next Monday, not before.
         var first = (await MilestonesAsync("thu-2026")).First(m => m.TaskId == "1");
-        Assert.Equal("2026-08-10T08:00:00", first.BookmarkAt);
+        Assert.Equal(new NodaTime.LocalDateTime(2026, 8, 10, 8, 0), first.BookmarkAt);
     }
 
     [Fact]
@@ -150,8 +150,8 @@ public sealed class PlanLifecycleTests() : RuntimeHostTests(TestClock.At(2025, 1
             var q1 = (await MilestonesAsync("mo-2026")).Single(m => m.TaskId == "1" && m.PlannedDue == new DateOnly(2028, 3, 31));
             var sent = (await OutboxAsync("mo-2026")).Skip(outboxBefore).ToList();
             Assert.True(sent.Count(o => o.Milestone == q1.Number) <= 1);
-            Assert.All(sent, o => Assert.True(string.CompareOrdinal(o.At, "2028-04-15") >= 0, o.At));
-            Assert.True(string.CompareOrdinal(q1.BookmarkAt, "2028-04-15") >= 0, q1.BookmarkAt);
+            Assert.All(sent, o => Assert.True(o.At.Date >= new LocalDate(2028, 4, 15), o.At.ToString()));
+            Assert.True(q1.BookmarkAt?.Date >= new LocalDate(2028, 4, 15), q1.BookmarkAt.ToString());
 
             // A file edited since its import is not followed behind the coordinator's back.
             await File.WriteAllTextAsync(file, Head + "1,Báo cáo quý (sửa),Sở Tư pháp,Định kỳ hằng quý\n2,Việc năm 2026,Sở Tài chính,Quý II/2026\n");
@@ -246,9 +246,9 @@ public sealed class PlanLifecycleTests() : RuntimeHostTests(TestClock.At(2025, 1
         var outbox = await OutboxAsync("thu-2026");
         Assert.Equal(2, outbox.Count);
         Assert.All(outbox, o => Assert.Equal(NotificationKind.Overdue, o.Kind));
-        Assert.All(outbox, o => Assert.StartsWith("2026-07-15", o.At, StringComparison.Ordinal));
+        Assert.All(outbox, o => Assert.Equal(new LocalDate(2026, 7, 15), o.At.Date));
         var q3 = (await MilestonesAsync("thu-2026")).Single(m => m.TaskId == "3");
-        Assert.Equal("2026-09-16T08:00:00", q3.BookmarkAt); // 14 days before 30/09, chased as usual
+        Assert.Equal(new NodaTime.LocalDateTime(2026, 9, 16, 8, 0), q3.BookmarkAt); // 14 days before 30/09, chased as usual
     }
 
     [Fact]

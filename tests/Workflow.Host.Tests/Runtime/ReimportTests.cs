@@ -76,7 +76,7 @@ public sealed class ReimportTests() : RuntimeHostTests(TestClock.At(2025, 2, 1))
         {
             var back = await db.Milestones.AsNoTracking().SingleAsync(m => m.TaskId == "15");
             Assert.Equal(RunStatus.Waiting, back.Status);
-            Assert.Equal("2025-03-17T08:00:00", back.BookmarkAt); // chased again: the 14-day reminder before 31/03/2025
+            Assert.Equal(new NodaTime.LocalDateTime(2025, 3, 17, 8, 0), back.BookmarkAt); // chased again: the 14-day reminder before 31/03/2025
             Assert.Null(back.RemovedBy);
             Assert.Null(back.RemovedAtUtc);
             var last = await db.History.AsNoTracking().Where(h => h.MilestoneId == back.Id).OrderBy(h => h.Id).ToListAsync();

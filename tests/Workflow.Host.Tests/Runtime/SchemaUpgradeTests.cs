@@ -34,6 +34,23 @@ public sealed class SchemaUpgradeTests : IDisposable
         SqliteConnection.ClearAllPools();
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> gives, as text.</summary>
+    private async Task<List<string>> TextsAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={File}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var texts = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            texts.Add(reader.GetString(0));
+        }
+
+        return texts;
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={File}");
@@ -115,6 +132,22 @@ public sealed class SchemaUpgradeTests : IDisposable
             var stored = (await db.ProgressCounts.AsNoTracking().ToListAsync()).Select(c => $"{c.Key} = {c.Count}, {c.LastDoneOn}");
             Assert.Equal(truth.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
             Assert.NotEmpty(truth);
+
+            // The typed columns (moments, a bookmark's signal, a task's schedule kind) read the text the older build wrote,
+            // and give it back unchanged.
+            static string Text(NodaTime.LocalDateTime? moment) => moment is { } m ? MilestoneMapping.Moment.Format(m) : string.Empty;
+            var typed = (await db.Milestones.AsNoTracking().ToListAsync()).Select(m => $"milestone {m.Id} {Text(m.BookmarkAt)} {m.BookmarkSignal}")
+                .Concat((await db.Tasks.AsNoTracking().ToListAsync()).Select(t => $"task {t.PlanId}/{t.TaskId} {t.ScheduleKind}"))
+                .Concat((await db.History.AsNoTracking().ToListAsync()).Select(h => $"history {h.Id} {Text(h.At)}"))
+                .Concat((await db.Outbox.AsNoTracking().ToListAsync()).Select(o => $"outbox {o.Id} {Text(o.At)}"));
+            var written = await TextsAsync("""
+                SELECT 'milestone ' || "Id" || ' ' || COALESCE("BookmarkAt", '') || ' ' || COALESCE("BookmarkSignal", '') FROM milestones
+                UNION ALL SELECT 'task ' || "PlanId" || '/' || "TaskId" || ' ' || "ScheduleKind" FROM tasks
+                UNION ALL SELECT 'history ' || "Id" || ' ' || "At" FROM history
+                UNION ALL SELECT 'outbox ' || "Id" || ' ' || "At" FROM outbox
+                """);
+            Assert.Equal(written.Order(StringComparer.Ordinal), typed.Order(StringComparer.Ordinal));
+            Assert.Contains(written, w => w.StartsWith("milestone ", StringComparison.Ordinal) && w.EndsWith("T08:00:00 ", StringComparison.Ordinal));
         }
 
         await using (var schema = Workflow.Host.Persistence.Migrations.SchemaMigrator.SchemaOf(DatabaseSettings.Parse("sqlite:" + File, "unused")))

@@ -106,7 +106,7 @@ internal static class CoordinationApi
 
         var outbox = api.MapGroup("/outbox").WithTags("Thư").WithMetadata(bodyLimit);
         outbox.MapGet("/dead", async (CoordinationService service, CancellationToken ct) =>
-                (await service.DeadLettersAsync(ct).ConfigureAwait(false)).Select(o => new DeadLetterDto(o.Id, o.Kind.ToString(), o.At, o.PlanId, o.TaskId, o.Milestone, o.To, o.Attempts, o.LastError)).ToList())
+                (await service.DeadLettersAsync(ct).ConfigureAwait(false)).Select(o => new DeadLetterDto(o.Id, o.Kind.ToString(), MilestoneMapping.Moment.Format(o.At), o.PlanId, o.TaskId, o.Milestone, o.To, o.Attempts, o.LastError)).ToList())
             .WithSummary("Thư không gửi được sau mọi lần thử.");
         outbox.MapPost("/dead/retry", async (Workflow.Notifications.Delivery.OutboxSender sender, CancellationToken ct) =>
                 Results.Ok(new OutcomeDto(true, $"Đã đưa {await sender.RetryDeadAsync(ct).ConfigureAwait(false)} thư trở lại hàng đợi gửi.")))
@@ -158,11 +158,11 @@ internal static class CoordinationApi
             : Results.Problem(statusCode: outcome.Missing ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, title: outcome.Message);
 
     internal static TaskDto ToDto(TaskDetail d, CoordinationService service) => new(
-        d.Plan.Id, d.Plan.Number ?? d.Plan.Id, d.Task.TaskId, d.Task.Group, d.Task.Activity, d.Task.Product, d.Task.LeadCell, d.Task.Deadline, d.Task.ScheduleKind,
+        d.Plan.Id, d.Plan.Number ?? d.Plan.Id, d.Task.TaskId, d.Task.Group, d.Task.Activity, d.Task.Product, d.Task.LeadCell, d.Task.Deadline, d.Task.ScheduleKind.ToString(),
         [.. d.Milestones.Select(m => new MilestoneDto(
             m.Milestone.Id, m.Milestone.Number, m.Milestone.Label, m.Milestone.PlannedDue, m.Milestone.Due, m.Milestone.EffectiveDue, m.Milestone.DoneOn, m.Milestone.EventOn,
             m.Milestone.Extended, m.Milestone.Status.ToString(), m.Milestone.DefinitionId, m.Milestone.DefinitionVersion, m.Milestone.Lead.Split(',', StringSplitOptions.RemoveEmptyEntries),
-            [.. m.Timeline.Select(e => new TimelineDto(e.At, e.What, e.Why, e.By, e.Kind.ToString()))],
+            [.. m.Timeline.Select(e => new TimelineDto(MilestoneMapping.Moment.Format(e.At), e.What, e.Why, e.By, e.Kind.ToString()))],
             [.. m.Requests.Select(r => ToDto(r, m.Milestone, d.Task))])
         {
             Removed = m.Milestone.Status == Runtime.RunStatus.Finished && m.Milestone.DoneOn is null,
