@@ -110,10 +110,13 @@ public static partial class DeadlineParser
             var namedDays = 0;
             var namedPeriods = 0;
             var yearWords = 0;
-            foreach (var item in items)
+            var datedPeriods = DatedPeriods();
+            for (var i = 0; i < items.Count; i++)
             {
-                periods |= item.Kind == ItemKind.Period ? 1 << (int)item.Period : 0;
-                namedDays += item.Kind == ItemKind.Date && item.Name is null ? 1 : 0;
+                var item = items[i];
+                var dated = (datedPeriods & (1 << i)) != 0;
+                periods |= item.Kind == ItemKind.Period && !dated ? 1 << (int)item.Period : 0;
+                namedDays += item.Kind == ItemKind.Date && item.Name is null && !(i > 0 && (datedPeriods & (1 << (i - 1))) != 0) ? 1 : 0;
                 namedPeriods += item.Kind == ItemKind.Date && item.Name is not null ? 1 : 0;
                 yearWords += item.Kind == ItemKind.Period && item.Period == ReportingPeriod.Yearly && !recurringMarkers.Contains(item.FirstToken) ? 1 : 0;
             }
@@ -159,17 +162,24 @@ public static partial class DeadlineParser
                 }
             }
 
-            // A named day of the year ("Trước ngày 15/12 hằng năm") is the yearly period's day.
+            // A named day of the year ("Trước ngày 15/12 hằng năm") is the yearly period's day; one written right after a
+            // period is that period's ("Báo cáo 6 tháng trước 15/6, báo cáo năm trước 15/12").
             // Named quarters and months inside a recurring phrase are periods too: "định kỳ (quý I, 6 tháng, quý III và năm)".
-            foreach (var dated in items)
+            for (var i = 0; i < items.Count; i++)
             {
+                var dated = items[i];
                 if (dated.Kind != ItemKind.Date)
                 {
                     continue;
                 }
 
                 var date = dated.YearImplicit ? new LocalDate(year, dated.Date.Month, dated.Date.Day) : dated.Date;
-                if (dated.Name is null)
+                if (i > 0 && (datedPeriods & (1 << (i - 1))) != 0)
+                {
+                    var period = items[i - 1].Period;
+                    Add(date, period, period switch { ReportingPeriod.HalfYearly => "6 tháng", ReportingPeriod.NineMonths => "9 tháng", _ => "Năm" });
+                }
+                else if (dated.Name is null)
                 {
                     Add(date, ReportingPeriod.Yearly, "Năm");
                 }
@@ -219,7 +229,11 @@ public static partial class DeadlineParser
                         break;
                     case ReportingPeriod.HalfYearly:
                         Add(new LocalDate(year, 6, 30), period, "6 tháng");
-                        Add(new LocalDate(year, 12, 31), ReportingPeriod.Yearly, "Năm");
+                        if (!YearlyDated(datedPeriods))
+                        {
+                            Add(new LocalDate(year, 12, 31), ReportingPeriod.Yearly, "Năm");
+                        }
+
                         break;
                     case ReportingPeriod.NineMonths:
                         Add(new LocalDate(year, 9, 30), period, "9 tháng");
@@ -253,6 +267,54 @@ public static partial class DeadlineParser
             }
 
             return (ScheduleKind.Recurring, milestones, null);
+        }
+
+        /// <summary>The periods (as bits by item index) whose own day is written right after them: "6 tháng trước 15/6",
+        /// "năm trước ngày 15/12" — a half-year, nine-month or yearly period followed, with only words like "trước
+        /// ngày" between, by a day of no period of its own.</summary>
+        private int DatedPeriods()
+        {
+            var dated = 0;
+            for (var i = 0; i + 1 < items.Count && i < 31; i++)
+            {
+                var (period, day) = (items[i], items[i + 1]);
+                var after = Is(period.LastToken + 1, "thang") ? period.LastToken + 2 : period.LastToken + 1; // "6 tháng": the item is the number
+                if (period.Kind == ItemKind.Period && period.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths or ReportingPeriod.Yearly
+                    && day.Kind == ItemKind.Date && day.Name is null && OnlyFillerWords(after, day.FirstToken))
+                {
+                    dated |= 1 << i;
+                }
+            }
+
+            return dated;
+        }
+
+        private bool YearlyDated(int datedPeriods)
+        {
+            for (var i = 0; i < items.Count && i < 31; i++)
+            {
+                if ((datedPeriods & (1 << i)) != 0 && items[i].Period == ReportingPeriod.Yearly)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Only filler words ("trước", "ngày", "chậm nhất") from <paramref name="from"/> to before
+        /// <paramref name="to"/>, at least one.</summary>
+        private bool OnlyFillerWords(int from, int to)
+        {
+            for (var j = from; j < to; j++)
+            {
+                if (!tokens[j].IsWord || !IsFiller(j))
+                {
+                    return false;
+                }
+            }
+
+            return to > from;
         }
 
         /// <summary>The first token of the year that ends a yearly duty ("hằng năm đến 2030", "hằng năm đến năm 2030"),

@@ -397,4 +397,12 @@ public class DeadlineFamilyTests
     [Theory]
     [InlineData("Hằng tháng", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
     public void Every_month_alone_is_each_months_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Báo cáo 6 tháng trước 15/6, báo cáo năm trước 15/12", "recurring: 6 tháng 2025-06-15 | Năm 2025-12-15")]
+    [InlineData("Báo cáo 6 tháng, báo cáo năm trước ngày 15/12", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-15")]
+    [InlineData("Báo cáo 9 tháng trước ngày 20/9", "recurring: 9 tháng 2025-09-20")]
+    [InlineData("Hằng năm, trước ngày 15/12", "recurring: Năm 2025-12-15")]
+    [InlineData("Định kỳ 6 tháng, hằng năm", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    public void A_period_with_its_own_day_is_due_that_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
