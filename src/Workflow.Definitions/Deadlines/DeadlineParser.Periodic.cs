@@ -128,7 +128,7 @@ public static partial class DeadlineParser
 
         /// <summary>Whether "ban hành" at <paramref name="issued"/> is another body's act, not the plan's: a body above
         /// the plan issues ("… kể từ ngày Chính phủ ban hành", "Bộ", "Trung ương", "Quốc hội", "Thủ tướng"), or what is
-        /// issued is a decree, a circular or a law ("… ban hành Nghị định", "Thông tư", "Luật").</summary>
+        /// issued is a decree, a circular, a law or a guidance ("… ban hành Nghị định", "Thông tư", "Luật", "hướng dẫn").</summary>
         private bool OtherBodysAct(int from, int issued)
         {
             for (var t = from; t < issued; t++)
@@ -142,7 +142,7 @@ public static partial class DeadlineParser
             return ActAbove(issued + 2) || ActAbove(issued + 3);
         }
 
-        private bool ActAbove(int t) => Is(t, "nghi", "dinh") || Is(t, "thong", "tu") || Is(t, "luat");
+        private bool ActAbove(int t) => Is(t, "nghi", "dinh") || Is(t, "thong", "tu") || Is(t, "luat") || Is(t, "huong", "dan");
 
         private int DayOfMonth(int day, bool nextMonth, int first, int last)
         {

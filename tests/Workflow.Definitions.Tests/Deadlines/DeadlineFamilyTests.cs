@@ -368,6 +368,7 @@ public class DeadlineFamilyTests
     [InlineData("03 tháng kể từ ngày Chính phủ ban hành Nghị định", "event:")]
     [InlineData("3 tháng kể từ ngày ban hành Nghị định hướng dẫn", "event:")]
     [InlineData("10 ngày làm việc kể từ ngày Bộ Nội vụ ban hành hướng dẫn", "event:")]
+    [InlineData("10 ngày làm việc kể từ ngày Sở Tài chính ban hành hướng dẫn", "event:")]
     [InlineData("15 ngày kể từ ngày Quyết định này được ban hành", "once: 2025-12-05")]
     [InlineData("30 ngày kể từ ngày ban hành Bộ tiêu chí", "once: 2025-12-20")]
     public void Counted_from_a_decree_of_another_body_the_task_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
