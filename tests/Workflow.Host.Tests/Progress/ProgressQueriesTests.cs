@@ -81,6 +81,61 @@ public sealed class ProgressQueriesTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task The_task_list_reads_each_page_along_an_index_in_its_order_without_a_sort()
+    {
+        // Every milestone query of the task list (the active plans merged, one plan, each way from a cursor), as sent.
+        var sent = new SentCommands();
+        var options = new DbContextOptionsBuilder<WorkflowDbContext>().UseSqlite($"Data Source={Path.Combine(directory, "p.db")}").AddInterceptors(sent).Options;
+        var queries = new ProgressQueries(new TestDatabases(options), ProgressData.Agencies);
+        var first = await queries.TasksAsync(new TaskFilter { Take = 3 }, ProgressData.Today);
+        await queries.TasksAsync(new TaskFilter { Take = 3, After = first.Last }, ProgressData.Today);
+        await queries.TasksAsync(new TaskFilter { Take = 3, Before = first.Last }, ProgressData.Today);
+        await queries.TasksAsync(new TaskFilter { Take = 3, PlanId = "p1" }, ProgressData.Today);
+        var pages = sent.Commands.Where(c => c.Text.Contains("FROM \"milestones\"", StringComparison.Ordinal) && c.Text.Contains("ORDER BY", StringComparison.Ordinal)).ToList();
+        Assert.True(pages.Count >= 4, $"{pages.Count} page queries");
+
+        // SQLite plans without statistics (none are gathered), so the plan here is the plan at any size: at a million
+        // milestones a sort of the rows before the page's last is thousands of rows a due date.
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "p.db")}");
+        await connection.OpenAsync();
+        foreach (var (text, parameters) in pages)
+        {
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + text;
+            foreach (var (name, value) in parameters)
+            {
+                explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(3));
+                }
+            }
+
+            output.WriteLine(string.Join(" / ", plan));
+            Assert.Contains(plan, step => step.Contains("USING INDEX", StringComparison.Ordinal) || step.Contains("USING COVERING INDEX", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The text and parameters of every query a context sends.</summary>
+    private sealed class SentCommands : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public List<(string Text, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add((command.CommandText, [.. command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Bad_filters_are_refused_at_the_boundary()
     {
         await Assert.ThrowsAsync<ArgumentNullException>(() => Queries.TasksAsync(null!, ProgressData.Today));

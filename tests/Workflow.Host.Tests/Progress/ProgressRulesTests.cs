@@ -76,6 +76,26 @@ public sealed class ProgressRulesTests
     }
 
     [Fact]
+    public void A_day_s_rules_are_one_shared_object_so_a_page_compiles_no_predicate()
+    {
+        var rules = ProgressRules.For(Today);
+        Assert.Same(rules, ProgressRules.For(Today));
+        Assert.Same(rules.Compiled(rules.Overdue), ProgressRules.For(Today).Compiled(rules.Overdue));
+        Assert.NotSame(rules, ProgressRules.For(Today.PlusDays(1)));
+        Assert.NotSame(rules, ProgressRules.For(Today, 15));
+        Assert.Equal(15, ProgressRules.For(Today, 15).DueSoonDays);
+
+        // However many days are judged (reports, tests), each day's rules stay its own: the cache starts again, never mixes.
+        for (var d = 0; d < 200; d++)
+        {
+            var day = Today.PlusDays(d);
+            Assert.Equal(day, ProgressRules.For(day).Today);
+        }
+
+        Assert.Equal(Today, ProgressRules.For(Today).Today);
+    }
+
+    [Fact]
     public void Labels_are_vietnamese_in_nfc_and_keys_are_css_friendly()
     {
         Assert.Equal(["chưa đến hạn", "sắp đến hạn", "quá hạn", "hoàn thành", "chờ sự kiện"], ProgressStates.All.Select(s => s.Label()));

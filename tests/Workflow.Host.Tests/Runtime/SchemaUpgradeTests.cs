@@ -69,6 +69,8 @@ public sealed class SchemaUpgradeTests : IDisposable
             DROP TABLE "__EFMigrationsHistory";
             DROP INDEX "{WorkflowDbContext.OnePendingRequestIndex}";
             DROP INDEX "IX_milestones_EffectiveDue_PlanId_TaskRow_TaskId_Number_DoneOn_Status";
+            DROP INDEX "IX_milestones_PlanId_EffectiveDue_TaskRow_TaskId_Number_DoneOn_Status";
+            CREATE INDEX "IX_milestones_PlanId_EffectiveDue_DoneOn_Status" ON milestones ("PlanId", "EffectiveDue", "DoneOn", "Status");
             ALTER TABLE milestones DROP COLUMN "TaskRow";
             DROP TABLE progress_counts;
             CREATE INDEX "IX_milestones_EffectiveDue" ON milestones ("EffectiveDue");

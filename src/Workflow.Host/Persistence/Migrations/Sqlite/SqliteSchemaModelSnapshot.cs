@@ -360,9 +360,9 @@ namespace Workflow.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Lead", "EffectiveDue", "DoneOn", "Status");
 
-                    b.HasIndex("PlanId", "EffectiveDue", "DoneOn", "Status");
-
                     b.HasIndex("EffectiveDue", "PlanId", "TaskRow", "TaskId", "Number", "DoneOn", "Status");
+
+                    b.HasIndex("PlanId", "EffectiveDue", "TaskRow", "TaskId", "Number", "DoneOn", "Status");
 
                     b.ToTable("milestones", (string)null);
                 });
