@@ -39,6 +39,7 @@ internal sealed class BulkInsert<T> : IDisposable
     private readonly DbTransaction? transaction;
     private readonly Dictionary<int, (sqlite3_stmt Statement, object?[] Bound)> statements = [];
     private long nextKey;
+    private string? sequence; // PostgreSQL: the key column's sequence, once looked up
 
     /// <param name="db">The context whose connection and transaction the rows are written on.</param>
     /// <param name="keys">The caller sets the store-generated key of each row, from <see cref="ReserveKeysAsync"/>.</param>
@@ -105,9 +106,18 @@ internal sealed class BulkInsert<T> : IDisposable
             return keys;
         }
 
-        command.CommandText = "SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, @count)";
-        AddParameter(command, "@table", sql.DelimitIdentifier(table));
-        AddParameter(command, "@column", column);
+        if (sequence is null)
+        {
+            command.CommandText = "SELECT pg_get_serial_sequence(@table, @column)";
+            AddParameter(command, "@table", sql.DelimitIdentifier(table));
+            AddParameter(command, "@column", column);
+            sequence = (string)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false) ?? throw new InvalidOperationException($"{table}.{column} has no sequence"));
+            command.Parameters.Clear();
+        }
+
+        // The sequence is named by a literal, which PostgreSQL resolves once; pg_get_serial_sequence in the
+        // SELECT was called again for every key (its catalog lookups cost eight times the nextval).
+        command.CommandText = $"SELECT nextval('{sequence.Replace("'", "''", StringComparison.Ordinal)}'::regclass) FROM generate_series(1, @count)";
         AddParameter(command, "@count", count);
         var reserved = new List<long>(count);
         await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using Workflow.Definitions.Workflows;
@@ -12,6 +15,15 @@ namespace Workflow.Host.Persistence;
 /// </summary>
 internal static class RunState
 {
+    // Each thread's writer and the last state it wrote: an import writes the same state for many milestones in a row
+    // (one bookmark at the same moment, the same day's step count), which then share one string.
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json, byte[] Last, string? LastText)? writing;
+
+    /// <summary>
+    /// The state as JSON, or null when the row's columns hold all of it. Written straight to UTF-8 (no
+    /// JSON tree), the same text a <see cref="JsonObject"/> of these properties gives, null values included.
+    /// </summary>
     public static string? Write(MilestoneRun run)
     {
         var simple = run.Bookmarks.Count <= 1 && run.Bookmarks.All(b => !b.Parked && b.EventName is null)
@@ -21,46 +33,97 @@ internal static class RunState
             return null;
         }
 
-        var state = new JsonObject
+        writing ??= (new ArrayBufferWriter<byte>(256), new Utf8JsonWriter(Stream.Null), [], null);
+        var (buffer, json, last, lastText) = writing.Value;
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteStartArray("bookmarks");
+        foreach (var b in run.Bookmarks)
         {
-            ["bookmarks"] = new JsonArray([.. run.Bookmarks.Select(b => (JsonNode)new JsonObject
+            json.WriteStartObject();
+            json.WriteString("activity", b.ActivityId);
+            WriteOrNull(json, "at", b.At is { } at ? MilestoneMapping.Moment.Format(at) : null);
+            WriteOrNull(json, "signal", b.Signal?.ToString());
+            WriteOrNull(json, "event", b.EventName);
+            if (b.Parked)
             {
-                ["activity"] = b.ActivityId,
-                ["at"] = b.At is { } at ? MilestoneMapping.Moment.Format(at) : null,
-                ["signal"] = b.Signal?.ToString(),
-                ["event"] = b.EventName,
-                ["parked"] = b.Parked ? true : null,
-            })]),
-        };
-        if (run.Variables.Count > 0)
-        {
-            var variables = new JsonObject();
-            foreach (var (name, value) in run.Variables)
+                json.WriteBoolean("parked", true);
+            }
+            else
             {
-                variables[name] = value?.DeepClone();
+                json.WriteNull("parked");
             }
 
-            state["variables"] = variables;
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (run.Variables.Count > 0)
+        {
+            json.WriteStartObject("variables");
+            foreach (var (name, value) in run.Variables)
+            {
+                json.WritePropertyName(name);
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(json);
+                }
+            }
+
+            json.WriteEndObject();
         }
 
         if (run.Joins.Count > 0)
         {
-            var joins = new JsonObject();
+            json.WriteStartObject("joins");
             foreach (var (id, arrived) in run.Joins)
             {
-                joins[id] = new JsonArray([.. arrived.Order(StringComparer.Ordinal).Select(a => (JsonNode)JsonValue.Create(a))]);
+                json.WriteStartArray(id);
+                foreach (var a in arrived.Order(StringComparer.Ordinal))
+                {
+                    json.WriteStringValue(a);
+                }
+
+                json.WriteEndArray();
             }
 
-            state["joins"] = joins;
+            json.WriteEndObject();
         }
 
         if (run.StepsDay is { } day)
         {
-            state["stepsDay"] = day.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            state["steps"] = run.StepsToday;
+            json.WriteString("stepsDay", day.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteNumber("steps", run.StepsToday);
         }
 
-        return state.ToJsonString();
+        json.WriteEndObject();
+        json.Flush();
+        var written = buffer.WrittenSpan;
+        if (lastText is not null && written.SequenceEqual(last))
+        {
+            return lastText;
+        }
+
+        var text = Encoding.UTF8.GetString(written);
+        writing = (buffer, json, written.ToArray(), text);
+        return text;
+    }
+
+    private static void WriteOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     public static void Read(string json, MilestoneRun run)
