@@ -12,7 +12,7 @@ public sealed partial class WorkflowEngine
     private static bool Held(MilestoneRun run, Graph graph, Queue<Token> queue, Token token)
     {
         var id = token.Activity.Id;
-        if (token.From is null || token.Activity is FlowJoin || graph.InboundSources(id) is not { Count: > 1 } sources)
+        if (token.From is null || token.Activity is FlowJoin || graph.InboundSources(id) is not { Length: > 1 } sources)
         {
             return false;
         }

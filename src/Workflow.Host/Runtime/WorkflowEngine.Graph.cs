@@ -16,6 +16,7 @@ public sealed partial class WorkflowEngine
     {
         private readonly Dictionary<string, (Activity Activity, Flowchart Chart, FlowNode? Owner)> byId = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<string>> members = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string[]> inbound = new(StringComparer.Ordinal); // read at every step of every milestone: listed once
 
         public Graph(Flowchart root)
         {
@@ -31,6 +32,7 @@ public sealed partial class WorkflowEngine
             foreach (var activity in chart.Activities)
             {
                 byId[activity.Id] = (activity, chart, owner);
+                inbound[activity.Id] = [.. chart.Inbound(activity.Id).Select(c => c.Source).Distinct(StringComparer.Ordinal)];
                 if (owner is not null)
                 {
                     AddMember(owner.Id, activity.Id);
@@ -107,7 +109,6 @@ public sealed partial class WorkflowEngine
             return found;
         }
 
-        public IReadOnlyList<string> InboundSources(string id) =>
-            byId.TryGetValue(id, out var entry) ? [.. entry.Chart.Inbound(id).Select(c => c.Source).Distinct(StringComparer.Ordinal)] : [];
+        public string[] InboundSources(string id) => inbound.GetValueOrDefault(id) ?? [];
     }
 }
