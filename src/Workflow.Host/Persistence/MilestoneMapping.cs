@@ -35,11 +35,8 @@ internal static class MilestoneMapping
             LeadUnderReview = r.LeadReview,
             Fault = r.Fault,
         };
-        if (r.State is { } state)
-        {
-            RunState.Read(state, run);
-        }
-        else if (r.BookmarkActivity is not null)
+        var listed = r.State is { } state && RunState.Read(state, run);
+        if (!listed && r.BookmarkActivity is not null)
         {
             run.Bookmarks.Add(new Bookmark(
                 r.BookmarkActivity,

@@ -9,9 +9,10 @@ using Workflow.Host.Runtime;
 namespace Workflow.Host.Persistence;
 
 /// <summary>
-/// The part of a <see cref="MilestoneRun"/> the milestone row's columns do not hold, as a small JSON document: every
-/// bookmark (branches in parallel), the variables, the joins' arrivals and the day's step count. The row's bookmark
-/// columns keep the earliest timer, which is what Quartz and the pages read.
+/// The part of a <see cref="MilestoneRun"/> the milestone row's columns do not hold, as a small JSON document: the
+/// bookmarks when the columns cannot hold them (branches in parallel, an event's name, a parked branch), the
+/// variables, the joins' arrivals and the day's step count. The row's bookmark columns keep the earliest timer,
+/// which is what Quartz and the pages read. A state written before lists the bookmarks always; it reads the same.
 /// </summary>
 internal static class RunState
 {
@@ -21,14 +22,16 @@ internal static class RunState
     private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json, byte[] Last, string? LastText)? writing;
 
     /// <summary>
-    /// The state as JSON, or null when the row's columns hold all of it. Written straight to UTF-8 (no
-    /// JSON tree), the same text a <see cref="JsonObject"/> of these properties gives, null values included.
+    /// The state as JSON, or null when the row's columns hold all of it. A single plain bookmark (no event name,
+    /// not parked) is the row's bookmark columns already and is not repeated here: most milestones wait for one
+    /// timer, and their state is then the day's step count alone (a third of the row it was). Otherwise the
+    /// bookmarks are listed as a <see cref="JsonObject"/> of these properties writes them, null values included.
+    /// Written straight to UTF-8, with no JSON tree.
     /// </summary>
     public static string? Write(MilestoneRun run)
     {
-        var simple = run.Bookmarks.Count <= 1 && run.Bookmarks.All(b => !b.Parked && b.EventName is null)
-            && run.Variables.Count == 0 && run.Joins.Count == 0 && run.StepsDay is null;
-        if (simple)
+        var inColumns = InColumns(run.Bookmarks);
+        if (inColumns && run.Variables.Count == 0 && run.Joins.Count == 0 && run.StepsDay is null)
         {
             return null;
         }
@@ -38,27 +41,11 @@ internal static class RunState
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         json.WriteStartObject();
-        json.WriteStartArray("bookmarks");
-        foreach (var b in run.Bookmarks)
+        if (!inColumns)
         {
-            json.WriteStartObject();
-            json.WriteString("activity", b.ActivityId);
-            WriteOrNull(json, "at", b.At is { } at ? MilestoneMapping.Moment.Format(at) : null);
-            WriteOrNull(json, "signal", b.Signal?.ToString());
-            WriteOrNull(json, "event", b.EventName);
-            if (b.Parked)
-            {
-                json.WriteBoolean("parked", true);
-            }
-            else
-            {
-                json.WriteNull("parked");
-            }
-
-            json.WriteEndObject();
+            WriteBookmarks(json, run.Bookmarks);
         }
 
-        json.WriteEndArray();
         if (run.Variables.Count > 0)
         {
             json.WriteStartObject("variables");
@@ -114,6 +101,34 @@ internal static class RunState
         return text;
     }
 
+    /// <summary>Whether the row's bookmark columns hold every bookmark: at most one, with no event name, not parked.</summary>
+    public static bool InColumns(IReadOnlyList<Bookmark> bookmarks) => bookmarks.Count == 0 || (bookmarks.Count == 1 && !bookmarks[0].Parked && bookmarks[0].EventName is null);
+
+    private static void WriteBookmarks(Utf8JsonWriter json, List<Bookmark> bookmarks)
+    {
+        json.WriteStartArray("bookmarks");
+        foreach (var b in bookmarks)
+        {
+            json.WriteStartObject();
+            json.WriteString("activity", b.ActivityId);
+            WriteOrNull(json, "at", b.At is { } at ? MilestoneMapping.Moment.Format(at) : null);
+            WriteOrNull(json, "signal", b.Signal?.ToString());
+            WriteOrNull(json, "event", b.EventName);
+            if (b.Parked)
+            {
+                json.WriteBoolean("parked", true);
+            }
+            else
+            {
+                json.WriteNull("parked");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void WriteOrNull(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
@@ -126,11 +141,13 @@ internal static class RunState
         }
     }
 
-    public static void Read(string json, MilestoneRun run)
+    /// <summary>Reads <paramref name="json"/> into <paramref name="run"/>.</summary>
+    /// <returns>Whether it listed the bookmarks; when not, the row's bookmark columns hold them (see <see cref="Write"/>).</returns>
+    public static bool Read(string json, MilestoneRun run)
     {
         if (JsonNode.Parse(json) is not JsonObject state)
         {
-            return;
+            return false;
         }
 
         foreach (var b in (state["bookmarks"] as JsonArray ?? []).OfType<JsonObject>())
@@ -160,5 +177,7 @@ internal static class RunState
             run.StepsDay = NodaTime.Text.LocalDatePattern.Iso.Parse(day).Value;
             run.StepsToday = state["steps"]?.GetValue<int>() ?? 0;
         }
+
+        return state.ContainsKey("bookmarks");
     }
 }
