@@ -205,7 +205,7 @@ internal static class RuntimeBench
             recorded = db.Outbox.AsNoTracking().Where(o => o.Kind == Notifications.NotificationKind.Reminder && o.PlanId == plan.Id.Value)
                 .Select(o => new { o.TaskId, o.CreatedAtUtc, o.At }).AsEnumerable()
                 .GroupBy(o => o.TaskId).Select(g => g.MinBy(o => o.At)!)
-                .Select(o => (DateTime.SpecifyKind(o.CreatedAtUtc, DateTimeKind.Utc) - DueOf(o.At)).TotalSeconds)
+                .Select(o => (o.CreatedAtUtc.ToDateTimeOffset() - DueOf(o.At)).TotalSeconds)
                 .Select(seconds => DateTime.MinValue.AddSeconds(Math.Max(0, seconds)))
                 .ToList();
         }

@@ -402,7 +402,7 @@ internal static class WebBench
         await ProgressTally.RebuildAsync(db).ConfigureAwait(false);
         await db.Outbox.Where(o => o.Status != OutboxStatus.Sent).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.Status, OutboxStatus.Sent)
-            .SetProperty(o => o.SentAtUtc, DateTime.UtcNow)
+            .SetProperty(o => o.SentAtUtc, SystemClock.Instance.GetCurrentInstant())
             .SetProperty(o => o.Attempts, 1)).ConfigureAwait(false);
     }
 

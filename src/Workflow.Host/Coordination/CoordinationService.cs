@@ -337,7 +337,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
             RequestedDue = newDue.ToDateOnly(),
             Reason = reason.Trim(),
             RequestedBy = by,
-            RequestedAtUtc = clock.UtcNow,
+            RequestedAtUtc = clock.RealNow,
             Status = ExtensionStatus.Pending,
         });
         db.History.Add(History(milestoneId, "đề nghị gia hạn", $"đến {Day(newDue)}: {reason.Trim()}", by));
@@ -514,7 +514,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         var r = await db.ExtensionRequests.FirstAsync(x => x.Id == requestId, ct).ConfigureAwait(false);
         r.Status = status;
         r.DecidedBy = by;
-        r.DecidedAtUtc = clock.UtcNow;
+        r.DecidedAtUtc = clock.RealNow;
         r.DecisionNote = decisionNote;
         r.Revision++;
         var row = History(r.MilestoneId, what, why, by);
@@ -667,7 +667,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         What = what,
         Why = why,
         By = by,
-        RecordedAtUtc = clock.UtcNow,
+        RecordedAtUtc = clock.RealNow,
     };
 
     /// <summary>
@@ -702,9 +702,9 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     private static string? Join(params string?[] parts) =>
         parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() is { Count: > 0 } list ? string.Join("; ", list) : null;
 
-    /// <summary>A moment the database keeps in UTC, as "dd/MM/yyyy HH:mm" in Vietnam.</summary>
-    public static string InVietnam(DateTime utc) =>
-        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(RuntimeClock.Vietnam).ToString("dd/MM/yyyy HH:mm", Invariant);
+    /// <summary>A real instant (when something was recorded), as "dd/MM/yyyy HH:mm" in Vietnam.</summary>
+    public static string InVietnam(Instant instant) =>
+        instant.InZone(RuntimeClock.Vietnam).ToString("dd/MM/yyyy HH:mm", Invariant);
 
     /// <summary>dd/MM/yyyy, as every Vietnamese document writes a date.</summary>
     public static string Day(LocalDate day) => day.ToString("dd/MM/yyyy", Invariant);

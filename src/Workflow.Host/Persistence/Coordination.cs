@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using NodaTime;
 
 namespace Workflow.Host.Persistence;
 
@@ -37,13 +38,13 @@ public sealed class ExtensionRequestRecord
 
     public required string RequestedBy { get; set; }
 
-    public DateTime RequestedAtUtc { get; set; }
+    public Instant RequestedAtUtc { get; set; }
 
     public ExtensionStatus Status { get; set; }
 
     public string? DecidedBy { get; set; }
 
-    public DateTime? DecidedAtUtc { get; set; }
+    public Instant? DecidedAtUtc { get; set; }
 
     public string? DecisionNote { get; set; }
 

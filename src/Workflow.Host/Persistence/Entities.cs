@@ -24,7 +24,7 @@ public sealed class PlanRecord
     /// <summary>SHA-256 of the file's tasks as read: re-importing an unchanged plan changes nothing.</summary>
     public required string ContentHash { get; set; }
 
-    public DateTime ImportedAtUtc { get; set; }
+    public Instant ImportedAtUtc { get; set; }
 
     /// <summary>The last tracked year; null with <see cref="OpenEnded"/> false means a plan stored before tracking periods (its first year only).</summary>
     public int? LastYear { get; set; }
@@ -46,7 +46,7 @@ public sealed class PlanRecord
 
     public string? StatusReason { get; set; }
 
-    public DateTime? StatusChangedAtUtc { get; set; }
+    public Instant? StatusChangedAtUtc { get; set; }
 }
 
 /// <summary>Where a plan stands in its life.</summary>
@@ -77,7 +77,7 @@ public sealed class PlanStatusRecord
 
     public string? Reason { get; set; }
 
-    public DateTime RecordedAtUtc { get; set; }
+    public Instant RecordedAtUtc { get; set; }
 }
 
 /// <summary>A task of an imported plan: what the status and the emails show.</summary>
@@ -197,7 +197,7 @@ public sealed class MilestoneRecord
     public int Revision { get; set; }
 
     /// <summary>When a re-import that was allowed to end milestones took this one out of the plan (UTC); null while it is in the plan.</summary>
-    public DateTime? RemovedAtUtc { get; set; }
+    public Instant? RemovedAtUtc { get; set; }
 
     /// <summary>Who imported the file that took it out.</summary>
     public string? RemovedBy { get; set; }
@@ -221,7 +221,7 @@ public sealed class HistoryRecord
 
     public required string By { get; set; }
 
-    public DateTime RecordedAtUtc { get; set; }
+    public Instant RecordedAtUtc { get; set; }
 }
 
 public enum OutboxStatus
@@ -275,15 +275,15 @@ public sealed class OutboxRecord
 
     public string? LastError { get; set; }
 
-    public DateTime CreatedAtUtc { get; set; }
+    public Instant CreatedAtUtc { get; set; }
 
     /// <summary>Not before this moment (UTC): the backoff after a failed attempt.</summary>
-    public DateTime? NextAttemptUtc { get; set; }
+    public Instant? NextAttemptUtc { get; set; }
 
     /// <summary>A sender took the row until this moment (UTC); another sender leaves it alone until then.</summary>
-    public DateTime? ClaimedUntilUtc { get; set; }
+    public Instant? ClaimedUntilUtc { get; set; }
 
-    public DateTime? SentAtUtc { get; set; }
+    public Instant? SentAtUtc { get; set; }
 
     /// <summary>Optimistic concurrency: two senders never claim the same row.</summary>
     public int Revision { get; set; }

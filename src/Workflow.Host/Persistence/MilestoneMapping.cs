@@ -102,7 +102,7 @@ internal static class MilestoneMapping
         record.PreviousScore = task.Criterion?.PreviousScore;
     }
 
-    public static HistoryRecord ToRecord(HistoryEntry entry, long milestoneId, string by, DateTime nowUtc) => new()
+    public static HistoryRecord ToRecord(HistoryEntry entry, long milestoneId, string by, Instant recordedAt) => new()
     {
         MilestoneId = milestoneId,
         At = entry.At,
@@ -110,10 +110,10 @@ internal static class MilestoneMapping
         What = entry.What,
         Why = entry.Why,
         By = by,
-        RecordedAtUtc = nowUtc,
+        RecordedAtUtc = recordedAt,
     };
 
-    public static OutboxRecord ToRecord(Notification n, DateTime nowUtc) => new()
+    public static OutboxRecord ToRecord(Notification n, Instant createdAt) => new()
     {
         Key = n.Key,
         Kind = n.Kind,
@@ -130,10 +130,10 @@ internal static class MilestoneMapping
         Body = n.Body,
         BodyIsHtml = n.BodyIsHtml,
         Status = OutboxStatus.Pending,
-        CreatedAtUtc = nowUtc,
+        CreatedAtUtc = createdAt,
     };
 
-    /// <summary>The notification an outbox row holds (the inverse of <see cref="ToRecord(Notification, DateTime)"/>).</summary>
+    /// <summary>The notification an outbox row holds (the inverse of <see cref="ToRecord(Notification, Instant)"/>).</summary>
     public static Notification ToNotification(OutboxRecord o)
     {
         ArgumentNullException.ThrowIfNull(o);

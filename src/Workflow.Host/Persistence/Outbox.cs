@@ -21,7 +21,7 @@ internal sealed class OutboxSink(WorkflowDbContext db, RuntimeClock clock) : INo
             return false;
         }
 
-        db.Outbox.Add(MilestoneMapping.ToRecord(notification, clock.UtcNow));
+        db.Outbox.Add(MilestoneMapping.ToRecord(notification, clock.RealNow));
         return true;
     }
 }
@@ -38,9 +38,10 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> databases) 
 
     public async Task<OutboxClaim?> ClaimDueAsync(LocalDateTime now, DateTime utc, DateTime claimedUntil, int max, CancellationToken ct)
     {
+        var (real, until) = (Instant.FromDateTimeUtc(utc), Instant.FromDateTimeUtc(claimedUntil));
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
         var claimed = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.At <= now
-                && (o.NextAttemptUtc == null || o.NextAttemptUtc <= utc) && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < utc))
+                && (o.NextAttemptUtc == null || o.NextAttemptUtc <= real) && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < real))
             .OrderBy(o => o.At).Take(max).ToListAsync(ct).ConfigureAwait(false);
         if (claimed.Count == 0)
         {
@@ -49,7 +50,7 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> databases) 
 
         foreach (var row in claimed)
         {
-            row.ClaimedUntilUtc = claimedUntil;
+            row.ClaimedUntilUtc = until;
             row.Revision++;
         }
 
@@ -103,11 +104,11 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> databases) 
             {
                 case OutboxOutcome.Sent sent:
                     row.Status = OutboxStatus.Sent;
-                    row.SentAtUtc = sent.AtUtc;
+                    row.SentAtUtc = Instant.FromDateTimeUtc(sent.AtUtc);
                     break;
                 case OutboxOutcome.Retry retry:
                     row.LastError = retry.Error;
-                    row.NextAttemptUtc = retry.NextAttemptUtc;
+                    row.NextAttemptUtc = Instant.FromDateTimeUtc(retry.NextAttemptUtc);
                     break;
                 case OutboxOutcome.Dead dead:
                     row.Status = OutboxStatus.Dead;

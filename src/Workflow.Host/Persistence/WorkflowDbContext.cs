@@ -90,6 +90,7 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<LocalDateTime>().HaveConversion<MomentConverter>();
+        configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

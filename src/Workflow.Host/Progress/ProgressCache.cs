@@ -37,7 +37,7 @@ internal sealed class ProgressCache(TimeSpan maxAge, TimeProvider? time = null)
         ArgumentNullException.ThrowIfNull(db);
         var history = await db.History.MaxAsync(h => (long?)h.Id, ct).ConfigureAwait(false);
         var plans = await db.Plans.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(p => p.ImportedAtUtc), Status = g.Max(p => p.StatusChangedAtUtc) }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return FormattableString.Invariant($"{history}|{plans?.Count}|{plans?.Last.Ticks}|{plans?.Status?.Ticks}");
+        return FormattableString.Invariant($"{history}|{plans?.Count}|{plans?.Last.ToUnixTimeTicks()}|{plans?.Status?.ToUnixTimeTicks()}");
     }
 
     /// <summary>The value of <paramref name="key"/> computed under <paramref name="stamp"/>, computing it when there is none.</summary>

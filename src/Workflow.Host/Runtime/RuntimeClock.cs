@@ -37,8 +37,8 @@ public sealed class RuntimeClock : Workflow.Notifications.Delivery.IDeliveryCloc
     /// <summary>Real time: what every wait, interval and "recorded at" stamp of the runtime reads (a fake one in tests).</summary>
     public TimeProvider Time { get; }
 
-    /// <summary>The real moment, UTC: when something was recorded (the *AtUtc columns), never a moment of the plans' time.</summary>
-    public DateTime UtcNow => Time.GetUtcNow().UtcDateTime;
+    /// <summary>The real instant: when something was recorded (the *AtUtc columns), never a moment of the plans' time.</summary>
+    public Instant RealNow => Instant.FromDateTimeOffset(Time.GetUtcNow());
 
     /// <summary>Real time, in Vietnam.</summary>
     public static RuntimeClock System(TimeProvider? time = null) => new(time ?? TimeProvider.System, Instant.MinValue, Instant.MinValue, 1);

@@ -196,8 +196,8 @@ public sealed partial class WorkflowRuntime
         plan.StatusOn = on.ToDateOnly();
         plan.StatusBy = by;
         plan.StatusReason = reason;
-        plan.StatusChangedAtUtc = clock.UtcNow;
-        db.PlanStatusHistory.Add(new PlanStatusRecord { PlanId = plan.Id, Status = status, On = on.ToDateOnly(), By = by, Reason = reason, RecordedAtUtc = clock.UtcNow });
+        plan.StatusChangedAtUtc = clock.RealNow;
+        db.PlanStatusHistory.Add(new PlanStatusRecord { PlanId = plan.Id, Status = status, On = on.ToDateOnly(), By = by, Reason = reason, RecordedAtUtc = clock.RealNow });
     }
 
     /// <summary>Stops the chase of every milestone of the plan waiting at a bookmark; returns how many.</summary>

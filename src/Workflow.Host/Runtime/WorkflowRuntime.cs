@@ -138,7 +138,7 @@ public sealed partial class WorkflowRuntime(
             record.TrackedYear = plan.TrackedYear;
             record.Source = plan.Source;
             record.ContentHash = hash;
-            record.ImportedAtUtc = clock.ToReal(now).UtcDateTime; // the step's moment, the one its catch-ups are dated by (a slow import may end on the next day of an accelerated clock)
+            record.ImportedAtUtc = Instant.FromDateTimeOffset(clock.ToReal(now)); // the step's moment, the one its catch-ups are dated by (a slow import may end on the next day of an accelerated clock)
             record.LastYear = plan.Tracking.LastYear;
             record.OpenEnded = plan.Tracking.IsOpenEnded;
             record.ClosesOn = plan.Tracking.ClosesOn?.ToDateOnly();
@@ -203,7 +203,7 @@ public sealed partial class WorkflowRuntime(
                 if (!chase)
                 {
                     // A plan no longer followed: the new date is recorded, nothing is chased.
-                    db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = now, What = "đổi hạn", Why = $"hạn theo kế hoạch {MilestoneMapping.Day(row.PlannedDue)} đổi thành {MilestoneMapping.Day(run.PlannedDue?.ToDateOnly())}; kế hoạch không còn theo dõi nên không nhắc", By = by, RecordedAtUtc = clock.UtcNow });
+                    db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = now, What = "đổi hạn", Why = $"hạn theo kế hoạch {MilestoneMapping.Day(row.PlannedDue)} đổi thành {MilestoneMapping.Day(run.PlannedDue?.ToDateOnly())}; kế hoạch không còn theo dõi nên không nhắc", By = by, RecordedAtUtc = clock.RealNow });
                     row.PlannedDue = run.PlannedDue?.ToDateOnly();
                     row.Due = run.Due?.ToDateOnly();
                     row.EffectiveDue = run.EffectiveDue?.ToDateOnly();
@@ -237,10 +237,10 @@ public sealed partial class WorkflowRuntime(
                 row.BookmarkActivity = null;
                 row.BookmarkAt = null;
                 row.BookmarkSignal = null;
-                row.RemovedAtUtc = clock.UtcNow;
+                row.RemovedAtUtc = clock.RealNow;
                 row.RemovedBy = by;
                 row.Revision++;
-                db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = now, What = RemovedWhat, Why = $"mốc không còn trong tệp kế hoạch {Path.GetFileName(plan.Source)} nhập lại; khôi phục được", By = by, RecordedAtUtc = clock.UtcNow });
+                db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = now, What = RemovedWhat, Why = $"mốc không còn trong tệp kế hoạch {Path.GetFileName(plan.Source)} nhập lại; khôi phục được", By = by, RecordedAtUtc = clock.RealNow });
                 removed++;
             }
 
@@ -281,7 +281,7 @@ public sealed partial class WorkflowRuntime(
 
                 await insertMilestones.InsertAsync(rows, ct).ConfigureAwait(false);
                 await Progress.ProgressTally.AddAsync(db, rows, ct).ConfigureAwait(false); // the counts the pages read, in the same transaction
-                var recordedAt = clock.UtcNow;
+                var recordedAt = clock.RealNow;
                 var history = new List<HistoryRecord>(chunk.Length * 2);
                 for (var i = 0; i < chunk.Length; i++)
                 {
@@ -632,7 +632,7 @@ public sealed partial class WorkflowRuntime(
     {
         foreach (var entry in run.History.Skip(from))
         {
-            db.History.Add(MilestoneMapping.ToRecord(entry, milestoneId, by, clock.UtcNow));
+            db.History.Add(MilestoneMapping.ToRecord(entry, milestoneId, by, clock.RealNow));
         }
 
         run.History.Clear();

@@ -135,18 +135,19 @@ public sealed class SchemaUpgradeTests : IDisposable
             Assert.Equal(truth.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
             Assert.NotEmpty(truth);
 
-            // The typed columns (moments, a bookmark's signal, a task's schedule kind) read the text the older build wrote,
+            // The typed columns (moments, instants, a bookmark's signal, a task's schedule kind) read the text the older build wrote,
             // and give it back unchanged.
             static string Text(NodaTime.LocalDateTime? moment) => moment is { } m ? MilestoneMapping.Moment.Format(m) : string.Empty;
+            static string Real(NodaTime.Instant instant) => instant.ToDateTimeUtc().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
             var typed = (await db.Milestones.AsNoTracking().ToListAsync()).Select(m => $"milestone {m.Id} {Text(m.BookmarkAt)} {m.BookmarkSignal}")
                 .Concat((await db.Tasks.AsNoTracking().ToListAsync()).Select(t => $"task {t.PlanId}/{t.TaskId} {t.ScheduleKind}"))
-                .Concat((await db.History.AsNoTracking().ToListAsync()).Select(h => $"history {h.Id} {Text(h.At)}"))
-                .Concat((await db.Outbox.AsNoTracking().ToListAsync()).Select(o => $"outbox {o.Id} {Text(o.At)}"));
+                .Concat((await db.History.AsNoTracking().ToListAsync()).Select(h => $"history {h.Id} {Text(h.At)} {Real(h.RecordedAtUtc)}"))
+                .Concat((await db.Outbox.AsNoTracking().ToListAsync()).Select(o => $"outbox {o.Id} {Text(o.At)} {Real(o.CreatedAtUtc)}"));
             var written = await TextsAsync("""
                 SELECT 'milestone ' || "Id" || ' ' || COALESCE("BookmarkAt", '') || ' ' || COALESCE("BookmarkSignal", '') FROM milestones
                 UNION ALL SELECT 'task ' || "PlanId" || '/' || "TaskId" || ' ' || "ScheduleKind" FROM tasks
-                UNION ALL SELECT 'history ' || "Id" || ' ' || "At" FROM history
-                UNION ALL SELECT 'outbox ' || "Id" || ' ' || "At" FROM outbox
+                UNION ALL SELECT 'history ' || "Id" || ' ' || "At" || ' ' || "RecordedAtUtc" FROM history
+                UNION ALL SELECT 'outbox ' || "Id" || ' ' || "At" || ' ' || "CreatedAtUtc" FROM outbox
                 """);
             Assert.Equal(written.Order(StringComparer.Ordinal), typed.Order(StringComparer.Ordinal));
             Assert.Contains(written, w => w.StartsWith("milestone ", StringComparison.Ordinal) && w.EndsWith("T08:00:00 ", StringComparison.Ordinal));

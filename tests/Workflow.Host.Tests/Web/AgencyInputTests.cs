@@ -77,7 +77,7 @@ public sealed class AgencyInputTests : IAsyncLifetime
             var request = new ExtensionRequestRecord
             {
                 MilestoneId = fx.Open.Id, CurrentDue = fx.Open.EffectiveDue!.Value, RequestedDue = new DateOnly(2150, 1, 1),
-                Reason = "chờ hướng dẫn", RequestedBy = "Sở (qua đường dẫn báo cáo)", RequestedAtUtc = DateTime.UtcNow, Status = ExtensionStatus.Pending,
+                Reason = "chờ hướng dẫn", RequestedBy = "Sở (qua đường dẫn báo cáo)", RequestedAtUtc = NodaTime.SystemClock.Instance.GetCurrentInstant(), Status = ExtensionStatus.Pending,
             };
             db.ExtensionRequests.Add(request);
             await db.SaveChangesAsync();
@@ -131,7 +131,7 @@ public sealed class AgencyInputTests : IAsyncLifetime
             db.ExtensionRequests.Add(new ExtensionRequestRecord
             {
                 MilestoneId = fx.Open.Id, CurrentDue = fx.Open.EffectiveDue!.Value, RequestedDue = new DateOnly(2025, 12, 31),
-                Reason = "thử", RequestedBy = "thử", RequestedAtUtc = DateTime.UtcNow, Status = ExtensionStatus.Pending,
+                Reason = "thử", RequestedBy = "thử", RequestedAtUtc = NodaTime.SystemClock.Instance.GetCurrentInstant(), Status = ExtensionStatus.Pending,
             });
         }
 

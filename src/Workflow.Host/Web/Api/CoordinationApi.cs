@@ -140,7 +140,7 @@ internal static class CoordinationApi
 
         api.MapGet("/plans/removed", async (CoordinationService service, CancellationToken ct) =>
                 (await service.RemovedMilestonesAsync(ct).ConfigureAwait(false)).Select(r => new RemovedMilestoneDto(
-                    r.Milestone.Id, r.Milestone.PlanId, r.Milestone.TaskId, r.Milestone.Number, r.Milestone.Label, r.Task.Activity, r.Milestone.EffectiveDue ?? r.Milestone.Due, r.Milestone.RemovedAtUtc, r.Milestone.RemovedBy)).ToList())
+                    r.Milestone.Id, r.Milestone.PlanId, r.Milestone.TaskId, r.Milestone.Number, r.Milestone.Label, r.Task.Activity, r.Milestone.EffectiveDue ?? r.Milestone.Due, r.Milestone.RemovedAtUtc?.ToDateTimeUtc(), r.Milestone.RemovedBy)).ToList())
             .WithTags("Kế hoạch")
             .WithSummary("Các mốc đã bỏ khỏi kế hoạch khi nhập lại (ai, khi nào); khôi phục bằng POST /api/milestones/{id}/restore.");
         milestones.MapPost("/restore", async (long id, CoordinationService service, HttpContext http, CancellationToken ct) =>
@@ -166,7 +166,7 @@ internal static class CoordinationApi
             [.. m.Requests.Select(r => ToDto(r, m.Milestone, d.Task))])
         {
             Removed = m.Milestone.Status == Runtime.RunStatus.Finished && m.Milestone.DoneOn is null,
-            RemovedAtUtc = m.Milestone.RemovedAtUtc,
+            RemovedAtUtc = m.Milestone.RemovedAtUtc?.ToDateTimeUtc(),
             RemovedBy = m.Milestone.RemovedBy,
             FormerLead = m.Milestone.FormerLead is null ? [] : MilestoneMapping.LeadIds(m.Milestone.FormerLead),
             LeadName = service.DescribeLead(m.Milestone),
@@ -175,5 +175,5 @@ internal static class CoordinationApi
         })]);
 
     internal static ExtensionDto ToDto(ExtensionRequestRecord r, MilestoneRecord m, TaskRecord t) => new(
-        r.Id, r.MilestoneId, m.PlanId, m.TaskId, t.Activity, r.CurrentDue, r.RequestedDue, r.Reason, r.RequestedBy, r.RequestedAtUtc, r.Status.ToString(), r.DecidedBy, r.DecidedAtUtc, r.DecisionNote);
+        r.Id, r.MilestoneId, m.PlanId, m.TaskId, t.Activity, r.CurrentDue, r.RequestedDue, r.Reason, r.RequestedBy, r.RequestedAtUtc.ToDateTimeUtc(), r.Status.ToString(), r.DecidedBy, r.DecidedAtUtc?.ToDateTimeUtc(), r.DecisionNote);
 }
