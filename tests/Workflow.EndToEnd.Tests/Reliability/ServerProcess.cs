@@ -180,8 +180,7 @@ internal sealed class ReliabilityWorkspace : IDisposable
     public DateTimeOffset ImportedAtUtc()
     {
         using var db = Open();
-        var at = db.Plans.AsNoTracking().Select(p => p.ImportedAtUtc).Single();
-        return new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+        return db.Plans.AsNoTracking().Select(p => p.ImportedAtUtc).Single().ToDateTimeOffset();
     }
 
     /// <summary>Every history entry that sent something (not those merged into an earlier one).</summary>
