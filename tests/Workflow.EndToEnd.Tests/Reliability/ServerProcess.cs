@@ -17,7 +17,7 @@ namespace Workflow.EndToEnd.Tests.Reliability;
 internal sealed class ServerProcess : IDisposable
 {
     /// <summary>Generous: a server on a loaded CI machine took more than a minute to start (load average 30).</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     /// <summary>The report links' signing key every test server uses (WORKFLOW_LINK_KEY).</summary>
     public static readonly string LinkKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
@@ -208,14 +208,7 @@ internal sealed class ReliabilityWorkspace : IDisposable
         return db.Milestones.AsNoTracking().Count(m => m.Status == Workflow.Host.Runtime.RunStatus.Waiting && m.BookmarkAt != null && m.BookmarkAt <= at);
     }
 
-    private WorkflowDbContext Open()
-    {
-        var options = new DbContextOptionsBuilder<WorkflowDbContext>();
-        _ = PostgresServer is null
-            ? options.UseSqlite("Data Source=" + Database["sqlite:".Length..])
-            : options.UseNpgsql(Database["postgresql:".Length..]);
-        return new WorkflowDbContext(options.Options);
-    }
+    private WorkflowDbContext Open() => Store.Open(Database);
 
     public void Dispose()
     {
