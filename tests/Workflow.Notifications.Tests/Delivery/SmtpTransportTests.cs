@@ -46,7 +46,7 @@ public sealed class SmtpTransportTests
         using var message = TestMessages.Message();
         await transport.SendAsync(message, CancellationToken.None);
 
-        var received = Assert.Single(await maildev.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var received = Assert.Single(await maildev.WaitForAsync(1, TimeSpan.FromMinutes(1)));
         Assert.Equal(TestMessages.Subject, received.Subject);
         Assert.Equal(["so-tu-phap@cantho.example"], received.To);
         Assert.Equal(["so-noi-vu@cantho.example"], received.Cc);

@@ -63,9 +63,11 @@ internal sealed class TlsSmtpServer : IDisposable
     public bool Trust(object sender, System.Security.Cryptography.X509Certificates.X509Certificate? certificate, X509Chain? chain, System.Net.Security.SslPolicyErrors errors) =>
         certificate is not null && certificate.GetCertHashString() == Certificate.GetCertHashString();
 
+    /// <summary>Waits until the server holds <paramref name="count"/> messages: up to a minute, which only a failing test reaches (a loaded machine is slow, not silent).</summary>
     public async Task<MimeMessage> WaitForAsync(int count)
     {
-        for (var i = 0; i < 200 && Received.Count < count; i++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (Received.Count < count && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
