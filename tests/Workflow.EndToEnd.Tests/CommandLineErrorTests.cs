@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Workflow.Host.Tests.Hostile;
 
 namespace Workflow.EndToEnd.Tests;
@@ -103,12 +102,12 @@ public sealed class CommandLineErrorTests : IDisposable
         var file = Path.Combine(directory, "bom.xlsx");
         File.WriteAllBytes(file, HostilePlanFiles.Bomb(600L * 1024 * 1024));
 
-        var clock = Stopwatch.StartNew();
         var (exit, output, error) = Run("plan", "check", file);
 
-        Assert.Equal(1, exit);
+        // "At once": this message comes only from the zip directory's check, before any part is inflated (a part
+        // refused while inflating says "một phần của bảng tính …"). A wall-clock bound would measure the machine's load.
+        Assert.True(exit == 1, error);
         Assert.Contains($"{file}: bảng tính giải nén ra hơn 100 MB", output, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed} {error}");
     }
 
     [Fact]

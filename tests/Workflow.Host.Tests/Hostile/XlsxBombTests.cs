@@ -27,9 +27,11 @@ public class XlsxBombTests
 
         var problem = Assert.Single(read.Problems);
         Assert.Equal("bom.xlsx", problem.File);
-        Assert.Contains("giải nén ra hơn 100 MB", problem.Message, StringComparison.Ordinal);
-        Assert.True(allocated < 64L * 1024 * 1024, $"{allocated / (1024 * 1024)} MB allocated");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
+        // Refused from the zip directory, before anything is inflated: the message names the part and what it declares
+        // (a part refused while inflating says "một phần của bảng tính …" instead). That, and the bytes allocated, are
+        // what "quickly" means; the elapsed time is only reported, since a loaded machine stretches it.
+        Assert.StartsWith("bảng tính giải nén ra hơn 100 MB (phần \"", problem.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 64L * 1024 * 1024, $"{allocated / (1024 * 1024)} MB allocated in {clock.Elapsed}");
     }
 
     [Fact]
