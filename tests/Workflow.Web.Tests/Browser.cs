@@ -20,6 +20,13 @@ internal sealed class Browser : IAsyncDisposable
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
 
+    /// <summary>
+    /// Playwright's assertions wait for their condition up to 5 s by default; a browser, a server and the test
+    /// runner sharing two busy cores may take longer to get there. They return as soon as the condition holds,
+    /// so a generous bound costs a passing test nothing and only makes a failing one wait before it says so.
+    /// </summary>
+    static Browser() => Assertions.SetDefaultExpectTimeout(20_000);
+
     private Browser(IPlaywright playwright, IBrowser browser)
     {
         this.playwright = playwright;

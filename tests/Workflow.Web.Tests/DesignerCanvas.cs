@@ -43,6 +43,33 @@ internal sealed class DesignerCanvas(IPage page)
 
     public ILocator Edges => page.Locator("#designer [data-testid=canvas] g.x6-edge");
 
+    /// <summary>
+    /// The canvas shows <paramref name="count"/> connections; when it does not, the failure lists every edge drawn
+    /// (its cell id and test id) beside every edge of the designer's graph (source port, target port), so a stray
+    /// edge says where it came from.
+    /// </summary>
+    public async Task ExpectEdgeCountAsync(int count)
+    {
+        try
+        {
+            await Expect(Edges).ToHaveCountAsync(count);
+        }
+        catch (PlaywrightException e)
+        {
+            var edges = await page.EvaluateAsync<string>("""
+                () => {
+                  const drawn = [...document.querySelectorAll('#designer [data-testid=canvas] g.x6-edge')]
+                    .map(g => `${g.getAttribute('data-cell-id')} ${g.getAttribute('data-testid') || '(no test id)'}`);
+                  const graph = window.workflowDesigner.graph;
+                  const end = (t) => t.cell ? `${t.cell}/${t.port || ''}` : `(${Math.round(t.x)}, ${Math.round(t.y)})`;
+                  const model = graph.getEdges().map(e => `${e.id} ${end(e.getSource())} -> ${end(e.getTarget())}`);
+                  return `drawn (${drawn.length}):\n  ${drawn.join('\n  ')}\nin the graph (${model.length}):\n  ${model.join('\n  ')}`;
+                }
+                """);
+            throw new InvalidOperationException($"{e.Message}\n{edges}", e);
+        }
+    }
+
     public ILocator Node(string id) => page.Locator($"#designer [data-testid=canvas] [data-testid='node-{id}']");
 
     public ILocator Edge(string source, string port, string target) =>
@@ -133,7 +160,7 @@ internal sealed class DesignerCanvas(IPage page)
     public async Task SetPropertyAsync(string name, string value)
     {
         var field = page.GetByTestId($"prop-{name}");
-        await Expect(field).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+        await Expect(field).ToHaveCountAsync(1);
         var tag = await field.EvaluateAsync<string>("e => e.tagName");
         if (tag == "SELECT")
         {

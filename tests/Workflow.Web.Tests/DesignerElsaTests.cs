@@ -83,7 +83,7 @@ public sealed class DesignerElsaTests(SeedSite site)
             await designer.ConnectAsync(lineA, "Done", join);
             await designer.ConnectAsync(lineB, "Done", join);
             await designer.ConnectAsync(join, "Done", end);
-            await Expect(designer.Edges).ToHaveCountAsync(7);
+            await designer.ExpectEdgeCountAsync(7);
 
             // Refused at publish, on the decision, with the JavaScript parser's words.
             await page.GetByTestId("toolbar-publish").ClickAsync();
