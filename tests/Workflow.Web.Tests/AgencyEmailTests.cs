@@ -52,13 +52,12 @@ public sealed partial class AgencyEmailTests
 
         await using var server = started;
         await using var browser = await launching;
-        var timeout = TimeSpan.FromSeconds(90);
+        var timeout = TimeSpan.FromMinutes(3); // only a failing test waits that long: the virtual days come when the machine lets them
 
-        // The first digest (Monday 17/03, unless the server started late) names both tasks and carries the agency's link.
+        // The first digest (Monday 17/03, or a later one on a loaded machine) names both tasks and carries the agency's link.
         var first = await WaitForDigestAsync(mail.Client, "a digest", e => e.Text!.Contains(Reported, StringComparison.Ordinal), timeout, server);
-        Assert.True(Pages.FirstDay(first.Text!.Split("tình hình ngày", 2)[1]) < new DateOnly(2025, 3, 24), "the first digest came too late for the test: " + first.Text);
         Assert.Contains(StillChased, first.Text, StringComparison.Ordinal);
-        Assert.StartsWith("[999/KH-THU] Sở Tư pháp: 2 việc sắp đến hạn", first.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("[999/KH-THU] Sở Tư pháp: 2 việc", first.Subject, StringComparison.Ordinal);
         var link = new Uri(ReportLink().Match(first.Text!).Value);
         Assert.Equal(server.BaseUrl.Authority, link.Authority);
         Assert.Equal($"/bao-cao/{Agency}", link.AbsolutePath);
@@ -81,16 +80,7 @@ public sealed partial class AgencyEmailTests
         await Assertions.Expect(chased).ToHaveCountAsync(1);
         await Pages.CheckAndShootAsync(agency, "16-bao-cao-co-quan-sau-khi-hoan-thanh");
 
-        // Monday 24/03: the next digest chases task 2 only; no email names task 1 again.
-        var next = await WaitForDigestAsync(mail.Client, "the digest of 24/03/2025", e => e.Text!.Contains("tình hình ngày 24/03/2025", StringComparison.Ordinal), timeout, server);
-        Assert.Contains(StillChased, next.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(Reported, next.Text, StringComparison.Ordinal);
-        Assert.StartsWith("[999/KH-THU] Sở Tư pháp: 1 việc sắp đến hạn", next.Subject, StringComparison.Ordinal);
-        var all = await mail.Client.AllAsync();
-        var naming = all.Where(e => (e.Text ?? string.Empty).Contains(Reported, StringComparison.Ordinal)).ToList();
-        Assert.True(naming.Count == 1 && naming[0].Id == first.Id, "emails naming the reported task: " + string.Join(", ", naming.Select(e => e.Subject)));
-
-        // The coordinator's task page: done, by the agency through its link.
+        // The coordinator's task page: done, by the agency through its link, on the day the timeline says.
         var coordinator = await (await browser.NewContextAsync(server.BaseUrl)).NewPageAsync();
         await Pages.LoginAsync(coordinator);
         await coordinator.GotoAsync($"/nhiem-vu/{Plan}/1");
@@ -99,7 +89,20 @@ public sealed partial class AgencyEmailTests
         var timeline = await Pages.TimelineAsync(section);
         Assert.Contains(timeline, r => r.What == "hoàn thành" && r.By.Contains("Sở Tư pháp", StringComparison.Ordinal));
         Assert.Contains(timeline, r => r.What == "báo cáo hoàn thành" && r.Details.Contains("Quyết định số 123/QĐ-STP", StringComparison.Ordinal) && r.By.Contains("Sở Tư pháp", StringComparison.Ordinal));
+        var report = timeline.First(r => r.What == "báo cáo hoàn thành");
         Assert.Contains(timeline, r => r.What == "thư nhắc hạn" && r.By.Contains("Sở Tư pháp", StringComparison.Ordinal));
+        var reportedOn = Pages.FirstDay(report.At);
+
+        // The next digest after the day of the report (24/03 when the agency was quick, a later one when the machine
+        // was slow) chases task 2 only, and no email after that day names task 1: its reminders stopped.
+        static DateOnly? DayOf(ReceivedEmail e) => e.Text?.Split("tình hình ngày", 2) is [_, var after] ? Pages.FirstDay(after) : null;
+        var next = await WaitForDigestAsync(mail.Client, $"a digest after {Pages.Show(reportedOn)}", e => DayOf(e) > reportedOn, timeout, server);
+        Assert.Contains(StillChased, next.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Reported, next.Text, StringComparison.Ordinal);
+        Assert.StartsWith("[999/KH-THU] Sở Tư pháp: 1 việc", next.Subject, StringComparison.Ordinal);
+        var all = await mail.Client.AllAsync();
+        var late = all.Where(e => (e.Text ?? string.Empty).Contains(Reported, StringComparison.Ordinal) && DayOf(e) > reportedOn).ToList();
+        Assert.True(late.Count == 0, $"emails naming the task reported on {Pages.Show(reportedOn)}: " + string.Join(", ", late.Select(e => e.Subject)));
         await Pages.CheckAndShootAsync(coordinator, "17-nhiem-vu-don-vi-bao-hoan-thanh");
     }
 
