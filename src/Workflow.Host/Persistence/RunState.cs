@@ -111,9 +111,9 @@ internal static class RunState
         {
             json.WriteStartObject();
             json.WriteString("activity", b.ActivityId);
-            WriteOrNull(json, "at", b.At is { } at ? MilestoneMapping.Moment.Format(at) : null);
-            WriteOrNull(json, "signal", b.Signal?.ToString());
-            WriteOrNull(json, "event", b.EventName);
+            json.WriteString("at", b.At is { } at ? MilestoneMapping.Moment.Format(at) : null); // null writes JSON null
+            json.WriteString("signal", b.Signal?.ToString());
+            json.WriteString("event", b.EventName);
             if (b.Parked)
             {
                 json.WriteBoolean("parked", true);
@@ -127,18 +127,6 @@ internal static class RunState
         }
 
         json.WriteEndArray();
-    }
-
-    private static void WriteOrNull(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
     }
 
     /// <summary>Reads <paramref name="json"/> into <paramref name="run"/>.</summary>
