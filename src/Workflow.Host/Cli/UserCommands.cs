@@ -22,8 +22,8 @@ internal static class UserCommands
         var email = new Option<string?>("--email") { Description = "Địa chỉ thư của điều phối viên." };
         var password = new Option<string?>("--password") { Description = "Mật khẩu (ít nhất 10 ký tự). Bỏ trống: hệ thống tạo một mật khẩu ngẫu nhiên và in ra một lần." };
 
-        // Each action runs with the accounts of the database; it returns the exit code.
-        Func<System.CommandLine.ParseResult, CancellationToken, Task<int>> WithAccounts(Func<System.CommandLine.ParseResult, UserManager<WorkflowUser>, Task<int>> action) => async (result, ct) =>
+        // Each action runs with the accounts of the database and the host's real clock; it returns the exit code.
+        Func<System.CommandLine.ParseResult, CancellationToken, Task<int>> WithAccounts(Func<System.CommandLine.ParseResult, UserManager<WorkflowUser>, TimeProvider, Task<int>> action) => async (result, ct) =>
         {
             if (RuntimeCommands.Open(result, workflows, database, error) is not ({ } data, { } settings))
             {
@@ -35,7 +35,7 @@ internal static class UserCommands
             try
             {
                 using var scope = host.Services.CreateScope();
-                return await action(result, scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>()).ConfigureAwait(false);
+                return await action(result, scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>(), host.Services.GetRequiredService<Runtime.RuntimeClock>().Time).ConfigureAwait(false);
             }
             finally
             {
@@ -67,7 +67,7 @@ internal static class UserCommands
         }
 
         var add = new Command("add", "Tạo tài khoản điều phối viên để đăng nhập trang web.") { userName, name, email, password };
-        add.SetAction(WithAccounts(async (result, users) =>
+        add.SetAction(WithAccounts(async (result, users, _) =>
         {
             var (chosen, generated) = Password(result.GetValue(password));
             var user = new WorkflowUser
@@ -88,18 +88,18 @@ internal static class UserCommands
         }));
 
         var list = new Command("list", "Liệt kê các tài khoản điều phối viên.");
-        list.SetAction(WithAccounts((_, users) =>
+        list.SetAction(WithAccounts((_, users, time) =>
         {
             foreach (var u in users.Users.OrderBy(u => u.UserName).ToList())
             {
-                output.WriteLine($"{u.UserName}\t{u.DisplayName}\t{u.Email}\t{(IsDisabled(u) ? "đã khóa" : "đang dùng")}");
+                output.WriteLine($"{u.UserName}\t{u.DisplayName}\t{u.Email}\t{(IsDisabled(u, time) ? "đã khóa" : "đang dùng")}");
             }
 
             return Task.FromResult(WorkflowCommandLine.Ok);
         }));
 
         var disable = new Command("disable", "Khóa một tài khoản: không đăng nhập được nữa, mọi phiên và mã truy cập đang dùng chấm dứt ngay.") { userName };
-        disable.SetAction(WithAccounts(async (result, users) =>
+        disable.SetAction(WithAccounts(async (result, users, _) =>
         {
             if (await FindAsync(result, users).ConfigureAwait(false) is not { } user)
             {
@@ -114,7 +114,7 @@ internal static class UserCommands
         }));
 
         var enable = new Command("enable", "Mở lại một tài khoản đã khóa.") { userName };
-        enable.SetAction(WithAccounts(async (result, users) =>
+        enable.SetAction(WithAccounts(async (result, users, _) =>
         {
             if (await FindAsync(result, users).ConfigureAwait(false) is not { } user)
             {
@@ -129,7 +129,7 @@ internal static class UserCommands
 
         var newPassword = new Option<string?>("--password") { Description = "Mật khẩu mới (ít nhất 10 ký tự). Bỏ trống: hệ thống tạo một mật khẩu ngẫu nhiên và in ra một lần." };
         var reset = new Command("reset-password", "Đặt mật khẩu mới cho một tài khoản; mọi phiên và mã truy cập đang dùng chấm dứt ngay.") { userName, newPassword };
-        reset.SetAction(WithAccounts(async (result, users) =>
+        reset.SetAction(WithAccounts(async (result, users, _) =>
         {
             if (await FindAsync(result, users).ConfigureAwait(false) is not { } user)
             {
@@ -162,8 +162,8 @@ internal static class UserCommands
         return new Command("user", "Tài khoản điều phối viên của trang web.") { add, list, disable, enable, reset };
     }
 
-    /// <summary>True when <c>workflow user disable</c> disabled the account.</summary>
-    public static bool IsDisabled(WorkflowUser user) => user.LockoutEnabled && user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
+    /// <summary>True when <c>workflow user disable</c> disabled the account (or its lockout has not ended by <paramref name="time"/>'s now).</summary>
+    public static bool IsDisabled(WorkflowUser user, TimeProvider time) => user.LockoutEnabled && user.LockoutEnd is { } end && end > time.GetUtcNow();
 
     private static (string Password, bool Generated) Password(string? chosen) =>
         chosen is null ? (Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y'), true) : (chosen, false);

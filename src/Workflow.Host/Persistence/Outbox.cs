@@ -36,9 +36,8 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> databases) 
         return await db.Milestones.AnyAsync(m => m.Status == RunStatus.Waiting && m.BookmarkAt != null && m.BookmarkAt <= now, ct).ConfigureAwait(false);
     }
 
-    public async Task<OutboxClaim?> ClaimDueAsync(LocalDateTime now, DateTime utc, DateTime claimedUntil, int max, CancellationToken ct)
+    public async Task<OutboxClaim?> ClaimDueAsync(LocalDateTime now, Instant real, Instant claimedUntil, int max, CancellationToken ct)
     {
-        var (real, until) = (Instant.FromDateTimeUtc(utc), Instant.FromDateTimeUtc(claimedUntil));
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
         var claimed = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.At <= now
                 && (o.NextAttemptUtc == null || o.NextAttemptUtc <= real) && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < real))
@@ -50,7 +49,7 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> databases) 
 
         foreach (var row in claimed)
         {
-            row.ClaimedUntilUtc = until;
+            row.ClaimedUntilUtc = claimedUntil;
             row.Revision++;
         }
 
@@ -104,11 +103,11 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> databases) 
             {
                 case OutboxOutcome.Sent sent:
                     row.Status = OutboxStatus.Sent;
-                    row.SentAtUtc = Instant.FromDateTimeUtc(sent.AtUtc);
+                    row.SentAtUtc = sent.At;
                     break;
                 case OutboxOutcome.Retry retry:
                     row.LastError = retry.Error;
-                    row.NextAttemptUtc = Instant.FromDateTimeUtc(retry.NextAttemptUtc);
+                    row.NextAttemptUtc = retry.NextAttempt;
                     break;
                 case OutboxOutcome.Dead dead:
                     row.Status = OutboxStatus.Dead;

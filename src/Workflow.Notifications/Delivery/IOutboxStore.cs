@@ -15,11 +15,12 @@ public interface IOutboxStore
     Task<bool> TimersBehindAsync(LocalDateTime now, CancellationToken ct);
 
     /// <summary>
-    /// Claims up to <paramref name="max"/> pending rows due by <paramref name="now"/>, whose backoff is over at
-    /// <paramref name="utc"/> and that no other sender holds, until <paramref name="claimedUntil"/>, oldest first.
+    /// Claims up to <paramref name="max"/> pending rows due by <paramref name="now"/> (the plans' local time), whose
+    /// backoff is over at the real instant <paramref name="real"/> and that no other sender holds, until
+    /// <paramref name="claimedUntil"/>, oldest first.
     /// </summary>
     /// <returns>Null when nothing is due, or when another sender claimed some of them first (it sends them).</returns>
-    Task<OutboxClaim?> ClaimDueAsync(LocalDateTime now, DateTime utc, DateTime claimedUntil, int max, CancellationToken ct);
+    Task<OutboxClaim?> ClaimDueAsync(LocalDateTime now, Instant real, Instant claimedUntil, int max, CancellationToken ct);
 
     /// <summary>Records what became of claimed rows and releases their claim.</summary>
     Task RecordAsync(IReadOnlyList<OutboxOutcome> outcomes, CancellationToken ct);
@@ -40,11 +41,11 @@ public sealed record OutboxItem(long Id, Notification Notification, int Attempts
 /// <summary>What became of one claimed row after a pass (<see cref="Attempts"/> counts this one).</summary>
 public abstract record OutboxOutcome(long Id, int Attempts)
 {
-    /// <summary>The server took the email at <paramref name="AtUtc"/>.</summary>
-    public sealed record Sent(long Id, int Attempts, DateTime AtUtc) : OutboxOutcome(Id, Attempts);
+    /// <summary>The server took the email at the real instant <paramref name="At"/>.</summary>
+    public sealed record Sent(long Id, int Attempts, Instant At) : OutboxOutcome(Id, Attempts);
 
-    /// <summary>It failed with <paramref name="Error"/>; tried again from <paramref name="NextAttemptUtc"/>.</summary>
-    public sealed record Retry(long Id, int Attempts, string Error, DateTime NextAttemptUtc) : OutboxOutcome(Id, Attempts);
+    /// <summary>It failed with <paramref name="Error"/>; tried again from the real instant <paramref name="NextAttempt"/>.</summary>
+    public sealed record Retry(long Id, int Attempts, string Error, Instant NextAttempt) : OutboxOutcome(Id, Attempts);
 
     /// <summary>It failed too often: it waits for a coordinator's retry, with the last error.</summary>
     public sealed record Dead(long Id, int Attempts, string Error) : OutboxOutcome(Id, Attempts);

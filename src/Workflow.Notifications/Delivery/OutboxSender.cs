@@ -13,9 +13,9 @@ namespace Workflow.Notifications.Delivery;
 /// <param name="MaxAttempts">After this many failures a message is dead: it waits for a coordinator's retry.</param>
 /// <param name="FirstBackoff">The wait after the first failure; it doubles after each one, up to <paramref name="MaxBackoff"/>.</param>
 /// <param name="MaxBackoff">The longest wait between attempts.</param>
-public sealed record DeliveryOptions(MailboxAddress From, MailboxAddress? ReplyTo, int MaxAttempts, TimeSpan FirstBackoff, TimeSpan MaxBackoff)
+public sealed record DeliveryOptions(MailboxAddress From, MailboxAddress? ReplyTo, int MaxAttempts, Duration FirstBackoff, Duration MaxBackoff)
 {
-    public static DeliveryOptions Default { get; } = new(new MailboxAddress("Sở Nội vụ thành phố Cần Thơ", "nhac-han@cantho.example"), null, 8, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
+    public static DeliveryOptions Default { get; } = new(new MailboxAddress("Sở Nội vụ thành phố Cần Thơ", "nhac-han@cantho.example"), null, 8, Duration.FromSeconds(30), Duration.FromHours(1));
 
     /// <summary>
     /// Nothing is sent before this time of day: notifications that came due earlier (meant for an
@@ -25,8 +25,8 @@ public sealed record DeliveryOptions(MailboxAddress From, MailboxAddress? ReplyT
     public LocalTime DigestTime { get; init; } = new(8, 0);
 
     /// <summary>The wait after <paramref name="attempts"/> failures: exponential, capped.</summary>
-    public TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
+    public Duration Backoff(int attempts) =>
+        Duration.Min(MaxBackoff, FirstBackoff * (1L << Math.Clamp(attempts - 1, 0, 30)));
 }
 
 /// <summary>What one pass of the sender did.</summary>
@@ -50,15 +50,15 @@ public sealed record DeliveryResult(int Sent, int Failed, int Dead, int Unaddres
 /// </remarks>
 public sealed class OutboxSender(IOutboxStore store, IMailTransport transport, TemplateSet templates, AgencyDirectory agencies, ReportLinks? links, IDeliveryClock clock, DeliveryOptions options)
 {
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    private static readonly Duration ClaimFor = Duration.FromMinutes(5);
 
     /// <summary>How long (real time) a pass waits for timers that are due but have not fired yet.</summary>
-    private static readonly TimeSpan TimersGrace = TimeSpan.FromMinutes(2);
+    private static readonly Duration TimersGrace = Duration.FromMinutes(2);
 
     /// <summary>The most rows one pass claims.</summary>
     private const int PassSize = 5_000;
 
-    private DateTime? timersLateSince;
+    private Instant? timersLateSince;
 
     /// <summary>One pass: claims what is due, sends it, records the outcome.</summary>
     public async Task<DeliveryResult> SendDueAsync(CancellationToken ct = default)
@@ -74,11 +74,11 @@ public sealed class OutboxSender(IOutboxStore store, IMailTransport transport, T
 
         // A timer due by now that has not fired yet (Quartz a moment behind, or catching up after a
         // start) adds to today's digests: wait for it (a little), so each agency gets one digest a day.
-        var utc = UtcNow;
+        var real = RealNow;
         if (await store.TimersBehindAsync(moment, ct).ConfigureAwait(false))
         {
-            timersLateSince ??= utc;
-            if (utc - timersLateSince < TimersGrace)
+            timersLateSince ??= real;
+            if (real - timersLateSince < TimersGrace)
             {
                 return DeliveryResult.None;
             }
@@ -88,7 +88,7 @@ public sealed class OutboxSender(IOutboxStore store, IMailTransport transport, T
             timersLateSince = null;
         }
 
-        if (await store.ClaimDueAsync(moment, utc, utc + ClaimFor, PassSize, ct).ConfigureAwait(false) is not { Items.Count: > 0 } claim)
+        if (await store.ClaimDueAsync(moment, real, real + ClaimFor, PassSize, ct).ConfigureAwait(false) is not { Items.Count: > 0 } claim)
         {
             return DeliveryResult.None;
         }
@@ -102,7 +102,7 @@ public sealed class OutboxSender(IOutboxStore store, IMailTransport transport, T
             errors[n.Key] = errors.GetValueOrDefault(n.Key) ?? $"cơ quan \"{agency}\" không có địa chỉ thư trong danh bạ (workflows/agencies.yaml)";
         }
 
-        var now = UtcNow;
+        var now = RealNow;
         var outcomes = claim.Items.Select(item => Outcome(item, errors.GetValueOrDefault(item.Notification.Key), now)).ToList();
         await store.RecordAsync(outcomes, ct).ConfigureAwait(false);
         return new DeliveryResult(outcomes.Count(o => o is OutboxOutcome.Sent), outcomes.Count(o => o is OutboxOutcome.Retry), outcomes.Count(o => o is OutboxOutcome.Dead), composition.Unaddressed.Count);
@@ -111,7 +111,8 @@ public sealed class OutboxSender(IOutboxStore store, IMailTransport transport, T
     /// <summary>A coordinator's retry: dead rows go back to pending, attempts reset.</summary>
     public Task<int> RetryDeadAsync(CancellationToken ct = default) => store.RetryDeadAsync(ct);
 
-    private DateTime UtcNow => clock.Time.GetUtcNow().UtcDateTime;
+    /// <summary>The real instant (claims, backoff, when a row was sent), from the injected clock.</summary>
+    private Instant RealNow => Instant.FromDateTimeOffset(clock.Time.GetUtcNow());
 
     /// <summary>Hands every composed email to the transport; returns each notification's error (null: it went).</summary>
     private async Task<Dictionary<string, string?>> SendAsync(Composition composition, LocalDateTime moment, CancellationToken ct)
@@ -142,7 +143,7 @@ public sealed class OutboxSender(IOutboxStore store, IMailTransport transport, T
     }
 
     /// <summary>Sent, tried again after the backoff, or dead after too many attempts.</summary>
-    private OutboxOutcome Outcome(OutboxItem item, string? error, DateTime now)
+    private OutboxOutcome Outcome(OutboxItem item, string? error, Instant now)
     {
         var attempts = item.Attempts + 1;
         return error is null ? new OutboxOutcome.Sent(item.Id, attempts, now)

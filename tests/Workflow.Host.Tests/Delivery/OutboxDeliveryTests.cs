@@ -32,7 +32,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime, IDisposable
         var delivery = new DeliverySetup(
             transport = new CountingTransport(new SmtpTransport(new SmtpSettings { Host = smtp.Split(':')[0], Port = int.Parse(smtp.Split(':')[1], CultureInfo.InvariantCulture), Timeout = TimeSpan.FromSeconds(5) })),
             TemplateSet.Load(Path.Combine(CliRun.Workflows, "templates")),
-            DeliveryOptions.Default with { FirstBackoff = TimeSpan.Zero, MaxAttempts = 3, ReplyTo = new MailboxAddress("Điều phối viên", "dieu-phoi@cantho.example") })
+            DeliveryOptions.Default with { FirstBackoff = NodaTime.Duration.Zero, MaxAttempts = 3, ReplyTo = new MailboxAddress("Điều phối viên", "dieu-phoi@cantho.example") })
         {
             Links = new Workflow.Notifications.Links.ReportLinks(new byte[32], new Uri("https://cchc.cantho.example/"), NodaTime.Duration.FromDays(30)),
         };

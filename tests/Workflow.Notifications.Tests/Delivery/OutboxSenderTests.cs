@@ -59,7 +59,7 @@ public sealed class OutboxSenderTests
     {
         outbox.Add(Reminder("1", "so-tu-phap"));
         clock.Advance(Duration.FromHours(1));
-        var sender = Sender(DeliveryOptions.Default with { MaxAttempts = 3, FirstBackoff = TimeSpan.FromMinutes(1) });
+        var sender = Sender(DeliveryOptions.Default with { MaxAttempts = 3, FirstBackoff = Duration.FromMinutes(1) });
         transport.Failure = "421 máy chủ bận";
 
         Assert.Equal(new DeliveryResult(0, 1, 0, 0), await sender.SendDueAsync());
@@ -161,9 +161,9 @@ public sealed class OutboxSenderTests
 
             public string? LastError { get; set; }
 
-            public DateTime? NextAttemptUtc { get; set; }
+            public Instant? NextAttempt { get; set; }
 
-            public DateTime? ClaimedUntilUtc { get; set; }
+            public Instant? ClaimedUntil { get; set; }
         }
 
         public List<Row> Rows { get; } = [];
@@ -180,11 +180,11 @@ public sealed class OutboxSenderTests
 
         public Task<bool> TimersBehindAsync(LocalDateTime now, CancellationToken ct) => Task.FromResult(TimersBehind);
 
-        public Task<OutboxClaim?> ClaimDueAsync(LocalDateTime now, DateTime utc, DateTime claimedUntil, int max, CancellationToken ct)
+        public Task<OutboxClaim?> ClaimDueAsync(LocalDateTime now, Instant real, Instant claimedUntil, int max, CancellationToken ct)
         {
-            var due = Rows.Where(r => r.Status == State.Pending && r.Notification.At <= now && (r.NextAttemptUtc is null || r.NextAttemptUtc <= utc) && (r.ClaimedUntilUtc is null || r.ClaimedUntilUtc < utc))
+            var due = Rows.Where(r => r.Status == State.Pending && r.Notification.At <= now && (r.NextAttempt is null || r.NextAttempt <= real) && (r.ClaimedUntil is null || r.ClaimedUntil < real))
                 .OrderBy(r => r.Notification.At).Take(max).ToList();
-            due.ForEach(r => r.ClaimedUntilUtc = claimedUntil);
+            due.ForEach(r => r.ClaimedUntil = claimedUntil);
             return Task.FromResult(due.Count == 0 ? null : new OutboxClaim(
                 [.. due.Select(r => new OutboxItem(r.Id, r.Notification, r.Attempts))],
                 n => new MilestoneFacts(n.Plan, "257/KH-UBND", n.Task, $"Nhiệm vụ {n.Task}", null, n.Milestone, null),
@@ -196,13 +196,13 @@ public sealed class OutboxSenderTests
             foreach (var outcome in outcomes)
             {
                 var row = Rows.Single(r => r.Id == outcome.Id);
-                row.ClaimedUntilUtc = null;
+                row.ClaimedUntil = null;
                 row.Attempts = outcome.Attempts;
-                (row.Status, row.LastError, row.NextAttemptUtc) = outcome switch
+                (row.Status, row.LastError, row.NextAttempt) = outcome switch
                 {
-                    OutboxOutcome.Sent => (State.Sent, row.LastError, row.NextAttemptUtc),
-                    OutboxOutcome.Retry retry => (State.Pending, retry.Error, retry.NextAttemptUtc),
-                    OutboxOutcome.Dead dead => (State.Dead, dead.Error, row.NextAttemptUtc),
+                    OutboxOutcome.Sent => (State.Sent, row.LastError, row.NextAttempt),
+                    OutboxOutcome.Retry retry => (State.Pending, retry.Error, retry.NextAttempt),
+                    OutboxOutcome.Dead dead => (State.Dead, dead.Error, row.NextAttempt),
                     _ => throw new ArgumentOutOfRangeException(nameof(outcomes)),
                 };
             }
@@ -215,7 +215,7 @@ public sealed class OutboxSenderTests
             var dead = Rows.Where(r => r.Status == State.Dead).ToList();
             foreach (var row in dead)
             {
-                (row.Status, row.Attempts, row.NextAttemptUtc) = (State.Pending, 0, null);
+                (row.Status, row.Attempts, row.NextAttempt) = (State.Pending, 0, null);
             }
 
             return Task.FromResult(dead.Count);
