@@ -78,8 +78,22 @@ public sealed class RuntimeClock : Workflow.Notifications.Delivery.IDeliveryCloc
     /// <summary>Now, Vietnam local time.</summary>
     public LocalDateTime Now => ToVirtual(Instant.FromDateTimeOffset(Time.GetUtcNow())).InZone(Vietnam).LocalDateTime;
 
-    /// <summary>How late a timer may run before its step counts as late, in runtime time.</summary>
-    public Duration LateAfter => IsAccelerated ? Duration.FromTicks((long)(RealLateness.BclCompatibleTicks / 60.0 * speed)) : RealLateness;
+    /// <summary>
+    /// How late a timer may run before its step counts as late, in runtime time: five minutes of real
+    /// time on every clock, so "late" always means the server was down, never that it was busy.
+    /// </summary>
+    /// <remarks>
+    /// On an accelerated clock the same five real minutes are many runtime days (25 at a day in 12 s):
+    /// a busy machine that fires a few real seconds behind, or a server restarted within minutes, sends
+    /// what it would have sent on time. An outage is a clock started later than it stood, as after a
+    /// week down (the gap is then real on that clock). The product is capped at a hundred years so that
+    /// a moment plus it stays a date.
+    /// </remarks>
+    public Duration LateAfter => IsAccelerated
+        ? Duration.FromTicks((long)Math.Min(RealLateness.BclCompatibleTicks * speed, MaxLateAfter.BclCompatibleTicks))
+        : RealLateness;
+
+    private static readonly Duration MaxLateAfter = Duration.FromDays(36_525);
 
     /// <summary>
     /// How often the outbox is delivered: every 10 s, and on an accelerated clock often enough

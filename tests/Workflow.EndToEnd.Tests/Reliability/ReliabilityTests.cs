@@ -194,6 +194,19 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
 
         log.WriteLine($"imported {imported:yyyy-MM-dd}, cutoff {cutoff:yyyy-MM-dd}: {expected.Count} expected, {actual.Count} queued");
         Assert.True(expected.Count > 25, "the test must see many notifications: " + expected.Count);
+        if (!expected.SequenceEqual(actual))
+        {
+            // What each differing milestone's history says (a skipped reminder, a catch-up): the why of a failure.
+            foreach (var task in expected.Except(actual).Concat(actual.Except(expected)).Select(key => key.Split('/')[1]).Distinct())
+            {
+                log.WriteLine($"task {task}, expected ∖ queued: {string.Join(", ", expected.Except(actual).Where(k => k.Split('/')[1] == task))}; queued ∖ expected: {string.Join(", ", actual.Except(expected).Where(k => k.Split('/')[1] == task))}");
+                foreach (var entry in workspace.HistoryOf(task))
+                {
+                    log.WriteLine("  " + entry);
+                }
+            }
+        }
+
         Assert.Equal(expected, actual);
         AssertNoStepTwice(workspace);
     }

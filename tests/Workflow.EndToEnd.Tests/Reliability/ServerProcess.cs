@@ -192,6 +192,16 @@ internal sealed class ReliabilityWorkspace : IDisposable
             .Select(h => new { h.MilestoneId, h.What, h.Why, h.By }).AsEnumerable().Select(h => (h.MilestoneId, h.What, h.Why, h.By)).ToList();
     }
 
+    /// <summary>A task's history, one line an entry in the order it was written: for a failing test's log.</summary>
+    public List<string> HistoryOf(string taskId)
+    {
+        using var db = Open();
+        var milestones = db.Milestones.AsNoTracking().Where(m => m.TaskId == taskId).Select(m => m.Id).ToList();
+        return db.History.AsNoTracking().Where(h => milestones.Contains(h.MilestoneId)).OrderBy(h => h.Id)
+            .Select(h => new { h.MilestoneId, h.At, h.ActivityId, h.What, h.Why, h.By, h.RecordedAtUtc }).AsEnumerable()
+            .Select(h => $"#{h.MilestoneId} {LocalDateTimePattern.GeneralIso.Format(h.At)} {h.ActivityId} {h.What}: {h.Why} ({h.By}, recorded {h.RecordedAtUtc})").ToList();
+    }
+
     /// <summary>Outbox rows meant for before <paramref name="moment"/> ("yyyy-MM-ddTHH:mm:ss") that no delivery pass has tried yet.</summary>
     public int Undelivered(string moment)
     {

@@ -48,4 +48,30 @@ public sealed class ServeClockTests
         Assert.Equal(new LocalDateTime(2025, 3, 28, 0, 0), clock.Now);
         Assert.Contains("--clock-anchor 2026-12-02T06:00:40Z", ServeClock.RunningLine(clock, anchor), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// "Late" (a reminder skipped, a step caught up once) means the server was down: five minutes of
+    /// real time on every clock. A loaded machine firing seconds behind a 7,200× clock is not an outage
+    /// (that lag once made the reliability test drop a reminder the simulation sends).
+    /// </summary>
+    [Theory]
+    [InlineData(1, 5 * 60)]
+    [InlineData(7200, 5 * 60 * 7200)]
+    public void A_timer_is_late_after_five_real_minutes_whatever_the_clock_speed(double speed, long runtimeSeconds)
+    {
+        var time = new Runtime.TestClock(Instant.FromUtc(2026, 12, 2, 6, 0, 0));
+        var clock = Workflow.Host.Runtime.RuntimeClock.Accelerated(new LocalDateTime(2025, 3, 3, 0, 0), speed, null, time);
+
+        Assert.Equal(Duration.FromSeconds(runtimeSeconds), clock.LateAfter);
+        Assert.Equal(Duration.FromMinutes(5), Workflow.Host.Runtime.RuntimeClock.System(time).LateAfter);
+    }
+
+    [Fact]
+    public void The_lateness_of_a_very_fast_clock_stays_a_span_a_date_can_add()
+    {
+        var clock = Workflow.Host.Runtime.RuntimeClock.Accelerated(new LocalDateTime(2025, 3, 3, 0, 0), 1e15, null, new Runtime.TestClock(Instant.FromUtc(2026, 12, 2, 6, 0, 0)));
+
+        Assert.Equal(Duration.FromDays(36_525), clock.LateAfter);
+        Assert.Equal(new LocalDateTime(2125, 3, 4, 0, 0), new LocalDateTime(2025, 3, 3, 0, 0).PlusTicks(clock.LateAfter.BclCompatibleTicks)); // 24 leap days in the century
+    }
 }
