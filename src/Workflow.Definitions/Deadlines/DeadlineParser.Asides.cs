@@ -35,7 +35,7 @@ public static partial class DeadlineParser
 
             for (var open = 0; open < tokens.Length; open++)
             {
-                if (!tokens[open].IsPunct('(') || !items.Exists(item => item.Kind != ItemKind.Period && item.LastToken < open))
+                if (!tokens[open].IsPunct('(') || !DatedBeforeInSamePhase(open))
                 {
                     continue;
                 }
@@ -57,6 +57,33 @@ public static partial class DeadlineParser
 
                 open = close;
             }
+        }
+
+        /// <summary>Whether an item with a date comes before the bracket at <paramref name="open"/> with no sentence
+        /// break between: "Giai đoạn 1 (2026): …; Giai đoạn 2 (2027-2028): …" gives each phase its years in brackets,
+        /// which are its dates, not an aside to the phase before.</summary>
+        private bool DatedBeforeInSamePhase(int open)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Period || item.LastToken >= open)
+                {
+                    continue;
+                }
+
+                var broken = false;
+                for (var t = item.LastToken + 1; t < open && !broken; t++)
+                {
+                    broken = IsSentenceBreak(t);
+                }
+
+                if (!broken)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Only "hoặc" between two items.</summary>

@@ -15,6 +15,11 @@ public static partial class DeadlineParser
         /// <summary>The token after a deferral's words, k when it marks without consuming, or -1 when none starts at k.</summary>
         private int TryDeferral(int k)
         {
+            if (Is(k, "dau", "nam") && !Is(k - 1, "tu") && !Is(k + 2, "hoc"))
+            {
+                return StartOfYear(k);
+            }
+
             if (Is(k, "giua", "nam") && NamesSession(k))
             {
                 // "Kỳ họp giữa năm 2026": the session it names is the event, not a day.
@@ -54,6 +59,23 @@ public static partial class DeadlineParser
             }
 
             return -1;
+        }
+
+        /// <summary>"Đầu năm 2027": the end of the year's first quarter, as "giữa năm" is the end of its first half and
+        /// "cuối năm" its last day; listed, since a reader could also take the end of January. "Kỳ họp đầu năm 2027" is
+        /// the session. ("Từ đầu năm …" opens a span, "6 tháng đầu năm" is a half year, "đầu năm học" a school year.)</summary>
+        private int StartOfYear(int k)
+        {
+            if (NamesSession(k))
+            {
+                return IsYearNumber(k + 2) ? k + 3 : k + 2;
+            }
+
+            var year = IsYearNumber(k + 2) ? tokens[k + 2].Value : context.TrackedYear;
+            var last = IsYearNumber(k + 2) ? k + 2 : k + 1;
+            AddDate(new LocalDate(year, 3, 31), null, !IsYearNumber(k + 2), k, last);
+            ambiguities.Add($"\"{Original(k, last)}\" đọc là hạn 31/03/{year} (hết quý I; có thể hiểu là hết tháng 01)");
+            return last + 1;
         }
 
         /// <summary>"Kỳ họp HĐND gần nhất 2026", "Kỳ họp chuyên đề 2026": a year after "kỳ họp" says which

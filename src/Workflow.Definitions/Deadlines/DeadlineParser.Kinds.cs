@@ -197,6 +197,18 @@ public static partial class DeadlineParser
                     continue;
                 }
 
+                if (day.Period == ReportingPeriod.Quarterly)
+                {
+                    // "ngày 15 tháng cuối quý": the day of the quarter's last (or first) month.
+                    for (var q = 1; q <= 4; q++)
+                    {
+                        var month = q * 3 - (day.Name is null ? 2 : 0);
+                        Add(new LocalDate(year, month, Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(year, month))), ReportingPeriod.Quarterly, QuarterNames[q - 1]);
+                    }
+
+                    continue;
+                }
+
                 for (var m = 1; m <= 12; m++)
                 {
                     var month = new LocalDate(year, m, 1).PlusMonths(day.Name is null ? 0 : 1);

@@ -13,6 +13,14 @@ public static partial class DeadlineParser
         private int TryNumberLedExtended(int k)
         {
             var n = tokens[k].Value;
+
+            // "Hằng quý, trước ngày 15 tháng cuối quý", "ngày 20 của tháng đầu quý": that day of one month of every quarter.
+            var of = Is(k + 1, "cua") ? k + 2 : k + 1;
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang") && (Is(of + 1, "cuoi", "quy") || Is(of + 1, "dau", "quy")))
+            {
+                return DayOfQuarter(n, lastMonth: Is(of + 1, "cuoi"), k, of + 2);
+            }
+
             if (Is(k + 1, "ngay") || Is(k + 1, "thang"))
             {
                 return CountedFrom(k);
@@ -42,6 +50,7 @@ public static partial class DeadlineParser
             {
                 return DayOfMonth(n, nextMonth: true, k, k + 2);
             }
+
 
             return DayAfterEveryMonth(n, k);
         }
@@ -143,6 +152,21 @@ public static partial class DeadlineParser
         }
 
         private bool ActAbove(int t) => Is(t, "nghi", "dinh") || Is(t, "thong", "tu") || Is(t, "luat") || Is(t, "huong", "dan");
+
+        /// <summary>A day of the first or last month of every quarter; a "hằng quý" before it is that duty's
+        /// frequency, not another set of dates (the quarters' ends).</summary>
+        private int DayOfQuarter(int day, bool lastMonth, int first, int last)
+        {
+            var quarterly = items.FindLastIndex(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Quarterly);
+            if (quarterly >= 0 && recurringMarkers.Contains(items[quarterly].FirstToken))
+            {
+                items.RemoveAt(quarterly);
+            }
+
+            items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Quarterly, lastMonth ? "cuoi" : null, true, first, last));
+            recurringMarkers.Add(first);
+            return last + 1;
+        }
 
         private int DayOfMonth(int day, bool nextMonth, int first, int last)
         {

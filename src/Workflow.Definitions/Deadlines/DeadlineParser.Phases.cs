@@ -197,6 +197,11 @@ public static partial class DeadlineParser
                     break;
                 }
 
+                if (Is(last, TokenType.Number) && tokens[last].Length <= 2 && Is(last - 1, TokenType.Word) && !IsFiller(last - 1))
+                {
+                    break; // "Giai đoạn 2 (2027-2028)", "Đợt 1:": the phase's number is part of its name
+                }
+
                 last--;
             }
 

@@ -406,4 +406,29 @@ public class DeadlineFamilyTests
     [InlineData("Hằng năm, trước ngày 15/12", "recurring: Năm 2025-12-15")]
     [InlineData("Định kỳ 6 tháng, hằng năm", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
     public void A_period_with_its_own_day_is_due_that_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Hằng quý, trước ngày 15 tháng cuối quý", "recurring: Quý I 2025-03-15 | Quý II 2025-06-15 | Quý III 2025-09-15 | Quý IV 2025-12-15")]
+    [InlineData("Định kỳ hằng quý, chậm nhất ngày 20 của tháng cuối quý", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
+    [InlineData("ngày 10 tháng đầu quý", "recurring: Quý I 2025-01-10 | Quý II 2025-04-10 | Quý III 2025-07-10 | Quý IV 2025-10-10")]
+    [InlineData("Hằng quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void A_day_of_a_month_of_every_quarter(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Đầu năm 2027", "once: 2027-03-31")]
+    [InlineData("Đầu năm", "once: 2025-03-31")]
+    [InlineData("Kỳ họp đầu năm 2027", "event:")]
+    [InlineData("6 tháng đầu năm 2026", "once: 2026-06-30")]
+    [InlineData("Nửa đầu năm 2026", "once: 2026-06-30")]
+    public void The_start_of_a_year_is_its_first_quarters_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void The_start_of_a_year_is_a_reading_to_confirm() =>
+        Assert.Contains("hết tháng 01", DeadlineParser.Parse("Đầu năm 2027", Y2025).Ambiguity, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Giai đoạn 1 (2026): triển khai thí điểm; Giai đoạn 2 (2027-2028): nhân rộng", "phased: Giai đoạn 1 2026-12-31 | Giai đoạn 2 2028-12-31")]
+    [InlineData("Đợt 1 (Quý II/2026); Đợt 2 (Quý IV/2026)", "phased: Đợt 1 2026-06-30 | Đợt 2 2026-12-31")]
+    [InlineData("Quý II/2026 (giai đoạn 2026 - 2031)", "once: 2026-06-30")]
+    public void A_phase_gives_its_dates_in_brackets(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
