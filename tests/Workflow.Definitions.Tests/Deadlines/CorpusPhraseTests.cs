@@ -156,6 +156,10 @@ public class CorpusPhraseTests
     /// of a cited notice ("Thông báo số 326/TB-TTHĐND ngày 17/12/2025") read as a deadline; a span closed by an event ("Từ
     /// tháng 10/2025 đến khi tổ chức thành công Đại hội …") kept the year's end; "10 ngày kể từ ngày nhận Kế hoạch này"
     /// read as an event; a count written "(17,5) ngày làm việc kể từ ngày nhận đủ hồ sơ" read as unknown.
+    /// Seven of the 40 were afterwards found to repeat cells already in the corpus but for a space or a final dot ("Năm 2026 -
+    /// 2027", "Quý III/ 2026", "Trong năm 2026", …; the dedupe compared exact strings) and were removed, one of them a miss
+    /// whose label also went against the earlier cell's ("Từ tháng 10/2025 đến khi …", event with the year's end): on the
+    /// 33 that remain, the blind run scored 24 of 33 (72.7 %).
     /// </summary>
     [Fact]
     public void The_sixth_harvest_held_out_whole_scores_at_least_98_percent()
@@ -164,7 +168,7 @@ public class CorpusPhraseTests
         var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
         var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
 
-        Assert.True(heldOut.Count >= 40, $"held out {heldOut.Count} of the sixth harvest");
+        Assert.True(heldOut.Count >= 30, $"held out {heldOut.Count} of the sixth harvest");
         Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
     }
 
