@@ -17,6 +17,11 @@ public static partial class DeadlineParser
         {
             var n = tokens[k].Value;
             var j = k + 1;
+            if (CitedDocumentDate(k) is var cited && cited > k)
+            {
+                return cited;
+            }
+
             if (TryNumberLedExtended(k) is var extended && extended > k)
             {
                 return extended;
@@ -78,6 +83,11 @@ public static partial class DeadlineParser
                 {
                     year = tokens[j + 3].Value;
                     last = j + 3;
+                }
+                else if (Is(j + 2, "nam") && PlaceholderYear(j + 3) is { } placeholder)
+                {
+                    // "chậm nhất là ngày 31 tháng 01 năm sau đối với báo cáo năm": the next year's, every year.
+                    (year, last) = placeholder;
                 }
                 else if (Is(j + 2, '/') && Is(j + 3, TokenType.Number))
                 {
@@ -187,6 +197,60 @@ public static partial class DeadlineParser
         private bool NumbersSection(int k) =>
             Is(k - 1, "muc") || Is(k - 1, "khoan") || Is(k - 1, "diem") || Is(k - 1, "phan") || Is(k - 2, "khu", "vuc");
 
+        /// <summary>"Thông báo số 326/TB-TTHĐND ngày 17/12/2025": the date after a document's number is when that document
+        /// was issued, not a deadline; it stays in the note. A cell that is only such a reference defers to the document
+        /// (an event). Returns the token after the date, or <paramref name="k"/>.</summary>
+        private int CitedDocumentDate(int k)
+        {
+            if (!Is(k - 1, "ngay") || !(Is(k - 3, '-') || Is(k - 3, '/')) || !Is(k - 2, TokenType.Word))
+            {
+                return k;
+            }
+
+            var number = -1;
+            for (var s = k - 4; s >= 0 && s >= k - 9; s--)
+            {
+                if (IsSentenceBreak(s) && !Is(s, '-'))
+                {
+                    break;
+                }
+
+                if (Is(s, "so") && Is(s + 1, TokenType.Number) && Is(s + 2, '/'))
+                {
+                    number = s;
+                    break;
+                }
+            }
+
+            if (number < 0)
+            {
+                return k;
+            }
+
+            var last = k;
+            if (Is(k + 1, '/') && Is(k + 2, TokenType.Number))
+            {
+                last = Is(k + 3, '/') && Is(k + 4, TokenType.Number) ? k + 4 : k + 2;
+            }
+            else if (Is(k + 1, "thang") && Is(k + 2, TokenType.Number))
+            {
+                last = Is(k + 3, "nam") && Is(k + 4, TokenType.Number) ? k + 4 : k + 2;
+            }
+
+            if (number is >= 1 and <= 3 && NamesDocument(0, number - 1))
+            {
+                SetEventMarker(0, onlyWithoutDate: true);
+            }
+
+            return last + 1;
+        }
+
+        /// <summary>Whether tokens <paramref name="first"/>..<paramref name="last"/> name a kind of document.</summary>
+        private bool NamesDocument(int first, int last) =>
+            (last == first + 1 && (Is(first, "thong", "bao") || Is(first, "cong", "van") || Is(first, "quyet", "dinh") || Is(first, "nghi", "quyet")
+                || Is(first, "ke", "hoach") || Is(first, "chi", "thi") || Is(first, "van", "ban") || Is(first, "to", "trinh") || Is(first, "ket", "luan")))
+            || (last == first && (Is(first, "tb") || Is(first, "cv") || Is(first, "qd")));
+
         private int ExactDate(int day, int month, int? year, int first, int last)
         {
             var y = year ?? context.TrackedYear;
@@ -206,7 +270,8 @@ public static partial class DeadlineParser
 
             if (month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(y, month))
             {
-                error = $"\"{Original(first, last)}\": ngày {day:00}/{month:00}/{y} không có trong lịch.";
+                // Refused only if the phrase has no other date ("44/92/2026; 6/8/2026; 8/8/2026": a slip among good dates).
+                impossibleDate ??= $"\"{Original(first, last)}\": ngày {day:00}/{month:00}/{y} không có trong lịch.";
                 return last + 1;
             }
 

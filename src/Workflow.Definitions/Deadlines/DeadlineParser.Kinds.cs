@@ -199,11 +199,12 @@ public static partial class DeadlineParser
 
                 if (day.Period == ReportingPeriod.Quarterly)
                 {
-                    // "ngày 15 tháng cuối quý": the day of the quarter's last (or first) month.
+                    // "ngày 15 tháng cuối quý": the day of the quarter's last (or first) month; "… tháng đầu tiên của quý sau":
+                    // of the next quarter's first month (Quý IV's in January of the next year).
                     for (var q = 1; q <= 4; q++)
                     {
-                        var month = q * 3 - (day.Name is null ? 2 : 0);
-                        Add(new LocalDate(year, month, Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(year, month))), ReportingPeriod.Quarterly, QuarterNames[q - 1]);
+                        var month = new LocalDate(year, q * 3, 1).PlusMonths(day.Name switch { null => -2, "sau" => 1, _ => 0 });
+                        Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Quarterly, QuarterNames[q - 1]);
                     }
 
                     continue;

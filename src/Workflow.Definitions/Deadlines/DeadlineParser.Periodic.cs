@@ -13,17 +13,49 @@ public static partial class DeadlineParser
         private int TryNumberLedExtended(int k)
         {
             var n = tokens[k].Value;
+            if (Is(k - 1, ',') && Is(k - 2, TokenType.Number) && tokens[k - 2].End == tokens[k - 1].Start && tokens[k - 1].End == tokens[k].Start)
+            {
+                return k + 1; // "2,5 ngày": the half of a count read at its whole part, not a count of its own
+            }
 
             // "Hằng quý, trước ngày 15 tháng cuối quý", "ngày 20 của tháng đầu quý": that day of one month of every quarter.
             var of = Is(k + 1, "cua") ? k + 2 : k + 1;
             if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang") && (Is(of + 1, "cuoi", "quy") || Is(of + 1, "dau", "quy")))
             {
-                return DayOfQuarter(n, lastMonth: Is(of + 1, "cuoi"), k, of + 2);
+                return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, of + 2);
+            }
+
+            // "Chậm nhất là ngày 15 tháng đầu tiên của quý sau liền kề đối với báo cáo quý": a quarter's report is due on that
+            // day of the next quarter's first month.
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && NextQuarterFirstMonth(of) is var next && next > of)
+            {
+                return DayOfQuarter(n, QuarterMonth.NextFirst, k, next - 1);
             }
 
             if (Is(k + 1, "ngay") || Is(k + 1, "thang"))
             {
-                return CountedFrom(k);
+                return CountedFrom(k, k + 1);
+            }
+
+            // "(17,5) ngày làm việc kể từ ngày nhận đủ hồ sơ", "3,5 ngày kể từ …": a count with a half day, the same
+            // reading (only another act can start it: a plan's issue date is counted in whole days).
+            var unit = Is(k + 1, ',') && Is(k + 2, TokenType.Number) ? k + 3 : -1;
+            unit += unit > 0 && Is(unit, ')') ? 1 : 0;
+            if (unit > 0 && (Is(unit, "ngay") || Is(unit, "thang")))
+            {
+                var (itemCount, noteCount, ambiguityCount, marker) = (items.Count, notes.Count, ambiguities.Count, eventMarker);
+                var counted = CountedFrom(k, unit);
+                if (eventMarker != marker || counted == k)
+                {
+                    return counted;
+                }
+
+                // Counted from the plan's issue date: half days are not read; nothing of the attempt stays.
+                items.RemoveRange(itemCount, items.Count - itemCount);
+                notes.RemoveRange(noteCount, notes.Count - noteCount);
+                ambiguities.RemoveRange(ambiguityCount, ambiguities.Count - ambiguityCount);
+                error = null;
+                return k;
             }
 
             if (!Is(k - 1, "ngay") || tokens[k].Length > 2 || n is < 1 or > 31)
@@ -78,10 +110,10 @@ public static partial class DeadlineParser
         /// từ ngày ban hành", "30 ngày sau khi ban hành Kế hoạch": counted from the plan's issue date, the day after it
         /// first (Bộ luật Dân sự 2015, Điều 147). Counted from anything else ("36 tháng kể từ ngày được Nhà nước bàn
         /// giao đất", "6 tháng sau khi Chính phủ ban hành Nghị định"), the task waits for that event.</summary>
-        private int CountedFrom(int k)
+        private int CountedFrom(int k, int unit)
         {
-            var months = Is(k + 1, "thang");
-            var j = k + 2;
+            var months = Is(unit, "thang");
+            var j = unit + 1;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
             if (Is(j, "sau", "khi"))
@@ -100,7 +132,16 @@ public static partial class DeadlineParser
             }
 
             var last = -1;
-            for (var t = j + 2; t < tokens.Length && t < j + 14 && !IsSentenceBreak(t); t++)
+            var received = ReceivedThePlan(j + 2);
+            if (received > 0)
+            {
+                // "10 ngày kể từ ngày nhận Kế hoạch này": the plan reaches its agencies when it is issued; listed, since
+                // delivery may take a few days.
+                last = received;
+                ambiguities.Add($"\"{Original(k, last)}\" tính từ ngày ban hành kế hoạch (ngày nhận có thể muộn hơn vài ngày)");
+            }
+
+            for (var t = j + 2; last < 0 && t < tokens.Length && t < j + 14 && !IsSentenceBreak(t); t++)
             {
                 if (Is(t, "ban", "hanh"))
                 {
@@ -135,6 +176,23 @@ public static partial class DeadlineParser
             return last + 1;
         }
 
+        /// <summary>"ngày nhận (được) Kế hoạch (này)" at <paramref name="t"/>: the last token of those words, or -1.</summary>
+        private int ReceivedThePlan(int t)
+        {
+            if (!Is(t, "ngay", "nhan"))
+            {
+                return -1;
+            }
+
+            var j = t + 2 + (Is(t + 2, "duoc") ? 1 : 0);
+            if (!Is(j, "ke", "hoach"))
+            {
+                return -1;
+            }
+
+            return Is(j + 2, "nay") ? j + 2 : j + 1;
+        }
+
         /// <summary>Whether "ban hành" at <paramref name="issued"/> is another body's act, not the plan's: a body above
         /// the plan issues ("… kể từ ngày Chính phủ ban hành", "Bộ", "Trung ương", "Quốc hội", "Thủ tướng"), or what is
         /// issued is a decree, a circular, a law or a guidance ("… ban hành Nghị định", "Thông tư", "Luật", "hướng dẫn").</summary>
@@ -155,7 +213,53 @@ public static partial class DeadlineParser
 
         /// <summary>A day of the first or last month of every quarter; a "hằng quý" before it is that duty's
         /// frequency, not another set of dates (the quarters' ends).</summary>
-        private int DayOfQuarter(int day, bool lastMonth, int first, int last)
+        /// <summary>After the day: "tháng đầu (tiên) (của) quý sau / quý liền sau / quý sau liền kề / quý tiếp theo", and the
+        /// "(đối với) báo cáo quý" it is for. Returns the token after the words, or <paramref name="of"/> when they are not there.</summary>
+        private int NextQuarterFirstMonth(int of)
+        {
+            if (!Is(of, "thang", "dau"))
+            {
+                return of;
+            }
+
+            var j = of + 2;
+            j += Is(j, "tien") ? 1 : 0;
+            j += Is(j, "cua") ? 1 : 0;
+            if (!Is(j, "quy"))
+            {
+                return of;
+            }
+
+            j++;
+            if (Is(j, "lien", "sau") || Is(j, "tiep", "theo"))
+            {
+                j += 2;
+            }
+            else if (Is(j, "sau"))
+            {
+                j += Is(j + 1, "lien", "ke") ? 3 : 1;
+            }
+            else
+            {
+                return of;
+            }
+
+            if (Is(j, "doi", "voi"))
+            {
+                j += 2;
+            }
+
+            return Is(j, "bao", "cao") && Is(j + 2, "quy") ? j + 3 : j;
+        }
+
+        private enum QuarterMonth : byte
+        {
+            First,
+            Last,
+            NextFirst,
+        }
+
+        private int DayOfQuarter(int day, QuarterMonth month, int first, int last)
         {
             var quarterly = items.FindLastIndex(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Quarterly);
             if (quarterly >= 0 && recurringMarkers.Contains(items[quarterly].FirstToken))
@@ -163,7 +267,7 @@ public static partial class DeadlineParser
                 items.RemoveAt(quarterly);
             }
 
-            items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Quarterly, lastMonth ? "cuoi" : null, true, first, last));
+            items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Quarterly, month switch { QuarterMonth.Last => "cuoi", QuarterMonth.NextFirst => "sau", _ => null }, true, first, last));
             recurringMarkers.Add(first);
             return last + 1;
         }

@@ -153,6 +153,7 @@ public static partial class DeadlineParser
         private readonly List<string> notes;
         private readonly bool[] covered;
         private string? error;
+        private string? impossibleDate;
         private readonly List<int> recurringMarkers;
         private readonly List<string> ambiguities;
         private bool frequencyGiven;
@@ -181,6 +182,7 @@ public static partial class DeadlineParser
 
             SplitFootnotes();
             Scan();
+            SetImpossibleDatesApart();
             if (error is not null)
             {
                 return Schedule.Unknown(phrase, error);
@@ -222,6 +224,25 @@ public static partial class DeadlineParser
             }
 
             return Finish(kind, milestones);
+        }
+
+        /// <summary>A date the calendar does not have ("31/02/2026") refuses the cell, unless the cell gives other dates:
+        /// then it is a slip beside them ("44/92/2026; 6/8/2026; 8/8/2026; 60/11/2026"), left out and listed.</summary>
+        private void SetImpossibleDatesApart()
+        {
+            if (impossibleDate is null || error is not null)
+            {
+                return;
+            }
+
+            if (items.Exists(i => i.Kind is ItemKind.Date or ItemKind.Span or ItemKind.Year))
+            {
+                ambiguities.Add($"{impossibleDate} Đã bỏ qua, đọc theo các ngày còn lại");
+            }
+            else
+            {
+                error = impossibleDate;
+            }
         }
 
         private Schedule Finish(ScheduleKind kind, List<Milestone> milestones)

@@ -431,4 +431,33 @@ public class DeadlineFamilyTests
     [InlineData("Đợt 1 (Quý II/2026); Đợt 2 (Quý IV/2026)", "phased: Đợt 1 2026-06-30 | Đợt 2 2026-12-31")]
     [InlineData("Quý II/2026 (giai đoạn 2026 - 2031)", "once: 2026-06-30")]
     public void A_phase_gives_its_dates_in_brackets(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Chậm nhất là ngày 20 tháng đầu tiên của quý sau đối với báo cáo quý", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
+    [InlineData("ngày 10 tháng đầu quý tiếp theo", "recurring: Quý I 2025-04-10 | Quý II 2025-07-10 | Quý III 2025-10-10 | Quý IV 2026-01-10")]
+    [InlineData("chậm nhất là ngày 31 tháng 3 năm sau đối với báo cáo năm", "recurring: Năm 2026-03-31")]
+    public void Report_deadlines_in_the_next_period(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("44/92/2026; 6/8/2026", "phased: 2026-08-06")]
+    [InlineData("31/02/2026", "unknown:")]
+    public void An_impossible_date_beside_good_ones_is_left_out(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void An_impossible_date_left_out_is_a_reading_to_confirm() =>
+        Assert.Contains("44/92/2026", DeadlineParser.Parse("44/92/2026; 6/8/2026", Y2025).Ambiguity, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Thông báo số 326/TB-TTHĐND ngày 17/12/2025", "event:")]
+    [InlineData("Quý II/2026 theo Kế hoạch số 12/KH-UBND ngày 05/01/2026", "once: 2026-06-30")]
+    [InlineData("Trước ngày 15/01/2026 (Công văn số 3562/SKHCN-KHTC ngày 27/7/2025)", "once: 2026-01-15")]
+    public void The_date_of_a_cited_document_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này", "once: 2025-11-30")]
+    [InlineData("15 ngày kể từ ngày nhận được Kế hoạch", "once: 2025-12-05")]
+    [InlineData("(17,5) ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ", "event:")]
+    [InlineData("3,5 ngày kể từ ngày Sở Nội vụ tiếp nhận đủ giấy tờ", "event:")]
+    [InlineData("2,5 ngày kể từ ngày ban hành", "unknown:")]
+    public void Counts_from_receiving_the_plan_and_half_days(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
