@@ -93,15 +93,8 @@ public class CorpusPhraseTests
     /// afterwards, so the score this test sees is no longer blind for those four rows.
     /// </summary>
     [Fact]
-    public void The_third_harvest_held_out_whole_scores_at_least_98_percent()
-    {
-        var heldOut = Rows.Value.Where(r => r.File.StartsWith("harvest3-", StringComparison.Ordinal)).ToList();
-        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
-        var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
-
-        Assert.True(heldOut.Count >= 20, $"held out {heldOut.Count} of the third harvest");
-        Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
-    }
+    public void The_third_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest3-", 20);
 
     /// <summary>
     /// The fourth harvest (<c>harvest4-*.tsv</c>), a second fresh batch gathered after the third's blind run, is held
@@ -111,15 +104,8 @@ public class CorpusPhraseTests
     /// months joined by a dash; quarters joined by a dash are phases). Mended afterwards, with the reading flagged.
     /// </summary>
     [Fact]
-    public void The_fourth_harvest_held_out_whole_scores_at_least_98_percent()
-    {
-        var heldOut = Rows.Value.Where(r => r.File.StartsWith("harvest4-", StringComparison.Ordinal)).ToList();
-        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
-        var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
-
-        Assert.True(heldOut.Count >= 10, $"held out {heldOut.Count} of the fourth harvest");
-        Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
-    }
+    public void The_fourth_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest4-", 10);
 
     /// <summary>
     /// The fifth harvest (<c>harvest5-*.tsv</c>), from a source no earlier harvest had used (Đắk Lắk's tracking
@@ -133,15 +119,8 @@ public class CorpusPhraseTests
     /// blind for those nine rows.
     /// </summary>
     [Fact]
-    public void The_fifth_harvest_held_out_whole_scores_at_least_98_percent()
-    {
-        var heldOut = Rows.Value.Where(r => r.File.StartsWith("harvest5-", StringComparison.Ordinal)).ToList();
-        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
-        var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
-
-        Assert.True(heldOut.Count >= 40, $"held out {heldOut.Count} of the fifth harvest");
-        Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
-    }
+    public void The_fifth_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest5-", 40);
 
     /// <summary>
     /// The sixth harvest (<c>harvest6-*.tsv</c>), from documents no earlier harvest had used (the history of Đắk Lắk's
@@ -162,13 +141,18 @@ public class CorpusPhraseTests
     /// 33 that remain, the blind run scored 24 of 33 (72.7 %).
     /// </summary>
     [Fact]
-    public void The_sixth_harvest_held_out_whole_scores_at_least_98_percent()
+    public void The_sixth_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest6-", 30);
+
+    /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
+    /// rows, and at least 98 % of them read exactly as labelled.</summary>
+    private static void AssertWholeHarvestScores(string prefix, int minimum)
     {
-        var heldOut = Rows.Value.Where(r => r.File.StartsWith("harvest6-", StringComparison.Ordinal)).ToList();
+        var heldOut = Rows.Value.Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
         var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
 
-        Assert.True(heldOut.Count >= 30, $"held out {heldOut.Count} of the sixth harvest");
+        Assert.True(heldOut.Count >= minimum, $"held out {heldOut.Count} of {prefix}*");
         Assert.True(score >= 0.98, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count} = {score:P1}; misses: {string.Join(" | ", misses)}");
     }
 
