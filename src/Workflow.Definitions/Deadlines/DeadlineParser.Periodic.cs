@@ -18,18 +18,19 @@ public static partial class DeadlineParser
                 return k + 1; // "2,5 ngày": the half of a count read at its whole part, not a count of its own
             }
 
-            // "Hằng quý, trước ngày 15 tháng cuối quý", "ngày 20 của tháng đầu quý": that day of one month of every quarter.
             var of = Is(k + 1, "cua") ? k + 2 : k + 1;
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang") && (Is(of + 1, "cuoi", "quy") || Is(of + 1, "dau", "quy")))
-            {
-                return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, of + 2);
-            }
 
             // "Chậm nhất là ngày 15 tháng đầu tiên của quý sau liền kề đối với báo cáo quý": a quarter's report is due on that
             // day of the next quarter's first month.
             if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && NextQuarterFirstMonth(of) is var next && next > of)
             {
                 return DayOfQuarter(n, QuarterMonth.NextFirst, k, next - 1);
+            }
+
+            // "Hằng quý, trước ngày 15 tháng cuối quý", "ngày 20 của tháng đầu quý": that day of one month of every quarter.
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang") && (Is(of + 1, "cuoi", "quy") || Is(of + 1, "dau", "quy")))
+            {
+                return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, of + 2);
             }
 
             if (Is(k + 1, "ngay") || Is(k + 1, "thang"))

@@ -439,7 +439,7 @@ public class DeadlineFamilyTests
     public void Report_deadlines_in_the_next_period(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     [Theory]
-    [InlineData("44/92/2026; 6/8/2026", "phased: 2026-08-06")]
+    [InlineData("44/92/2026; 6/8/2026", "once: 2026-08-06")]
     [InlineData("31/02/2026", "unknown:")]
     public void An_impossible_date_beside_good_ones_is_left_out(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
