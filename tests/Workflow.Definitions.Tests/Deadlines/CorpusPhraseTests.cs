@@ -125,8 +125,8 @@ public class CorpusPhraseTests
     /// <summary>
     /// The sixth harvest (<c>harvest6-*.tsv</c>), from documents no earlier harvest had used (the history of Đắk Lắk's
     /// land-clearance dashboard, report deadlines in decrees and circulars, plans of Cần Thơ, Đắk Lắk and Hồ Chí Minh City),
-    /// is held out whole: labelled and committed (a07d104 on wt/blind) before the parser read it.
-    /// Its first and only blind run (parser of wt/blind 5563516, main 8b8ffba plus the three harvest5 families): 30 of 40
+    /// is held out whole: labelled and committed (ecd5551 in main) before the parser read it.
+    /// Its first and only blind run (parser of dae1f1d in main): 30 of 40
     /// exact (75.0 %). The misses: report deadlines set relative to the next period ("Chậm nhất là ngày 15 tháng đầu tiên
     /// của quý sau liền kề đối với báo cáo quý, … ngày 31 tháng 01 năm sau đối với báo cáo năm", three cells) read as one
     /// date; a quarterly report with its own exception for the second quarter read as two phases; "trước ngày 15 tháng 7
