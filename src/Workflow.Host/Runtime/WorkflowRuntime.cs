@@ -251,6 +251,11 @@ public sealed partial class WorkflowRuntime(
             // memory stays bounded however large the plan. One trigger serves every milestone waiting
             // for the same moment, so only the distinct moments are kept for Quartz.
             var moments = new HashSet<LocalDateTime>();
+            // A load at least as large as the store (the first plans, a national one) drops the milestones' and the
+            // history's secondary indexes and builds them whole at the end, in this transaction: a sorted build costs
+            // far less than a million inserts into each B-tree. Counted from the tasks: at most one a task without dates.
+            var coming = plan.Tasks.Sum(t => (long)Math.Max(1, t.Schedule.Milestones.Count)) - byKey.Count;
+            var indexes = await BulkLoadIndexes.DropForLoadAsync(db, coming, [typeof(MilestoneRecord), typeof(HistoryRecord)], ct).ConfigureAwait(false);
             using var insertMilestones = new BulkInsert<MilestoneRecord>(db, keys: true);
             using var insertHistory = new BulkInsert<HistoryRecord>(db);
             var fresh = definitions.Planner.Runs(plan).Where(r => !byKey.ContainsKey((r.Run.Key.Task.Value, r.Run.Key.Number)));
@@ -299,6 +304,7 @@ public sealed partial class WorkflowRuntime(
                 created += rows.Count;
             }
 
+            await indexes.RebuildAsync(ct).ConfigureAwait(false);
             changes.AddRange(moments.Select(m => new TriggerChange(0, null, m)));
         }, ct).ConfigureAwait(false);
 
