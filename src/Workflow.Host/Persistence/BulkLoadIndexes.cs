@@ -10,13 +10,14 @@ namespace Workflow.Host.Persistence;
 /// and built again before it commits: a sorted build of a whole index costs far less than inserting
 /// every new row into each B-tree in turn (PostgreSQL's "Populating a Database" advice; the same holds
 /// for SQLite). The definitions are read from the database itself (sqlite_master, pg_get_indexdef)
-/// before the drop, so what is built again is exactly what the migrations made; a key or a
-/// constraint's own index is left in place. Both databases drop and create indexes transactionally:
+/// before the drop, so what is built again is exactly what the migrations made; a constraint's own
+/// index is left in place (a primary key only when asked, on PostgreSQL). Both databases drop and create indexes transactionally:
 /// a load that fails rolls back to the store and its indexes exactly as they were.
 /// </summary>
 /// <remarks>
 /// PostgreSQL: dropping an index locks its table until the transaction ends (readers wait), and the
-/// builds get more sort memory for this transaction only. Worth it for a load that at least doubles
+/// builds get more sort memory for this transaction only; a table's primary key can go too (a text
+/// key's B-tree costs PostgreSQL about as much as the rows). Worth it for a load that at least doubles
 /// a table, not for a few rows into a large one.
 /// </remarks>
 internal sealed class BulkLoadIndexes
@@ -25,9 +26,9 @@ internal sealed class BulkLoadIndexes
     private const string PostgresSortMemory = "512MB";
 
     private readonly WorkflowDbContext db;
-    private readonly List<(string Name, string Definition)> dropped;
+    private readonly List<(string Drop, string Create)> dropped;
 
-    private BulkLoadIndexes(WorkflowDbContext db, List<(string Name, string Definition)> dropped)
+    private BulkLoadIndexes(WorkflowDbContext db, List<(string Drop, string Create)> dropped)
     {
         this.db = db;
         this.dropped = dropped;
@@ -37,32 +38,37 @@ internal sealed class BulkLoadIndexes
     public const int MinimumRows = 2_000;
 
     /// <summary>
-    /// Drops the secondary indexes of the tables of <paramref name="entities"/> when <paramref name="rows"/>
-    /// new rows of the first are coming and they are at least <see cref="MinimumRows"/> and as many as the
-    /// table holds (told by its largest key, which costs one index seek, not a count); otherwise drops nothing.
+    /// Whether <paramref name="rows"/> new rows of <paramref name="entity"/> are a large load: at least
+    /// <see cref="MinimumRows"/> and as many as the table holds (told by its largest key, which costs
+    /// one index seek, not a count).
     /// </summary>
-    public static async Task<BulkLoadIndexes> DropForLoadAsync(WorkflowDbContext db, long rows, IReadOnlyList<Type> entities, CancellationToken ct)
+    public static async Task<bool> IsLargeAsync(WorkflowDbContext db, Type entity, long rows, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(entities);
         if (rows < MinimumRows)
         {
-            return new BulkLoadIndexes(db, []);
+            return false;
         }
 
-        var entity = db.Model.FindEntityType(entities[0]) ?? throw new InvalidOperationException($"{entities[0].Name} is not in the model");
-        var table = entity.GetTableName()!;
-        var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
+        var type = db.Model.FindEntityType(entity) ?? throw new InvalidOperationException($"{entity.Name} is not in the model");
+        var table = type.GetTableName()!;
+        var key = type.FindPrimaryKey()!.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(table, type.GetSchema()))!;
         var sql = db.GetService<ISqlGenerationHelper>();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"SELECT COALESCE(MAX({sql.DelimitIdentifier(key)}), 0) FROM {sql.DelimitIdentifier(table)}";
-        var held = Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        return rows >= held ? await DropAsync(db, entities, ct).ConfigureAwait(false) : new BulkLoadIndexes(db, []);
+        return rows >= Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Drops the secondary indexes of the tables of <paramref name="entities"/>, in the context's current transaction.</summary>
-    public static async Task<BulkLoadIndexes> DropAsync(WorkflowDbContext db, IEnumerable<Type> entities, CancellationToken ct)
+    /// <summary>Nothing dropped: what a small load takes.</summary>
+    public static BulkLoadIndexes None(WorkflowDbContext db) => new(db, []);
+
+    /// <summary>
+    /// Drops the secondary indexes of the tables of <paramref name="entities"/>, in the context's current
+    /// transaction; with <paramref name="keys"/>, on PostgreSQL, their primary keys too (SQLite cannot drop
+    /// a table's key). A table whose key is dropped has no unique check until <see cref="RebuildAsync"/>.
+    /// </summary>
+    public static async Task<BulkLoadIndexes> DropAsync(WorkflowDbContext db, IEnumerable<Type> entities, bool keys, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entities);
@@ -72,22 +78,28 @@ internal sealed class BulkLoadIndexes
         }
 
         var sql = db.GetService<ISqlGenerationHelper>();
-        var dropped = new List<(string Name, string Definition)>();
+        var dropped = new List<(string Drop, string Create)>();
         foreach (var type in entities)
         {
-            var table = (db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model")).GetTableName()!;
-            var indexes = await SecondaryIndexesAsync(db, table, ct).ConfigureAwait(false);
-            foreach (var (name, definition) in indexes)
+            var tableName = (db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model")).GetTableName()!;
+            var table = sql.DelimitIdentifier(tableName);
+            foreach (var (name, definition, key) in await IndexesAsync(db, tableName, ct).ConfigureAwait(false))
             {
-                await ExecuteAsync(db, $"DROP INDEX {sql.DelimitIdentifier(name)}", ct).ConfigureAwait(false);
-                dropped.Add((name, definition));
+                if (key && !keys)
+                {
+                    continue;
+                }
+
+                var drop = key ? $"ALTER TABLE {table} DROP CONSTRAINT {sql.DelimitIdentifier(name)}" : $"DROP INDEX {sql.DelimitIdentifier(name)}";
+                await ExecuteAsync(db, drop, ct).ConfigureAwait(false);
+                dropped.Add((drop, key ? $"ALTER TABLE {table} ADD CONSTRAINT {sql.DelimitIdentifier(name)} {definition}" : definition));
             }
         }
 
         return new BulkLoadIndexes(db, dropped);
     }
 
-    /// <summary>Builds the dropped indexes again, as they were defined (a unique one fails the load if the new rows broke it).</summary>
+    /// <summary>Builds the dropped indexes and keys again, as they were defined (a unique one fails the load if the new rows broke it).</summary>
     public async Task RebuildAsync(CancellationToken ct)
     {
         if (dropped.Count == 0)
@@ -100,9 +112,9 @@ internal sealed class BulkLoadIndexes
             await ExecuteAsync(db, $"SET LOCAL maintenance_work_mem = '{PostgresSortMemory}'", ct).ConfigureAwait(false);
         }
 
-        foreach (var (_, definition) in dropped)
+        foreach (var (_, create) in dropped)
         {
-            await ExecuteAsync(db, definition, ct).ConfigureAwait(false);
+            await ExecuteAsync(db, create, ct).ConfigureAwait(false);
         }
 
         dropped.Clear();
@@ -117,33 +129,35 @@ internal sealed class BulkLoadIndexes
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>The indexes of <paramref name="table"/> other than its key's and its constraints', with the SQL that creates each.</summary>
-    private static async Task<List<(string Name, string Definition)>> SecondaryIndexesAsync(WorkflowDbContext db, string table, CancellationToken ct)
+    /// <summary>
+    /// The indexes of <paramref name="table"/> with the SQL that creates each, and whether it is
+    /// the table's primary key (PostgreSQL; then the SQL is the constraint's definition). Other constraints'
+    /// indexes, and SQLite's key and UNIQUE constraint indexes (sqlite_autoindex_…, with no SQL), are not listed.
+    /// </summary>
+    private static async Task<List<(string Name, string Definition, bool Key)>> IndexesAsync(WorkflowDbContext db, string table, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@table";
         parameter.Value = table;
         command.Parameters.Add(parameter);
 
-        // SQLite: an index a key or a UNIQUE constraint makes has no SQL (sqlite_autoindex_…). PostgreSQL: one a
-        // constraint owns is named by pg_constraint; the table is the one the search path finds, as EF's.
+        // PostgreSQL: the table is the one the search path finds, as EF's statements find it.
         command.CommandText = db.Database.IsSqlite()
-            ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name"
+            ? "SELECT name, sql, 0 FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name"
             : """
-              SELECT c.relname, pg_get_indexdef(i.indexrelid)
+              SELECT c.relname, CASE WHEN k.contype = 'p' THEN pg_get_constraintdef(k.oid) ELSE pg_get_indexdef(i.indexrelid) END, k.contype IS NOT NULL
               FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-              WHERE i.indrelid = to_regclass(quote_ident(@table))
-                AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+              LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+              WHERE i.indrelid = to_regclass(quote_ident(@table)) AND (k.oid IS NULL OR k.contype = 'p')
               ORDER BY c.relname
               """;
-        var indexes = new List<(string, string)>();
+        var indexes = new List<(string, string, bool)>();
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            indexes.Add((reader.GetString(0), reader.GetString(1)));
+            indexes.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)));
         }
 
         return indexes;

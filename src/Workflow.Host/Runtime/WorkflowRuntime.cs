@@ -150,8 +150,16 @@ public sealed partial class WorkflowRuntime(
 
             await using var cache = await SqliteImportCache.EnlargeAsync(db, ct).ConfigureAwait(false);
 
-            // Tasks already stored are updated in place; new ones are written set-wise, a batch at a time.
+            // A load at least as large as the store (the first plans, a national one) drops the indexes it writes
+            // to and builds them whole at the end, in this transaction: a sorted build costs far less than a million
+            // inserts into each B-tree. Counted from the tasks: at most one milestone a task without dates.
+            var coming = plan.Tasks.Sum(t => (long)Math.Max(1, t.Schedule.Milestones.Count)) - existing.Count;
+            var large = await BulkLoadIndexes.IsLargeAsync(db, typeof(MilestoneRecord), coming, ct).ConfigureAwait(false);
+
+            // Tasks already stored are updated in place; new ones are written set-wise, a batch at a time
+            // (a large load without the tasks' key on PostgreSQL, built again before the updates).
             var tasks = await db.Tasks.Where(t => t.PlanId == plan.Id.Value).ToDictionaryAsync(t => t.TaskId, ct).ConfigureAwait(false);
+            var taskKeys = large ? await BulkLoadIndexes.DropAsync(db, [typeof(TaskRecord)], keys: true, ct).ConfigureAwait(false) : BulkLoadIndexes.None(db);
             using (var insertTasks = new BulkInsert<TaskRecord>(db))
             {
                 var newTasks = new List<TaskRecord>(insertTasks.BatchSize);
@@ -175,6 +183,8 @@ public sealed partial class WorkflowRuntime(
 
                 await insertTasks.InsertAsync(newTasks, ct).ConfigureAwait(false);
             }
+
+            await taskKeys.RebuildAsync(ct).ConfigureAwait(false);
 
             var byKey = existing.ToDictionary(m => (m.TaskId, m.Number));
             foreach (var row in existing)
@@ -251,11 +261,7 @@ public sealed partial class WorkflowRuntime(
             // memory stays bounded however large the plan. One trigger serves every milestone waiting
             // for the same moment, so only the distinct moments are kept for Quartz.
             var moments = new HashSet<LocalDateTime>();
-            // A load at least as large as the store (the first plans, a national one) drops the milestones' and the
-            // history's secondary indexes and builds them whole at the end, in this transaction: a sorted build costs
-            // far less than a million inserts into each B-tree. Counted from the tasks: at most one a task without dates.
-            var coming = plan.Tasks.Sum(t => (long)Math.Max(1, t.Schedule.Milestones.Count)) - byKey.Count;
-            var indexes = await BulkLoadIndexes.DropForLoadAsync(db, coming, [typeof(MilestoneRecord), typeof(HistoryRecord)], ct).ConfigureAwait(false);
+            var indexes = large ? await BulkLoadIndexes.DropAsync(db, [typeof(MilestoneRecord), typeof(HistoryRecord)], keys: false, ct).ConfigureAwait(false) : BulkLoadIndexes.None(db);
             using var insertMilestones = new BulkInsert<MilestoneRecord>(db, keys: true);
             using var insertHistory = new BulkInsert<HistoryRecord>(db);
             var fresh = definitions.Planner.Runs(plan).Where(r => !byKey.ContainsKey((r.Run.Key.Task.Value, r.Run.Key.Number)));
