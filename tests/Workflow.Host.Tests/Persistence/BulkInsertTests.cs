@@ -30,22 +30,8 @@ public sealed class BulkInsertTests
     }
 
     [PostgresFact]
-    public async Task A_row_written_in_bulk_is_stored_as_ef_stores_it_on_postgresql()
-    {
-        var schema = new Scheduling.PostgresSchema("bulk_insert");
-        await schema.CreateAsync();
-        try
-        {
-            using var postgres = WorkflowHost.Build(WorkflowsData.Load(CliRun.Workflows), new DatabaseSettings(DatabaseKind.PostgreSql, schema.ConnectionString), runJobs: false);
-            await postgres.StartAsync();
-            await StoredAsEfAsync(postgres.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>());
-            await postgres.StopAsync();
-        }
-        finally
-        {
-            await schema.DropAsync();
-        }
-    }
+    public async Task A_row_written_in_bulk_is_stored_as_ef_stores_it_on_postgresql() =>
+        await BulkLoadIndexesTests.OnPostgresAsync("bulk_insert", services => StoredAsEfAsync(services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>()));
 
     private static async Task StoredAsEfAsync(IDbContextFactory<WorkflowDbContext> databases)
     {

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
-using Workflow.Host.Runtime;
-using Workflow.Host.Scheduling;
+using RunStatus = Workflow.Host.Runtime.RunStatus;
+using DatabaseKind = Workflow.Host.Scheduling.DatabaseKind;
 using Workflow.Host.Tests.Cli;
 using Workflow.Host.Tests.Runtime;
 using Workflow.Tests;
@@ -17,15 +17,9 @@ namespace Workflow.Host.Tests.Persistence;
 /// builds them again before it commits: what comes back is what the migrations made, and a load
 /// that fails leaves the store and its indexes as they were.
 /// </summary>
-[Collection(Scheduling.SchedulingTestGroup.Name)]
 public sealed class BulkLoadIndexesTests
 {
-    [Fact]
-    public async Task A_failed_load_leaves_the_indexes_and_the_rows_as_they_were_on_sqlite()
-    {
-        await using var host = await SqliteHost.StartAsync(WorkflowsData.Load(CliRun.Workflows), TestClock.At(2025, 1, 1));
-        await FailedLoadRollsBackAsync(host.Databases);
-    }
+    private static readonly WorkflowsData Data = WorkflowsData.Load(CliRun.Workflows);
 
     [PostgresFact]
     public async Task A_failed_load_leaves_the_indexes_and_the_rows_as_they_were_on_postgresql() =>
@@ -34,7 +28,7 @@ public sealed class BulkLoadIndexesTests
     [Fact]
     public async Task A_load_smaller_than_the_table_is_not_large_a_larger_one_is_and_its_indexes_come_back()
     {
-        await using var host = await SqliteHost.StartAsync(WorkflowsData.Load(CliRun.Workflows), TestClock.At(2025, 1, 1));
+        await using var host = await SqliteHost.StartAsync(Data, TestClock.At(2025, 1, 1));
         await using var db = await host.Databases.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var before = await SchemaAsync(db);
@@ -52,6 +46,13 @@ public sealed class BulkLoadIndexesTests
         Assert.Equal(5, before.Except(await SchemaAsync(db)).Count());
         await indexes.RebuildAsync(default);
         Assert.Equal(before, await SchemaAsync(db));
+    }
+
+    [Fact]
+    public async Task A_failed_load_leaves_the_indexes_and_the_rows_as_they_were_on_sqlite()
+    {
+        await using var host = await SqliteHost.StartAsync(Data, TestClock.At(2025, 1, 1));
+        await FailedLoadRollsBackAsync(host.Databases);
     }
 
     /// <summary>
@@ -98,7 +99,7 @@ public sealed class BulkLoadIndexesTests
         await schema.CreateAsync();
         try
         {
-            using var postgres = WorkflowHost.Build(WorkflowsData.Load(CliRun.Workflows), new DatabaseSettings(DatabaseKind.PostgreSql, schema.ConnectionString), runJobs: false);
+            using var postgres = WorkflowHost.Build(Data, new DatabaseSettings(DatabaseKind.PostgreSql, schema.ConnectionString), runJobs: false);
             await postgres.StartAsync();
             await test(postgres.Services);
             await postgres.StopAsync();
