@@ -19,7 +19,9 @@ internal static class ProgressApi
 
     public sealed record TaskRowDto(string PlanId, string TaskId, int Milestone, string Activity, string? Product, string? Label, DateOnly? Due, DateOnly? DoneOn, string State, IReadOnlyList<string> Lead);
 
-    public sealed record TaskPageDto(int Total, int Skip, int Take, IReadOnlyList<TaskRowDto> Rows);
+    /// <summary>A page of the task list; <paramref name="Next"/> is the position to read the page after from (<c>after=</c>),
+    /// null when this page is not full (nothing follows).</summary>
+    public sealed record TaskPageDto(int Total, int Skip, int Take, IReadOnlyList<TaskRowDto> Rows, string? Next);
 
     public sealed record CriterionDto(string PlanId, string Code, string? Text, decimal? MaxScore, decimal? PreviousScore, CountsDto Counts);
 
@@ -47,7 +49,7 @@ internal static class ProgressApi
                 Scope(plans) is not { } scope ? BadScope(plans)
                 : Results.Ok((await queries.AgenciesAsync(plan, service.Today, scope, ct).ConfigureAwait(false)).Select(a => new AgencyDto(a.AgencyId, a.Name, ToDto(a.Counts))).ToList()))
             .WithSummary("Tiến độ từng cơ quan chủ trì: tỷ lệ đúng hạn, số mốc quá hạn, tỷ lệ hoàn thành.");
-        progress.MapGet("/tasks", async ([FromQuery] string? plan, [FromQuery] string? plans, [FromQuery] string? agency, [FromQuery] string? state, [FromQuery] string? q, [FromQuery] int? skip, [FromQuery] int? take, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
+        progress.MapGet("/tasks", async ([FromQuery] string? plan, [FromQuery] string? plans, [FromQuery] string? agency, [FromQuery] string? state, [FromQuery] string? q, [FromQuery] int? skip, [FromQuery] int? take, [FromQuery] string? after, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
             {
                 if (Scope(plans) is not { } scope)
                 {
@@ -65,10 +67,18 @@ internal static class ProgressApi
                     parsed = s;
                 }
 
-                var page = await queries.TasksAsync(new TaskFilter { PlanId = plan, Scope = scope, AgencyId = agency, State = parsed, Search = q, Skip = Math.Max(0, skip ?? 0), Take = Math.Clamp(take ?? 50, 1, TaskFilter.MaxTake) }, service.Today, ct).ConfigureAwait(false);
-                return Results.Ok(new TaskPageDto(page.Total, page.Skip, page.Take, [.. page.Rows.Select(r => new TaskRowDto(r.PlanId, r.TaskId, r.Milestone, r.Activity, r.Product, r.Label, r.Due?.ToDateOnly(), r.DoneOn?.ToDateOnly(), r.State.Key(), r.Lead))]));
+                // The page after a position of the list, read along its index like the task list page's (no rows skipped).
+                var cursor = TaskCursor.Parse(after);
+                if (!string.IsNullOrEmpty(after) && cursor is null)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"after=\"{after}\" không phải một vị trí của danh sách; dùng giá trị next của trang trước, hoặc bỏ after để đọc từ đầu.");
+                }
+
+                var page = await queries.TasksAsync(new TaskFilter { PlanId = plan, Scope = scope, AgencyId = agency, State = parsed, Search = q, Skip = Math.Max(0, skip ?? 0), Take = Math.Clamp(take ?? 50, 1, TaskFilter.MaxTake), After = cursor }, service.Today, ct).ConfigureAwait(false);
+                return Results.Ok(new TaskPageDto(page.Total, page.Skip, page.Take, [.. page.Rows.Select(r => new TaskRowDto(r.PlanId, r.TaskId, r.Milestone, r.Activity, r.Product, r.Label, r.Due?.ToDateOnly(), r.DoneOn?.ToDateOnly(), r.State.Key(), r.Lead))],
+                    page.Rows.Count == page.Take ? page.Last?.ToString() : null));
             })
-            .WithSummary("Danh sách mốc hạn lọc theo kế hoạch, cơ quan chủ trì, trạng thái (chua-den-han, sap-den-han, qua-han, hoan-thanh, cho-su-kien), nội dung; phân trang.");
+            .WithSummary("Danh sách mốc hạn lọc theo kế hoạch, cơ quan chủ trì, trạng thái (chua-den-han, sap-den-han, qua-han, hoan-thanh, cho-su-kien), nội dung; phân trang theo vị trí: next của một trang là after của trang sau.");
         progress.MapGet("/reports/quarterly", async ([FromQuery] int year, [FromQuery] string period, [FromQuery] string? plan, [FromQuery] string? plans, [FromQuery] string? format, ProgressQueries queries, CoordinationService service, CancellationToken ct) =>
             {
                 if (Scope(plans) is not { } scope)
