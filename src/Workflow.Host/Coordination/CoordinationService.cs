@@ -207,7 +207,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
 
         if (m.DoneOn is not null)
         {
-            return Outcome.Refused($"Mốc này đã được ghi nhận hoàn thành ngày {Day(LocalDate.FromDateOnly(m.DoneOn.Value))}.");
+            return Outcome.Refused($"Mốc này đã được ghi nhận hoàn thành ngày {Day(StoredDates.Read(m.DoneOn.Value))}.");
         }
 
         var closed = await runtime.MarkDoneAsync(new PlanId(m.PlanId), new TaskId(m.TaskId), m.Number, on, by, ct).ConfigureAwait(false);
@@ -333,8 +333,8 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
         db.ExtensionRequests.Add(new ExtensionRequestRecord
         {
             MilestoneId = milestoneId,
-            CurrentDue = current ?? newDue.ToDateOnly(),
-            RequestedDue = newDue.ToDateOnly(),
+            CurrentDue = current ?? StoredDates.Write(newDue),
+            RequestedDue = StoredDates.Write(newDue),
             Reason = reason.Trim(),
             RequestedBy = by,
             RequestedAtUtc = clock.RealNow,
@@ -361,10 +361,9 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     /// </summary>
     private string? NewDueProblem(MilestoneRecord m, PlanRecord plan, LocalDate newDue)
     {
-        var current = m.EffectiveDue ?? m.Due;
-        if (current is { } c && newDue <= LocalDate.FromDateOnly(c))
+        if (StoredDates.Read(m.EffectiveDue ?? m.Due) is { } current && newDue <= current)
         {
-            return $"Hạn mới {Day(newDue)} phải sau hạn hiện tại {Day(LocalDate.FromDateOnly(c))}.";
+            return $"Hạn mới {Day(newDue)} phải sau hạn hiện tại {Day(current)}.";
         }
 
         if (newDue <= Today)
@@ -449,7 +448,7 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
             return Outcome.Refused($"Đề nghị này đã được {(request.Status == ExtensionStatus.Approved ? "duyệt" : "từ chối")} bởi {request.DecidedBy}.");
         }
 
-        var requested = LocalDate.FromDateOnly(request.RequestedDue);
+        var requested = StoredDates.Read(request.RequestedDue);
         if (approve && milestone.DoneOn is null && milestone.Status != RunStatus.Finished && NewDueProblem(milestone, plan, requested) is { } problem)
         {
             return Outcome.Refused($"Không duyệt được: {problem} Hãy từ chối đề nghị, hoặc gia hạn trực tiếp đến một ngày hợp lệ.");
@@ -643,8 +642,8 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
 
     /// <summary>", hạn hiệu lực …" when the new date is a day off and the due moves to the next working day; otherwise nothing.</summary>
     private async Task<string> EffectiveNoteAsync(long milestoneId, LocalDate due, CancellationToken ct) =>
-        await MilestoneAsync(milestoneId, ct).ConfigureAwait(false) is { EffectiveDue: { } effective } && LocalDate.FromDateOnly(effective) != due
-            ? $" (ngày nghỉ: hạn hiệu lực {Day(LocalDate.FromDateOnly(effective))}, ngày làm việc kế tiếp)"
+        await MilestoneAsync(milestoneId, ct).ConfigureAwait(false) is { EffectiveDue: { } stored } && StoredDates.Read(stored) is var effective && effective != due
+            ? $" (ngày nghỉ: hạn hiệu lực {Day(effective)}, ngày làm việc kế tiếp)"
             : string.Empty;
 
     private async Task<bool> AddHistoryAsync(long milestoneId, string what, string why, string by, CancellationToken ct)
@@ -710,7 +709,10 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     public static string Day(LocalDate day) => day.ToString("dd/MM/yyyy", Invariant);
 
     /// <summary>dd/MM/yyyy, or an em dash for no date.</summary>
-    public static string Day(DateOnly? day) => day is { } d ? Day(LocalDate.FromDateOnly(d)) : "—";
+    public static string Day(LocalDate? day) => day is { } d ? Day(d) : "—";
+
+    /// <summary>A stored date column (what the pages show of a record) as <see cref="Day(LocalDate?)"/> writes it.</summary>
+    public static string Day(DateOnly? stored) => Day(StoredDates.Read(stored));
 }
 
 public enum TimelineKind

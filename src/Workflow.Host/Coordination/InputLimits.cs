@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using Workflow.Host.Persistence;
+using Workflow.Host.Runtime;
 
 namespace Workflow.Host.Coordination;
 
@@ -45,8 +46,8 @@ public sealed record InputLimits
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(milestone);
-        return milestone.EventOn is { } e ? (LocalDate.FromDateOnly(e), "ngày xảy ra sự kiện mà mốc chờ")
-            : plan.IssuedOn is { } issued ? (LocalDate.FromDateOnly(issued), "ngày ban hành kế hoạch")
+        return StoredDates.Read(milestone.EventOn) is { } e ? (e, "ngày xảy ra sự kiện mà mốc chờ")
+            : StoredDates.Read(plan.IssuedOn) is { } issued ? (issued, "ngày ban hành kế hoạch")
             : (new LocalDate(plan.TrackedYear - 1, 1, 1), $"đầu năm {plan.TrackedYear - 1}");
     }
 
@@ -54,7 +55,7 @@ public sealed record InputLimits
     public static LocalDate EarliestEvent(PlanRecord plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.IssuedOn is { } issued ? LocalDate.FromDateOnly(issued) : new LocalDate(plan.TrackedYear - 1, 1, 1);
+        return StoredDates.Read(plan.IssuedOn) ?? new LocalDate(plan.TrackedYear - 1, 1, 1);
     }
 
     /// <summary>The last day an extension of a milestone of <paramref name="plan"/> may reach.</summary>

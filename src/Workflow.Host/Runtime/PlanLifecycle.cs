@@ -72,7 +72,7 @@ public static class PlanLifecycle
         }
 
         var last = plan.OpenEnded ? (int?)null : Math.Max(plan.LastYear ?? plan.TrackedYear, plan.TrackedYear);
-        return new TrackingPeriod(plan.TrackedYear, last, plan.ClosesOn is { } c ? LocalDate.FromDateOnly(c) : null);
+        return new TrackingPeriod(plan.TrackedYear, last, StoredDates.Read(plan.ClosesOn));
     }
 
     /// <summary>The last day the plan is chased, or null when it runs until a coordinator closes it.</summary>
@@ -88,11 +88,14 @@ public static class PlanLifecycle
         ArgumentNullException.ThrowIfNull(plan);
         return plan.Status == PlanStatus.Active
             && LastDay(plan, defaultClosing) is { } last && last < today
-            && (plan.StatusOn is not { } since || LocalDate.FromDateOnly(since) <= last);
+            && (plan.StatusOn is not { } since || StoredDates.Read(since) <= last);
     }
 
     /// <summary>"31/01/2026".</summary>
     public static string Day(LocalDate day) => Display.Format(day);
+
+    /// <summary>"31/01/2026", or an em dash for no date.</summary>
+    public static string Day(LocalDate? day) => day is { } d ? Display.Format(d) : "—";
 
     /// <summary>
     /// Why a request cannot be applied to <paramref name="plan"/> on <paramref name="today"/>,
@@ -103,7 +106,7 @@ public static class PlanLifecycle
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(plan);
         var id = request.Plan.Value;
-        var since = plan.StatusOn is { } on ? $" từ ngày {Day(LocalDate.FromDateOnly(on))}" : string.Empty;
+        var since = plan.StatusOn is { } on ? $" từ ngày {Day(StoredDates.Read(on))}" : string.Empty;
         var who = plan.StatusBy is { Length: > 0 } by ? $" ({by})" : string.Empty;
         if (request.Reason is { Length: > 500 })
         {

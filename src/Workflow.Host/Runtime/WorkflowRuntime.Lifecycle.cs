@@ -153,7 +153,7 @@ public sealed partial class WorkflowRuntime
             default:
                 {
                     SetStatus(db, plan, PlanStatus.Active, on, request.By, reason);
-                    plan.StatusOn = today.ToDateOnly(); // the chase restarts today: the window's end does not close it again
+                    plan.StatusOn = StoredDates.Write(today); // the chase restarts today: the window's end does not close it again
                     var restarted = await RestartPlanAsync(db, sink, id, now, $"kế hoạch mở lại ngày {PlanLifecycle.Day(on)}{because}; nhắc lại từ hôm nay", request.By, changes, ct).ConfigureAwait(false);
                     var last = PlanLifecycle.LastDay(plan, options.DefaultClosing);
                     var window = last is { } l && l < today
@@ -193,11 +193,11 @@ public sealed partial class WorkflowRuntime
     private void SetStatus(WorkflowDbContext db, PlanRecord plan, PlanStatus status, LocalDate on, string by, string? reason)
     {
         plan.Status = status;
-        plan.StatusOn = on.ToDateOnly();
+        plan.StatusOn = StoredDates.Write(on);
         plan.StatusBy = by;
         plan.StatusReason = reason;
         plan.StatusChangedAtUtc = clock.RealNow;
-        db.PlanStatusHistory.Add(new PlanStatusRecord { PlanId = plan.Id, Status = status, On = on.ToDateOnly(), By = by, Reason = reason, RecordedAtUtc = clock.RealNow });
+        db.PlanStatusHistory.Add(new PlanStatusRecord { PlanId = plan.Id, Status = status, On = StoredDates.Write(on), By = by, Reason = reason, RecordedAtUtc = clock.RealNow });
     }
 
     /// <summary>Stops the chase of every milestone of the plan waiting at a bookmark; returns how many.</summary>

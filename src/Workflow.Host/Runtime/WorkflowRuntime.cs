@@ -29,11 +29,11 @@ public sealed record ImportResult(string Plan, int Created, int Rescheduled, int
 }
 
 /// <summary>A milestone still chased that a re-imported file no longer has: its task, number, label, effective due date and the task's activity.</summary>
-public sealed record MilestoneRemoval(string Task, int Milestone, string? Label, DateOnly? Due, string Activity)
+public sealed record MilestoneRemoval(string Task, int Milestone, string? Label, LocalDate? Due, string Activity)
 {
     /// <summary>"TT 12, mốc 2 (Thực hiện), hạn 30/06/2025: Activity" for a list a coordinator reads.</summary>
     public override string ToString() =>
-        $"TT {Task}, mốc {Milestone}{(Label is null ? string.Empty : $" ({Label})")}, hạn {MilestoneMapping.Day(Due)}: {Activity}";
+        $"TT {Task}, mốc {Milestone}{(Label is null ? string.Empty : $" ({Label})")}, hạn {PlanLifecycle.Day(Due)}: {Activity}";
 }
 
 /// <summary>
@@ -117,7 +117,7 @@ public sealed partial class WorkflowRuntime(
                 var leavingTasks = leaving.Select(m => m.TaskId).Distinct().ToList();
                 var activities = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id.Value && leavingTasks.Contains(t.TaskId))
                     .ToDictionaryAsync(t => t.TaskId, t => t.Activity, ct).ConfigureAwait(false);
-                removals = [.. leaving.Select(m => new MilestoneRemoval(m.TaskId, m.Number, m.Label, m.EffectiveDue ?? m.Due, activities.GetValueOrDefault(m.TaskId, string.Empty)))];
+                removals = [.. leaving.Select(m => new MilestoneRemoval(m.TaskId, m.Number, m.Label, StoredDates.Read(m.EffectiveDue ?? m.Due), activities.GetValueOrDefault(m.TaskId, string.Empty)))];
                 if (!allowRemoval)
                 {
                     refused = true;
@@ -134,14 +134,14 @@ public sealed partial class WorkflowRuntime(
 
             record.Number = plan.Number;
             record.Title = plan.Title;
-            record.IssuedOn = plan.IssuedOn?.ToDateOnly();
+            record.IssuedOn = StoredDates.Write(plan.IssuedOn);
             record.TrackedYear = plan.TrackedYear;
             record.Source = plan.Source;
             record.ContentHash = hash;
             record.ImportedAtUtc = Instant.FromDateTimeOffset(clock.ToReal(now)); // the step's moment, the one its catch-ups are dated by (a slow import may end on the next day of an accelerated clock)
             record.LastYear = plan.Tracking.LastYear;
             record.OpenEnded = plan.Tracking.IsOpenEnded;
-            record.ClosesOn = plan.Tracking.ClosesOn?.ToDateOnly();
+            record.ClosesOn = StoredDates.Write(plan.Tracking.ClosesOn);
 
             // A plan whose window is over is recorded closed: every milestone with its dates, nothing sent.
             changes.AddRange(await CloseIfEndedAsync(db, record, isNew, now, by, ct).ConfigureAwait(false));
@@ -204,7 +204,7 @@ public sealed partial class WorkflowRuntime(
                     continue; // new: started below
                 }
 
-                if (row.PlannedDue == run.PlannedDue?.ToDateOnly() || row.DoneOn is not null)
+                if (StoredDates.Read(row.PlannedDue) == run.PlannedDue || row.DoneOn is not null)
                 {
                     unchanged++;
                     continue;
@@ -213,10 +213,10 @@ public sealed partial class WorkflowRuntime(
                 if (!chase)
                 {
                     // A plan no longer followed: the new date is recorded, nothing is chased.
-                    db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = now, What = "đổi hạn", Why = $"hạn theo kế hoạch {MilestoneMapping.Day(row.PlannedDue)} đổi thành {MilestoneMapping.Day(run.PlannedDue?.ToDateOnly())}; kế hoạch không còn theo dõi nên không nhắc", By = by, RecordedAtUtc = clock.RealNow });
-                    row.PlannedDue = run.PlannedDue?.ToDateOnly();
-                    row.Due = run.Due?.ToDateOnly();
-                    row.EffectiveDue = run.EffectiveDue?.ToDateOnly();
+                    db.History.Add(new HistoryRecord { MilestoneId = row.Id, At = now, What = "đổi hạn", Why = $"hạn theo kế hoạch {PlanLifecycle.Day(StoredDates.Read(row.PlannedDue))} đổi thành {PlanLifecycle.Day(run.PlannedDue)}; kế hoạch không còn theo dõi nên không nhắc", By = by, RecordedAtUtc = clock.RealNow });
+                    row.PlannedDue = StoredDates.Write(run.PlannedDue);
+                    row.Due = StoredDates.Write(run.Due);
+                    row.EffectiveDue = StoredDates.Write(run.EffectiveDue);
                     row.Label = label;
                     row.Revision++;
                     rescheduled++;
@@ -232,7 +232,7 @@ public sealed partial class WorkflowRuntime(
                 var from = current.History.Count;
                 engine.Extend(current, definitions.Catalog.Get(row.DefinitionId, row.DefinitionVersion), run.PlannedDue!.Value, now, sink);
                 current.Extended = row.Extended; // a new plan date is not an approved extension
-                row.PlannedDue = run.PlannedDue?.ToDateOnly();
+                row.PlannedDue = StoredDates.Write(run.PlannedDue);
                 row.Label = label;
                 MilestoneMapping.CopyState(current, row);
                 AddHistory(db, current, from, row.Id, by);

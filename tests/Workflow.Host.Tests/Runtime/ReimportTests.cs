@@ -43,7 +43,7 @@ public sealed class ReimportTests() : RuntimeHostTests(TestClock.At(2025, 2, 1))
         Assert.Equal(0, result.Removed);
         Assert.Equal(["15/1", "16/1", "16/2", "16/3", "16/4"], result.Removals.Select(r => $"{r.Task}/{r.Milestone}"));
         Assert.Contains("Xây dựng Kế hoạch kiểm soát TTHC", result.Removals[0].Activity, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2025, 3, 31), result.Removals[0].Due);
+        Assert.Equal(new NodaTime.LocalDate(2025, 3, 31), result.Removals[0].Due);
         Assert.Equal(before, await StateAsync());
     }
 

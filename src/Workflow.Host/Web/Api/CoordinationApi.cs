@@ -150,7 +150,7 @@ internal static class CoordinationApi
 
     internal static ProblemDto ToDto(PlanProblem p) => new(p.File, p.Row, p.Column, p.Message);
 
-    internal static RemovalDto ToDto(Runtime.MilestoneRemoval r) => new(r.Task, r.Milestone, r.Label, r.Due, r.Activity);
+    internal static RemovalDto ToDto(Runtime.MilestoneRemoval r) => new(r.Task, r.Milestone, r.Label, r.Due?.ToDateOnly(), r.Activity);
 
     /// <summary>A done action as {"ok", "message"}; a refusal as a problem JSON, 400 (404 when what it names does not exist) with the Vietnamese reason as its title.</summary>
     internal static IResult Answer(Outcome outcome) =>
