@@ -174,10 +174,14 @@ public static partial class DeadlineParser
                 }
 
                 var date = dated.YearImplicit ? new LocalDate(year, dated.Date.Month, dated.Date.Day) : dated.Date;
-                if (i > 0 && (datedPeriods & (1 << (i - 1))) != 0)
+                if (dated.ReportOf is { } reportOf)
+                {
+                    Add(ReportDue(date, reportOf, dated.Name), reportOf, dated.Name ?? PeriodLabel(reportOf));
+                }
+                else if (i > 0 && (datedPeriods & (1 << (i - 1))) != 0)
                 {
                     var period = items[i - 1].Period;
-                    Add(date, period, period switch { ReportingPeriod.HalfYearly => "6 tháng", ReportingPeriod.NineMonths => "9 tháng", _ => "Năm" });
+                    Add(date, period, PeriodLabel(period));
                 }
                 else if (dated.Name is null)
                 {
@@ -203,6 +207,11 @@ public static partial class DeadlineParser
                     // of the next quarter's first month (Quý IV's in January of the next year).
                     for (var q = 1; q <= 4; q++)
                     {
+                        if (items.Exists(i => i.ReportOf == ReportingPeriod.Quarterly && i.Name == QuarterNames[q - 1]))
+                        {
+                            continue; // "Riêng đối với báo cáo quý 2, … ngày 20 tháng 9": that quarter's own date
+                        }
+
                         var month = new LocalDate(year, q * 3, 1).PlusMonths(day.Name switch { null => -2, "sau" => 1, _ => 0 });
                         Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Quarterly, QuarterNames[q - 1]);
                     }
@@ -300,6 +309,25 @@ public static partial class DeadlineParser
             }
 
             return dated;
+        }
+
+        private static string PeriodLabel(ReportingPeriod period) =>
+            period switch { ReportingPeriod.HalfYearly => "6 tháng", ReportingPeriod.NineMonths => "9 tháng", _ => "Năm" };
+
+        /// <summary>A report is not due long before its period ends: a date bound to it that falls more than three
+        /// months before that end is in the next year ("trước ngày 15 tháng 01 … đối với báo cáo năm": January of the
+        /// year after; "Riêng đối với báo cáo quý IV, … ngày 15 tháng 3").</summary>
+        private static LocalDate ReportDue(LocalDate date, ReportingPeriod period, string? quarter)
+        {
+            var endMonth = period switch
+            {
+                ReportingPeriod.Quarterly => 3 * (Array.IndexOf(QuarterNames, quarter) + 1),
+                ReportingPeriod.HalfYearly => 6,
+                ReportingPeriod.NineMonths => 9,
+                _ => 12,
+            };
+            var end = new LocalDate(date.Year, Math.Max(endMonth, 1), 1).PlusMonths(1).PlusDays(-1);
+            return date < end.PlusMonths(-3) ? date.PlusYears(1) : date;
         }
 
         private bool YearlyDated(int datedPeriods)

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Workflow.Definitions.Deadlines;
 
 /// <summary>
@@ -86,6 +88,95 @@ public static partial class DeadlineParser
 
 
             return DayAfterEveryMonth(n, k);
+        }
+
+        /// <summary>Report clauses led by words: "ngày cuối (cùng) của tháng đầu tiên của quý liền sau" (the last day of
+        /// the next quarter's first month), "Riêng đối với báo cáo quý 2, … ngày 20 tháng 9" (one quarter's own date) and
+        /// "… ngày 15 tháng 7 đối với báo cáo 6 tháng" (the date before it is that report's).</summary>
+        private int TryReportClause(int k)
+        {
+            if (Is(k, "ngay", "cuoi"))
+            {
+                var j = k + 2 + (Is(k + 2, "cung") ? 1 : 0);
+                var of = Is(j, "cua") ? j + 1 : j;
+                var next = NextQuarterFirstMonth(of);
+                return next > of ? DayOfQuarter(31, QuarterMonth.NextFirst, k, next - 1) : k;
+            }
+
+            return Is(k, "rieng") ? QuarterExcepted(k) : Is(k, "doi", "voi") ? ReportBoundDate(k) : k;
+        }
+
+        /// <summary>"Riêng đối với báo cáo (cuối) quý 2, thời hạn … là ngày 20 tháng 9 (của năm báo cáo | năm sau)", after a
+        /// day of every quarter: that quarter's report is due on the date given instead.</summary>
+        private int QuarterExcepted(int k)
+        {
+            var j = k + 1 + (Is(k + 1, "doi", "voi") ? 2 : 0);
+            if (!Is(j, "bao", "cao") || !items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Quarterly))
+            {
+                return k;
+            }
+
+            j += Is(j + 2, "cuoi") ? 3 : 2;
+            var quarter = Is(j, "quy") || Is(j, "qui") ? Quarter(j + 1) : 0;
+            for (var t = j + 2; quarter > 0 && t + 3 < tokens.Length && t < j + 20 && !IsSentenceBreak(t); t++)
+            {
+                if (!Is(t, "ngay") || !Is(t + 1, TokenType.Number) || !Is(t + 2, "thang") || !Is(t + 3, TokenType.Number)
+                    || tokens[t + 3].Value is < 1 or > 12 || tokens[t + 1].Value < 1 || tokens[t + 1].Value > CalendarSystem.Iso.GetDaysInMonth(context.TrackedYear, tokens[t + 3].Value))
+                {
+                    continue;
+                }
+
+                var last = t + 3;
+                last += Is(last + 1, "nam", "sau") ? 2 : Is(last + 1, "cua", "nam", "bao") && Is(last + 4, "cao") ? 4 : 0;
+                var date = new LocalDate(context.TrackedYear, tokens[t + 3].Value, tokens[t + 1].Value);
+                items.Add(new Item(ItemKind.Date, date, date.Year, default, QuarterNames[quarter - 1], true, k, last) { ReportOf = ReportingPeriod.Quarterly });
+                return last + 1;
+            }
+
+            return k;
+        }
+
+        /// <summary>"trước ngày 15 tháng 7 (hằng năm) đối với báo cáo (định kỳ) 06 tháng đầu năm; trước ngày 15 tháng 01 (của
+        /// tháng tiếp theo) đối với báo cáo năm": each date is the report's named after it, every year.</summary>
+        private int ReportBoundDate(int k)
+        {
+            var dated = items.FindLastIndex(i => i.Kind == ItemKind.Date);
+            if (dated < 0 || items[dated] is not { Name: null, YearImplicit: true, ReportOf: null } date || !Is(k + 2, "bao", "cao"))
+            {
+                return k;
+            }
+
+            for (var t = date.LastToken + 1; t < k; t++)
+            {
+                // Only "hằng năm" or "của tháng tiếp theo" (the next period's month, said twice) between the date and its report.
+                if (!(Is(t, "hang", "nam") || Is(t, "moi", "nam") || Is(t - 1, "hang", "nam") || Is(t - 1, "moi", "nam") || Is(t, "cua") || Is(t, "thang", "tiep", "theo")
+                    || Is(t - 1, "thang", "tiep") || Is(t - 2, "thang", "tiep", "theo") || Is(t, ',')))
+                {
+                    return k;
+                }
+            }
+
+            var j = k + 4 + (Is(k + 4, "dinh", "ky") ? 2 : 0);
+            ReportingPeriod period;
+            int last;
+            if (Is(j, "nam"))
+            {
+                (period, last) = (ReportingPeriod.Yearly, j);
+            }
+            else if (Is(j, TokenType.Number) && tokens[j].Value is 6 or 9 && Is(j + 1, "thang"))
+            {
+                period = tokens[j].Value == 6 ? ReportingPeriod.HalfYearly : ReportingPeriod.NineMonths;
+                last = j + 1 + (Is(j + 2, "dau", "nam") ? 2 : 0);
+            }
+            else
+            {
+                return k;
+            }
+
+            items.RemoveRange(dated + 1, items.Count - dated - 1);
+            items[dated] = date with { ReportOf = period };
+            recurringMarkers.Add(date.FirstToken);
+            return last + 1;
         }
 
         /// <summary>"Định kỳ hằng tháng, trước ngày 20", "Hằng tháng (trước ngày 25)": a bare day after "hằng tháng"
@@ -263,7 +354,9 @@ public static partial class DeadlineParser
         private int DayOfQuarter(int day, QuarterMonth month, int first, int last)
         {
             var quarterly = items.FindLastIndex(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Quarterly);
-            if (quarterly >= 0 && recurringMarkers.Contains(items[quarterly].FirstToken))
+            // "Đối với báo cáo quý, … ngày cuối cùng của tháng đầu tiên của quý liền sau": the quarter named before is the
+            // report's, its deadline in the next quarter, not the quarter's end.
+            if (quarterly >= 0 && (recurringMarkers.Contains(items[quarterly].FirstToken) || month == QuarterMonth.NextFirst))
             {
                 items.RemoveAt(quarterly);
             }

@@ -17,9 +17,15 @@ public static partial class DeadlineParser
         private int TryExtendedItem(int k)
         {
             // Every pattern here starts with one of these letters: one look instead of a dozen comparisons.
-            if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r' or 'd') || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau")))
+            if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r' or 'd' or 'n')
+                || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau") && !Is(k, "doi", "voi")) || (text.Folded[tokens[k].Start] == 'n' && !Is(k, "ngay", "cuoi")))
             {
                 return k;
+            }
+
+            if (TryReportClause(k) is var clause && clause > k)
+            {
+                return clause;
             }
 
             if (Is(k, "tu", "nay"))

@@ -135,6 +135,10 @@ public static partial class DeadlineParser
     {
         public LocalDate Start { get; init; } = Date;
 
+        /// <summary>The period whose report this date is for ("trước ngày 15 tháng 7 đối với báo cáo 6 tháng", "Riêng
+        /// đối với báo cáo quý 2, … ngày 20 tháng 9"): the date replaces that period's own.</summary>
+        public ReportingPeriod? ReportOf { get; init; }
+
         /// <summary>A deadline to finish by ("Hoàn thành trong năm 2026"), not work that goes on.</summary>
         public bool Completion { get; init; }
 

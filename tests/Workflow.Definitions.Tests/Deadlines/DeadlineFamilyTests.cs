@@ -439,6 +439,20 @@ public class DeadlineFamilyTests
     public void Report_deadlines_in_the_next_period(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     [Theory]
+    [InlineData("Báo cáo quý gửi chậm nhất vào ngày cuối cùng của tháng đầu tiên của quý tiếp theo", "recurring: Quý I 2025-04-30 | Quý II 2025-07-31 | Quý III 2025-10-31 | Quý IV 2026-01-31")]
+    [InlineData("Chậm nhất là ngày cuối của tháng đầu quý sau đối với báo cáo quý. Riêng đối với báo cáo quý IV, chậm nhất là ngày 15 tháng 3 năm sau",
+        "recurring: Quý I 2025-04-30 | Quý II 2025-07-31 | Quý III 2025-10-31 | Quý IV 2026-03-15")]
+    [InlineData("Chậm nhất là ngày 20 tháng đầu tiên của quý liền sau. Riêng đối với báo cáo quý 3, thời hạn là ngày 5 tháng 10",
+        "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-05 | Quý IV 2026-01-20")]
+    public void A_quarterly_report_with_one_quarter_excepted(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("trước ngày 20 tháng 7 đối với báo cáo 6 tháng; trước ngày 20 tháng 01 đối với báo cáo năm", "recurring: 6 tháng 2025-07-20 | Năm 2026-01-20")]
+    [InlineData("Trước ngày 10 tháng 02 hằng năm đối với báo cáo năm", "recurring: Năm 2026-02-10")]
+    [InlineData("trước ngày 15 tháng 12 hằng năm đối với báo cáo năm", "recurring: Năm 2025-12-15")]
+    public void A_date_bound_to_the_report_named_after_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
     [InlineData("44/92/2026; 6/8/2026", "once: 2026-08-06")]
     [InlineData("31/02/2026", "unknown:")]
     public void An_impossible_date_beside_good_ones_is_left_out(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
