@@ -705,11 +705,11 @@ public sealed class CoordinationService(IDbContextFactory<WorkflowDbContext> dat
     public static string InVietnam(Instant instant) =>
         instant.InZone(RuntimeClock.Vietnam).ToString("dd/MM/yyyy HH:mm", Invariant);
 
-    /// <summary>dd/MM/yyyy, as every Vietnamese document writes a date.</summary>
-    public static string Day(LocalDate day) => day.ToString("dd/MM/yyyy", Invariant);
+    /// <summary>dd/MM/yyyy, as every Vietnamese document writes a date (<see cref="PlanLifecycle.Day(LocalDate)"/>, the runtime's own).</summary>
+    public static string Day(LocalDate day) => PlanLifecycle.Day(day);
 
     /// <summary>dd/MM/yyyy, or an em dash for no date.</summary>
-    public static string Day(LocalDate? day) => day is { } d ? Day(d) : "—";
+    public static string Day(LocalDate? day) => PlanLifecycle.Day(day);
 
     /// <summary>A stored date column (what the pages show of a record) as <see cref="Day(LocalDate?)"/> writes it.</summary>
     public static string Day(DateOnly? stored) => Day(StoredDates.Read(stored));
