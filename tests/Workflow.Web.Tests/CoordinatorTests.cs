@@ -64,7 +64,7 @@ public sealed class CoordinatorTests(SeedSite site, ITestOutputHelper log)
         var response = await agency.GotoAsync(link.PathAndQuery + "&pham-vi=all"); // the seed plans are closed on today's clock
         Assert.Equal(200, response!.Status);
         var agencyName = (await agency.Locator("[data-testid=agency-name]").InnerTextAsync()).Trim();
-        var open = agency.Locator($"[data-testid=open-milestone][data-milestone=\"{milestoneId}\"]");
+        var open = await Pages.FindOpenMilestoneAsync(agency, milestoneId);
         Assert.Equal($"{Plan}/{task}", await open.GetAttributeAsync("data-task"));
         await open.Locator("details.actions").EvaluateAsync("d => d.open = true"); // folded when the page lists many milestones
         var ask = open.Locator("[data-testid=request-extension]");

@@ -101,6 +101,24 @@ internal static partial class Pages
     public static Task<int> OpenEveryFormAsync(IPage page) =>
         page.Locator("details.actions").EvaluateAllAsync<int>("ds => { ds.forEach(d => d.open = true); return ds.length; }");
 
+    /// <summary>
+    /// The section of milestone <paramref name="milestone"/> on an agency's report page, following
+    /// "Trang sau" as a person would until it shows (the page lists 50 milestones at a time).
+    /// </summary>
+    public static async Task<ILocator> FindOpenMilestoneAsync(IPage page, long milestone)
+    {
+        var section = page.Locator($"[data-testid=open-milestone][data-milestone=\"{milestone}\"]");
+        while (await section.CountAsync() == 0)
+        {
+            var next = page.Locator("[data-testid=next-page]");
+            Assert.True(await next.CountAsync() == 1, $"milestone {milestone} is on no page of {page.Url}");
+            await next.ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.Load);
+        }
+
+        return section;
+    }
+
     /// <summary>The timeline of one milestone section of the task page, oldest first.</summary>
     public static async Task<List<TimelineRow>> TimelineAsync(ILocator milestone)
     {

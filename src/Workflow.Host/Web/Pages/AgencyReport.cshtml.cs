@@ -8,12 +8,18 @@ namespace Workflow.Host.Web.Pages;
 /// <summary>
 /// An agency's report page, reached from the link in its digest without a password. The link is
 /// checked on every request (GET and each POST), and a POST reaches only a milestone that agency leads.
+/// The open milestones come <see cref="PageSize"/> at a time (<c>?trang=</c>), most urgent first: each
+/// carries three forms, and a department leading hundreds of milestones would otherwise get a page of
+/// a megabyte that a civil servant's browser takes many seconds to lay out.
 /// </summary>
 [RequestSizeLimit(InputLimits.RequestBody)]
 public sealed class AgencyReportModel(CoordinationService service, InputLimits limits) : PageModel
 {
     /// <summary>What the forms accept (the same limits the service checks).</summary>
     public InputLimits Limits => limits;
+
+    /// <summary>Open milestones a page shows.</summary>
+    public const int PageSize = 50;
 
     private Progress.ProgressRules? rules;
 
@@ -31,6 +37,22 @@ public sealed class AgencyReportModel(CoordinationService service, InputLimits l
     public string? ScopeKey { get; set; }
 
     public Persistence.PlanScope Scope => Persistence.PlanScopes.Parse(ScopeKey) ?? Persistence.PlanScope.Active;
+
+    /// <summary>
+    /// The page asked for (<c>?trang=</c>, from 1). A number past the last page shows the last one (a
+    /// milestone reported done from the last page can empty it); anything else shows the first.
+    /// </summary>
+    [FromQuery(Name = "trang")]
+    public string? PageKey { get; set; }
+
+    /// <summary>The page shown, from 1.</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    /// <summary>How many pages the open milestones fill (at least 1).</summary>
+    public int PageCount { get; private set; } = 1;
+
+    /// <summary>Every open milestone the agency leads in the chosen plans, on all pages.</summary>
+    public int OpenTotal { get; private set; }
 
     public string? Problem { get; private set; }
 
@@ -50,7 +72,13 @@ public sealed class AgencyReportModel(CoordinationService service, InputLimits l
             return Forbidden();
         }
 
-        Open = await service.OpenMilestonesOfAsync(Agency, Scope, ct).ConfigureAwait(false);
+        var all = await service.OpenMilestonesOfAsync(Agency, Scope, ct).ConfigureAwait(false);
+        OpenTotal = all.Count;
+        PageCount = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
+        PageNumber = int.TryParse(PageKey, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked) && asked >= 1
+            ? Math.Min(asked, PageCount)
+            : 1;
+        Open = [.. all.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
         return Page();
     }
 
@@ -82,10 +110,19 @@ public sealed class AgencyReportModel(CoordinationService service, InputLimits l
         return Redirect(Address());
     }
 
-    /// <summary>This page's own address: the signed link, and the plan filter when one was chosen.</summary>
-    public string Address(string? handler = null) =>
+    /// <summary>
+    /// This page's own address: the signed link, the plan filter when one was chosen and the page
+    /// (so that a form sent from page 3 comes back to page 3).
+    /// </summary>
+    public string Address(string? handler = null) => AddressOf(PageKey, handler);
+
+    /// <summary>The address of page <paramref name="number"/> of the same list.</summary>
+    public string PageAddress(int number) => AddressOf(number.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+
+    private string AddressOf(string? page, string? handler) =>
         $"/bao-cao/{Uri.EscapeDataString(Agency)}?{AgencyLink.ExpiresParameter}={Uri.EscapeDataString(Expires ?? string.Empty)}&{AgencyLink.SignatureParameter}={Uri.EscapeDataString(Signature ?? string.Empty)}"
         + (Scope == Persistence.PlanScope.Active ? string.Empty : $"&pham-vi={Uri.EscapeDataString(Persistence.PlanScopes.Key(Scope))}")
+        + (page is null or "1" ? string.Empty : $"&trang={Uri.EscapeDataString(page)}")
         + (handler is null ? string.Empty : $"&handler={handler}");
 
     private bool Refused()
