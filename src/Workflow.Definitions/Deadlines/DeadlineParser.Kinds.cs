@@ -86,6 +86,10 @@ public static partial class DeadlineParser
             return (ScheduleKind.Phased, milestones, null);
         }
 
+        /// <summary>Whether the period from <paramref name="start"/> to <paramref name="end"/> shares a day with the span
+        /// from <paramref name="from"/> to <paramref name="to"/>.</summary>
+        private static bool Overlaps(LocalDate start, LocalDate end, LocalDate from, LocalDate to) => end >= from && start <= to;
+
         private bool SamePhase(int a, int b)
         {
             if (a < 0)
@@ -133,6 +137,11 @@ public static partial class DeadlineParser
             }
 
             var year = placeholderYear ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
+
+            // "Từ tháng 3 đến tháng 12/2025, hằng tháng", "Hằng quý, từ quý II/2025": a duty every period inside a span
+            // has a milestone for each period that overlaps the span, not for every period of the year.
+            var bounded = whole >= 0 && items[whole].Kind == ItemKind.Span && !placeholderYear;
+            var (from, to) = bounded ? (items[whole].Start, items[whole].Date) : default;
             if (year == 0)
             {
                 var firstDated = items.FindIndex(i => i.Kind == ItemKind.Date && !i.YearImplicit);
@@ -176,7 +185,7 @@ public static partial class DeadlineParser
                 var date = dated.YearImplicit ? new LocalDate(year, dated.Date.Month, dated.Date.Day) : dated.Date;
                 if (dated.ReportOf is { } reportOf)
                 {
-                    Add(ReportDue(date, reportOf, dated.Name), reportOf, dated.Name ?? PeriodLabel(reportOf));
+                    Add(dated.NextYear ? date.PlusYears(1) : ReportDue(date, reportOf, dated.Name), reportOf, dated.Name ?? PeriodLabel(reportOf));
                 }
                 else if (i > 0 && (datedPeriods & (1 << (i - 1))) != 0)
                 {
@@ -212,6 +221,11 @@ public static partial class DeadlineParser
                             continue; // "Riêng đối với báo cáo quý 2, … ngày 20 tháng 9": that quarter's own date
                         }
 
+                        if (bounded && !Overlaps(new LocalDate(year, (q * 3) - 2, 1), MonthEnd(year, q * 3), from, to))
+                        {
+                            continue;
+                        }
+
                         var month = new LocalDate(year, q * 3, 1).PlusMonths(day.Name switch { null => -2, "sau" => 1, _ => 0 });
                         Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Quarterly, QuarterNames[q - 1]);
                     }
@@ -221,6 +235,11 @@ public static partial class DeadlineParser
 
                 for (var m = 1; m <= 12; m++)
                 {
+                    if (bounded && !Overlaps(new LocalDate(year, m, 1), MonthEnd(year, m), from, to))
+                    {
+                        continue;
+                    }
+
                     var month = new LocalDate(year, m, 1).PlusMonths(day.Name is null ? 0 : 1);
                     Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Monthly, MonthLabels[m]);
                 }
@@ -238,14 +257,20 @@ public static partial class DeadlineParser
                     case ReportingPeriod.Monthly:
                         for (var m = 1; m <= 12; m++)
                         {
-                            Add(MonthEnd(year, m), period, MonthLabels[m]);
+                            if (!bounded || Overlaps(new LocalDate(year, m, 1), MonthEnd(year, m), from, to))
+                            {
+                                Add(MonthEnd(year, m), period, MonthLabels[m]);
+                            }
                         }
 
                         break;
                     case ReportingPeriod.Quarterly:
                         for (var q = 1; q <= 4; q++)
                         {
-                            Add(MonthEnd(year, q * 3), period, QuarterNames[q - 1]);
+                            if (!bounded || Overlaps(new LocalDate(year, (q * 3) - 2, 1), MonthEnd(year, q * 3), from, to))
+                            {
+                                Add(MonthEnd(year, q * 3), period, QuarterNames[q - 1]);
+                            }
                         }
 
                         break;
@@ -314,10 +339,15 @@ public static partial class DeadlineParser
         private static string PeriodLabel(ReportingPeriod period) =>
             period switch { ReportingPeriod.HalfYearly => "6 tháng", ReportingPeriod.NineMonths => "9 tháng", _ => "Năm" };
 
-        /// <summary>A report is not due long before its period ends: a date bound to it that falls more than three
-        /// months before that end is in the next year ("trước ngày 15 tháng 01 … đối với báo cáo năm": January of the
-        /// year after; "Riêng đối với báo cáo quý IV, … ngày 15 tháng 3").</summary>
-        private static LocalDate ReportDue(LocalDate date, ReportingPeriod period, string? quarter)
+        /// <summary>The year of a date bound to a report ("trước ngày 15 tháng 01 … đối với báo cáo năm", "Riêng đối với
+        /// báo cáo quý IV, … ngày 15 tháng 3"). A report is sent after its period ends, within a short window: the date moves
+        /// into the next year only when it falls there within three months after the period's end — 15/01 and 31/03 for the
+        /// year's report or Quý IV's (the report on the year just ended); a half-year's or an earlier quarter's never moves.
+        /// Any later date stays in the plan's year ("trước ngày 30 tháng 6 đối với báo cáo năm" is 30/06 of that year: the
+        /// report on the year before, due inside the plan); when it is more than three months before the period's end,
+        /// the other reading (the same date a year later) is listed for a coordinator to confirm. "năm sau" written after
+        /// the date says the next year outright (<see cref="QuarterExcepted"/>, "… ngày 31 tháng 3 năm sau").</summary>
+        private LocalDate ReportDue(LocalDate date, ReportingPeriod period, string? quarter)
         {
             var endMonth = period switch
             {
@@ -326,8 +356,19 @@ public static partial class DeadlineParser
                 ReportingPeriod.NineMonths => 9,
                 _ => 12,
             };
-            var end = new LocalDate(date.Year, Math.Max(endMonth, 1), 1).PlusMonths(1).PlusDays(-1);
-            return date < end.PlusMonths(-3) ? date.PlusYears(1) : date;
+            var end = MonthEnd(date.Year, Math.Max(endMonth, 3));
+            if (date.PlusYears(1) <= end.PlusMonths(3))
+            {
+                return date.PlusYears(1);
+            }
+
+            if (date < end.PlusMonths(-3))
+            {
+                var label = quarter is null ? PeriodLabel(period).ToLowerInvariant() : "quý " + quarter[4..];
+                ambiguities.Add($"hạn báo cáo {label} {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} đọc trong năm kế hoạch, trước khi kỳ báo cáo kết thúc (có thể hiểu là {date.PlusYears(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)})");
+            }
+
+            return date;
         }
 
         private bool YearlyDated(int datedPeriods)

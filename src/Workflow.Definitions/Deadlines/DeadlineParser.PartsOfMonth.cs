@@ -16,7 +16,8 @@ public static partial class DeadlineParser
         /// <summary>The token after a part of a month, or k when none starts at k.</summary>
         private int TryPartOfMonth(int k)
         {
-            if ((Is(k, "dau", "thang") || Is(k, "giua", "thang")) && Is(k + 2, TokenType.Number))
+            // "Từ đầu tháng 3 đến …": the month's first day opens a span (OpensSpan), not its 10th.
+            if ((Is(k, "dau", "thang") || Is(k, "giua", "thang")) && Is(k + 2, TokenType.Number) && !(Is(k - 1, "tu") && Is(k, "dau")))
             {
                 var day = Is(k, "dau") ? 10 : 20;
                 return PartOfMonth(k, k + 1, day, $"\"{Original(k, k + 1)}\" đọc là ngày {day} của tháng (có thể hiểu là hết tháng)");

@@ -40,25 +40,13 @@ public static partial class DeadlineParser
                 return CountedFrom(k, k + 1);
             }
 
-            // "(17,5) ngày làm việc kể từ ngày nhận đủ hồ sơ", "3,5 ngày kể từ …": a count with a half day, the same
-            // reading (only another act can start it: a plan's issue date is counted in whole days).
-            var unit = Is(k + 1, ',') && Is(k + 2, TokenType.Number) ? k + 3 : -1;
+            // "(17,5) ngày làm việc kể từ ngày nhận đủ hồ sơ", "3,5 ngày kể từ …", "2,5 ngày kể từ ngày ban hành": a count with
+            // a decimal comma, the same reading as a whole count; from the plan's issue date, the part day is a day.
+            var unit = Is(k + 1, ',') && Is(k + 2, TokenType.Number) && tokens[k].End == tokens[k + 1].Start && tokens[k + 1].End == tokens[k + 2].Start ? k + 3 : -1;
             unit += unit > 0 && Is(unit, ')') ? 1 : 0;
             if (unit > 0 && (Is(unit, "ngay") || Is(unit, "thang")))
             {
-                var (itemCount, noteCount, ambiguityCount, marker) = (items.Count, notes.Count, ambiguities.Count, eventMarker);
-                var counted = CountedFrom(k, unit);
-                if (eventMarker != marker || counted == k)
-                {
-                    return counted;
-                }
-
-                // Counted from the plan's issue date: half days are not read; nothing of the attempt stays.
-                items.RemoveRange(itemCount, items.Count - itemCount);
-                notes.RemoveRange(noteCount, notes.Count - noteCount);
-                ambiguities.RemoveRange(ambiguityCount, ambiguities.Count - ambiguityCount);
-                error = null;
-                return k;
+                return CountedFrom(k, unit, fraction: k + 2);
             }
 
             if (!Is(k - 1, "ngay") || tokens[k].Length > 2 || n is < 1 or > 31)
@@ -127,9 +115,10 @@ public static partial class DeadlineParser
                 }
 
                 var last = t + 3;
-                last += Is(last + 1, "nam", "sau") ? 2 : Is(last + 1, "cua", "nam", "bao") && Is(last + 4, "cao") ? 4 : 0;
+                var nextYear = Is(last + 1, "nam", "sau");
+                last += nextYear ? 2 : Is(last + 1, "cua", "nam", "bao") && Is(last + 4, "cao") ? 4 : 0;
                 var date = new LocalDate(context.TrackedYear, tokens[t + 3].Value, tokens[t + 1].Value);
-                items.Add(new Item(ItemKind.Date, date, date.Year, default, QuarterNames[quarter - 1], true, k, last) { ReportOf = ReportingPeriod.Quarterly });
+                items.Add(new Item(ItemKind.Date, date, date.Year, default, QuarterNames[quarter - 1], true, k, last) { ReportOf = ReportingPeriod.Quarterly, NextYear = nextYear });
                 return last + 1;
             }
 
@@ -202,7 +191,10 @@ public static partial class DeadlineParser
         /// từ ngày ban hành", "30 ngày sau khi ban hành Kế hoạch": counted from the plan's issue date, the day after it
         /// first (Bộ luật Dân sự 2015, Điều 147). Counted from anything else ("36 tháng kể từ ngày được Nhà nước bàn
         /// giao đất", "6 tháng sau khi Chính phủ ban hành Nghị định"), the task waits for that event.</summary>
-        private int CountedFrom(int k, int unit)
+        /// <remarks>A count with a decimal comma ("2,5 ngày", <paramref name="fraction"/> the token after the comma) from the
+        /// issue date is due on the day it runs out in: the whole days and one more for the part (2,5 ngày is the third day),
+        /// listed for a coordinator to confirm; a part of a month is refused, since months differ in length.</remarks>
+        private int CountedFrom(int k, int unit, int fraction = -1)
         {
             var months = Is(unit, "thang");
             var j = unit + 1;
@@ -262,9 +254,26 @@ public static partial class DeadlineParser
                 return last + 1;
             }
 
+            string? part = null;
+            if (fraction > 0 && tokens[fraction].Value > 0)
+            {
+                if (months)
+                {
+                    error = $"\"{Original(k, last)}\": chỉ đọc được số tháng nguyên kể từ ngày ban hành. Hãy ghi số ngày, hoặc ghi thời hạn bằng ngày cụ thể.";
+                    return last + 1;
+                }
+
+                part = Original(k, fraction);
+                days++;
+                ambiguities.Add($"\"{part} {(working ? "ngày làm việc" : "ngày")}\" đọc là hết ngày {(working ? "làm việc " : string.Empty)}thứ {days} kể từ ngày ban hành (phần lẻ tính là một ngày)");
+            }
+
             var due = months ? issued.PlusMonths(days) : working ? context.Calendar.AddWorkingDays(issued, days) : issued.PlusDays(days);
             AddDate(due, null, false, k, last);
-            notes.Add($"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
+            var issuedOn = issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            notes.Add(part is null
+                ? $"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}"
+                : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
             return last + 1;
         }
 

@@ -155,8 +155,9 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if (Is(k - 1, "trong"))
+            if (Is(k - 1, "trong") || Is(k - 2, "tu", "dau"))
             {
+                // "trong năm": the tracked year; "từ đầu năm đến …": its start, which takes the end's year (MergeSpans).
                 AddYear(context.TrackedYear, k, k, yearImplicit: true);
                 return k + 1;
             }

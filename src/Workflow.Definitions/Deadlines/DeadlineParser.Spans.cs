@@ -173,6 +173,14 @@ public static partial class DeadlineParser
                     ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng tháng (có thể hiểu là hạn cuối từng tháng)");
                 }
 
+                if (closes && opened && start.YearImplicit && !next.YearImplicit && start.Kind is ItemKind.Date or ItemKind.Year)
+                {
+                    // "Từ đầu năm đến hết tháng 6/2026", "Từ tháng 3 đến tháng 12/2025": a start without a year takes the
+                    // year of the end (the year before when it would fall after the end).
+                    var first = new LocalDate(next.Date.Year, start.Start.Month, start.Start.Day);
+                    start = start with { Start = first > next.Date ? first.PlusYears(-1) : first };
+                }
+
                 if (closes && (opened || (start.Kind == ItemKind.Year && next.Kind == ItemKind.Year)) && next.Date > start.Start)
                 {
                     items[i] = new Item(ItemKind.Span, next.Date, next.Date.Year, default, null, false, start.FirstToken, next.LastToken) { Start = start.Start };
@@ -222,11 +230,13 @@ public static partial class DeadlineParser
             items[i] = start with { Date = mended, Year = mended.Year, Start = mended };
         }
 
-        /// <summary>"từ", "bắt đầu từ", with "ngày", "năm" or a time of day ("00h00") between it and the item.</summary>
+        /// <summary>"từ", "bắt đầu từ", with "ngày", "năm", "đầu" or a time of day ("00h00") between it and the item: "từ đầu
+        /// năm 2026", "từ đầu tháng 3", "từ đầu quý II" open a span on the first day of the year, month or quarter, which is
+        /// where the item starts anyway.</summary>
         private bool OpensSpan(int first)
         {
             var j = first - 1;
-            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam") || IsTimeOfDay(j)))
+            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam") || Is(j, "dau") || IsTimeOfDay(j)))
             {
                 j--;
             }

@@ -139,6 +139,10 @@ public static partial class DeadlineParser
         /// đối với báo cáo quý 2, … ngày 20 tháng 9"): the date replaces that period's own.</summary>
         public ReportingPeriod? ReportOf { get; init; }
 
+        /// <summary>A report's date said to be in the year after its period ("Riêng đối với báo cáo quý IV, … ngày 15 tháng 3
+        /// năm sau"): the next year outright, whatever the report's window would choose (<c>ReportDue</c>).</summary>
+        public bool NextYear { get; init; }
+
         /// <summary>A deadline to finish by ("Hoàn thành trong năm 2026"), not work that goes on.</summary>
         public bool Completion { get; init; }
 

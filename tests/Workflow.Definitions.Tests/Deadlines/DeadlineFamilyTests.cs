@@ -472,6 +472,68 @@ public class DeadlineFamilyTests
     [InlineData("15 ngày kể từ ngày nhận được Kế hoạch", "once: 2025-12-05")]
     [InlineData("(17,5) ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ", "event:")]
     [InlineData("3,5 ngày kể từ ngày Sở Nội vụ tiếp nhận đủ giấy tờ", "event:")]
-    [InlineData("2,5 ngày kể từ ngày ban hành", "unknown:")]
+    [InlineData("2,5 ngày kể từ ngày ban hành", "once: 2025-11-23")]
     public void Counts_from_receiving_the_plan_and_half_days(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Từ tháng 9 đến tháng 11/2025, hằng tháng", "recurring: Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30")]
+    [InlineData("Hằng tháng, từ tháng 10/2025", "recurring: Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    [InlineData("Định kỳ hằng tháng từ tháng 6 đến tháng 8/2025", "recurring: Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31")]
+    [InlineData("Hằng quý, từ quý II/2025", "recurring: Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Báo cáo hằng quý từ quý III/2025", "recurring: Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Hằng quý, từ tháng 5/2025", "recurring: Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Ngày 20 hằng tháng, từ tháng 10/2025", "recurring: Tháng 10 2025-10-20 | Tháng 11 2025-11-20 | Tháng 12 2025-12-20")]
+    [InlineData("Hằng quý, trước ngày 15 tháng cuối quý, từ quý III/2025", "recurring: Quý III 2025-09-15 | Quý IV 2025-12-15")]
+    [InlineData("Hằng quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void A_duty_every_period_inside_a_span_has_the_spans_periods_only(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("trước ngày 30 tháng 6 đối với báo cáo năm", "recurring: Năm 2025-06-30")]
+    [InlineData("trước ngày 15 tháng 7 đối với báo cáo 6 tháng; trước ngày 30 tháng 6 đối với báo cáo năm", "recurring: Năm 2025-06-30 | 6 tháng 2025-07-15")]
+    [InlineData("trước ngày 01 tháng 4 đối với báo cáo năm", "recurring: Năm 2025-04-01")]
+    [InlineData("trước ngày 31 tháng 3 đối với báo cáo năm", "recurring: Năm 2026-03-31")]
+    [InlineData("trước ngày 15 tháng 3 đối với báo cáo 6 tháng", "recurring: 6 tháng 2025-03-15")]
+    [InlineData("Chậm nhất là ngày 20 tháng đầu tiên của quý liền sau. Riêng đối với báo cáo quý 3, thời hạn là ngày 15 tháng 1 năm sau",
+        "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2026-01-15 | Quý IV 2026-01-20")]
+    public void A_report_date_moves_to_the_next_year_only_inside_the_window_after_its_period(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("trước ngày 30 tháng 6 đối với báo cáo năm", "30/06/2026")]
+    [InlineData("trước ngày 15 tháng 3 đối với báo cáo 6 tháng", "15/03/2026")]
+    public void A_report_date_long_before_its_period_ends_is_a_reading_to_confirm(string phrase, string other) =>
+        Assert.Contains(other, DeadlineParser.Parse(phrase, Y2025).Ambiguity, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("trước ngày 15 tháng 12 hằng năm đối với báo cáo năm")]
+    [InlineData("trước ngày 15 tháng 01 đối với báo cáo năm")]
+    [InlineData("trước ngày 15 tháng 7 đối với báo cáo 6 tháng")]
+    public void A_report_date_in_its_window_is_not_flagged(string phrase) => Assert.Null(DeadlineParser.Parse(phrase, Y2025).Ambiguity);
+
+    [Theory]
+    [InlineData("Từ đầu năm 2026 đến hết tháng 6/2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30")]
+    [InlineData("Từ đầu năm đến hết tháng 6/2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30")]
+    [InlineData("Từ đầu tháng 3 đến hết tháng 5/2025", "continuous: Quý I 2025-03-31 | 2025-05-31")]
+    [InlineData("Từ đầu quý II đến hết quý III/2025", "continuous: Quý II 2025-06-30 | Quý III 2025-09-30")]
+    [InlineData("Từ đầu năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Đầu năm 2027", "once: 2027-03-31")]
+    [InlineData("Đầu tháng 3/2026", "once: 2026-03-10")]
+    public void The_start_of_a_period_after_tu_opens_one_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("2,5 ngày kể từ ngày ban hành", "once: 2025-11-23")]
+    [InlineData("2,5 ngày làm việc kể từ ngày ban hành", "once: 2025-11-25")]
+    [InlineData("Trong vòng 7,5 ngày kể từ ngày Kế hoạch được ban hành", "once: 2025-11-28")]
+    [InlineData("2,0 ngày kể từ ngày ban hành", "once: 2025-11-22")]
+    [InlineData("1,5 tháng kể từ ngày ban hành", "unknown:")]
+    [InlineData("3,5 ngày kể từ ngày Sở Nội vụ tiếp nhận đủ giấy tờ", "event:")]
+    public void A_decimal_count_of_days_from_the_issue_date_ends_on_the_day_it_runs_out(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void A_decimal_count_is_a_reading_to_confirm_and_needs_the_issue_date()
+    {
+        Assert.Contains("thứ 3", DeadlineParser.Parse("2,5 ngày kể từ ngày ban hành", Y2025).Ambiguity, StringComparison.Ordinal);
+        var refused = DeadlineParser.Parse("2,5 ngày kể từ ngày ban hành", new DeadlineContext(2025, null, RepositoryData.Calendar));
+        Assert.Equal(ScheduleKind.Unknown, refused.Kind);
+        Assert.Contains("chưa ghi ngày ban hành", refused.Reason, StringComparison.Ordinal);
+    }
 }
