@@ -48,6 +48,7 @@ public sealed class BulkInsertTests
             Extended = true, BookmarkActivity = "nhac", BookmarkAt = new LocalDateTime(2025, 3, 17, 8, 0), BookmarkSignal = SignalKind.Report, State = "{\"a\":1}", Fault = "lỗi", Lead = "so-noi-vu",
             FormerLead = "so-cu", LeadReview = true, Coordinators = "so-tai-chinh,so-tu-phap", Revision = 4, RemovedAtUtc = Instant.FromUtc(2025, 1, 2, 3, 4, 5).PlusTicks(6_780_000), RemovedBy = "An",
         };
+        static MilestoneRecord Bare(string task) => new() { PlanId = "bulk", TaskId = task, DefinitionId = "chase", Lead = string.Empty, Coordinators = string.Empty }; // every nullable column NULL
         static HistoryRecord History(long milestone) => new()
         {
             MilestoneId = milestone, At = new LocalDateTime(2025, 1, 1, 8, 0), ActivityId = "bat-dau", What = "bắt đầu", Why = "hạn 31/03/2025", By = "An",
@@ -60,6 +61,7 @@ public sealed class BulkInsertTests
             db.Tasks.Add(Task("ef"));
             var milestone = Milestone("ef");
             db.Milestones.Add(milestone);
+            db.Milestones.Add(Bare("ef-bare"));
             await db.SaveChangesAsync();
             byEf = milestone.Id;
             db.History.Add(History(byEf));
@@ -81,7 +83,9 @@ public sealed class BulkInsertTests
             Assert.Equal(keys.Order(), keys);
             var row = Milestone("bulk");
             row.Id = byBulk = keys[0];
-            await milestones.InsertAsync([row], default);
+            var bare = Bare("bulk-bare");
+            bare.Id = keys[1];
+            await milestones.InsertAsync([row, bare], default);
             using var history = new BulkInsert<HistoryRecord>(db);
             await history.InsertAsync([History(byBulk)], default);
             await transaction.CommitAsync();
@@ -91,6 +95,7 @@ public sealed class BulkInsertTests
         {
             Assert.Equal(await StoredAsync<TaskRecord>(db, "\"TaskId\" = 'ef'"), await StoredAsync<TaskRecord>(db, "\"TaskId\" = 'bulk'"));
             Assert.Equal(await StoredAsync<MilestoneRecord>(db, "\"TaskId\" = 'ef'"), await StoredAsync<MilestoneRecord>(db, "\"TaskId\" = 'bulk'"));
+            Assert.Equal(await StoredAsync<MilestoneRecord>(db, "\"TaskId\" = 'ef-bare'"), await StoredAsync<MilestoneRecord>(db, "\"TaskId\" = 'bulk-bare'"));
             Assert.Equal(await StoredAsync<HistoryRecord>(db, $"\"MilestoneId\" = {byEf}"), await StoredAsync<HistoryRecord>(db, $"\"MilestoneId\" = {byBulk}"));
 
             // The typed columns keep the text they always held: an older database reads, and compares, as before.
