@@ -15,8 +15,10 @@ internal static class TextFolding
     // Basic Latin to Latin Extended-B, the combining diacritical marks, and Latin Extended Additional (ạ, ế, ữ...).
     private const char LatinEnd = '\u036F', AdditionalStart = '\u1E00', AdditionalEnd = '\u1EFF';
 
-    private static readonly string[] Decomposed = [.. Enumerable.Range(0, LatinEnd + 1).Concat(Enumerable.Range(AdditionalStart, AdditionalEnd - AdditionalStart + 1))
-        .Select(c => ((char)c).ToString().Normalize(NormalizationForm.FormD))];
+    // Each character of the table folded alone (its decomposition without marks, lower case), or null for white
+    // space: folding a text is then appending pieces, with no per-character lookup of Unicode categories.
+    private static readonly string?[] Folded = [.. Enumerable.Range(0, LatinEnd + 1).Concat(Enumerable.Range(AdditionalStart, AdditionalEnd - AdditionalStart + 1))
+        .Select(c => char.IsWhiteSpace((char)c) ? null : FoldDecomposed(((char)c).ToString().Normalize(NormalizationForm.FormD)))];
 
     public static string Fold(string? text)
     {
@@ -29,17 +31,26 @@ internal static class TextFolding
         var space = false;
         foreach (var c in text)
         {
-            var decomposition = c <= LatinEnd ? Decomposed[c]
-                : c is >= AdditionalStart and <= AdditionalEnd ? Decomposed[LatinEnd + 1 + (c - AdditionalStart)]
-                : null;
-            if (decomposition is null)
+            var index = c <= LatinEnd ? c : c is >= AdditionalStart and <= AdditionalEnd ? LatinEnd + 1 + (c - AdditionalStart) : -1;
+            if (index < 0)
             {
                 return FoldDecomposed(text.Normalize(NormalizationForm.FormD)); // another script: decomposed whole
             }
 
-            foreach (var d in decomposition)
+            var piece = Folded[index];
+            if (piece is null)
             {
-                Append(folded, d, ref space);
+                space = folded.Length > 0;
+            }
+            else if (piece.Length > 0)
+            {
+                if (space)
+                {
+                    folded.Append(' ');
+                    space = false;
+                }
+
+                folded.Append(piece);
             }
         }
 
