@@ -109,23 +109,36 @@ public static class ProgressTally
     /// <summary>The counts of <paramref name="facets"/> summed by row (a row whose count does not move and whose latest done date does not change is left out).</summary>
     internal static List<ProgressCountRecord> Sum(IEnumerable<ProgressCountRecord> facets)
     {
-        var rows = new Dictionary<string, ProgressCountRecord>(StringComparer.Ordinal);
+        // Summed by the facet's fields first, so the key text is made once a row, not once a milestone (an import's
+        // batch of thousands falls in a handful of rows); then by that text, which is the row's identity.
+        var byFacet = new Dictionary<(string PlanId, string? Lead, DateOnly? EffectiveDue, RunStatus Status, DateOnly? DoneOn), ProgressCountRecord>();
         foreach (var facet in facets)
         {
-            var key = KeyOf(facet);
-            if (rows.TryGetValue(key, out var row))
-            {
-                row.Count += facet.Count;
-                row.LastDoneOn = Later(row.LastDoneOn, facet.LastDoneOn);
-            }
-            else
-            {
-                facet.Key = key;
-                rows[key] = facet;
-            }
+            Add(byFacet, (facet.PlanId, facet.Lead, facet.EffectiveDue, facet.Status, facet.DoneOn), facet);
+        }
+
+        var rows = new Dictionary<string, ProgressCountRecord>(StringComparer.Ordinal);
+        foreach (var facet in byFacet.Values)
+        {
+            facet.Key = KeyOf(facet);
+            Add(rows, facet.Key, facet);
         }
 
         return [.. rows.Values.Where(r => r.Count != 0 || r.LastDoneOn is not null)];
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, ProgressCountRecord> rows, TKey key, ProgressCountRecord facet)
+        where TKey : notnull
+    {
+        if (rows.TryGetValue(key, out var row))
+        {
+            row.Count += facet.Count;
+            row.LastDoneOn = Later(row.LastDoneOn, facet.LastDoneOn);
+        }
+        else
+        {
+            rows[key] = facet;
+        }
     }
 
     /// <summary>What the tracked milestone changes of <paramref name="tracker"/> move, before they are saved.</summary>
