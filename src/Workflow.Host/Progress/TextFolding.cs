@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Workflow.Host.Progress;
@@ -20,6 +21,7 @@ internal static class TextFolding
     private static readonly string?[] Folded = [.. Enumerable.Range(0, LatinEnd + 1).Concat(Enumerable.Range(AdditionalStart, AdditionalEnd - AdditionalStart + 1))
         .Select(c => char.IsWhiteSpace((char)c) ? null : FoldDecomposed(((char)c).ToString().Normalize(NormalizationForm.FormD)))];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a million calls an import, from its first
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
