@@ -136,10 +136,10 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
         using (var a = await ServerProcess.StartAsync(workspace, clock, "--cluster"))
         using (var b = await ServerProcess.StartAsync(workspace, clock, "--cluster"))
         {
-            // Outcomes, not speed: run until four virtual days past the import have gone by and both
+            // Outcomes, not speed: run until six virtual days past the import have gone by (the import's own day is not compared) and both
             // servers have fired, however slowly the machine reaches that (within a generous cap).
             var until = DateTime.UtcNow + Patience;
-            while (DateTime.UtcNow < until && !(VirtualNow(realStart) >= ImportDay(workspace, realStart)?.AddDays(4) && FiringNodes(workspace).Count == 2))
+            while (DateTime.UtcNow < until && !(VirtualNow(realStart) >= ImportDay(workspace, realStart)?.AddDays(6) && FiringNodes(workspace).Count == 2))
             {
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
@@ -172,11 +172,14 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
     }
 
     /// <summary>
-    /// What the server queued through <paramref name="cutoff"/> (a day it had caught up on: <see cref="CaughtUpAsync"/>)
-    /// is exactly what `workflow simulate` gives for the same plan and days: every notification, once. The simulation
-    /// starts on the virtual day the server imported the plan: what fell due before an import is caught up on the
-    /// import's day, and on a loaded machine the server may reach its import after the clock's first
-    /// virtual day has gone by (a virtual day is 12 real seconds).
+    /// What the server queued from the day after its import through <paramref name="cutoff"/> (a day it had caught up
+    /// on: <see cref="CaughtUpAsync"/>) is exactly what `workflow simulate` gives for the same plan and days: every
+    /// notification, once. The simulation starts on the virtual day the server imported the plan: what fell due before
+    /// an import is caught up on the import's day, and on a loaded machine the server may reach its import after the
+    /// clock's first virtual day has gone by (a virtual day is 12 real seconds). The import's own day is left out of
+    /// the comparison: `simulate --from` starts at that day's midnight, the server at the moment of its import, so an
+    /// import that a loaded machine reaches at 17:00 rightly skips that morning's 08:00 escalation the simulation sends
+    /// (both then follow the same schedule; the catch-up rules of an import are the week-down test's).
     /// </summary>
     private void AssertSameAsSimulation(ReliabilityWorkspace workspace, DateOnly imported, DateOnly cutoff)
     {
@@ -186,14 +189,15 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
         var expected = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
         {
             var e = JsonDocument.Parse(line).RootElement;
-            return $"thu-2025/{e.GetProperty("task").GetString()}/{e.GetProperty("milestone").GetInt32()}/{e.GetProperty("action").GetString()}/{e.GetProperty("at").GetString()![..10]}";
-        }).Order(StringComparer.Ordinal).ToList();
+            return (Day: DateOnly.ParseExact(e.GetProperty("at").GetString()![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Key: $"thu-2025/{e.GetProperty("task").GetString()}/{e.GetProperty("milestone").GetInt32()}/{e.GetProperty("action").GetString()}/{e.GetProperty("at").GetString()![..10]}");
+        }).Where(e => e.Day > imported).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
         var actual = workspace.Outbox()
-            .Where(o => DateOnly.ParseExact(o.At[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) <= cutoff)
+            .Where(o => DateOnly.ParseExact(o.At[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) is var day && day > imported && day <= cutoff)
             .Select(o => o.Key).Order(StringComparer.Ordinal).ToList();
 
         log.WriteLine($"imported {imported:yyyy-MM-dd}, cutoff {cutoff:yyyy-MM-dd}: {expected.Count} expected, {actual.Count} queued");
-        Assert.True(expected.Count > 25, "the test must see many notifications: " + expected.Count);
+        Assert.True(expected.Count > 15, "the test must see many notifications after the import's day: " + expected.Count);
         if (!expected.SequenceEqual(actual))
         {
             // What each differing milestone's history says (a skipped reminder, a catch-up): the why of a failure.
