@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -82,7 +83,7 @@ public sealed class KeyboardTests(ITestOutputHelper log)
         await TabToAsync(page, "input[name=password]");
         await page.Keyboard.TypeAsync(WebServer.Password);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Pages.ArriveAsync(page, Pages.AtPath("/"));
 
         // The first Tab reaches the skip link, which takes the focus to the content.
         await page.Keyboard.PressAsync("Tab");
@@ -94,10 +95,10 @@ public sealed class KeyboardTests(ITestOutputHelper log)
         // From the menu to the list of tasks, then to the task.
         await TabToAsync(page, "header nav a[href=\"/nhiem-vu\"]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/nhiem-vu");
+        await Pages.ArriveAsync(page, Pages.AtPath("/nhiem-vu"));
         await TabToAsync(page, $"[data-testid=task-row] a[href^=\"/nhiem-vu/{Plan}/1\"]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/nhiem-vu/{Plan}/1");
+        await Pages.ArriveAsync(page, Pages.AtPath($"/nhiem-vu/{Plan}/1"));
         var section = page.Locator("[data-testid=milestone-1]");
         await Assertions.Expect(section.Locator("[data-testid=extension-request]")).ToContainTextAsync(Pages.Show(requested));
         await Pages.CheckAndShootAsync(page, "kb-03-nhiem-vu-cho-duyet");
@@ -163,7 +164,7 @@ public sealed class KeyboardTests(ITestOutputHelper log)
             await AssertFocusedAsync(page, select);
             await TabToAsync(page, button);
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(url => url.Contains("ke-hoach=" + chosen, StringComparison.Ordinal));
+            await Pages.ArriveAsync(page, new Regex("[?&]ke-hoach=" + Regex.Escape(chosen) + "(&|#|$)"));
             Assert.Equal(chosen, await page.Locator(select).InputValueAsync());
             log.WriteLine($"{path}: {before} → {chosen} with the keyboard");
         }

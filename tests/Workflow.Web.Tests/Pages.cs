@@ -44,8 +44,25 @@ internal static partial class Pages
         await page.Locator("input[name=userName]").FillAsync(WebServer.UserName);
         await page.Locator("input[name=password]").FillAsync(WebServer.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await ArriveAsync(page, AtPath("/"));
     }
+
+    /// <summary>
+    /// Waits until <paramref name="page"/> shows an address that matches <paramref name="url"/> and that
+    /// document has loaded, after a click or a key started the navigation. Not
+    /// <c>page.WaitForURLAsync</c> nor <c>page.WaitForLoadStateAsync</c>: Playwright's .NET client looks
+    /// at the load states it has heard of and only then subscribes to the next ones, so a "load" that
+    /// arrives in between is never seen and the wait runs into its timeout (on CI, 02/12/2026, the login waited 30 s on
+    /// an empty overview page: its log had "networkidle" and no "load"). Both waits here poll inside the browser.
+    /// </summary>
+    public static async Task ArriveAsync(IPage page, Regex url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+    }
+
+    /// <summary>An address whose path is exactly <paramref name="path"/>, with any query.</summary>
+    public static Regex AtPath(string path) => new($"^[a-z]+://[^/?#]+{Regex.Escape(path)}([?#].*)?$");
 
     /// <summary>
     /// A page as a person should get it: in Vietnamese (lang="vi", a Vietnamese title, no English
@@ -55,6 +72,7 @@ internal static partial class Pages
     /// </summary>
     public static async Task AssertProperAsync(IPage page, string? state = null)
     {
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'"); // its style sheet too
         var where = page.Url;
         Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
         var title = await page.TitleAsync();
@@ -112,8 +130,10 @@ internal static partial class Pages
         {
             var next = page.Locator("[data-testid=next-page]");
             Assert.True(await next.CountAsync() == 1, $"milestone {milestone} is on no page of {page.Url}");
+            var href = new Uri(new Uri(page.Url), await next.GetAttributeAsync("href"));
+            var target = System.Web.HttpUtility.ParseQueryString(href.Query)["trang"];
             await next.ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            await ArriveAsync(page, new Regex($"[?&]trang={target}(&|#|$)"));
         }
 
         return section;
