@@ -108,27 +108,66 @@ public sealed partial class CoordinationService(IDbContextFactory<WorkflowDbCont
 
     /// <summary>
     /// The open milestones an agency leads in the plans of <paramref name="scope"/> (what its report page
-    /// lists: the active plans unless asked), overdue and earliest due first, with the task each belongs
-    /// to and any extension request still waiting for a decision.
+    /// lists: the active plans unless asked), most urgent first (<see cref="OpenOf"/>), with the task each
+    /// belongs to and any extension request still waiting for a decision.
     /// </summary>
     public async Task<IReadOnlyList<AgencyMilestone>> OpenMilestonesOfAsync(string agency, PlanScope scope = PlanScope.Active, CancellationToken ct = default)
     {
-        var statuses = PlanStatuses.All.Where(s => scope.Includes(s)).ToList();
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        // One query, however many milestones the agency leads (no list of ids as SQL parameters):
-        // the pending request comes by a left join, at most one a milestone (a unique index keeps it so).
-        var rows = await (from m in db.Milestones.AsNoTracking().Where(MilestoneMapping.LedBy(agency))
-                          join t in db.Tasks.AsNoTracking() on new { m.PlanId, m.TaskId } equals new { t.PlanId, t.TaskId }
-                          join p in db.Plans.AsNoTracking() on m.PlanId equals p.Id
-                          join r in db.ExtensionRequests.AsNoTracking().Where(x => x.Status == ExtensionStatus.Pending) on m.Id equals r.MilestoneId into pending
-                          from r in pending.DefaultIfEmpty()
-                          where m.DoneOn == null && m.Status != RunStatus.Finished && statuses.Contains(p.Status)
-                          select new { m, t, p, r }).ToListAsync(ct).ConfigureAwait(false);
+        var rows = await OpenOf(db, agency, scope).ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.Select(x => x.ToView())];
+    }
 
-        // What needs the agency first: dated milestones by due date (the overdue ones lead), then
-        // undated ones, then those still waiting for an event.
-        return [.. rows.OrderBy(x => x.m.Status == RunStatus.Dormant).ThenBy(x => x.m.EffectiveDue is null).ThenBy(x => x.m.EffectiveDue).ThenBy(x => x.m.PlanId, StringComparer.Ordinal).ThenBy(x => x.t.Row)
-            .Select(x => new AgencyMilestone(x.m, x.t, x.p, x.r))];
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of <see cref="OpenMilestonesOfAsync"/>, <paramref name="pageSize"/>
+    /// milestones a page, counted and cut by the database: a department leading thousands of milestones
+    /// costs one page of rows, not all of them. A page past the last gives the last page (reporting
+    /// milestones done from the last page can empty it); a page below 1 gives the first.
+    /// </summary>
+    public async Task<AgencyMilestonePage> OpenMilestonesPageAsync(string agency, PlanScope scope, int page, int pageSize, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var open = OpenOf(db, agency, scope);
+        var total = await open.CountAsync(ct).ConfigureAwait(false);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var shown = Math.Clamp(page, 1, pages);
+        var rows = await open.Skip((shown - 1) * pageSize).Take(pageSize).ToListAsync(ct).ConfigureAwait(false);
+        return new AgencyMilestonePage([.. rows.Select(x => x.ToView())], total, shown, pages);
+    }
+
+    /// <summary>
+    /// An agency's open milestones as one query, however many it leads (no list of ids as SQL parameters;
+    /// the pending request comes by a left join, at most one a milestone, which a unique index keeps so),
+    /// in a total order: what needs the agency first, i.e. dated milestones by due date (the overdue ones
+    /// lead), then undated ones, then those still waiting for an event; ties by plan, task row,
+    /// milestone number and id, so that pages never share or skip a milestone.
+    /// </summary>
+    private static IQueryable<OpenRow> OpenOf(WorkflowDbContext db, string agency, PlanScope scope)
+    {
+        var statuses = PlanStatuses.All.Where(s => scope.Includes(s)).ToList();
+        return from m in db.Milestones.AsNoTracking().Where(MilestoneMapping.LedBy(agency))
+               join t in db.Tasks.AsNoTracking() on new { m.PlanId, m.TaskId } equals new { t.PlanId, t.TaskId }
+               join p in db.Plans.AsNoTracking() on m.PlanId equals p.Id
+               join r in db.ExtensionRequests.AsNoTracking().Where(x => x.Status == ExtensionStatus.Pending) on m.Id equals r.MilestoneId into pending
+               from r in pending.DefaultIfEmpty()
+               where m.DoneOn == null && m.Status != RunStatus.Finished && statuses.Contains(p.Status)
+               orderby m.Status == RunStatus.Dormant, m.EffectiveDue == null, m.EffectiveDue, m.PlanId, t.Row, m.Number, m.Id
+               select new OpenRow { Milestone = m, Task = t, Plan = p, Request = r };
+    }
+
+    /// <summary>One row of <see cref="OpenOf"/> as the query shapes it.</summary>
+    private sealed class OpenRow
+    {
+        public required MilestoneRecord Milestone { get; init; }
+
+        public required TaskRecord Task { get; init; }
+
+        public required PlanRecord Plan { get; init; }
+
+        public ExtensionRequestRecord? Request { get; init; }
+
+        public AgencyMilestone ToView() => new(Milestone, Task, Plan, Request);
     }
 
     /// <summary>True when <paramref name="agency"/> leads milestone <paramref name="milestone"/>: an agency's link reaches its own milestones only.</summary>

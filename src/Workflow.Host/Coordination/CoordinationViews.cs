@@ -25,6 +25,9 @@ public sealed record TaskDetail(PlanRecord Plan, TaskRecord Task, IReadOnlyList<
 
 public sealed record AgencyMilestone(MilestoneRecord Milestone, TaskRecord Task, PlanRecord Plan, ExtensionRequestRecord? PendingRequest);
 
+/// <summary>One page of an agency's open milestones: those shown, how many there are in all, the page shown and how many pages (at least 1).</summary>
+public sealed record AgencyMilestonePage(IReadOnlyList<AgencyMilestone> Items, int Total, int Page, int PageCount);
+
 public sealed record ExtensionRequestView(ExtensionRequestRecord Request, MilestoneRecord Milestone, TaskRecord Task);
 
 /// <summary>

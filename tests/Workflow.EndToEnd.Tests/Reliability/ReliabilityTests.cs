@@ -189,8 +189,9 @@ public sealed class ReliabilityTests(ITestOutputHelper log)
         var expected = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
         {
             var e = JsonDocument.Parse(line).RootElement;
-            return (Day: DateOnly.ParseExact(e.GetProperty("at").GetString()![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Key: $"thu-2025/{e.GetProperty("task").GetString()}/{e.GetProperty("milestone").GetInt32()}/{e.GetProperty("action").GetString()}/{e.GetProperty("at").GetString()![..10]}");
+            var day = e.GetProperty("at").GetString()![..10];
+            return (Day: DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Key: $"thu-2025/{e.GetProperty("task").GetString()}/{e.GetProperty("milestone").GetInt32()}/{e.GetProperty("action").GetString()}/{day}");
         }).Where(e => e.Day > imported).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
         var actual = workspace.Outbox()
             .Where(o => DateOnly.ParseExact(o.At[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) is var day && day > imported && day <= cutoff)

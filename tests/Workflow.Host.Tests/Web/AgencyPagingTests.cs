@@ -34,18 +34,26 @@ public sealed partial class AgencyPagingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_open_milestone_is_on_exactly_one_page_in_the_order_of_the_api()
+    public Task Every_open_milestone_is_on_exactly_one_page_in_the_order_of_the_api() => AssertEveryOpenMilestoneOnOnePageAsync(client, Agency, link);
+
+    /// <summary>
+    /// Reads every page of <paramref name="agency"/>'s report page (<paramref name="link"/>, its signed
+    /// address) and the API's list: each open milestone on exactly one page, in the API's order, 50 a page.
+    /// Also run on PostgreSQL (<see cref="PostgresInputTests"/>), whose query cuts the pages there.
+    /// </summary>
+    internal static async Task AssertEveryOpenMilestoneOnOnePageAsync(HttpClient client, string agency, string link)
     {
         var query = link.Split('?', 2)[1].Replace("pham-vi=", "plans=", StringComparison.Ordinal);
-        using var api = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/agency/{Agency}/milestones?{query}", UriKind.Relative)));
+        using var api = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/agency/{agency}/milestones?{query}", UriKind.Relative)));
         var expected = api.RootElement.EnumerateArray().Select(m => m.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)).ToList();
-        Assert.True(expected.Count > AgencyReportModel.PageSize, $"Sở Tư pháp leads {expected.Count} open milestones: too few to need two pages");
+        Assert.True(expected.Count > AgencyReportModel.PageSize, $"{agency} leads {expected.Count} open milestones: too few to need two pages");
+        Assert.Equal(expected.Count, expected.Distinct().Count());
         var pages = (expected.Count + AgencyReportModel.PageSize - 1) / AgencyReportModel.PageSize;
 
         var shown = new List<string>();
         for (var number = 1; number <= pages; number++)
         {
-            var html = await PageAsync(number == 1 ? link : $"{link}&trang={number}");
+            var html = await PageAsync(client, number == 1 ? link : $"{link}&trang={number}");
             var ids = MilestoneIds(html);
             Assert.Equal(number < pages ? AgencyReportModel.PageSize : expected.Count - ((pages - 1) * AgencyReportModel.PageSize), ids.Count);
             Assert.Contains($"{expected.Count} việc đang mở, trang {number}/{pages}", html, StringComparison.Ordinal);
@@ -93,7 +101,9 @@ public sealed partial class AgencyPagingTests : IAsyncLifetime
         Assert.Contains(milestone, MilestoneIds(after));
     }
 
-    private async Task<string> PageAsync(string path)
+    private Task<string> PageAsync(string path) => PageAsync(client, path);
+
+    private static async Task<string> PageAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

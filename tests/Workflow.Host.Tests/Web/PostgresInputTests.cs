@@ -11,7 +11,8 @@ namespace Workflow.Host.Tests.Web;
 /// <summary>
 /// The checks of issue 12 that lean on the database, on the real PostgreSQL of
 /// WORKFLOW_TEST_POSTGRES (a schema of its own, dropped after): the partial unique index that keeps
-/// one pending extension request a milestone, and the folded search column of the tasks.
+/// one pending extension request a milestone, the folded search column of the tasks, and an agency's
+/// report page cut into pages by the query.
 /// </summary>
 [Collection(Scheduling.SchedulingTestGroup.Name)]
 public sealed class PostgresInputTests : IAsyncLifetime
@@ -56,6 +57,11 @@ public sealed class PostgresInputTests : IAsyncLifetime
 
     [PostgresFact]
     public Task The_database_itself_keeps_one_pending_request_a_milestone() => AgencyInputTests.DatabaseKeepsOnePendingRequestAsync(fx);
+
+    /// <summary>The agency's report page cut into pages by PostgreSQL's query: each open milestone once, in the API's order.</summary>
+    [PostgresFact]
+    public Task An_agency_s_pages_hold_each_open_milestone_once_in_the_order_of_the_api() =>
+        AgencyPagingTests.AssertEveryOpenMilestoneOnOnePageAsync(fx.Client, "so-tu-phap", fx.Link("so-tu-phap") + "&pham-vi=all");
 
     /// <summary>The search column is filled on PostgreSQL as on SQLite: with or without diacritics, in any case, the same milestones.</summary>
     [PostgresFact]

@@ -72,13 +72,9 @@ public sealed class AgencyReportModel(CoordinationService service, InputLimits l
             return Forbidden();
         }
 
-        var all = await service.OpenMilestonesOfAsync(Agency, Scope, ct).ConfigureAwait(false);
-        OpenTotal = all.Count;
-        PageCount = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
-        PageNumber = int.TryParse(PageKey, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked) && asked >= 1
-            ? Math.Min(asked, PageCount)
-            : 1;
-        Open = [.. all.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        var asked = int.TryParse(PageKey, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 1;
+        var page = await service.OpenMilestonesPageAsync(Agency, Scope, asked, PageSize, ct).ConfigureAwait(false);
+        (Open, OpenTotal, PageNumber, PageCount) = (page.Items, page.Total, page.Page, page.PageCount);
         return Page();
     }
 
