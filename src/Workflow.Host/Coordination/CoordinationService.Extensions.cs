@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Workflow.Definitions.Plans;
 using Workflow.Host.Persistence;
 using Workflow.Host.Runtime;
+using PlanId = Workflow.Definitions.Plans.PlanId;
+using TaskId = Workflow.Definitions.Plans.TaskId;
 
 namespace Workflow.Host.Coordination;
 
