@@ -58,7 +58,7 @@ public static partial class DeadlineParser
                     year = tokens[j + 3].Value;
                     last = j + 3;
                 }
-                else if (Is(j + 2, "nam") && PlaceholderYear(j + 3) is { } placeholder)
+                else if (RelativeYearAt(j + 2) is { } placeholder)
                 {
                     (year, last) = placeholder;
                 }
@@ -84,7 +84,7 @@ public static partial class DeadlineParser
                     year = tokens[j + 3].Value;
                     last = j + 3;
                 }
-                else if (Is(j + 2, "nam") && PlaceholderYear(j + 3) is { } placeholder)
+                else if (RelativeYearAt(j + 2) is { } placeholder)
                 {
                     // "chậm nhất là ngày 31 tháng 01 năm sau đối với báo cáo năm": the next year's, every year.
                     (year, last) = placeholder;
@@ -176,6 +176,13 @@ public static partial class DeadlineParser
             }
 
             return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') ? BareYear(k) : k;
+        }
+
+        /// <summary>"năm N", "năm sau", "(của) năm tiếp theo", "năm trước" at <paramref name="j"/>, after a date.</summary>
+        private (int Year, int Last)? RelativeYearAt(int j)
+        {
+            var year = Is(j, "cua", "nam") ? j + 1 : j;
+            return Is(year, "nam") ? PlaceholderYear(year + 1) : null;
         }
 
         /// <summary>"6 tháng đầu năm [2026]", "nửa cuối năm": the half named by "đầu"/"cuối" at <paramref name="part"/>,

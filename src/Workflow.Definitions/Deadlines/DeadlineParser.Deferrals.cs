@@ -47,7 +47,12 @@ public static partial class DeadlineParser
                 // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ", "Theo yêu cầu
                 // của cấp có thẩm quyền", "Theo chỉ đạo của UBND tỉnh": another body's timetable, request or direction; an event unless the phrase also gives a
                 // date ("Thường xuyên (hoặc theo yêu cầu …)" stays continuous). ("theo quy định" alone says nothing.)
-                SetEventMarker(k, onlyWithoutDate: true);
+                // "định kỳ hằng quý hoặc đột xuất theo yêu cầu của Bộ Tư pháp": the request is for the extra report only.
+                if (!(Is(k + 1, "yeu", "cau") && AdHocAside(k)))
+                {
+                    SetEventMarker(k, onlyWithoutDate: true);
+                }
+
                 return k;
             }
 

@@ -115,10 +115,17 @@ public static partial class DeadlineParser
             var namedPeriods = 0;
             var yearWords = 0;
             var datedPeriods = DatedPeriods();
+
+            // "Hằng tháng, ngày 10 của tháng tiếp theo", "định kỳ hàng tháng trước ngày 17 hàng tháng": the month words of a
+            // duty with its own day of the month are that day's frequency, not month ends besides it; so is a second
+            // "hằng năm" of a yearly duty with its own day ("định kỳ hàng năm trước ngày 17 tháng 12 hàng năm").
+            var monthlyDay = items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Monthly);
+            var yearlyDay = YearlyDated(datedPeriods);
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                var dated = (datedPeriods & (1 << i)) != 0;
+                var dated = (datedPeriods & (1 << i)) != 0
+                    || (item.Period == ReportingPeriod.Monthly && monthlyDay) || (item.Period == ReportingPeriod.Yearly && yearlyDay);
                 periods |= item.Kind == ItemKind.Period && !dated ? 1 << (int)item.Period : 0;
                 namedDays += item.Kind == ItemKind.Date && item.Name is null && !(i > 0 && (datedPeriods & (1 << (i - 1))) != 0) ? 1 : 0;
                 namedPeriods += item.Kind == ItemKind.Date && item.Name is not null ? 1 : 0;
@@ -136,17 +143,22 @@ public static partial class DeadlineParser
                 whole = items[i].Kind is ItemKind.Year or ItemKind.Span && items[i].FirstToken != until ? i : -1;
             }
 
-            var year = placeholderYear ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
+            var year = placeholder != 0 ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
 
             // "Từ tháng 3 đến tháng 12/2025, hằng tháng", "Hằng quý, từ quý II/2025": a duty every period inside a span
             // has a milestone for each period that overlaps the span, not for every period of the year.
-            var bounded = whole >= 0 && items[whole].Kind == ItemKind.Span && !placeholderYear;
+            var bounded = whole >= 0 && items[whole].Kind == ItemKind.Span && placeholder == 0;
             var (from, to) = bounded ? (items[whole].Start, items[whole].Date) : default;
             if (year == 0)
             {
                 var firstDated = items.FindIndex(i => i.Kind == ItemKind.Date && !i.YearImplicit);
                 year = firstDated >= 0 ? items[firstDated].Year : context.TrackedYear;
             }
+
+            // "Hằng tháng, từ tháng 10/2025 đến tháng 3/2026": a span that crosses into later years has the periods of each
+            // of its years (five at most), each labelled with its year ("Tháng 1/2026"), since the months' names repeat.
+            var spanLastYear = bounded && to.Year > year ? Math.Min(to.Year, year + 4) : year;
+            string Named(string period, int y) => spanLastYear > year ? $"{period}/{y}" : period;
 
             // One milestone a date, the higher period's label where two meet, in date order (a dozen at most).
             var byDate = new List<(LocalDate Date, ReportingPeriod Rank, string Label)>(16);
@@ -210,38 +222,41 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                if (day.Period == ReportingPeriod.Quarterly)
+                for (var y = year; y <= spanLastYear; y++)
                 {
-                    // "ngày 15 tháng cuối quý": the day of the quarter's last (or first) month; "… tháng đầu tiên của quý sau":
-                    // of the next quarter's first month (Quý IV's in January of the next year).
-                    for (var q = 1; q <= 4; q++)
+                    if (day.Period == ReportingPeriod.Quarterly)
                     {
-                        if (items.Exists(i => i.ReportOf == ReportingPeriod.Quarterly && i.Name == QuarterNames[q - 1]))
+                        // "ngày 15 tháng cuối quý": the day of the quarter's last (or first) month; "… tháng đầu tiên của quý
+                        // sau": of the next quarter's first month (Quý IV's in January of the next year).
+                        for (var q = 1; q <= 4; q++)
                         {
-                            continue; // "Riêng đối với báo cáo quý 2, … ngày 20 tháng 9": that quarter's own date
+                            if (items.Exists(i => i.ReportOf == ReportingPeriod.Quarterly && i.Name == QuarterNames[q - 1]))
+                            {
+                                continue; // "Riêng đối với báo cáo quý 2, … ngày 20 tháng 9": that quarter's own date
+                            }
+
+                            if (bounded && !Overlaps(new LocalDate(y, (q * 3) - 2, 1), MonthEnd(y, q * 3), from, to))
+                            {
+                                continue;
+                            }
+
+                            var month = new LocalDate(y, q * 3, 1).PlusMonths(day.Name switch { null => -2, "sau" => 1, _ => 0 });
+                            Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Quarterly, Named(QuarterNames[q - 1], y));
                         }
 
-                        if (bounded && !Overlaps(new LocalDate(year, (q * 3) - 2, 1), MonthEnd(year, q * 3), from, to))
+                        continue;
+                    }
+
+                    for (var m = 1; m <= 12; m++)
+                    {
+                        if (bounded && !Overlaps(new LocalDate(y, m, 1), MonthEnd(y, m), from, to))
                         {
                             continue;
                         }
 
-                        var month = new LocalDate(year, q * 3, 1).PlusMonths(day.Name switch { null => -2, "sau" => 1, _ => 0 });
-                        Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Quarterly, QuarterNames[q - 1]);
+                        var month = new LocalDate(y, m, 1).PlusMonths(day.Name is null ? 0 : 1);
+                        Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Monthly, Named(MonthLabels[m], y));
                     }
-
-                    continue;
-                }
-
-                for (var m = 1; m <= 12; m++)
-                {
-                    if (bounded && !Overlaps(new LocalDate(year, m, 1), MonthEnd(year, m), from, to))
-                    {
-                        continue;
-                    }
-
-                    var month = new LocalDate(year, m, 1).PlusMonths(day.Name is null ? 0 : 1);
-                    Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Monthly, MonthLabels[m]);
                 }
             }
 
@@ -255,21 +270,27 @@ public static partial class DeadlineParser
                 switch (period)
                 {
                     case ReportingPeriod.Monthly:
-                        for (var m = 1; m <= 12; m++)
+                        for (var y = year; y <= spanLastYear; y++)
                         {
-                            if (!bounded || Overlaps(new LocalDate(year, m, 1), MonthEnd(year, m), from, to))
+                            for (var m = 1; m <= 12; m++)
                             {
-                                Add(MonthEnd(year, m), period, MonthLabels[m]);
+                                if (!bounded || Overlaps(new LocalDate(y, m, 1), MonthEnd(y, m), from, to))
+                                {
+                                    Add(MonthEnd(y, m), period, Named(MonthLabels[m], y));
+                                }
                             }
                         }
 
                         break;
                     case ReportingPeriod.Quarterly:
-                        for (var q = 1; q <= 4; q++)
+                        for (var y = year; y <= spanLastYear; y++)
                         {
-                            if (!bounded || Overlaps(new LocalDate(year, (q * 3) - 2, 1), MonthEnd(year, q * 3), from, to))
+                            for (var q = 1; q <= 4; q++)
                             {
-                                Add(MonthEnd(year, q * 3), period, QuarterNames[q - 1]);
+                                if (!bounded || Overlaps(new LocalDate(y, (q * 3) - 2, 1), MonthEnd(y, q * 3), from, to))
+                                {
+                                    Add(MonthEnd(y, q * 3), period, Named(QuarterNames[q - 1], y));
+                                }
                             }
                         }
 
@@ -384,13 +405,13 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Only filler words ("trước", "ngày", "chậm nhất") from <paramref name="from"/> to before
-        /// <paramref name="to"/>, at least one.</summary>
+        /// <summary>Only filler words ("trước", "ngày", "chậm nhất", and the sending of the report: "gửi", "nộp") from
+        /// <paramref name="from"/> to before <paramref name="to"/>, at least one.</summary>
         private bool OnlyFillerWords(int from, int to)
         {
             for (var j = from; j < to; j++)
             {
-                if (!tokens[j].IsWord || !IsFiller(j))
+                if (!tokens[j].IsWord || !(IsFiller(j) || Is(j, "gui") || Is(j, "nop")))
                 {
                     return false;
                 }
@@ -461,8 +482,10 @@ public static partial class DeadlineParser
                 }
             }
 
-            var recurring = recurringMarkers.Count > 0 || frequencyGiven || placeholderYear || halfOrNine || dayOfMonth;
-            if (!recurring || frequencyGiven || placeholderYear || otherPeriod || dated)
+            // A year relative to the plan's ("trước ngày 01 tháng 5 năm sau") is one date, unless it is a report's.
+            var reportYear = placeholder == 2 || (placeholder == 1 && MentionsReport());
+            var recurring = recurringMarkers.Count > 0 || frequencyGiven || reportYear || halfOrNine || dayOfMonth;
+            if (!recurring || frequencyGiven || reportYear || otherPeriod || dated)
             {
                 return recurring;
             }

@@ -54,6 +54,11 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (Is(k + 1, "cac", "thang") && Is(k + 3, TokenType.Number))
+            {
+                return DayOfMonthsListed(n, k, k + 3);
+            }
+
             if (Is(k + 1, "hang", "thang") || Is(k + 1, "moi", "thang"))
             {
                 return DayOfMonth(n, nextMonth: false, k, k + 2);
@@ -130,7 +135,8 @@ public static partial class DeadlineParser
         private int ReportBoundDate(int k)
         {
             var dated = items.FindLastIndex(i => i.Kind == ItemKind.Date);
-            if (dated < 0 || items[dated] is not { Name: null, YearImplicit: true, ReportOf: null } date || !Is(k + 2, "bao", "cao"))
+            var report = Is(k + 2, "ky", "bao") && Is(k + 4, "cao") ? k + 3 : k + 2; // "đối với kỳ báo cáo năm trước đó"
+            if (dated < 0 || items[dated] is not { Name: null, YearImplicit: true, ReportOf: null } date || !Is(report, "bao", "cao"))
             {
                 return k;
             }
@@ -145,16 +151,22 @@ public static partial class DeadlineParser
                 }
             }
 
-            var j = k + 4 + (Is(k + 4, "dinh", "ky") ? 2 : 0);
+            var j = report + 2 + (Is(report + 2, "dinh", "ky") ? 2 : 0);
             ReportingPeriod period;
             int last;
             if (Is(j, "nam"))
             {
-                (period, last) = (ReportingPeriod.Yearly, j);
+                (period, last) = (ReportingPeriod.Yearly, Is(j + 1, "truoc", "do") ? j + 2 : j);
             }
             else if (Is(j, TokenType.Number) && tokens[j].Value is 6 or 9 && Is(j + 1, "thang"))
             {
                 period = tokens[j].Value == 6 ? ReportingPeriod.HalfYearly : ReportingPeriod.NineMonths;
+                last = j + 1 + (Is(j + 2, "dau", "nam") ? 2 : 0);
+            }
+            else if ((IsNumberWord(j, "sau") || IsNumberWord(j, "chin")) && Is(j + 1, "thang"))
+            {
+                // "đối với báo cáo sáu tháng", "chín tháng": the count in words.
+                period = Is(j, "sau") ? ReportingPeriod.HalfYearly : ReportingPeriod.NineMonths;
                 last = j + 1 + (Is(j + 2, "dau", "nam") ? 2 : 0);
             }
             else
@@ -167,6 +179,47 @@ public static partial class DeadlineParser
             recurringMarkers.Add(date.FirstToken);
             return last + 1;
         }
+
+        /// <summary>"định kỳ hàng quý trước ngày 17 các tháng 3, 6, 9": that day of each month listed, every year; after
+        /// "hằng quý" the months are the quarters' (the quarters' own dates, not their ends besides them).</summary>
+        private int DayOfMonthsListed(int day, int first, int at)
+        {
+            var quarterly = items.FindLastIndex(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Quarterly);
+            quarterly = quarterly >= 0 && recurringMarkers.Contains(items[quarterly].FirstToken) ? quarterly : -1;
+            var start = items.Count;
+            var last = at;
+            while (Is(last, TokenType.Number) && tokens[last].Value is >= 1 and <= 12 && tokens[last].Length <= 2)
+            {
+                var month = tokens[last].Value;
+                var date = new LocalDate(context.TrackedYear, month, Math.Min(day, CalendarSystem.Iso.GetDaysInMonth(context.TrackedYear, month)));
+                var name = quarterly >= 0 && month % 3 == 0 ? QuarterNames[(month / 3) - 1] : MonthLabels[month];
+                items.Add(new Item(ItemKind.Date, date, date.Year, default, name, true, first, last));
+                if (!(Is(last + 1, ',') || Is(last + 1, "va")) || !Is(last + 2, TokenType.Number))
+                {
+                    break;
+                }
+
+                last += 2;
+            }
+
+            if (items.Count == start)
+            {
+                return first;
+            }
+
+            if (quarterly >= 0)
+            {
+                items.RemoveAt(quarterly);
+            }
+
+            recurringMarkers.Add(first);
+            return last + 1;
+        }
+
+        /// <summary>Whether token k is the number word <paramref name="folded"/> as written with its diacritics: "sáu" (six),
+        /// not "sau" (after); "chín" (nine).</summary>
+        private bool IsNumberWord(int k, string folded) =>
+            Is(k, folded) && text.Text.AsSpan(tokens[k].Start, tokens[k].Length).IndexOfAny("áÁíÍ") >= 0;
 
         /// <summary>"Định kỳ hằng tháng, trước ngày 20", "Hằng tháng (trước ngày 25)": a bare day after "hằng tháng"
         /// is that day of every month, as "trước ngày 20 hằng tháng" is.</summary>
@@ -200,6 +253,12 @@ public static partial class DeadlineParser
             var j = unit + 1;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
+            var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
+            if (fraction < 0 && from > 0 && Is(from, "ngay", "ket") && Is(from + 2, "thuc"))
+            {
+                return CountedFromPeriodEnd(k, unit, months, working, from + 3);
+            }
+
             if (Is(j, "sau", "khi"))
             {
                 // "… trong 6 tháng sau khi Chính phủ ban hành Nghị định": counted from another body's act, the task
@@ -274,6 +333,38 @@ public static partial class DeadlineParser
             notes.Add(part is null
                 ? $"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}"
                 : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
+            return last + 1;
+        }
+
+        /// <summary>"Thời hạn gửi báo cáo tài chính hàng năm: trong thời hạn 90 ngày từ ngày kết thúc năm tài chính", "30 ngày
+        /// kể từ ngày kết thúc quý": counted from the end of each period named at <paramref name="period"/> (a year, the
+        /// financial year, a quarter), the day after it first: a report due that long after every period, every year.
+        /// Returns the token after the words, or <paramref name="k"/> when no such period follows.</summary>
+        private int CountedFromPeriodEnd(int k, int unit, bool months, bool working, int period)
+        {
+            var count = tokens[k].Value;
+            var quarter = Is(period, "quy");
+            if (!(quarter || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 12))
+            {
+                return k;
+            }
+
+            // "… kể từ ngày kết thúc năm 2025": that year's end only, once.
+            var named = !quarter && IsYearNumber(period + 1);
+            var last = period + (named ? 1 : Is(period + 1, "tai", "chinh") ? 2 : 0);
+            for (var q = quarter ? 1 : 4; q <= 4; q++)
+            {
+                var end = MonthEnd(named ? tokens[period + 1].Value : context.TrackedYear, q * 3);
+                var due = months ? end.PlusMonths(count) : working ? context.Calendar.AddWorkingDays(end, count) : end.PlusDays(count);
+                items.Add(new Item(ItemKind.Date, due, due.Year, default, quarter ? QuarterNames[q - 1] : "Năm", false, k, last));
+            }
+
+            if (!named)
+            {
+                recurringMarkers.Add(k);
+            }
+
+            notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc {(quarter ? "mỗi quý" : "năm")}");
             return last + 1;
         }
 
@@ -382,29 +473,66 @@ public static partial class DeadlineParser
             return last + 1;
         }
 
-        /// <summary>After "năm": "N" (the year of the report) or "sau (N+1)" (the year after). Returns the year
-        /// meant and the last token read.</summary>
+        /// <summary>After "năm" (or "của năm"): "N" (the year of the report), "sau (N+1)" (the year after), and the
+        /// years said relative to the plan's: "sau", "tiếp theo", "kế tiếp" (the next), "trước" (the one before), with what
+        /// they are relative to after them ("năm sau năm báo cáo", "năm tiếp theo của kỳ báo cáo", "năm sau năm kế hoạch").
+        /// Returns the year meant and the last token read. A year relative to a report ("N", "(N+1)", "… báo cáo" in the
+        /// cell) makes the duty recurring, every year; a bare "ngày 01 tháng 5 năm sau" is one date, in the next year.</summary>
         private (int Year, int Last)? PlaceholderYear(int j)
         {
             if (Is(j, "n"))
             {
-                placeholderYear = true;
+                placeholder = 2;
                 return (context.TrackedYear, j);
             }
 
-            if (!Is(j, "sau"))
+            int offset, last;
+            if (Is(j, "sau"))
+            {
+                (offset, last) = (1, j);
+            }
+            else if (Is(j, "tiep", "theo") || Is(j, "ke", "tiep"))
+            {
+                (offset, last) = (1, j + 1);
+            }
+            else if (Is(j, "truoc") && !Is(j + 1, "do"))
+            {
+                (offset, last) = (-1, j);
+            }
+            else
             {
                 return null;
             }
 
-            placeholderYear = true;
-            var last = j;
-            if (Is(j + 1, '(') && Is(j + 2, "n") && Is(j + 3, '+') && Is(j + 4, TokenType.Number) && Is(j + 5, ')'))
+            placeholder = Math.Max(placeholder, (byte)1);
+            if (offset == 1 && Is(last + 1, '(') && Is(last + 2, "n") && Is(last + 3, '+') && Is(last + 4, TokenType.Number) && Is(last + 5, ')'))
             {
-                last = j + 5;
+                placeholder = 2;
+                last += 5;
             }
 
-            return (context.TrackedYear + 1, last);
+            // "… năm sau năm báo cáo", "… năm tiếp theo của kỳ báo cáo", "… năm kế tiếp của năm báo cáo", "… năm sau năm kế hoạch".
+            var of = Is(last + 1, "cua") ? last + 2 : last + 1;
+            if ((Is(of, "nam") || Is(of, "ky")) && (Is(of + 1, "bao", "cao") || Is(of + 1, "ke", "hoach")))
+            {
+                last = of + 2;
+            }
+
+            return (context.TrackedYear + offset, last);
+        }
+
+        /// <summary>Whether the cell speaks of a report ("báo cáo"): a year relative to it is the report's, every year.</summary>
+        private bool MentionsReport()
+        {
+            for (var t = 0; t + 1 < tokens.Length; t++)
+            {
+                if (Is(t, "bao", "cao"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

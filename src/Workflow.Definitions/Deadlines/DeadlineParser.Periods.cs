@@ -145,6 +145,11 @@ public static partial class DeadlineParser
                     return BeforeYear(k, k + 1);
                 }
 
+                if (ScopeOfDate(k))
+                {
+                    return k + 2;
+                }
+
                 AddYear(tokens[k + 1].Value, k, k + 1);
                 return k + 2;
             }
@@ -169,6 +174,48 @@ public static partial class DeadlineParser
 
             AddPeriod(ReportingPeriod.Yearly, k);
             return k + 1;
+        }
+
+        /// <summary>Whether the year at "năm" <paramref name="k"/> says what a date before it applies to: "xong trước ngày 01
+        /// tháng 5 năm 2026 đối với chi phí năm 2023, xong trước ngày 01 tháng 8 năm 2026 đối với chi phí năm 2024" — after
+        /// "đối với" and at most three words, in the clause of that date, it is the scope (the costs of 2023), not a deadline.</summary>
+        private bool ScopeOfDate(int k)
+        {
+            for (var j = k - 2; j >= 0 && j >= k - 5; j--)
+            {
+                if (Is(j, "doi", "voi"))
+                {
+                    foreach (var item in items)
+                    {
+                        if (item.Kind == ItemKind.Date && item.LastToken < j && SamePhase(item.LastToken, j) && !HasComma(item.LastToken, j))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                if (!tokens[j].IsWord)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        private bool HasComma(int from, int to)
+        {
+            for (var j = from + 1; j < to; j++)
+            {
+                if (Is(j, ','))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"hằng quý", "hàng tháng", "hằng năm", "mỗi quý"; "hằng ngày", "hằng tuần" are

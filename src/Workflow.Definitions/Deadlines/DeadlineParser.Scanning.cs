@@ -53,7 +53,7 @@ public static partial class DeadlineParser
         /// <summary>Tries every pattern at token <paramref name="k"/>; returns the token after the match, or k.</summary>
         private int TryItem(int k)
         {
-            if (Is(k, "quy") || Is(k, "qui"))
+            if ((Is(k, "quy") || Is(k, "qui")) && !OtherWordThanQuarter(k))
             {
                 return Quarters(k);
             }
@@ -128,7 +128,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if ((Is(k, "neu", "co") || Is(k, "khi")) && !InPurposeClause(k))
+            if ((Is(k, "neu", "co") || (Is(k, "khi") && !AdHocAside(k))) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && Is(k - 1, "sau") ? k - 1 : k, onlyWithoutDate: false);
                 return k + 1;
@@ -141,6 +141,37 @@ public static partial class DeadlineParser
             }
 
             return k;
+        }
+
+        /// <summary>"quy định", "quy chế", "quy trình": "quy" written without its accent and followed by a word that is
+        /// no quarter's number is another word, not "quý" ("Quy IV/2025", typed without accents, is still a quarter).</summary>
+        private bool OtherWordThanQuarter(int k) =>
+            Is(k + 1, TokenType.Word) && !IsRomanLike(k + 1) && text.Text.AsSpan(tokens[k].Start, tokens[k].Length).IndexOfAny("ýÝíÍ") < 0;
+
+        /// <summary>Whether the words at <paramref name="k"/> ("khi có yêu cầu", "theo yêu cầu của Bộ Tư pháp", "khi cần thiết")
+        /// say when an extra, unscheduled report is due, beside a duty already dated or periodic: "trước ngày 15 tháng 12
+        /// hằng năm và báo cáo đột xuất khi có yêu cầu", "định kỳ hằng năm hoặc khi cần thiết". The duty is chased on its
+        /// dates; the extra report is its note, not an event the task waits for.</summary>
+        private bool AdHocAside(int k)
+        {
+            var adHoc = Is(k - 1, "hoac");
+            for (var j = k - 1; !adHoc && j >= 1 && !IsSentenceBreak(j); j--)
+            {
+                adHoc = Is(j - 1, "dot", "xuat");
+            }
+
+            if (adHoc)
+            {
+                foreach (var item in items)
+                {
+                    if (item.LastToken < k && item.Kind is ItemKind.Period or ItemKind.Date or ItemKind.DayOfMonth or ItemKind.Year)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the words at <paramref name="k"/> say which council session ("Kỳ họp cuối năm", "Kỳ họp

@@ -165,7 +165,9 @@ public static partial class DeadlineParser
         private readonly List<int> recurringMarkers;
         private readonly List<string> ambiguities;
         private bool frequencyGiven;
-        private bool placeholderYear;
+        // A year written as a placeholder: 0 none, 1 relative to the plan's ("năm sau"), 2 a report's ("năm N", "(N+1)");
+        // one byte, not two flags: the reading is allocated at every call and two flags would make it 8 bytes larger.
+        private byte placeholder;
         private int eventMarker = -1;
         private bool eventOnlyWithoutDate;
         private bool startYearTypo;

@@ -536,4 +536,63 @@ public class DeadlineFamilyTests
         Assert.Equal(ScheduleKind.Unknown, refused.Kind);
         Assert.Contains("chưa ghi ngày ban hành", refused.Reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("chậm nhất ngày 20 tháng 02 năm sau", "once: 2026-02-20")]
+    [InlineData("trước ngày 31/3 của năm tiếp theo", "once: 2026-03-31")]
+    [InlineData("ngày 15 tháng 01 năm kế tiếp", "once: 2026-01-15")]
+    [InlineData("trước ngày 20 tháng 12 năm trước", "once: 2024-12-20")]
+    [InlineData("trước ngày 10 tháng 2 năm sau năm báo cáo", "recurring: Năm 2026-02-10")]
+    [InlineData("chậm nhất ngày 31 tháng 01 năm tiếp theo của kỳ báo cáo", "recurring: Năm 2026-01-31")]
+    [InlineData("Sơ bộ: 20/12 năm N. Chính thức: 31/3 năm sau (N+1)", "recurring: Năm 2025-12-20 | Năm 2026-03-31")]
+    public void A_year_said_relative_to_the_plans_is_that_year_and_a_reports_every_year(string phrase, string expected) =>
+        Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Hằng tháng, ngày 10 của tháng tiếp theo", "recurring: Tháng 1 2025-02-10 | Tháng 2 2025-03-10 | Tháng 3 2025-04-10 | Tháng 4 2025-05-10 | Tháng 5 2025-06-10 | Tháng 6 2025-07-10 | Tháng 7 2025-08-10 | Tháng 8 2025-09-10 | Tháng 9 2025-10-10 | Tháng 10 2025-11-10 | Tháng 11 2025-12-10 | Tháng 12 2026-01-10")]
+    [InlineData("Định kỳ hằng tháng, trước ngày 5 hằng tháng", "recurring: Tháng 1 2025-01-05 | Tháng 2 2025-02-05 | Tháng 3 2025-03-05 | Tháng 4 2025-04-05 | Tháng 5 2025-05-05 | Tháng 6 2025-06-05 | Tháng 7 2025-07-05 | Tháng 8 2025-08-05 | Tháng 9 2025-09-05 | Tháng 10 2025-10-05 | Tháng 11 2025-11-05 | Tháng 12 2025-12-05")]
+    [InlineData("Trước ngày 25 hằng tháng, báo cáo kết quả tháng trước", "recurring: Tháng 1 2025-01-25 | Tháng 2 2025-02-25 | Tháng 3 2025-03-25 | Tháng 4 2025-04-25 | Tháng 5 2025-05-25 | Tháng 6 2025-06-25 | Tháng 7 2025-07-25 | Tháng 8 2025-08-25 | Tháng 9 2025-09-25 | Tháng 10 2025-10-25 | Tháng 11 2025-11-25 | Tháng 12 2025-12-25")]
+    [InlineData("Định kỳ hằng năm, trước ngày 10 tháng 12 hằng năm", "recurring: Năm 2025-12-10")]
+    [InlineData("Báo cáo 6 tháng, báo cáo năm trước ngày 15/12", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-15")]
+    public void A_duty_with_its_own_day_has_no_period_ends_besides(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("trước ngày 25 tháng 6 đối với báo cáo sáu tháng; trước ngày 25 tháng 12 đối với báo cáo năm", "recurring: 6 tháng 2025-06-25 | Năm 2025-12-25")]
+    [InlineData("Báo cáo 6 tháng gửi trước ngày 15 tháng 7, báo cáo năm gửi trước ngày 15 tháng 01 năm sau", "recurring: 6 tháng 2025-07-15 | Năm 2026-01-15")]
+    [InlineData("trước ngày 15 tháng 02 hằng năm đối với kỳ báo cáo năm", "recurring: Năm 2026-02-15")]
+    [InlineData("Hằng quý, trước ngày 20 các tháng 3, 6, 9 và 12", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
+    [InlineData("ngày 5 các tháng 1, 7", "recurring: Tháng 1 2025-01-05 | Tháng 7 2025-07-05")]
+    public void Report_dates_written_in_words_sent_or_listed_by_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Định kỳ hằng quý hoặc đột xuất khi có yêu cầu", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Hằng năm hoặc khi cần thiết", "recurring: Năm 2025-12-31")]
+    [InlineData("Báo cáo 6 tháng, hằng năm và đột xuất theo yêu cầu của UBND tỉnh", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    [InlineData("Khi có yêu cầu", "event:")]
+    [InlineData("Theo yêu cầu của cấp có thẩm quyền", "event:")]
+    public void An_extra_report_on_request_beside_a_periodic_duty_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Hằng năm, theo quy định", "recurring: Năm 2025-12-31")]
+    [InlineData("Quy IV/2025", "once: 2025-12-31")]
+    [InlineData("Quy II, III/2025", "phased: 2025-06-30 | 2025-09-30")]
+    public void Quy_without_its_accent_is_a_quarter_only_before_a_quarters_number(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("30 ngày kể từ ngày kết thúc quý", "recurring: Quý I 2025-04-30 | Quý II 2025-07-30 | Quý III 2025-10-30 | Quý IV 2026-01-30")]
+    [InlineData("trong thời hạn 90 ngày từ ngày kết thúc năm tài chính", "recurring: Năm 2026-03-31")]
+    [InlineData("90 ngày kể từ ngày kết thúc năm 2025", "once: 2026-03-31")]
+    public void A_count_from_the_end_of_a_period_is_due_that_long_after_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("hoàn thành trước ngày 30/6/2026 đối với hồ sơ năm 2024", "once: 2026-06-30")]
+    [InlineData("xong trước ngày 01/5/2026 đối với hồ sơ năm 2023, xong trước ngày 01/8/2026 đối với hồ sơ năm 2024", "phased: Xong 2026-05-01 | Xong 2026-08-01")]
+    public void A_year_after_doi_voi_says_what_a_date_is_for(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Hằng tháng, từ tháng 11/2025 đến tháng 2/2026", "recurring: Tháng 11/2025 2025-11-30 | Tháng 12/2025 2025-12-31 | Tháng 1/2026 2026-01-31 | Tháng 2/2026 2026-02-28")]
+    [InlineData("ngày 15 hằng tháng, từ tháng 12/2025 đến tháng 1/2026", "recurring: Tháng 12/2025 2025-12-15 | Tháng 1/2026 2026-01-15")]
+    [InlineData("Hằng quý, từ tháng 10/2025 đến tháng 6/2026", "recurring: Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31 | Quý II/2026 2026-06-30")]
+    [InlineData("Từ tháng 10 đến tháng 12/2025, hằng tháng", "recurring: Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    public void A_periodic_duty_over_a_span_into_the_next_year_has_each_years_periods(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
