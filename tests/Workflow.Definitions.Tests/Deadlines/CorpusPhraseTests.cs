@@ -147,7 +147,7 @@ public class CorpusPhraseTests
     /// <summary>
     /// The seventh harvest (<c>harvest7-*.tsv</c>), from 37 documents no earlier harvest had used (Government resolutions
     /// and plans of 2026, a Prime Minister's directive, decrees and circulars of 2020–2026 with their report deadlines), is
-    /// held out whole: labelled and committed (2037d4d on wt/phrases7) before the parser read it. Its first and only blind
+    /// held out whole: labelled and committed (1183e9f in main, 2037d4d before its rebase) before the parser read it. Its first and only blind
     /// run (parser of main 0cd2a2d): 28 of 52 exact (53.8 %). The misses: a date followed by "năm sau", "năm tiếp theo",
     /// "năm kế tiếp" or "năm trước" read in the plan's year (six cells) or, for a bare "… năm sau", as a recurring report
     /// (four cells); "theo quy định" read as a quarter ("quy"); "báo cáo sáu tháng" and "báo cáo 06 tháng gửi trước ngày …"
