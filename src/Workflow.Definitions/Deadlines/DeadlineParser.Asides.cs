@@ -35,7 +35,7 @@ public static partial class DeadlineParser
 
             for (var open = 0; open < tokens.Length; open++)
             {
-                if (!tokens[open].IsPunct('(') || !DatedBeforeInSamePhase(open))
+                if (!tokens[open].IsPunct('(') || !DatedBeforeInSamePhase(open) || PeriodRightBefore(open))
                 {
                     continue;
                 }
@@ -78,6 +78,21 @@ public static partial class DeadlineParser
                 }
 
                 if (!broken)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a period word ends right before the bracket at <paramref name="open"/>: "06 tháng (trước ngày 15
+        /// tháng 6), hằng năm (trước ngày 15 tháng 12)" — the date in brackets is that period's own, not an aside.</summary>
+        private bool PeriodRightBefore(int open)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Period && (item.LastToken == open - 1 || (item.LastToken == open - 2 && Is(open - 1, "thang"))))
                 {
                     return true;
                 }

@@ -406,11 +406,16 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Only filler words ("trước", "ngày", "chậm nhất", and the sending of the report: "gửi", "nộp") from
-        /// <paramref name="from"/> to before <paramref name="to"/>, at least one.</summary>
+        /// <paramref name="from"/> to before <paramref name="to"/>, at least one, perhaps after an opening bracket.</summary>
         private bool OnlyFillerWords(int from, int to)
         {
             for (var j = from; j < to; j++)
             {
+                if (Is(j, '(') && j == from)
+                {
+                    continue; // "06 tháng (trước ngày 15 tháng 6), hằng năm (trước ngày 15 tháng 12)"
+                }
+
                 if (!tokens[j].IsWord || !(IsFiller(j) || Is(j, "gui") || Is(j, "nop")))
                 {
                     return false;

@@ -344,19 +344,22 @@ public static partial class DeadlineParser
         {
             var count = tokens[k].Value;
             var quarter = Is(period, "quy");
-            if (!(quarter || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 12))
+            var half = Is(period, TokenType.Number) && tokens[period].Value == 6 && (Is(period + 1, "thang", "dau") || Is(period + 1, "thang", "cuoi")) && Is(period + 3, "nam");
+            if (!(quarter || half || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 12))
             {
                 return k;
             }
 
-            // "… kể từ ngày kết thúc năm 2025": that year's end only, once.
-            var named = !quarter && IsYearNumber(period + 1);
-            var last = period + (named ? 1 : Is(period + 1, "tai", "chinh") ? 2 : 0);
-            for (var q = quarter ? 1 : 4; q <= 4; q++)
+            // "… kể từ ngày kết thúc năm 2025": that year's end only, once; "6 tháng đầu năm (tài chính)": the half's end.
+            var year = half ? period + 3 : period;
+            var named = !quarter && IsYearNumber(year + 1);
+            var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") ? 2 : 0);
+            var firstHalf = half && Is(period + 2, "dau");
+            for (var q = quarter ? 1 : firstHalf ? 2 : 4; q <= (firstHalf ? 2 : 4); q++)
             {
-                var end = MonthEnd(named ? tokens[period + 1].Value : context.TrackedYear, q * 3);
+                var end = MonthEnd(named ? tokens[year + 1].Value : context.TrackedYear, q * 3);
                 var due = months ? end.PlusMonths(count) : working ? context.Calendar.AddWorkingDays(end, count) : end.PlusDays(count);
-                items.Add(new Item(ItemKind.Date, due, due.Year, default, quarter ? QuarterNames[q - 1] : "Năm", false, k, last));
+                items.Add(new Item(ItemKind.Date, due, due.Year, default, quarter ? QuarterNames[q - 1] : half ? (firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm") : "Năm", false, k, last));
             }
 
             if (!named)
@@ -364,7 +367,7 @@ public static partial class DeadlineParser
                 recurringMarkers.Add(k);
             }
 
-            notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc {(quarter ? "mỗi quý" : "năm")}");
+            notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc {(quarter ? "mỗi quý" : half ? Original(period, period + 3) : "năm")}");
             return last + 1;
         }
 

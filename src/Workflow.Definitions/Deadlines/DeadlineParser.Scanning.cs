@@ -154,17 +154,20 @@ public static partial class DeadlineParser
         /// dates; the extra report is its note, not an event the task waits for.</summary>
         private bool AdHocAside(int k)
         {
-            var adHoc = Is(k - 1, "hoac");
-            for (var j = k - 1; !adHoc && j >= 1 && !IsSentenceBreak(j); j--)
+            // "đột xuất" before the words, or after "theo yêu cầu"; or "hoặc" before them, after a periodic duty.
+            var adHoc = Is(k + 3, "dot", "xuat") && Is(k, "theo");
+            var alternative = false;
+            for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
             {
-                adHoc = Is(j - 1, "dot", "xuat");
+                adHoc |= Is(j, "dot", "xuat");
+                alternative |= Is(j, "hoac");
             }
 
-            if (adHoc)
+            if (adHoc || alternative)
             {
                 foreach (var item in items)
                 {
-                    if (item.LastToken < k && item.Kind is ItemKind.Period or ItemKind.Date or ItemKind.DayOfMonth or ItemKind.Year)
+                    if (item.LastToken < k && (item.Kind is ItemKind.Period or ItemKind.DayOfMonth || (adHoc && item.Kind is ItemKind.Date or ItemKind.Year)))
                     {
                         return true;
                     }

@@ -28,8 +28,9 @@ public static partial class DeadlineParser
                 return clause;
             }
 
-            if (Is(k, "tu", "nay"))
+            if (Is(k, "tu", "nay") && !Is(k - 1, "thong") && !Is(k - 1, "dau"))
             {
+                // ("Thông tư này", "đầu tư này": "tư", not "từ".)
                 // The rest of the plan's year: from its issue date (or the year's first day).
                 var now = context.IssuedOn is { } issued && issued.Year == context.TrackedYear ? issued : new LocalDate(context.TrackedYear, 1, 1);
                 items.Add(new Item(ItemKind.Now, now, now.Year, default, null, true, k, k + 1));

@@ -163,6 +163,22 @@ public class CorpusPhraseTests
     public void The_seventh_harvest_held_out_whole_scores_at_least_98_percent() =>
         AssertWholeHarvestScores("harvest7-", 50);
 
+    /// <summary>
+    /// The eighth harvest (<c>harvest8-*.tsv</c>), 32 report and plan deadlines from 25 documents no harvest had used, is held
+    /// out whole to measure the parser widened for the seventh: labelled and committed (638b4ae on wt/phrases7) before the
+    /// parser (5c1f0fb in main) read it. Its cells come from the same extraction of clauses as the seventh's and were seen
+    /// while those were chosen, so it is less independent than a new source would be. Its first and only blind run: 26 of
+    /// 32 exact (81.2 %). The misses: three cells ending "… ban hành kèm theo Thông tư này" or "… thực hiện Thông tư này …"
+    /// took "tư này" (folded "tu nay") for "từ nay", a span from the issue date (a second milestone, or work all year);
+    /// "60 ngày kể từ ngày kết thúc 6 tháng đầu năm tài chính"
+    /// read as the half-year's end; "báo cáo định kỳ 06 tháng (trước ngày 15 tháng 6), hằng năm (trước ngày 15 tháng 12)"
+    /// kept the period ends beside the dates in brackets; "định kỳ hằng năm hoặc thực hiện báo cáo theo yêu cầu đột xuất"
+    /// read as an event. The four families were mended afterwards, with their own rule tests.
+    /// </summary>
+    [Fact]
+    public void The_eighth_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest8-", 30);
+
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
     /// rows, and at least 98 % of them read exactly as labelled.</summary>
     private static void AssertWholeHarvestScores(string prefix, int minimum)

@@ -595,4 +595,25 @@ public class DeadlineFamilyTests
     [InlineData("Hằng quý, từ tháng 10/2025 đến tháng 6/2026", "recurring: Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31 | Quý II/2026 2026-06-30")]
     [InlineData("Từ tháng 10 đến tháng 12/2025, hằng tháng", "recurring: Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
     public void A_periodic_duty_over_a_span_into_the_next_year_has_each_years_periods(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("trước ngày 15 tháng 01 năm sau theo mẫu ban hành kèm theo Thông tư này", "once: 2026-01-15")]
+    [InlineData("Hằng quý theo biểu mẫu của Thông tư này", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Từ nay đến hết năm 2025", "continuous: Quý IV 2025-12-31")]
+    public void Thong_tu_nay_is_this_circular_not_from_now(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("trong vòng 45 ngày kể từ ngày kết thúc 6 tháng đầu năm", "recurring: 6 tháng đầu năm 2025-08-14")]
+    [InlineData("30 ngày kể từ ngày kết thúc 6 tháng cuối năm tài chính", "recurring: 6 tháng cuối năm 2026-01-30")]
+    public void A_count_from_the_end_of_a_half_year_is_due_that_long_after_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("báo cáo 6 tháng (trước ngày 20 tháng 6), hằng năm (trước ngày 20 tháng 12)", "recurring: 6 tháng 2025-06-20 | Năm 2025-12-20")]
+    [InlineData("Quý II/2026 (ngày 15/6/2026 tổ chức hội nghị)", "once: 2026-06-30")]
+    public void A_date_in_brackets_right_after_a_period_is_that_periods(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("định kỳ hằng quý hoặc thực hiện báo cáo theo yêu cầu đột xuất", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Quý IV/2025 hoặc khi có hướng dẫn", "event: 2025-12-31")]
+    public void An_alternative_on_request_after_a_periodic_duty_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
