@@ -165,7 +165,7 @@ public class CorpusPhraseTests
 
     /// <summary>
     /// The eighth harvest (<c>harvest8-*.tsv</c>), 32 report and plan deadlines from 25 documents no harvest had used, is held
-    /// out whole to measure the parser widened for the seventh: labelled and committed (638b4ae on wt/phrases7) before the
+    /// out whole to measure the parser widened for the seventh: labelled and committed (cf7b8fa in main, 638b4ae before its rebase) before the
     /// parser (5c1f0fb in main) read it. Its cells come from the same extraction of clauses as the seventh's and were seen
     /// while those were chosen, so it is less independent than a new source would be. Its first and only blind run: 26 of
     /// 32 exact (81.2 %). The misses: three cells ending "… ban hành kèm theo Thông tư này" or "… thực hiện Thông tư này …"
