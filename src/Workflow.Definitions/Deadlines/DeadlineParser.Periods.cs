@@ -34,6 +34,7 @@ public static partial class DeadlineParser
 
             quarters.Add(q);
             j++;
+            var ranged = false;
             while (j < tokens.Length)
             {
                 var separator = tokens[j];
@@ -53,6 +54,7 @@ public static partial class DeadlineParser
 
                 if (isRange)
                 {
+                    ranged = true;
                     for (var r = quarters[^1] + 1; r < nextQuarter; r++)
                     {
                         quarters.Add(r);
@@ -69,12 +71,32 @@ public static partial class DeadlineParser
                 return BeforeMonth(k, ((quarters[0] - 1) * 3) + 1, year, yearImplicit, after, $"quý {QuarterNames[quarters[0] - 1][4..]}/{year}");
             }
 
+            var added = items.Count;
             foreach (var quarter in quarters)
             {
                 AddQuarter(year, quarter, yearImplicit, k, after - 1);
             }
 
-            return QuarterRangeToNextYear(year, quarters[^1], yearImplicit, k, after);
+            var end = QuarterRangeToNextYear(year, quarters[^1], yearImplicit, k, after);
+            if ((ranged || end != after) && OpensSpan(k))
+            {
+                SpanOfQuarters(added, end - 1);
+            }
+
+            return end;
+        }
+
+        /// <summary>
+        /// "Từ quý I đến quý III/2025", "Từ quý IV/2025 đến quý II/2026": a range of quarters opened by "từ" is work
+        /// that goes on from the first quarter's first day to the last one's end (as "Từ tháng 10/2025 đến tháng
+        /// 6/2026" is), not a deadline at each quarter's end, which "Quý II - Quý IV năm 2019" without "từ" keeps.
+        /// The quarters read from <paramref name="first"/> on become one span.
+        /// </summary>
+        private void SpanOfQuarters(int first, int lastToken)
+        {
+            var (start, last) = (items[first], items[^1]);
+            items.RemoveRange(first, items.Count - first);
+            items.Add(new Item(ItemKind.Span, last.Date, last.Date.Year, default, null, false, start.FirstToken, lastToken) { Start = start.Start });
         }
 
         /// <summary>"Tháng 12/2024", "tháng 12 năm 2017", "Tháng 11, 12/2025", or the bare "tháng" of "hằng tháng".</summary>

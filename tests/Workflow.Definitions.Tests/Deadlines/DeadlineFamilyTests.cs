@@ -519,6 +519,21 @@ public class DeadlineFamilyTests
     [InlineData("Đầu tháng 3/2026", "once: 2026-03-10")]
     public void The_start_of_a_period_after_tu_opens_one_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    /// <summary>A range of quarters opened by "từ" is work from the first quarter's first day to the last one's end, read as
+    /// the same span written in months; without "từ" a range of quarters stays a deadline at each quarter's end.</summary>
+    [Theory]
+    [InlineData("Từ quý I đến quý III/2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30")]
+    [InlineData("Từ tháng 1 đến tháng 9/2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30")]
+    [InlineData("Từ quý II/2025 đến quý IV/2025", "continuous: Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Từ quý IV/2025 đến quý II/2026", "continuous: Năm 2025 2025-12-31 | 2026-06-30")]
+    [InlineData("Từ tháng 10/2025 đến tháng 6/2026", "continuous: Năm 2025 2025-12-31 | 2026-06-30")]
+    [InlineData("Từ quý III/2025 - quý I/2026", "continuous: Năm 2025 2025-12-31 | 2026-03-31")]
+    [InlineData("Hằng quý, từ quý IV/2025 đến quý II/2026", "recurring: Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31 | Quý II/2026 2026-06-30")]
+    [InlineData("Hằng quý, từ quý II đến quý IV/2025", "recurring: Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Quý II - Quý IV năm 2025", "phased: 2025-06-30 | 2025-09-30 | 2025-12-31")]
+    [InlineData("Quý IV/2025 - Quý II/2026", "phased: 2025-12-31 | 2026-03-31 | 2026-06-30")]
+    public void A_range_of_quarters_after_tu_is_one_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     [Theory]
     [InlineData("2,5 ngày kể từ ngày ban hành", "once: 2025-11-23")]
     [InlineData("2,5 ngày làm việc kể từ ngày ban hành", "once: 2025-11-25")]
