@@ -143,11 +143,11 @@ public static partial class DeadlineParser
                 whole = items[i].Kind is ItemKind.Year or ItemKind.Span && items[i].FirstToken != until ? i : -1;
             }
 
-            var year = placeholder != 0 ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
+            var year = placeholder != YearPlaceholder.None ? context.TrackedYear : whole >= 0 ? items[whole].Start.Year : 0;
 
             // "Từ tháng 3 đến tháng 12/2025, hằng tháng", "Hằng quý, từ quý II/2025": a duty every period inside a span
             // has a milestone for each period that overlaps the span, not for every period of the year.
-            var bounded = whole >= 0 && items[whole].Kind == ItemKind.Span && placeholder == 0;
+            var bounded = whole >= 0 && items[whole].Kind == ItemKind.Span && placeholder == YearPlaceholder.None;
             var (from, to) = bounded ? (items[whole].Start, items[whole].Date) : default;
             if (year == 0)
             {
@@ -488,7 +488,7 @@ public static partial class DeadlineParser
             }
 
             // A year relative to the plan's ("trước ngày 01 tháng 5 năm sau") is one date, unless it is a report's.
-            var reportYear = placeholder == 2 || (placeholder == 1 && MentionsReport());
+            var reportYear = placeholder == YearPlaceholder.Report || (placeholder == YearPlaceholder.Relative && MentionsReport());
             var recurring = recurringMarkers.Count > 0 || frequencyGiven || reportYear || halfOrNine || dayOfMonth;
             if (!recurring || frequencyGiven || reportYear || otherPeriod || dated)
             {

@@ -485,7 +485,7 @@ public static partial class DeadlineParser
         {
             if (Is(j, "n"))
             {
-                placeholder = 2;
+                placeholder = YearPlaceholder.Report;
                 return (context.TrackedYear, j);
             }
 
@@ -507,10 +507,14 @@ public static partial class DeadlineParser
                 return null;
             }
 
-            placeholder = Math.Max(placeholder, (byte)1);
+            if (placeholder == YearPlaceholder.None)
+            {
+                placeholder = YearPlaceholder.Relative;
+            }
+
             if (offset == 1 && Is(last + 1, '(') && Is(last + 2, "n") && Is(last + 3, '+') && Is(last + 4, TokenType.Number) && Is(last + 5, ')'))
             {
-                placeholder = 2;
+                placeholder = YearPlaceholder.Report;
                 last += 5;
             }
 

@@ -150,6 +150,15 @@ public static partial class DeadlineParser
         public bool OpenEnded { get; init; }
     }
 
+    /// <summary>A year a cell writes as a placeholder, the strongest one read: none, one relative to the plan's
+    /// ("năm sau"), or a report's ("năm N", "năm sau (N+1)"), which makes the duty recurring.</summary>
+    private enum YearPlaceholder : byte
+    {
+        None,
+        Relative,
+        Report,
+    }
+
     private sealed partial class Reading
     {
         private readonly string phrase;
@@ -165,9 +174,8 @@ public static partial class DeadlineParser
         private readonly List<int> recurringMarkers;
         private readonly List<string> ambiguities;
         private bool frequencyGiven;
-        // A year written as a placeholder: 0 none, 1 relative to the plan's ("năm sau"), 2 a report's ("năm N", "(N+1)");
-        // one byte, not two flags: the reading is allocated at every call and two flags would make it 8 bytes larger.
-        private byte placeholder;
+        // One byte, not two flags: the reading is allocated at every call and two flags would make it 8 bytes larger.
+        private YearPlaceholder placeholder;
         private int eventMarker = -1;
         private bool eventOnlyWithoutDate;
         private bool startYearTypo;
