@@ -114,8 +114,7 @@ public sealed partial class CoordinationService(IDbContextFactory<WorkflowDbCont
     public async Task<IReadOnlyList<AgencyMilestone>> OpenMilestonesOfAsync(string agency, PlanScope scope = PlanScope.Active, CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var rows = await OpenOf(db, agency, scope).ToListAsync(ct).ConfigureAwait(false);
-        return [.. rows.Select(x => x.ToView())];
+        return await OpenOf(db, agency, scope).ToListAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -133,7 +132,7 @@ public sealed partial class CoordinationService(IDbContextFactory<WorkflowDbCont
         var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         var shown = Math.Clamp(page, 1, pages);
         var rows = await open.Skip((shown - 1) * pageSize).Take(pageSize).ToListAsync(ct).ConfigureAwait(false);
-        return new AgencyMilestonePage([.. rows.Select(x => x.ToView())], total, shown, pages);
+        return new AgencyMilestonePage(rows, total, shown, pages);
     }
 
     /// <summary>
@@ -143,7 +142,7 @@ public sealed partial class CoordinationService(IDbContextFactory<WorkflowDbCont
     /// lead), then undated ones, then those still waiting for an event; ties by plan, task row,
     /// milestone number and id, so that pages never share or skip a milestone.
     /// </summary>
-    private static IQueryable<OpenRow> OpenOf(WorkflowDbContext db, string agency, PlanScope scope)
+    private static IQueryable<AgencyMilestone> OpenOf(WorkflowDbContext db, string agency, PlanScope scope)
     {
         var statuses = PlanStatuses.All.Where(s => scope.Includes(s)).ToList();
         return from m in db.Milestones.AsNoTracking().Where(MilestoneMapping.LedBy(agency))
@@ -153,21 +152,7 @@ public sealed partial class CoordinationService(IDbContextFactory<WorkflowDbCont
                from r in pending.DefaultIfEmpty()
                where m.DoneOn == null && m.Status != RunStatus.Finished && statuses.Contains(p.Status)
                orderby m.Status == RunStatus.Dormant, m.EffectiveDue == null, m.EffectiveDue, m.PlanId, t.Row, m.Number, m.Id
-               select new OpenRow { Milestone = m, Task = t, Plan = p, Request = r };
-    }
-
-    /// <summary>One row of <see cref="OpenOf"/> as the query shapes it.</summary>
-    private sealed class OpenRow
-    {
-        public required MilestoneRecord Milestone { get; init; }
-
-        public required TaskRecord Task { get; init; }
-
-        public required PlanRecord Plan { get; init; }
-
-        public ExtensionRequestRecord? Request { get; init; }
-
-        public AgencyMilestone ToView() => new(Milestone, Task, Plan, Request);
+               select new AgencyMilestone(m, t, p, r);
     }
 
     /// <summary>True when <paramref name="agency"/> leads milestone <paramref name="milestone"/>: an agency's link reaches its own milestones only.</summary>
