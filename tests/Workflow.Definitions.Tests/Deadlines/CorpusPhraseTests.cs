@@ -179,6 +179,25 @@ public class CorpusPhraseTests
     public void The_eighth_harvest_held_out_whole_scores_at_least_98_percent() =>
         AssertWholeHarvestScores("harvest8-", 30);
 
+    /// <summary>
+    /// The ninth harvest (<c>harvest9-*.tsv</c>), 66 cells from 33 documents no harvest had used and sources no harvest
+    /// had opened (the Government's NQ 03/NQ-CP of 2025, its appendix's time column; Lào Cai's plan for Chỉ thị 11-CT/TU,
+    /// two of its decisions, a report and six letters of its departments; decrees and circulars of 2024–2026 found beside
+    /// them; fifteen ministries' letters quoted in the Finance ministry's tracker), is held out whole: labelled and committed
+    /// (45611eb on wt/phrases8) before the parser read it. Its first and only blind run (parser of main 2733cc4): 57 of 66
+    /// exact (86.4 %). The misses: a cell that is only "năm tiếp theo" read as unknown; "trước ngày 15 tháng 02 của năm
+    /// liền kề sau năm báo cáo, kỳ báo cáo là 01 năm (từ 01 tháng 01 đến 31 tháng 12)" read in the plan's year with the
+    /// report period as a second phase; "Định kỳ trước ngày 25 tháng 6 và trước ngày 25 tháng 12 hằng năm, … trong 6 tháng
+    /// và cả năm" kept the half-year's and year's ends beside its own dates; three counts from or before another body's act
+    /// ("Chậm nhất là 30 ngày, kể từ ngày cơ quan Thuế ban hành thông báo …", "… kể từ ngày hoạt động … trở lại", "Chậm nhất
+    /// 01 năm trước ngày chấm dứt hợp đồng …") read as unknown, not events; "(nếu có)" inside the subject of a quarterly
+    /// duty made it an event; "cập nhật đến hết ngày 31 tháng 12 hàng năm và nộp … trước ngày 01 tháng 02 của năm tiếp
+    /// theo" kept the data's cut-off as a deadline; a year typed in two pieces ("25 / 8 /202 6") was refused.
+    /// </summary>
+    [Fact]
+    public void The_ninth_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest9-", 60);
+
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
     /// rows, and at least 98 % of them read exactly as labelled.</summary>
     private static void AssertWholeHarvestScores(string prefix, int minimum)
