@@ -59,6 +59,60 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"cập nhật đến hết ngày 31 tháng 12 hàng năm và nộp … trước ngày 01 tháng 02 của năm tiếp theo": a day
+        /// reached with "đến (hết) ngày", with no "từ" before it in its sentence, beside a deadline said with "trước" or
+        /// "chậm nhất" is the data's cut-off, not a deadline; it becomes the note. Runs after the scan.</summary>
+        private void SetCutOffsApart()
+        {
+            var deadline = false;
+            for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
+            {
+                deadline = items[i].Kind == ItemKind.Date && SaidAsDeadline(items[i].FirstToken);
+            }
+
+            if (!deadline)
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                var reach = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : -1;
+                reach -= Is(reach, "het") ? 1 : 0;
+                if (item.Kind != ItemKind.Date || !Is(reach, "den") || OpenedBefore(reach))
+                {
+                    continue;
+                }
+
+                Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
+                items.RemoveAt(i);
+                notes.Add($"\"{Original(reach, item.LastToken)}\" là ngày chốt số liệu, không phải hạn");
+            }
+        }
+
+        /// <summary>Whether the day at <paramref name="first"/> is said as a deadline: "trước (ngày) …", "chậm nhất (là) ngày …".</summary>
+        private bool SaidAsDeadline(int first)
+        {
+            var j = Is(first - 1, "ngay") ? first - 2 : first - 1;
+            j -= Is(j, "la") ? 1 : 0;
+            return Is(j, "truoc") || Is(j - 1, "cham", "nhat");
+        }
+
+        /// <summary>Whether "từ" comes before <paramref name="k"/> in its sentence: "từ … đến hết ngày …" is a span.</summary>
+        private bool OpenedBefore(int k)
+        {
+            for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
+            {
+                if (Is(j, "tu"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether an item with a date comes before the bracket at <paramref name="open"/> with no sentence
         /// break between: "Giai đoạn 1 (2026): …; Giai đoạn 2 (2027-2028): …" gives each phase its years in brackets,
         /// which are its dates, not an aside to the phase before.</summary>
@@ -87,9 +141,15 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether a period word ends right before the bracket at <paramref name="open"/>: "06 tháng (trước ngày 15
-        /// tháng 6), hằng năm (trước ngày 15 tháng 12)" — the date in brackets is that period's own, not an aside.</summary>
+        /// tháng 6), hằng năm (trước ngày 15 tháng 12)" — the date in brackets is that period's own, not an aside. A bracket
+        /// that opens a span ("kỳ báo cáo là năm (từ 01 tháng 01 đến 31 tháng 12)") says what the period covers: an aside.</summary>
         private bool PeriodRightBefore(int open)
         {
+            if (Is(open + 1, "tu"))
+            {
+                return false; // "kỳ báo cáo là 01 năm (từ 01 tháng 01 đến 31 tháng 12)": what the period covers, an aside
+            }
+
             foreach (var item in items)
             {
                 if (item.Kind == ItemKind.Period && (item.LastToken == open - 1 || (item.LastToken == open - 2 && Is(open - 1, "thang"))))

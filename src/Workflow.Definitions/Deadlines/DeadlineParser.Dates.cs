@@ -246,7 +246,7 @@ public static partial class DeadlineParser
 
             if (number is >= 1 and <= 3 && NamesDocument(0, number - 1))
             {
-                SetEventMarker(0, onlyWithoutDate: true);
+                SetEventMarker(0, EventWhen.WithoutDate);
             }
 
             return last + 1;

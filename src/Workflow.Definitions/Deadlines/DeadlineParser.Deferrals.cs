@@ -38,7 +38,7 @@ public static partial class DeadlineParser
 
             if (Is(k, "ky", "hop"))
             {
-                SetEventMarker(k, onlyWithoutDate: true);
+                SetEventMarker(k, EventWhen.WithoutDate);
                 return k;
             }
 
@@ -50,7 +50,7 @@ public static partial class DeadlineParser
                 // "định kỳ hằng quý hoặc đột xuất theo yêu cầu của Bộ Tư pháp": the request is for the extra report only.
                 if (!(Is(k + 1, "yeu", "cau") && AdHocAside(k)))
                 {
-                    SetEventMarker(k, onlyWithoutDate: true);
+                    SetEventMarker(k, EventWhen.WithoutDate);
                 }
 
                 return k;
@@ -59,7 +59,7 @@ public static partial class DeadlineParser
             if (Is(k, "tuy") && (Is(k + 1, "thuoc") || Is(k + 1, "theo") || Is(k + 1, "thoi", "diem") || Is(k + 1, "vao")))
             {
                 // "Tuỳ thuộc vào thời điểm Luật NSNN sửa đổi", "tuỳ thời điểm tổ chức kỳ họp": another body decides when.
-                SetEventMarker(k, onlyWithoutDate: true);
+                SetEventMarker(k, EventWhen.WithoutDate);
                 return k;
             }
 

@@ -132,6 +132,13 @@ public static partial class DeadlineParser
                 yearWords += item.Kind == ItemKind.Period && item.Period == ReportingPeriod.Yearly && !recurringMarkers.Contains(item.FirstToken) ? 1 : 0;
             }
 
+            // "Định kỳ trước ngày 25 tháng 6 và trước ngày 25 tháng 12 hằng năm, … báo cáo … trong 6 tháng và cả năm": two or
+            // more days of the year given with the duty are its dates; "6 tháng" says what the reports cover, no half-year's end.
+            if (namedDays >= 2)
+            {
+                periods &= ~(1 << (int)ReportingPeriod.HalfYearly);
+            }
+
             // "Tháng 01 và tháng 7 hằng năm": the months named are the year's dates; "hằng năm" adds no year's end.
             // (A year named as a period of its own, "định kỳ quý I, 6 tháng, quý III và năm", still does.)
             var yearEnd = namedDays == 0 && (namedPeriods == 0 || yearWords > 0);

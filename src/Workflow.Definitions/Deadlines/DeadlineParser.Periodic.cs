@@ -35,6 +35,14 @@ public static partial class DeadlineParser
                 return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, of + 2);
             }
 
+            if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
+            {
+                // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
+                // event the task waits for, not from a date.
+                SetEventMarker(k, EventWhen.Always);
+                return k + 2;
+            }
+
             if (Is(k + 1, "ngay") || Is(k + 1, "thang"))
             {
                 return CountedFrom(k, k + 1);
@@ -253,8 +261,9 @@ public static partial class DeadlineParser
             var j = unit + 1;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
+            j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) ? 1 : 0; // "Chậm nhất là 30 ngày, kể từ ngày …"
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
-            if (fraction < 0 && from > 0 && Is(from, "ngay", "ket") && Is(from + 2, "thuc"))
+            if (fraction < 0 && from > 0 && (Is(from, "ngay") || Is(from, "khi")) && Is(from + 1, "ket", "thuc"))
             {
                 return CountedFromPeriodEnd(k, unit, months, working, from + 3);
             }
@@ -265,7 +274,7 @@ public static partial class DeadlineParser
                 // waits for it; "30 ngày sau khi ban hành Kế hoạch" counts from the plan's issue date.
                 if (!(Is(j + 2, "ban", "hanh") || Is(j + 2, "ke", "hoach")))
                 {
-                    SetEventMarker(k, onlyWithoutDate: false);
+                    SetEventMarker(k, EventWhen.Always);
                     return j + 2;
                 }
             }
@@ -296,7 +305,7 @@ public static partial class DeadlineParser
             if (last < 0 || OtherBodysAct(j + 2, last - 1))
             {
                 // "03 tháng kể từ ngày Chính phủ ban hành Nghị định": issued by another body, not the plan.
-                SetEventMarker(k, onlyWithoutDate: false);
+                SetEventMarker(k, EventWhen.Always);
                 return j + 2;
             }
 
@@ -337,7 +346,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"Thời hạn gửi báo cáo tài chính hàng năm: trong thời hạn 90 ngày từ ngày kết thúc năm tài chính", "30 ngày
-        /// kể từ ngày kết thúc quý": counted from the end of each period named at <paramref name="period"/> (a year, the
+        /// kể từ ngày kết thúc quý", "trong vòng 2 tháng kể từ khi kết thúc quý" (a month count ends on the same day of the
+        /// month, or the month's last day when it has none: Bộ luật Dân sự 2015, Điều 148): counted from the end of each period named at <paramref name="period"/> (a year, the
         /// financial year, a quarter), the day after it first: a report due that long after every period, every year.
         /// Returns the token after the words, or <paramref name="k"/> when no such period follows.</summary>
         private int CountedFromPeriodEnd(int k, int unit, bool months, bool working, int period)
@@ -371,6 +381,11 @@ public static partial class DeadlineParser
             return last + 1;
         }
 
+        /// <summary>"trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>: the words name an event, not a
+        /// date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc").</summary>
+        private bool BeforeAnEvent(int j) =>
+            Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "dau"));
+
         /// <summary>"ngày nhận (được) Kế hoạch (này)" at <paramref name="t"/>: the last token of those words, or -1.</summary>
         private int ReceivedThePlan(int t)
         {
@@ -389,13 +404,14 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether "ban hành" at <paramref name="issued"/> is another body's act, not the plan's: a body above
-        /// the plan issues ("… kể từ ngày Chính phủ ban hành", "Bộ", "Trung ương", "Quốc hội", "Thủ tướng"), or what is
-        /// issued is a decree, a circular, a law or a guidance ("… ban hành Nghị định", "Thông tư", "Luật", "hướng dẫn").</summary>
+        /// the plan or an agency issues ("… kể từ ngày Chính phủ ban hành", "Bộ", "Trung ương", "Quốc hội", "Thủ tướng", "cơ
+        /// quan Thuế"), or what is issued is a decree, a circular, a law, a guidance or a notice ("… ban hành Nghị định",
+        /// "Thông tư", "Luật", "hướng dẫn", "thông báo nộp tiền").</summary>
         private bool OtherBodysAct(int from, int issued)
         {
             for (var t = from; t < issued; t++)
             {
-                if (Is(t, "chinh", "phu") || Is(t, "trung", "uong") || Is(t, "quoc", "hoi") || Is(t, "thu", "tuong") || Is(t, "bo") || ActAbove(t))
+                if (Is(t, "chinh", "phu") || Is(t, "trung", "uong") || Is(t, "quoc", "hoi") || Is(t, "thu", "tuong") || Is(t, "bo") || Is(t, "co", "quan") || ActAbove(t))
                 {
                     return true;
                 }
@@ -404,7 +420,7 @@ public static partial class DeadlineParser
             return ActAbove(issued + 2) || ActAbove(issued + 3);
         }
 
-        private bool ActAbove(int t) => Is(t, "nghi", "dinh") || Is(t, "thong", "tu") || Is(t, "luat") || Is(t, "huong", "dan");
+        private bool ActAbove(int t) => Is(t, "nghi", "dinh") || Is(t, "thong", "tu") || Is(t, "luat") || Is(t, "huong", "dan") || Is(t, "thong", "bao");
 
         /// <summary>A day of the first or last month of every quarter; a "hằng quý" before it is that duty's
         /// frequency, not another set of dates (the quarters' ends).</summary>
@@ -477,7 +493,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>After "năm" (or "của năm"): "N" (the year of the report), "sau (N+1)" (the year after), and the
-        /// years said relative to the plan's: "sau", "tiếp theo", "kế tiếp" (the next), "trước" (the one before), with what
+        /// years said relative to the plan's: "sau", "tiếp theo", "kế tiếp", "liền kề (sau)" (the next), "trước", "liền kề
+        /// trước" (the one before), with what
         /// they are relative to after them ("năm sau năm báo cáo", "năm tiếp theo của kỳ báo cáo", "năm sau năm kế hoạch").
         /// Returns the year meant and the last token read. A year relative to a report ("N", "(N+1)", "… báo cáo" in the
         /// cell) makes the duty recurring, every year; a bare "ngày 01 tháng 5 năm sau" is one date, in the next year.</summary>
@@ -497,6 +514,11 @@ public static partial class DeadlineParser
             else if (Is(j, "tiep", "theo") || Is(j, "ke", "tiep"))
             {
                 (offset, last) = (1, j + 1);
+            }
+            else if (Is(j, "lien", "ke"))
+            {
+                // "… của năm liền kề sau năm báo cáo", "năm liền kề trước": the year next to the report's (or the plan's).
+                (offset, last) = Is(j + 2, "truoc") ? (-1, j + 2) : (1, Is(j + 2, "sau") ? j + 2 : j + 1);
             }
             else if (Is(j, "truoc") && !Is(j + 1, "do"))
             {

@@ -182,6 +182,21 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if ((k == 0 || (k == 1 && Is(0, "trong"))) && !Is(k + 1, "n"))
+            {
+                // "Năm tiếp theo", "Trong năm sau": a cell that is only a year said relative to the plan's is that year,
+                // as "Năm 2026" is ("các năm tiếp theo", ongoing years, is not this).
+                var before = placeholder;
+                if (PlaceholderYear(k + 1) is { } relative && OnlyMarksAfter(relative.Last))
+                {
+                    AddYear(relative.Year, k, relative.Last);
+                    notes.Add($"\"{Original(k, relative.Last)}\" là năm {relative.Year}");
+                    return relative.Last + 1;
+                }
+
+                placeholder = before;
+            }
+
             if (Is(k - 1, "trong") || Is(k - 2, "tu", "dau"))
             {
                 // "trong năm": the tracked year; "từ đầu năm đến …": its start, which takes the end's year (MergeSpans).
@@ -196,6 +211,20 @@ public static partial class DeadlineParser
 
             AddPeriod(ReportingPeriod.Yearly, k);
             return k + 1;
+        }
+
+        /// <summary>Whether only punctuation follows token <paramref name="last"/>.</summary>
+        private bool OnlyMarksAfter(int last)
+        {
+            for (var j = last + 1; j < tokens.Length; j++)
+            {
+                if (!Is(j, TokenType.Punct))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Whether the year at "năm" <paramref name="k"/> says what a date before it applies to: "xong trước ngày 01

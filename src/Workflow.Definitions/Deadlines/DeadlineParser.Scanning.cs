@@ -32,6 +32,29 @@ public static partial class DeadlineParser
         }
 
 
+        /// <summary>"trong ngày 25 / 8 /202 6": a year typed in two pieces after a date's "/" or after "năm" ("202 6", "20 26"),
+        /// one space between, is that year; listed, since it is a typing slip.</summary>
+        private void JoinSplitYears()
+        {
+            for (var k = 1; k + 1 < tokens.Length; k++)
+            {
+                var (a, b) = (tokens[k], tokens[k + 1]);
+                if (!a.IsNumber || !b.IsNumber || a.Length + b.Length != 4 || a.Length < 2 || b.End - a.Start != 5 || text.Folded[a.End] != ' '
+                    || !(Is(k - 1, '/') || Is(k - 1, "nam")) || Is(k + 2, TokenType.Number))
+                {
+                    continue;
+                }
+
+                var year = (a.Value * (b.Length == 1 ? 10 : 100)) + b.Value;
+                if (year is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear)
+                {
+                    ambiguities.Add($"năm gõ tách \"{text.Text.AsSpan(a.Start, 5)}\" đọc là {year}");
+                    tokens[k] = new Token(TokenType.Number, a.Start, 4, year);
+                    tokens[k + 1] = new Token(TokenType.Punct, b.Start, b.Length, ' ');
+                }
+            }
+        }
+
         private void Scan()
         {
             var k = 0;
@@ -128,15 +151,24 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (Is(k, "neu", "co") && Is(k - 1, '(') && Is(k + 2, ')') && items.Count == 0 && recurringMarkers.Count == 0)
+            {
+                // "Thông tin trong báo cáo …, thu hồi khoáng sản (nếu có) định kỳ hằng quý, hằng năm …": brackets in the
+                // subject, before any date or period, say the thing may not exist; the cell is an event only if nothing
+                // after them says when.
+                SetEventMarker(k, EventWhen.WithoutLaterItem);
+                return k + 2;
+            }
+
             if ((Is(k, "neu", "co") || (Is(k, "khi") && !AdHocAside(k))) && !InPurposeClause(k))
             {
-                SetEventMarker(k > 0 && Is(k - 1, "sau") ? k - 1 : k, onlyWithoutDate: false);
+                SetEventMarker(k > 0 && Is(k - 1, "sau") ? k - 1 : k, EventWhen.Always);
                 return k + 1;
             }
 
             if (Is(k, "theo", "huong", "dan"))
             {
-                SetEventMarker(k, onlyWithoutDate: true);
+                SetEventMarker(k, EventWhen.WithoutDate);
                 return k;
             }
 
@@ -224,12 +256,12 @@ public static partial class DeadlineParser
             return close;
         }
 
-        private void SetEventMarker(int k, bool onlyWithoutDate)
+        private void SetEventMarker(int k, EventWhen when)
         {
-            if (eventMarker < 0 || (eventOnlyWithoutDate && !onlyWithoutDate))
+            if (eventMarker < 0 || eventWhen < when)
             {
                 eventMarker = k;
-                eventOnlyWithoutDate = onlyWithoutDate;
+                eventWhen = when;
             }
         }
 

@@ -159,6 +159,16 @@ public static partial class DeadlineParser
         Report,
     }
 
+    /// <summary>When the words at a reading's event marker make the cell an event, weakest first: only when the cell
+    /// gives no date ("Theo hướng dẫn của Bộ"), only when no date or period follows them ("Thông tin … (nếu có) định
+    /// kỳ hằng quý": the brackets say the thing may not exist, not when it is due), or always ("Sau khi …").</summary>
+    private enum EventWhen : byte
+    {
+        WithoutDate,
+        WithoutLaterItem,
+        Always,
+    }
+
     private sealed partial class Reading
     {
         private readonly string phrase;
@@ -177,7 +187,7 @@ public static partial class DeadlineParser
         // One byte, not two flags: the reading is allocated at every call and two flags would make it 8 bytes larger.
         private YearPlaceholder placeholder;
         private int eventMarker = -1;
-        private bool eventOnlyWithoutDate;
+        private EventWhen eventWhen;
         private bool startYearTypo;
 
         public Reading(string phrase, DeadlineContext context, Scratch scratch)
@@ -199,6 +209,7 @@ public static partial class DeadlineParser
             }
 
             SplitFootnotes();
+            JoinSplitYears();
             Scan();
             SetImpossibleDatesApart();
             if (error is not null)
@@ -206,6 +217,7 @@ public static partial class DeadlineParser
                 return Schedule.Unknown(phrase, error);
             }
 
+            SetCutOffsApart();
             SetAsidesApart();
             DropSessionYears();
             MergeSpans();
@@ -217,14 +229,24 @@ public static partial class DeadlineParser
             MarkCompletions();
             FoldOngoingWork();
             var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Now));
-            var isEvent = eventMarker >= 0 && !(eventOnlyWithoutDate && hasDates);
+            var isEvent = eventMarker >= 0 && eventWhen switch
+            {
+                EventWhen.WithoutDate => !hasDates,
+                EventWhen.WithoutLaterItem => !ItemAfter(eventMarker),
+                _ => true,
+            };
+            if (eventMarker >= 0 && !isEvent && eventWhen == EventWhen.WithoutLaterItem)
+            {
+                notes.Add($"\"{Original(eventMarker - 1, eventMarker + 2)}\" nói về nội dung, không phải điều kiện của thời hạn");
+            }
+
             if (isEvent)
             {
                 notes.Insert(0, EventCondition());
             }
 
             CollectFreeText(isEvent);
-            if (isEvent && eventOnlyWithoutDate && !hasDates)
+            if (isEvent && eventWhen == EventWhen.WithoutDate)
             {
                 // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable.
                 return Finish(ScheduleKind.Event, []);
@@ -242,6 +264,20 @@ public static partial class DeadlineParser
             }
 
             return Finish(kind, milestones);
+        }
+
+        /// <summary>Whether an item starts after token <paramref name="k"/>.</summary>
+        private bool ItemAfter(int k)
+        {
+            foreach (var item in items)
+            {
+                if (item.FirstToken > k)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A date the calendar does not have ("31/02/2026") refuses the cell, unless the cell gives other dates:

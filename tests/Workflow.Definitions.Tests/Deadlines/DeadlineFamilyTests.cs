@@ -631,4 +631,81 @@ public class DeadlineFamilyTests
     [InlineData("định kỳ hằng quý hoặc thực hiện báo cáo theo yêu cầu đột xuất", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Quý IV/2025 hoặc khi có hướng dẫn", "event: 2025-12-31")]
     public void An_alternative_on_request_after_a_periodic_duty_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Năm sau", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Trong năm tiếp theo", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Năm kế tiếp.", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Năm 2026 và các năm tiếp theo", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")] // ongoing years after a year: not a second one
+    [InlineData("2025 và những năm tiếp theo", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void A_cell_that_is_only_a_year_relative_to_the_plans_is_that_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("trước ngày 15 tháng 02 của năm liền kề sau năm báo cáo", "recurring: Năm 2026-02-15")]
+    [InlineData("nộp trước ngày 31 tháng 3 của năm liền kề", "once: 2026-03-31")]
+    [InlineData("trước ngày 01 tháng 3 năm liền kề trước", "once: 2024-03-01")]
+    public void Nam_lien_ke_is_the_year_next_to_the_reports_or_the_plans(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Được lập và nộp trước ngày 15 tháng 02 của năm liền kề sau năm báo cáo, kỳ báo cáo là năm (từ 01 tháng 01 đến 31 tháng 12)", "recurring: Năm 2026-02-15")]
+    [InlineData("định kỳ 6 tháng, kỳ báo cáo (từ ngày 15/12 năm trước đến ngày 14/6)", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    [InlineData("báo cáo 6 tháng (trước ngày 20 tháng 6), hằng năm (trước ngày 20 tháng 12)", "recurring: 6 tháng 2025-06-20 | Năm 2025-12-20")]
+    public void A_span_in_brackets_after_a_period_word_is_what_the_period_covers(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Định kỳ trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm, báo cáo 6 tháng và năm", "recurring: Năm 2025-06-15 | Năm 2025-12-15")]
+    [InlineData("Trước ngày 20/6 và 20/12 hằng năm, báo cáo kết quả 6 tháng, năm", "recurring: Năm 2025-06-20 | Năm 2025-12-20")]
+    [InlineData("Định kỳ 6 tháng", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    [InlineData("Báo cáo 6 tháng trước 15/6, báo cáo năm trước 15/12", "recurring: 6 tháng 2025-06-15 | Năm 2025-12-15")]
+    public void Two_days_of_the_year_with_a_half_year_word_are_the_duty_dates(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Chậm nhất là 30 ngày, kể từ ngày cơ quan Thuế ban hành thông báo nộp tiền")]
+    [InlineData("10 ngày, kể từ ngày nhận được văn bản đề nghị")]
+    [InlineData("Chậm nhất 30 ngày trước ngày khai mạc Đại hội")]
+    [InlineData("15 ngày làm việc trước ngày tổ chức hội nghị")]
+    [InlineData("02 tháng trước khi hết hạn giấy phép")]
+    [InlineData("Chậm nhất 01 năm trước ngày chấm dứt hợp đồng")]
+    public void A_count_from_or_before_another_bodys_act_waits_for_it(string phrase)
+    {
+        var schedule = DeadlineParser.Parse(phrase, Y2025);
+        Assert.Equal("event:", ScheduleText.Of(schedule));
+        Assert.False(string.IsNullOrEmpty(schedule.Note));
+    }
+
+    [Fact]
+    public void A_count_from_the_plan_keeps_its_date_with_a_comma() =>
+        Assert.Equal("once: 2025-12-05", Read("15 ngày, kể từ ngày ban hành Kế hoạch"));
+
+    [Theory]
+    [InlineData("Số liệu thu hồi khoáng sản (nếu có) báo cáo hằng quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Báo cáo đột xuất (nếu có) và định kỳ hằng năm", "recurring: Năm 2025-12-31")]
+    [InlineData("Quý IV/2025 (nếu có)", "event: 2025-12-31")]
+    [InlineData("Số liệu (nếu có)", "event:")]
+    [InlineData("(nếu có)", "event:")]
+    public void Neu_co_in_the_subject_before_the_dates_says_what_may_not_exist(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("số liệu tính đến hết ngày 30/9/2025, gửi trước ngày 15/10/2025", "once: 2025-10-15")]
+    [InlineData("chốt số liệu đến ngày 30 tháng 6, báo cáo chậm nhất ngày 10 tháng 7 hằng năm", "recurring: Năm 2025-07-10")]
+    [InlineData("thực hiện đến hết ngày 31/12/2025", "once: 2025-12-31")]
+    public void A_day_reached_with_den_het_ngay_beside_a_deadline_is_the_datas_cut_off(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("ngày 15 / 12 /202 5", "once: 2025-12-15")]
+    [InlineData("Quý IV/20 25", "once: 2025-12-31")]
+    public void A_year_typed_in_two_pieces_is_that_year_and_flagged(string phrase, string expected)
+    {
+        var schedule = DeadlineParser.Parse(phrase, Y2025);
+        Assert.Equal(expected, ScheduleText.Of(schedule));
+        Assert.Contains("năm gõ tách", schedule.Ambiguity, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("trong vòng 2 tháng kể từ khi kết thúc quý", "recurring: Quý I 2025-05-31 | Quý II 2025-08-30 | Quý III 2025-11-30 | Quý IV 2026-02-28")]
+    [InlineData("trong vòng 2 tháng kể từ ngày kết thúc quý", "recurring: Quý I 2025-05-31 | Quý II 2025-08-30 | Quý III 2025-11-30 | Quý IV 2026-02-28")]
+    [InlineData("03 tháng kể từ ngày kết thúc năm tài chính", "recurring: Năm 2026-03-31")]
+    [InlineData("1 tháng kể từ ngày kết thúc 6 tháng đầu năm", "recurring: 6 tháng đầu năm 2025-07-30")]
+    [InlineData("trong thời hạn 02 tháng kể từ ngày kết thúc năm 2025", "once: 2026-02-28")]
+    public void A_count_of_months_from_the_end_of_a_period_ends_on_the_same_day_of_the_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
