@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Workflow.Definitions.Text;
 
 namespace Workflow.Definitions.Agencies;

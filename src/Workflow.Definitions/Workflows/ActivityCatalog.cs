@@ -1,5 +1,4 @@
 using NodaTime;
-using Workflow.Definitions.Agencies;
 
 namespace Workflow.Definitions.Workflows;
 
