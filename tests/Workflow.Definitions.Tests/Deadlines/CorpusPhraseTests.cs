@@ -200,6 +200,23 @@ public class CorpusPhraseTests
     public void The_ninth_harvest_held_out_whole_scores_at_least_98_percent() =>
         AssertWholeHarvestScores("harvest9-", 60);
 
+    /// <summary>
+    /// The tenth harvest (<c>harvest10-*.tsv</c>), 34 cells from 15 documents no harvest had used (Luật Thanh tra
+    /// 84/2025, Luật Xây dựng 135/2025, NQ 66.18/2026 and 24/2026/NQ-CP, decrees 14/2026, 21/2026, 140/2025, 144/2025 and
+    /// 35/2023, TT 26/2026/TT-BCT, Lào Cai's letters 5973/UBND-KT and 5141/SNNMT-KS, three ministries' letters), is held
+    /// out whole to measure the parser widened for the ninth: labelled and committed (590f5a9 on wt/phrases8) before the
+    /// parser (abaca67 in main) read it. Its documents sit beside the ninth's in the same two sources, so it is less
+    /// independent than a new source would be (one of its cells had been seen in a search listing before the ninth's
+    /// fixes). Its first and only blind run: 29 of 34 exact (85.3 %). The misses: a count with its number spelled in
+    /// brackets ("Định kỳ 06 (sáu) tháng", two cells) read "(sáu) tháng" as monthly, and "chậm nhất là 10 (mười) ngày kể
+    /// từ khi kết thúc kỳ báo cáo" was not counted from each half year's end; "định kỳ hàng năm hoặc đột xuất theo kế
+    /// hoạch kiểm tra" read as an event; "trước ngày 15 tháng 3 hàng năm để thực hiện hoạt động kiểm tra định kỳ" read
+    /// once; "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …" read as half-yearly, not an event.
+    /// </summary>
+    [Fact]
+    public void The_tenth_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest10-", 30);
+
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
     /// rows, and at least 98 % of them read exactly as labelled.</summary>
     private static void AssertWholeHarvestScores(string prefix, int minimum)
