@@ -52,8 +52,17 @@ public static partial class DeadlineParser
 
             // "… từ năm 2025, phấn đấu hoàn thành Dự án năm 2035": when work starts is not a deadline.
             items.RemoveAll(i => i.OpenEnded);
-            var dropped = items.RemoveAll(i => i.FirstToken > completionEnd && (i.Kind == ItemKind.Period || (i.Kind == ItemKind.Year && i.YearImplicit)));
-            var markers = recurringMarkers.RemoveAll(m => m > completionEnd);
+
+            // "ban hành kế hoạch kiểm tra … trước ngày 15 tháng 3 hàng năm để thực hiện …": a period word right after the
+            // date is that date's frequency (every year), not ongoing work after it.
+            var frequency = -1;
+            foreach (var item in items)
+            {
+                frequency = item.Kind == ItemKind.Period && item.FirstToken == completionEnd + 1 ? item.FirstToken : frequency;
+            }
+
+            var dropped = items.RemoveAll(i => i.FirstToken > completionEnd && i.FirstToken != frequency && (i.Kind == ItemKind.Period || (i.Kind == ItemKind.Year && i.YearImplicit)));
+            var markers = recurringMarkers.RemoveAll(m => m > completionEnd && m != frequency);
             if (ExceptionClause() is var exception && exception >= 0)
             {
                 // "Thực hiện thường xuyên, riêng việc … hoàn thành trong quý II/2020", "Thực hiện định kỳ hằng năm;

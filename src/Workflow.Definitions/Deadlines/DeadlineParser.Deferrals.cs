@@ -48,7 +48,9 @@ public static partial class DeadlineParser
                 // của cấp có thẩm quyền", "Theo chỉ đạo của UBND tỉnh": another body's timetable, request or direction; an event unless the phrase also gives a
                 // date ("Thường xuyên (hoặc theo yêu cầu …)" stays continuous). ("theo quy định" alone says nothing.)
                 // "định kỳ hằng quý hoặc đột xuất theo yêu cầu của Bộ Tư pháp": the request is for the extra report only.
-                if (!(Is(k + 1, "yeu", "cau") && AdHocAside(k)))
+                // So is "định kỳ hàng năm hoặc đột xuất theo kế hoạch kiểm tra, quyết định kiểm tra": the plan or decision
+                // says when the extra inspection is held, not when the yearly one is.
+                if (!((Is(k + 1, "yeu", "cau") || Is(k + 1, "ke", "hoach")) && AdHocAside(k)))
                 {
                     SetEventMarker(k, EventWhen.WithoutDate);
                 }

@@ -353,6 +353,11 @@ public static partial class DeadlineParser
         private int CountedFromPeriodEnd(int k, int unit, bool months, bool working, int period)
         {
             var count = tokens[k].Value;
+            if (Is(period, "ky", "bao") && Is(period + 2, "cao"))
+            {
+                return CountedFromReportPeriodEnd(k, unit, months, working, period + 2);
+            }
+
             var quarter = Is(period, "quy");
             var half = Is(period, TokenType.Number) && tokens[period].Value == 6 && (Is(period + 1, "thang", "dau") || Is(period + 1, "thang", "cuoi")) && Is(period + 3, "nam");
             if (!(quarter || half || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 12))
@@ -381,10 +386,58 @@ public static partial class DeadlineParser
             return last + 1;
         }
 
-        /// <summary>"trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>: the words name an event, not a
-        /// date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc").</summary>
-        private bool BeforeAnEvent(int j) =>
-            Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "dau"));
+        /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>: the words name an
+        /// event, not a date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc", "tính đến trước ngày hết hiệu lực").</summary>
+        private bool BeforeAnEvent(int j)
+        {
+            j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
+            return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "dau"));
+        }
+
+        /// <summary>"Định kỳ 06 tháng, … chậm nhất là 10 ngày kể từ khi kết thúc kỳ báo cáo": counted from the end of each
+        /// period of the duty named before (monthly, quarterly, half-yearly or yearly), which then has no ends of its own.
+        /// Returns the token after the words, or <paramref name="k"/> when the cell names no such period before.</summary>
+        private int CountedFromReportPeriodEnd(int k, int unit, bool months, bool working, int last)
+        {
+            var duty = -1;
+            for (var i = 0; i < items.Count; i++)
+            {
+                duty = items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period != ReportingPeriod.NineMonths ? i : duty;
+            }
+
+            var count = tokens[k].Value;
+            if (duty < 0 || count is < 1 or > 366 || (months && count > 12))
+            {
+                return k;
+            }
+
+            var period = items[duty].Period;
+            items.RemoveAt(duty);
+            var (every, first) = period switch
+            {
+                ReportingPeriod.Monthly => (1, 1),
+                ReportingPeriod.Quarterly => (3, 3),
+                ReportingPeriod.HalfYearly => (6, 6),
+                _ => (12, 12),
+            };
+            for (var month = first; month <= 12; month += every)
+            {
+                var end = MonthEnd(context.TrackedYear, month);
+                var due = months ? end.PlusMonths(count) : working ? context.Calendar.AddWorkingDays(end, count) : end.PlusDays(count);
+                var name = period switch
+                {
+                    ReportingPeriod.Monthly => MonthLabels[month],
+                    ReportingPeriod.Quarterly => QuarterNames[(month / 3) - 1],
+                    ReportingPeriod.HalfYearly => month == 6 ? "6 tháng đầu năm" : "6 tháng cuối năm",
+                    _ => "Năm",
+                };
+                items.Add(new Item(ItemKind.Date, due, due.Year, default, name, false, k, last));
+            }
+
+            recurringMarkers.Add(k);
+            notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc mỗi kỳ báo cáo");
+            return last + 1;
+        }
 
         /// <summary>"ngày nhận (được) Kế hoạch (này)" at <paramref name="t"/>: the last token of those words, or -1.</summary>
         private int ReceivedThePlan(int t)

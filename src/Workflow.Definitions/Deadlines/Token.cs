@@ -28,6 +28,9 @@ internal static class Tokenizer
     /// <summary>The most tokens a phrase is read into; the rest of a longer phrase is ignored.</summary>
     public const int MaxTokens = 256;
 
+    /// <summary>The number words a count may be spelled with, folded ("sáu", "mười", "mươi", "lăm", "mốt").</summary>
+    private static readonly string[] NumberWords = ["mot", "hai", "ba", "bon", "tu", "nam", "lam", "sau", "bay", "tam", "chin", "muoi", "linh", "le", "tram"];
+
     /// <summary>Splits a folded phrase into tokens, as many as <paramref name="tokens"/> holds, and returns their
     /// count. Digits longer than nine are cut, never overflow.</summary>
     public static int Fill(string folded, Span<Token> tokens)
@@ -74,6 +77,48 @@ internal static class Tokenizer
             }
         }
 
-        return count;
+        return DropSpelledNumbers(folded, tokens, count);
+    }
+
+    /// <summary>"Định kỳ 06 (sáu) tháng", "10 (mười) ngày", "15 (mười lăm) ngày": a number followed by its spelling in
+    /// brackets is one count; the brackets are dropped so the count reads as written without them.</summary>
+    private static int DropSpelledNumbers(string folded, Span<Token> tokens, int count)
+    {
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            tokens[kept++] = tokens[i];
+            if (!tokens[i].IsNumber || i + 2 >= count || !tokens[i + 1].IsPunct('('))
+            {
+                continue;
+            }
+
+            var close = i + 2;
+            while (close < count && close <= i + 5 && tokens[close].IsWord && IsNumberWord(folded, tokens[close]))
+            {
+                close++;
+            }
+
+            if (close > i + 2 && close < count && tokens[close].IsPunct(')'))
+            {
+                i = close; // skip "(", the words and ")"
+            }
+        }
+
+        return kept;
+    }
+
+    private static bool IsNumberWord(string folded, Token word)
+    {
+        var text = folded.AsSpan(word.Start, word.Length);
+        foreach (var number in NumberWords)
+        {
+            if (text.SequenceEqual(number))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -708,4 +708,34 @@ public class DeadlineFamilyTests
     [InlineData("1 tháng kể từ ngày kết thúc 6 tháng đầu năm", "recurring: 6 tháng đầu năm 2025-07-30")]
     [InlineData("trong thời hạn 02 tháng kể từ ngày kết thúc năm 2025", "once: 2026-02-28")]
     public void A_count_of_months_from_the_end_of_a_period_ends_on_the_same_day_of_the_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Định kỳ 06 (sáu) tháng", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    [InlineData("Trong vòng 15 (mười lăm) ngày kể từ ngày Kế hoạch được ban hành", "once: 2025-12-05")]
+    [InlineData("02 (hai) lần/năm", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    [InlineData("Quý IV/2025 (ba tháng cuối năm)", "once: 2025-12-31")] // words in brackets that are not only a number's spelling stay
+    public void A_number_spelled_again_in_brackets_is_one_count(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Định kỳ hằng quý, chậm nhất 15 ngày kể từ ngày kết thúc kỳ báo cáo", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    [InlineData("Định kỳ 06 tháng, gửi báo cáo chậm nhất là 10 ngày kể từ khi kết thúc kỳ báo cáo", "recurring: 6 tháng đầu năm 2025-07-10 | 6 tháng cuối năm 2026-01-10")]
+    [InlineData("Hằng năm, trong thời hạn 30 ngày kể từ ngày kết thúc kỳ báo cáo", "recurring: Năm 2026-01-30")]
+    public void A_count_from_the_end_of_the_report_period_counts_from_each_period_of_the_duty(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Định kỳ hằng năm hoặc đột xuất theo kế hoạch kiểm tra", "recurring: Năm 2025-12-31")]
+    [InlineData("Theo Kế hoạch công tác hằng năm", "event:")]
+    public void A_plan_for_the_extra_inspection_beside_a_periodic_one_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Ban hành kế hoạch kiểm tra trước ngày 15 tháng 3 hằng năm", "recurring: Năm 2025-03-15")]
+    [InlineData("Hoàn thành trước ngày 30/6 hằng năm", "recurring: Năm 2025-06-30")]
+    [InlineData("Hoàn thành trong năm 2026 và thực hiện thường xuyên hằng năm", "once: 2026-12-31")]
+    [InlineData("Hoàn thành trong Quý II/2026, hằng năm rà soát", "once: 2026-06-30")]
+    public void A_period_word_right_after_a_completion_date_is_its_frequency(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Theory]
+    [InlineData("Trong vòng 06 tháng tính đến trước ngày hết hạn hợp đồng")]
+    [InlineData("30 ngày tính đến trước ngày khai giảng")]
+    public void A_count_up_to_before_an_event_waits_for_it(string phrase) => Assert.Equal("event:", Read(phrase));
 }
