@@ -1,9 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
 using Workflow.Definitions.Plans;
-using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
 using Workflow.Host.Progress;
 using Workflow.Host.Runtime;

@@ -6,7 +6,6 @@ using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
 using Workflow.Host.Progress;
 using Workflow.Notifications;
-using Workflow.Host.Runtime;
 
 namespace Workflow.Host.Cli;
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Workflow.Host.Hosting;
 using Workflow.Host.Persistence;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Workflow.Host.Designer;
 
 public static class DesignerServiceCollectionExtensions

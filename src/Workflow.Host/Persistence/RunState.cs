@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NodaTime;
 using Workflow.Definitions.Workflows;
 using Workflow.Host.Runtime;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Workflow.Definitions;
 using Workflow.Host.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
 using Workflow.Definitions.Plans;

@@ -1,4 +1,3 @@
-using NodaTime;
 using Workflow.Host.Hosting;
 using Workflow.Host.Runtime;
 

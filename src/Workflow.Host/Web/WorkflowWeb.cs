@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using NodaTime;
 using Workflow.Host.Coordination;
 using Workflow.Host.Designer;
 using Workflow.Host.Web.Api;
