@@ -45,11 +45,16 @@ public static partial class DeadlineParser
                 }
             }
 
-            if (completionEnd < 0)
+            if (completionEnd >= 0)
             {
-                return;
+                DropWorkAfterCompletion(completionEnd);
             }
+        }
 
+        /// <summary>Drops the ongoing work after the deadline to finish by that ends at token <paramref name="completionEnd"/>.
+        /// (Its own method: the lambdas' captured locals are then allocated only for a phrase that has such a deadline.)</summary>
+        private void DropWorkAfterCompletion(int completionEnd)
+        {
             // "… từ năm 2025, phấn đấu hoàn thành Dự án năm 2035": when work starts is not a deadline.
             items.RemoveAll(i => i.OpenEnded);
 
