@@ -268,6 +268,13 @@ public static partial class DeadlineParser
                 return CountedFromPeriodEnd(k, unit, months, working, from + 3);
             }
 
+            if ((Is(j, "sau", "khi") || Is(j, "sau", "ngay")) && Is(j + 2, "ket", "thuc") && fraction < 0
+                && CountedFromPeriodEnd(k, unit, months, working, j + 4) is var after && after > k)
+            {
+                // "15 ngày sau khi kết thúc quý", "10 ngày sau ngày kết thúc kỳ báo cáo": as "kể từ khi kết thúc …".
+                return after;
+            }
+
             if (Is(j, "sau", "khi"))
             {
                 // "… trong 6 tháng sau khi Chính phủ ban hành Nghị định": counted from another body's act, the task
@@ -346,7 +353,7 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"Thời hạn gửi báo cáo tài chính hàng năm: trong thời hạn 90 ngày từ ngày kết thúc năm tài chính", "30 ngày
-        /// kể từ ngày kết thúc quý", "trong vòng 2 tháng kể từ khi kết thúc quý" (a month count ends on the same day of the
+        /// kể từ ngày kết thúc quý", "trong vòng 2 tháng kể từ khi kết thúc quý", "15 ngày sau khi kết thúc quý" (a month count ends on the same day of the
         /// month, or the month's last day when it has none: Bộ luật Dân sự 2015, Điều 148): counted from the end of each period named at <paramref name="period"/> (a year, the
         /// financial year, a quarter), the day after it first: a report due that long after every period, every year.
         /// Returns the token after the words, or <paramref name="k"/> when no such period follows.</summary>
@@ -368,6 +375,23 @@ public static partial class DeadlineParser
             // "… kể từ ngày kết thúc năm 2025": that year's end only, once; "6 tháng đầu năm (tài chính)": the half's end.
             var year = half ? period + 3 : period;
             var named = !quarter && IsYearNumber(year + 1);
+            if (!named && !half)
+            {
+                // "Báo cáo quý gửi trong 15 ngày sau khi kết thúc quý", "Định kỳ hằng năm, chậm nhất 30 ngày kể từ ngày kết thúc
+                // năm": the duty named before is the one counted from, not a report due at the period's end as well.
+                var every = quarter ? ReportingPeriod.Quarterly : ReportingPeriod.Yearly;
+                var duty = -1;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    duty = items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period == every ? i : duty;
+                }
+
+                if (duty >= 0)
+                {
+                    items.RemoveAt(duty);
+                }
+            }
+
             var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") ? 2 : 0);
             var firstHalf = half && Is(period + 2, "dau");
             for (var q = quarter ? 1 : firstHalf ? 2 : 4; q <= (firstHalf ? 2 : 4); q++)

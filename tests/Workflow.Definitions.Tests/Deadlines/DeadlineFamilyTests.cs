@@ -722,6 +722,19 @@ public class DeadlineFamilyTests
     [InlineData("Hằng năm, trong thời hạn 30 ngày kể từ ngày kết thúc kỳ báo cáo", "recurring: Năm 2026-01-30")]
     public void A_count_from_the_end_of_the_report_period_counts_from_each_period_of_the_duty(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    // Invented variants (not blind): "sau khi / sau ngày kết thúc" reads as "kể từ khi kết thúc", and a duty of the same
+    // period named before is the one counted from, not a report due at each period's end as well. (Working days follow the
+    // repository's calendar: 02/05/2025, 01–02/09/2025 and 02/01/2026 are days off.)
+    [Theory]
+    [InlineData("Định kỳ 6 tháng, chậm nhất 10 ngày sau khi kết thúc kỳ báo cáo", "recurring: 6 tháng đầu năm 2025-07-10 | 6 tháng cuối năm 2026-01-10")]
+    [InlineData("Báo cáo tháng gửi trong 05 ngày làm việc sau ngày kết thúc kỳ báo cáo", "recurring: Tháng 1 2025-02-07 | Tháng 2 2025-03-07 | Tháng 3 2025-04-08 | Tháng 4 2025-05-09 | Tháng 5 2025-06-06 | Tháng 6 2025-07-07 | Tháng 7 2025-08-07 | Tháng 8 2025-09-09 | Tháng 9 2025-10-07 | Tháng 10 2025-11-07 | Tháng 11 2025-12-05 | Tháng 12 2026-01-09")]
+    [InlineData("Báo cáo quý gửi trong 15 ngày sau khi kết thúc quý", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    [InlineData("Định kỳ hằng quý, 15 ngày kể từ khi kết thúc quý", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    [InlineData("Định kỳ hằng năm, chậm nhất 30 ngày sau ngày kết thúc năm", "recurring: Năm 2026-01-30")]
+    [InlineData("Chậm nhất 30 ngày sau ngày kết thúc năm tài chính", "recurring: Năm 2026-01-30")]
+    [InlineData("Trong 06 tháng sau khi kết thúc dự án", "event:")] // not a period: the end of the project is the event
+    public void A_count_after_the_end_of_a_period_counts_from_each_period_of_the_duty(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     [Theory]
     [InlineData("Định kỳ hằng năm hoặc đột xuất theo kế hoạch kiểm tra", "recurring: Năm 2025-12-31")]
     [InlineData("Theo Kế hoạch công tác hằng năm", "event:")]
