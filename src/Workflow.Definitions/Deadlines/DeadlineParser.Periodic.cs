@@ -263,6 +263,11 @@ public static partial class DeadlineParser
             j += working ? 2 : 0;
             j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) ? 1 : 0; // "Chậm nhất là 30 ngày, kể từ ngày …"
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
+            if (fraction < 0 && CountedFromWrittenDate(k, months, working, j, from) is var written && written > k)
+            {
+                return written;
+            }
+
             if (fraction < 0 && from > 0 && (Is(from, "ngay") || Is(from, "khi")) && Is(from + 1, "ket", "thuc"))
             {
                 return CountedFromPeriodEnd(k, unit, months, working, from + 3);
@@ -350,6 +355,79 @@ public static partial class DeadlineParser
                 ? $"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}"
                 : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
             return last + 1;
+        }
+
+        /// <summary>"30 ngày kể từ ngày 01/7/2025", "15 ngày làm việc sau ngày 10/3", "2 tháng tính từ ngày 15 tháng 6 năm
+        /// 2025", "Chậm nhất 10 ngày trước ngày 31/12/2025": a count from a date written out is due that long after it (the
+        /// day after it first, Bộ luật Dân sự 2015, Điều 147; a month count ends on the same day of the month, or the month's
+        /// last day, Điều 148); a count before it, that long before it. Working days skip the calendar's days off both ways.
+        /// 3, 6 or 9 months before a date are a report's period with its day, not a count ("Báo cáo 9 tháng trước ngày
+        /// 20/9"), as are months right after "báo cáo".
+        /// <paramref name="j"/> is the token after the unit, <paramref name="from"/> the token after "kể từ / tính từ / từ".
+        /// Returns the token after the date, or <paramref name="k"/> when no date written out follows.</summary>
+        private int CountedFromWrittenDate(int k, bool months, bool working, int j, int from)
+        {
+            var (at, back) = from > 0 && Is(from, "ngay") ? (from + 1, false)
+                : Is(j, "sau", "ngay") ? (j + 2, false)
+                : Is(j, "truoc", "ngay") && !(months && tokens[k].Value is 3 or 6 or 9) ? (j + 2, true)
+                : (-1, false);
+            var count = tokens[k].Value;
+            if (at < 0 || (months && Is(k - 2, "bao", "cao")) || WrittenDate(at) is not { } written || count is < 1 or > 366 || (months && count > 60))
+            {
+                return k;
+            }
+
+            var step = back ? -count : count;
+            var due = months ? written.Date.PlusMonths(step) : working ? context.Calendar.AddWorkingDays(written.Date, step) : written.Date.PlusDays(step);
+            if (due.Year is < DeadlineContext.MinYear or > DeadlineContext.MaxYear)
+            {
+                return k;
+            }
+
+            AddDate(due, null, written.YearImplicit, k, written.Last);
+            notes.Add(Original(k, written.Last));
+            return written.Last + 1;
+        }
+
+        /// <summary>A date written out at token <paramref name="k"/>: "01/7/2025", "01-07-2025", "01.7.2025", "01/7" (the
+        /// tracked year), "01/7 năm 2025", "15 tháng 6 năm 2025", "15 tháng 6"; null for anything else, or a day not in the
+        /// calendar. Reads only: nothing is added.</summary>
+        private (LocalDate Date, bool YearImplicit, int Last)? WrittenDate(int k)
+        {
+            if (!Is(k, TokenType.Number) || tokens[k].Length > 2)
+            {
+                return null;
+            }
+
+            int month, last;
+            int? year = null;
+            if ((Is(k + 1, '/') || Is(k + 1, '-') || Is(k + 1, '.')) && Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2)
+            {
+                (month, last) = (tokens[k + 2].Value, k + 2);
+                if (Is(k + 3, (char)tokens[k + 1].Value) && Is(k + 4, TokenType.Number) && tokens[k + 4].Length is 2 or 4)
+                {
+                    (year, last) = (tokens[k + 4].Length == 2 ? 2000 + tokens[k + 4].Value : tokens[k + 4].Value, k + 4);
+                }
+            }
+            else if (Is(k + 1, "thang") && Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2)
+            {
+                (month, last) = (tokens[k + 2].Value, k + 2);
+            }
+            else
+            {
+                return null;
+            }
+
+            if (year is null && Is(last + 1, "nam") && IsYearNumber(last + 2))
+            {
+                (year, last) = (tokens[last + 2].Value, last + 2);
+            }
+
+            var y = year ?? context.TrackedYear;
+            var day = tokens[k].Value;
+            return y is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(y, month)
+                ? (new LocalDate(y, month, day), year is null, last)
+                : null;
         }
 
         /// <summary>"Thời hạn gửi báo cáo tài chính hàng năm: trong thời hạn 90 ngày từ ngày kết thúc năm tài chính", "30 ngày

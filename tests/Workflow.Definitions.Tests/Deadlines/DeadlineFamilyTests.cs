@@ -751,4 +751,28 @@ public class DeadlineFamilyTests
     [InlineData("Trong vòng 06 tháng tính đến trước ngày hết hạn hợp đồng")]
     [InlineData("30 ngày tính đến trước ngày khai giảng")]
     public void A_count_up_to_before_an_event_waits_for_it(string phrase) => Assert.Equal("event:", Read(phrase));
+
+    // A count from a date written out is due that long after it (the day after it first); a count of days before it, that
+    // long before it; working days skip Tết, holidays and weekends both ways (2025's calendar). Before, "kể từ ngày 01/7/2025"
+    // waited for an event with quarterly check-ins, and "trước ngày 31/12/2025" ignored the count.
+    [Theory]
+    [InlineData("30 ngày trước ngày 31/12/2025", "once: 2025-12-01")]
+    [InlineData("Chậm nhất 10 ngày trước ngày 30/6/2025", "once: 2025-06-20")]
+    [InlineData("10 ngày làm việc trước ngày 02/01/2026", "once: 2025-12-18")]
+    [InlineData("30 ngày kể từ ngày 01/7/2025", "once: 2025-07-31")]
+    [InlineData("Trong vòng 15 ngày làm việc kể từ ngày 01/7/2025", "once: 2025-07-22")]
+    [InlineData("2 tháng tính từ ngày 31 tháng 12 năm 2025", "once: 2026-02-28")]
+    [InlineData("15 ngày sau ngày 10/3", "once: 2025-03-25")]
+    [InlineData("2 tháng trước ngày 31/12/2025", "once: 2025-10-31")]
+    [InlineData("20 ngày từ ngày 05-01-2026", "once: 2026-01-25")]
+    public void A_count_from_or_before_a_written_date_is_that_far_from_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // 3, 6 or 9 months before a date, or months right after "báo cáo", are a report's period with its day, not a count; a count from the
+    // plan's issue date or from an event keeps its reading; a day not in the calendar is refused as before.
+    [Theory]
+    [InlineData("Báo cáo 9 tháng trước ngày 20/9", "recurring: 9 tháng 2025-09-20")]
+    [InlineData("3 tháng trước ngày 31/12/2025", "once: 2025-12-31")]
+    [InlineData("30 ngày trước ngày khai giảng", "event:")]
+    [InlineData("30 ngày kể từ ngày 31/02/2025", "unknown:")]
+    public void A_count_beside_a_date_that_is_not_a_count_from_it_keeps_its_reading(string phrase, string expected) => Assert.StartsWith(expected, Read(phrase), StringComparison.Ordinal);
 }
