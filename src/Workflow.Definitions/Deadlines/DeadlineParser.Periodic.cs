@@ -476,7 +476,7 @@ public static partial class DeadlineParser
             {
                 var end = MonthEnd(named ? tokens[year + 1].Value : context.TrackedYear, q * 3);
                 var due = months ? end.PlusMonths(count) : working ? context.Calendar.AddWorkingDays(end, count) : end.PlusDays(count);
-                items.Add(new Item(ItemKind.Date, due, due.Year, default, quarter ? QuarterNames[q - 1] : half ? (firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm") : "Năm", false, k, last));
+                items.Add(new Item(ItemKind.Date, due, end.Year, default, quarter ? QuarterNames[q - 1] : half ? (firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm") : "Năm", false, k, last));
             }
 
             if (!named)
@@ -533,7 +533,7 @@ public static partial class DeadlineParser
                     ReportingPeriod.HalfYearly => month == 6 ? "6 tháng đầu năm" : "6 tháng cuối năm",
                     _ => "Năm",
                 };
-                items.Add(new Item(ItemKind.Date, due, due.Year, default, name, false, k, last));
+                items.Add(new Item(ItemKind.Date, due, end.Year, default, name, false, k, last));
             }
 
             recurringMarkers.Add(k);
@@ -628,9 +628,9 @@ public static partial class DeadlineParser
         private int DayOfQuarter(int day, QuarterMonth month, int first, int last)
         {
             var quarterly = items.FindLastIndex(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Quarterly);
-            // "Đối với báo cáo quý, … ngày cuối cùng của tháng đầu tiên của quý liền sau": the quarter named before is the
-            // report's, its deadline in the next quarter, not the quarter's end.
-            if (quarterly >= 0 && (recurringMarkers.Contains(items[quarterly].FirstToken) || month == QuarterMonth.NextFirst))
+            // "Đối với báo cáo quý, … ngày cuối cùng của tháng đầu tiên của quý liền sau", "Báo cáo quý trước ngày 20 tháng
+            // cuối quý": the quarter named before is the report's, its deadline that day, not the quarter's end as well.
+            if (quarterly >= 0)
             {
                 items.RemoveAt(quarterly);
             }

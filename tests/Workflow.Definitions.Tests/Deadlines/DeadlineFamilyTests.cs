@@ -775,4 +775,19 @@ public class DeadlineFamilyTests
     [InlineData("30 ngày trước ngày khai giảng", "event:")]
     [InlineData("30 ngày kể từ ngày 31/02/2025", "unknown:")]
     public void A_count_beside_a_date_that_is_not_a_count_from_it_keeps_its_reading(string phrase, string expected) => Assert.StartsWith(expected, Read(phrase), StringComparison.Ordinal);
+
+    // Two duties in one cell, one counted from the year's end: the quarters are the tracked year's (they moved to the next
+    // year with the count's date before), and the year's report is due that long after the year ends.
+    [Theory]
+    [InlineData("Hằng quý; báo cáo năm trong 90 ngày kể từ ngày kết thúc năm tài chính", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31 | Năm 2026-03-31")]
+    [InlineData("Báo cáo quý; báo cáo năm trong vòng 90 ngày kể từ ngày kết thúc năm", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31 | Năm 2026-03-31")]
+    [InlineData("Báo cáo quý trước ngày 20 tháng cuối quý; báo cáo năm trong 30 ngày kể từ ngày kết thúc năm", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20 | Năm 2026-01-30")]
+    public void A_duty_counted_from_the_years_end_beside_another_keeps_the_others_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "Báo cáo quý" before a day of the quarter's last or first month: the report's day, not the quarter's end as well (as
+    // after "hằng quý").
+    [Theory]
+    [InlineData("Báo cáo quý trước ngày 20 tháng cuối quý", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
+    [InlineData("Báo cáo quý trước ngày 20 tháng cuối quý; báo cáo năm trước ngày 15/12", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Năm 2025-12-15 | Quý IV 2025-12-20")]
+    public void A_quarterly_report_with_its_day_of_the_quarter_has_no_quarter_ends(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
