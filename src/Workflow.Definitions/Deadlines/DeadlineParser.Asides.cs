@@ -80,7 +80,7 @@ public static partial class DeadlineParser
                 var item = items[i];
                 var reach = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : -1;
                 reach -= Is(reach, "het") ? 1 : 0;
-                if (item.Kind != ItemKind.Date || !Is(reach, "den") || OpenedBefore(reach))
+                if (item.Kind != ItemKind.Date || !Is(reach, "den") || EarlierInSentence(reach, "tu"))
                 {
                     continue;
                 }
@@ -97,20 +97,6 @@ public static partial class DeadlineParser
             var j = Is(first - 1, "ngay") ? first - 2 : first - 1;
             j -= Is(j, "la") ? 1 : 0;
             return Is(j, "truoc") || Is(j - 1, "cham", "nhat");
-        }
-
-        /// <summary>Whether "từ" comes before <paramref name="k"/> in its sentence: "từ … đến hết ngày …" is a span.</summary>
-        private bool OpenedBefore(int k)
-        {
-            for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
-            {
-                if (Is(j, "tu"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Whether an item with a date comes before the bracket at <paramref name="open"/> with no sentence

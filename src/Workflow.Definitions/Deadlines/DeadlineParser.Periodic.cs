@@ -348,7 +348,7 @@ public static partial class DeadlineParser
                 ambiguities.Add($"\"{part} {(working ? "ngày làm việc" : "ngày")}\" đọc là hết ngày {(working ? "làm việc " : string.Empty)}thứ {days} kể từ ngày ban hành (phần lẻ tính là một ngày)");
             }
 
-            var due = months ? issued.PlusMonths(days) : working ? context.Calendar.AddWorkingDays(issued, days) : issued.PlusDays(days);
+            var due = CountOn(issued, days, months, working);
             AddDate(due, null, false, k, last);
             var issuedOn = issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
             notes.Add(part is null
@@ -367,18 +367,17 @@ public static partial class DeadlineParser
         /// Returns the token after the date, or <paramref name="k"/> when no date written out follows.</summary>
         private int CountedFromWrittenDate(int k, bool months, bool working, int j, int from)
         {
+            var count = tokens[k].Value;
             var (at, back) = from > 0 && Is(from, "ngay") ? (from + 1, false)
                 : Is(j, "sau", "ngay") ? (j + 2, false)
-                : Is(j, "truoc", "ngay") && !(months && tokens[k].Value is 3 or 6 or 9) ? (j + 2, true)
+                : Is(j, "truoc", "ngay") && !(months && count is 3 or 6 or 9) ? (j + 2, true)
                 : (-1, false);
-            var count = tokens[k].Value;
             if (at < 0 || (months && Is(k - 2, "bao", "cao")) || WrittenDate(at) is not { } written || count is < 1 or > 366 || (months && count > 60))
             {
                 return k;
             }
 
-            var step = back ? -count : count;
-            var due = months ? written.Date.PlusMonths(step) : working ? context.Calendar.AddWorkingDays(written.Date, step) : written.Date.PlusDays(step);
+            var due = CountOn(written.Date, back ? -count : count, months, working);
             if (due.Year is < DeadlineContext.MinYear or > DeadlineContext.MaxYear)
             {
                 return k;
@@ -388,6 +387,12 @@ public static partial class DeadlineParser
             notes.Add(Original(k, written.Last));
             return written.Last + 1;
         }
+
+        /// <summary><paramref name="count"/> months, working days or days after <paramref name="from"/> (before it when
+        /// negative): a month count ends on the same day of the month, or the month's last day when it has none (Bộ luật Dân
+        /// sự 2015, Điều 148); working days skip the calendar's days off.</summary>
+        private LocalDate CountOn(LocalDate from, int count, bool months, bool working) =>
+            months ? from.PlusMonths(count) : working ? context.Calendar.AddWorkingDays(from, count) : from.PlusDays(count);
 
         /// <summary>A date written out at token <paramref name="k"/>: "01/7/2025", "01-07-2025", "01.7.2025", "01/7" (the
         /// tracked year), "01/7 năm 2025", "15 tháng 6 năm 2025", "15 tháng 6"; null for anything else, or a day not in the
@@ -475,7 +480,7 @@ public static partial class DeadlineParser
             for (var q = quarter ? 1 : firstHalf ? 2 : 4; q <= (firstHalf ? 2 : 4); q++)
             {
                 var end = MonthEnd(named ? tokens[year + 1].Value : context.TrackedYear, q * 3);
-                var due = months ? end.PlusMonths(count) : working ? context.Calendar.AddWorkingDays(end, count) : end.PlusDays(count);
+                var due = CountOn(end, count, months, working);
                 items.Add(new Item(ItemKind.Date, due, end.Year, default, quarter ? QuarterNames[q - 1] : half ? (firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm") : "Năm", false, k, last));
             }
 
@@ -525,7 +530,7 @@ public static partial class DeadlineParser
             for (var month = first; month <= 12; month += every)
             {
                 var end = MonthEnd(context.TrackedYear, month);
-                var due = months ? end.PlusMonths(count) : working ? context.Calendar.AddWorkingDays(end, count) : end.PlusDays(count);
+                var due = CountOn(end, count, months, working);
                 var name = period switch
                 {
                     ReportingPeriod.Monthly => MonthLabels[month],

@@ -251,11 +251,14 @@ public static partial class DeadlineParser
 
         /// <summary>A word after "để" in the same sentence tells the purpose ("… để sẵn sàng kết nối … khi hoàn
         /// thành"), not a condition the task waits for.</summary>
-        private bool InPurposeClause(int k)
+        private bool InPurposeClause(int k) => EarlierInSentence(k, "de");
+
+        /// <summary>Whether the word <paramref name="word"/> (folded) comes before token <paramref name="k"/> in its sentence.</summary>
+        private bool EarlierInSentence(int k, string word)
         {
             for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
             {
-                if (Is(j, "de"))
+                if (Is(j, word))
                 {
                     return true;
                 }
