@@ -120,12 +120,16 @@ public static partial class DeadlineParser
             // duty with its own day of the month are that day's frequency, not month ends besides it; so is a second
             // "hằng năm" of a yearly duty with its own day ("định kỳ hàng năm trước ngày 17 tháng 12 hàng năm").
             var monthlyDay = items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Monthly);
+            // Likewise "trước ngày 15 tháng cuối của quý đối với dự án … kéo dài qua các quý": the quarter words of a duty
+            // with its own day of every quarter add no quarters' ends.
+            var quarterlyDay = items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Quarterly);
             var yearlyDay = YearlyDated(datedPeriods);
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
                 var dated = (datedPeriods & (1 << i)) != 0
-                    || (item.Period == ReportingPeriod.Monthly && monthlyDay) || (item.Period == ReportingPeriod.Yearly && yearlyDay);
+                    || (item.Period == ReportingPeriod.Monthly && monthlyDay) || (item.Period == ReportingPeriod.Yearly && yearlyDay)
+                    || (item.Period == ReportingPeriod.Quarterly && quarterlyDay);
                 periods |= item.Kind == ItemKind.Period && !dated ? 1 << (int)item.Period : 0;
                 namedDays += item.Kind == ItemKind.Date && item.Name is null && !(i > 0 && (datedPeriods & (1 << (i - 1))) != 0) ? 1 : 0;
                 namedPeriods += item.Kind == ItemKind.Date && item.Name is not null ? 1 : 0;

@@ -29,10 +29,11 @@ public static partial class DeadlineParser
                 return DayOfQuarter(n, QuarterMonth.NextFirst, k, next - 1);
             }
 
-            // "Hằng quý, trước ngày 15 tháng cuối quý", "ngày 20 của tháng đầu quý": that day of one month of every quarter.
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang") && (Is(of + 1, "cuoi", "quy") || Is(of + 1, "dau", "quy")))
+            // "Hằng quý, trước ngày 15 tháng cuối quý", "ngày 20 của tháng đầu quý", "ngày 25 tháng cuối của quý": that day of
+            // one month of every quarter.
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang") && EveryQuarterAfter(of + 1) is var quarter && quarter > of + 1)
             {
-                return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, of + 2);
+                return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, quarter);
             }
 
             if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
@@ -74,7 +75,11 @@ public static partial class DeadlineParser
 
             if (Is(k + 1, "cua", "thang", "tiep") && Is(k + 4, "theo"))
             {
-                return DayOfMonth(n, nextMonth: true, k, k + 4);
+                // "trước ngày 03 của tháng tiếp theo sau tháng cuối cùng của kỳ báo cáo đối với báo cáo quý, 6 tháng, 9 tháng
+                // và cả năm": every such report ends with a quarter, so that day of the month after each quarter's end.
+                return AfterPeriodsLastMonth(k + 5) is var reports && reports > k + 5
+                    ? DayOfQuarter(n, QuarterMonth.NextFirst, k, reports - 1)
+                    : DayOfMonth(n, nextMonth: true, k, k + 4);
             }
 
             if (Is(k + 1, "cua", "thang", "sau") || Is(k + 1, "thang", "tiep", "theo"))
@@ -621,6 +626,67 @@ public static partial class DeadlineParser
             }
 
             return Is(j, "bao", "cao") && Is(j + 2, "quy") ? j + 3 : j;
+        }
+
+        /// <summary>At "cuối" or "đầu" after "tháng": "cuối (cùng) (của) (mỗi | các | từng) quý", "đầu (tiên) (của) quý" not
+        /// naming one quarter. Returns the token after "quý", or <paramref name="at"/> when the words are not there.</summary>
+        private int EveryQuarterAfter(int at)
+        {
+            if (!Is(at, "cuoi") && !Is(at, "dau"))
+            {
+                return at;
+            }
+
+            var j = at + 1;
+            j += Is(j, "cung") || Is(j, "tien") ? 1 : 0;
+            j += Is(j, "cua") ? 1 : 0;
+            j += Is(j, "moi") || Is(j, "cac") || Is(j, "tung") ? 1 : 0;
+            var named = Is(j + 1, TokenType.Number) || Is(j + 1, "i") || Is(j + 1, "ii") || Is(j + 1, "iii") || Is(j + 1, "iv");
+            return Is(j, "quy") && !named && !Is(j + 1, "sau") && !Is(j + 1, "lien") && !Is(j + 1, "tiep") ? j + 1 : at;
+        }
+
+        /// <summary>At "sau" after "tháng tiếp theo": "sau tháng cuối (cùng) (của) kỳ báo cáo (đối với) báo cáo quý" and
+        /// the other periods listed with it ("6 tháng", "9 tháng", "(cả) năm"), which all end with a quarter. Returns the
+        /// token after the list, or <paramref name="at"/> when the words are not there.</summary>
+        private int AfterPeriodsLastMonth(int at)
+        {
+            if (!Is(at, "sau", "thang", "cuoi"))
+            {
+                return at;
+            }
+
+            var j = at + 3;
+            j += Is(j, "cung") ? 1 : 0;
+            j += Is(j, "cua") ? 1 : 0;
+            j += Is(j, "ky", "bao", "cao") ? 3 : 0;
+            j += Is(j, "doi", "voi") ? 2 : 0;
+            if (!Is(j, "bao", "cao", "quy"))
+            {
+                return at;
+            }
+
+            j += 3;
+            while (true)
+            {
+                var next = Is(j, ',') ? j + 1 : j;
+                next += Is(next, "va") ? 1 : 0;
+                if (Is(next, TokenType.Number) && tokens[next].Value is 6 or 9 && Is(next + 1, "thang"))
+                {
+                    j = next + 2;
+                }
+                else if (Is(next, "ca", "nam"))
+                {
+                    j = next + 2;
+                }
+                else if (next > j && Is(next, "nam"))
+                {
+                    j = next + 1;
+                }
+                else
+                {
+                    return j;
+                }
+            }
         }
 
         private enum QuarterMonth : byte

@@ -219,6 +219,24 @@ public class CorpusPhraseTests
     public void The_tenth_harvest_held_out_whole_scores_at_least_98_percent() =>
         AssertWholeHarvestScores("harvest10-", 30);
 
+    /// <summary>
+    /// The eleventh harvest (<c>harvest11-*.tsv</c>), 58 cells from 43 documents no harvest had used: 2025 decisions, plans,
+    /// directives and letters of 15 provinces and cities (Sơn La, Bắc Ninh, Đồng Tháp, Ninh Bình, Nghệ An, Quảng Ninh, Hà Tĩnh,
+    /// Hà Nội, Phú Thọ, Quảng Trị, Cần Thơ, Hồ Chí Minh, Đồng Nai, Đắk Lắk, Hải Phòng), decrees 171, 173 and 308/2025, a circular,
+    /// a Defence ministry consolidated text, the Government Office's and ministries' notices and letters of November 2025, all
+    /// from the dataset the second to fifth harvests drew their tables from (the sentences of other documents, so less
+    /// independent than a new source would be). Held out whole: labelled and committed (<c>fd7bae0</c> on the lane's branch)
+    /// before the parser (main 5d10c11) read it. Its first and only blind run: 55 of 58 exact (94.8 %). The misses: "trước
+    /// ngày 15 tháng cuối của quý …" and "… trước ngày 25 tháng cuối của quý, ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm"
+    /// read "tháng" as every month's end ("của" between "cuối" and "quý" was not known; the second also read the spelled
+    /// "sáu tháng" of "quý, sáu tháng, năm" as monthly); "trước ngày 03 của tháng tiếp theo sau tháng cuối cùng của kỳ báo
+    /// cáo đối với báo cáo quý, 6 tháng, 9 tháng và cả năm" read as the 3rd of every month with the quarters' ends. The
+    /// three families were mended afterwards, each with its own rule tests, so the score this test sees is no longer blind.
+    /// </summary>
+    [Fact]
+    public void The_eleventh_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest11-", 55);
+
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
     /// rows, and at least 98 % of them read exactly as labelled.</summary>
     private static void AssertWholeHarvestScores(string prefix, int minimum)

@@ -790,4 +790,35 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo quý trước ngày 20 tháng cuối quý", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
     [InlineData("Báo cáo quý trước ngày 20 tháng cuối quý; báo cáo năm trước ngày 15/12", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Năm 2025-12-15 | Quý IV 2025-12-20")]
     public void A_quarterly_report_with_its_day_of_the_quarter_has_no_quarter_ends(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A day of the quarter's last or first month with "của", "cùng", "mỗi"/"các" between the words ("ngày 15 tháng cuối
+    // của quý", the eleventh harvest); the quarter words of such a duty add no quarters' ends. A quarter named after them is
+    // that quarter's month, not every quarter's.
+    [Theory]
+    [InlineData("định kỳ trước ngày 15 tháng cuối của quý đối với dự án kéo dài qua các quý", "recurring: Quý I 2025-03-15 | Quý II 2025-06-15 | Quý III 2025-09-15 | Quý IV 2025-12-15")]
+    [InlineData("Trước ngày 20 tháng cuối cùng của mỗi quý", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
+    [InlineData("ngày 10 tháng đầu của quý", "recurring: Quý I 2025-01-10 | Quý II 2025-04-10 | Quý III 2025-07-10 | Quý IV 2025-10-10")]
+    public void A_day_of_the_quarters_last_month_written_with_cua(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void A_named_quarter_after_the_last_month_is_not_every_quarter() =>
+        Assert.DoesNotContain("Quý I 2025-03-15", Read("trước ngày 15 tháng cuối của quý IV/2025"), StringComparison.Ordinal);
+
+    // "ngày D của tháng tiếp theo sau tháng cuối cùng của kỳ báo cáo đối với báo cáo quý, 6 tháng, 9 tháng và cả năm": every
+    // report listed ends with a quarter, so day D of the month after each quarter's end, without the periods' ends; the
+    // monthly clause before it keeps its day of each next month.
+    [Theory]
+    [InlineData("trước ngày 03 của tháng tiếp theo sau tháng cuối cùng của kỳ báo cáo đối với báo cáo quý, 6 tháng, 9 tháng và cả năm", "recurring: Quý I 2025-04-03 | Quý II 2025-07-03 | Quý III 2025-10-03 | Quý IV 2026-01-03")]
+    [InlineData("trước ngày 05 của tháng tiếp theo sau tháng cuối của kỳ báo cáo đối với báo cáo quý", "recurring: Quý I 2025-04-05 | Quý II 2025-07-05 | Quý III 2025-10-05 | Quý IV 2026-01-05")]
+    [InlineData("trước ngày 05 của tháng tiếp theo", "recurring: Tháng 1 2025-02-05 | Tháng 2 2025-03-05 | Tháng 3 2025-04-05 | Tháng 4 2025-05-05 | Tháng 5 2025-06-05 | Tháng 6 2025-07-05 | Tháng 7 2025-08-05 | Tháng 8 2025-09-05 | Tháng 9 2025-10-05 | Tháng 10 2025-11-05 | Tháng 11 2025-12-05 | Tháng 12 2026-01-05")]
+    public void A_day_after_the_last_month_of_each_quarterly_report(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "sáu tháng", "chín tháng" spelled in words beside other periods are the six- and nine-month periods, as "6 tháng" and
+    // "9 tháng" are, not every month's end ("quý, sáu tháng, năm", the eleventh harvest); "sau tháng 3" (after) is not six.
+    [Theory]
+    [InlineData("Báo cáo quý, sáu tháng, năm", "recurring: Quý I 2025-03-31 | 6 tháng 2025-06-30 | Quý III 2025-09-30 | Năm 2025-12-31")]
+    [InlineData("Báo cáo chín tháng", "recurring: 9 tháng 2025-09-30")]
+    [InlineData("báo cáo sáu tháng đầu năm", "once: 2025-06-30")]
+    [InlineData("sau tháng 3", "once: 2025-03-31")]
+    public void Six_or_nine_months_spelled_in_words_are_periods(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
