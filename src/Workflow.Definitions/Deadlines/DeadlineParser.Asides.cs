@@ -80,9 +80,9 @@ public static partial class DeadlineParser
                 var item = items[i];
                 var reach = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : -1;
                 reach -= Is(reach, "het") ? 1 : 0;
-                if (item.Kind != ItemKind.Date || !Is(reach, "den") || EarlierInSentence(reach, "tu"))
+                if (item.Kind != ItemKind.Date || !Is(reach, "den") || EarlierInSentence(reach, "tu") || Is(reach - 2, "cham", "nhat"))
                 {
-                    continue;
+                    continue; // "chậm nhất đến ngày 15 tháng 4 năm 2026" is the deadline itself
                 }
 
                 Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
@@ -91,12 +91,46 @@ public static partial class DeadlineParser
             }
         }
 
-        /// <summary>Whether the day at <paramref name="first"/> is said as a deadline: "trước (ngày) …", "chậm nhất (là) ngày …".</summary>
+        /// <summary>Whether the day at <paramref name="first"/> is said as a deadline: "trước (ngày) …", "chậm nhất (là / đến) ngày …".</summary>
         private bool SaidAsDeadline(int first)
         {
             var j = Is(first - 1, "ngay") ? first - 2 : first - 1;
-            j -= Is(j, "la") ? 1 : 0;
+            j -= Is(j, "la") || Is(j, "den") ? 1 : 0;
             return Is(j, "truoc") || Is(j - 1, "cham", "nhat");
+        }
+
+        /// <summary>"Nhà xưởng … đã được đưa vào hoạt động trước ngày 15 tháng 4 năm 2025, chậm nhất đến ngày 15 tháng 4 năm
+        /// 2026 phải đáp ứng …": a day before which something has already ("đã") happened says which cases the duty is for,
+        /// not when it is due; beside another deadline it becomes the note. Runs after the scan.</summary>
+        private void SetConditionsApart()
+        {
+            for (var i = items.Count - 1; i >= 0 && items.Count >= 2; i--)
+            {
+                var item = items[i];
+                var before = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : item.FirstToken - 1;
+                if (item.Kind != ItemKind.Date || !Is(before, "truoc") || !HappenedEarlierInClause(before))
+                {
+                    continue;
+                }
+
+                Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
+                items.RemoveAt(i);
+                notes.Add($"\"{Original(before, item.LastToken)}\" là điều kiện áp dụng, không phải hạn");
+            }
+        }
+
+        /// <summary>Whether "đã" (with its tilde: not "đa" of "tối đa") stands before <paramref name="k"/> in its clause.</summary>
+        private bool HappenedEarlierInClause(int k)
+        {
+            for (var t = k - 1; t >= 0 && t >= k - 12 && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t--)
+            {
+                if (Is(t, "da") && text.Text.AsSpan(tokens[t].Start, tokens[t].Length).IndexOfAny("ãÃ") >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether an item with a date comes before the bracket at <paramref name="open"/> with no sentence

@@ -175,7 +175,9 @@ public static partial class DeadlineParser
                 }
             }
 
-            return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') ? BareYear(k) : k;
+            // Not "Sửa đổi 1:2024 QCVN 05A:2020/BCT", "TCVN 5507:2002": a standard's edition after ":".
+            var edition = Is(k - 1, ':') && tokens[k - 1].End == tokens[k].Start && k >= 2 && tokens[k - 2].End == tokens[k - 1].Start;
+            return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') && !edition ? BareYear(k) : k;
         }
 
         /// <summary>"năm N", "năm sau", "(của) năm tiếp theo", "năm trước" at <paramref name="j"/>, after a date.</summary>

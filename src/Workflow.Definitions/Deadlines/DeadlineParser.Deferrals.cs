@@ -26,6 +26,12 @@ public static partial class DeadlineParser
                 return IsYearNumber(k + 2) ? k + 3 : k + 2;
             }
 
+            if (Is(k, "giua", "nam") && !IsYearNumber(k + 2) && (Is(k - 2, "tai", "chinh") || Is(k - 2, "bao", "cao")))
+            {
+                // "Báo cáo tài chính giữa năm, … trước ngày 31 tháng 7 hằng năm": the report's period, not a date.
+                return k + 2;
+            }
+
             if (Is(k, "giua", "nam"))
             {
                 // "Giữa năm 2026": the end of the year's first half, as "giữa tháng" is its 20th; listed.

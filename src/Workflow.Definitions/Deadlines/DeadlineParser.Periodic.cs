@@ -58,7 +58,13 @@ public static partial class DeadlineParser
                 return CountedFrom(k, unit, fraction: k + 2);
             }
 
-            if (!Is(k - 1, "ngay") || tokens[k].Length > 2 || n is < 1 or > 31)
+            if (Is(k - 1, "thu") && Is(k - 2, "ngay") && (Is(k + 1, "ke", "tu") || Is(k + 1, "tinh", "tu")))
+            {
+                // "chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ thuế": the tenth day from it, a count of days.
+                return CountedFrom(k, k - 2, afterUnit: k + 1);
+            }
+
+            if (!(Is(k - 1, "ngay") || (Is(k - 1, "thu") && Is(k - 2, "ngay"))) || tokens[k].Length > 2 || n is < 1 or > 31)
             {
                 return k;
             }
@@ -260,10 +266,10 @@ public static partial class DeadlineParser
         /// <remarks>A count with a decimal comma ("2,5 ngày", <paramref name="fraction"/> the token after the comma) from the
         /// issue date is due on the day it runs out in: the whole days and one more for the part (2,5 ngày is the third day),
         /// listed for a coordinator to confirm; a part of a month is refused, since months differ in length.</remarks>
-        private int CountedFrom(int k, int unit, int fraction = -1)
+        private int CountedFrom(int k, int unit, int fraction = -1, int afterUnit = -1)
         {
             var months = Is(unit, "thang");
-            var j = unit + 1;
+            var j = afterUnit > 0 ? afterUnit : unit + 1;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
             j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) ? 1 : 0; // "Chậm nhất là 30 ngày, kể từ ngày …"
@@ -275,7 +281,22 @@ public static partial class DeadlineParser
 
             if (fraction < 0 && from > 0 && (Is(from, "ngay") || Is(from, "khi")) && Is(from + 1, "ket", "thuc"))
             {
-                return CountedFromPeriodEnd(k, unit, months, working, from + 3);
+                if (CountedFromPeriodEnd(k, unit, months, working, from + 3) is var end && end > k)
+                {
+                    return end;
+                }
+
+                // "15 ngày kể từ ngày kết thúc cuộc họp", "… kết thúc việc thẩm định hồ sơ", "… kết thúc kỳ thi": the end of
+                // an activity, not of a period: the task waits for it.
+                SetEventMarker(k, EventWhen.Always);
+                return from + 3;
+            }
+
+            if (fraction < 0 && from > 0 && Is(from, "ngay", "xay") && Is(from + 2, "ra"))
+            {
+                // "chậm nhất là ngày thứ 45 kể từ ngày xảy ra sự kiện": from something that happens, an event.
+                SetEventMarker(k, EventWhen.Always);
+                return from + 3;
             }
 
             if ((Is(j, "sau", "khi") || Is(j, "sau", "ngay")) && Is(j + 2, "ket", "thuc") && fraction < 0
@@ -321,7 +342,15 @@ public static partial class DeadlineParser
 
             if (last < 0 || OtherBodysAct(j + 2, last - 1))
             {
-                // "03 tháng kể từ ngày Chính phủ ban hành Nghị định": issued by another body, not the plan.
+                // "03 tháng kể từ ngày Chính phủ ban hành Nghị định": issued by another body, not the plan. "10 ngày, kể từ
+                // ngày tổ chức kiểm toán ký báo cáo kiểm toán nhưng không vượt quá 90 ngày, kể từ ngày kết thúc năm tài
+                // chính": the bound after "nhưng không (vượt) quá" is the deadline; the count from the act is its note.
+                if (BoundAfter(j + 2) is var bound && bound > 0)
+                {
+                    notes.Add(Original(k, bound - 1));
+                    return bound + (Is(bound + 2, "vuot", "qua") ? 4 : 3);
+                }
+
                 SetEventMarker(k, EventWhen.Always);
                 return j + 2;
             }
@@ -453,6 +482,9 @@ public static partial class DeadlineParser
                 return CountedFromReportPeriodEnd(k, unit, months, working, period + 2);
             }
 
+            // "90 ngày, kể từ ngày kết thúc kỳ kế toán năm": the accounting year, as "năm tài chính".
+            period += Is(period, "ky", "ke") && Is(period + 2, "toan", "nam") ? 3 : 0;
+
             var quarter = Is(period, "quy");
             var half = Is(period, TokenType.Number) && tokens[period].Value == 6 && (Is(period + 1, "thang", "dau") || Is(period + 1, "thang", "cuoi")) && Is(period + 3, "nam");
             if (!(quarter || half || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 12))
@@ -478,9 +510,20 @@ public static partial class DeadlineParser
                 {
                     items.RemoveAt(duty);
                 }
+
+                // "hằng quý, 06 tháng … 15 ngày kể từ ngày kết thúc quý và 06 tháng": a half year ends with a quarter, so its
+                // report is counted from that quarter's end too, with no half-year's ends of its own.
+                if (quarter)
+                {
+                    items.RemoveAll(i => i.Kind == ItemKind.Period && i.LastToken < k && i.Period == ReportingPeriod.HalfYearly);
+                }
             }
 
             var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") ? 2 : 0);
+            if (quarter && !named && (Is(last + 1, "va") || Is(last + 1, ',')) && Is(last + 2, TokenType.Number) && tokens[last + 2].Value == 6 && Is(last + 3, "thang"))
+            {
+                last += 3;
+            }
             var firstHalf = half && Is(period + 2, "dau");
             for (var q = quarter ? 1 : firstHalf ? 2 : 4; q <= (firstHalf ? 2 : 4); q++)
             {
@@ -496,6 +539,22 @@ public static partial class DeadlineParser
 
             notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc {(quarter ? "mỗi quý" : half ? Original(period, period + 3) : "năm")}");
             return last + 1;
+        }
+
+        /// <summary>The "nhưng" of "nhưng không (vượt) quá" followed by a count in the same sentence after
+        /// <paramref name="from"/>, or -1.</summary>
+        private int BoundAfter(int from)
+        {
+            for (var t = from; t < tokens.Length && t < from + 30 && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "nhung", "khong") && (Is(t + 2, "vuot", "qua") || Is(t + 2, "qua")))
+                {
+                    var count = t + (Is(t + 2, "vuot") ? 4 : 3);
+                    return Is(count, TokenType.Number) && (Is(count + 1, "ngay") || Is(count + 1, "thang")) ? t : -1;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>: the words name an

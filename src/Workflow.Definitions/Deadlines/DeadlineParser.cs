@@ -218,6 +218,7 @@ public static partial class DeadlineParser
             }
 
             SetCutOffsApart();
+            SetConditionsApart();
             SetAsidesApart();
             DropSessionYears();
             MergeSpans();
@@ -246,9 +247,11 @@ public static partial class DeadlineParser
             }
 
             CollectFreeText(isEvent);
-            if (isEvent && eventWhen == EventWhen.WithoutDate)
+            if (isEvent && (eventWhen == EventWhen.WithoutDate || (!hasDates && NamesASession())))
             {
-                // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable.
+                // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable; so do
+                // they when the duty waits for a session ("… hằng năm được công khai khi Chính phủ trình Quốc hội vào kỳ
+                // họp giữa năm sau").
                 return Finish(ScheduleKind.Event, []);
             }
 
@@ -264,6 +267,20 @@ public static partial class DeadlineParser
             }
 
             return Finish(kind, milestones);
+        }
+
+        /// <summary>Whether the phrase says "kỳ họp" (a session of a council or the National Assembly).</summary>
+        private bool NamesASession()
+        {
+            for (var t = 0; t + 1 < tokens.Length; t++)
+            {
+                if (Is(t, "ky", "hop"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether an item starts after token <paramref name="k"/>.</summary>

@@ -237,6 +237,29 @@ public class CorpusPhraseTests
     public void The_eleventh_harvest_held_out_whole_scores_at_least_98_percent() =>
         AssertWholeHarvestScores("harvest11-", 55);
 
+    /// <summary>
+    /// The twelfth harvest (<c>harvest12-*.tsv</c>), 41 cells from 29 laws, decrees, circulars and consolidated texts of
+    /// 2019–2026 no harvest had used (Luật Quản lý thuế 38/2019, the consolidated Luật Doanh nghiệp, Ngân sách nhà nước, Quy
+    /// hoạch, Hải quan, Khám bệnh chữa bệnh; decrees 16/2023, 102/2024, 104/2024, 181/2024, 32/2024, 139/2025, 146/2025,
+    /// 151/2025, 167/2025, 291/2025, 24/2026, 178/2026; circulars 01/2022, 03/2023, 25/2023, 19/2024, 13/2026, 25/2026, 56/2026,
+    /// 58/2026; the Hóa chất law 69/2025; two consolidated texts of the Finance and Planning ministries), from the three
+    /// crawls the sixth to tenth harvests opened for other documents, so less independent than a new source, and clauses of
+    /// laws rather than plan cells. Held out whole: labelled and committed (<c>efdc5cd</c>) before the parser (7e613f5, the
+    /// eleventh's fixes) read it. Its first and only blind run: 27 of 41 exact (65.9 %). The misses: eight counts from the
+    /// end of an activity ("kể từ ngày kết thúc cuộc họp / việc giải thể / vận động / việc thẩm định hồ sơ / kiểm tra / kỳ
+    /// thi") or from "ngày xảy ra sự kiện" read as no schedule, not events; "ngày thứ 20 của tháng tiếp theo" (an ordinal day)
+    /// read as nothing; "90 ngày, kể từ ngày kết thúc kỳ kế toán năm" as nothing; "báo cáo tài chính giữa năm … (nếu có)"
+    /// read "giữa năm" as 30/06 and so "(nếu có)" as an event; "hằng quý, 06 tháng … kể từ ngày kết thúc quý và 06 tháng"
+    /// kept the half-year's ends; "… hằng năm được công khai khi Chính phủ trình Quốc hội vào kỳ họp giữa năm sau" kept the
+    /// year's end beside the session; "đã được đưa vào hoạt động trước ngày 15 tháng 4 năm 2025, chậm nhất đến ngày 15 tháng 4
+    /// năm 2026 … Sửa đổi 1:2024" read the condition as a deadline, the deadline as a cut-off and "1:2024" as a year; "10
+    /// ngày, kể từ ngày tổ chức kiểm toán ký … nhưng không vượt quá 90 ngày, kể từ ngày kết thúc năm tài chính" read as an
+    /// event. The families were mended afterwards, each with its own rule tests, so the score this test sees is no longer blind.
+    /// </summary>
+    [Fact]
+    public void The_twelfth_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest12-", 40);
+
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
     /// rows, and at least 98 % of them read exactly as labelled.</summary>
     private static void AssertWholeHarvestScores(string prefix, int minimum)

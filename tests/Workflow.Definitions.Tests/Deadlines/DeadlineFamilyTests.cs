@@ -821,4 +821,52 @@ public class DeadlineFamilyTests
     [InlineData("báo cáo sáu tháng đầu năm", "once: 2025-06-30")]
     [InlineData("sau tháng 3", "once: 2025-03-31")]
     public void Six_or_nine_months_spelled_in_words_are_periods(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count from the end of an activity (a meeting, an inspection, an exam, a dissolution) or from something that
+    // happens waits for it: an event (the twelfth harvest; these read as no schedule at all). The end of a quarter, a
+    // year, a financial or accounting year ("kỳ kế toán năm") stays a period's end, counted every period.
+    [Theory]
+    [InlineData("15 ngày kể từ ngày kết thúc cuộc họp", "event:")]
+    [InlineData("Trong thời hạn 05 ngày làm việc, kể từ ngày kết thúc việc giải thể", "event:")]
+    [InlineData("chậm nhất là ngày thứ 45 kể từ ngày xảy ra sự kiện", "event:")]
+    [InlineData("30 ngày kể từ ngày kết thúc quý", "recurring: Quý I 2025-04-30 | Quý II 2025-07-30 | Quý III 2025-10-30 | Quý IV 2026-01-30")]
+    [InlineData("trong thời hạn 90 ngày, kể từ ngày kết thúc kỳ kế toán năm", "recurring: Năm 2026-03-31")]
+    public void A_count_from_the_end_of_an_activity_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "ngày thứ N": the Nth day of the month named after it, or N days counted from what follows "kể từ".
+    [Theory]
+    [InlineData("ngày thứ 20 của tháng tiếp theo", "recurring: Tháng 1 2025-02-20 | Tháng 2 2025-03-20 | Tháng 3 2025-04-20 | Tháng 4 2025-05-20 | Tháng 5 2025-06-20 | Tháng 6 2025-07-20 | Tháng 7 2025-08-20 | Tháng 8 2025-09-20 | Tháng 9 2025-10-20 | Tháng 10 2025-11-20 | Tháng 11 2025-12-20 | Tháng 12 2026-01-20")]
+    [InlineData("chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ thuế", "event:")]
+    public void An_ordinal_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Counted from each quarter's end, "quý và 06 tháng": the half year ends with a quarter, no half-year's ends of its own.
+    [Theory]
+    [InlineData("Báo cáo quý trong 20 ngày kể từ ngày kết thúc quý và 06 tháng", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
+    [InlineData("hằng quý, 06 tháng phải được công khai chậm nhất là 15 ngày kể từ ngày kết thúc quý và 06 tháng", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    public void A_half_year_counted_with_the_quarters_has_no_ends_of_its_own(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "… nhưng không (vượt) quá N ngày kể từ …": the bound is the deadline, the count from another act its note.
+    [Fact]
+    public void A_bound_after_nhung_khong_qua_is_the_deadline() =>
+        Assert.Equal("recurring: Quý I 2025-04-30 | Quý II 2025-07-30 | Quý III 2025-10-30 | Quý IV 2026-01-30", Read("10 ngày kể từ ngày ký hợp đồng nhưng không quá 30 ngày kể từ ngày kết thúc quý"));
+
+    // A period word of a duty that waits for a session belongs to the session's timetable: no period's end.
+    [Fact]
+    public void A_yearly_duty_at_a_session_has_no_years_end() =>
+        Assert.Equal("event:", Read("Báo cáo hằng năm được công khai khi Chính phủ trình Quốc hội vào kỳ họp giữa năm sau"));
+
+    // "đã … trước ngày D" beside another deadline is the case the duty is for, not a date; "chậm nhất đến ngày D" is the
+    // deadline (not a cut-off); "tối đa" is not "đã"; a standard's edition ("1:2024", "5507:2002") is not a year.
+    [Theory]
+    [InlineData("đã hoàn thành trước ngày 30/6/2025, chậm nhất đến ngày 31/12/2025 phải báo cáo", "once: 2025-12-31")]
+    [InlineData("đã hoàn thành trước ngày 30/6/2025", "once: 2025-06-30")]
+    [InlineData("Nhà xưởng đã được đưa vào hoạt động trước ngày 15 tháng 4 năm 2025, chậm nhất đến ngày 15 tháng 4 năm 2026 phải đáp ứng yêu cầu của Sửa đổi 1:2024 QCVN 05A:2020/BCT.", "once: 2026-04-15")]
+    [InlineData("đáp ứng TCVN 5507:2002 trước ngày 31/12/2025", "once: 2025-12-31")]
+    public void A_condition_said_with_da_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "báo cáo tài chính giữa năm": the report's period; "Giữa năm 2026" alone is still its half's end.
+    [Theory]
+    [InlineData("Báo cáo tài chính giữa năm (nếu có); việc công bố phải thực hiện trước ngày 31 tháng 7 hằng năm", "recurring: Năm 2025-07-31")]
+    [InlineData("Giữa năm 2026", "once: 2026-06-30")]
+    public void A_mid_year_report_is_a_period_not_a_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
