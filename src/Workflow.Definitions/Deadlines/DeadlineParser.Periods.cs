@@ -35,6 +35,7 @@ public static partial class DeadlineParser
             quarters.Add(q);
             j++;
             var ranged = false;
+            var toTheEnd = false;
             while (j < tokens.Length)
             {
                 var separator = tokens[j];
@@ -45,7 +46,10 @@ public static partial class DeadlineParser
                     break;
                 }
 
-                var at = Is(j + 1, "quy") ? j + 2 : j + 1;
+                // "Quý III/2025 đến hết quý I/2026": "hết" says the work lasts to the last quarter's end, a span.
+                var untilEnd = isRange && Is(j + 1, "het");
+                var at = untilEnd ? j + 2 : j + 1;
+                at += Is(at, "quy") ? 1 : 0;
                 var nextQuarter = Quarter(at);
                 if (nextQuarter == 0)
                 {
@@ -55,6 +59,7 @@ public static partial class DeadlineParser
                 if (isRange)
                 {
                     ranged = true;
+                    toTheEnd |= untilEnd;
                     for (var r = quarters[^1] + 1; r < nextQuarter; r++)
                     {
                         quarters.Add(r);
@@ -78,7 +83,8 @@ public static partial class DeadlineParser
             }
 
             var end = QuarterRangeToNextYear(year, quarters[^1], yearImplicit, k, after);
-            if ((ranged || end != after) && OpensSpan(k))
+            toTheEnd |= end != after && Is(after + 1, "het");
+            if ((ranged || end != after) && (OpensSpan(k) || toTheEnd))
             {
                 SpanOfQuarters(added, end - 1);
             }

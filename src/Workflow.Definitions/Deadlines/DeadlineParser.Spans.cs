@@ -115,18 +115,19 @@ public static partial class DeadlineParser
         /// written at both ends ("Quý I/2027 - Quý IV/2027").</summary>
         private int QuarterRangeToNextYear(int year, int lastQuarter, bool yearImplicit, int first, int after)
         {
-            if (yearImplicit || !(Is(after, '-') || Is(after, "den")) || !(Is(after + 1, "quy") || Is(after + 1, "qui")))
+            var word = Is(after, "den") && Is(after + 1, "het") ? after + 2 : after + 1; // "Quý III/2025 đến hết quý I/2026"
+            if (yearImplicit || !(Is(after, '-') || Is(after, "den")) || !(Is(word, "quy") || Is(word, "qui")))
             {
                 return after;
             }
 
-            var endQuarter = Quarter(after + 2);
+            var endQuarter = Quarter(word + 1);
             if (endQuarter == 0)
             {
                 return after;
             }
 
-            var (endYear, endImplicit, end) = YearSuffix(after + 3);
+            var (endYear, endImplicit, end) = YearSuffix(word + 2);
             if (endImplicit || endYear < year || (endYear == year && endQuarter <= lastQuarter) || endYear > year + 5)
             {
                 return after;
@@ -287,10 +288,27 @@ public static partial class DeadlineParser
         }
 
         /// <summary>The checkpoints of work over a span: each year's end when it runs over several years, otherwise
-        /// each quarter's end inside it; and its last day.</summary>
+        /// each quarter's end inside it (also across the new year when the span lasts a year at most, "Quý III/2025 đến hết
+        /// quý I/2026", the quarters then named with their years); and its last day.</summary>
         private List<Milestone> SpanMilestones(LocalDate start, LocalDate end)
         {
             var milestones = new List<Milestone>(4);
+            if (start.Year < end.Year && end < start.PlusYears(1))
+            {
+                for (var month = new LocalDate(start.Year, start.Month, 1); month <= end; month = month.PlusMonths(1))
+                {
+                    var monthEnd = MonthEnd(month.Year, month.Month);
+                    if (month.Month % 3 == 0 && monthEnd >= start && monthEnd < end)
+                    {
+                        milestones.Add(Milestone($"{QuarterNames[(month.Month / 3) - 1]}/{month.Year}", monthEnd));
+                    }
+                }
+
+                var last = end.Day == CalendarSystem.Iso.GetDaysInMonth(end.Year, end.Month) && end.Month % 3 == 0;
+                milestones.Add(Milestone(last ? $"{QuarterNames[(end.Month / 3) - 1]}/{end.Year}" : null, end));
+                return milestones;
+            }
+
             if (start.Year < end.Year)
             {
                 for (var y = start.Year; y < end.Year; y++)

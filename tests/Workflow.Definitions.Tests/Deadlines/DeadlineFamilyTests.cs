@@ -520,14 +520,16 @@ public class DeadlineFamilyTests
     public void The_start_of_a_period_after_tu_opens_one_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     /// <summary>A range of quarters opened by "từ" is work from the first quarter's first day to the last one's end, read as
-    /// the same span written in months; without "từ" a range of quarters stays a deadline at each quarter's end.</summary>
+    /// the same span written in months; without "từ" a range of quarters stays a deadline at each quarter's end. A span of a
+    /// year at most that crosses the new year has each quarter's end, named with its year (since the thirteenth harvest;
+    /// before, it had the first year's end and its last day).</summary>
     [Theory]
     [InlineData("Từ quý I đến quý III/2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30")]
     [InlineData("Từ tháng 1 đến tháng 9/2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30")]
     [InlineData("Từ quý II/2025 đến quý IV/2025", "continuous: Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
-    [InlineData("Từ quý IV/2025 đến quý II/2026", "continuous: Năm 2025 2025-12-31 | 2026-06-30")]
-    [InlineData("Từ tháng 10/2025 đến tháng 6/2026", "continuous: Năm 2025 2025-12-31 | 2026-06-30")]
-    [InlineData("Từ quý III/2025 - quý I/2026", "continuous: Năm 2025 2025-12-31 | 2026-03-31")]
+    [InlineData("Từ quý IV/2025 đến quý II/2026", "continuous: Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31 | Quý II/2026 2026-06-30")]
+    [InlineData("Từ tháng 10/2025 đến tháng 6/2026", "continuous: Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31 | Quý II/2026 2026-06-30")]
+    [InlineData("Từ quý III/2025 - quý I/2026", "continuous: Quý III/2025 2025-09-30 | Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31")]
     [InlineData("Hằng quý, từ quý IV/2025 đến quý II/2026", "recurring: Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31 | Quý II/2026 2026-06-30")]
     [InlineData("Hằng quý, từ quý II đến quý IV/2025", "recurring: Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Quý II - Quý IV năm 2025", "phased: 2025-06-30 | 2025-09-30 | 2025-12-31")]
@@ -869,4 +871,12 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo tài chính giữa năm (nếu có); việc công bố phải thực hiện trước ngày 31 tháng 7 hằng năm", "recurring: Năm 2025-07-31")]
     [InlineData("Giữa năm 2026", "once: 2026-06-30")]
     public void A_mid_year_report_is_a_period_not_a_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "đến hết" between two quarters says the work lasts to the last one's end: a span, as after "từ" (the thirteenth
+    // harvest); a span of a year at most keeps each quarter's end across the new year, a longer one each year's end.
+    [Theory]
+    [InlineData("Giai đoạn chuẩn bị đầu tư: Quý III/2025 đến hết quý I/2026.", "continuous: Quý III/2025 2025-09-30 | Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31")]
+    [InlineData("Từ quý II/2026 đến hết quý III năm 2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | 2028-09-30")]
+    [InlineData("Quý III/2025 đến quý I/2026", "phased: 2025-09-30 | 2025-12-31 | 2026-03-31")]
+    public void Until_the_end_of_a_quarter_is_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
