@@ -36,6 +36,11 @@ public static partial class DeadlineParser
                 return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, quarter);
             }
 
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang") && DayOfNamedQuarter(n, k, of + 1) is var named && named > k)
+            {
+                return named;
+            }
+
             if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
             {
                 // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
@@ -702,6 +707,36 @@ public static partial class DeadlineParser
             j += Is(j, "moi") || Is(j, "cac") || Is(j, "tung") ? 1 : 0;
             var named = Is(j + 1, TokenType.Number) || Is(j + 1, "i") || Is(j + 1, "ii") || Is(j + 1, "iii") || Is(j + 1, "iv");
             return Is(j, "quy") && !named && !Is(j + 1, "sau") && !Is(j + 1, "lien") && !Is(j + 1, "tiep") ? j + 1 : at;
+        }
+
+        /// <summary>"trước ngày 15 tháng cuối của quý IV/2025", "ngày 10 tháng đầu quý II năm 2026": that day of the named
+        /// quarter's last (first) month, once. <paramref name="at"/> is the token of "cuối"/"đầu". Returns the token after the
+        /// year, or <paramref name="day"/>'s token when the words are not there or the day is not in that month.</summary>
+        private int DayOfNamedQuarter(int day, int k, int at)
+        {
+            if (!Is(at, "cuoi") && !Is(at, "dau"))
+            {
+                return k;
+            }
+
+            var j = at + 1;
+            j += Is(j, "cung") || Is(j, "tien") ? 1 : 0;
+            j += Is(j, "cua") ? 1 : 0;
+            var q = Is(j, "quy") ? Quarter(j + 1) : 0;
+            if (q == 0)
+            {
+                return k;
+            }
+
+            var (year, yearImplicit, after) = YearSuffix(j + 2);
+            var month = Is(at, "cuoi") ? q * 3 : (q * 3) - 2;
+            if (day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return k;
+            }
+
+            AddDate(new LocalDate(year, month, day), null, yearImplicit, k, after - 1);
+            return after;
         }
 
         /// <summary>At "sau" after "tháng tiếp theo": "sau tháng cuối (cùng) (của) kỳ báo cáo (đối với) báo cáo quý" and

@@ -802,9 +802,10 @@ public class DeadlineFamilyTests
     [InlineData("ngày 10 tháng đầu của quý", "recurring: Quý I 2025-01-10 | Quý II 2025-04-10 | Quý III 2025-07-10 | Quý IV 2025-10-10")]
     public void A_day_of_the_quarters_last_month_written_with_cua(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
-    [Fact]
-    public void A_named_quarter_after_the_last_month_is_not_every_quarter() =>
-        Assert.DoesNotContain("Quý I 2025-03-15", Read("trước ngày 15 tháng cuối của quý IV/2025"), StringComparison.Ordinal);
+    [Theory]
+    [InlineData("trước ngày 15 tháng cuối của quý IV/2025", "once: 2025-12-15")]
+    [InlineData("ngày 10 tháng đầu quý II năm 2026", "once: 2026-04-10")]
+    public void A_day_of_a_named_quarters_month_is_that_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "ngày D của tháng tiếp theo sau tháng cuối cùng của kỳ báo cáo đối với báo cáo quý, 6 tháng, 9 tháng và cả năm": every
     // report listed ends with a quarter, so day D of the month after each quarter's end, without the periods' ends; the
