@@ -275,6 +275,31 @@ public class CorpusPhraseTests
     public void The_thirteenth_harvest_held_out_whole_scores_at_least_98_percent() =>
         AssertWholeHarvestScores("harvest13-", 20);
 
+    /// <summary>
+    /// The fourteenth harvest (<c>harvest14-*.tsv</c>), 55 cells from 23 documents no harvest had used: 2025 plans, decisions
+    /// and letters of Tuyên Quang (130/KH-UBND, 1347/QĐ-UBND), Cần Thơ (177/KH-UBND, 160/KH-UBND), Ninh Bình (61/KH-VPUBND),
+    /// Lạng Sơn (279/KH-UBND), Đồng Nai (188/KH-UBND, 5926/SNV-LĐ), Thanh Hóa (3683/QĐ-UBND, Tiến Lộc's schedule, Lam Sơn
+    /// Riverside's), Bắc Ninh (4858/UBND-KTTH), Gia Lai (6131/UBND-XDCT), Hà Nội (the Education department's festival plan,
+    /// Hoàn Kiếm's square), Thái Nguyên (1936/QĐ-UBND), Huế (37/2025/NQ-HĐND), Hồ Chí Minh (9002, 5155/SGDĐT-GDTXNNĐH), Khánh
+    /// Hòa, Nghệ An (3664/QĐ-UBND), Hà Tĩnh (Sơn Dương port), Đồng Tháp (87/NQ-HĐND), most as quoted by articles of the dataset
+    /// the eleventh and thirteenth harvests used (so less independent than a new source would be), chosen by a fresh helper
+    /// that had not read that dataset before. Held out whole: labelled and committed (<c>1bcd2f1</c>) before the parser (main
+    /// 0633784, as the thirteenth's fixes left it) read it. Its first and only blind run: 43 of 55 exact (78.2 %). The misses:
+    /// the year a task is about ("kê khai tài sản, thu nhập năm 2025 …; thời gian hoàn thành trước ngày 20/12/2025", "báo cáo
+    /// công tác kiểm soát tài sản, thu nhập năm 2025 … trước ngày 31/3/2026", "tổng hợp kết quả … năm 2025 …, báo cáo UBND tỉnh
+    /// trước ngày 15/4/2026") read as a second deadline at its end; "(sau khi xin ý kiến các sở, … ). Hoàn thành trước ngày
+    /// 30/11/2025" and the same with "các bộ" read as an event (twice); "Quý III/2025 đến Quý IV/2025" read as phased, not work
+    /// over the span; "Quý I/2026 đến Quý IV/2027" read as eight quarters' deadlines, not a two-year span with each year's end;
+    /// "từ Quý II/2026 - Quý II/2028" read as once at its end; "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán
+    /// 2026 … Hạn nộp báo cáo: Trước ngày 15/12/2025" read the report's subject as a lunar deadline (Tết 2026); "khối trung
+    /// tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên: Hoàn thành trước ngày 30/11/2025" read the centre's name as ongoing
+    /// work with the year's end; "thường xuyên, liên tục trong năm 2025, … trước khi đoàn đến làm việc …" read as an event;
+    /// "vào tháng 11 đến ngày 15 tháng 12 hàng năm" kept November's end beside the deadline.
+    /// </summary>
+    [Fact]
+    public void The_fourteenth_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest14-", 55);
+
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
     /// rows, and at least 98 % of them read exactly as labelled.</summary>
     private static void AssertWholeHarvestScores(string prefix, int minimum)
