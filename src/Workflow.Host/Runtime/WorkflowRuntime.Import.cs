@@ -86,8 +86,6 @@ public sealed partial class WorkflowRuntime
             var chase = record.Status == PlanStatus.Active;
             closed = !chase;
 
-            await using var cache = await SqliteImportCache.EnlargeAsync(db, ct).ConfigureAwait(false);
-
             // A load at least as large as the store (the first plans, a national one) drops the indexes it writes
             // to and builds them whole at the end, in this transaction: a sorted build costs far less than a million
             // inserts into each B-tree. Counted from the tasks: at most one milestone a task without dates.
@@ -250,7 +248,7 @@ public sealed partial class WorkflowRuntime
 
             await indexes.RebuildAsync(ct).ConfigureAwait(false);
             changes.AddRange(moments.Select(m => new TriggerChange(0, null, m)));
-        }, ct).ConfigureAwait(false);
+        }, ct, import: true).ConfigureAwait(false);
 
         await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
         return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged) { Removals = removals, RemovalRefused = refused, Closed = closed };

@@ -42,8 +42,11 @@ public sealed partial class WorkflowRuntime(
     /// <summary>Now, Vietnam local time.</summary>
     public LocalDateTime Now => clock.Now;
 
-    /// <summary>One transaction: the step, its history, its outbox rows; retried when another host changed the same instance first.</summary>
-    private async Task StepAsync(Func<WorkflowDbContext, Notifications.INotificationSink, LocalDateTime, Task> step, CancellationToken ct)
+    /// <summary>
+    /// One transaction: the step, its history, its outbox rows; retried when another host changed the same instance first.
+    /// An <c>import</c> step writes a plan set-wise: its connection is set for that before the transaction begins (<see cref="SqliteImportSession"/>).
+    /// </summary>
+    private async Task StepAsync(Func<WorkflowDbContext, Notifications.INotificationSink, LocalDateTime, Task> step, CancellationToken ct, bool import = false)
     {
         await writer.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -51,6 +54,7 @@ public sealed partial class WorkflowRuntime(
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+                await using var session = import ? await SqliteImportSession.BeginAsync(db, ct).ConfigureAwait(false) : null;
                 await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var sink = new OutboxSink(db, clock);
                 try
