@@ -60,6 +60,9 @@ internal sealed class BulkLoadIndexes
         return rows >= Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Whether anything was dropped (and not yet built again).</summary>
+    public bool Dropped => dropped.Count > 0;
+
     /// <summary>Nothing dropped: what a small load takes.</summary>
     public static BulkLoadIndexes None(WorkflowDbContext db) => new(db, []);
 

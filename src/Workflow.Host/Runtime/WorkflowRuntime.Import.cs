@@ -99,7 +99,7 @@ public sealed partial class WorkflowRuntime
             using (var insertTasks = new BulkInsert<TaskRecord>(db))
             {
                 var newTasks = new List<TaskRecord>(insertTasks.BatchSize);
-                foreach (var task in plan.Tasks)
+                foreach (var task in large && !taskKeys.Dropped ? InKeyOrder(plan.Tasks) : plan.Tasks)
                 {
                     if (tasks.TryGetValue(task.Id.Value, out var t))
                     {
@@ -252,6 +252,20 @@ public sealed partial class WorkflowRuntime
 
         await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
         return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged) { Removals = removals, RemovalRefused = refused, Closed = closed };
+    }
+
+    /// <summary>
+    /// The plan's tasks in the order of their stored key (plan, then task id compared as SQLite compares
+    /// text, byte by byte, which ordinal order matches for the ids plans have). A large load whose key stays
+    /// in place (SQLite cannot drop a table's key) then fills the key's B-tree from its end: inserted in file
+    /// order, its pages split half full, and those pushed out of the cache by the rows and changed again were
+    /// written to the log twice and read back at commit to check-sum it again.
+    /// </summary>
+    private static PlanTask[] InKeyOrder(IReadOnlyList<PlanTask> tasks)
+    {
+        var ordered = tasks.ToArray();
+        Array.Sort(Array.ConvertAll(ordered, t => t.Id.Value), ordered, StringComparer.Ordinal);
+        return ordered;
     }
 
     /// <summary>The label of the milestone <paramref name="run"/> of <paramref name="task"/> ("Quý I"...), when the plan names its milestones.</summary>
