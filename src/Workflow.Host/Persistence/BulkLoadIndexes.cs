@@ -102,6 +102,22 @@ internal sealed class BulkLoadIndexes
         return new BulkLoadIndexes(db, dropped);
     }
 
+    /// <summary>
+    /// SQLite: reads the schema table, whose pages the drop changed, so that the page cache keeps them while the
+    /// load writes. Pushed out to the write-ahead log and then changed again by <see cref="RebuildAsync"/>, such a
+    /// page is written over in its frame, and SQLite then computes the log's checksums again from that frame to the
+    /// end when the transaction commits: for a million milestones, 560 MB read back. Reading a changed page puts it
+    /// at the front of the cache's list of pages to write out, so one read a batch keeps it in memory. Nothing to do
+    /// when nothing was dropped, or on PostgreSQL.
+    /// </summary>
+    public async Task KeepSchemaCachedAsync(CancellationToken ct)
+    {
+        if (dropped.Count > 0 && db.Database.IsSqlite())
+        {
+            await ExecuteAsync(db, "SELECT count(*) FROM sqlite_master", ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Builds the dropped indexes and keys again, as they were defined (a unique one fails the load if the new rows broke it).</summary>
     public async Task RebuildAsync(CancellationToken ct)
     {

@@ -227,6 +227,7 @@ public sealed partial class WorkflowRuntime
                 }
 
                 await insertMilestones.InsertAsync(rows, ct).ConfigureAwait(false);
+                await indexes.KeepSchemaCachedAsync(ct).ConfigureAwait(false);
                 await Progress.ProgressTally.AddAsync(db, rows, ct).ConfigureAwait(false); // the counts the pages read, in the same transaction
                 var recordedAt = clock.RealNow;
                 var history = new List<HistoryRecord>(chunk.Length * 2);
