@@ -11,6 +11,13 @@ namespace Workflow.Definitions.Deadlines;
 /// </summary>
 public static partial class DeadlineParser
 {
+    /// <summary>Words before a year that make it a time ("trong năm 2025", "đến năm 2030", "hoàn thành năm 2025").</summary>
+    private static readonly string[] TimeWords =
+    [
+        "trong", "tu", "den", "toi", "het", "cuoi", "dau", "giua", "vao", "sau", "truoc", "qua", "nhat", "thanh", "xong", "hien",
+        "khai", "la", "cua", "nam", "cac", "nhung", "moi", "hang", "nay", "ngay", "thang", "quy", "ky", "doan", "dien", "dung",
+    ];
+
     private sealed partial class Reading
     {
         /// <summary>Runs after the scan, before spans are joined.</summary>
@@ -117,6 +124,55 @@ public static partial class DeadlineParser
                 items.RemoveAt(i);
                 notes.Add($"\"{Original(before, item.LastToken)}\" là điều kiện áp dụng, không phải hạn");
             }
+        }
+
+        /// <summary>"Phê duyệt danh sách người có nghĩa vụ kê khai tài sản, thu nhập năm 2025 …; thời gian hoàn thành trước ngày
+        /// 20/12/2025", "báo cáo công tác kiểm soát tài sản, thu nhập năm 2025 … trước ngày 31/3/2026": a year written right
+        /// after the thing it qualifies (a word that says no time: not "trong", "đến", "hoàn thành" …), in a cell whose
+        /// deadline is a day said with "trước" or "chậm nhất", is the year the task is about, not a second deadline at its
+        /// end; it becomes the note. Runs after the scan.</summary>
+        private void SetSubjectYearsApart()
+        {
+            var deadline = false;
+            for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
+            {
+                var item = items[i];
+                deadline = item.Kind == ItemKind.Date && item.Name is null && !item.YearImplicit && SaidAsDeadline(item.FirstToken);
+            }
+
+            if (!deadline)
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                var before = item.FirstToken - 1;
+                if (item.Kind != ItemKind.Year || item.YearImplicit || item.LastToken != item.FirstToken + 1 || !Is(item.FirstToken, "nam")
+                    || !Is(before, TokenType.Word) || SaysTime(before))
+                {
+                    continue;
+                }
+
+                Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
+                items.RemoveAt(i);
+                notes.Add($"\"{Original(item.FirstToken, item.LastToken)}\" là năm của nội dung, không phải hạn");
+            }
+        }
+
+        /// <summary>Whether the word at <paramref name="k"/> says when: a preposition or verb of time before a year.</summary>
+        private bool SaysTime(int k)
+        {
+            foreach (var word in TimeWords)
+            {
+                if (Is(k, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether "đã" (with its tilde: not "đa" of "tối đa") stands before <paramref name="k"/> in its clause.</summary>

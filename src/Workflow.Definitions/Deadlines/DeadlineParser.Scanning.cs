@@ -106,6 +106,12 @@ public static partial class DeadlineParser
                 return HalfYear(k, k + 1); // "Nửa đầu năm 2026" is "6 tháng đầu năm 2026"
             }
 
+            if (Is(k - 2, "giao", "duc") && Is(k, "thuong", "xuyen"))
+            {
+                // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": continuing education is a name, not ongoing work.
+                return k;
+            }
+
             if (Is(k, "thuong", "xuyen") || Is(k, "lien", "tuc"))
             {
                 AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
@@ -148,6 +154,14 @@ public static partial class DeadlineParser
                 // "Tháng 9/2026 (sau khi kết thúc kỳ tuyển sinh …)": the brackets say why the date falls then (after a
                 // season ends), not an act the task waits for; listed, since "sau khi" could be read as an event.
                 ambiguities.Add($"đọc là hạn đã ghi; \"{Original(k - 1, ClosingBracket(bracket) - 1)}\" trong ngoặc là ghi chú (có thể hiểu là chờ sự kiện)");
+                return k + 1;
+            }
+
+            if (Is(k - 1, "sau") && Is(k, "khi") && OpenBracketBefore(k - 1) >= 0)
+            {
+                // "Dự thảo lần 2 … (sau khi xin ý kiến các sở, ban, ngành …). Hoàn thành trước ngày 30/11/2025": brackets say
+                // what the step comes after; the cell is an event only if nothing after them says when.
+                SetEventMarker(k, EventWhen.WithoutLaterItem);
                 return k + 1;
             }
 
@@ -238,6 +252,25 @@ public static partial class DeadlineParser
                 {
                     var open = j;
                     return items.Exists(item => item.Kind == ItemKind.Date && item.LastToken < open) ? open : -1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The "(" that <paramref name="k"/> is inside (none closed between), or -1.</summary>
+        private int OpenBracketBefore(int k)
+        {
+            for (var j = k - 1; j >= 0; j--)
+            {
+                if (Is(j, ')'))
+                {
+                    return -1;
+                }
+
+                if (Is(j, '('))
+                {
+                    return j;
                 }
             }
 

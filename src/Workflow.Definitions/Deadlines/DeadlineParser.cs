@@ -219,6 +219,7 @@ public static partial class DeadlineParser
 
             SetCutOffsApart();
             SetConditionsApart();
+            SetSubjectYearsApart();
             SetAsidesApart();
             DropSessionYears();
             MergeSpans();
@@ -238,7 +239,9 @@ public static partial class DeadlineParser
             };
             if (eventMarker >= 0 && !isEvent && eventWhen == EventWhen.WithoutLaterItem)
             {
-                notes.Add($"\"{Original(eventMarker - 1, eventMarker + 2)}\" nói về nội dung, không phải điều kiện của thời hạn");
+                var open = Is(eventMarker - 1, '(') ? -1 : OpenBracketBefore(eventMarker);
+                var (first, last) = open >= 0 ? (open, ClosingBracket(open)) : (eventMarker - 1, eventMarker + 2);
+                notes.Add($"\"{Original(first, last)}\" nói về nội dung, không phải điều kiện của thời hạn");
             }
 
             if (isEvent)

@@ -880,4 +880,35 @@ public class DeadlineFamilyTests
     [InlineData("Từ quý II/2026 đến hết quý III năm 2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | 2028-09-30")]
     [InlineData("Quý III/2025 đến quý I/2026", "phased: 2025-09-30 | 2025-12-31 | 2026-03-31")]
     public void Until_the_end_of_a_quarter_is_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year written right after what it qualifies ("kê khai tài sản, thu nhập năm 2025", "kế hoạch năm 2026"), beside a
+    // day said with "trước" or "chậm nhất", is the year the task is about, not a second deadline at its end (the
+    // fourteenth harvest); after a word of time ("trong năm 2025", "hoàn thành năm 2025") it stays a year.
+    [Theory]
+    [InlineData("Phê duyệt danh sách người có nghĩa vụ kê khai tài sản, thu nhập năm 2025 gửi Thanh tra tỉnh; thời gian hoàn thành trước ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Xây dựng kế hoạch năm 2026 trước ngày 31/12/2025", "once: 2025-12-31")]
+    [InlineData("Báo cáo công tác kiểm soát tài sản năm 2025 chậm nhất ngày 31/3/2026", "once: 2026-03-31")]
+    [InlineData("Thực hiện trong năm 2025, báo cáo trước ngày 15/12/2025", "phased: Thực hiện 2025-12-15 | Thực hiện 2025-12-31")]
+    [InlineData("Hoàn thành năm 2025; báo cáo trước ngày 15/12/2025", "phased: Báo cáo 2025-12-15 | Hoàn thành 2025-12-31")]
+    [InlineData("Kế hoạch năm 2026, Quý I/2026", "phased: Kế hoạch 2026-03-31 | Kế hoạch 2026-12-31")]
+    public void The_year_a_task_is_about_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "(sau khi …)" in brackets says what a step comes after: with a date after the brackets, that date is the deadline
+    // and the brackets the note; with none, the cell still waits for the act.
+    [Theory]
+    [InlineData("Dự thảo lần 2 Điều chỉnh Quy hoạch tỉnh (sau khi xin ý kiến các sở, ban, ngành). Hoàn thành trước ngày 30/11/2025.", "once: 2025-11-30")]
+    [InlineData("Quý II/2026 (sau khi có hướng dẫn của Bộ)", "event: 2026-06-30")]
+    [InlineData("Sau khi xin ý kiến các sở, hoàn thành trước ngày 30/11/2025", "event: 2025-11-30")]
+    public void After_in_brackets_before_a_date_is_a_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void After_in_brackets_is_named_in_the_note() =>
+        Assert.Contains("\"(sau khi xin ý kiến các sở)\" nói về nội dung", DeadlineParser.Parse("Dự thảo lần 2 (sau khi xin ý kiến các sở). Hoàn thành trước ngày 30/11/2025.", Y2025).Note, StringComparison.Ordinal);
+
+    // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên" is a name (continuing education), not ongoing work.
+    [Theory]
+    [InlineData("khối trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên: Hoàn thành trước ngày 30/11/2025.", "once: 2025-11-30")]
+    [InlineData("Giáo dục thường xuyên", "unknown:")]
+    [InlineData("Tuyên truyền thường xuyên", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void Continuing_education_is_a_name(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
