@@ -30,7 +30,11 @@ public static partial class DeadlineParser
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.OpenEnded && SaysCompletion(item.FirstToken))
+                // "Hoàn thành thủ tục xây dựng …, thi công xây dựng: từ Quý II/2026 - Quý II/2028": a span opened by "từ"
+                // after a label's colon or comma is the work's time, whatever the label's first words say ("hoàn thành
+                // trong giai đoạn từ năm 2026 đến năm 2030" is still a deadline).
+                var spanFrom = item.Kind == ItemKind.Span && OpensSpan(item.FirstToken);
+                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.OpenEnded && SaysCompletion(item.FirstToken, spanFrom))
                 {
                     var implicitYear = item.Kind == ItemKind.Year && item.YearImplicit;
                     if (!implicitYear)
@@ -106,9 +110,11 @@ public static partial class DeadlineParser
             return -1;
         }
 
-        private bool SaysCompletion(int itemFirst)
+        /// <summary>Whether "hoàn thành", "ban hành" or "xong" comes before the item in its sentence (in its clause, after
+        /// no colon or comma, when <paramref name="inClause"/>).</summary>
+        private bool SaysCompletion(int itemFirst, bool inClause)
         {
-            for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j); j--)
+            for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j) && !(inClause && (Is(j, ':') || Is(j, ','))); j--)
             {
                 if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh") || Is(j, "xong"))
                 {

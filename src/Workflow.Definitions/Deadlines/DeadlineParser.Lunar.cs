@@ -34,6 +34,13 @@ public static partial class DeadlineParser
         {
             var j = Is(k + 1, "nguyen", "dan") ? k + 3 : k + 1;
             var (year, after) = LunarYearSuffix(j);
+            if (BonusOfTet(k))
+            {
+                // "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 … Hạn nộp báo cáo: Trước ngày
+                // 15/12/2025": the Tết of a bonus or a gift is what the report is about, not a date (nor is its year).
+                return after;
+            }
+
             if (year is null)
             {
                 var from = context.IssuedOn ?? new LocalDate(context.TrackedYear, 1, 1);
@@ -51,6 +58,19 @@ public static partial class DeadlineParser
             AddDate(before ? tet.PlusDays(-1) : tet, null, false, k, after - 1);
             notes.Add(before ? $"đêm trước Tết Nguyên đán {year}" : $"Tết Nguyên đán {year}");
             return after;
+        }
+
+        /// <summary>Whether the Tết at <paramref name="k"/> is that of a bonus or gift ("thưởng Tết", "quà Tết"), perhaps
+        /// after the New Year's in a list ("thưởng tết Dương lịch và tết Nguyên đán").</summary>
+        private bool BonusOfTet(int k)
+        {
+            var j = k - 1;
+            if ((Is(j, "va") || Is(j, ',')) && Is(j - 3, "tet", "duong", "lich"))
+            {
+                j -= 4;
+            }
+
+            return Is(j, "thuong") || Is(j, "qua");
         }
 
         /// <summary>"Giêng" is month 1, "Chạp" month 12, "Bảy" month 7, or the month's number.</summary>

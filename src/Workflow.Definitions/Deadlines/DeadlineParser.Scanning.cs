@@ -174,7 +174,15 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if ((Is(k, "neu", "co") || (Is(k, "khi") && !AdHocAside(k))) && !InPurposeClause(k))
+            if (Is(k - 1, "truoc") && Is(k, "khi") && DatedEarlierClause(k - 1))
+            {
+                // "… thường xuyên, liên tục trong năm 2025, sẽ có văn bản thông báo lịch … trước khi đoàn đến làm việc": in a
+                // clause after the cell's dates, "trước khi" says when something else is done; an event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
+            if (((Is(k, "neu", "co") || Is(k, "khi")) && !AdHocAside(k)) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && Is(k - 1, "sau") ? k - 1 : k, EventWhen.Always);
                 return k + 1;
@@ -194,7 +202,8 @@ public static partial class DeadlineParser
         private bool OtherWordThanQuarter(int k) =>
             Is(k + 1, TokenType.Word) && !IsRomanLike(k + 1) && text.Text.AsSpan(tokens[k].Start, tokens[k].Length).IndexOfAny("ýÝíÍ") < 0;
 
-        /// <summary>Whether the words at <paramref name="k"/> ("khi có yêu cầu", "theo yêu cầu của Bộ Tư pháp", "khi cần thiết")
+        /// <summary>Whether the words at <paramref name="k"/> ("khi có yêu cầu", "theo yêu cầu của Bộ Tư pháp", "khi cần thiết",
+        /// "đột xuất nếu có vấn đề phát sinh")
         /// say when an extra, unscheduled report is due, beside a duty already dated or periodic: "trước ngày 15 tháng 12
         /// hằng năm và báo cáo đột xuất khi có yêu cầu", "định kỳ hằng năm hoặc khi cần thiết". The duty is chased on its
         /// dates; the extra report is its note, not an event the task waits for.</summary>
@@ -217,6 +226,21 @@ public static partial class DeadlineParser
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a date, a year or a span comes before a comma that comes before <paramref name="k"/>, in its sentence.</summary>
+        private bool DatedEarlierClause(int k)
+        {
+            for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
+            {
+                if (Is(j, ','))
+                {
+                    var comma = j;
+                    return items.Exists(i => i.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && i.LastToken < comma);
                 }
             }
 

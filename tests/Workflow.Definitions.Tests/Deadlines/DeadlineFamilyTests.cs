@@ -911,4 +911,28 @@ public class DeadlineFamilyTests
     [InlineData("Giáo dục thường xuyên", "unknown:")]
     [InlineData("Tuyên truyền thường xuyên", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     public void Continuing_education_is_a_name(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // The Tết of a bonus or gift ("tiền thưởng tết Dương lịch và tết Nguyên đán 2026") is what a report is about, not a
+    // date; "Trước Tết Nguyên đán 2026" is still the eve of Tết.
+    [Theory]
+    [InlineData("Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 - Hạn nộp báo cáo: Trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("Báo cáo tiền thưởng Tết Nguyên đán 2026 trước ngày 20/12/2025", "once: 2025-12-20")]
+    [InlineData("Trước Tết Nguyên đán 2026", "once: 2026-02-16")]
+    public void The_tet_of_a_bonus_is_not_a_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "trước khi …" in a clause after the cell's dates says when something else is done (an event only without a date);
+    // "đột xuất nếu có …" beside a dated or periodic duty is an extra inspection, its note.
+    [Theory]
+    [InlineData("Thực hiện thường xuyên trong năm 2025, sẽ thông báo lịch trước khi đoàn đến làm việc", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Trước khi đoàn đến làm việc", "event:")]
+    [InlineData("Kiểm tra định kỳ hằng năm, đột xuất nếu có vấn đề phát sinh", "recurring: Năm 2025-12-31")]
+    [InlineData("Quý IV/2025 (nếu có)", "event: 2025-12-31")]
+    public void Before_another_act_after_the_dates_is_a_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A span opened by "từ" after a label's colon or comma is the work's time even when the label starts with "Hoàn
+    // thành"; "hoàn thành trong giai đoạn từ năm 2026 đến năm 2030" is still a deadline at the span's end.
+    [Theory]
+    [InlineData("Hoàn thành thủ tục, thi công xây dựng: từ Quý II/2026 - Quý II/2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | 2028-06-30")]
+    [InlineData("Hoàn thành trong giai đoạn từ năm 2026 đến năm 2030", "once: 2030-12-31")]
+    public void A_span_from_after_a_label_is_work_over_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
