@@ -161,6 +161,36 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"Thời gian kiểm tra, đánh giá … được thực hiện vào tháng 11 đến ngày 15 tháng 12 hàng năm": in a yearly duty,
+        /// a month joined by "đến (hết) ngày" to a day, without "từ", opens the duty's window; the day is its deadline each
+        /// year, the month the note. ("Từ tháng 3 đến tháng 11 hằng năm" is still work over the span.) Runs after the scan.</summary>
+        private void SetWindowOpeningsApart()
+        {
+            if (!items.Exists(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Yearly))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 2; i >= 0; i--)
+            {
+                var (month, day) = (items[i], items[i + 1]);
+                var j = month.LastToken + 1;
+                if (month.Kind != ItemKind.Date || !month.YearImplicit || month.Name is not { } name || !name.StartsWith("Tháng", StringComparison.Ordinal)
+                    || day.Kind != ItemKind.Date || !day.YearImplicit || day.Name is not null || OpensSpan(month.FirstToken) || !Is(j, "den"))
+                {
+                    continue;
+                }
+
+                j += Is(j + 1, "het") ? 2 : 1;
+                if (Is(j, "ngay") && j + 1 == day.FirstToken)
+                {
+                    Array.Fill(covered, false, month.FirstToken, month.LastToken - month.FirstToken + 1);
+                    items.RemoveAt(i);
+                    notes.Add($"\"{Original(month.FirstToken, day.LastToken)}\": hạn là ngày cuối, tháng đầu là lúc bắt đầu");
+                }
+            }
+        }
+
         /// <summary>Whether the word at <paramref name="k"/> says when: a preposition or verb of time before a year.</summary>
         private bool SaysTime(int k)
         {

@@ -83,7 +83,10 @@ public static partial class DeadlineParser
             }
 
             var end = QuarterRangeToNextYear(year, quarters[^1], yearImplicit, k, after);
-            toTheEnd |= end != after && Is(after + 1, "het");
+            // "Quý I/2026 đến Quý IV/2027": "đến" between two quarters that carry their own years joins two dates, a span as
+            // "từ ngày … đến ngày …" is; a dash ("Quý IV/2025- Quý II/2026") or one year for both ("Quý I đến Quý III/2025")
+            // lists the quarters.
+            toTheEnd |= end != after && Is(after, "den");
             if ((ranged || end != after) && (OpensSpan(k) || toTheEnd))
             {
                 SpanOfQuarters(added, end - 1);
@@ -93,9 +96,10 @@ public static partial class DeadlineParser
         }
 
         /// <summary>
-        /// "Từ quý I đến quý III/2025", "Từ quý IV/2025 đến quý II/2026": a range of quarters opened by "từ" is work
+        /// "Từ quý I đến quý III/2025", "Từ quý IV/2025 đến quý II/2026", "Quý I/2026 đến Quý IV/2027": a range of quarters
+        /// opened by "từ", or joined by "đến" with a year at each end, is work
         /// that goes on from the first quarter's first day to the last one's end (as "Từ tháng 10/2025 đến tháng
-        /// 6/2026" is), not a deadline at each quarter's end, which "Quý II - Quý IV năm 2019" without "từ" keeps.
+        /// 6/2026" is), not a deadline at each quarter's end, which "Quý II - Quý IV năm 2019" keeps.
         /// The quarters read from <paramref name="first"/> on become one span.
         /// </summary>
         private void SpanOfQuarters(int first, int lastToken)

@@ -220,6 +220,7 @@ public static partial class DeadlineParser
             SetCutOffsApart();
             SetConditionsApart();
             SetSubjectYearsApart();
+            SetWindowOpeningsApart();
             SetAsidesApart();
             DropSessionYears();
             MergeSpans();

@@ -874,11 +874,14 @@ public class DeadlineFamilyTests
     public void A_mid_year_report_is_a_period_not_a_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "đến hết" between two quarters says the work lasts to the last one's end: a span, as after "từ" (the thirteenth
-    // harvest); a span of a year at most keeps each quarter's end across the new year, a longer one each year's end.
+    // harvest); so does "đến" between two quarters that carry their own years (the fourteenth: this was phased before);
+    // a dash between them still lists the quarters. A span of a year at most keeps each quarter's end across the new
+    // year, a longer one each year's end.
     [Theory]
     [InlineData("Giai đoạn chuẩn bị đầu tư: Quý III/2025 đến hết quý I/2026.", "continuous: Quý III/2025 2025-09-30 | Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31")]
     [InlineData("Từ quý II/2026 đến hết quý III năm 2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | 2028-09-30")]
-    [InlineData("Quý III/2025 đến quý I/2026", "phased: 2025-09-30 | 2025-12-31 | 2026-03-31")]
+    [InlineData("Quý III/2025 đến quý I/2026", "continuous: Quý III/2025 2025-09-30 | Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31")]
+    [InlineData("Quý III/2025 - Quý I/2026", "phased: 2025-09-30 | 2025-12-31 | 2026-03-31")]
     public void Until_the_end_of_a_quarter_is_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // A year written right after what it qualifies ("kê khai tài sản, thu nhập năm 2025", "kế hoạch năm 2026"), beside a
@@ -935,4 +938,21 @@ public class DeadlineFamilyTests
     [InlineData("Hoàn thành thủ tục, thi công xây dựng: từ Quý II/2026 - Quý II/2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | 2028-06-30")]
     [InlineData("Hoàn thành trong giai đoạn từ năm 2026 đến năm 2030", "once: 2030-12-31")]
     public void A_span_from_after_a_label_is_work_over_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "đến" between two quarters each with its year joins two dates: work over the span (each year's end when it runs
+    // over years); one year for both ("Quý I đến Quý III/2025") or a dash still lists the quarters.
+    [Theory]
+    [InlineData("Tiến độ xây dựng cơ bản: Quý I/2026 đến Quý IV/2027;", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31")]
+    [InlineData("Hoàn thiện các thủ tục chuẩn bị đầu tư: Quý III/2025 đến Quý IV/2025;", "continuous: Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Quý I đến Quý III/2025", "phased: 2025-03-31 | 2025-06-30 | 2025-09-30")]
+    [InlineData("Quý I/2027 - Quý IV/2027", "phased: 2027-03-31 | 2027-06-30 | 2027-09-30 | 2027-12-31")]
+    public void To_a_quarter_with_its_year_is_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // In a yearly duty, a month joined by "đến (hết) ngày" to a day, without "từ", opens the window: the day is the
+    // deadline each year. With "từ" it stays work over the span; a range of months stays the span each year.
+    [Theory]
+    [InlineData("Thời gian kiểm tra được thực hiện vào tháng 11 đến ngày 15 tháng 12 hàng năm", "recurring: Năm 2025-12-15")]
+    [InlineData("Từ tháng 11 đến ngày 15 tháng 12 hằng năm", "continuous: 2025-12-15")]
+    [InlineData("Từ tháng 3 đến tháng 11 hằng năm", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | 2025-11-30")]
+    public void A_yearly_window_to_a_day_is_due_on_the_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
