@@ -1,0 +1,401 @@
+using NodaTime;
+
+namespace Workflow.Definitions.Deadlines;
+
+/// <summary>
+/// Counts: a number of days, working days, months or years ("15 ngày kể từ ngày ban hành", "03 tháng sau khi kết thúc
+/// quý", "30 ngày trước ngày 31/12/2025") counted from the plan's issue date, a written date, the end of a period or of
+/// each report period; counted from another body's act or any other event, the task waits for that event.
+/// </summary>
+public static partial class DeadlineParser
+{
+    private sealed partial class Reading
+    {
+        /// <summary>"15 ngày kể từ ngày Kế hoạch được ban hành", "10 ngày làm việc kể từ ngày ban hành", "3 tháng kể
+        /// từ ngày ban hành", "30 ngày sau khi ban hành Kế hoạch": counted from the plan's issue date, the day after it
+        /// first (Bộ luật Dân sự 2015, Điều 147). Counted from anything else ("36 tháng kể từ ngày được Nhà nước bàn
+        /// giao đất", "6 tháng sau khi Chính phủ ban hành Nghị định"), the task waits for that event.</summary>
+        /// <remarks>A count with a decimal comma ("2,5 ngày", <paramref name="fraction"/> the token after the comma) from the
+        /// issue date is due on the day it runs out in: the whole days and one more for the part (2,5 ngày is the third day),
+        /// listed for a coordinator to confirm; a part of a month is refused, since months differ in length.</remarks>
+        private int CountedFrom(int k, int unit, int fraction = -1, int afterUnit = -1)
+        {
+            var months = Is(unit, "thang");
+            var j = afterUnit > 0 ? afterUnit : unit + 1;
+            var working = !months && Is(j, "lam", "viec");
+            j += working ? 2 : 0;
+            j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) ? 1 : 0; // "Chậm nhất là 30 ngày, kể từ ngày …"
+            var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
+            if (fraction < 0 && CountedFromWrittenDate(k, months, working, j, from) is var written && written > k)
+            {
+                return written;
+            }
+
+            if (fraction < 0 && from > 0 && (Is(from, "ngay") || Is(from, "khi")) && Is(from + 1, "ket", "thuc"))
+            {
+                if (CountedFromPeriodEnd(k, unit, months, working, from + 3) is var end && end > k)
+                {
+                    return end;
+                }
+
+                // "15 ngày kể từ ngày kết thúc cuộc họp", "… kết thúc việc thẩm định hồ sơ", "… kết thúc kỳ thi": the end of
+                // an activity, not of a period: the task waits for it.
+                SetEventMarker(k, EventWhen.Always);
+                return from + 3;
+            }
+
+            if (fraction < 0 && from > 0 && Is(from, "ngay", "xay") && Is(from + 2, "ra"))
+            {
+                // "chậm nhất là ngày thứ 45 kể từ ngày xảy ra sự kiện": from something that happens, an event.
+                SetEventMarker(k, EventWhen.Always);
+                return from + 3;
+            }
+
+            if ((Is(j, "sau", "khi") || Is(j, "sau", "ngay")) && Is(j + 2, "ket", "thuc") && fraction < 0
+                && CountedFromPeriodEnd(k, unit, months, working, j + 4) is var after && after > k)
+            {
+                // "15 ngày sau khi kết thúc quý", "10 ngày sau ngày kết thúc kỳ báo cáo": as "kể từ khi kết thúc …".
+                return after;
+            }
+
+            if (Is(j, "sau", "khi"))
+            {
+                // "… trong 6 tháng sau khi Chính phủ ban hành Nghị định": counted from another body's act, the task
+                // waits for it; "30 ngày sau khi ban hành Kế hoạch" counts from the plan's issue date.
+                if (!(Is(j + 2, "ban", "hanh") || Is(j + 2, "ke", "hoach")))
+                {
+                    SetEventMarker(k, EventWhen.Always);
+                    return j + 2;
+                }
+            }
+            else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")))
+            {
+                return k;
+            }
+
+            var last = -1;
+            var received = ReceivedThePlan(j + 2);
+            if (received > 0)
+            {
+                // "10 ngày kể từ ngày nhận Kế hoạch này": the plan reaches its agencies when it is issued; listed, since
+                // delivery may take a few days.
+                last = received;
+                ambiguities.Add($"\"{Original(k, last)}\" tính từ ngày ban hành kế hoạch (ngày nhận có thể muộn hơn vài ngày)");
+            }
+
+            for (var t = j + 2; last < 0 && t < tokens.Length && t < j + 14 && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "ban", "hanh"))
+                {
+                    last = t + 1;
+                    break;
+                }
+            }
+
+            if (last < 0 || OtherBodysAct(j + 2, last - 1))
+            {
+                // "03 tháng kể từ ngày Chính phủ ban hành Nghị định": issued by another body, not the plan. "10 ngày, kể từ
+                // ngày tổ chức kiểm toán ký báo cáo kiểm toán nhưng không vượt quá 90 ngày, kể từ ngày kết thúc năm tài
+                // chính": the bound after "nhưng không (vượt) quá" is the deadline; the count from the act is its note.
+                if (BoundAfter(j + 2) is var bound && bound > 0)
+                {
+                    notes.Add(Original(k, bound - 1));
+                    return bound + (Is(bound + 2, "vuot", "qua") ? 4 : 3);
+                }
+
+                SetEventMarker(k, EventWhen.Always);
+                return j + 2;
+            }
+
+            var days = tokens[k].Value;
+            if (context.IssuedOn is not { } issued)
+            {
+                error = $"\"{Original(k, last)}\": thời hạn tính từ ngày ban hành, nhưng kế hoạch chưa ghi ngày ban hành. Hãy ghi ngày ban hành của kế hoạch, hoặc ghi thời hạn bằng ngày cụ thể.";
+                return last + 1;
+            }
+
+            if (days is < 1 or > 366 || (months && days > 60))
+            {
+                error = $"\"{Original(k, last)}\": chỉ đọc được từ 1 đến 366 ngày, hoặc 1 đến 60 tháng, kể từ ngày ban hành.";
+                return last + 1;
+            }
+
+            string? part = null;
+            if (fraction > 0 && tokens[fraction].Value > 0)
+            {
+                if (months)
+                {
+                    error = $"\"{Original(k, last)}\": chỉ đọc được số tháng nguyên kể từ ngày ban hành. Hãy ghi số ngày, hoặc ghi thời hạn bằng ngày cụ thể.";
+                    return last + 1;
+                }
+
+                part = Original(k, fraction);
+                days++;
+                ambiguities.Add($"\"{part} {(working ? "ngày làm việc" : "ngày")}\" đọc là hết ngày {(working ? "làm việc " : string.Empty)}thứ {days} kể từ ngày ban hành (phần lẻ tính là một ngày)");
+            }
+
+            var due = CountOn(issued, days, months, working);
+            AddDate(due, null, false, k, last);
+            var issuedOn = issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            notes.Add(part is null
+                ? $"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}"
+                : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
+            return last + 1;
+        }
+
+        /// <summary>"30 ngày kể từ ngày 01/7/2025", "15 ngày làm việc sau ngày 10/3", "2 tháng tính từ ngày 15 tháng 6 năm
+        /// 2025", "Chậm nhất 10 ngày trước ngày 31/12/2025": a count from a date written out is due that long after it (the
+        /// day after it first, Bộ luật Dân sự 2015, Điều 147; a month count ends on the same day of the month, or the month's
+        /// last day, Điều 148); a count before it, that long before it. Working days skip the calendar's days off both ways.
+        /// 3, 6 or 9 months before a date are a report's period with its day, not a count ("Báo cáo 9 tháng trước ngày
+        /// 20/9"), as are months right after "báo cáo".
+        /// <paramref name="j"/> is the token after the unit, <paramref name="from"/> the token after "kể từ / tính từ / từ".
+        /// Returns the token after the date, or <paramref name="k"/> when no date written out follows.</summary>
+        private int CountedFromWrittenDate(int k, bool months, bool working, int j, int from)
+        {
+            var count = tokens[k].Value;
+            var (at, back) = from > 0 && Is(from, "ngay") ? (from + 1, false)
+                : Is(j, "sau", "ngay") ? (j + 2, false)
+                : Is(j, "truoc", "ngay") && !(months && count is 3 or 6 or 9) ? (j + 2, true)
+                : (-1, false);
+            if (at < 0 || (months && Is(k - 2, "bao", "cao")) || WrittenDate(at) is not { } written || count is < 1 or > 366 || (months && count > 60))
+            {
+                return k;
+            }
+
+            var due = CountOn(written.Date, back ? -count : count, months, working);
+            if (due.Year is < DeadlineContext.MinYear or > DeadlineContext.MaxYear)
+            {
+                return k;
+            }
+
+            AddDate(due, null, written.YearImplicit, k, written.Last);
+            notes.Add(Original(k, written.Last));
+            return written.Last + 1;
+        }
+
+        /// <summary><paramref name="count"/> months, working days or days after <paramref name="from"/> (before it when
+        /// negative): a month count ends on the same day of the month, or the month's last day when it has none (Bộ luật Dân
+        /// sự 2015, Điều 148); working days skip the calendar's days off.</summary>
+        private LocalDate CountOn(LocalDate from, int count, bool months, bool working) =>
+            months ? from.PlusMonths(count) : working ? context.Calendar.AddWorkingDays(from, count) : from.PlusDays(count);
+
+        /// <summary>A date written out at token <paramref name="k"/>: "01/7/2025", "01-07-2025", "01.7.2025", "01/7" (the
+        /// tracked year), "01/7 năm 2025", "15 tháng 6 năm 2025", "15 tháng 6"; null for anything else, or a day not in the
+        /// calendar. Reads only: nothing is added.</summary>
+        private (LocalDate Date, bool YearImplicit, int Last)? WrittenDate(int k)
+        {
+            if (!Is(k, TokenType.Number) || tokens[k].Length > 2)
+            {
+                return null;
+            }
+
+            int month, last;
+            int? year = null;
+            if ((Is(k + 1, '/') || Is(k + 1, '-') || Is(k + 1, '.')) && Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2)
+            {
+                (month, last) = (tokens[k + 2].Value, k + 2);
+                if (Is(k + 3, (char)tokens[k + 1].Value) && Is(k + 4, TokenType.Number) && tokens[k + 4].Length is 2 or 4)
+                {
+                    (year, last) = (tokens[k + 4].Length == 2 ? 2000 + tokens[k + 4].Value : tokens[k + 4].Value, k + 4);
+                }
+            }
+            else if (Is(k + 1, "thang") && Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2)
+            {
+                (month, last) = (tokens[k + 2].Value, k + 2);
+            }
+            else
+            {
+                return null;
+            }
+
+            if (year is null && Is(last + 1, "nam") && IsYearNumber(last + 2))
+            {
+                (year, last) = (tokens[last + 2].Value, last + 2);
+            }
+
+            var y = year ?? context.TrackedYear;
+            var day = tokens[k].Value;
+            return y is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(y, month)
+                ? (new LocalDate(y, month, day), year is null, last)
+                : null;
+        }
+
+        /// <summary>"Thời hạn gửi báo cáo tài chính hàng năm: trong thời hạn 90 ngày từ ngày kết thúc năm tài chính", "30 ngày
+        /// kể từ ngày kết thúc quý", "trong vòng 2 tháng kể từ khi kết thúc quý", "15 ngày sau khi kết thúc quý" (a month count ends on the same day of the
+        /// month, or the month's last day when it has none: Bộ luật Dân sự 2015, Điều 148): counted from the end of each period named at <paramref name="period"/> (a year, the
+        /// financial year, a quarter), the day after it first: a report due that long after every period, every year.
+        /// Returns the token after the words, or <paramref name="k"/> when no such period follows.</summary>
+        private int CountedFromPeriodEnd(int k, int unit, bool months, bool working, int period)
+        {
+            var count = tokens[k].Value;
+            if (Is(period, "ky", "bao") && Is(period + 2, "cao"))
+            {
+                return CountedFromReportPeriodEnd(k, unit, months, working, period + 2);
+            }
+
+            // "90 ngày, kể từ ngày kết thúc kỳ kế toán năm": the accounting year, as "năm tài chính".
+            period += Is(period, "ky", "ke") && Is(period + 2, "toan", "nam") ? 3 : 0;
+
+            var quarter = Is(period, "quy");
+            var half = Is(period, TokenType.Number) && tokens[period].Value == 6 && (Is(period + 1, "thang", "dau") || Is(period + 1, "thang", "cuoi")) && Is(period + 3, "nam");
+            if (!(quarter || half || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 12))
+            {
+                return k;
+            }
+
+            // "… kể từ ngày kết thúc năm 2025": that year's end only, once; "6 tháng đầu năm (tài chính)": the half's end.
+            var year = half ? period + 3 : period;
+            var named = !quarter && IsYearNumber(year + 1);
+            if (!named && !half)
+            {
+                // "Báo cáo quý gửi trong 15 ngày sau khi kết thúc quý", "Định kỳ hằng năm, chậm nhất 30 ngày kể từ ngày kết thúc
+                // năm": the duty named before is the one counted from, not a report due at the period's end as well.
+                var every = quarter ? ReportingPeriod.Quarterly : ReportingPeriod.Yearly;
+                var duty = -1;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    duty = items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period == every ? i : duty;
+                }
+
+                if (duty >= 0)
+                {
+                    items.RemoveAt(duty);
+                }
+
+                // "hằng quý, 06 tháng … 15 ngày kể từ ngày kết thúc quý và 06 tháng": a half year ends with a quarter, so its
+                // report is counted from that quarter's end too, with no half-year's ends of its own.
+                if (quarter)
+                {
+                    items.RemoveAll(i => i.Kind == ItemKind.Period && i.LastToken < k && i.Period == ReportingPeriod.HalfYearly);
+                }
+            }
+
+            var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") ? 2 : 0);
+            if (quarter && !named && (Is(last + 1, "va") || Is(last + 1, ',')) && Is(last + 2, TokenType.Number) && tokens[last + 2].Value == 6 && Is(last + 3, "thang"))
+            {
+                last += 3;
+            }
+            var firstHalf = half && Is(period + 2, "dau");
+            for (var q = quarter ? 1 : firstHalf ? 2 : 4; q <= (firstHalf ? 2 : 4); q++)
+            {
+                var end = MonthEnd(named ? tokens[year + 1].Value : context.TrackedYear, q * 3);
+                var due = CountOn(end, count, months, working);
+                items.Add(new Item(ItemKind.Date, due, end.Year, default, quarter ? QuarterNames[q - 1] : half ? (firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm") : "Năm", false, k, last));
+            }
+
+            if (!named)
+            {
+                recurringMarkers.Add(k);
+            }
+
+            notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc {(quarter ? "mỗi quý" : half ? Original(period, period + 3) : "năm")}");
+            return last + 1;
+        }
+
+        /// <summary>The "nhưng" of "nhưng không (vượt) quá" followed by a count in the same sentence after
+        /// <paramref name="from"/>, or -1.</summary>
+        private int BoundAfter(int from)
+        {
+            for (var t = from; t < tokens.Length && t < from + 30 && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "nhung", "khong") && (Is(t + 2, "vuot", "qua") || Is(t + 2, "qua")))
+                {
+                    var count = t + (Is(t + 2, "vuot") ? 4 : 3);
+                    return Is(count, TokenType.Number) && (Is(count + 1, "ngay") || Is(count + 1, "thang")) ? t : -1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>: the words name an
+        /// event, not a date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc", "tính đến trước ngày hết hiệu lực").</summary>
+        private bool BeforeAnEvent(int j)
+        {
+            j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
+            return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "dau"));
+        }
+
+        /// <summary>"Định kỳ 06 tháng, … chậm nhất là 10 ngày kể từ khi kết thúc kỳ báo cáo": counted from the end of each
+        /// period of the duty named before (monthly, quarterly, half-yearly or yearly), which then has no ends of its own.
+        /// Returns the token after the words, or <paramref name="k"/> when the cell names no such period before.</summary>
+        private int CountedFromReportPeriodEnd(int k, int unit, bool months, bool working, int last)
+        {
+            var duty = -1;
+            for (var i = 0; i < items.Count; i++)
+            {
+                duty = items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period != ReportingPeriod.NineMonths ? i : duty;
+            }
+
+            var count = tokens[k].Value;
+            if (duty < 0 || count is < 1 or > 366 || (months && count > 12))
+            {
+                return k;
+            }
+
+            var period = items[duty].Period;
+            items.RemoveAt(duty);
+            var (every, first) = period switch
+            {
+                ReportingPeriod.Monthly => (1, 1),
+                ReportingPeriod.Quarterly => (3, 3),
+                ReportingPeriod.HalfYearly => (6, 6),
+                _ => (12, 12),
+            };
+            for (var month = first; month <= 12; month += every)
+            {
+                var end = MonthEnd(context.TrackedYear, month);
+                var due = CountOn(end, count, months, working);
+                var name = period switch
+                {
+                    ReportingPeriod.Monthly => MonthLabels[month],
+                    ReportingPeriod.Quarterly => QuarterNames[(month / 3) - 1],
+                    ReportingPeriod.HalfYearly => month == 6 ? "6 tháng đầu năm" : "6 tháng cuối năm",
+                    _ => "Năm",
+                };
+                items.Add(new Item(ItemKind.Date, due, end.Year, default, name, false, k, last));
+            }
+
+            recurringMarkers.Add(k);
+            notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc mỗi kỳ báo cáo");
+            return last + 1;
+        }
+
+        /// <summary>"ngày nhận (được) Kế hoạch (này)" at <paramref name="t"/>: the last token of those words, or -1.</summary>
+        private int ReceivedThePlan(int t)
+        {
+            if (!Is(t, "ngay", "nhan"))
+            {
+                return -1;
+            }
+
+            var j = t + 2 + (Is(t + 2, "duoc") ? 1 : 0);
+            if (!Is(j, "ke", "hoach"))
+            {
+                return -1;
+            }
+
+            return Is(j + 2, "nay") ? j + 2 : j + 1;
+        }
+
+        /// <summary>Whether "ban hành" at <paramref name="issued"/> is another body's act, not the plan's: a body above
+        /// the plan or an agency issues ("… kể từ ngày Chính phủ ban hành", "Bộ", "Trung ương", "Quốc hội", "Thủ tướng", "cơ
+        /// quan Thuế"), or what is issued is a decree, a circular, a law, a guidance or a notice ("… ban hành Nghị định",
+        /// "Thông tư", "Luật", "hướng dẫn", "thông báo nộp tiền").</summary>
+        private bool OtherBodysAct(int from, int issued)
+        {
+            for (var t = from; t < issued; t++)
+            {
+                if (Is(t, "chinh", "phu") || Is(t, "trung", "uong") || Is(t, "quoc", "hoi") || Is(t, "thu", "tuong") || Is(t, "bo") || Is(t, "co", "quan") || ActAbove(t))
+                {
+                    return true;
+                }
+            }
+
+            return ActAbove(issued + 2) || ActAbove(issued + 3);
+        }
+
+        private bool ActAbove(int t) => Is(t, "nghi", "dinh") || Is(t, "thong", "tu") || Is(t, "luat") || Is(t, "huong", "dan") || Is(t, "thong", "bao");
+    }
+}
