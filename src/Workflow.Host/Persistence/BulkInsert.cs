@@ -23,7 +23,7 @@ namespace Workflow.Host.Persistence;
 /// <remarks>
 /// <para>SQLite: one prepared multi-row INSERT, reused, its values bound by position (binding by
 /// name searches every parameter of the statement, so it grew with the square of their number).
-/// PostgreSQL: binary COPY, the database's own bulk load.</para>
+/// PostgreSQL: binary COPY, the database's own bulk load, its rows encoded by <see cref="PostgresBinaryCopy"/>.</para>
 /// <para>A store-generated key (Id) is either left to the database, or, with <c>keys</c>, given by
 /// the caller from <see cref="ReserveKeysAsync"/>, so rows that refer to the new ones (history) can
 /// be written without reading anything back.</para>
@@ -45,6 +45,7 @@ internal sealed class BulkInsert<T> : IDisposable
     private readonly DbConnection connection;
     private readonly DbTransaction? transaction;
     private readonly Dictionary<int, (sqlite3_stmt Statement, object?[] Bound)> statements = [];
+    private readonly PostgresBinaryCopy.Kind[] copyKinds; // PostgreSQL: each column's type, as COPY writes it
     private long nextKey;
     private string? sequence; // PostgreSQL: the key column's sequence, once looked up
 
@@ -64,6 +65,7 @@ internal sealed class BulkInsert<T> : IDisposable
         connection = db.Database.GetDbConnection();
         transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         IsSqlite = connection is SqliteConnection;
+        copyKinds = IsSqlite ? [] : [.. columns.Select(c => PostgresBinaryCopy.KindOf(c.Mapping.StoreType) ?? throw new NotSupportedException($"a bulk insert does not write {c.Mapping.StoreType} ({table}.{c.Column})"))];
         BatchSize = IsSqlite ? Math.Max(1, SqliteParameters / columns.Length) : 10_000;
     }
 
@@ -162,19 +164,17 @@ internal sealed class BulkInsert<T> : IDisposable
         }
 
         var copy = $"COPY {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, ct).ConfigureAwait(false);
+        await using var writer = await PostgresBinaryCopy.BeginAsync((NpgsqlConnection)connection, copy, copyKinds, ct).ConfigureAwait(false);
         foreach (var row in rows)
         {
-            // Written synchronously, value by value (an await each would cost more than the value): the
-            // importer sends its buffer as it fills.
-            importer.StartRow();
+            writer.StartRow();
             for (var c = 0; c < columns.Length; c++)
             {
-                WritePostgres(importer, ValueOf(row, c));
+                writer.Write(ValueOf(row, c));
             }
         }
 
-        await importer.CompleteAsync(ct).ConfigureAwait(false);
+        await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>PostgreSQL rows by multi-row INSERT statements with EF's typed parameters, for an INSERT that ends with <see cref="Suffix"/>.</summary>
@@ -203,41 +203,6 @@ internal sealed class BulkInsert<T> : IDisposable
 
             command.CommandText = text.Append(Suffix).ToString();
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Writes a provider value as the PostgreSQL type EF maps its CLR type to (text, integer, bigint, date, timestamp with time zone, numeric, boolean).</summary>
-    private static void WritePostgres(NpgsqlBinaryImporter importer, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                importer.WriteNull();
-                break;
-            case string s:
-                importer.Write(s);
-                break;
-            case int i:
-                importer.Write(i);
-                break;
-            case long l:
-                importer.Write(l);
-                break;
-            case bool b:
-                importer.Write(b);
-                break;
-            case DateOnly d:
-                importer.Write(d);
-                break;
-            case DateTime t:
-                importer.Write(t);
-                break;
-            case decimal m:
-                importer.Write(m);
-                break;
-            default:
-                importer.Write(value);
-                break;
         }
     }
 
