@@ -165,22 +165,23 @@ internal sealed class PostgresBinaryCopy : IAsyncDisposable
             Flush();
         }
 
-        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), -1);
-        position += 2;
+        Int16(-1);
         await stream.WriteAsync(buffer.AsMemory(0, position), ct).ConfigureAwait(false);
         position = 0;
         completed = true;
         await stream.DisposeAsync().ConfigureAwait(false); // sends CopyDone and waits for the server's answer
     }
 
-    /// <summary>A COPY not completed is cancelled, so that no partial row reaches the table (the transaction then fails).</summary>
+    /// <summary>A COPY not completed is cancelled, so that no partial row reaches the table (the transaction then fails);
+    /// a completed one has already let its stream go.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!completed)
+        if (completed)
         {
-            await stream.CancelAsync().ConfigureAwait(false);
+            return;
         }
 
+        await stream.CancelAsync().ConfigureAwait(false);
         await stream.DisposeAsync().ConfigureAwait(false);
     }
 
