@@ -302,6 +302,30 @@ public class CorpusPhraseTests
     public void The_fourteenth_harvest_held_out_whole_scores_at_least_98_percent() =>
         AssertWholeHarvestScores("harvest14-", 55);
 
+    /// <summary>
+    /// The fifteenth harvest (<c>harvest15-*.tsv</c>), 40 time cells of plan tables from a repository no harvest had opened
+    /// (DoPhuoc0805/Parsing-data-from-PDF, a tool that extracts task tables from Hà Nội's documents, with its sample files):
+    /// Hà Nội's 277/KH-UBND of 14/7/2026 (the 100-day digital-transformation plan's appendix, column "Thời hạn"), the
+    /// appendix of tasks implementing Kế hoạch 20-KH/BCĐ57 (March 2026, column "Thời hạn hoàn thành", with the Science and
+    /// Technology department's comments), a 2026 task-tracking sheet of the city Party committee's Organisation Board
+    /// (columns "Tiến độ", "Thời gian hoàn thành") and Sở Y tế's 6582/SYT-QLBHYTCNTT. Held out whole: labelled and committed
+    /// (<c>97bd473</c>) before the parser (main 1b56e89, as the fourteenth's fixes left it) read it. Its first and only blind
+    /// run: 25 of 40 exact (62.5 %). The misses: group rows that defer to the rows below ("Theo từng mốc thời hạn dưới đây",
+    /// "Theo thời hạn cụ thể sau đây:"), "Theo thời điểm có nhu cầu" and "Sở KHCN đưa ra kế hoạch" read as unknown, not
+    /// events; "Từ ngày ban hành Kế hoạch trở đi" unknown, not work from the issue date to the year's end; "100 ngày" in the
+    /// 100-day plan unknown, not 100 days after its issue; "13/02/2026 Đề xuất hạn là thường xuyên" (three such cells) read
+    /// the proposal as ongoing work, a second milestone at the year's end; "Theo từng nhiệm vụ đầu tư của năm 2026" read as
+    /// work over 2026, not a deferral, and "Theo tiến độ đề xuất của đơn vị triển khai, đảm bảo đạt tỷ lệ trong năm 2026" as
+    /// work over 2026, not a target by its end; a dated step followed by one deferred to another timetable ("Danh mục trong
+    /// Quý I/2026 Triển khai thực hiện theo thời hạn của từng Chương trình cụ thể.", "Hoàn thành xây dựng kế hoạch trong Quý
+    /// I/2026; triển khai thực hiện theo tiến độ của Kế hoạch.", "Quý II/2026 ban hành … Việc triển khai thực hiện theo
+    /// Quyết định phê duyệt. Báo cáo kết quả vào Quý IV") read as once or phased, not an event with the dated steps; and
+    /// "28/6-5/7/2026" read as two deadlines, not a span of days.
+    /// </summary>
+    [Fact]
+    public void The_fifteenth_harvest_held_out_whole_scores_at_least_98_percent() =>
+        AssertWholeHarvestScores("harvest15-", 40);
+
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
     /// rows, and at least 98 % of them read exactly as labelled.</summary>
     private static void AssertWholeHarvestScores(string prefix, int minimum)
