@@ -4,14 +4,14 @@ using System.Globalization;
 namespace Workflow.Definitions.Deadlines;
 
 /// <summary>
-/// Deadlines to finish by: a year or span in a phase that says "hoàn thành", "ban hành" or "xong" ("Hoàn
+/// Deadlines to finish by: a year or span in a phase that says "hoàn thành", "ban hành", "xong" or "đảm bảo đạt" ("Hoàn
 /// thành trong năm 2026", "Ban hành trong quý I năm 2026") is one date, its last day, and ongoing
 /// work written after it stays in the note.
 /// </summary>
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat"], StringComparison.Ordinal);
 
     private sealed partial class Reading
     {
@@ -110,13 +110,14 @@ public static partial class DeadlineParser
             return -1;
         }
 
-        /// <summary>Whether "hoàn thành", "ban hành" or "xong" comes before the item in its sentence (in its clause, after
+        /// <summary>Whether "hoàn thành", "ban hành", "xong" or "đảm bảo (phấn đấu) đạt" comes before the item in its sentence (in its clause, after
         /// no colon or comma, when <paramref name="inClause"/>).</summary>
         private bool SaysCompletion(int itemFirst, bool inClause)
         {
             for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j) && !(inClause && (Is(j, ':') || Is(j, ','))); j--)
             {
-                if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh") || Is(j, "xong"))
+                // "đảm bảo đạt tỷ lệ trong năm 2026", "phấn đấu đạt …": a target reached by the year's end.
+                if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh") || Is(j, "xong") || Is(j, "bao", "dat") || Is(j, "dau", "dat"))
                 {
                     return true;
                 }

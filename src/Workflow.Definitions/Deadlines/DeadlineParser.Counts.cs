@@ -68,12 +68,20 @@ public static partial class DeadlineParser
                     return j + 2;
                 }
             }
-            else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")))
+            else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")) && !IsBareDayCount(k, months || working, j))
             {
                 return k;
             }
 
+            var bare = !Is(j, "sau", "khi") && !(Is(j, "ke", "tu") || Is(j, "tinh", "tu"));
             var last = -1;
+            if (bare)
+            {
+                // "100 ngày", the whole cell of a plan's task: counted from the plan's issue date, as "100 ngày kể từ ngày
+                // ban hành Kế hoạch"; listed, since the cell does not say from when.
+                last = j - 1;
+                ambiguities.Add($"\"{Original(k, last)}\" đọc là tính từ ngày ban hành kế hoạch (ô không ghi mốc tính)");
+            }
             var received = ReceivedThePlan(j + 2);
             if (received > 0)
             {
@@ -92,7 +100,7 @@ public static partial class DeadlineParser
                 }
             }
 
-            if (last < 0 || OtherBodysAct(j + 2, last - 1))
+            if (last < 0 || (!bare && OtherBodysAct(j + 2, last - 1)))
             {
                 // "03 tháng kể từ ngày Chính phủ ban hành Nghị định": issued by another body, not the plan. "10 ngày, kể từ
                 // ngày tổ chức kiểm toán ký báo cáo kiểm toán nhưng không vượt quá 90 ngày, kể từ ngày kết thúc năm tài
@@ -142,6 +150,12 @@ public static partial class DeadlineParser
                 : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
             return last + 1;
         }
+
+        /// <summary>Whether the cell is only a count of calendar days, "100 ngày" (<paramref name="j"/> the token after the
+        /// unit), with nothing before it and nothing but a full stop after it. Working days alone, "43 ngày làm việc.", are a
+        /// procedure's processing time, and months alone a report's period ("6 tháng"): neither is counted from the plan.</summary>
+        private bool IsBareDayCount(int k, bool monthsOrWorking, int j) =>
+            k == 0 && !monthsOrWorking && (j == tokens.Length || (j == tokens.Length - 1 && Is(j, '.')));
 
         /// <summary>"30 ngày kể từ ngày 01/7/2025", "15 ngày làm việc sau ngày 10/3", "2 tháng tính từ ngày 15 tháng 6 năm
         /// 2025", "Chậm nhất 10 ngày trước ngày 31/12/2025": a count from a date written out is due that long after it (the

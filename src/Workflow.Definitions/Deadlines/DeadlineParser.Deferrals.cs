@@ -48,6 +48,22 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (Is(k, "theo", "tung") || Is(k, "theo", "thoi", "han") || Is(k, "theo", "thoi", "diem"))
+            {
+                // "Theo từng mốc thời hạn dưới đây", "Theo thời hạn cụ thể sau đây:" (a group row: its rows give the dates),
+                // "Theo thời điểm có nhu cầu", "Theo từng nhiệm vụ đầu tư của năm 2026": each task's or row's own timetable;
+                // an event unless the phrase also gives a date. A year said with "của" in the same clause is whose tasks.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return WhoseYear(k);
+            }
+
+            if (Is(k, "dua", "ra") && Is(k + 2, "ke", "hoach"))
+            {
+                // "Sở KHCN đưa ra kế hoạch": another body will set the dates.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k;
+            }
+
             if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua") || Is(k + 1, "yeu", "cau") || Is(k + 1, "chi", "dao")))
             {
                 // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ", "Theo yêu cầu
@@ -72,6 +88,21 @@ public static partial class DeadlineParser
             }
 
             return -1;
+        }
+
+        /// <summary>The token after "của năm 2026" in the clause of the deferral at <paramref name="k"/> ("Theo từng nhiệm vụ
+        /// đầu tư của năm 2026": the year the tasks belong to, taken with the words), or k when there is none.</summary>
+        private int WhoseYear(int k)
+        {
+            for (var j = k + 2; j + 2 < tokens.Length && !IsSentenceBreak(j) && !Is(j, ','); j++)
+            {
+                if (Is(j, "cua", "nam") && IsYearNumber(j + 2))
+                {
+                    return j + 3;
+                }
+            }
+
+            return k;
         }
 
         /// <summary>"Đầu năm 2027": the end of the year's first quarter, as "giữa năm" is the end of its first half and

@@ -106,6 +106,20 @@ public static partial class DeadlineParser
                 return HalfYear(k, k + 1); // "Nửa đầu năm 2026" is "6 tháng đầu năm 2026"
             }
 
+            if (Is(k, "de", "xuat") && items.Count > 0 && items[^1].LastToken >= k - 2 && (Is(k + 2, "han") || Is(k + 2, "thoi", "han") || Is(k + 2, "dieu", "chinh")))
+            {
+                // "13/02/2026 Đề xuất hạn là thường xuyên": right after the deadline in force, a proposal to change it is a
+                // note until the plan is changed; its words say no date to chase.
+                var end = k;
+                while (end + 1 < tokens.Length && !IsSentenceBreak(end + 1))
+                {
+                    end++;
+                }
+
+                notes.Add(Original(k, end).TrimEnd(ConditionTrim));
+                return end + 1;
+            }
+
             if (Is(k - 2, "giao", "duc") && Is(k, "thuong", "xuyen"))
             {
                 // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": continuing education is a name, not ongoing work.

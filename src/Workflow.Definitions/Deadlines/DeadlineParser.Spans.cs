@@ -18,7 +18,7 @@ public static partial class DeadlineParser
         {
             // Every pattern here starts with one of these letters: one look instead of a dozen comparisons.
             if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r' or 'd' or 'n')
-                || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau") && !Is(k, "doi", "voi")) || (text.Folded[tokens[k].Start] == 'n' && !Is(k, "ngay", "cuoi")))
+                || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau") && !Is(k, "doi", "voi") && !Is(k, "dua", "ra")) || (text.Folded[tokens[k].Start] == 'n' && !Is(k, "ngay", "cuoi")))
             {
                 return k;
             }
@@ -28,13 +28,14 @@ public static partial class DeadlineParser
                 return clause;
             }
 
-            if (Is(k, "tu", "nay") && !Is(k - 1, "thong") && !Is(k - 1, "dau"))
+            if ((Is(k, "tu", "nay") && !Is(k - 1, "thong") && !Is(k - 1, "dau")) || FromIssueDate(k) > k)
             {
                 // ("Thông tư này", "đầu tư này": "tư", not "từ".)
                 // The rest of the plan's year: from its issue date (or the year's first day).
                 var now = context.IssuedOn is { } issued && issued.Year == context.TrackedYear ? issued : new LocalDate(context.TrackedYear, 1, 1);
-                items.Add(new Item(ItemKind.Now, now, now.Year, default, null, true, k, k + 1));
-                return k + 2;
+                var last = Is(k, "tu", "nay") ? k + 1 : FromIssueDate(k) - 1;
+                items.Add(new Item(ItemKind.Now, now, now.Year, default, null, true, k, last));
+                return last + 1;
             }
 
             if (TryDeferral(k) is var deferral && deferral >= 0)
@@ -48,6 +49,24 @@ public static partial class DeadlineParser
             }
 
             return TryLunarItem(k);
+        }
+
+        /// <summary>"Từ ngày ban hành Kế hoạch trở đi": from the plan's issue date, as "từ nay" (a count "kể từ ngày ban hành"
+        /// is read with its number); the token after the words, or k when they are not there.</summary>
+        private int FromIssueDate(int k)
+        {
+            if (!Is(k, "tu", "ngay") || !Is(k + 2, "ban", "hanh") || Is(k - 1, "ke"))
+            {
+                return k;
+            }
+
+            var j = k + 4;
+            if (Is(j, "ke", "hoach"))
+            {
+                j += Is(j + 2, "nay") ? 3 : 2;
+            }
+
+            return Is(j, "tro", "di") ? j + 2 : j;
         }
 
         /// <summary>"2026", "2025 - 2030": a year written without "năm", not part of a document number ("151/2025/NĐ-CP");

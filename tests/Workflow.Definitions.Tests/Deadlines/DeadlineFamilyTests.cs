@@ -955,4 +955,51 @@ public class DeadlineFamilyTests
     [InlineData("Từ tháng 11 đến ngày 15 tháng 12 hằng năm", "continuous: 2025-12-15")]
     [InlineData("Từ tháng 3 đến tháng 11 hằng năm", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | 2025-11-30")]
     public void A_yearly_window_to_a_day_is_due_on_the_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A cell that defers to each row's or task's own timetable ("Theo từng mốc thời hạn dưới đây", "Theo thời hạn cụ thể
+    // sau đây:", "Theo thời điểm có nhu cầu", "Theo từng nhiệm vụ đầu tư của năm 2025": the year is whose tasks) or to
+    // another body's plan ("Sở KHCN đưa ra kế hoạch") is an event; with a date of its own it stays that date.
+    [Theory]
+    [InlineData("Theo từng mốc thời hạn dưới đây", "event:")]
+    [InlineData("Theo thời hạn cụ thể sau đây:", "event:")]
+    [InlineData("Theo thời điểm có nhu cầu", "event:")]
+    [InlineData("Theo từng nhiệm vụ đầu tư của năm 2025", "event:")]
+    [InlineData("Sở KHCN đưa ra kế hoạch", "event:")]
+    [InlineData("Theo thời hạn quy định, trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("Theo từng nhiệm vụ, hoàn thành trong năm 2025", "once: 2025-12-31")]
+    public void Each_rows_own_timetable_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "Từ ngày ban hành Kế hoạch trở đi" runs from the plan's issue date to the year's end, as "Từ nay"; a count "kể từ
+    // ngày ban hành" is still a count.
+    [Theory]
+    [InlineData("Từ ngày ban hành Kế hoạch trở đi", "continuous: Quý IV 2025-12-31")]
+    [InlineData("Từ ngày ban hành Kế hoạch này", "continuous: Quý IV 2025-12-31")]
+    [InlineData("15 ngày kể từ ngày ban hành", "once: 2025-12-05")]
+    public void From_the_issue_date_onwards_is_the_rest_of_the_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A cell that is only a count of calendar days ("100 ngày", a 100-day plan's task) counts from the plan's issue date,
+    // listed; working days alone are a procedure's processing time, months alone a report's period.
+    [Theory]
+    [InlineData("100 ngày", "once: 2026-02-28")]
+    [InlineData("43 ngày làm việc.", "unknown:")]
+    [InlineData("Triển khai trong 100 ngày cao điểm", "unknown:")]
+    public void A_bare_count_of_days_counts_from_the_issue_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void A_bare_count_of_days_is_listed_and_needs_the_issue_date()
+    {
+        Assert.Contains("\"100 ngày\" đọc là tính từ ngày ban hành kế hoạch", DeadlineParser.Parse("100 ngày", Y2025).Ambiguity, StringComparison.Ordinal);
+        Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("100 ngày", new DeadlineContext(2025, null, RepositoryData.Calendar)).Kind);
+    }
+
+    // Right after the deadline in force, a proposal to change it ("Đề xuất hạn là thường xuyên") is a note, not ongoing
+    // work; "đảm bảo (phấn đấu) đạt … trong năm 2026" is a target by the year's end, as "hoàn thành trong năm".
+    [Theory]
+    [InlineData("13/02/2026 Đề xuất hạn là thường xuyên", "once: 2026-02-13")]
+    [InlineData("Quý I/2026. Đề xuất điều chỉnh thời hạn sang Quý III/2026", "once: 2026-03-31")]
+    [InlineData("Thường xuyên", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Theo tiến độ đề xuất của đơn vị triển khai, đảm bảo đạt tỷ lệ trong năm 2026", "once: 2026-12-31")]
+    [InlineData("Phấn đấu đạt 100% trong năm 2026", "once: 2026-12-31")]
+    [InlineData("Cập nhật dữ liệu đất đai trong năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    public void A_proposal_is_a_note_and_a_target_is_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
