@@ -194,6 +194,14 @@ public static partial class DeadlineParser
                     ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng tháng (có thể hiểu là hạn cuối từng tháng)");
                 }
 
+                if (closes && !opened && IsDayRange(start, next))
+                {
+                    // "28/6-5/7/2026": two days joined by "-" or "đến", the first without a year of its own, are a span of
+                    // days (the first takes the year of the last, below). Listed: two deadlines is the other reading.
+                    opened = true;
+                    ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng ngày (có thể hiểu là hai hạn)");
+                }
+
                 if (closes && opened && start.YearImplicit && !next.YearImplicit && start.Kind is ItemKind.Date or ItemKind.Year)
                 {
                     // "Từ đầu năm đến hết tháng 6/2026", "Từ tháng 3 đến tháng 12/2025": a start without a year takes the
@@ -220,6 +228,13 @@ public static partial class DeadlineParser
             start.Kind == ItemKind.Date && end.Kind == ItemKind.Date && start.YearImplicit && !end.YearImplicit
             && start.Name is { } a && a.StartsWith("Tháng", StringComparison.Ordinal)
             && end.Name is { } b && b.StartsWith("Tháng", StringComparison.Ordinal);
+
+        /// <summary>Two days joined by "-" or "đến", the first without a year of its own and falling in the last one's year
+        /// ("28/6-5/7/2026").</summary>
+        private static bool IsDayRange(Item start, Item end) =>
+            start.Kind == ItemKind.Date && end.Kind == ItemKind.Date && start.YearImplicit && !end.YearImplicit
+            && start.Name is null && end.Name is null && start.Date.Day <= CalendarSystem.Iso.GetDaysInMonth(end.Date.Year, start.Date.Month)
+            && new LocalDate(end.Date.Year, start.Date.Month, start.Date.Day) < end.Date;
 
         /// <summary>A span's first day with a year no plan has ("Từ ngày 01/11/2205 đến ngày 10/12/2025") takes the
         /// year of its last day (the year before when the day would fall after it), listed for a coordinator to

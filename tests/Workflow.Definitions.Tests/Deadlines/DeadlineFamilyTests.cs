@@ -1002,4 +1002,12 @@ public class DeadlineFamilyTests
     [InlineData("Phấn đấu đạt 100% trong năm 2026", "once: 2026-12-31")]
     [InlineData("Cập nhật dữ liệu đất đai trong năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     public void A_proposal_is_a_note_and_a_target_is_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Two days joined by "-" or "đến", the first without its year ("28/6-5/7/2026"), are a span of days (listed: two
+    // deadlines is the other reading); two full dates with a dash stay as they were.
+    [Theory]
+    [InlineData("28/6-5/7/2026", "continuous: Quý II 2026-06-30 | 2026-07-05")]
+    [InlineData("15/3 đến 30/3/2026", "continuous: 2026-03-30")]
+    [InlineData("Từ ngày 16 đến 31/12/2025", "continuous: Quý IV 2025-12-31")]
+    public void Two_days_joined_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
