@@ -48,6 +48,15 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (DeferredStepAfterDates(k))
+            {
+                // "Hoàn thành xây dựng kế hoạch trong Quý I/2026; triển khai thực hiện theo tiến độ của Kế hoạch.", "Quý II/2026
+                // ban hành các Chương trình, Đề án. Việc triển khai thực hiện theo Quyết định phê duyệt. …": after the dated
+                // steps, the work itself follows another timetable: the dated steps are due, the rest waits on it.
+                SetEventMarker(Is(k - 2, "trien", "khai") ? k - 2 : k - 4, EventWhen.Always);
+                return k;
+            }
+
             if (Is(k, "theo", "tung") || Is(k, "theo", "thoi", "han") || Is(k, "theo", "thoi", "diem"))
             {
                 // "Theo từng mốc thời hạn dưới đây", "Theo thời hạn cụ thể sau đây:" (a group row: its rows give the dates),
@@ -88,6 +97,29 @@ public static partial class DeadlineParser
             }
 
             return -1;
+        }
+
+        /// <summary>"triển khai (thực hiện) theo tiến độ / thời hạn / kế hoạch / lộ trình / quyết định …" at <paramref name="k"/>
+        /// ("theo"), after an explicit date of the cell and outside brackets: a step deferred to another timetable. ("Quý
+        /// IV/2025 (thực hiện theo lộ trình …)", "… Thời gian giao quân cụ thể thực hiện theo Quyết định của Tư lệnh …" say how
+        /// or exactly when within the dates, not a later step.)</summary>
+        private bool DeferredStepAfterDates(int k)
+        {
+            if (!(Is(k + 1, "tien", "do") || Is(k + 1, "thoi", "han") || Is(k + 1, "ke", "hoach") || Is(k + 1, "lo", "trinh") || Is(k + 1, "quyet", "dinh"))
+                || !(Is(k - 2, "trien", "khai") || (Is(k - 2, "thuc", "hien") && Is(k - 4, "trien", "khai"))) || OpenBracketBefore(k) >= 0)
+            {
+                return false;
+            }
+
+            foreach (var item in items)
+            {
+                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.YearImplicit && item.LastToken < k)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The token after "của năm 2026" in the clause of the deferral at <paramref name="k"/> ("Theo từng nhiệm vụ

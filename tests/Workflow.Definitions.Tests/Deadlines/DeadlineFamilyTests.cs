@@ -1010,4 +1010,14 @@ public class DeadlineFamilyTests
     [InlineData("15/3 đến 30/3/2026", "continuous: 2026-03-30")]
     [InlineData("Từ ngày 16 đến 31/12/2025", "continuous: Quý IV 2025-12-31")]
     public void Two_days_joined_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // After the cell's dated steps, "triển khai (thực hiện) theo tiến độ / thời hạn / Quyết định …" defers the work itself to
+    // another timetable: an event, the dated steps still due. "thực hiện theo …" alone, or in brackets, says how.
+    [Theory]
+    [InlineData("Hoàn thành xây dựng kế hoạch trong Quý I/2026; triển khai thực hiện theo tiến độ của Kế hoạch.", "event: 2026-03-31")]
+    [InlineData("Quý II/2026 ban hành các Chương trình. Việc triển khai thực hiện theo Quyết định phê duyệt. Báo cáo kết quả vào Quý IV/2026", "event: 2026-06-30 | Báo cáo kết quả 2026-12-31")]
+    [InlineData("Quý IV/2025 (thực hiện theo lộ trình giai đoạn 2025 - 2030)", "once: 2025-12-31")]
+    [InlineData("Thường xuyên, triển khai theo kế hoạch", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Theo lộ trình triển khai Đề án, hoàn thành trong năm 2025", "once: 2025-12-31")]
+    public void A_step_deferred_after_the_dates_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
