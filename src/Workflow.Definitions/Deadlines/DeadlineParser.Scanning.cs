@@ -192,13 +192,14 @@ public static partial class DeadlineParser
             {
                 // "… thường xuyên, liên tục trong năm 2025, sẽ có văn bản thông báo lịch … trước khi đoàn đến làm việc": in a
                 // clause after the cell's dates, "trước khi" says when something else is done; an event only without a date.
-                SetEventMarker(k, EventWhen.WithoutDate);
-                return k + 1;
+                // The words stay whole in the note ("sẽ thông báo lịch trước khi đoàn đến làm việc").
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k;
             }
 
             if (((Is(k, "neu", "co") || Is(k, "khi")) && !AdHocAside(k)) && !InPurposeClause(k))
             {
-                SetEventMarker(k > 0 && Is(k - 1, "sau") ? k - 1 : k, EventWhen.Always);
+                SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
                 return k + 1;
             }
 

@@ -1020,4 +1020,11 @@ public class DeadlineFamilyTests
     [InlineData("Thường xuyên, triển khai theo kế hoạch", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Theo lộ trình triển khai Đề án, hoàn thành trong năm 2025", "once: 2025-12-31")]
     public void A_step_deferred_after_the_dates_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "trước khi …" keeps its words whole in the note, in a clause after the dates and on its own (an event).
+    [Theory]
+    [InlineData("Thực hiện thường xuyên trong năm 2025, sẽ thông báo lịch trước khi đoàn đến làm việc", "sẽ thông báo lịch trước khi đoàn đến làm việc")]
+    [InlineData("Trước khi đoàn đến làm việc", "Trước khi đoàn đến làm việc")]
+    public void Before_another_act_is_named_whole_in_the_note(string phrase, string note) =>
+        Assert.StartsWith(note, DeadlineParser.Parse(phrase, Y2025).Note, StringComparison.Ordinal);
 }
