@@ -215,6 +215,10 @@ public static partial class DeadlineParser
                     var period = items[i - 1].Period;
                     Add(date, period, PeriodLabel(period));
                 }
+                else if (dated.Name is null && IsHalfYearsDay(i))
+                {
+                    Add(date, ReportingPeriod.HalfYearly, PeriodLabel(ReportingPeriod.HalfYearly));
+                }
                 else if (dated.Name is null)
                 {
                     Add(date, ReportingPeriod.Yearly, "Năm");
@@ -366,6 +370,20 @@ public static partial class DeadlineParser
             }
 
             return dated;
+        }
+
+        /// <summary>Whether the named day at <paramref name="i"/> is the half year's in a list of reports ("báo cáo quý, sáu
+        /// tháng, năm … ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm"): a day of June or July, before another named day of
+        /// December, in a cell that names the half-year period. Only its label and rank change, not its date.</summary>
+        private bool IsHalfYearsDay(int i)
+        {
+            var day = items[i];
+            if (day.Date.Month is not (6 or 7) || !items.Exists(p => p.Kind == ItemKind.Period && p.Period == ReportingPeriod.HalfYearly))
+            {
+                return false;
+            }
+
+            return items.Exists(o => o.Kind == ItemKind.Date && o.Name is null && o.ReportOf is null && o.Date.Month == 12 && o.FirstToken > day.LastToken);
         }
 
         private static string PeriodLabel(ReportingPeriod period) =>

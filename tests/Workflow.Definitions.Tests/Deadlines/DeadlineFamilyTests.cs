@@ -655,8 +655,8 @@ public class DeadlineFamilyTests
     public void A_span_in_brackets_after_a_period_word_is_what_the_period_covers(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     [Theory]
-    [InlineData("Định kỳ trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm, báo cáo 6 tháng và năm", "recurring: Năm 2025-06-15 | Năm 2025-12-15")]
-    [InlineData("Trước ngày 20/6 và 20/12 hằng năm, báo cáo kết quả 6 tháng, năm", "recurring: Năm 2025-06-20 | Năm 2025-12-20")]
+    [InlineData("Định kỳ trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm, báo cáo 6 tháng và năm", "recurring: 6 tháng 2025-06-15 | Năm 2025-12-15")]
+    [InlineData("Trước ngày 20/6 và 20/12 hằng năm, báo cáo kết quả 6 tháng, năm", "recurring: 6 tháng 2025-06-20 | Năm 2025-12-20")]
     [InlineData("Định kỳ 6 tháng", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
     [InlineData("Báo cáo 6 tháng trước 15/6, báo cáo năm trước 15/12", "recurring: 6 tháng 2025-06-15 | Năm 2025-12-15")]
     public void Two_days_of_the_year_with_a_half_year_word_are_the_duty_dates(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
@@ -1027,4 +1027,11 @@ public class DeadlineFamilyTests
     [InlineData("Trước khi đoàn đến làm việc", "Trước khi đoàn đến làm việc")]
     public void Before_another_act_is_named_whole_in_the_note(string phrase, string note) =>
         Assert.StartsWith(note, DeadlineParser.Parse(phrase, Y2025).Note, StringComparison.Ordinal);
+
+    // In a list of reports that names the half year, a named day of June or July before one of December is the half year's
+    // ("6 tháng"), not a second "Năm"; the dates do not change. Two yearly days alone stay "Năm".
+    [Theory]
+    [InlineData("Báo cáo quý, sáu tháng, năm trước ngày 25 tháng cuối của quý, ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm", "recurring: Quý I 2025-03-25 | 6 tháng 2025-06-25 | Quý III 2025-09-25 | Năm 2025-12-25")]
+    [InlineData("ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm", "recurring: Năm 2025-06-25 | Năm 2025-12-25")]
+    public void The_half_years_day_is_labelled_as_the_half_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
