@@ -23,10 +23,10 @@ public sealed class LargeImportTests() : RuntimeHostTests(TestClock.At(2025, 1, 
     private const int Tasks = 2_345;
 
 
-    private Plan GeneratedPlan()
+    private Plan GeneratedPlan(int tasks = Tasks)
     {
         var csv = new StringBuilder("Mã kế hoạch,lon\nTên kế hoạch,Kế hoạch lớn\nNăm theo dõi,2025\n\nTT,Hoạt động,Đơn vị chủ trì,Thời gian hoàn thành\n");
-        for (var i = 1; i <= Tasks; i++)
+        for (var i = 1; i <= tasks; i++)
         {
             csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},Nhiệm vụ số {i},Sở Nội vụ,ngày {2 + (i % 4):00}/06/2025\n");
         }
@@ -93,6 +93,45 @@ public sealed class LargeImportTests() : RuntimeHostTests(TestClock.At(2025, 1, 
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var triggers = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(WorkflowRuntime.TriggerGroup));
         Assert.Equal(moments.Select(WorkflowRuntime.TriggerKeyFor).Order(), triggers.Order());
+    }
+
+    [Fact]
+    public async Task A_plan_imported_late_queues_each_catch_up_once_with_its_batch()
+    {
+        // Every due date (2-5 June) has passed: the engine, started ahead of the writer on its own thread, sends
+        // what each milestone missed once, and the writer queues exactly that with the milestone's batch.
+        Clock.Now = Instant.FromUtc(2025, 6, 20, 2, 0);
+        var result = await Host.Runtime.ImportAsync(GeneratedPlan(), "test");
+
+        Assert.Equal(Tasks, result.Created);
+        await using var db = await Host.Databases.CreateDbContextAsync();
+        var outbox = await db.Outbox.AsNoTracking().ToListAsync();
+        var caughtUp = await db.History.AsNoTracking().Where(h => h.Why.StartsWith("gửi bù")).ToListAsync();
+        Assert.NotEmpty(outbox);
+        Assert.Equal(caughtUp.Count, outbox.Count);
+        Assert.Equal(outbox.Count, outbox.Select(o => o.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Tasks, outbox.Select(o => o.TaskId).Distinct(StringComparer.Ordinal).Count()); // the last batch's too
+        var milestoneIds = await db.Milestones.Select(m => m.Id).ToListAsync();
+        Assert.Equal(milestoneIds.Order(), caughtUp.Select(h => h.MilestoneId).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task A_database_failure_in_a_later_batch_leaves_nothing_half_imported()
+    {
+        // The store refuses the second batch's history while the engine's thread, two batches ahead, waits to hand over
+        // the next of five: the import fails, rolls back whole, and stops that thread (else this would never return).
+        await using var db = await Host.Databases.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_late BEFORE INSERT ON history WHEN NEW.MilestoneId > 2100 BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        var schema = await Persistence.BulkLoadIndexesTests.SchemaAsync(db);
+
+        var e = await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(() => Host.Runtime.ImportAsync(GeneratedPlan(9_000), "test"));
+
+        Assert.Contains("refused", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.Plans.CountAsync());
+        Assert.Equal(0, await db.Tasks.CountAsync());
+        Assert.Equal(0, await db.Milestones.CountAsync());
+        Assert.Equal(0, await db.History.CountAsync());
+        Assert.Equal(schema, await Persistence.BulkLoadIndexesTests.SchemaAsync(db)); // the dropped indexes are back
     }
 
     [Fact]
