@@ -101,11 +101,27 @@ public sealed class TaskRecord
     /// condition over it, however many tasks match. Always what the other fields give; stored so
     /// that SQL can read it.
     /// </summary>
+    /// <remarks>Folded once for the fields it was folded from (compared by reference): a large import folds
+    /// on the thread that prepares its batches, and the writer reads the result.</remarks>
     public string SearchText
     {
-        get => SearchTextOf(TaskId, Activity, Product);
+        get
+        {
+            if (folded is null || !ReferenceEquals(foldedFrom.TaskId, TaskId) || !ReferenceEquals(foldedFrom.Activity, Activity) || !ReferenceEquals(foldedFrom.Product, Product))
+            {
+                folded = SearchTextOf(TaskId, Activity, Product);
+                foldedFrom = (TaskId, Activity, Product);
+            }
+
+            return folded;
+        }
+
         private set { } // read back from the database: the fields above decide it
     }
+
+    // Not mapped (no property has these names): SearchText's last result and what it was folded from.
+    private string? folded;
+    private (string? TaskId, string? Activity, string? Product) foldedFrom;
 
     /// <summary>What <see cref="SearchText"/> holds for a task.</summary>
     public static string SearchTextOf(string taskId, string? activity, string? product) =>

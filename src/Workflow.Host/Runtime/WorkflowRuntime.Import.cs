@@ -98,26 +98,16 @@ public sealed partial class WorkflowRuntime
             var taskKeys = large ? await BulkLoadIndexes.DropAsync(db, [typeof(TaskRecord)], keys: true, ct).ConfigureAwait(false) : BulkLoadIndexes.None(db);
             using (var insertTasks = new BulkInsert<TaskRecord>(db))
             {
-                var newTasks = new List<TaskRecord>(insertTasks.BatchSize);
-                foreach (var task in large && !taskKeys.Dropped ? InKeyOrder(plan.Tasks) : plan.Tasks)
+                var ordered = large && !taskKeys.Dropped ? InKeyOrder(plan.Tasks) : plan.Tasks;
+                await foreach (var (newTasks, storedTasks) in BatchesAhead.PrepareAsync(ordered, insertTasks.BatchSize, chunk => TaskRecords(plan, chunk, tasks), ct).ConfigureAwait(false))
                 {
-                    if (tasks.TryGetValue(task.Id.Value, out var t))
+                    foreach (var (task, stored) in storedTasks)
                     {
-                        MilestoneMapping.CopyTask(task, t);
-                        continue;
+                        MilestoneMapping.CopyTask(task, stored); // tracked by the context: changed on its thread
                     }
 
-                    t = new TaskRecord { PlanId = plan.Id.Value, TaskId = task.Id.Value, Activity = task.Activity, LeadCell = task.Lead.Cell, Deadline = task.Deadline, ScheduleKind = task.Schedule.Kind };
-                    MilestoneMapping.CopyTask(task, t);
-                    newTasks.Add(t);
-                    if (newTasks.Count == insertTasks.BatchSize)
-                    {
-                        await insertTasks.InsertAsync(newTasks, ct).ConfigureAwait(false);
-                        newTasks.Clear();
-                    }
+                    await insertTasks.InsertAsync(newTasks, ct).ConfigureAwait(false);
                 }
-
-                await insertTasks.InsertAsync(newTasks, ct).ConfigureAwait(false);
             }
 
             await taskKeys.RebuildAsync(ct).ConfigureAwait(false);
@@ -251,6 +241,31 @@ public sealed partial class WorkflowRuntime
 
         await SyncTriggersAsync(changes, ct).ConfigureAwait(false);
         return new ImportResult(plan.Id.Value, created, rescheduled, removed, unchanged) { Removals = removals, RemovalRefused = refused, Closed = closed };
+    }
+
+    /// <summary>
+    /// The records of <paramref name="chunk"/>'s new tasks, their search text folded (this runs ahead of the writer,
+    /// on a thread of its own), and the stored records of the others, to update where the context is used.
+    /// </summary>
+    private static (List<TaskRecord> Fresh, List<(PlanTask Task, TaskRecord Record)> Stored) TaskRecords(Plan plan, PlanTask[] chunk, Dictionary<string, TaskRecord> stored)
+    {
+        var fresh = new List<TaskRecord>(chunk.Length);
+        List<(PlanTask, TaskRecord)> known = [];
+        foreach (var task in chunk)
+        {
+            if (stored.TryGetValue(task.Id.Value, out var t))
+            {
+                known.Add((task, t));
+                continue;
+            }
+
+            t = new TaskRecord { PlanId = plan.Id.Value, TaskId = task.Id.Value, Activity = task.Activity, LeadCell = task.Lead.Cell, Deadline = task.Deadline, ScheduleKind = task.Schedule.Kind };
+            MilestoneMapping.CopyTask(task, t);
+            _ = t.SearchText;
+            fresh.Add(t);
+        }
+
+        return (fresh, known);
     }
 
     /// <summary>
