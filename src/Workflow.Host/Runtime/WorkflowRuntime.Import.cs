@@ -193,7 +193,9 @@ public sealed partial class WorkflowRuntime
             }
 
             var moments = new HashSet<LocalDateTime>();
-            var indexes = large ? await BulkLoadIndexes.DropAsync(db, [typeof(MilestoneRecord), typeof(HistoryRecord)], keys: false, ct).ConfigureAwait(false) : BulkLoadIndexes.None(db);
+            // On PostgreSQL the two tables' keys go too: a sorted build of a million ids costs less than the server's
+            // insert into the key's B-tree row by row (1.5 s of a million milestones' 19). The ids come from the sequence.
+            var indexes = large ? await BulkLoadIndexes.DropAsync(db, [typeof(MilestoneRecord), typeof(HistoryRecord)], keys: true, ct).ConfigureAwait(false) : BulkLoadIndexes.None(db);
             using var insertMilestones = new BulkInsert<MilestoneRecord>(db, keys: true);
             using var insertHistory = new BulkInsert<HistoryRecord>(db);
             var fresh = definitions.Planner.Runs(plan).Where(r => !byKey.ContainsKey((r.Run.Key.Task.Value, r.Run.Key.Number)));
