@@ -76,8 +76,8 @@ internal static class RuntimeBench
     {
         var kind = settings.Kind;
         var plan = GeneratedPlan(data, count, "bench-import", year: 2027);
-        GC.Collect();
-        var peakBefore = Environment.WorkingSet;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true); // the generation's garbage, given back
+        ResetPeakWorkingSet();
         var clock = Stopwatch.StartNew();
         using (var host = WorkflowHost.Build(data, settings, runJobs: false))
         {
@@ -92,7 +92,35 @@ internal static class RuntimeBench
         var raw = RawInsert(settings, count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"import and schedule {count:N0} milestones on {(kind == DatabaseKind.Sqlite ? "SQLite" : "PostgreSQL")}: {clock.Elapsed.TotalSeconds:N1} s, peak working set {peak / 1048576.0:N0} MiB (target ≤ 60 s for 1,000,000, ≤ 10× the raw insert, ≤ 1 GiB); a raw bulk insert of the same rows: {raw.TotalSeconds:N2} s, ratio {clock.Elapsed / raw:N1}×"));
-        return clock.Elapsed.TotalSeconds <= ImportSecondsTarget * Math.Max(1, count / 1_000_000.0) && clock.Elapsed <= raw * 10 && peak <= 1L << 30 && peakBefore > 0;
+        return clock.Elapsed.TotalSeconds <= ImportSecondsTarget * Math.Max(1, count / 1_000_000.0) && clock.Elapsed <= raw * 10 && peak <= 1L << 30;
+    }
+
+    /// <summary>
+    /// Starts the kernel's record of the process's peak working set again from its present size (Linux: "5" written to
+    /// /proc/self/clear_refs), so that the peak read after an import is that import's: not the generation of its plan,
+    /// nor an earlier import's in this process (the SQLite one, before PostgreSQL's). The C library is first asked to
+    /// give back what an earlier import freed (SQLite's page cache and sorts: about 400 MB it would otherwise keep for
+    /// the process). Where either cannot be done the peak stays the process's own, which is never lower.
+    /// </summary>
+    private static void ResetPeakWorkingSet()
+    {
+        try
+        {
+            _ = NativeMethods.MallocTrim(0);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Not glibc: what it keeps stays counted.
+        }
+
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not Linux, or not allowed: the process's peak.
+        }
     }
 
     /// <summary>
@@ -285,4 +313,12 @@ internal static class RuntimeBench
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
     }
+}
+
+/// <summary>The C library's call that returns freed heap memory to the system (glibc).</summary>
+internal static class NativeMethods
+{
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
+    [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+    internal static extern int MallocTrim(nuint pad);
 }
