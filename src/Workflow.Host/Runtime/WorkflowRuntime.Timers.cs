@@ -100,9 +100,12 @@ public sealed partial class WorkflowRuntime
                 created++;
             }
             else if (clock.IsAccelerated && await scheduler.GetTrigger(key, ct).ConfigureAwait(false) is { } stored
-                && stored.NextFireTimeUtc is { } next && (next - trigger.StartTimeUtc).Duration() > TimeSpan.FromSeconds(1))
+                && stored.NextFireTimeUtc is { } next && next != trigger.StartTimeUtc)
             {
-                // Only an accelerated clock can be given a new start: a trigger set on the old one is set again.
+                // Only an accelerated clock can be given a new start: a trigger set on the old one is set again. Any
+                // difference counts: at 3,600 times real time a second early is an hour early, and a step that fires
+                // before its moment does nothing (a restart quicker than a second once left a day's timers to the next
+                // reconciliation, 60 hours later on that clock). The same clock gives the same instant to the tick.
                 await scheduler.RescheduleJob(key, trigger, ct).ConfigureAwait(false);
             }
         }
