@@ -113,4 +113,24 @@ public sealed class SuccessionTests : IAsyncLifetime
         Assert.False(m.LeadReview);
         Assert.StartsWith("Ủy ban nhân dân quận Ninh Kiều (nay là Ủy ban nhân dân phường Ninh Kiều, ", service.DescribeLead(m), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task What_was_handed_over_is_not_handed_over_again_the_next_days()
+    {
+        clock.Set(2025, 7, 1, 0, 5);
+        Assert.True(await host.Runtime.HandOverAsync() > 0);
+        var handovers = await HandoverLinesAsync();
+
+        clock.Set(2025, 7, 2, 0, 5);
+        Assert.Equal(0, await host.Runtime.HandOverAsync());
+        clock.Set(2025, 7, 3, 0, 5);
+        Assert.Equal(0, await host.Runtime.HandOverAsync());
+        Assert.Equal(handovers, await HandoverLinesAsync());
+    }
+
+    private async Task<int> HandoverLinesAsync()
+    {
+        await using var db = await host.Databases.CreateDbContextAsync();
+        return await db.History.CountAsync(h => h.What == "chuyển giao");
+    }
 }
