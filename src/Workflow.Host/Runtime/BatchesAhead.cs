@@ -20,11 +20,17 @@ internal static class BatchesAhead
     public const int Depth = 2;
 
     /// <summary>The items of <paramref name="items"/>, <paramref name="size"/> at a time, each chunk turned into a batch by <paramref name="prepare"/>.</summary>
-    public static async IAsyncEnumerable<TBatch> PrepareAsync<T, TBatch>(IEnumerable<T> items, int size, Func<T[], TBatch> prepare, [EnumeratorCancellation] CancellationToken ct)
+    /// <remarks>The arguments are checked when this is called, not when the batches are first asked for (an iterator's own checks wait for that).</remarks>
+    public static IAsyncEnumerable<TBatch> PrepareAsync<T, TBatch>(IEnumerable<T> items, int size, Func<T[], TBatch> prepare, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(prepare);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        return Prepared(items, size, prepare, ct);
+    }
+
+    private static async IAsyncEnumerable<TBatch> Prepared<T, TBatch>(IEnumerable<T> items, int size, Func<T[], TBatch> prepare, [EnumeratorCancellation] CancellationToken ct)
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var channel = Channel.CreateBounded<TBatch>(new BoundedChannelOptions(Depth) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => ProduceAsync(channel.Writer, stop.Token), CancellationToken.None);
