@@ -47,9 +47,8 @@ internal sealed class BulkInsert<T> : IDisposable
     private readonly Dictionary<int, (sqlite3_stmt Statement, object?[] Bound)> statements = [];
     private readonly PostgresBinaryCopy.Kind[] copyKinds; // PostgreSQL: each column's type, as COPY writes it
     private long nextKey;
-    private long[] ahead = []; // PostgreSQL: keys taken from the sequence, not yet given
-    private int aheadAt;
-    private int block; // PostgreSQL: how many keys the last call took from the sequence
+    private long[] ahead = []; // PostgreSQL: the last block of keys taken from the sequence (its length is the block's size)
+    private int aheadAt; // the first key of that block not yet given
     private string? sequence; // PostgreSQL: the key column's sequence, once looked up
 
     /// <param name="db">The context whose connection and transaction the rows are written on.</param>
@@ -102,6 +101,12 @@ internal sealed class BulkInsert<T> : IDisposable
             throw new InvalidOperationException("keys are given by the database");
         }
 
+        if (ahead.Length - aheadAt >= count)
+        {
+            aheadAt += count;
+            return ahead[(aheadAt - count)..aheadAt]; // PostgreSQL: served from the block, nothing asked of the database
+        }
+
         await OpenAsync(ct).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -137,15 +142,9 @@ internal sealed class BulkInsert<T> : IDisposable
             command.Parameters.Clear();
         }
 
-        if (ahead.Length - aheadAt >= count)
-        {
-            aheadAt += count;
-            return ahead[(aheadAt - count)..aheadAt];
-        }
-
         // The sequence is named by a literal, which PostgreSQL resolves once; pg_get_serial_sequence in the
         // SELECT was called again for every key (its catalog lookups cost eight times the nextval).
-        block = block == 0 ? count : Math.Max(count, Math.Min(block * 2, MostKeysAhead));
+        var block = ahead.Length == 0 ? count : Math.Max(count, Math.Min(ahead.Length * 2, MostKeysAhead));
         command.CommandText = $"SELECT nextval('{sequence.Replace("'", "''", StringComparison.Ordinal)}'::regclass) FROM generate_series(1, @count)";
         AddParameter(command, "@count", block);
         var reserved = new List<long>(block);
