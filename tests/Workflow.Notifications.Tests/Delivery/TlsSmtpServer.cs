@@ -32,6 +32,12 @@ internal sealed class TlsSmtpServer : IDisposable
         Certificate = MakeCertificate();
         SslPort = FreePort();
         StartTlsPort = FreePort();
+        while (StartTlsPort == SslPort)
+        {
+            // A port is free once its listener closes, so the kernel may hand out the same one twice. Both endpoints on
+            // one port would leave the STARTTLS client waiting for a greeting from the endpoint that waits for TLS first.
+            StartTlsPort = FreePort();
+        }
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, SslPort)).IsSecure(true).Certificate(Certificate).AuthenticationRequired().AllowUnsecureAuthentication(false))
