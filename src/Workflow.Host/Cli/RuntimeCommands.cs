@@ -96,39 +96,49 @@ internal static class RuntimeCommands
             }
 
             await host.StartAsync(ct).ConfigureAwait(false);
-            var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
-            output.WriteLine($"Cơ sở dữ liệu: {settings}. Thư: {(delivery.Transport is Notifications.Delivery.PickupFolderTransport pickup ? $"ghi tệp .eml vào {pickup.Folder}" : "gửi qua máy chủ SMTP")}.");
-            if (!await HasPlansAsync(host.Services, ct).ConfigureAwait(false))
+            try
             {
-                foreach (var (file, read) in WorkflowHost.ReadPlans(data, runtime.Now.Year))
+                var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
+                output.WriteLine($"Cơ sở dữ liệu: {settings}. Thư: {(delivery.Transport is Notifications.Delivery.PickupFolderTransport pickup ? $"ghi tệp .eml vào {pickup.Folder}" : "gửi qua máy chủ SMTP")}.");
+                if (!await HasPlansAsync(host.Services, ct).ConfigureAwait(false))
                 {
-                    if (read.Plan is not { } plan)
+                    foreach (var (file, read) in WorkflowHost.ReadPlans(data, runtime.Now.Year))
                     {
-                        error.WriteLine($"Bỏ qua {file}: {read.Problems.Count} lỗi (chạy \"workflow plan check {file}\").");
-                        continue;
-                    }
+                        if (read.Plan is not { } plan)
+                        {
+                            error.WriteLine($"Bỏ qua {file}: {read.Problems.Count} lỗi (chạy \"workflow plan check {file}\").");
+                            continue;
+                        }
 
-                    var imported = await runtime.ImportAsync(plan, "khởi tạo", ct).ConfigureAwait(false);
-                    output.WriteLine($"Đã nhập {plan.Id}: {imported.Created} mốc{(imported.Closed ? " (kế hoạch đã hết thời gian theo dõi: ghi lại là đã đóng, không nhắc, không gửi gì)" : string.Empty)}.");
+                        var imported = await runtime.ImportAsync(plan, "khởi tạo", ct).ConfigureAwait(false);
+                        output.WriteLine($"Đã nhập {plan.Id}: {imported.Created} mốc{(imported.Closed ? " (kế hoạch đã hết thời gian theo dõi: ghi lại là đã đóng, không nhắc, không gửi gì)" : string.Empty)}.");
+                    }
+                }
+
+                foreach (var closed in await runtime.CloseEndedPlansAsync(ct).ConfigureAwait(false))
+                {
+                    output.WriteLine(closed);
+                }
+
+                foreach (var line in await runtime.FollowNewYearsAsync(data.ReadPlanAgain, ct).ConfigureAwait(false))
+                {
+                    output.WriteLine(line);
+                }
+
+                var (created, removed) = await runtime.ReconcileAsync(ct).ConfigureAwait(false);
+                output.WriteLine($"Đối chiếu hẹn giờ: tạo lại {created}, bỏ {removed}.");
+                output.WriteLine($"Trang web: {string.Join(", ", host.Urls)}. Máy chủ đang chạy; Ctrl+C để dừng.");
+                if (!await HasUsersAsync(host.Services, ct).ConfigureAwait(false))
+                {
+                    output.WriteLine("Chưa có tài khoản điều phối viên: tạo bằng \"workflow user add TÊN_ĐĂNG_NHẬP --name \"Họ tên\"\".");
                 }
             }
-
-            foreach (var closed in await runtime.CloseEndedPlansAsync(ct).ConfigureAwait(false))
+            catch
             {
-                output.WriteLine(closed);
-            }
-
-            foreach (var line in await runtime.FollowNewYearsAsync(data.ReadPlanAgain, ct).ConfigureAwait(false))
-            {
-                output.WriteLine(line);
-            }
-
-            var (created, removed) = await runtime.ReconcileAsync(ct).ConfigureAwait(false);
-            output.WriteLine($"Đối chiếu hẹn giờ: tạo lại {created}, bỏ {removed}.");
-            output.WriteLine($"Trang web: {string.Join(", ", host.Urls)}. Máy chủ đang chạy; Ctrl+C để dừng.");
-            if (!await HasUsersAsync(host.Services, ct).ConfigureAwait(false))
-            {
-                output.WriteLine("Chưa có tài khoản điều phối viên: tạo bằng \"workflow user add TÊN_ĐĂNG_NHẬP --name \"Họ tên\"\".");
+                // Stopped (Ctrl+C) or failed before it was running: a started host is stopped before it is disposed, or
+                // its hosted services (Quartz, the periodic jobs, Kestrel) outlive the command and the process never ends.
+                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                throw;
             }
 
             output.Flush();
