@@ -40,7 +40,7 @@ public sealed partial class CoordinationService(IDbContextFactory<WorkflowDbCont
         var p = await db.Plans.AsNoTracking().FirstAsync(x => x.Id == plan, ct).ConfigureAwait(false);
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == plan && m.TaskId == task).OrderBy(m => m.Number).ToListAsync(ct).ConfigureAwait(false);
         var ofTask = db.Milestones.Where(m => m.PlanId == plan && m.TaskId == task).Select(m => m.Id);
-        var history = await db.History.AsNoTracking().Where(h => ofTask.Contains(h.MilestoneId)).OrderBy(h => h.Id).ToListAsync(ct).ConfigureAwait(false);
+        var history = await MilestoneSteps.ReadAsync(db, milestones, ct).ConfigureAwait(false);
         var outbox = await db.Outbox.AsNoTracking().Where(o => o.PlanId == plan && o.TaskId == task).ToListAsync(ct).ConfigureAwait(false);
         var requests = await db.ExtensionRequests.AsNoTracking().Where(r => ofTask.Contains(r.MilestoneId)).ToListAsync(ct).ConfigureAwait(false);
         var views = milestones.Select(m => new MilestoneDetail(

@@ -217,6 +217,42 @@ public sealed class MilestoneRecord
 
     /// <summary>Who imported the file that took it out.</summary>
     public string? RemovedBy { get; set; }
+
+    /// <summary>The import that created the milestone (<see cref="ImportRecord"/>): its first step's moment and author. Null for a
+    /// milestone stored before imports were recorded, whose first step is a history row.</summary>
+    public long? ImportId { get; set; }
+
+    /// <summary>How its workflow began, the first step of its timeline (<see cref="Openings.Of"/> gives it back); null when that
+    /// step is a history row. Stored by name ("Started"...).</summary>
+    public MilestoneOpening? Opening { get; set; }
+
+    /// <summary>The due date in force when its workflow <see cref="MilestoneOpening.Started"/>.</summary>
+    public DateOnly? OpeningDue { get; set; }
+}
+
+/// <summary>
+/// An import of a plan file that changed the store: when, by whom, and the plan's status then. It dates and signs the
+/// first step of every milestone it created (<see cref="MilestoneRecord.ImportId"/>), which is not written as a
+/// history row of its own.
+/// </summary>
+public sealed class ImportRecord
+{
+    public long Id { get; set; }
+
+    public required string PlanId { get; set; }
+
+    /// <summary>The plan file's name, as the import read it.</summary>
+    public required string File { get; set; }
+
+    /// <summary>The import's moment, Vietnam local time: the moment its steps are dated by (stored as <see cref="MomentConverter"/> writes it).</summary>
+    public LocalDateTime At { get; set; }
+
+    public required string By { get; set; }
+
+    public Instant RecordedAtUtc { get; set; }
+
+    /// <summary>The plan's status once imported: a closed or archived plan's new milestones are recorded, not chased.</summary>
+    public PlanStatus PlanStatus { get; set; }
 }
 
 /// <summary>A step of a milestone's history: what, when, why, and who.</summary>

@@ -48,8 +48,13 @@ internal static class MilestoneMapping
         return run;
     }
 
+    /// <summary>
+    /// The row of a milestone an import creates. When its history begins with its opening step (<see cref="Openings"/>),
+    /// that step is kept on the row, dated and signed by <paramref name="importId"/>'s import, and
+    /// <see cref="HistoryToWrite"/> leaves it out.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a milestone: an import's million from the first
-    public static MilestoneRecord NewRecord(MilestoneRun run, string? label)
+    public static MilestoneRecord NewRecord(MilestoneRun run, string? label, long? importId = null)
     {
         var record = new MilestoneRecord
         {
@@ -65,8 +70,19 @@ internal static class MilestoneMapping
             Coordinators = string.Join(',', run.Coordinators),
         };
         CopyState(run, record);
+        if (importId is not null && run.History.Count > 0 && run.History[0].Opening is { } opening)
+        {
+            record.ImportId = importId;
+            record.Opening = opening;
+            record.OpeningDue = DateOnly(run.History[0].OpeningDue);
+        }
+
         return record;
     }
+
+    /// <summary>The steps of a new milestone's history still to write as history rows once <paramref name="record"/> keeps its opening.</summary>
+    public static IEnumerable<HistoryEntry> HistoryToWrite(MilestoneRun run, MilestoneRecord record) =>
+        record.Opening is null ? run.History : run.History.Skip(1);
 
     /// <summary>Writes what the engine may change back into the row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a milestone: an import's million from the first

@@ -33,6 +33,8 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
 
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
 
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
     public DbSet<ExtensionRequestRecord> ExtensionRequests => Set<ExtensionRequestRecord>();
@@ -142,6 +144,7 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
             e.HasIndex(m => new { m.Status, m.BookmarkAt });
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(m => m.BookmarkSignal).HasConversion<string>();
+            e.Property(m => m.Opening).HasConversion<string>().HasMaxLength(16);
             e.Property(m => m.Revision).IsConcurrencyToken();
         });
         builder.Entity<ProgressCountRecord>(e =>
@@ -158,6 +161,13 @@ public class WorkflowDbContext : IdentityDbContext<WorkflowUser>
             e.ToTable("history");
             e.HasKey(h => h.Id);
             e.HasIndex(h => h.MilestoneId);
+        });
+        builder.Entity<ImportRecord>(e =>
+        {
+            e.ToTable("imports");
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => i.PlanId);
+            e.Property(i => i.PlanStatus).HasMaxLength(16).HasConversion(s => PlanStatuses.Key(s), s => PlanStatuses.Parse(s) ?? PlanStatus.Active);
         });
         builder.Entity<OutboxRecord>(e =>
         {

@@ -40,7 +40,14 @@ public sealed record Bookmark(string ActivityId, LocalDateTime? At, SignalKind? 
 }
 
 /// <summary>One step of a milestone's history: what happened, when, and why.</summary>
-public sealed record HistoryEntry(LocalDateTime At, string? ActivityId, string What, string Why);
+public sealed record HistoryEntry(LocalDateTime At, string? ActivityId, string What, string Why)
+{
+    /// <summary>The first step of a new milestone, as <see cref="Openings"/> writes it; null for every other step.</summary>
+    public MilestoneOpening? Opening { get; init; }
+
+    /// <summary>The due date in force when the workflow <see cref="MilestoneOpening.Started"/>.</summary>
+    public LocalDate? OpeningDue { get; init; }
+}
 
 /// <summary>
 /// The workflow of one task milestone: its definition version, its dates, its state, its bookmark

@@ -68,12 +68,12 @@ public sealed partial class WorkflowEngine
             run.Status = RunStatus.Dormant;
             run.Bookmarks.Clear();
             run.Bookmarks.Add(new Bookmark(startId, null, SignalKind.Event));
-            run.History.Add(new HistoryEntry(now, startId, "chờ sự kiện", "nhiệm vụ chỉ bắt đầu khi điều phối viên ghi nhận sự kiện"));
+            run.History.Add(Openings.AwaitingEvent(now, startId));
             return;
         }
 
         run.Status = RunStatus.Waiting;
-        run.History.Add(new HistoryEntry(now, startId, "bắt đầu", $"quy trình {definition.DefinitionId} phiên bản {definition.Version}, hạn hiệu lực {Day(run.EffectiveDue)}"));
+        run.History.Add(Openings.Started(now, startId, definition.DefinitionId, definition.Version, run.EffectiveDue));
         InitialiseVariables(run, definition);
         CatchUp(run, () => Restart(run, definition, now, sink));
     }
@@ -121,10 +121,16 @@ public sealed partial class WorkflowEngine
     /// A milestone of a plan imported closed: recorded with its dates, never chased, nothing sent.
     /// An event milestone still waits for its event (so the record says so); any other waits for nothing.
     /// </summary>
-    public static void StartHeld(MilestoneRun run, WorkflowDefinition definition, LocalDateTime now, string why)
+    public static void StartHeld(MilestoneRun run, WorkflowDefinition definition, LocalDateTime now, string why) =>
+        StartHeld(run, definition, new HistoryEntry(now, null, Openings.HeldWhat, why));
+
+    /// <summary>As <see cref="StartHeld(MilestoneRun, WorkflowDefinition, LocalDateTime, string)"/>, with the step to record
+    /// (<see cref="Openings.Held"/> for a milestone a closed plan's import creates).</summary>
+    public static void StartHeld(MilestoneRun run, WorkflowDefinition definition, HistoryEntry step)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(step);
         var dormant = run.WaitsForEvent && run.EventOn is null;
         run.Status = dormant ? RunStatus.Dormant : RunStatus.Waiting;
         run.Bookmarks.Clear();
@@ -133,7 +139,7 @@ public sealed partial class WorkflowEngine
             run.Bookmarks.Add(new Bookmark(definition.Root.Start?.Id ?? "(trống)", null, SignalKind.Event));
         }
 
-        run.History.Add(new HistoryEntry(now, null, "không theo dõi", why));
+        run.History.Add(step);
     }
 
     /// <summary>
@@ -297,7 +303,7 @@ public sealed partial class WorkflowEngine
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Day(LocalDate? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "(chưa có)";
+    internal static string Day(LocalDate? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "(chưa có)";
 
     private static string Moment(LocalDateTime at) => at.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

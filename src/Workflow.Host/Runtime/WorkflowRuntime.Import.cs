@@ -180,6 +180,9 @@ public sealed partial class WorkflowRuntime
                 removed++;
             }
 
+            // The import itself: it dates and signs the first step of every milestone it creates.
+            var import = new ImportRecord { PlanId = plan.Id.Value, File = Path.GetFileName(plan.Source), At = now, By = by, RecordedAtUtc = clock.RealNow, PlanStatus = record.Status };
+            db.Imports.Add(import);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
 
             // New milestones start a batch at a time, on a thread of their own while the batch before is written
@@ -199,12 +202,12 @@ public sealed partial class WorkflowRuntime
             using var insertMilestones = new BulkInsert<MilestoneRecord>(db, keys: true);
             using var insertHistory = new BulkInsert<HistoryRecord>(db);
             var fresh = definitions.Planner.Runs(plan).Where(r => !byKey.ContainsKey((r.Run.Key.Task.Value, r.Run.Key.Number)));
-            var held = $"kế hoạch {PlanStatuses.Label(record.Status)}: mốc được ghi lại với ngày của nó, không nhắc, không gửi gì";
+            var status = record.Status;
             Action<MilestoneRun, WorkflowDefinition, Notifications.INotificationSink> start = chase
                 ? (run, definition, outbox) => engine.Start(run, definition, now, outbox)
-                : (run, definition, _) => WorkflowEngine.StartHeld(run, definition, now, held);
+                : (run, definition, _) => WorkflowEngine.StartHeld(run, definition, Openings.Held(now, status));
             var queued = chase ? await QueuedKeysAsync(db, plan.Id.Value, ct).ConfigureAwait(false) : [];
-            await foreach (var batch in StartAheadAsync(fresh, ImportChunk, start, queued, by, ct).ConfigureAwait(false))
+            await foreach (var batch in StartAheadAsync(fresh, ImportChunk, start, queued, by, import.Id, ct).ConfigureAwait(false))
             {
                 var rows = batch.Rows;
                 var keys = await insertMilestones.ReserveKeysAsync(rows.Count, ct).ConfigureAwait(false);

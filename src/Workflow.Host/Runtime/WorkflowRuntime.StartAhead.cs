@@ -13,7 +13,8 @@ public sealed partial class WorkflowRuntime
     /// Starts the workflows of <paramref name="fresh"/> a batch of <paramref name="size"/> at a time on a thread of
     /// its own (<see cref="BatchesAhead"/>) and yields each batch ready to write, while the caller writes the one
     /// before. The engine never touches the database there: what a catch-up sends is checked against
-    /// <paramref name="queued"/> (see <see cref="QueuedKeysAsync"/>) and written with its batch.
+    /// <paramref name="queued"/> (see <see cref="QueuedKeysAsync"/>) and written with its batch. Each milestone's
+    /// opening step stays on its row, signed by <paramref name="importId"/> (<see cref="MilestoneMapping.NewRecord"/>).
     /// </summary>
     private IAsyncEnumerable<StartedBatch> StartAheadAsync(
         IEnumerable<(MilestoneRun Run, WorkflowDefinition Definition, PlanTask Task)> fresh,
@@ -21,6 +22,7 @@ public sealed partial class WorkflowRuntime
         Action<MilestoneRun, WorkflowDefinition, INotificationSink> start,
         HashSet<string> queued,
         string by,
+        long importId,
         CancellationToken ct)
     {
         var outbox = new AheadOutbox(queued);
@@ -32,9 +34,9 @@ public sealed partial class WorkflowRuntime
             foreach (var (run, definition, task) in chunk)
             {
                 start(run, definition, outbox);
-                var row = MilestoneMapping.NewRecord(run, LabelOf(task, run));
+                var row = MilestoneMapping.NewRecord(run, LabelOf(task, run), importId);
                 row.TaskRow = task.Row;
-                foreach (var entry in run.History)
+                foreach (var entry in MilestoneMapping.HistoryToWrite(run, row))
                 {
                     batch.History.Add((batch.Rows.Count, MilestoneMapping.ToRecord(entry, 0, by, recordedAt)));
                 }

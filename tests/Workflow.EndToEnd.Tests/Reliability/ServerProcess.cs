@@ -196,9 +196,8 @@ internal sealed class ReliabilityWorkspace : IDisposable
     public List<string> HistoryOf(string taskId)
     {
         using var db = Open();
-        var milestones = db.Milestones.AsNoTracking().Where(m => m.TaskId == taskId).Select(m => m.Id).ToList();
-        return db.History.AsNoTracking().Where(h => milestones.Contains(h.MilestoneId)).OrderBy(h => h.Id)
-            .Select(h => new { h.MilestoneId, h.At, h.ActivityId, h.What, h.Why, h.By, h.RecordedAtUtc }).AsEnumerable()
+        var milestones = db.Milestones.AsNoTracking().Where(m => m.TaskId == taskId).ToList();
+        return MilestoneSteps.ReadAsync(db, milestones).GetAwaiter().GetResult() // each milestone's opening (on its row), then its history rows
             .Select(h => $"#{h.MilestoneId} {LocalDateTimePattern.GeneralIso.Format(h.At)} {h.ActivityId} {h.What}: {h.Why} ({h.By}, recorded {h.RecordedAtUtc})").ToList();
     }
 

@@ -84,6 +84,36 @@ public sealed class CoordinationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_timeline_begins_with_how_the_import_started_its_milestone_and_keeps_it_after_changes()
+    {
+        // The opening is kept on the milestone's row and signed by its import, not written as a history row: the
+        // timeline shows it as it was, even once an extension moved the due date it names.
+        var m = await Task15Async();
+        var request = await service.RequestExtensionAsync(m.Id, new LocalDate(2025, 4, 30), "Chờ ý kiến các sở", "x");
+        Assert.True(request.Ok, request.Message);
+        Assert.True((await service.DecideExtensionAsync(Assert.Single(await service.PendingExtensionsAsync()).Request.Id, approve: true, "Đồng ý", "Nguyễn Văn A")).Ok);
+
+        var started = (await service.TaskAsync("cchc-2025", "15"))!.Milestones[0].Timeline[0];
+        Assert.Equal(new NodaTime.LocalDateTime(2025, 3, 20, 9, 0), started.At);
+        Assert.Equal(("bắt đầu", "test", TimelineKind.Step), (started.What, started.By, started.Kind));
+        Assert.Equal($"quy trình {m.DefinitionId} phiên bản {m.DefinitionVersion}, hạn hiệu lực 31/03/2025", started.Why);
+
+        // A task that waits for an event ("Sau khi Trung ương công bố…") says so first.
+        var waiting = (await service.TaskAsync("cchc-2025", "6"))!.Milestones[0].Timeline[0];
+        Assert.Equal(("chờ sự kiện", "nhiệm vụ chỉ bắt đầu khi điều phối viên ghi nhận sự kiện", "test"), (waiting.What, waiting.Why, waiting.By));
+
+        // A plan whose window was over when imported: its milestones are recorded with the plan's status of then.
+        var old = PlanReader.Read(Path.Combine(CliRun.Workflows, "plans", "cchc-2019.csv"), data.Reference).Plan!;
+        Assert.True((await host.Runtime.ImportAsync(old, "khởi tạo")).Closed);
+        var task = old.Tasks[0].Id.Value;
+        var held = (await service.TaskAsync("cchc-2019", task))!.Milestones[0].Timeline[0];
+        Assert.Equal(("không theo dõi", "kế hoạch đã đóng: mốc được ghi lại với ngày của nó, không nhắc, không gửi gì", "khởi tạo"), (held.What, held.Why, held.By));
+        await using var db = await host.Databases.CreateDbContextAsync();
+        Assert.Equal(0, await db.History.CountAsync(h => h.What == "bắt đầu" || h.What == "chờ sự kiện" || h.What == "không theo dõi"));
+        Assert.Equal(["cchc-2025", "cchc-2019"], await db.Imports.OrderBy(i => i.Id).Select(i => i.PlanId).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_done_date_in_the_future_is_refused()
     {
         var m = await Task15Async();

@@ -78,13 +78,16 @@ public sealed class LargeImportTests() : RuntimeHostTests(TestClock.At(2025, 1, 
         Assert.Equal(TaskRecord.SearchTextOf("17", "Nhiệm vụ số 17", null), searchText);
         Assert.All(milestones, m => Assert.Equal(RunStatus.Waiting, m.Status));
 
-        // Each milestone's history is its own: the start names its effective due date.
-        var history = await db.History.AsNoTracking().ToListAsync();
-        var byMilestone = history.ToLookup(h => h.MilestoneId);
+        // Each milestone's history is its own: the start names its effective due date and who imported the plan. It is
+        // kept on the milestone's row, signed by the import, not written as a million history rows.
+        Assert.Equal(0, await db.History.CountAsync());
+        var import = await db.Imports.AsNoTracking().SingleAsync();
+        Assert.Equal(("lon", "test", PlanStatus.Active), (import.PlanId, import.By, import.PlanStatus));
+        var byMilestone = (await MilestoneSteps.ReadAsync(db, milestones)).ToLookup(h => h.MilestoneId);
         Assert.All(milestones, m =>
         {
             var start = Assert.Single(byMilestone[m.Id]);
-            Assert.Equal("bắt đầu", start.What);
+            Assert.Equal(("bắt đầu", "test", import.At), (start.What, start.By, start.At));
             Assert.Contains(MilestoneMapping.Day(m.EffectiveDue), start.Why, StringComparison.Ordinal);
         });
 
@@ -118,10 +121,10 @@ public sealed class LargeImportTests() : RuntimeHostTests(TestClock.At(2025, 1, 
     [Fact]
     public async Task A_database_failure_in_a_later_batch_leaves_nothing_half_imported()
     {
-        // The store refuses the second batch's history while the engine's thread, two batches ahead, waits to hand over
+        // The store refuses the second batch's milestones while the engine's thread, two batches ahead, waits to hand over
         // the next of five: the import fails, rolls back whole, and stops that thread (else this would never return).
         await using var db = await Host.Databases.CreateDbContextAsync();
-        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_late BEFORE INSERT ON history WHEN NEW.MilestoneId > 2100 BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_late BEFORE INSERT ON milestones WHEN NEW.Id > 2100 BEGIN SELECT RAISE(ABORT, 'refused'); END");
         var schema = await Persistence.BulkLoadIndexesTests.SchemaAsync(db);
 
         var e = await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(() => Host.Runtime.ImportAsync(GeneratedPlan(9_000), "test"));
@@ -131,6 +134,7 @@ public sealed class LargeImportTests() : RuntimeHostTests(TestClock.At(2025, 1, 
         Assert.Equal(0, await db.Tasks.CountAsync());
         Assert.Equal(0, await db.Milestones.CountAsync());
         Assert.Equal(0, await db.History.CountAsync());
+        Assert.Equal(0, await db.Imports.CountAsync());
         Assert.Equal(schema, await Persistence.BulkLoadIndexesTests.SchemaAsync(db)); // the dropped indexes are back
     }
 

@@ -9,8 +9,8 @@ using Workflow.Host.Tests.Cli;
 namespace Workflow.Host.Tests.Runtime;
 
 /// <summary>
-/// A database made before migrations (by today's main, or earlier) upgrades in place when a host
-/// starts: it is brought to the first migration, recorded as having it, then migrated like any other;
+/// An older database upgrades in place when a host starts. One made before migrations (by main up to
+/// 02/12/2026, or earlier) is first brought to the first migration and recorded as having it; each is then migrated;
 /// what it held stays, and it ends with the schema a new database gets.
 /// </summary>
 [Collection(Scheduling.SchedulingTestGroup.Name)]
@@ -72,6 +72,10 @@ public sealed class SchemaUpgradeTests : IDisposable
             DROP INDEX "IX_milestones_PlanId_EffectiveDue_TaskRow_TaskId_Number_DoneOn_Status";
             CREATE INDEX "IX_milestones_PlanId_EffectiveDue_DoneOn_Status" ON milestones ("PlanId", "EffectiveDue", "DoneOn", "Status");
             ALTER TABLE milestones DROP COLUMN "TaskRow";
+            ALTER TABLE milestones DROP COLUMN "ImportId";
+            ALTER TABLE milestones DROP COLUMN "Opening";
+            ALTER TABLE milestones DROP COLUMN "OpeningDue";
+            DROP TABLE imports;
             DROP TABLE progress_counts;
             CREATE INDEX "IX_milestones_EffectiveDue" ON milestones ("EffectiveDue");
             INSERT INTO extension_requests ("MilestoneId", "CurrentDue", "RequestedDue", "Reason", "RequestedBy", "RequestedAtUtc", "Status", "Revision") VALUES
@@ -102,11 +106,14 @@ public sealed class SchemaUpgradeTests : IDisposable
     /// main as it stood on 02/12/2026 (before migrations; a three-task plan tracked in 2026, its
     /// Quartz triggers stored). Data/main-2026-12-01.sql: the same plan imported by an older build
     /// of main, before the plan lifecycle's columns and tables: the bridge adds them.
+    /// Data/main-2026-12-03.sql: the same plan imported by main at 5fce5e6 (migrated to
+    /// TaskListPlanOrder, each milestone's first step a history row), before milestones kept their opening.
     /// </summary>
     [Theory]
+    [InlineData("main-2026-12-03.sql")]
     [InlineData("main-2026-12-02.sql")]
     [InlineData("main-2026-12-01.sql")]
-    public async Task A_database_made_before_migrations_upgrades_in_place_and_keeps_what_it_held(string dump)
+    public async Task An_older_database_upgrades_in_place_and_keeps_what_it_held(string dump)
     {
         Directory.CreateDirectory(directory);
         await ExecuteAsync(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Runtime", "Data", dump)));
@@ -151,6 +158,12 @@ public sealed class SchemaUpgradeTests : IDisposable
                 """);
             Assert.Equal(written.Order(StringComparer.Ordinal), typed.Order(StringComparer.Ordinal));
             Assert.Contains(written, w => w.StartsWith("milestone ", StringComparison.Ordinal) && w.EndsWith("T08:00:00 ", StringComparison.Ordinal));
+
+            // Their first steps stay history rows: each timeline still begins where its workflow began.
+            var milestones = await db.Milestones.AsNoTracking().ToListAsync();
+            Assert.All(milestones, m => Assert.Null(m.Opening));
+            var steps = (await MilestoneSteps.ReadAsync(db, milestones)).ToLookup(h => h.MilestoneId);
+            Assert.All(milestones, m => Assert.Equal("bắt đầu", steps[m.Id].First().What));
         }
 
         await using (var schema = Workflow.Host.Persistence.Migrations.SchemaMigrator.SchemaOf(DatabaseSettings.Parse("sqlite:" + File, "unused")))

@@ -271,6 +271,45 @@ namespace Workflow.Host.Persistence.Migrations.PostgreSql
                     b.ToTable("history", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Host.Persistence.ImportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlanStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("imports", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Host.Persistence.MilestoneRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -320,6 +359,9 @@ namespace Workflow.Host.Persistence.Migrations.PostgreSql
                     b.Property<string>("FormerLead")
                         .HasColumnType("text");
 
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Label")
                         .HasColumnType("text");
 
@@ -332,6 +374,13 @@ namespace Workflow.Host.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Opening")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("OpeningDue")
+                        .HasColumnType("date");
 
                     b.Property<string>("PlanId")
                         .IsRequired()

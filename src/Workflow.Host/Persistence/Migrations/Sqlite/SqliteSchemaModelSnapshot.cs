@@ -256,6 +256,43 @@ namespace Workflow.Host.Persistence.Migrations.Sqlite
                     b.ToTable("history", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Host.Persistence.ImportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("imports", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Host.Persistence.MilestoneRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -303,6 +340,9 @@ namespace Workflow.Host.Persistence.Migrations.Sqlite
                     b.Property<string>("FormerLead")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .HasColumnType("TEXT");
 
@@ -315,6 +355,13 @@ namespace Workflow.Host.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Opening")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpeningDue")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PlanId")
                         .IsRequired()

@@ -1,0 +1,524 @@
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE IF NOT EXISTS "__EFMigrationsLock" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY,
+    "Timestamp" TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" TEXT NOT NULL CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY,
+    "ProductVersion" TEXT NOT NULL
+);
+INSERT INTO __EFMigrationsHistory VALUES('20261202035811_Baseline','10.0.14');
+INSERT INTO __EFMigrationsHistory VALUES('20261202053101_ProgressCounts','10.0.14');
+INSERT INTO __EFMigrationsHistory VALUES('20261202082952_TaskListPlanOrder','10.0.14');
+CREATE TABLE IF NOT EXISTS "AspNetRoles" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY,
+    "Name" TEXT NULL,
+    "NormalizedName" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL
+);
+CREATE TABLE IF NOT EXISTS "AspNetUsers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY,
+    "DisplayName" TEXT NULL,
+    "UserName" TEXT NULL,
+    "NormalizedUserName" TEXT NULL,
+    "Email" TEXT NULL,
+    "NormalizedEmail" TEXT NULL,
+    "EmailConfirmed" INTEGER NOT NULL,
+    "PasswordHash" TEXT NULL,
+    "SecurityStamp" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL,
+    "PhoneNumber" TEXT NULL,
+    "PhoneNumberConfirmed" INTEGER NOT NULL,
+    "TwoFactorEnabled" INTEGER NOT NULL,
+    "LockoutEnd" TEXT NULL,
+    "LockoutEnabled" INTEGER NOT NULL,
+    "AccessFailedCount" INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS "data_protection_keys" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_data_protection_keys" PRIMARY KEY AUTOINCREMENT,
+    "FriendlyName" TEXT NULL,
+    "Xml" TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS "extension_requests" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_extension_requests" PRIMARY KEY AUTOINCREMENT,
+    "MilestoneId" INTEGER NOT NULL,
+    "CurrentDue" TEXT NOT NULL,
+    "RequestedDue" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "RequestedBy" TEXT NOT NULL,
+    "RequestedAtUtc" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "DecidedBy" TEXT NULL,
+    "DecidedAtUtc" TEXT NULL,
+    "DecisionNote" TEXT NULL,
+    "Revision" INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS "history" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_history" PRIMARY KEY AUTOINCREMENT,
+    "MilestoneId" INTEGER NOT NULL,
+    "At" TEXT NOT NULL,
+    "ActivityId" TEXT NULL,
+    "What" TEXT NOT NULL,
+    "Why" TEXT NOT NULL,
+    "By" TEXT NOT NULL,
+    "RecordedAtUtc" TEXT NOT NULL
+);
+INSERT INTO history VALUES(1,1,'2026-12-03T16:51:34','start','bắt đầu','quy trình chase-and-escalate phiên bản 1, hạn hiệu lực 31/12/2026','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(2,2,'2026-12-03T16:51:34','start','bắt đầu','quy trình light-chase phiên bản 1, hạn hiệu lực 31/03/2026','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(3,2,'2026-12-03T16:51:34','remind-7-before','bỏ qua nhắc hạn','mốc nhắc đã qua và hạn 31/03/2026 cũng đã qua','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(4,2,'2026-12-03T16:51:34','escalate','bỏ qua báo cáo Sở Nội vụ','mốc báo cáo đã qua trước khi bắt đầu theo dõi: chỉ gửi một thông báo quá hạn, báo cáo từ lần kế tiếp','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(5,3,'2026-12-03T16:51:34','start','bắt đầu','quy trình light-chase phiên bản 1, hạn hiệu lực 30/06/2026','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(6,3,'2026-12-03T16:51:34','remind-7-before','bỏ qua nhắc hạn','mốc nhắc đã qua và hạn 30/06/2026 cũng đã qua','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(7,3,'2026-12-03T16:51:34','escalate','bỏ qua báo cáo Sở Nội vụ','mốc báo cáo đã qua trước khi bắt đầu theo dõi: chỉ gửi một thông báo quá hạn, báo cáo từ lần kế tiếp','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(8,4,'2026-12-03T16:51:34','start','bắt đầu','quy trình light-chase phiên bản 1, hạn hiệu lực 30/09/2026','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(9,4,'2026-12-03T16:51:34','remind-7-before','bỏ qua nhắc hạn','mốc nhắc đã qua và hạn 30/09/2026 cũng đã qua','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(10,4,'2026-12-03T16:51:34','escalate','bỏ qua báo cáo Sở Nội vụ','mốc báo cáo đã qua trước khi bắt đầu theo dõi: chỉ gửi một thông báo quá hạn, báo cáo từ lần kế tiếp','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(11,5,'2026-12-03T16:51:34','start','bắt đầu','quy trình light-chase phiên bản 1, hạn hiệu lực 31/12/2026','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(12,6,'2026-12-03T16:51:34','start','bắt đầu','quy trình light-chase phiên bản 1, hạn hiệu lực 31/03/2026','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(13,6,'2026-12-03T16:51:34','remind-7-before','bỏ qua nhắc hạn','mốc nhắc đã qua và hạn 31/03/2026 cũng đã qua','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(14,6,'2026-12-03T16:51:34','escalate','bỏ qua báo cáo Sở Nội vụ','mốc báo cáo đã qua trước khi bắt đầu theo dõi: chỉ gửi một thông báo quá hạn, báo cáo từ lần kế tiếp','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(15,7,'2026-12-03T16:51:34','start','bắt đầu','quy trình light-chase phiên bản 1, hạn hiệu lực 30/06/2026','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(16,7,'2026-12-03T16:51:34','remind-7-before','bỏ qua nhắc hạn','mốc nhắc đã qua và hạn 30/06/2026 cũng đã qua','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(17,7,'2026-12-03T16:51:34','escalate','bỏ qua báo cáo Sở Nội vụ','mốc báo cáo đã qua trước khi bắt đầu theo dõi: chỉ gửi một thông báo quá hạn, báo cáo từ lần kế tiếp','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(18,8,'2026-12-03T16:51:34','start','bắt đầu','quy trình light-chase phiên bản 1, hạn hiệu lực 30/09/2026','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(19,8,'2026-12-03T16:51:34','remind-7-before','bỏ qua nhắc hạn','mốc nhắc đã qua và hạn 30/09/2026 cũng đã qua','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(20,8,'2026-12-03T16:51:34','escalate','bỏ qua báo cáo Sở Nội vụ','mốc báo cáo đã qua trước khi bắt đầu theo dõi: chỉ gửi một thông báo quá hạn, báo cáo từ lần kế tiếp','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+INSERT INTO history VALUES(21,9,'2026-12-03T16:51:34','start','bắt đầu','quy trình light-chase phiên bản 1, hạn hiệu lực 31/12/2026','nhập kế hoạch','2026-12-03 09:51:35.7472066');
+CREATE TABLE IF NOT EXISTS "milestones" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_milestones" PRIMARY KEY AUTOINCREMENT,
+    "PlanId" TEXT NOT NULL,
+    "TaskId" TEXT NOT NULL,
+    "Number" INTEGER NOT NULL,
+    "Label" TEXT NULL,
+    "PlannedDue" TEXT NULL,
+    "Due" TEXT NULL,
+    "EffectiveDue" TEXT NULL,
+    "DefinitionId" TEXT NOT NULL,
+    "DefinitionVersion" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "WaitsForEvent" INTEGER NOT NULL,
+    "EventOn" TEXT NULL,
+    "DoneOn" TEXT NULL,
+    "Extended" INTEGER NOT NULL,
+    "BookmarkActivity" TEXT NULL,
+    "BookmarkAt" TEXT NULL,
+    "BookmarkSignal" TEXT NULL,
+    "State" TEXT NULL,
+    "Fault" TEXT NULL,
+    "Lead" TEXT NOT NULL,
+    "FormerLead" TEXT NULL,
+    "LeadReview" INTEGER NOT NULL,
+    "Coordinators" TEXT NOT NULL,
+    "Revision" INTEGER NOT NULL,
+    "RemovedAtUtc" TEXT NULL,
+    "RemovedBy" TEXT NULL
+, "TaskRow" INTEGER NOT NULL DEFAULT 0);
+INSERT INTO milestones VALUES(1,'nang-cap-2026','1',1,NULL,'2026-12-31','2026-12-31','2026-12-31','chase-and-escalate',1,'Waiting',0,NULL,NULL,0,'wait-14-before','2026-12-17T08:00:00',NULL,'{"stepsDay":"2026-12-03","steps":2}',NULL,'so-tu-phap',NULL,0,'',1,NULL,NULL,8);
+INSERT INTO milestones VALUES(2,'nang-cap-2026','2',1,'Quý I','2026-03-31','2026-03-31','2026-03-31','light-chase',1,'Waiting',0,NULL,NULL,0,'wait-monday','2026-12-07T08:00:00',NULL,'{"stepsDay":"2026-12-03","steps":8}',NULL,'so-noi-vu',NULL,0,'',1,NULL,NULL,9);
+INSERT INTO milestones VALUES(3,'nang-cap-2026','2',2,'Quý II','2026-06-30','2026-06-30','2026-06-30','light-chase',1,'Waiting',0,NULL,NULL,0,'wait-monday','2026-12-07T08:00:00',NULL,'{"stepsDay":"2026-12-03","steps":8}',NULL,'so-noi-vu',NULL,0,'',1,NULL,NULL,9);
+INSERT INTO milestones VALUES(4,'nang-cap-2026','2',3,'Quý III','2026-09-30','2026-09-30','2026-09-30','light-chase',1,'Waiting',0,NULL,NULL,0,'wait-monday','2026-12-07T08:00:00',NULL,'{"stepsDay":"2026-12-03","steps":8}',NULL,'so-noi-vu',NULL,0,'',1,NULL,NULL,9);
+INSERT INTO milestones VALUES(5,'nang-cap-2026','2',4,'Quý IV','2026-12-31','2026-12-31','2026-12-31','light-chase',1,'Waiting',0,NULL,NULL,0,'wait-7-before','2026-12-24T08:00:00',NULL,'{"stepsDay":"2026-12-03","steps":2}',NULL,'so-noi-vu',NULL,0,'',1,NULL,NULL,9);
+INSERT INTO milestones VALUES(6,'nang-cap-2026','3',1,'Quý I','2026-03-31','2026-03-31','2026-03-31','light-chase',1,'Waiting',0,NULL,NULL,0,'wait-monday','2026-12-07T08:00:00',NULL,'{"stepsDay":"2026-12-03","steps":8}',NULL,'so-tai-chinh',NULL,0,'',1,NULL,NULL,10);
+INSERT INTO milestones VALUES(7,'nang-cap-2026','3',2,'Quý II','2026-06-30','2026-06-30','2026-06-30','light-chase',1,'Waiting',0,NULL,NULL,0,'wait-monday','2026-12-07T08:00:00',NULL,'{"stepsDay":"2026-12-03","steps":8}',NULL,'so-tai-chinh',NULL,0,'',1,NULL,NULL,10);
+INSERT INTO milestones VALUES(8,'nang-cap-2026','3',3,'Quý III','2026-09-30','2026-09-30','2026-09-30','light-chase',1,'Waiting',0,NULL,NULL,0,'wait-monday','2026-12-07T08:00:00',NULL,'{"stepsDay":"2026-12-03","steps":8}',NULL,'so-tai-chinh',NULL,0,'',1,NULL,NULL,10);
+INSERT INTO milestones VALUES(9,'nang-cap-2026','3',4,'Quý IV','2026-12-31','2026-12-31','2026-12-31','light-chase',1,'Waiting',0,NULL,NULL,0,'wait-7-before','2026-12-24T08:00:00',NULL,'{"stepsDay":"2026-12-03","steps":2}',NULL,'so-tai-chinh',NULL,0,'',1,NULL,NULL,10);
+CREATE TABLE IF NOT EXISTS "outbox" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_outbox" PRIMARY KEY AUTOINCREMENT,
+    "Key" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "At" TEXT NOT NULL,
+    "PlanId" TEXT NOT NULL,
+    "TaskId" TEXT NOT NULL,
+    "Milestone" INTEGER NOT NULL,
+    "Due" TEXT NOT NULL,
+    "To" TEXT NOT NULL,
+    "Cc" TEXT NOT NULL,
+    "Template" TEXT NOT NULL,
+    "Activity" TEXT NULL,
+    "Subject" TEXT NULL,
+    "Body" TEXT NULL,
+    "BodyIsHtml" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "LastError" TEXT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "NextAttemptUtc" TEXT NULL,
+    "ClaimedUntilUtc" TEXT NULL,
+    "SentAtUtc" TEXT NULL,
+    "Revision" INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS "plan_status_history" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_plan_status_history" PRIMARY KEY AUTOINCREMENT,
+    "PlanId" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "On" TEXT NOT NULL,
+    "By" TEXT NOT NULL,
+    "Reason" TEXT NULL,
+    "RecordedAtUtc" TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS "plans" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_plans" PRIMARY KEY,
+    "Number" TEXT NULL,
+    "Title" TEXT NOT NULL,
+    "IssuedOn" TEXT NULL,
+    "TrackedYear" INTEGER NOT NULL,
+    "Source" TEXT NOT NULL,
+    "ContentHash" TEXT NOT NULL,
+    "ImportedAtUtc" TEXT NOT NULL,
+    "LastYear" INTEGER NULL,
+    "OpenEnded" INTEGER NOT NULL,
+    "ClosesOn" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "StatusOn" TEXT NULL,
+    "StatusBy" TEXT NULL,
+    "StatusReason" TEXT NULL,
+    "StatusChangedAtUtc" TEXT NULL
+);
+INSERT INTO plans VALUES('nang-cap-2026',NULL,'Kế hoạch thử nâng cấp cơ sở dữ liệu','2025-12-24',2026,'/tmp/dump/small.csv','45CD616D6100B8C49B14BD61F337BC4D69CD7F8AB15072380A9F26B34C5FA82B','2026-12-03 09:51:34.4685619',2026,0,NULL,'active',NULL,NULL,NULL,NULL);
+CREATE TABLE IF NOT EXISTS "tasks" (
+    "PlanId" TEXT NOT NULL,
+    "TaskId" TEXT NOT NULL,
+    "Row" INTEGER NOT NULL,
+    "Group" TEXT NULL,
+    "Activity" TEXT NOT NULL,
+    "Product" TEXT NULL,
+    "SearchText" TEXT NOT NULL,
+    "LeadCell" TEXT NOT NULL,
+    "Deadline" TEXT NOT NULL,
+    "ScheduleKind" TEXT NOT NULL,
+    "CriterionCode" TEXT NULL,
+    "CriterionText" TEXT NULL,
+    "MaxScore" TEXT NULL,
+    "PreviousScore" TEXT NULL,
+    CONSTRAINT "PK_tasks" PRIMARY KEY ("PlanId", "TaskId")
+);
+INSERT INTO tasks VALUES('nang-cap-2026','1',8,'Cải cách thể chế','Rà soát văn bản quy phạm pháp luật','Báo cáo',replace('1\nra soat van ban quy pham phap luat\nbao cao','\n',char(10)),'Sở Tư pháp','Quý IV/2026','Once',NULL,NULL,NULL,NULL);
+INSERT INTO tasks VALUES('nang-cap-2026','2',9,'Cải cách thủ tục hành chính','Công bố thủ tục hành chính','Quyết định',replace('2\ncong bo thu tuc hanh chinh\nquyet dinh','\n',char(10)),'Sở Nội vụ','Thường xuyên','Continuous',NULL,NULL,NULL,NULL);
+INSERT INTO tasks VALUES('nang-cap-2026','3',10,'Chuyển đổi số','Báo cáo định kỳ','Báo cáo',replace('3\nbao cao dinh ky\nbao cao','\n',char(10)),'Sở Tài chính','Định kỳ hằng quý','Recurring',NULL,NULL,NULL,NULL);
+CREATE TABLE IF NOT EXISTS "AspNetRoleClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoleClaims" PRIMARY KEY AUTOINCREMENT,
+    "RoleId" TEXT NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetRoleClaims_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "AspNetUserClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetUserClaims" PRIMARY KEY AUTOINCREMENT,
+    "UserId" TEXT NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetUserClaims_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "AspNetUserLogins" (
+    "LoginProvider" TEXT NOT NULL,
+    "ProviderKey" TEXT NOT NULL,
+    "ProviderDisplayName" TEXT NULL,
+    "UserId" TEXT NOT NULL,
+    CONSTRAINT "PK_AspNetUserLogins" PRIMARY KEY ("LoginProvider", "ProviderKey"),
+    CONSTRAINT "FK_AspNetUserLogins_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "AspNetUserRoles" (
+    "UserId" TEXT NOT NULL,
+    "RoleId" TEXT NOT NULL,
+    CONSTRAINT "PK_AspNetUserRoles" PRIMARY KEY ("UserId", "RoleId"),
+    CONSTRAINT "FK_AspNetUserRoles_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_AspNetUserRoles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "AspNetUserTokens" (
+    "UserId" TEXT NOT NULL,
+    "LoginProvider" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Value" TEXT NULL,
+    CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
+    CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "progress_counts" (
+    "Key" TEXT NOT NULL CONSTRAINT "PK_progress_counts" PRIMARY KEY,
+    "PlanId" TEXT NOT NULL,
+    "Lead" TEXT NULL,
+    "EffectiveDue" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "DoneOn" TEXT NULL,
+    "Count" INTEGER NOT NULL,
+    "LastDoneOn" TEXT NULL
+);
+INSERT INTO progress_counts VALUES('nang-cap-2026|*|2026-12-31|Waiting|-','nang-cap-2026',NULL,'2026-12-31','Waiting',NULL,3,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|so-tu-phap|2026-12-31|Waiting|-','nang-cap-2026','so-tu-phap','2026-12-31','Waiting',NULL,1,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|*|2026-03-31|Waiting|-','nang-cap-2026',NULL,'2026-03-31','Waiting',NULL,2,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|so-noi-vu|2026-03-31|Waiting|-','nang-cap-2026','so-noi-vu','2026-03-31','Waiting',NULL,1,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|*|2026-06-30|Waiting|-','nang-cap-2026',NULL,'2026-06-30','Waiting',NULL,2,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|so-noi-vu|2026-06-30|Waiting|-','nang-cap-2026','so-noi-vu','2026-06-30','Waiting',NULL,1,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|*|2026-09-30|Waiting|-','nang-cap-2026',NULL,'2026-09-30','Waiting',NULL,2,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|so-noi-vu|2026-09-30|Waiting|-','nang-cap-2026','so-noi-vu','2026-09-30','Waiting',NULL,1,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|so-noi-vu|2026-12-31|Waiting|-','nang-cap-2026','so-noi-vu','2026-12-31','Waiting',NULL,1,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|so-tai-chinh|2026-03-31|Waiting|-','nang-cap-2026','so-tai-chinh','2026-03-31','Waiting',NULL,1,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|so-tai-chinh|2026-06-30|Waiting|-','nang-cap-2026','so-tai-chinh','2026-06-30','Waiting',NULL,1,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|so-tai-chinh|2026-09-30|Waiting|-','nang-cap-2026','so-tai-chinh','2026-09-30','Waiting',NULL,1,NULL);
+INSERT INTO progress_counts VALUES('nang-cap-2026|so-tai-chinh|2026-12-31|Waiting|-','nang-cap-2026','so-tai-chinh','2026-12-31','Waiting',NULL,1,NULL);
+CREATE TABLE qrtz_JOB_DETAILS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  JOB_NAME NVARCHAR(150) NOT NULL,
+  JOB_GROUP NVARCHAR(150) NOT NULL,
+  DESCRIPTION NVARCHAR(250) NULL,
+  JOB_CLASS_NAME NVARCHAR(250) NOT NULL,
+  IS_DURABLE BIT NOT NULL,
+  IS_NONCONCURRENT BIT NOT NULL,
+  IS_UPDATE_DATA BIT NOT NULL,
+  REQUESTS_RECOVERY BIT NOT NULL,
+  JOB_DATA BLOB NULL,
+  PRIMARY KEY (SCHED_NAME,JOB_NAME,JOB_GROUP)
+);
+INSERT INTO qrtz_JOB_DETAILS VALUES('workflow','resume-moment','runtime',NULL,'Workflow.Host.Runtime.ResumeMomentJob, workflow',1,0,0,1,NULL);
+CREATE TABLE qrtz_TRIGGERS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  TRIGGER_NAME NVARCHAR(150) NOT NULL,
+  TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+  JOB_NAME NVARCHAR(150) NOT NULL,
+  JOB_GROUP NVARCHAR(150) NOT NULL,
+  DESCRIPTION NVARCHAR(250) NULL,
+  NEXT_FIRE_TIME BIGINT NULL,
+  PREV_FIRE_TIME BIGINT NULL,
+  PRIORITY INTEGER NULL,
+  TRIGGER_STATE NVARCHAR(16) NOT NULL,
+  TRIGGER_TYPE NVARCHAR(8) NOT NULL,
+  START_TIME BIGINT NOT NULL,
+  END_TIME BIGINT NULL,
+  CALENDAR_NAME NVARCHAR(200) NULL,
+  MISFIRE_INSTR INTEGER NULL,
+  MISFIRE_ORIG_FIRE_TIME INTEGER NULL,
+  EXECUTION_GROUP NVARCHAR(200) NULL,
+  PREFERRED_NODE NVARCHAR(200) NULL,
+  PREFERRED_NODE_AUTO BIT NOT NULL DEFAULT 0,
+  RETRY_POLICY NVARCHAR(250) NULL,
+  RETRY_ATTEMPT INTEGER NULL,
+  CONTINUES_TRIGGER_NAME NVARCHAR(150) NULL,
+  CONTINUES_TRIGGER_GROUP NVARCHAR(150) NULL,
+  CONTINUATION_CONDITION INTEGER NULL,
+  OVERLAP_POLICY INTEGER NULL,
+  PAUSE_REASON NVARCHAR(250) NULL,
+  PAUSED_BY NVARCHAR(200) NULL,
+  PAUSED_AT BIGINT NULL,
+  MISFIRE_THRESHOLD BIGINT NULL,
+  FIXED_DELAY BIT NULL,
+  JOB_DATA BLOB NULL,
+  PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+  FOREIGN KEY (SCHED_NAME,JOB_NAME,JOB_GROUP) REFERENCES qrtz_JOB_DETAILS (SCHED_NAME,JOB_NAME,JOB_GROUP)
+);
+INSERT INTO qrtz_TRIGGERS VALUES('workflow','2026-12-17T08:00:00','moments','resume-moment','runtime',NULL,639330660000000000,NULL,5,'WAITING','SIMPLE',639330660000000000,NULL,NULL,1,NULL,NULL,NULL,0,NULL,0,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,X'7b226174223a22323032362d31322d31375430383a30303a3030227d');
+INSERT INTO qrtz_TRIGGERS VALUES('workflow','2026-12-07T08:00:00','moments','resume-moment','runtime',NULL,639322020000000000,NULL,5,'WAITING','SIMPLE',639322020000000000,NULL,NULL,1,NULL,NULL,NULL,0,NULL,0,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,X'7b226174223a22323032362d31322d30375430383a30303a3030227d');
+INSERT INTO qrtz_TRIGGERS VALUES('workflow','2026-12-24T08:00:00','moments','resume-moment','runtime',NULL,639336708000000000,NULL,5,'WAITING','SIMPLE',639336708000000000,NULL,NULL,1,NULL,NULL,NULL,0,NULL,0,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,X'7b226174223a22323032362d31322d32345430383a30303a3030227d');
+CREATE TABLE qrtz_SIMPLE_TRIGGERS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  TRIGGER_NAME NVARCHAR(150) NOT NULL,
+  TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+  REPEAT_COUNT BIGINT NOT NULL,
+  REPEAT_INTERVAL BIGINT NOT NULL,
+  TIMES_TRIGGERED BIGINT NOT NULL,
+  PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+  FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_TRIGGERS (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) ON DELETE CASCADE
+);
+INSERT INTO qrtz_SIMPLE_TRIGGERS VALUES('workflow','2026-12-17T08:00:00','moments',0,0,0);
+INSERT INTO qrtz_SIMPLE_TRIGGERS VALUES('workflow','2026-12-07T08:00:00','moments',0,0,0);
+INSERT INTO qrtz_SIMPLE_TRIGGERS VALUES('workflow','2026-12-24T08:00:00','moments',0,0,0);
+CREATE TABLE qrtz_CRON_TRIGGERS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  TRIGGER_NAME NVARCHAR(150) NOT NULL,
+  TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+  CRON_EXPRESSION NVARCHAR(250) NOT NULL,
+  TIME_ZONE_ID NVARCHAR(80),
+  PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+  FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_TRIGGERS (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) ON DELETE CASCADE
+);
+CREATE TABLE qrtz_SIMPROP_TRIGGERS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  TRIGGER_NAME NVARCHAR(150) NOT NULL,
+  TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+  STR_PROP_1 NVARCHAR(512) NULL,
+  STR_PROP_2 NVARCHAR(512) NULL,
+  STR_PROP_3 NVARCHAR(512) NULL,
+  INT_PROP_1 INT NULL,
+  INT_PROP_2 INT NULL,
+  LONG_PROP_1 BIGINT NULL,
+  LONG_PROP_2 BIGINT NULL,
+  DEC_PROP_1 NUMERIC NULL,
+  DEC_PROP_2 NUMERIC NULL,
+  BOOL_PROP_1 BIT NULL,
+  BOOL_PROP_2 BIT NULL,
+  TIME_ZONE_ID NVARCHAR(80) NULL,
+  PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+  FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_TRIGGERS (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) ON DELETE CASCADE
+);
+CREATE TABLE qrtz_BLOB_TRIGGERS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  TRIGGER_NAME NVARCHAR(150) NOT NULL,
+  TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+  BLOB_DATA BLOB NULL,
+  PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
+  FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) REFERENCES qrtz_TRIGGERS (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP) ON DELETE CASCADE
+);
+CREATE TABLE qrtz_CALENDARS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  CALENDAR_NAME NVARCHAR(200) NOT NULL,
+  CALENDAR BLOB NOT NULL,
+  PRIMARY KEY (SCHED_NAME,CALENDAR_NAME)
+);
+CREATE TABLE qrtz_PAUSED_TRIGGER_GRPS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+  PAUSE_REASON NVARCHAR(250) NULL,
+  PAUSED_BY NVARCHAR(200) NULL,
+  PAUSED_AT BIGINT NULL,
+  PRIMARY KEY (SCHED_NAME,TRIGGER_GROUP)
+);
+CREATE TABLE qrtz_PAUSED_JOB_GRPS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  JOB_GROUP NVARCHAR(150) NOT NULL,
+  PAUSE_REASON NVARCHAR(250) NULL,
+  PAUSED_BY NVARCHAR(200) NULL,
+  PAUSED_AT BIGINT NULL,
+  PRIMARY KEY (SCHED_NAME,JOB_GROUP)
+);
+CREATE TABLE qrtz_FIRED_TRIGGERS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  ENTRY_ID NVARCHAR(140) NOT NULL,
+  TRIGGER_NAME NVARCHAR(150) NOT NULL,
+  TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+  INSTANCE_NAME NVARCHAR(200) NOT NULL,
+  FIRED_TIME BIGINT NOT NULL,
+  SCHED_TIME BIGINT NOT NULL,
+  PRIORITY INTEGER NOT NULL,
+  STATE NVARCHAR(16) NOT NULL,
+  JOB_NAME NVARCHAR(150) NULL,
+  JOB_GROUP NVARCHAR(150) NULL,
+  IS_NONCONCURRENT BIT NULL,
+  REQUESTS_RECOVERY BIT NULL,
+  EXECUTION_GROUP NVARCHAR(200) NULL,
+  PROGRESS INTEGER NULL,
+  PROGRESS_MESSAGE NVARCHAR(250) NULL,
+  INTERRUPT_REQUESTED_TIME BIGINT NULL,
+  PRIMARY KEY (SCHED_NAME,ENTRY_ID)
+);
+CREATE TABLE qrtz_SCHEDULER_STATE (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  INSTANCE_NAME NVARCHAR(200) NOT NULL,
+  LAST_CHECKIN_TIME BIGINT NOT NULL,
+  CHECKIN_INTERVAL BIGINT NOT NULL,
+  QUARTZ_VERSION NVARCHAR(20) NULL,
+  PRIMARY KEY (SCHED_NAME,INSTANCE_NAME)
+);
+CREATE TABLE qrtz_LOCKS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  LOCK_NAME NVARCHAR(40) NOT NULL,
+  PRIMARY KEY (SCHED_NAME,LOCK_NAME)
+);
+CREATE TABLE qrtz_EXECUTION_HISTORY (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  ENTRY_ID NVARCHAR(140) NOT NULL,
+  INSTANCE_NAME NVARCHAR(200) NOT NULL,
+  JOB_NAME NVARCHAR(150) NOT NULL,
+  JOB_GROUP NVARCHAR(150) NOT NULL,
+  TRIGGER_NAME NVARCHAR(150) NOT NULL,
+  TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+  FIRED_TIME BIGINT NOT NULL,
+  RUN_TIME BIGINT NOT NULL,
+  SUCCEEDED BIT NOT NULL,
+  ERROR_MESSAGE NVARCHAR(1000) NULL,
+  RETRY_ATTEMPT INTEGER NOT NULL DEFAULT 0,
+  RETRY_SCHEDULED BIT NOT NULL DEFAULT 0,
+  EXECUTION_LOG TEXT NULL,
+  RESULT INTEGER NULL,
+  SUMMARY NVARCHAR(1000) NULL,
+  METRICS TEXT NULL,
+  MANUAL BIT NULL,
+  FIRE_INSTANCE_ID NVARCHAR(140) NULL,
+  JOB_INPUT TEXT NULL,
+  JOB_INPUT_TOO_LARGE BIT NULL,
+  PRIMARY KEY (SCHED_NAME,ENTRY_ID)
+);
+CREATE TABLE qrtz_MISFIRE_HISTORY (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  ENTRY_ID NVARCHAR(140) NOT NULL,
+  INSTANCE_NAME NVARCHAR(200) NOT NULL,
+  TRIGGER_NAME NVARCHAR(150) NOT NULL,
+  TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+  JOB_NAME NVARCHAR(150) NULL,
+  JOB_GROUP NVARCHAR(150) NULL,
+  MISFIRE_TIME BIGINT NOT NULL,
+  SCHED_TIME BIGINT NULL,
+  REASON INTEGER NULL,
+  PRIMARY KEY (SCHED_NAME,ENTRY_ID)
+);
+CREATE TABLE qrtz_JOB_STATUS (
+  SCHED_NAME NVARCHAR(120) NOT NULL,
+  JOB_GROUP NVARCHAR(150) NOT NULL,
+  JOB_NAME NVARCHAR(150) NOT NULL,
+  FIRST_FIRED_TIME BIGINT NOT NULL,
+  LAST_FIRED_TIME BIGINT NOT NULL,
+  LAST_RESULT INTEGER NOT NULL,
+  LAST_RUN_TIME BIGINT NOT NULL,
+  LAST_INSTANCE_NAME NVARCHAR(200) NOT NULL,
+  LAST_ENTRY_ID NVARCHAR(140) NULL,
+  LAST_SUMMARY NVARCHAR(1000) NULL,
+  LAST_SUCCESS_TIME BIGINT NULL,
+  LAST_FAILURE_TIME BIGINT NULL,
+  LAST_FAILURE_MESSAGE NVARCHAR(1000) NULL,
+  CONSECUTIVE_FAILURES INTEGER NOT NULL DEFAULT 0,
+  RUN_COUNT BIGINT NOT NULL DEFAULT 0,
+  FAILURE_COUNT BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (SCHED_NAME,JOB_GROUP,JOB_NAME)
+);
+DELETE FROM sqlite_sequence;
+INSERT INTO sqlite_sequence VALUES('milestones',9);
+INSERT INTO sqlite_sequence VALUES('history',21);
+CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
+CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName");
+CREATE INDEX "IX_AspNetUserClaims_UserId" ON "AspNetUserClaims" ("UserId");
+CREATE INDEX "IX_AspNetUserLogins_UserId" ON "AspNetUserLogins" ("UserId");
+CREATE INDEX "IX_AspNetUserRoles_RoleId" ON "AspNetUserRoles" ("RoleId");
+CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail");
+CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+CREATE INDEX "IX_extension_requests_Status_MilestoneId" ON "extension_requests" ("Status", "MilestoneId");
+CREATE UNIQUE INDEX "ux_extension_requests_one_pending" ON "extension_requests" ("MilestoneId") WHERE "Status" = 'Pending';
+CREATE INDEX "IX_history_MilestoneId" ON "history" ("MilestoneId");
+CREATE INDEX "IX_milestones_Lead_EffectiveDue_DoneOn_Status" ON "milestones" ("Lead", "EffectiveDue", "DoneOn", "Status");
+CREATE UNIQUE INDEX "IX_milestones_PlanId_TaskId_Number" ON "milestones" ("PlanId", "TaskId", "Number");
+CREATE INDEX "IX_milestones_Status_BookmarkAt" ON "milestones" ("Status", "BookmarkAt");
+CREATE UNIQUE INDEX "IX_outbox_Key" ON "outbox" ("Key");
+CREATE INDEX "IX_outbox_Status_At" ON "outbox" ("Status", "At");
+CREATE INDEX "IX_plan_status_history_PlanId" ON "plan_status_history" ("PlanId");
+CREATE INDEX "IX_milestones_EffectiveDue_PlanId_TaskRow_TaskId_Number_DoneOn_Status" ON "milestones" ("EffectiveDue", "PlanId", "TaskRow", "TaskId", "Number", "DoneOn", "Status");
+CREATE INDEX "IX_progress_counts_Lead_PlanId_EffectiveDue_Status_DoneOn_Count_LastDoneOn" ON "progress_counts" ("Lead", "PlanId", "EffectiveDue", "Status", "DoneOn", "Count", "LastDoneOn");
+CREATE INDEX "IX_milestones_PlanId_EffectiveDue_TaskRow_TaskId_Number_DoneOn_Status" ON "milestones" ("PlanId", "EffectiveDue", "TaskRow", "TaskId", "Number", "DoneOn", "Status");
+CREATE TRIGGER qrtz_DELETE_SIMPLE_TRIGGER DELETE ON qrtz_TRIGGERS
+BEGIN
+  DELETE FROM qrtz_SIMPLE_TRIGGERS WHERE SCHED_NAME=OLD.SCHED_NAME AND TRIGGER_NAME=OLD.TRIGGER_NAME AND TRIGGER_GROUP=OLD.TRIGGER_GROUP;
+END;
+CREATE TRIGGER qrtz_DELETE_SIMPROP_TRIGGER DELETE ON qrtz_TRIGGERS
+BEGIN
+  DELETE FROM qrtz_SIMPROP_TRIGGERS WHERE SCHED_NAME=OLD.SCHED_NAME AND TRIGGER_NAME=OLD.TRIGGER_NAME AND TRIGGER_GROUP=OLD.TRIGGER_GROUP;
+END;
+CREATE TRIGGER qrtz_DELETE_CRON_TRIGGER DELETE ON qrtz_TRIGGERS
+BEGIN
+  DELETE FROM qrtz_CRON_TRIGGERS WHERE SCHED_NAME=OLD.SCHED_NAME AND TRIGGER_NAME=OLD.TRIGGER_NAME AND TRIGGER_GROUP=OLD.TRIGGER_GROUP;
+END;
+CREATE TRIGGER qrtz_DELETE_BLOB_TRIGGER DELETE ON qrtz_TRIGGERS
+BEGIN
+  DELETE FROM qrtz_BLOB_TRIGGERS WHERE SCHED_NAME=OLD.SCHED_NAME AND TRIGGER_NAME=OLD.TRIGGER_NAME AND TRIGGER_GROUP=OLD.TRIGGER_GROUP;
+END;
+CREATE INDEX IDX_qrtz_J_G_N ON qrtz_JOB_DETAILS(SCHED_NAME,JOB_GROUP,JOB_NAME);
+CREATE INDEX IDX_qrtz_T_J ON qrtz_TRIGGERS(SCHED_NAME,JOB_NAME,JOB_GROUP);
+CREATE INDEX IDX_qrtz_T_G_N ON qrtz_TRIGGERS(SCHED_NAME,TRIGGER_GROUP,TRIGGER_NAME);
+CREATE INDEX IDX_qrtz_T_C ON qrtz_TRIGGERS(SCHED_NAME,CALENDAR_NAME);
+CREATE INDEX IDX_qrtz_T_NFT_ST ON qrtz_TRIGGERS(SCHED_NAME,TRIGGER_STATE,NEXT_FIRE_TIME ASC,PRIORITY DESC,MISFIRE_INSTR);
+CREATE INDEX IDX_qrtz_FT_INST_JOB_REQ_RCVRY ON qrtz_FIRED_TRIGGERS(SCHED_NAME,INSTANCE_NAME,REQUESTS_RECOVERY);
+CREATE INDEX IDX_qrtz_FT_J_G ON qrtz_FIRED_TRIGGERS(SCHED_NAME,JOB_NAME,JOB_GROUP);
+CREATE INDEX IDX_qrtz_FT_T_G ON qrtz_FIRED_TRIGGERS(SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP);
+CREATE INDEX IDX_qrtz_EH_FIRED_TIME ON qrtz_EXECUTION_HISTORY(SCHED_NAME,FIRED_TIME);
+CREATE INDEX IDX_qrtz_EH_INST ON qrtz_EXECUTION_HISTORY(SCHED_NAME,INSTANCE_NAME);
+CREATE INDEX IDX_qrtz_MH_MISFIRE_TIME ON qrtz_MISFIRE_HISTORY(SCHED_NAME,MISFIRE_TIME);
+CREATE INDEX IDX_qrtz_MH_INST ON qrtz_MISFIRE_HISTORY(SCHED_NAME,INSTANCE_NAME);
+CREATE INDEX IDX_qrtz_EH_JOB_TIME ON qrtz_EXECUTION_HISTORY(SCHED_NAME,JOB_GROUP,JOB_NAME,FIRED_TIME);
+CREATE INDEX IDX_qrtz_EH_FIRE_INST ON qrtz_EXECUTION_HISTORY(SCHED_NAME,FIRE_INSTANCE_ID);
+CREATE INDEX IDX_qrtz_EH_TRIG_TIME ON qrtz_EXECUTION_HISTORY(SCHED_NAME,TRIGGER_GROUP,TRIGGER_NAME,FIRED_TIME);
+COMMIT;
