@@ -40,15 +40,6 @@ public static class MilestoneSteps
         }
 
         var step = Openings.Of(opening, import.At, milestone.DefinitionId, milestone.DefinitionVersion, StoredDates.Read(milestone.OpeningDue), import.PlanStatus);
-        return new HistoryRecord
-        {
-            MilestoneId = milestone.Id,
-            At = step.At,
-            ActivityId = step.ActivityId,
-            What = step.What,
-            Why = step.Why,
-            By = import.By,
-            RecordedAtUtc = import.RecordedAtUtc,
-        };
+        return MilestoneMapping.ToRecord(step, milestone.Id, import.By, import.RecordedAtUtc);
     }
 }
