@@ -63,7 +63,7 @@ internal sealed class ServeProcess : IDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
-    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Text, TaskCompletionSource Seen)> awaited = [];
 
     private ServeProcess(Process process)
     {
@@ -91,13 +91,50 @@ internal sealed class ServeProcess : IDisposable
     /// <summary>Starts `workflow serve …` as <paramref name="start"/> says (see <see cref="WorkflowProgram.StartInfo"/>).</summary>
     public static ServeProcess Start(ProcessStartInfo start) => new(Process.Start(start)!);
 
+    /// <summary>The exit code, once it exited.</summary>
+    public int ExitCode => process.ExitCode;
+
     /// <summary>True once the server says it runs; false when it exited or <paramref name="timeout"/> passed first.</summary>
-    public async Task<bool> WaitUntilRunningAsync(TimeSpan timeout)
+    public Task<bool> WaitUntilRunningAsync(TimeSpan timeout) => WaitForLineAsync("Máy chủ đang chạy", timeout);
+
+    /// <summary>True once a line of its console contains <paramref name="text"/>; false when it exited or <paramref name="timeout"/> passed first.</summary>
+    public async Task<bool> WaitForLineAsync(string text, TimeSpan timeout)
     {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (output)
+        {
+            if (output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            awaited.Add((text, seen));
+        }
+
         using var cancel = new CancellationTokenSource(timeout);
         var exited = process.WaitForExitAsync(cancel.Token);
-        await Task.WhenAny(ready.Task, exited, Task.Delay(Timeout.Infinite, cancel.Token)).ContinueWith(_ => { }, TaskScheduler.Default);
-        return ready.Task.IsCompleted;
+        await Task.WhenAny(seen.Task, exited, Task.Delay(Timeout.Infinite, cancel.Token)).ContinueWith(_ => { }, TaskScheduler.Default);
+        return seen.Task.IsCompleted;
+    }
+
+    /// <summary>True once it exited by itself; false when <paramref name="timeout"/> passed first (it is left running).</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (process.HasExited)
+        {
+            process.WaitForExit(); // the console's last lines, read to its end
+        }
+
+        return process.HasExited;
+    }
+
+    /// <summary>Ctrl+C: SIGINT, as a terminal sends it.</summary>
+    public async Task InterruptAsync()
+    {
+        using var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await interrupt.WaitForExitAsync();
     }
 
     /// <summary>Why it did not start, for a failure message.</summary>
@@ -145,11 +182,13 @@ internal sealed class ServeProcess : IDisposable
         lock (output)
         {
             output.AppendLine(line);
-        }
-
-        if (line.Contains("Máy chủ đang chạy", StringComparison.Ordinal))
-        {
-            ready.TrySetResult();
+            foreach (var (text, seen) in awaited)
+            {
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult();
+                }
+            }
         }
     }
 }
