@@ -8,16 +8,7 @@ public sealed class FreshStartTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), $"workflow-fresh-{Guid.NewGuid():N}");
 
-    public FreshStartTests()
-    {
-        var source = Path.Combine(WorkflowProcess.Root, "workflows");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(directory, "workflows", Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    public FreshStartTests() => WorkflowProcess.CopyWorkflows(directory);
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 

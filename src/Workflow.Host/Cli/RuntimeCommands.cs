@@ -38,7 +38,7 @@ internal static class RuntimeCommands
             Description = $"Địa chỉ công khai của trang web, đầu mọi đường dẫn trong thư, ví dụ https://cchc.cantho.gov.vn (hoặc biến {DeliverySetup.PublicUrlVariable}). Bắt buộc khi gửi thư qua SMTP.",
         };
         var clockOptions = new ServeClock();
-        var command = new Command("serve", "Chạy máy chủ: trang web cho điều phối viên và đơn vị; nhập các kế hoạch khi cơ sở dữ liệu còn trống, rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster, smtp, urls, publicUrl };
+        var command = new Command("serve", "Chạy máy chủ: trang web cho điều phối viên và đơn vị; nhập các kế hoạch khi cơ sở dữ liệu còn trống (lần chạy đầu bị ngắt thì lần sau nhập nốt), rồi nhắc hạn, báo quá hạn và báo cáo Sở Nội vụ đúng giờ.") { cluster, smtp, urls, publicUrl };
         foreach (var option in clockOptions.Options)
         {
             command.Options.Add(option);
@@ -100,19 +100,22 @@ internal static class RuntimeCommands
             {
                 var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
                 output.WriteLine($"Cơ sở dữ liệu: {settings}. Thư: {(delivery.Transport is Notifications.Delivery.PickupFolderTransport pickup ? $"ghi tệp .eml vào {pickup.Folder}" : "gửi qua máy chủ SMTP")}.");
-                if (!await HasPlansAsync(host.Services, ct).ConfigureAwait(false))
+                var seeding = await FirstStart.PlanFilesAsync(data, host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), runtime.Now.Year, ct).ConfigureAwait(false);
+                if (seeding.Resumes)
                 {
-                    foreach (var (file, read) in WorkflowHost.ReadPlans(data, runtime.Now.Year))
-                    {
-                        if (read.Plan is not { } plan)
-                        {
-                            error.WriteLine($"Bỏ qua {file}: {read.Problems.Count} lỗi (chạy \"workflow plan check {file}\").");
-                            continue;
-                        }
+                    output.WriteLine($"Lần chạy đầu đã dừng khi chưa nhập hết các tệp kế hoạch: nhập nốt {seeding.Files.Count} tệp còn lại.");
+                }
 
-                        var imported = await runtime.ImportAsync(plan, "khởi tạo", ct).ConfigureAwait(false);
-                        output.WriteLine($"Đã nhập {plan.Id}: {imported.Created} mốc{(imported.Closed ? " (kế hoạch đã hết thời gian theo dõi: ghi lại là đã đóng, không nhắc, không gửi gì)" : string.Empty)}.");
+                foreach (var (file, read) in seeding.Files)
+                {
+                    if (read.Plan is not { } plan)
+                    {
+                        error.WriteLine($"Bỏ qua {file}: {read.Problems.Count} lỗi (chạy \"workflow plan check {file}\").");
+                        continue;
                     }
+
+                    var imported = await runtime.ImportAsync(plan, FirstStart.By, ct).ConfigureAwait(false);
+                    output.WriteLine($"Đã nhập {plan.Id}: {imported.Created} mốc{(imported.Closed ? " (kế hoạch đã hết thời gian theo dõi: ghi lại là đã đóng, không nhắc, không gửi gì)" : string.Empty)}.");
                 }
 
                 foreach (var closed in await runtime.CloseEndedPlansAsync(ct).ConfigureAwait(false))
@@ -468,13 +471,6 @@ internal static class RuntimeCommands
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync(ct).ConfigureAwait(false);
         return await db.Users.AnyAsync(ct).ConfigureAwait(false);
-    }
-
-    private static async Task<bool> HasPlansAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var factory = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        return await db.Plans.AnyAsync(ct).ConfigureAwait(false);
     }
 
     private static (PlanId?, TaskId?) Ids(string plan, string task, TextWriter error)

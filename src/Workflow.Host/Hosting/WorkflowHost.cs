@@ -129,8 +129,4 @@ public static partial class WorkflowHost
             }
         }
     }
-
-    /// <summary>Reads every plan file of the folder; an open-ended plan's recurring milestones run through <paramref name="openEndedThrough"/>.</summary>
-    public static IReadOnlyList<(string File, PlanReadResult Result)> ReadPlans(WorkflowsData data, int? openEndedThrough = null) =>
-        data.PlanFiles.Select(f => (f, PlanReader.Read(f, data.Reference, openEndedThrough: openEndedThrough))).ToList();
 }
