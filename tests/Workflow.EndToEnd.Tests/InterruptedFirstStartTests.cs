@@ -100,7 +100,7 @@ public sealed partial class InterruptedFirstStartTests : IDisposable
     /// <summary>A first start on the empty store, sent Ctrl+C on its first "Đã nhập" line; its exit code and console once it exited.</summary>
     private async Task<(int Exit, string Output)> InterruptFirstStartAsync()
     {
-        using var server = ServeProcess.Start(WorkflowProgram.StartInfo(directory, ["serve", "--workflows", Workflows, "--urls", "http://127.0.0.1:0"]));
+        using var server = ServeProcess.Start(WorkflowProgram.InterruptibleStartInfo(directory, ["serve", "--workflows", Workflows, "--urls", "http://127.0.0.1:0"]));
         var startTimeout = Reliability.ServerProcess.StartTimeout;
         Assert.True(await server.WaitForLineAsync("Đã nhập ", startTimeout), server.Describe(startTimeout));
         await server.InterruptAsync();

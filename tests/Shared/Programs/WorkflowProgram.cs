@@ -39,6 +39,22 @@ internal static class WorkflowProgram
         return start;
     }
 
+    /// <summary>
+    /// As <see cref="StartInfo"/>, with SIGINT at its default action in the program, as a terminal's foreground job has
+    /// it. A process a non-interactive shell starts in the background (a CI runner's script, <c>cmd &amp;</c>) inherits
+    /// SIGINT ignored, and .NET leaves an ignored SIGINT ignored: Ctrl+C (<see cref="ServeProcess.InterruptAsync"/>)
+    /// would never reach the program. <c>env --default-signal=INT</c> (GNU coreutils 8.31 and later) sets it back, then
+    /// runs the program in its own place (the same process id).
+    /// </summary>
+    public static ProcessStartInfo InterruptibleStartInfo(string workingDirectory, IEnumerable<string> args)
+    {
+        var start = StartInfo(workingDirectory, args);
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=INT");
+        start.FileName = "env";
+        return start;
+    }
+
     /// <summary>Runs one command to its end (two minutes at most).</summary>
     public static (int Exit, string Out, string Err) Run(string workingDirectory, params string[] args)
     {
@@ -130,7 +146,7 @@ internal sealed class ServeProcess : IDisposable
         return process.HasExited;
     }
 
-    /// <summary>Ctrl+C: SIGINT, as a terminal sends it.</summary>
+    /// <summary>Ctrl+C: SIGINT, as a terminal sends it (to a program started with <see cref="WorkflowProgram.InterruptibleStartInfo"/>).</summary>
     public async Task InterruptAsync()
     {
         using var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
