@@ -17,7 +17,8 @@ namespace Workflow.Host.Hosting;
 /// start began (last written before its first import) and whose plan is not stored, while nobody has acted on the
 /// store yet: every step in it was taken by the first start or by the system (its timers, its closings). A plan
 /// already stored is never imported again; a file added or changed since, or any act of a person (an import, a
-/// report, a closing by hand), leaves the folder's other files to the coordinator (<c>workflow plan import</c>).
+/// report, a closing by hand), leaves the folder's other files to the coordinator (<c>workflow plan import</c>). Files
+/// that do not read resume nothing by themselves: they are read again only beside a plan that was left.
 /// </remarks>
 internal static class FirstStart
 {
@@ -53,9 +54,11 @@ internal static class FirstStart
         }
 
         // A file may hold a stored plan under another name (the folder moved): only plans not stored are left.
+        // A file that does not read is no sign of an interruption: the first start skipped it and said why. Left
+        // alone it would be read, and the interruption announced, at every start after.
         var ids = stored.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var files = Read(data, left, openEndedThrough).Where(f => f.Read.Plan is not { } plan || !ids.Contains(plan.Id.Value)).ToList();
-        return new Seeding(files.Count > 0, files);
+        return files.Any(f => f.Read.Plan is not null) ? new Seeding(true, files) : new Seeding(false, []);
     }
 
     /// <summary>
