@@ -206,31 +206,13 @@ public static partial class DeadlineParser
         private bool NumbersSection(int k) =>
             Is(k - 1, "muc") || Is(k - 1, "khoan") || Is(k - 1, "diem") || Is(k - 1, "phan") || Is(k - 2, "khu", "vuc");
 
-        /// <summary>"Thông báo số 326/TB-TTHĐND ngày 17/12/2025": the date after a document's number is when that document
-        /// was issued, not a deadline; it stays in the note. A cell that is only such a reference defers to the document
-        /// (an event). Returns the token after the date, or <paramref name="k"/>.</summary>
+        /// <summary>"Thông báo số 326/TB-TTHĐND ngày 17/12/2025", "Quyết định 962/QĐ-UBND ngày 15/8/2024", "Nghị quyết số
+        /// 190/2025/QH15 ngày 19/02/2025": the date after a document's number is when that document was issued, not a
+        /// deadline. A cell that is only such a reference defers to the document (an event). Returns the token after the
+        /// date, or <paramref name="k"/>.</summary>
         private int CitedDocumentDate(int k)
         {
-            if (!Is(k - 1, "ngay") || !(Is(k - 3, '-') || Is(k - 3, '/')) || !Is(k - 2, TokenType.Word))
-            {
-                return k;
-            }
-
-            var number = -1;
-            for (var s = k - 4; s >= 0 && s >= k - 9; s--)
-            {
-                if (IsSentenceBreak(s) && !Is(s, '-'))
-                {
-                    break;
-                }
-
-                if (Is(s, "so") && Is(s + 1, TokenType.Number) && Is(s + 2, '/'))
-                {
-                    number = s;
-                    break;
-                }
-            }
-
+            var number = Is(k - 1, "ngay") ? DocumentNumberBefore(k - 1) : -1;
             if (number < 0)
             {
                 return k;
@@ -246,13 +228,43 @@ public static partial class DeadlineParser
                 last = Is(k + 3, "nam") && Is(k + 4, TokenType.Number) ? k + 4 : k + 2;
             }
 
-            if (number is >= 1 and <= 3 && NamesDocument(0, number - 1))
+            var kindEnd = Is(number - 1, "so") ? number - 2 : number - 1;
+            if (kindEnd is >= 0 and <= 2 && NamesDocument(0, kindEnd))
             {
                 SetEventMarker(0, EventWhen.WithoutDate);
             }
 
             return last + 1;
         }
+
+        /// <summary>"Quyết định 1299/QĐ-UBND năm 2024": the year after a document's number is when that document was
+        /// issued, not a deadline. Returns the token after the year, or <paramref name="k"/>.</summary>
+        private int CitedDocumentYear(int k) =>
+            Is(k, "nam") && IsYearNumber(k + 1) && DocumentNumberBefore(k) >= 0 ? k + 2 : k;
+
+        /// <summary>The leading number of a document's number written right before token <paramref name="k"/>, said after
+        /// "số" or a kind of document: "số 12/KH-UBND", "Quyết định 962/QĐ-UBND", "Nghị quyết số 190/2025/QH15"; -1 when
+        /// there is none. After the number's "/" come capitals as written ("QĐ", "UBND", "TTg") or numbers, joined by "-"
+        /// or "/"; "Quý 3/2025" and "tháng 6/2025" are no document's.</summary>
+        private int DocumentNumberBefore(int k)
+        {
+            var lead = -1;
+            for (var s = k - 1; s >= 0 && s >= k - 10; s--)
+            {
+                if (Is(s, '/') && Is(s - 1, TokenType.Number) && (Is(s + 1, TokenType.Number) || IsCapitalWord(s + 1)))
+                {
+                    lead = s - 1;
+                }
+                else if (!IsCapitalWord(s) && !Is(s, TokenType.Number) && !Is(s, '-') && !Is(s, '/'))
+                {
+                    break;
+                }
+            }
+
+            return lead >= 1 && (Is(lead - 1, "so") || NamesDocument(lead - 1, lead - 1) || (lead >= 2 && NamesDocument(lead - 2, lead - 1))) ? lead : -1;
+        }
+
+        private bool IsCapitalWord(int k) => Is(k, TokenType.Word) && char.IsUpper(text.Text[tokens[k].Start]);
 
         /// <summary>Whether tokens <paramref name="first"/>..<paramref name="last"/> name a kind of document.</summary>
         private bool NamesDocument(int first, int last) =>

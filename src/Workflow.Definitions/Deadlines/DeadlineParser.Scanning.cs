@@ -98,7 +98,7 @@ public static partial class DeadlineParser
 
             if (Is(k, "nam"))
             {
-                return YearWord(k);
+                return CitedDocumentYear(k) is var cited && cited > k ? cited : YearWord(k);
             }
 
             if (Is(k, "nua") && (Is(k + 1, "dau", "nam") || Is(k + 1, "cuoi", "nam")))
@@ -138,7 +138,7 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if ((Is(k, "hang") || Is(k, "moi")) && k + 1 < tokens.Length)
+            if ((Is(k, "hang") || IsEach(k)) && k + 1 < tokens.Length)
             {
                 return Every(k);
             }
@@ -197,7 +197,7 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (((Is(k, "neu", "co") || Is(k, "khi")) && !AdHocAside(k)) && !InPurposeClause(k))
+            if (((Is(k, "neu", "co") || IsWhen(k)) && !AdHocAside(k)) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
                 return k + 1;
@@ -211,6 +211,14 @@ public static partial class DeadlineParser
 
             return k;
         }
+
+        /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
+        /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>
+        private bool IsWhen(int k) => Is(k, "khi") && text.Text[tokens[k].Start + 2] is 'i' or 'I';
+
+        /// <summary>"mỗi" (each) as written: "mới" (new: "Nghị quyết mới quy định …") folds to the same letters but says no
+        /// frequency. A cell typed without accents keeps its "moi".</summary>
+        private bool IsEach(int k) => Is(k, "moi") && text.Text[tokens[k].Start + 1] is 'ỗ' or 'Ỗ' or 'o' or 'O';
 
         /// <summary>"quy định", "quy chế", "quy trình": "quy" written without its accent and followed by a word that is
         /// no quarter's number is another word, not "quý" ("Quy IV/2025", typed without accents, is still a quarter).</summary>

@@ -1034,4 +1034,25 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo quý, sáu tháng, năm trước ngày 25 tháng cuối của quý, ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm", "recurring: Quý I 2025-03-25 | 6 tháng 2025-06-25 | Quý III 2025-09-25 | Năm 2025-12-25")]
     [InlineData("ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm", "recurring: Năm 2025-06-25 | Năm 2025-12-25")]
     public void The_half_years_day_is_labelled_as_the_half_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    // Words that fold to a period or condition word are read as written: "khí" (air) is not "khi" (when), "mới" (new) is not
+    // "mỗi" (each). Typed without accents, "khi" and "moi" keep their reading.
+    [Theory]
+    [InlineData("Tổng hợp kết quả kiểm kê khí nhà kính, gửi Bộ trước ngày 30 tháng 6 hằng năm", "recurring: Năm 2025-06-30")]
+    [InlineData("Ban hành Nghị quyết mới quy định về tổ chức chính quyền trước ngày 15/5/2025", "once: 2025-05-15")]
+    [InlineData("Mỗi quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("moi quy", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Khi có hướng dẫn của Bộ", "event:")]
+    [InlineData("khi co huong dan cua Bo", "event:")]
+    public void Words_that_fold_alike_are_read_as_written(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A document's number with its day or year ("Quyết định 962/QĐ-UBND ngày 15/8/2024", "Quyết định 1299/QĐ-UBND năm
+    // 2024", "Nghị quyết số 190/2025/QH15 ngày 19/02/2025") says when that document was issued, not a deadline, after "số"
+    // or after the kind of document; a cell that is only such a reference is an event.
+    [Theory]
+    [InlineData("Trước ngày 31/5/2025 Quyết định 962/QĐ-UBND ngày 15/8/2024", "once: 2025-05-31")]
+    [InlineData("31/5/2025. Quyết định 1299/QĐ-UBND năm 2024", "once: 2025-05-31")]
+    [InlineData("Sửa đổi Nghị quyết số 190/2025/QH15 ngày 19/02/2025; hoàn thành trước ngày 15/5/2025", "once: 2025-05-15")]
+    [InlineData("Quyết định 962/QĐ-UBND ngày 15/8/2024", "event:")]
+    [InlineData("Tháng 6/2025 và tháng 12/2025", "phased: 2025-06-30 | 2025-12-31")]
+    public void A_cited_documents_day_or_year_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
