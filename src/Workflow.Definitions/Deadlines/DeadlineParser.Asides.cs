@@ -161,6 +161,88 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"Đại hội … nhiệm kỳ 2025-2030: … hoàn thành trước ngày 31/12/2025", "tuyển sinh … năm học 2025 - 2026:
+        /// Hoàn thành trước 30/6/2025", "Kế hoạch 5 năm theo lộ trình 2026 - 2030 được ban hành trước ngày 31 tháng 12 năm
+        /// 2025": the years right after "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình" name a term, a school year or a
+        /// roadmap, which the task is about; beside another date they are the note, not deadlines. Alone ("Năm học
+        /// 2025-2026") they are still the cell's time. Runs after the scan.</summary>
+        private void SetNamedTermsApart()
+        {
+            var named = 0;
+            var other = false;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (NamesTerm(item.FirstToken) || (i > 0 && NamesTerm(items[i - 1].FirstToken) && items[i - 1].LastToken + 2 == item.FirstToken && Is(item.FirstToken - 1, '-')))
+                {
+                    named++;
+                }
+                else
+                {
+                    other |= item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span;
+                }
+            }
+
+            if (named == 0 || !other)
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                if (NamesTerm(item.FirstToken) || (i > 0 && NamesTerm(items[i - 1].FirstToken) && items[i - 1].LastToken + 2 == item.FirstToken && Is(item.FirstToken - 1, '-')))
+                {
+                    Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
+                    items.RemoveAt(i);
+                    notes.Add($"\"{Original(item.FirstToken - 2, item.LastToken)}\" là tên nhiệm kỳ, năm học hay lộ trình, không phải hạn");
+                }
+            }
+        }
+
+        /// <summary>"chậm nhất trong tháng 7/2026 phải hoàn thành …, phấn đấu hoàn thành sớm hơn vào 30/4/2026", "Hoàn thành
+        /// trước ngày 30/6/2025, phấn đấu trước ngày 15/6/2025": a date said with "phấn đấu" in its clause, no later than the
+        /// deadline just before it, is a goal to beat that deadline; the deadline is chased, the goal is the note. A later one
+        /// ("Quý I/2025 ban hành kế hoạch; phấn đấu hoàn thành trong Quý III/2025") is a step of its own, and one alone
+        /// ("Phấn đấu hoàn thành trong năm 2027") the cell's deadline. Runs after the scan.</summary>
+        private void SetStretchTargetsApart()
+        {
+            for (var i = items.Count - 1; i > 0; i--)
+            {
+                var goal = items[i];
+                if (goal.Kind is not (ItemKind.Date or ItemKind.Year) || !SaysStrive(goal.FirstToken))
+                {
+                    continue;
+                }
+
+                var deadline = items.FindLastIndex(i - 1, d => d.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !SaysStrive(d.FirstToken));
+                if (deadline >= 0 && goal.Date <= items[deadline].Date)
+                {
+                    Array.Fill(covered, false, goal.FirstToken, goal.LastToken - goal.FirstToken + 1);
+                    items.RemoveAt(i);
+                    notes.Add($"phấn đấu sớm hơn hạn: {Original(goal.FirstToken, goal.LastToken)}");
+                }
+            }
+        }
+
+        /// <summary>Whether the clause of the item at <paramref name="first"/> says "phấn đấu" before it.</summary>
+        private bool SaysStrive(int first)
+        {
+            for (var j = first - 1; j >= 0 && !IsSentenceBreak(j) && !Is(j, ','); j--)
+            {
+                if (Is(j, "phan", "dau"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the year at <paramref name="k"/> follows "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình".</summary>
+        private bool NamesTerm(int k) =>
+            IsYearNumber(k) && (Is(k - 2, "nhiem", "ky") || Is(k - 2, "nam", "hoc") || Is(k - 2, "nien", "khoa") || Is(k - 2, "lo", "trinh"));
+
         /// <summary>"Thời gian kiểm tra, đánh giá … được thực hiện vào tháng 11 đến ngày 15 tháng 12 hàng năm": in a yearly duty,
         /// a month joined by "đến (hết) ngày" to a day, without "từ", opens the duty's window; the day is its deadline each
         /// year, the month the note. ("Từ tháng 3 đến tháng 11 hằng năm" is still work over the span.) Runs after the scan.</summary>

@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac"], StringComparison.Ordinal);
 
     private sealed partial class Reading
     {
@@ -117,7 +117,9 @@ public static partial class DeadlineParser
             for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j) && !(inClause && (Is(j, ':') || Is(j, ','))); j--)
             {
                 // "đảm bảo đạt tỷ lệ trong năm 2026", "phấn đấu đạt …": a target reached by the year's end.
-                if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh") || Is(j, "xong") || Is(j, "bao", "dat") || Is(j, "dau", "dat"))
+                // "đưa công trình … vào vận hành (sử dụng, hoạt động, khai thác) trong năm 2025": finished by the year's end.
+                if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh") || Is(j, "xong") || Is(j, "bao", "dat") || Is(j, "dau", "dat")
+                    || (Is(j, "vao") && (Is(j + 1, "van", "hanh") || Is(j + 1, "su", "dung") || Is(j + 1, "hoat", "dong") || Is(j + 1, "khai", "thac"))))
                 {
                     return true;
                 }

@@ -190,7 +190,7 @@ public static partial class DeadlineParser
                     return BeforeYear(k, k + 1);
                 }
 
-                if (ScopeOfDate(k))
+                if (ScopeOfDate(k) || Baseline(k))
                 {
                     return k + 2;
                 }
@@ -248,6 +248,28 @@ public static partial class DeadlineParser
             }
 
             return true;
+        }
+
+        /// <summary>Whether the year at "năm" <paramref name="k"/> is a baseline: "giảm 10% so với năm 2024", "so với cùng kỳ năm
+        /// 2024", "theo gốc so sánh bình quân năm 1994": after "so với" or "so sánh" and at most three words, it is what a
+        /// figure is compared with, not a deadline; it becomes the note.</summary>
+        private bool Baseline(int k)
+        {
+            for (var j = k - 2; j >= 0 && j >= k - 5; j--)
+            {
+                if (Is(j, "so", "voi") || Is(j, "so", "sanh"))
+                {
+                    notes.Add($"\"{Original(j, k + 1)}\" là năm so sánh, không phải hạn");
+                    return true;
+                }
+
+                if (!tokens[j].IsWord)
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the year at "năm" <paramref name="k"/> says what a date before it applies to: "xong trước ngày 01

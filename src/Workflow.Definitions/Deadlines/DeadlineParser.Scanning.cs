@@ -120,9 +120,10 @@ public static partial class DeadlineParser
                 return end + 1;
             }
 
-            if (Is(k - 2, "giao", "duc") && Is(k, "thuong", "xuyen"))
+            if ((Is(k - 2, "giao", "duc") || Is(k - 1, "chi")) && Is(k, "thuong", "xuyen"))
             {
-                // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": continuing education is a name, not ongoing work.
+                // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": continuing education is a name, not ongoing work;
+                // "tự bảo đảm chi thường xuyên": recurrent spending is a budget's, not ongoing work.
                 return k;
             }
 

@@ -220,6 +220,8 @@ public static partial class DeadlineParser
             SetCutOffsApart();
             SetConditionsApart();
             SetSubjectYearsApart();
+            SetNamedTermsApart();
+            SetStretchTargetsApart();
             SetWindowOpeningsApart();
             SetAsidesApart();
             DropSessionYears();

@@ -1055,4 +1055,32 @@ public class DeadlineFamilyTests
     [InlineData("Quyết định 962/QĐ-UBND ngày 15/8/2024", "event:")]
     [InlineData("Tháng 6/2025 và tháng 12/2025", "phased: 2025-06-30 | 2025-12-31")]
     public void A_cited_documents_day_or_year_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    // The years after "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình" name what the task is about; beside another date they
+    // are the note. Alone they are still the cell's time.
+    [Theory]
+    [InlineData("Đại hội công đoàn nhiệm kỳ 2025-2030: hoàn thành trước ngày 31/12/2025.", "once: 2025-12-31")]
+    [InlineData("Tuyển sinh lớp 10 năm học 2025 - 2026: Hoàn thành trước 30/6/2025.", "once: 2025-06-30")]
+    [InlineData("Kế hoạch 5 năm theo lộ trình 2026 - 2030 được ban hành trước ngày 31 tháng 12 năm 2025", "once: 2025-12-31")]
+    [InlineData("Năm học 2025-2026", "continuous: Năm 2025 2025-12-31 | Năm 2026 2026-12-31")]
+    public void A_named_term_beside_a_date_is_the_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Put into operation (use, service) within a year is finished by its end; recurrent spending ("chi thường xuyên") is a
+    // budget's, not ongoing work; a year compared with ("so với năm 2024", "gốc so sánh năm 2010") is no deadline.
+    [Theory]
+    [InlineData("Đưa công trình vào vận hành trong năm 2025", "once: 2025-12-31")]
+    [InlineData("Đưa hệ thống vào sử dụng trong quý III/2025", "once: 2025-09-30")]
+    [InlineData("Đơn vị tự bảo đảm chi thường xuyên: chậm nhất là ngày 31 tháng 12 năm 2026", "once: 2026-12-31")]
+    [InlineData("Giảm 10% số thủ tục so với năm 2024, hoàn thành trong năm 2025", "once: 2025-12-31")]
+    [InlineData("Tăng 15% so với cùng kỳ năm 2024; thực hiện trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Hằng năm, cung cấp chỉ số giá theo gốc so sánh năm 2010", "recurring: Năm 2025-12-31")]
+    public void Operation_budget_words_and_baselines(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A date said with "phấn đấu", no later than the deadline before it, is a goal to beat it: the note. Later, it is a step
+    // of its own; alone, the deadline.
+    [Theory]
+    [InlineData("Chậm nhất trong tháng 7/2026 phải hoàn thành giai đoạn 1, phấn đấu hoàn thành sớm hơn vào 30/4/2026.", "once: 2026-07-31")]
+    [InlineData("Hoàn thành trước ngày 30/6/2025, phấn đấu hoàn thành trước ngày 15/6/2025", "once: 2025-06-30")]
+    [InlineData("Quý I/2025 ban hành kế hoạch; phấn đấu hoàn thành trong Quý III/2025", "phased: 2025-03-31 | Phấn đấu hoàn thành 2025-09-30")]
+    [InlineData("Từ năm 2025, phấn đấu hoàn thành trong năm 2027", "once: 2027-12-31")]
+    public void A_goal_to_beat_a_deadline_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
