@@ -24,6 +24,7 @@ public static partial class DeadlineParser
             var j = afterUnit > 0 ? afterUnit : unit + 1;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
+            j = CaseBeforeStart(j);
             j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) ? 1 : 0; // "Chậm nhất là 30 ngày, kể từ ngày …"
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
             if (fraction < 0 && CountedFromWrittenDate(k, months, working, j, from) is var written && written > k)
@@ -149,6 +150,29 @@ public static partial class DeadlineParser
                 ? $"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}"
                 : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
             return last + 1;
+        }
+
+        /// <summary>"Chậm nhất là 15 ngày hoặc chậm nhất là 30 ngày đối với trường hợp số lượng người đăng ký từ 500 người trở
+        /// lên, kể từ ngày hết thời hạn nhận Phiếu …": a clause "đối với …" right after a count says which case the count is
+        /// for; the count starts where the ", kể từ (tính từ) …" after it, in the same sentence, says. Returns the comma before
+        /// those words, or <paramref name="j"/> when the count is not followed by such a clause. (The first count, joined by
+        /// "hoặc", is read with the second: both wait for the same start.)</summary>
+        private int CaseBeforeStart(int j)
+        {
+            if (!Is(j, "doi", "voi"))
+            {
+                return j;
+            }
+
+            for (var t = j + 2; t + 1 < tokens.Length && t < j + 40 && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, ',') && (Is(t + 1, "ke", "tu") || Is(t + 1, "tinh", "tu")))
+                {
+                    return t;
+                }
+            }
+
+            return j;
         }
 
         /// <summary>Whether the cell is only a count of calendar days, "100 ngày" (<paramref name="j"/> the token after the

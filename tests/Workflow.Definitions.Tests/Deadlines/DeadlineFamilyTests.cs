@@ -1034,4 +1034,26 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo quý, sáu tháng, năm trước ngày 25 tháng cuối của quý, ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm", "recurring: Quý I 2025-03-25 | 6 tháng 2025-06-25 | Quý III 2025-09-25 | Năm 2025-12-25")]
     [InlineData("ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm", "recurring: Năm 2025-06-25 | Năm 2025-12-25")]
     public void The_half_years_day_is_labelled_as_the_half_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Counts from or before an event are events: two counts joined by "hoặc", the second's case said with "đối với …" before
+    // ", kể từ …" (from the plan's issue date it is dated); a count before an event written after it ("Trước ngày khai mạc ít
+    // nhất 5 ngày"); a range of counts ("10-15 ngày", read at its longer bound, listed); the start of a term ("Đầu nhiệm kỳ",
+    // a date given with it is the deadline); a span between two events ("Từ ngày khai mạc đến ngày bế mạc").
+    [Theory]
+    [InlineData("Chậm nhất 10 ngày hoặc 20 ngày đối với hồ sơ phức tạp, kể từ ngày nhận đủ hồ sơ", "event:")]
+    [InlineData("Chậm nhất 10 ngày đối với dự án nhóm A, kể từ ngày ban hành Kế hoạch", "once: 2025-11-30")]
+    [InlineData("Trước ngày khai mạc ít nhất 5 ngày", "event:")]
+    [InlineData("Trước ngày họp 02 ngày làm việc", "event:")]
+    [InlineData("Trước ngày 15/12/2025 ít nhất 5 ngày", "once: 2025-12-15")]
+    [InlineData("Trong 10-15 ngày kể từ ngày nhận đủ hồ sơ", "event:")]
+    [InlineData("Trong 3-6 tháng kể từ ngày ban hành Kế hoạch", "once: 2026-05-20")]
+    [InlineData("Đầu mỗi nhiệm kỳ", "event:")]
+    [InlineData("Kỳ họp đầu nhiệm kỳ, tháng 6/2026", "once: 2026-06-30")]
+    [InlineData("Từ ngày khai mạc đến ngày bế mạc Đại hội", "event:")]
+    [InlineData("Từ ngày ký đến ngày 31/12/2025", "once: 2025-12-31")]
+    public void Counts_from_or_before_an_event_are_events(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void A_range_of_counts_is_read_at_its_longer_bound_and_listed() =>
+        Assert.Contains("\"3-6 tháng\" đọc theo số lớn hơn (6 tháng)", DeadlineParser.Parse("Trong 3-6 tháng kể từ ngày ban hành Kế hoạch", Y2025).Ambiguity, StringComparison.Ordinal);
 }
