@@ -1056,4 +1056,14 @@ public class DeadlineFamilyTests
     [Fact]
     public void A_range_of_counts_is_read_at_its_longer_bound_and_listed() =>
         Assert.Contains("\"3-6 tháng\" đọc theo số lớn hơn (6 tháng)", DeadlineParser.Parse("Trong 3-6 tháng kể từ ngày ban hành Kế hoạch", Y2025).Ambiguity, StringComparison.Ordinal);
+
+    // Two months, each with its year, joined by "đến" are a span, as two quarters are; a dash lists them. A time of day with
+    // its comma between "đến" and the day ("đến 17 giờ 00, ngày 15/01/2026") leaves the span whole.
+    [Theory]
+    [InlineData("Tháng 10/2025 đến tháng 3/2026", "continuous: Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31")]
+    [InlineData("Tháng 3/2025 đến tháng 3/2027", "continuous: Năm 2025 2025-12-31 | Năm 2026 2026-12-31 | 2027-03-31")]
+    [InlineData("Tháng 10/2025 - tháng 3/2026", "phased: 2025-10-31 | 2026-03-31")]
+    [InlineData("Từ ngày 01/12/2025 đến 17 giờ 00, ngày 15/01/2026", "continuous: Quý IV/2025 2025-12-31 | 2026-01-15")]
+    [InlineData("Từ 8 giờ 00 ngày 01/12/2025 đến 17 giờ 30, ngày 20/12/2025", "continuous: 2025-12-20")]
+    public void Months_with_their_years_joined_by_den_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
