@@ -1066,4 +1066,11 @@ public class DeadlineFamilyTests
     [InlineData("Từ ngày 01/12/2025 đến 17 giờ 00, ngày 15/01/2026", "continuous: Quý IV/2025 2025-12-31 | 2026-01-15")]
     [InlineData("Từ 8 giờ 00 ngày 01/12/2025 đến 17 giờ 30, ngày 20/12/2025", "continuous: 2025-12-20")]
     public void Months_with_their_years_joined_by_den_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A group of numbers whose last is no year written out ("khối 3-4-5") is no date: beside a good date it is left out and
+    // listed, alone it is refused.
+    [Theory]
+    [InlineData("Từ ngày 01/12/2025: học sinh khối 3-4-5 tham gia", "continuous: Quý IV 2025-12-31")]
+    [InlineData("Khối 3-4-5", "unknown:")]
+    public void A_number_group_that_is_no_date_does_not_sink_a_good_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
