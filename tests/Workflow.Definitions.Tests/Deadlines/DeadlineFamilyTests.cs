@@ -1073,4 +1073,13 @@ public class DeadlineFamilyTests
     [InlineData("Từ ngày 01/12/2025: học sinh khối 3-4-5 tham gia", "continuous: Quý IV 2025-12-31")]
     [InlineData("Khối 3-4-5", "unknown:")]
     public void A_number_group_that_is_no_date_does_not_sink_a_good_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // In the words of the event a count waits for, a payment before "hằng tháng" ("trợ cấp hằng tháng") names the payment,
+    // not a frequency; paying it, or a quantity ("sản lượng"), stays monthly.
+    [Theory]
+    [InlineData("30 ngày kể từ ngày người hưởng lương hưu hằng tháng chết", "event:")]
+    [InlineData("15 ngày kể từ ngày người hưởng sinh hoạt phí hằng tháng thôi việc", "event:")]
+    [InlineData("Chi trả trợ cấp hằng tháng", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    [InlineData("30 ngày kể từ ngày phát sinh sản lượng hằng tháng", "event: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    public void A_payment_in_an_events_words_is_no_frequency(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
