@@ -1042,6 +1042,7 @@ public class DeadlineFamilyTests
     [Theory]
     [InlineData("Chậm nhất 10 ngày hoặc 20 ngày đối với hồ sơ phức tạp, kể từ ngày nhận đủ hồ sơ", "event:")]
     [InlineData("Chậm nhất 10 ngày đối với dự án nhóm A, kể từ ngày ban hành Kế hoạch", "once: 2025-11-30")]
+    [InlineData("Chậm nhất 10 ngày hoặc 20 ngày đối với hồ sơ phức tạp, kể từ ngày ban hành Kế hoạch", "once: 2025-11-30")]
     [InlineData("Trước ngày khai mạc ít nhất 5 ngày", "event:")]
     [InlineData("Trước ngày họp 02 ngày làm việc", "event:")]
     [InlineData("Trước ngày 15/12/2025 ít nhất 5 ngày", "once: 2025-12-15")]
@@ -1052,6 +1053,10 @@ public class DeadlineFamilyTests
     [InlineData("Từ ngày khai mạc đến ngày bế mạc Đại hội", "event:")]
     [InlineData("Từ ngày ký đến ngày 31/12/2025", "once: 2025-12-31")]
     public void Counts_from_or_before_an_event_are_events(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void The_rules_count_is_the_deadline_and_the_cases_count_is_listed() =>
+        Assert.Contains("\"10 ngày\" đọc là hạn chung; \"20 ngày\" là hạn của trường hợp riêng", DeadlineParser.Parse("Chậm nhất 10 ngày hoặc 20 ngày đối với hồ sơ phức tạp, kể từ ngày ban hành Kế hoạch", Y2025).Ambiguity, StringComparison.Ordinal);
 
     [Fact]
     public void A_range_of_counts_is_read_at_its_longer_bound_and_listed() =>
