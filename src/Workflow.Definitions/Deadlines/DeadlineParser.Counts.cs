@@ -24,6 +24,15 @@ public static partial class DeadlineParser
             var j = afterUnit > 0 ? afterUnit : unit + 1;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
+            j = CaseBeforeStart(j);
+            var caseCount = -1;
+            if (Is(j, "hoac") && AlternativeCount(j + 1, months) is var other && other > 0 && CaseBeforeStart(other + 2) is var start && start > other + 2)
+            {
+                // "Chậm nhất là 15 ngày hoặc chậm nhất là 30 ngày đối với trường hợp …, kể từ ngày …": the first count is the
+                // rule, the second the case's; both start where "kể từ" says.
+                (caseCount, j) = (other, start);
+            }
+
             j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) ? 1 : 0; // "Chậm nhất là 30 ngày, kể từ ngày …"
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
             if (fraction < 0 && CountedFromWrittenDate(k, months, working, j, from) is var written && written > k)
@@ -144,11 +153,48 @@ public static partial class DeadlineParser
 
             var due = CountOn(issued, days, months, working);
             AddDate(due, null, false, k, last);
+            if (caseCount > 0)
+            {
+                ambiguities.Add($"\"{Original(k, unit)}\" đọc là hạn chung; \"{Original(caseCount, caseCount + 1)}\" là hạn của trường hợp riêng");
+            }
+
             var issuedOn = issued.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
             notes.Add(part is null
                 ? $"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}"
                 : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
             return last + 1;
+        }
+
+        /// <summary>"Chậm nhất là 15 ngày hoặc chậm nhất là 30 ngày đối với trường hợp số lượng người đăng ký từ 500 người trở
+        /// lên, kể từ ngày hết thời hạn nhận Phiếu …": a clause "đối với …" right after a count says which case the count is
+        /// for; the count starts where the ", kể từ (tính từ) …" after it, in the same sentence, says. Returns the comma before
+        /// those words, or <paramref name="j"/> when the count is not followed by such a clause. A first count joined to it by
+        /// "hoặc" is the rule and starts there too; from the plan's issue date it is the deadline, the case's count listed.</summary>
+        private int CaseBeforeStart(int j)
+        {
+            if (!Is(j, "doi", "voi"))
+            {
+                return j;
+            }
+
+            for (var t = j + 2; t + 1 < tokens.Length && t < j + 40 && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, ',') && (Is(t + 1, "ke", "tu") || Is(t + 1, "tinh", "tu")))
+                {
+                    return t;
+                }
+            }
+
+            return j;
+        }
+
+        /// <summary>The number of a second count of the same unit at <paramref name="t"/>, after "hoặc" ("… hoặc chậm nhất là 30
+        /// ngày"), or -1.</summary>
+        private int AlternativeCount(int t, bool months)
+        {
+            t += Is(t, "cham", "nhat") ? 2 : 0;
+            t += Is(t, "la") ? 1 : 0;
+            return Is(t, TokenType.Number) && tokens[t].Length <= 3 && Is(t + 1, months ? "thang" : "ngay") ? t : -1;
         }
 
         /// <summary>Whether the cell is only a count of calendar days, "100 ngày" (<paramref name="j"/> the token after the

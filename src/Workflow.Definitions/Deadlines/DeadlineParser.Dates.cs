@@ -283,6 +283,14 @@ public static partial class DeadlineParser
                 return last + 1;
             }
 
+            if (y < 1000)
+            {
+                // "dành cho học sinh khối 3-4-5": a group of numbers whose last is not a year written out (one or three
+                // digits) is no date; refused only if the phrase has no other date, as a day the calendar lacks.
+                impossibleDate ??= $"\"{Original(first, last)}\": năm {y} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";
+                return last + 1;
+            }
+
             if (y is < DeadlineContext.MinYear or > DeadlineContext.MaxYear)
             {
                 error = $"\"{Original(first, last)}\": năm {y} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";

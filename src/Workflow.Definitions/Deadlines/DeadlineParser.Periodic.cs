@@ -20,6 +20,20 @@ public static partial class DeadlineParser
                 return k + 1; // "2,5 ngày": the half of a count read at its whole part, not a count of its own
             }
 
+            if (Is(k + 1, '-') && Is(k + 2, TokenType.Number) && tokens[k].Length <= 3 && tokens[k + 2].Length <= 3 && tokens[k + 2].Value > n
+                && (Is(k + 3, "ngay") || Is(k + 3, "thang")) && !Is(k + 4, TokenType.Number) && !Is(k - 1, "ngay") && !Is(k - 1, "thang"))
+            {
+                // "Trong 18-24 tháng kể từ khi …": a range of counts, not a day and month; read at its longer bound, the one a
+                // deadline holds to, and listed.
+                var counted = CountedFrom(k + 2, k + 3);
+                if (counted > k + 2)
+                {
+                    ambiguities.Add($"\"{Original(k, k + 3)}\" đọc theo số lớn hơn ({tokens[k + 2].Value} {Original(k + 3, k + 3).ToLowerInvariant()})");
+                }
+
+                return Math.Max(counted, k + 3);
+            }
+
             var of = Is(k + 1, "cua") ? k + 2 : k + 1;
 
             // "Chậm nhất là ngày 15 tháng đầu tiên của quý sau liền kề đối với báo cáo quý": a quarter's report is due on that

@@ -325,6 +325,13 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if ((Is(k + 1, "quy") || Is(k + 1, "thang") || Is(k + 1, "nam")) && NamesAPaymentInAnEvent(k))
+            {
+                // "90 ngày kể từ ngày người hưởng trợ cấp hằng tháng chết": in the words of the event a count waits for, the
+                // period word names a payment ("trợ cấp hằng tháng"), not the duty's frequency.
+                return k + 2;
+            }
+
             if (Is(k + 1, "quy") || Is(k + 1, "thang") || (Is(k + 1, "nam") && !IsYearNumber(k + 2)))
             {
                 recurringMarkers.Add(k);
@@ -333,6 +340,31 @@ public static partial class DeadlineParser
             }
 
             return k;
+        }
+
+        /// <summary>Whether "hằng …" at <paramref name="k"/> follows the name of a payment (trợ cấp, phụ cấp, lương, lương hưu,
+        /// sinh hoạt phí) inside the words of an event a count waits for, which start at the event marker, earlier in the
+        /// sentence.</summary>
+        private bool NamesAPaymentInAnEvent(int k)
+        {
+            if (eventMarker < 0 || eventMarker >= k || eventWhen != EventWhen.Always
+                || !(Is(k - 2, "tro", "cap") || Is(k - 2, "phu", "cap") || Is(k - 3, "sinh", "hoat", "phi") || IsWage(k - 1) || (Is(k - 1, "huu") && IsWage(k - 2))))
+            {
+                return false;
+            }
+
+            for (var j = eventMarker; j < k; j++)
+            {
+                if (IsSentenceBreak(j))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+
+            // "lương", not "lượng" (a quantity) nor "lường", which fold alike.
+            bool IsWage(int t) => Is(t, "luong") && text.Text.AsSpan(tokens[t].Start, tokens[t].Length).Equals("lương", StringComparison.OrdinalIgnoreCase);
         }
 
         private (int Year, bool Implicit, int After) YearSuffix(int j)

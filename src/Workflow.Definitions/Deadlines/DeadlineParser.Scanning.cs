@@ -204,6 +204,30 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (Is(k, "truoc", "ngay") && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
+            {
+                // "Trước ngày thi ít nhất 3 ngày": a count before an event, written after the event's words, waits for it as
+                // "3 ngày trước ngày thi" does.
+                SetEventMarker(k, EventWhen.Always);
+                return k + 2;
+            }
+
+            if (Is(k, "dau") && (Is(k + 1, "nhiem", "ky") || (Is(k + 1, "moi", "nhiem") && Is(k + 3, "ky"))))
+            {
+                // "Đầu mỗi nhiệm kỳ (sau 30 ngày công bố kết quả bầu cử …)": the start of a term comes after an election, an
+                // event; a date given with it ("Kỳ họp đầu nhiệm kỳ, tháng 6/2026") is the deadline.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
+            if (Is(k, "tu", "ngay") && !Is(k - 1, "ke") && !Is(k - 1, "tinh") && Is(k + 2, TokenType.Word) && !Is(k + 2, "nay") && EventEndAfter(k + 2))
+            {
+                // "Từ ngày thành lập Uỷ ban bầu cử đến ngày kết thúc cuộc bầu cử": a span between two events, not dates;
+                // with a date given ("đến ngày 31/12/2025") the date is read.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 2;
+            }
+
             if (Is(k, "theo", "huong", "dan"))
             {
                 SetEventMarker(k, EventWhen.WithoutDate);
@@ -265,6 +289,37 @@ public static partial class DeadlineParser
                 {
                     var comma = j;
                     return items.Exists(i => i.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && i.LastToken < comma);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A count of days, months or years ("ít nhất 3 ngày") in the sentence after <paramref name="from"/>, within a
+        /// few words, that is not a date ("30 tháng 4"): its number's token, or -1.</summary>
+        private int CountAfter(int from)
+        {
+            for (var t = from; t + 1 < tokens.Length && t < from + 10 && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, TokenType.Number) && tokens[t].Length <= 3 && !Is(t - 1, "ngay") && (Is(t + 1, "ngay") || Is(t + 1, "thang") || Is(t + 1, "nam"))
+                    && !Is(t + 2, TokenType.Number))
+                {
+                    return t;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Whether "đến ngày" followed by words, not a day ("đến ngày kết thúc cuộc bầu cử"), comes after
+        /// <paramref name="from"/> in its sentence.</summary>
+        private bool EventEndAfter(int from)
+        {
+            for (var t = from; t + 2 < tokens.Length && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "den", "ngay"))
+                {
+                    return Is(t + 2, TokenType.Word) && !Is(t + 2, "nay") && !Is(t + 2, "het");
                 }
             }
 

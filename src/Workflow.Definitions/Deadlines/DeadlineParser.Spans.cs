@@ -194,6 +194,13 @@ public static partial class DeadlineParser
                     ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng tháng (có thể hiểu là hạn cuối từng tháng)");
                 }
 
+                if (closes && !opened && IsMonthSpan(start, next))
+                {
+                    // "tháng 11/2025 đến tháng 4/2026": two months, each with its year, joined by "đến" are a span, as two
+                    // quarters are ("Quý I/2026 đến Quý IV/2027"); a dash lists them.
+                    opened = true;
+                }
+
                 if (closes && !opened && IsDayRange(start, next))
                 {
                     // "28/6-5/7/2026": two days joined by "-" or "đến", the first without a year of its own, are a span of
@@ -228,6 +235,27 @@ public static partial class DeadlineParser
             start.Kind == ItemKind.Date && end.Kind == ItemKind.Date && start.YearImplicit && !end.YearImplicit
             && start.Name is { } a && a.StartsWith("Tháng", StringComparison.Ordinal)
             && end.Name is { } b && b.StartsWith("Tháng", StringComparison.Ordinal);
+
+        /// <summary>Two months, each with its own year, joined by "đến" ("tháng 11/2025 đến tháng 4/2026"), the first before the last.</summary>
+        private bool IsMonthSpan(Item start, Item end) =>
+            start.Kind == ItemKind.Date && end.Kind == ItemKind.Date && !start.YearImplicit && !end.YearImplicit
+            && start.Name is { } a && a.StartsWith("Tháng", StringComparison.Ordinal)
+            && end.Name is { } b && b.StartsWith("Tháng", StringComparison.Ordinal)
+            && start.Date < end.Date && JoinedBy(start.LastToken + 1, end.FirstToken, "den");
+
+        /// <summary>Whether the word <paramref name="word"/> (folded) is among tokens <paramref name="from"/> to before <paramref name="to"/>.</summary>
+        private bool JoinedBy(int from, int to, string word)
+        {
+            for (var j = from; j < to; j++)
+            {
+                if (Is(j, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Two days joined by "-" or "đến", the first without a year of its own and falling in the last one's year
         /// ("28/6-5/7/2026").</summary>
@@ -280,9 +308,9 @@ public static partial class DeadlineParser
             return Is(j, "tu");
         }
 
-        /// <summary>"00h00", "24 giờ": the hour of a date, which a deadline does not need.</summary>
+        /// <summary>"00h00", "24 giờ", "17 giờ 00": the hour of a date, which a deadline does not need.</summary>
         private bool IsTimeOfDay(int j) =>
-            Is(j, "h") || Is(j, "gio") || Is(j, "phut") || (Is(j, TokenType.Number) && tokens[j].Length <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h")));
+            Is(j, "h") || Is(j, "gio") || Is(j, "phut") || (Is(j, TokenType.Number) && tokens[j].Length <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h") || Is(j - 1, "gio")));
 
         /// <summary>A word after "để" in the same sentence tells the purpose ("… để sẵn sàng kết nối … khi hoàn
         /// thành"), not a condition the task waits for.</summary>
@@ -302,7 +330,8 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Only "-", "đến", "tới", "hết" and "ngày"/"năm" between two items.</summary>
+        /// <summary>Only "-", "đến", "tới", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
+        /// 01/02/2026") between two items.</summary>
         private bool Joins(int from, int to)
         {
             var joined = false;
@@ -312,7 +341,7 @@ public static partial class DeadlineParser
                 {
                     joined = true;
                 }
-                else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het") || IsTimeOfDay(j)))
+                else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het") || IsTimeOfDay(j) || (Is(j, ',') && j > from && IsTimeOfDay(j - 1))))
                 {
                     return false;
                 }

@@ -1083,4 +1083,57 @@ public class DeadlineFamilyTests
     [InlineData("Quý I/2025 ban hành kế hoạch; phấn đấu hoàn thành trong Quý III/2025", "phased: 2025-03-31 | Phấn đấu hoàn thành 2025-09-30")]
     [InlineData("Từ năm 2025, phấn đấu hoàn thành trong năm 2027", "once: 2027-12-31")]
     public void A_goal_to_beat_a_deadline_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Counts from or before an event are events: two counts joined by "hoặc", the second's case said with "đối với …" before
+    // ", kể từ …" (from the plan's issue date it is dated); a count before an event written after it ("Trước ngày khai mạc ít
+    // nhất 5 ngày"); a range of counts ("10-15 ngày", read at its longer bound, listed); the start of a term ("Đầu nhiệm kỳ",
+    // a date given with it is the deadline); a span between two events ("Từ ngày khai mạc đến ngày bế mạc").
+    [Theory]
+    [InlineData("Chậm nhất 10 ngày hoặc 20 ngày đối với hồ sơ phức tạp, kể từ ngày nhận đủ hồ sơ", "event:")]
+    [InlineData("Chậm nhất 10 ngày đối với dự án nhóm A, kể từ ngày ban hành Kế hoạch", "once: 2025-11-30")]
+    [InlineData("Chậm nhất 10 ngày hoặc 20 ngày đối với hồ sơ phức tạp, kể từ ngày ban hành Kế hoạch", "once: 2025-11-30")]
+    [InlineData("Trước ngày khai mạc ít nhất 5 ngày", "event:")]
+    [InlineData("Trước ngày họp 02 ngày làm việc", "event:")]
+    [InlineData("Trước ngày 15/12/2025 ít nhất 5 ngày", "once: 2025-12-15")]
+    [InlineData("Trong 10-15 ngày kể từ ngày nhận đủ hồ sơ", "event:")]
+    [InlineData("Trong 3-6 tháng kể từ ngày ban hành Kế hoạch", "once: 2026-05-20")]
+    [InlineData("Đầu mỗi nhiệm kỳ", "event:")]
+    [InlineData("Kỳ họp đầu nhiệm kỳ, tháng 6/2026", "once: 2026-06-30")]
+    [InlineData("Từ ngày khai mạc đến ngày bế mạc Đại hội", "event:")]
+    [InlineData("Từ ngày ký đến ngày 31/12/2025", "once: 2025-12-31")]
+    public void Counts_from_or_before_an_event_are_events(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void The_rules_count_is_the_deadline_and_the_cases_count_is_listed() =>
+        Assert.Contains("\"10 ngày\" đọc là hạn chung; \"20 ngày\" là hạn của trường hợp riêng", DeadlineParser.Parse("Chậm nhất 10 ngày hoặc 20 ngày đối với hồ sơ phức tạp, kể từ ngày ban hành Kế hoạch", Y2025).Ambiguity, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_range_of_counts_is_read_at_its_longer_bound_and_listed() =>
+        Assert.Contains("\"3-6 tháng\" đọc theo số lớn hơn (6 tháng)", DeadlineParser.Parse("Trong 3-6 tháng kể từ ngày ban hành Kế hoạch", Y2025).Ambiguity, StringComparison.Ordinal);
+
+    // Two months, each with its year, joined by "đến" are a span, as two quarters are; a dash lists them. A time of day with
+    // its comma between "đến" and the day ("đến 17 giờ 00, ngày 15/01/2026") leaves the span whole.
+    [Theory]
+    [InlineData("Tháng 10/2025 đến tháng 3/2026", "continuous: Quý IV/2025 2025-12-31 | Quý I/2026 2026-03-31")]
+    [InlineData("Tháng 3/2025 đến tháng 3/2027", "continuous: Năm 2025 2025-12-31 | Năm 2026 2026-12-31 | 2027-03-31")]
+    [InlineData("Tháng 10/2025 - tháng 3/2026", "phased: 2025-10-31 | 2026-03-31")]
+    [InlineData("Từ ngày 01/12/2025 đến 17 giờ 00, ngày 15/01/2026", "continuous: Quý IV/2025 2025-12-31 | 2026-01-15")]
+    [InlineData("Từ 8 giờ 00 ngày 01/12/2025 đến 17 giờ 30, ngày 20/12/2025", "continuous: 2025-12-20")]
+    public void Months_with_their_years_joined_by_den_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A group of numbers whose last is no year written out ("khối 3-4-5") is no date: beside a good date it is left out and
+    // listed, alone it is refused.
+    [Theory]
+    [InlineData("Từ ngày 01/12/2025: học sinh khối 3-4-5 tham gia", "continuous: Quý IV 2025-12-31")]
+    [InlineData("Khối 3-4-5", "unknown:")]
+    public void A_number_group_that_is_no_date_does_not_sink_a_good_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // In the words of the event a count waits for, a payment before "hằng tháng" ("trợ cấp hằng tháng") names the payment,
+    // not a frequency; paying it, or a quantity ("sản lượng"), stays monthly.
+    [Theory]
+    [InlineData("30 ngày kể từ ngày người hưởng lương hưu hằng tháng chết", "event:")]
+    [InlineData("15 ngày kể từ ngày người hưởng sinh hoạt phí hằng tháng thôi việc", "event:")]
+    [InlineData("Chi trả trợ cấp hằng tháng", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    [InlineData("30 ngày kể từ ngày phát sinh sản lượng hằng tháng", "event: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    public void A_payment_in_an_events_words_is_no_frequency(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
