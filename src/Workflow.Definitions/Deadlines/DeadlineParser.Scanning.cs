@@ -204,10 +204,10 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (Is(k, "truoc", "ngay") && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
+            if (Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
             {
                 // "Trước ngày thi ít nhất 3 ngày": a count before an event, written after the event's words, waits for it as
-                // "3 ngày trước ngày thi" does.
+                // "3 ngày trước ngày thi" does. Tết is a day of the lunar calendar, not an event.
                 SetEventMarker(k, EventWhen.Always);
                 return k + 2;
             }
