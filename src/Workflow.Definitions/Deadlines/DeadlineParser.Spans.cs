@@ -341,7 +341,7 @@ public static partial class DeadlineParser
                 {
                     joined = true;
                 }
-                else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het") || IsTimeOfDay(j) || (Is(j, ',') && j > from && IsTimeOfDay(j - 1))))
+                else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het") || (Is(j, "truoc") && Is(j - 1, "den")) || IsTimeOfDay(j) || (Is(j, ',') && j > from && IsTimeOfDay(j - 1))))
                 {
                     return false;
                 }

@@ -1009,6 +1009,7 @@ public class DeadlineFamilyTests
     [InlineData("28/6-5/7/2026", "continuous: Quý II 2026-06-30 | 2026-07-05")]
     [InlineData("15/3 đến 30/3/2026", "continuous: 2026-03-30")]
     [InlineData("Từ ngày 16 đến 31/12/2025", "continuous: Quý IV 2025-12-31")]
+    [InlineData("Từ ngày 27/5 đến trước ngày 31/5/2025", "continuous: 2025-05-31")]
     public void Two_days_joined_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // After the cell's dated steps, "triển khai (thực hiện) theo tiến độ / thời hạn / Quyết định …" defers the work itself to
