@@ -198,6 +198,15 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (IsWhen(k) && (Is(k - 1, "den") || Is(k - 1, "toi")) && Is(k - 2, TokenType.Word) && !Is(k - 2, "nay") && !InPurposeClause(k))
+            {
+                // "tiếp tục thực hiện … cho đến khi Bộ trưởng ban hành Quyết định …. Thời hạn hoàn thành trước ngày 31/3/2025":
+                // "(cho) đến khi" after a verb says how long something goes on, not what the deadline waits for; an event only
+                // without a date. A span it closes ("Từ tháng 10/2025 đến khi kết thúc kiểm kê", "từ nay đến khi …") ends at it.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (((Is(k, "neu", "co") || IsWhen(k)) && !AdHocAside(k)) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);

@@ -1137,4 +1137,11 @@ public class DeadlineFamilyTests
     [InlineData("Chi trả trợ cấp hằng tháng", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
     [InlineData("30 ngày kể từ ngày phát sinh sản lượng hằng tháng", "event: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
     public void A_payment_in_an_events_words_is_no_frequency(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    // "(cho) đến khi" after a verb says how long something goes on: beside a date the date is the deadline, alone an event;
+    // a span it closes ("Từ tháng 10/2025 đến khi kết thúc kiểm kê") still waits for it.
+    [Theory]
+    [InlineData("Tiếp tục thực hiện cho đến khi có quyết định mới, chậm nhất Quý I/2025", "once: 2025-03-31")]
+    [InlineData("Thực hiện đến khi có quyết định mới", "event:")]
+    [InlineData("Từ tháng 10/2025 đến khi kết thúc kiểm kê", "event: Quý IV 2025-12-31")]
+    public void Until_another_act_is_how_long_not_a_condition(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
