@@ -239,6 +239,51 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>"Điều chỉnh thời gian thực hiện dự án từ “Từ năm 2022 - 2025” thành “Hoàn thành trước ngày 01/7/2026”": what
+        /// an adjustment changes a time from is no longer due; the time it is changed into is. The old time becomes the note.
+        /// Runs after the scan.</summary>
+        private void SetReplacedTimesApart()
+        {
+            var adjust = -1;
+            for (var j = 0; j + 1 < tokens.Length && adjust < 0; j++)
+            {
+                adjust = Is(j, "dieu", "chinh") && Is(j + 2, TokenType.Word) ? j : -1;
+            }
+
+            if (adjust < 0)
+            {
+                return;
+            }
+
+            for (var j = adjust + 2; j < tokens.Length; j++)
+            {
+                if (!Is(j, "thanh") || Is(j - 1, "hoan") || !items.Exists(i => i.LastToken == j - 1) || !items.Exists(i => i.FirstToken > j))
+                {
+                    continue;
+                }
+
+                var from = adjust + 2;
+                while (from < j && !Is(from, "tu"))
+                {
+                    from++;
+                }
+
+                if (from == j)
+                {
+                    return;
+                }
+
+                var removed = items.RemoveAll(i => i.FirstToken > from && i.LastToken < j);
+                if (removed > 0)
+                {
+                    Array.Fill(covered, false, from + 1, j - from - 1);
+                    notes.Add($"thời gian cũ được điều chỉnh: {Original(from + 1, j - 1)}");
+                }
+
+                return;
+            }
+        }
+
         /// <summary>Whether the year at <paramref name="k"/> follows "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình".</summary>
         private bool NamesTerm(int k) =>
             IsYearNumber(k) && (Is(k - 2, "nhiem", "ky") || Is(k - 2, "nam", "hoc") || Is(k - 2, "nien", "khoa") || Is(k - 2, "lo", "trinh"));

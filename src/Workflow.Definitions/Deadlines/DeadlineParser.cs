@@ -222,6 +222,7 @@ public static partial class DeadlineParser
             SetSubjectYearsApart();
             SetNamedTermsApart();
             SetStretchTargetsApart();
+            SetReplacedTimesApart();
             SetWindowOpeningsApart();
             SetAsidesApart();
             DropSessionYears();

@@ -1144,4 +1144,10 @@ public class DeadlineFamilyTests
     [InlineData("Thực hiện đến khi có quyết định mới", "event:")]
     [InlineData("Từ tháng 10/2025 đến khi kết thúc kiểm kê", "event: Quý IV 2025-12-31")]
     public void Until_another_act_is_how_long_not_a_condition(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    // An adjustment "từ X thành Y": the time it changes from is no longer due, the time it changes into is.
+    [Theory]
+    [InlineData("Điều chỉnh thời gian thực hiện dự án từ “Từ năm 2022 - 2025” thành “Hoàn thành trước ngày 01/7/2026”.", "once: 2026-07-01")]
+    [InlineData("Điều chỉnh thời hạn hoàn thành từ tháng 6/2025 thành tháng 9/2025", "once: 2025-09-30")]
+    [InlineData("Quý II/2025: điều chỉnh quy hoạch; Quý IV/2025: hoàn thành", "phased: 2025-06-30 | 2025-12-31")]
+    public void An_adjustment_replaces_the_old_time(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
