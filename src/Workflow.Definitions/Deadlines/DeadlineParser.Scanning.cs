@@ -139,6 +139,12 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if ((Is(k, "hang") || IsEach(k)) && k + 1 < tokens.Length && RateOfCapacity(k))
+            {
+                // "với công suất 6 triệu hành khách mỗi năm": a capacity per year is a rate, not a duty's frequency.
+                return k + 2;
+            }
+
             if ((Is(k, "hang") || IsEach(k)) && k + 1 < tokens.Length)
             {
                 return Every(k);
@@ -249,6 +255,21 @@ public static partial class DeadlineParser
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>
         private bool IsWhen(int k) => Is(k, "khi") && text.Text[tokens[k].Start + 2] is 'i' or 'I';
+
+        /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends a capacity ("công suất") said within a few words before
+        /// it, in its clause. (An output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>
+        private bool RateOfCapacity(int k)
+        {
+            for (var j = k - 1; j >= 0 && j >= k - 8 && !IsSentenceBreak(j) && !Is(j, ','); j--)
+            {
+                if (Is(j, "cong", "suat"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>"mỗi" (each) as written: "mới" (new: "Nghị quyết mới quy định …") folds to the same letters but says no
         /// frequency. A cell typed without accents keeps its "moi".</summary>

@@ -1150,4 +1150,10 @@ public class DeadlineFamilyTests
     [InlineData("Điều chỉnh thời hạn hoàn thành từ tháng 6/2025 thành tháng 9/2025", "once: 2025-09-30")]
     [InlineData("Quý II/2025: điều chỉnh quy hoạch; Quý IV/2025: hoàn thành", "phased: 2025-06-30 | 2025-12-31")]
     public void An_adjustment_replaces_the_old_time(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    // A capacity per year ("công suất 6 triệu hành khách mỗi năm") is a rate, not a frequency; an output reported every year
+    // still is one.
+    [Theory]
+    [InlineData("Nhà ga T2: với công suất 6 triệu hành khách mỗi năm, dự kiến hoàn thành trước năm 2027.", "once: 2026-12-31")]
+    [InlineData("Báo cáo sản lượng khai thác hằng năm trước ngày 15/12", "recurring: Năm 2025-12-15")]
+    public void A_capacity_per_year_is_no_frequency(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
