@@ -41,6 +41,11 @@ public static partial class DeadlineParser
                 return named;
             }
 
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && Is(of, "thang") && ReportMonth(of + 1) is var (after, nextMonth) && after > of)
+            {
+                return DayOfMonth(n, nextMonth, k, after);
+            }
+
             if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
             {
                 // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
@@ -106,6 +111,25 @@ public static partial class DeadlineParser
 
             return DayAfterEveryMonth(n, k);
         }
+
+        /// <summary>After "ngày N (của) tháng" at <paramref name="j"/>: "báo cáo" (the month reported on: that day of every month,
+        /// "Ngày 25 tháng báo cáo") or "sau / tiếp theo / kế tiếp (sau) tháng báo cáo" (the month after it: that day of the
+        /// next month, Tháng 12's in January, "Ngày 02 tháng sau tháng báo cáo"). Returns the last token read and whether
+        /// the day is in the next month, or (-1, false).</summary>
+        private (int Last, bool NextMonth) ReportMonth(int j)
+        {
+            if (IsReportWord(j))
+            {
+                return (j + 1, false);
+            }
+
+            var after = Is(j, "sau") ? j + 1 : Is(j, "tiep", "theo") || Is(j, "ke", "tiep") ? j + 2 : -1;
+            after += after > 0 && Is(after, "sau") ? 1 : 0;
+            return after > 0 && Is(after, "thang") && IsReportWord(after + 1) ? (after + 2, true) : (-1, false);
+        }
+
+        /// <summary>"báo cáo", or "báo báo", its second syllable typed twice ("năm kế tiếp sau năm báo báo").</summary>
+        private bool IsReportWord(int j) => Is(j, "bao") && (Is(j + 1, "cao") || Is(j + 1, "bao"));
 
         /// <summary>Report clauses led by words: "ngày cuối (cùng) của tháng đầu tiên của quý liền sau" (the last day of
         /// the next quarter's first month), "Riêng đối với báo cáo quý 2, … ngày 20 tháng 9" (one quarter's own date) and
@@ -474,10 +498,12 @@ public static partial class DeadlineParser
                 last += 5;
             }
 
-            // "… năm sau năm báo cáo", "… năm tiếp theo của kỳ báo cáo", "… năm kế tiếp của năm báo cáo", "… năm sau năm kế hoạch".
-            var of = Is(last + 1, "cua") ? last + 2 : last + 1;
-            if ((Is(of, "nam") || Is(of, "ky")) && (Is(of + 1, "bao", "cao") || Is(of + 1, "ke", "hoach")))
+            // "… năm sau năm báo cáo", "… năm tiếp theo của kỳ báo cáo", "… năm kế tiếp (sau) năm báo cáo", "… năm sau năm kế hoạch".
+            var of = Is(last + 1, "cua") || (last > j && Is(last + 1, "sau")) ? last + 2 : last + 1;
+            if ((Is(of, "nam") || Is(of, "ky")) && (IsReportWord(of + 1) || Is(of + 1, "ke", "hoach")))
             {
+                // Relative to a report's year ("năm báo báo" typed for "năm báo cáo" too), the duty is every year's.
+                placeholder = IsReportWord(of + 1) ? YearPlaceholder.Report : placeholder;
                 last = of + 2;
             }
 

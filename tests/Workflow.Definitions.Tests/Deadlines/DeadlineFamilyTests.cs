@@ -1034,4 +1034,15 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo quý, sáu tháng, năm trước ngày 25 tháng cuối của quý, ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm", "recurring: Quý I 2025-03-25 | 6 tháng 2025-06-25 | Quý III 2025-09-25 | Năm 2025-12-25")]
     [InlineData("ngày 25 tháng 6 và ngày 25 tháng 12 hằng năm", "recurring: Năm 2025-06-25 | Năm 2025-12-25")]
     public void The_half_years_day_is_labelled_as_the_half_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // In a statistical report regime the report's month and year are named as such: "ngày N tháng báo cáo" is that day of
+    // every month, "ngày N tháng sau / kế tiếp sau tháng báo cáo" that day of the next month (Tháng 12's in January), and
+    // a date "năm báo cáo (N)" (also "năm báo báo", typed twice) is the reported year's, every year.
+    [Theory]
+    [InlineData("Ngày 10 tháng báo cáo", "recurring: Tháng 1 2025-01-10 | Tháng 2 2025-02-10 | Tháng 3 2025-03-10 | Tháng 4 2025-04-10 | Tháng 5 2025-05-10 | Tháng 6 2025-06-10 | Tháng 7 2025-07-10 | Tháng 8 2025-08-10 | Tháng 9 2025-09-10 | Tháng 10 2025-10-10 | Tháng 11 2025-11-10 | Tháng 12 2025-12-10")]
+    [InlineData("Trước ngày 20 của tháng kế tiếp sau tháng báo cáo", "recurring: Tháng 1 2025-02-20 | Tháng 2 2025-03-20 | Tháng 3 2025-04-20 | Tháng 4 2025-05-20 | Tháng 5 2025-06-20 | Tháng 6 2025-07-20 | Tháng 7 2025-08-20 | Tháng 8 2025-09-20 | Tháng 9 2025-10-20 | Tháng 10 2025-11-20 | Tháng 11 2025-12-20 | Tháng 12 2026-01-20")]
+    [InlineData("Sơ bộ ngày 15/12 năm báo cáo (N)", "recurring: Năm 2025-12-15")]
+    [InlineData("Trước ngày 28 tháng 02 năm tiếp theo sau năm báo báo", "recurring: Năm 2026-02-28")]
+    [InlineData("Ngày 28 tháng 02 năm sau", "once: 2026-02-28")]
+    public void The_report_month_and_year_are_every_period(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
