@@ -128,6 +128,61 @@ public static partial class DeadlineParser
             return after > 0 && Is(after, "thang") && IsReportWord(after + 1) ? (after + 2, true) : (-1, false);
         }
 
+        /// <summary>"- Ngày 18 tháng 6: Ước tính 6 tháng đầu năm báo cáo", "- Ngày 15 tháng 5: Quý I năm báo cáo": after a date and its
+        /// colon, a period "… năm báo cáo" (with up to three words before it, "Ước tính", "Chính thức") is what that date's
+        /// report covers, not a deadline of its own; it becomes the note. Runs after the scan.</summary>
+        private void SetReportedPeriodsApart()
+        {
+            for (var t = 2; t + 2 < tokens.Length && items.Count >= 2; t++)
+            {
+                if (!Is(t, "nam") || !IsReportWord(t + 1))
+                {
+                    continue;
+                }
+
+                // The period items that end at "năm báo cáo", one after another ("9 tháng" + "đầu năm"; the period "9" covers
+                // its number only).
+                var first = t + 1;
+                var count = 0;
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    var item = items[i];
+                    var next = item.LastToken == first - 1 || (count == 0 && item.LastToken == t) || (item.Kind == ItemKind.Period && item.LastToken == first - 2 && Is(first - 1, "thang"));
+                    if (item.Kind is ItemKind.Date or ItemKind.Period && next && item.FirstToken < first)
+                    {
+                        first = item.FirstToken;
+                        count++;
+                    }
+                }
+
+                var colon = first - 1;
+                while (colon > first - 4 && Is(colon, TokenType.Word))
+                {
+                    colon--;
+                }
+
+                if (count == 0 || !Is(colon, ':') || !items.Exists(i => i.Kind == ItemKind.Date && i.LastToken == colon - 1 && i.Name is null))
+                {
+                    continue;
+                }
+
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    if (items[i] is { Kind: ItemKind.Date or ItemKind.Period } item && item.FirstToken >= first && item.LastToken <= t)
+                    {
+                        // "đầu năm" read as the first quarter's end is no longer a reading to flag.
+                        var quoted = $"\"{Original(item.FirstToken, item.LastToken)}\"";
+                        ambiguities.RemoveAll(a => a.StartsWith(quoted, StringComparison.Ordinal));
+                        items.RemoveAt(i);
+                    }
+                }
+
+                Array.Fill(covered, false, first, t - first + 1);
+                placeholder = YearPlaceholder.Report; // the dates are the reported year's, every year
+
+            }
+        }
+
         /// <summary>"báo cáo", or "báo báo", its second syllable typed twice ("năm kế tiếp sau năm báo báo").</summary>
         private bool IsReportWord(int j) => Is(j, "bao") && (Is(j + 1, "cao") || Is(j + 1, "bao"));
 

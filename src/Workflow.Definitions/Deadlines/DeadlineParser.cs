@@ -221,6 +221,7 @@ public static partial class DeadlineParser
             SetConditionsApart();
             SetSubjectYearsApart();
             SetWindowOpeningsApart();
+            SetReportedPeriodsApart();
             SetAsidesApart();
             DropSessionYears();
             MergeSpans();
