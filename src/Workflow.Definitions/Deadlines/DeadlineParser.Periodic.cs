@@ -46,6 +46,12 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth, k, after);
             }
 
+            // "ngày 15 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo": that day of January of the year said.
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang", "dau") && FirstMonthOfRelativeYear(of + 2) is { } january)
+            {
+                return ExactDate(n, 1, january.Year, k, january.Last);
+            }
+
             if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
             {
                 // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
@@ -181,6 +187,15 @@ public static partial class DeadlineParser
                 placeholder = YearPlaceholder.Report; // the dates are the reported year's, every year
 
             }
+        }
+
+        /// <summary>After "tháng đầu" at <paramref name="j"/>: "(tiên) (của) năm tiếp theo / sau / kế tiếp …", a year said relative
+        /// to the plan's or a report's (<see cref="PlaceholderYear"/>); null otherwise.</summary>
+        private (int Year, int Last)? FirstMonthOfRelativeYear(int j)
+        {
+            j += Is(j, "tien") ? 1 : 0;
+            j += Is(j, "cua") ? 1 : 0;
+            return Is(j, "nam") ? PlaceholderYear(j + 1) : null;
         }
 
         /// <summary>"báo cáo", or "báo báo", its second syllable typed twice ("năm kế tiếp sau năm báo báo").</summary>
@@ -554,25 +569,33 @@ public static partial class DeadlineParser
             }
 
             // "… năm sau năm báo cáo", "… năm tiếp theo của kỳ báo cáo", "… năm kế tiếp (sau) năm báo cáo", "… năm sau năm kế hoạch".
-            var of = Is(last + 1, "cua") || (last > j && Is(last + 1, "sau")) ? last + 2 : last + 1;
+            // "… năm tiếp theo ngay sau kỳ báo cáo", "… năm liền kề (năm) đánh giá".
+            var of = Is(last + 1, "cua") || (last > j && Is(last + 1, "sau")) ? last + 2 : Is(last + 1, "ngay", "sau") ? last + 3 : last + 1;
             if ((Is(of, "nam") || Is(of, "ky")) && (IsReportWord(of + 1) || Is(of + 1, "ke", "hoach")))
             {
                 // Relative to a report's year ("năm báo báo" typed for "năm báo cáo" too), the duty is every year's.
                 placeholder = IsReportWord(of + 1) ? YearPlaceholder.Report : placeholder;
                 last = of + 2;
             }
+            else if (Is(of, "danh", "gia") || (Is(of, "nam", "danh") && Is(of + 2, "gia")))
+            {
+                // The year after the one assessed (a yearly assessment, as a report's year): every year.
+                placeholder = YearPlaceholder.Report;
+                last = Is(of, "nam") ? of + 2 : of + 1;
+            }
 
             return (context.TrackedYear + offset, last);
         }
 
-        /// <summary>Whether the cell speaks of a report ("báo cáo"): a year relative to it is the report's, every year.</summary>
+        /// <summary>Whether the cell speaks of a report ("báo cáo") or an accounting period ("kỳ kế toán"): a year relative to it
+        /// is the report's, every year.</summary>
         private bool MentionsReport()
         {
             for (var t = 0; t + 1 < tokens.Length; t++)
             {
-                if (Is(t, "bao", "cao"))
+                if (Is(t, "bao", "cao") || Is(t, "ky", "ke", "toan"))
                 {
-                    return true;
+                    return true; // "Đối với kỳ kế toán năm: … ngày 10/02 năm tiếp theo": the accounting year's, every year
                 }
             }
 

@@ -71,6 +71,13 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
+            var yearOf = Is(j, "cua", "nam") ? j + 1 : j;
+            if (yearImplicit && quarters.Count == 1 && Is(yearOf, "nam") && !IsReportWord(yearOf + 1) && PlaceholderYear(yearOf + 1) is { } relative)
+            {
+                // "trong Quý II năm tiếp theo của kỳ báo cáo", "Trong quý I của năm liền kề đánh giá": the quarter of the year said.
+                (year, yearImplicit, after) = (relative.Year, false, relative.Last + 1);
+            }
+
             if (quarters.Count == 1 && Is(k - 1, "truoc"))
             {
                 return BeforeMonth(k, ((quarters[0] - 1) * 3) + 1, year, yearImplicit, after, $"quý {QuarterNames[quarters[0] - 1][4..]}/{year}");

@@ -1054,4 +1054,16 @@ public class DeadlineFamilyTests
     [InlineData("Ngày 20 tháng 4: Quý I năm 2025", "phased: 2025-03-31 | 2025-04-20")]
     [InlineData("Quý I năm báo cáo", "once: 2025-03-31")]
     public void A_reported_period_after_a_dates_colon_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A period in the year after the one reported, assessed or accounted for ("Quý I năm tiếp theo của kỳ báo cáo", "quý II
+    // của năm liền kề năm đánh giá", "ngày 20 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo", "kỳ kế toán năm: … năm tiếp
+    // theo") is that period of the next year, every year; "Quý I năm sau" alone is the next year's, once.
+    [Theory]
+    [InlineData("Báo cáo Chính phủ trong Quý I năm tiếp theo của kỳ báo cáo", "recurring: Quý I 2026-03-31")]
+    [InlineData("Trong quý II của năm liền kề năm đánh giá", "recurring: Quý II 2026-06-30")]
+    [InlineData("chậm nhất vào ngày 20 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo", "recurring: Năm 2026-01-20")]
+    [InlineData("Đối với kỳ kế toán năm: ngày 31/3 năm tiếp theo", "recurring: Năm 2026-03-31")]
+    [InlineData("Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; gửi báo cáo trước ngày 20 tháng 01 năm sau", "recurring: Năm 2026-01-20")]
+    [InlineData("Quý I năm sau", "once: 2026-03-31")]
+    public void A_period_of_the_year_after_the_reported_one_is_every_years(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
