@@ -52,6 +52,11 @@ public static partial class DeadlineParser
                 return ExactDate(n, 1, january.Year, k, january.Last);
             }
 
+            if (n is >= 2 and <= 10 && Is(k + 1, "nam") && EveryFewYears(n, k) is var every && every > k)
+            {
+                return every;
+            }
+
             if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
             {
                 // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
@@ -196,6 +201,35 @@ public static partial class DeadlineParser
             j += Is(j, "tien") ? 1 : 0;
             j += Is(j, "cua") ? 1 : 0;
             return Is(j, "nam") ? PlaceholderYear(j + 1) : null;
+        }
+
+        /// <summary>"Định kỳ 2 năm/lần, bắt đầu từ năm 2024", "3 năm một lần kể từ năm 2025": every <paramref name="n"/> years
+        /// from the year given, due at the end of the first such year from the tracked one on (2026 for 2024 every two
+        /// years, tracked 2025 or 2026). Without the first year the words are left as they were read (each year's end).
+        /// Returns the token after the year, or <paramref name="k"/>.</summary>
+        private int EveryFewYears(int n, int k)
+        {
+            var j = Is(k + 2, '/') && Is(k + 3, "lan") ? k + 4 : Is(k + 2, "mot", "lan") ? k + 4 : -1;
+            if (j < 0)
+            {
+                return k;
+            }
+
+            j += Is(j, ',') ? 1 : 0;
+            j += Is(j, "bat", "dau") ? 2 : 0;
+            j += Is(j, "ke", "tu") ? 2 : Is(j, "tu") ? 1 : 0;
+            if (!Is(j, "nam") || !IsYearNumber(j + 1))
+            {
+                return k;
+            }
+
+            var first = tokens[j + 1].Value;
+            var due = first >= context.TrackedYear ? first : first + ((context.TrackedYear - first + n - 1) / n * n);
+            frequencyGiven = true;
+            recurringMarkers.Add(k);
+            AddDate(new LocalDate(due, 12, 31), null, false, k, j + 1);
+            notes.Add($"{n} năm một lần từ năm {first}: năm {due}");
+            return j + 2;
         }
 
         /// <summary>"báo cáo", or "báo báo", its second syllable typed twice ("năm kế tiếp sau năm báo báo").</summary>

@@ -230,6 +230,8 @@ public static partial class DeadlineParser
                 return Schedule.Unknown(phrase, error);
             }
 
+            SetSubmissionWindowsApart();
+
             MarkCompletions();
             FoldOngoingWork();
             var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Now));

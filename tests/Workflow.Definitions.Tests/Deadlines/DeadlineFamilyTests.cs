@@ -1066,4 +1066,18 @@ public class DeadlineFamilyTests
     [InlineData("Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; gửi báo cáo trước ngày 20 tháng 01 năm sau", "recurring: Năm 2026-01-20")]
     [InlineData("Quý I năm sau", "once: 2026-03-31")]
     public void A_period_of_the_year_after_the_reported_one_is_every_years(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Every few years from a given year: the end of the first such year from the tracked one on. "Quỹ" ("Quĩ"), a fund, is
+    // never a quarter, even last in its sentence. In a yearly duty, a window to pay or send in ("nộp", "gửi … từ ngày … đến
+    // ngày …") is due on its last day each year; a span without those words stays work over it.
+    [Theory]
+    [InlineData("Định kỳ 3 năm một lần, bắt đầu từ năm 2024", "recurring: Năm 2027-12-31")]
+    [InlineData("Định kỳ 2 năm/lần, bắt đầu từ năm 2025", "recurring: Năm 2025-12-31")]
+    [InlineData("Định kỳ 2 năm/lần", "recurring: Năm 2025-12-31")]
+    [InlineData("Định kỳ hằng năm báo cáo về tình hình hoạt động của Quỹ;", "recurring: Năm 2025-12-31")]
+    [InlineData("Hằng năm báo cáo tình hình sử dụng Quĩ", "recurring: Năm 2025-12-31")]
+    [InlineData("Quy IV/2025", "once: 2025-12-31")]
+    [InlineData("Gửi hồ sơ từ ngày 01/3 đến ngày 31/3 hằng năm", "recurring: Năm 2025-03-31")]
+    [InlineData("Từ tháng 11 đến ngày 15 tháng 12 hằng năm", "continuous: 2025-12-15")]
+    public void Every_few_years_from_a_year_and_a_fund_is_no_quarter(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
