@@ -172,7 +172,7 @@ public static partial class DeadlineParser
                     colon--;
                 }
 
-                if (count == 0 || !Is(colon, ':') || !items.Exists(i => i.Kind == ItemKind.Date && i.LastToken == colon - 1 && i.Name is null))
+                if (count == 0 || !Is(colon, ':') || !DayEndsAt(colon - 1))
                 {
                     continue;
                 }
@@ -183,7 +183,14 @@ public static partial class DeadlineParser
                     {
                         // "đầu năm" read as the first quarter's end is no longer a reading to flag.
                         var quoted = $"\"{Original(item.FirstToken, item.LastToken)}\"";
-                        ambiguities.RemoveAll(a => a.StartsWith(quoted, StringComparison.Ordinal));
+                        for (var a = ambiguities.Count - 1; a >= 0; a--)
+                        {
+                            if (ambiguities[a].StartsWith(quoted, StringComparison.Ordinal))
+                            {
+                                ambiguities.RemoveAt(a);
+                            }
+                        }
+
                         items.RemoveAt(i);
                     }
                 }
@@ -192,6 +199,20 @@ public static partial class DeadlineParser
                 placeholder = YearPlaceholder.Report; // the dates are the reported year's, every year
 
             }
+        }
+
+        /// <summary>Whether a day ("Ngày 18 tháng 6", no period's name) ends at token <paramref name="last"/>.</summary>
+        private bool DayEndsAt(int last)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.LastToken == last && item.Name is null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>After "tháng đầu" at <paramref name="j"/>: "(tiên) (của) năm tiếp theo / sau / kế tiếp …", a year said relative
