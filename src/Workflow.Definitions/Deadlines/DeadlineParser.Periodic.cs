@@ -46,6 +46,13 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth, k, after);
             }
 
+            // "Ngày 15 tháng sau quý báo cáo": the month after each quarter, the next quarter's first (Quý IV's in January).
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && Is(of, "thang") && AfterTheReported(of + 1) is var nextQuarter && nextQuarter > of
+                && Is(nextQuarter, "quy") && IsReportWord(nextQuarter + 1))
+            {
+                return DayOfQuarter(n, QuarterMonth.NextFirst, k, nextQuarter + 2);
+            }
+
             // "ngày 15 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo": that day of January of the year said.
             if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang", "dau") && FirstMonthOfRelativeYear(of + 2) is { } january)
             {
@@ -125,7 +132,8 @@ public static partial class DeadlineParser
 
         /// <summary>After "ngày N (của) tháng" at <paramref name="j"/>: "báo cáo" (the month reported on: that day of every month,
         /// "Ngày 25 tháng báo cáo") or "sau / tiếp theo / kế tiếp (sau) tháng báo cáo" (the month after it: that day of the
-        /// next month, Tháng 12's in January, "Ngày 02 tháng sau tháng báo cáo"). Returns the last token read and whether
+        /// next month, Tháng 12's in January, "Ngày 02 tháng sau tháng báo cáo"; "… tháng sau quý báo cáo" is the month after
+        /// each quarter). Returns the last token read and whether
         /// the day is in the next month, or (-1, false).</summary>
         private (int Last, bool NextMonth) ReportMonth(int j)
         {
@@ -134,9 +142,15 @@ public static partial class DeadlineParser
                 return (j + 1, false);
             }
 
-            var after = Is(j, "sau") ? j + 1 : Is(j, "tiep", "theo") || Is(j, "ke", "tiep") ? j + 2 : -1;
-            after += after > 0 && Is(after, "sau") ? 1 : 0;
+            var after = AfterTheReported(j);
             return after > 0 && Is(after, "thang") && IsReportWord(after + 1) ? (after + 2, true) : (-1, false);
+        }
+
+        /// <summary>"sau", "tiếp theo (sau)", "kế tiếp (sau)" at <paramref name="j"/>: the token after them, or -1.</summary>
+        private int AfterTheReported(int j)
+        {
+            var after = Is(j, "sau") ? j + 1 : Is(j, "tiep", "theo") || Is(j, "ke", "tiep") ? j + 2 : -1;
+            return after + (after > 0 && Is(after, "sau") ? 1 : 0);
         }
 
         /// <summary>"- Ngày 18 tháng 6: Ước tính 6 tháng đầu năm báo cáo", "- Ngày 15 tháng 5: Quý I năm báo cáo": after a date and its

@@ -1041,6 +1041,7 @@ public class DeadlineFamilyTests
     [Theory]
     [InlineData("Ngày 10 tháng báo cáo", "recurring: Tháng 1 2025-01-10 | Tháng 2 2025-02-10 | Tháng 3 2025-03-10 | Tháng 4 2025-04-10 | Tháng 5 2025-05-10 | Tháng 6 2025-06-10 | Tháng 7 2025-07-10 | Tháng 8 2025-08-10 | Tháng 9 2025-09-10 | Tháng 10 2025-10-10 | Tháng 11 2025-11-10 | Tháng 12 2025-12-10")]
     [InlineData("Trước ngày 20 của tháng kế tiếp sau tháng báo cáo", "recurring: Tháng 1 2025-02-20 | Tháng 2 2025-03-20 | Tháng 3 2025-04-20 | Tháng 4 2025-05-20 | Tháng 5 2025-06-20 | Tháng 6 2025-07-20 | Tháng 7 2025-08-20 | Tháng 8 2025-09-20 | Tháng 9 2025-10-20 | Tháng 10 2025-11-20 | Tháng 11 2025-12-20 | Tháng 12 2026-01-20")]
+    [InlineData("Ngày 15 tháng sau quý báo cáo", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
     [InlineData("Sơ bộ ngày 15/12 năm báo cáo (N)", "recurring: Năm 2025-12-15")]
     [InlineData("Trước ngày 28 tháng 02 năm tiếp theo sau năm báo báo", "recurring: Năm 2026-02-28")]
     [InlineData("Ngày 28 tháng 02 năm sau", "once: 2026-02-28")]
