@@ -71,10 +71,8 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
-            var yearOf = Is(j, "cua", "nam") ? j + 1 : j;
-            if (yearImplicit && quarters.Count == 1 && Is(yearOf, "nam") && !IsReportWord(yearOf + 1) && PlaceholderYear(yearOf + 1) is { } relative)
+            if (yearImplicit && quarters.Count == 1 && RelativeYearOfPeriod(j) is { } relative)
             {
-                // "trong Quý II năm tiếp theo của kỳ báo cáo", "Trong quý I của năm liền kề đánh giá": the quarter of the year said.
                 (year, yearImplicit, after) = (relative.Year, false, relative.Last + 1);
             }
 
@@ -161,6 +159,11 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
+            if (yearImplicit && months.Count == 1 && RelativeYearOfPeriod(j) is { } relative)
+            {
+                (year, yearImplicit, after) = (relative.Year, false, relative.Last + 1);
+            }
+
             if (months.Count == 1 && Is(k - 1, "truoc"))
             {
                 return BeforeMonth(k, months[0], year, yearImplicit, after, $"tháng {months[0]}/{year}");
@@ -173,6 +176,16 @@ public static partial class DeadlineParser
             }
 
             return after;
+        }
+
+        /// <summary>"(của) năm tiếp theo của kỳ báo cáo", "(của) năm liền kề đánh giá", "năm sau" at <paramref name="j"/>, right
+        /// after a quarter or a month without its year ("trong Quý II năm tiếp theo của kỳ báo cáo", "Trong quý I của năm liền
+        /// kề đánh giá", "tháng 3 năm sau năm báo cáo"): the period of the year said (<see cref="PlaceholderYear"/>; relative
+        /// to a report's or an assessment's year, every year). "năm báo cáo" itself is left to the words after it.</summary>
+        private (int Year, int Last)? RelativeYearOfPeriod(int j)
+        {
+            var yearOf = Is(j, "cua", "nam") ? j + 1 : j;
+            return Is(yearOf, "nam") && !IsReportWord(yearOf + 1) ? PlaceholderYear(yearOf + 1) : null;
         }
 
         /// <summary>"Trước tháng 3/2027", "Trước quý III/2026": by the last day of the month before the month (or

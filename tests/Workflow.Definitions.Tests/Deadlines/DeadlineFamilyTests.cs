@@ -1065,6 +1065,7 @@ public class DeadlineFamilyTests
     [InlineData("chậm nhất vào ngày 20 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo", "recurring: Năm 2026-01-20")]
     [InlineData("Đối với kỳ kế toán năm: ngày 31/3 năm tiếp theo", "recurring: Năm 2026-03-31")]
     [InlineData("Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; gửi báo cáo trước ngày 20 tháng 01 năm sau", "recurring: Năm 2026-01-20")]
+    [InlineData("Trong tháng 3 năm sau năm báo cáo", "recurring: Tháng 3 2026-03-31")]
     [InlineData("Quý I năm sau", "once: 2026-03-31")]
     public void A_period_of_the_year_after_the_reported_one_is_every_years(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
