@@ -71,9 +71,9 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
-            if (yearImplicit && quarters.Count == 1 && RelativeYearOfPeriod(j) is { } relative)
+            if (yearImplicit && quarters.Count == 1 && !Is(k - 1, "truoc") && RelativeYearOfPeriod(j) is { } relative)
             {
-                (year, yearImplicit, after) = (relative.Year, false, relative.Last + 1);
+                return RelativePeriodEnd(MonthEnd(relative.Year, quarters[0] * 3), 3, k, relative.Last);
             }
 
             if (quarters.Count == 1 && Is(k - 1, "truoc"))
@@ -159,9 +159,9 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
-            if (yearImplicit && months.Count == 1 && RelativeYearOfPeriod(j) is { } relative)
+            if (yearImplicit && months.Count == 1 && !Is(k - 1, "truoc") && RelativeYearOfPeriod(j) is { } relative)
             {
-                (year, yearImplicit, after) = (relative.Year, false, relative.Last + 1);
+                return RelativePeriodEnd(MonthEnd(relative.Year, months[0]), 1, k, relative.Last);
             }
 
             if (months.Count == 1 && Is(k - 1, "truoc"))
@@ -186,6 +186,15 @@ public static partial class DeadlineParser
         {
             var yearOf = Is(j, "cua", "nam") ? j + 1 : j;
             return Is(yearOf, "nam") && !IsReportWord(yearOf + 1) ? PlaceholderYear(yearOf + 1) : null;
+        }
+
+        /// <summary>The end of a quarter or month of a year said relative to another: a day of its own, as "ngày 31 tháng 3 năm
+        /// sau" is (no period's name: in a yearly report's cell it is the report's day, "Báo cáo năm gửi trong quý I của năm
+        /// tiếp theo" has no year's end of the reported year besides it).</summary>
+        private int RelativePeriodEnd(LocalDate end, int months, int first, int last)
+        {
+            items.Add(new Item(ItemKind.Date, end, end.Year, default, null, false, first, last) { Start = new LocalDate(end.Year, end.Month - months + 1, 1) });
+            return last + 1;
         }
 
         /// <summary>"Trước tháng 3/2027", "Trước quý III/2026": by the last day of the month before the month (or

@@ -1058,14 +1058,16 @@ public class DeadlineFamilyTests
 
     // A period in the year after the one reported, assessed or accounted for ("Quý I năm tiếp theo của kỳ báo cáo", "quý II
     // của năm liền kề năm đánh giá", "ngày 20 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo", "kỳ kế toán năm: … năm tiếp
-    // theo") is that period of the next year, every year; "Quý I năm sau" alone is the next year's, once.
+    // theo") is that period of the next year, every year, a day of the yearly report (no end of the reported year besides
+    // it); "Quý I năm sau" alone is the next year's, once.
     [Theory]
-    [InlineData("Báo cáo Chính phủ trong Quý I năm tiếp theo của kỳ báo cáo", "recurring: Quý I 2026-03-31")]
-    [InlineData("Trong quý II của năm liền kề năm đánh giá", "recurring: Quý II 2026-06-30")]
+    [InlineData("Báo cáo Chính phủ trong Quý I năm tiếp theo của kỳ báo cáo", "recurring: Năm 2026-03-31")]
+    [InlineData("Trong quý II của năm liền kề năm đánh giá", "recurring: Năm 2026-06-30")]
     [InlineData("chậm nhất vào ngày 20 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo", "recurring: Năm 2026-01-20")]
     [InlineData("Đối với kỳ kế toán năm: ngày 31/3 năm tiếp theo", "recurring: Năm 2026-03-31")]
     [InlineData("Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; gửi báo cáo trước ngày 20 tháng 01 năm sau", "recurring: Năm 2026-01-20")]
-    [InlineData("Trong tháng 3 năm sau năm báo cáo", "recurring: Tháng 3 2026-03-31")]
+    [InlineData("Trong tháng 3 năm sau năm báo cáo", "recurring: Năm 2026-03-31")]
+    [InlineData("Báo cáo năm gửi trong quý I của năm tiếp theo", "recurring: Năm 2026-03-31")]
     [InlineData("Quý I năm sau", "once: 2026-03-31")]
     public void A_period_of_the_year_after_the_reported_one_is_every_years(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
