@@ -153,8 +153,8 @@ public static partial class DeadlineParser
             return after + (after > 0 && Is(after, "sau") ? 1 : 0);
         }
 
-        /// <summary>"- Ngày 18 tháng 6: Ước tính 6 tháng đầu năm báo cáo", "- Ngày 15 tháng 5: Quý I năm báo cáo": after a date and its
-        /// colon, a period "… năm báo cáo" (with up to three words before it, "Ước tính", "Chính thức") is what that date's
+        /// <summary>"- Ngày 18 tháng 6: Ước tính 6 tháng đầu năm báo cáo", "- Ngày 15 tháng 5: Quý I năm báo cáo", "Ngày 18 tháng 6
+        /// (ước tính 6 tháng đầu năm báo cáo)": after a date and its colon or opening bracket, a period "… năm báo cáo" (with up to three words before it, "Ước tính", "Chính thức") is what that date's
         /// report covers, not a deadline of its own; it becomes the note. Runs after the scan.</summary>
         private void SetReportedPeriodsApart()
         {
@@ -186,7 +186,7 @@ public static partial class DeadlineParser
                     colon--;
                 }
 
-                if (count == 0 || !Is(colon, ':') || !DayEndsAt(colon - 1))
+                if (count == 0 || !(Is(colon, ':') || Is(colon, '(')) || !DayEndsAt(colon - 1))
                 {
                     continue;
                 }

@@ -1047,11 +1047,12 @@ public class DeadlineFamilyTests
     [InlineData("Ngày 28 tháng 02 năm sau", "once: 2026-02-28")]
     public void The_report_month_and_year_are_every_period(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
-    // After a date and its colon, a period "… năm báo cáo" is what that date's report covers, not a deadline: the dates alone,
+    // After a date and its colon or bracket, a period "… năm báo cáo" is what that date's report covers, not a deadline: the dates alone,
     // the reported year's, every year. Without "năm báo cáo", or without a date before the colon, nothing changes.
     [Theory]
     [InlineData("- Ngày 20 tháng 7: Chính thức 6 tháng đầu năm báo cáo", "recurring: Năm 2025-07-20")]
     [InlineData("- Ngày 20 tháng 4: Quý I năm báo cáo - Ngày 20 tháng 10: Ước tính 9 tháng đầu năm báo cáo", "recurring: Năm 2025-04-20 | Năm 2025-10-20")]
+    [InlineData("Ngày 18 tháng 6 (ước tính 6 tháng đầu năm báo cáo); ngày 18 tháng 12 (ước tính năm báo cáo)", "recurring: Năm 2025-06-18 | Năm 2025-12-18")]
     [InlineData("Ngày 20 tháng 4: Quý I năm 2025", "phased: 2025-03-31 | 2025-04-20")]
     [InlineData("Quý I năm báo cáo", "once: 2025-03-31")]
     public void A_reported_period_after_a_dates_colon_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
