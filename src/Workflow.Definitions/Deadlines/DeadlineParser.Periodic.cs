@@ -215,6 +215,70 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"Kỳ báo cáo 6 tháng được tính từ ngày 01 tháng 01 đến ngày 30 tháng 6; thời hạn gửi báo cáo chậm nhất vào ngày
+        /// 15 tháng 7", "Kỳ báo cáo quý được tính từ ngày 01 của tháng đầu quý đến ngày cuối cùng …; … ngày 15 của tháng đầu quý
+        /// tiếp theo": the days after "(được) tính từ", to the clause's end, say what the report's period covers, not when it is
+        /// due (the note); a single day given after them is that period's report's. Runs after the scan.</summary>
+        private void SetPeriodDefinitionsApart()
+        {
+            for (var t = 0; t + 4 < tokens.Length; t++)
+            {
+                var p = (Is(t, "ky") && IsReportWord(t + 1)) || Is(t, "ky", "ke", "toan") ? t + 3 : -1;
+                if (p < 0)
+                {
+                    continue;
+                }
+
+                var period = items.FindIndex(i => i.Kind == ItemKind.Period);
+                period = period >= 0 && items[period].FirstToken == p ? period : -1;
+                var j = p + (Is(p, TokenType.Number) && Is(p + 1, "thang") ? 2 : 1);
+                j += Is(j, "duoc") ? 1 : 0;
+                if (!Is(j, "tinh", "tu"))
+                {
+                    continue;
+                }
+
+                var end = j + 2;
+                while (end < tokens.Length && !Is(end, ';') && !IsSentenceBreak(end))
+                {
+                    end++;
+                }
+
+                if (!ItemAfter(end))
+                {
+                    continue;
+                }
+
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    if (items[i].FirstToken >= j && items[i].LastToken < end)
+                    {
+                        items.RemoveAt(i);
+                    }
+                }
+
+                for (var m = recurringMarkers.Count - 1; m >= 0; m--)
+                {
+                    if (recurringMarkers[m] >= j && recurringMarkers[m] < end)
+                    {
+                        recurringMarkers.RemoveAt(m);
+                    }
+                }
+
+                Array.Fill(covered, false, j, end - j);
+                if (period >= 0 && period < items.Count && items[period].FirstToken == p && items[period].Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths or ReportingPeriod.Yearly
+                    && items.FindIndex(i => i.Kind == ItemKind.Date) is var day && day > period && items.FindLastIndex(i => i.Kind == ItemKind.Date) == day
+                    && items[day] is { Name: null, YearImplicit: true, ReportOf: null } date)
+                {
+                    items[day] = date with { ReportOf = items[period].Period };
+                    recurringMarkers.Add(date.FirstToken);
+                    items.RemoveAt(period);
+                }
+
+                return;
+            }
+        }
+
         /// <summary>Whether a day ("Ngày 18 tháng 6", no period's name) ends at token <paramref name="last"/>.</summary>
         private bool DayEndsAt(int last)
         {

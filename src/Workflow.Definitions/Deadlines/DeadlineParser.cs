@@ -222,6 +222,7 @@ public static partial class DeadlineParser
             SetSubjectYearsApart();
             SetWindowOpeningsApart();
             SetReportedPeriodsApart();
+            SetPeriodDefinitionsApart();
             SetAsidesApart();
             DropSessionYears();
             MergeSpans();

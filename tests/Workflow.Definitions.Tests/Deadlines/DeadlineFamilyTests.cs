@@ -1085,4 +1085,11 @@ public class DeadlineFamilyTests
     [InlineData("Gửi hồ sơ từ ngày 01/3 đến ngày 31/3 hằng năm", "recurring: Năm 2025-03-31")]
     [InlineData("Từ tháng 11 đến ngày 15 tháng 12 hằng năm", "continuous: 2025-12-15")]
     public void Every_few_years_from_a_year_and_a_fund_is_no_quarter(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "Kỳ báo cáo X (được) tính từ … đến …" defines the period (the note); the day given after it is that period's report's.
+    [Theory]
+    [InlineData("Kỳ báo cáo 6 tháng được tính từ ngày 01 tháng 01 đến ngày 30 tháng 6; thời hạn gửi báo cáo chậm nhất vào ngày 15 tháng 7.", "recurring: 6 tháng 2025-07-15")]
+    [InlineData("Kỳ báo cáo quý được tính từ ngày 01 của tháng đầu quý đến ngày cuối cùng của tháng cuối quý; thời hạn gửi báo cáo chậm nhất vào ngày 15 của tháng đầu quý tiếp theo.", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    [InlineData("Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; thời hạn gửi báo cáo chậm nhất vào ngày 20 tháng 01.", "recurring: Năm 2026-01-20")]
+    public void A_report_periods_definition_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
