@@ -318,6 +318,36 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"thời gian nộp từ ngày 01 tháng 12 đến ngày 31 tháng 12 hàng năm", "Gửi hồ sơ từ ngày 01/3 đến ngày 31/3
+        /// hằng năm": in a yearly duty, a span a few words after "nộp" or "gửi", in its clause, is the window to pay or send
+        /// in: due on its last day, each year, not work over it. Runs after the spans are merged.</summary>
+        private void SetSubmissionWindowsApart()
+        {
+            if (!items.Exists(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Yearly))
+            {
+                return;
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                var span = items[i];
+                if (span.Kind != ItemKind.Span || span.Date.Year != span.Start.Year)
+                {
+                    continue;
+                }
+
+                for (var t = span.FirstToken - 1; t >= 0 && t >= span.FirstToken - 6 && !Is(t, ',') && !IsSentenceBreak(t); t--)
+                {
+                    if (Is(t, "nop") || Is(t, "gui"))
+                    {
+                        items[i] = new Item(ItemKind.Date, span.Date, span.Date.Year, default, null, span.YearImplicit, span.FirstToken, span.LastToken);
+                        notes.Add($"\"{Original(span.FirstToken, span.LastToken)}\": hạn là ngày cuối");
+                        break;
+                    }
+                }
+            }
+        }
+
         /// <summary>Whether the word at <paramref name="k"/> says when: a preposition or verb of time before a year.</summary>
         private bool SaysTime(int k)
         {

@@ -180,10 +180,18 @@ public static partial class DeadlineParser
             return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') && !edition ? BareYear(k) : k;
         }
 
-        /// <summary>"năm N", "năm sau", "(của) năm tiếp theo", "năm trước" at <paramref name="j"/>, after a date.</summary>
+        /// <summary>"năm N", "năm sau", "(của) năm tiếp theo", "năm trước" at <paramref name="j"/>, after a date; also "năm báo
+        /// cáo (N)", the year reported on ("Sơ bộ ngày 25/12 năm báo cáo (N)"): the tracked year, a report's, every year.</summary>
         private (int Year, int Last)? RelativeYearAt(int j)
         {
             var year = Is(j, "cua", "nam") ? j + 1 : j;
+            if (Is(year, "nam") && IsReportWord(year + 1))
+            {
+                placeholder = YearPlaceholder.Report;
+                var last = year + 2;
+                return (context.TrackedYear, Is(last + 1, '(') && Is(last + 2, "n") && Is(last + 3, ')') ? last + 3 : last);
+            }
+
             return Is(year, "nam") ? PlaceholderYear(year + 1) : null;
         }
 

@@ -55,6 +55,29 @@ public static partial class DeadlineParser
                 return named;
             }
 
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && Is(of, "thang") && ReportMonth(of + 1) is var (after, nextMonth) && after > of)
+            {
+                return DayOfMonth(n, nextMonth, k, after);
+            }
+
+            // "Ngày 15 tháng sau quý báo cáo": the month after each quarter, the next quarter's first (Quý IV's in January).
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && Is(of, "thang") && AfterTheReported(of + 1) is var nextQuarter && nextQuarter > of
+                && Is(nextQuarter, "quy") && IsReportWord(nextQuarter + 1))
+            {
+                return DayOfQuarter(n, QuarterMonth.NextFirst, k, nextQuarter + 2);
+            }
+
+            // "ngày 15 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo": that day of January of the year said.
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang", "dau") && FirstMonthOfRelativeYear(of + 2) is { } january)
+            {
+                return ExactDate(n, 1, january.Year, k, january.Last);
+            }
+
+            if (n is >= 2 and <= 10 && Is(k + 1, "nam") && EveryFewYears(n, k) is var every && every > k)
+            {
+                return every;
+            }
+
             if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
             {
                 // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
@@ -120,6 +143,210 @@ public static partial class DeadlineParser
 
             return DayAfterEveryMonth(n, k);
         }
+
+        /// <summary>After "ngày N (của) tháng" at <paramref name="j"/>: "báo cáo" (the month reported on: that day of every month,
+        /// "Ngày 25 tháng báo cáo") or "sau / tiếp theo / kế tiếp (sau) tháng báo cáo" (the month after it: that day of the
+        /// next month, Tháng 12's in January, "Ngày 02 tháng sau tháng báo cáo"; "… tháng sau quý báo cáo" is the month after
+        /// each quarter). Returns the last token read and whether
+        /// the day is in the next month, or (-1, false).</summary>
+        private (int Last, bool NextMonth) ReportMonth(int j)
+        {
+            if (IsReportWord(j))
+            {
+                return (j + 1, false);
+            }
+
+            var after = AfterTheReported(j);
+            return after > 0 && Is(after, "thang") && IsReportWord(after + 1) ? (after + 2, true) : (-1, false);
+        }
+
+        /// <summary>"sau", "tiếp theo (sau)", "kế tiếp (sau)" at <paramref name="j"/>: the token after them, or -1.</summary>
+        private int AfterTheReported(int j)
+        {
+            var after = Is(j, "sau") ? j + 1 : Is(j, "tiep", "theo") || Is(j, "ke", "tiep") ? j + 2 : -1;
+            return after + (after > 0 && Is(after, "sau") ? 1 : 0);
+        }
+
+        /// <summary>"- Ngày 18 tháng 6: Ước tính 6 tháng đầu năm báo cáo", "- Ngày 15 tháng 5: Quý I năm báo cáo", "Ngày 18 tháng 6
+        /// (ước tính 6 tháng đầu năm báo cáo)": after a date and its colon or opening bracket, a period "… năm báo cáo" (with up to three words before it, "Ước tính", "Chính thức") is what that date's
+        /// report covers, not a deadline of its own; it becomes the note. Runs after the scan.</summary>
+        private void SetReportedPeriodsApart()
+        {
+            for (var t = 2; t + 2 < tokens.Length && items.Count >= 2; t++)
+            {
+                if (!Is(t, "nam") || !IsReportWord(t + 1))
+                {
+                    continue;
+                }
+
+                // The period items that end at "năm báo cáo", one after another ("9 tháng" + "đầu năm"; the period "9" covers
+                // its number only).
+                var first = t + 1;
+                var count = 0;
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    var item = items[i];
+                    var next = item.LastToken == first - 1 || (count == 0 && item.LastToken == t) || (item.Kind == ItemKind.Period && item.LastToken == first - 2 && Is(first - 1, "thang"));
+                    if (item.Kind is ItemKind.Date or ItemKind.Period && next && item.FirstToken < first)
+                    {
+                        first = item.FirstToken;
+                        count++;
+                    }
+                }
+
+                var colon = first - 1;
+                while (colon > first - 4 && Is(colon, TokenType.Word))
+                {
+                    colon--;
+                }
+
+                if (count == 0 || !(Is(colon, ':') || Is(colon, '(')) || !DayEndsAt(colon - 1))
+                {
+                    continue;
+                }
+
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    if (items[i] is { Kind: ItemKind.Date or ItemKind.Period } item && item.FirstToken >= first && item.LastToken <= t)
+                    {
+                        // "đầu năm" read as the first quarter's end is no longer a reading to flag.
+                        var quoted = $"\"{Original(item.FirstToken, item.LastToken)}\"";
+                        for (var a = ambiguities.Count - 1; a >= 0; a--)
+                        {
+                            if (ambiguities[a].StartsWith(quoted, StringComparison.Ordinal))
+                            {
+                                ambiguities.RemoveAt(a);
+                            }
+                        }
+
+                        items.RemoveAt(i);
+                    }
+                }
+
+                Array.Fill(covered, false, first, t - first + 1);
+                placeholder = YearPlaceholder.Report; // the dates are the reported year's, every year
+
+            }
+        }
+
+        /// <summary>"Kỳ báo cáo 6 tháng được tính từ ngày 01 tháng 01 đến ngày 30 tháng 6; thời hạn gửi báo cáo chậm nhất vào ngày
+        /// 15 tháng 7", "Kỳ báo cáo quý được tính từ ngày 01 của tháng đầu quý đến ngày cuối cùng …; … ngày 15 của tháng đầu quý
+        /// tiếp theo": the days after "(được) tính từ", to the clause's end, say what the report's period covers, not when it is
+        /// due (the note); a single day given after them is that period's report's. Runs after the scan.</summary>
+        private void SetPeriodDefinitionsApart()
+        {
+            for (var t = 0; t + 4 < tokens.Length; t++)
+            {
+                var p = (Is(t, "ky") && IsReportWord(t + 1)) || Is(t, "ky", "ke", "toan") ? t + 3 : -1;
+                if (p < 0)
+                {
+                    continue;
+                }
+
+                var period = items.FindIndex(i => i.Kind == ItemKind.Period);
+                period = period >= 0 && items[period].FirstToken == p ? period : -1;
+                var j = p + (Is(p, TokenType.Number) && Is(p + 1, "thang") ? 2 : 1);
+                j += Is(j, "duoc") ? 1 : 0;
+                if (!Is(j, "tinh", "tu"))
+                {
+                    continue;
+                }
+
+                var end = j + 2;
+                while (end < tokens.Length && !Is(end, ';') && !IsSentenceBreak(end))
+                {
+                    end++;
+                }
+
+                if (!ItemAfter(end))
+                {
+                    continue;
+                }
+
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    if (items[i].FirstToken >= j && items[i].LastToken < end)
+                    {
+                        items.RemoveAt(i);
+                    }
+                }
+
+                for (var m = recurringMarkers.Count - 1; m >= 0; m--)
+                {
+                    if (recurringMarkers[m] >= j && recurringMarkers[m] < end)
+                    {
+                        recurringMarkers.RemoveAt(m);
+                    }
+                }
+
+                Array.Fill(covered, false, j, end - j);
+                if (period >= 0 && period < items.Count && items[period].FirstToken == p && items[period].Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths or ReportingPeriod.Yearly
+                    && items.FindIndex(i => i.Kind == ItemKind.Date) is var day && day > period && items.FindLastIndex(i => i.Kind == ItemKind.Date) == day
+                    && items[day] is { Name: null, YearImplicit: true, ReportOf: null } date)
+                {
+                    items[day] = date with { ReportOf = items[period].Period };
+                    recurringMarkers.Add(date.FirstToken);
+                    items.RemoveAt(period);
+                }
+
+                return;
+            }
+        }
+
+        /// <summary>Whether a day ("Ngày 18 tháng 6", no period's name) ends at token <paramref name="last"/>.</summary>
+        private bool DayEndsAt(int last)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.LastToken == last && item.Name is null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>After "tháng đầu" at <paramref name="j"/>: "(tiên) (của) năm tiếp theo / sau / kế tiếp …", a year said relative
+        /// to the plan's or a report's (<see cref="PlaceholderYear"/>); null otherwise.</summary>
+        private (int Year, int Last)? FirstMonthOfRelativeYear(int j)
+        {
+            j += Is(j, "tien") ? 1 : 0;
+            j += Is(j, "cua") ? 1 : 0;
+            return Is(j, "nam") ? PlaceholderYear(j + 1) : null;
+        }
+
+        /// <summary>"Định kỳ 2 năm/lần, bắt đầu từ năm 2024", "3 năm một lần kể từ năm 2025": every <paramref name="n"/> years
+        /// from the year given, due at the end of the first such year from the tracked one on (2026 for 2024 every two
+        /// years, tracked 2025 or 2026). Without the first year the words are left as they were read (each year's end).
+        /// Returns the token after the year, or <paramref name="k"/>.</summary>
+        private int EveryFewYears(int n, int k)
+        {
+            var j = Is(k + 2, '/') && Is(k + 3, "lan") ? k + 4 : Is(k + 2, "mot", "lan") ? k + 4 : -1;
+            if (j < 0)
+            {
+                return k;
+            }
+
+            j += Is(j, ',') ? 1 : 0;
+            j += Is(j, "bat", "dau") ? 2 : 0;
+            j += Is(j, "ke", "tu") ? 2 : Is(j, "tu") ? 1 : 0;
+            if (!Is(j, "nam") || !IsYearNumber(j + 1))
+            {
+                return k;
+            }
+
+            var first = tokens[j + 1].Value;
+            var due = first >= context.TrackedYear ? first : first + ((context.TrackedYear - first + n - 1) / n * n);
+            frequencyGiven = true;
+            recurringMarkers.Add(k);
+            AddDate(new LocalDate(due, 12, 31), null, false, k, j + 1);
+            notes.Add($"{n} năm một lần từ năm {first}: năm {due}");
+            return j + 2;
+        }
+
+        /// <summary>"báo cáo", or "báo báo", its second syllable typed twice ("năm kế tiếp sau năm báo báo").</summary>
+        private bool IsReportWord(int j) => Is(j, "bao") && (Is(j + 1, "cao") || Is(j + 1, "bao"));
 
         /// <summary>Report clauses led by words: "ngày cuối (cùng) của tháng đầu tiên của quý liền sau" (the last day of
         /// the next quarter's first month), "Riêng đối với báo cáo quý 2, … ngày 20 tháng 9" (one quarter's own date) and
@@ -488,24 +715,34 @@ public static partial class DeadlineParser
                 last += 5;
             }
 
-            // "… năm sau năm báo cáo", "… năm tiếp theo của kỳ báo cáo", "… năm kế tiếp của năm báo cáo", "… năm sau năm kế hoạch".
-            var of = Is(last + 1, "cua") ? last + 2 : last + 1;
-            if ((Is(of, "nam") || Is(of, "ky")) && (Is(of + 1, "bao", "cao") || Is(of + 1, "ke", "hoach")))
+            // "… năm sau năm báo cáo", "… năm tiếp theo của kỳ báo cáo", "… năm kế tiếp (sau) năm báo cáo", "… năm sau năm kế hoạch".
+            // "… năm tiếp theo ngay sau kỳ báo cáo", "… năm liền kề (năm) đánh giá".
+            var of = Is(last + 1, "cua") || (last > j && Is(last + 1, "sau")) ? last + 2 : Is(last + 1, "ngay", "sau") ? last + 3 : last + 1;
+            if ((Is(of, "nam") || Is(of, "ky")) && (IsReportWord(of + 1) || Is(of + 1, "ke", "hoach")))
             {
+                // Relative to a report's year ("năm báo báo" typed for "năm báo cáo" too), the duty is every year's.
+                placeholder = IsReportWord(of + 1) ? YearPlaceholder.Report : placeholder;
                 last = of + 2;
+            }
+            else if (Is(of, "danh", "gia") || (Is(of, "nam", "danh") && Is(of + 2, "gia")))
+            {
+                // The year after the one assessed (a yearly assessment, as a report's year): every year.
+                placeholder = YearPlaceholder.Report;
+                last = Is(of, "nam") ? of + 2 : of + 1;
             }
 
             return (context.TrackedYear + offset, last);
         }
 
-        /// <summary>Whether the cell speaks of a report ("báo cáo"): a year relative to it is the report's, every year.</summary>
+        /// <summary>Whether the cell speaks of a report ("báo cáo") or an accounting period ("kỳ kế toán"): a year relative to it
+        /// is the report's, every year.</summary>
         private bool MentionsReport()
         {
             for (var t = 0; t + 1 < tokens.Length; t++)
             {
-                if (Is(t, "bao", "cao"))
+                if (Is(t, "bao", "cao") || Is(t, "ky", "ke", "toan"))
                 {
-                    return true;
+                    return true; // "Đối với kỳ kế toán năm: … ngày 10/02 năm tiếp theo": the accounting year's, every year
                 }
             }
 

@@ -71,6 +71,11 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
+            if (yearImplicit && quarters.Count == 1 && !Is(k - 1, "truoc") && RelativeYearOfPeriod(j) is { } relative)
+            {
+                return RelativePeriodEnd(MonthEnd(relative.Year, quarters[0] * 3), 3, k, relative.Last);
+            }
+
             if (quarters.Count == 1 && Is(k - 1, "truoc"))
             {
                 return BeforeMonth(k, ((quarters[0] - 1) * 3) + 1, year, yearImplicit, after, $"quý {QuarterNames[quarters[0] - 1][4..]}/{year}");
@@ -154,6 +159,11 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
+            if (yearImplicit && months.Count == 1 && !Is(k - 1, "truoc") && RelativeYearOfPeriod(j) is { } relative)
+            {
+                return RelativePeriodEnd(MonthEnd(relative.Year, months[0]), 1, k, relative.Last);
+            }
+
             if (months.Count == 1 && Is(k - 1, "truoc"))
             {
                 return BeforeMonth(k, months[0], year, yearImplicit, after, $"tháng {months[0]}/{year}");
@@ -166,6 +176,25 @@ public static partial class DeadlineParser
             }
 
             return after;
+        }
+
+        /// <summary>"(của) năm tiếp theo của kỳ báo cáo", "(của) năm liền kề đánh giá", "năm sau" at <paramref name="j"/>, right
+        /// after a quarter or a month without its year ("trong Quý II năm tiếp theo của kỳ báo cáo", "Trong quý I của năm liền
+        /// kề đánh giá", "tháng 3 năm sau năm báo cáo"): the period of the year said (<see cref="PlaceholderYear"/>; relative
+        /// to a report's or an assessment's year, every year). "năm báo cáo" itself is left to the words after it.</summary>
+        private (int Year, int Last)? RelativeYearOfPeriod(int j)
+        {
+            var yearOf = Is(j, "cua", "nam") ? j + 1 : j;
+            return Is(yearOf, "nam") && !IsReportWord(yearOf + 1) ? PlaceholderYear(yearOf + 1) : null;
+        }
+
+        /// <summary>The end of a quarter or month of a year said relative to another: a day of its own, as "ngày 31 tháng 3 năm
+        /// sau" is (no period's name: in a yearly report's cell it is the report's day, "Báo cáo năm gửi trong quý I của năm
+        /// tiếp theo" has no year's end of the reported year besides it).</summary>
+        private int RelativePeriodEnd(LocalDate end, int months, int first, int last)
+        {
+            items.Add(new Item(ItemKind.Date, end, end.Year, default, null, false, first, last) { Start = new LocalDate(end.Year, end.Month - months + 1, 1) });
+            return last + 1;
         }
 
         /// <summary>"Trước tháng 3/2027", "Trước quý III/2026": by the last day of the month before the month (or

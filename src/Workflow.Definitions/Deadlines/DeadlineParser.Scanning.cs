@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using NodaTime;
 
@@ -274,11 +275,18 @@ public static partial class DeadlineParser
         /// <summary>"mỗi" (each) as written: "mới" (new: "Nghị quyết mới quy định …") folds to the same letters but says no
         /// frequency. A cell typed without accents keeps its "moi".</summary>
         private bool IsEach(int k) => Is(k, "moi") && text.Text[tokens[k].Start + 1] is 'ỗ' or 'Ỗ' or 'o' or 'O';
+        /// <summary>The tilde and hook vowels of "quỹ", "quĩ" (a fund), never written in "quý", "quí" (a quarter).</summary>
+        private static readonly SearchValues<char> FundMarks = SearchValues.Create("ỹỸĩĨỷỶỉỈ");
 
         /// <summary>"quy định", "quy chế", "quy trình": "quy" written without its accent and followed by a word that is
-        /// no quarter's number is another word, not "quý" ("Quy IV/2025", typed without accents, is still a quarter).</summary>
-        private bool OtherWordThanQuarter(int k) =>
-            Is(k + 1, TokenType.Word) && !IsRomanLike(k + 1) && text.Text.AsSpan(tokens[k].Start, tokens[k].Length).IndexOfAny("ýÝíÍ") < 0;
+        /// no quarter's number is another word, not "quý" ("Quy IV/2025", typed without accents, is still a quarter). "Quỹ"
+        /// ("Quĩ"), a fund, written with the tilde or the hook, is never a quarter, wherever it stands ("… hoạt động của
+        /// Quỹ;").</summary>
+        private bool OtherWordThanQuarter(int k)
+        {
+            var word = text.Text.AsSpan(tokens[k].Start, tokens[k].Length);
+            return word.IndexOfAny(FundMarks) >= 0 || (Is(k + 1, TokenType.Word) && !IsRomanLike(k + 1) && word.IndexOfAny("ýÝíÍ") < 0);
+        }
 
         /// <summary>Whether the words at <paramref name="k"/> ("khi có yêu cầu", "theo yêu cầu của Bộ Tư pháp", "khi cần thiết",
         /// "đột xuất nếu có vấn đề phát sinh")

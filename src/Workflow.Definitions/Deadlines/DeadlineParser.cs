@@ -224,6 +224,8 @@ public static partial class DeadlineParser
             SetStretchTargetsApart();
             SetReplacedTimesApart();
             SetWindowOpeningsApart();
+            SetReportedPeriodsApart();
+            SetPeriodDefinitionsApart();
             SetAsidesApart();
             DropSessionYears();
             MergeSpans();
@@ -231,6 +233,8 @@ public static partial class DeadlineParser
             {
                 return Schedule.Unknown(phrase, error);
             }
+
+            SetSubmissionWindowsApart();
 
             MarkCompletions();
             FoldOngoingWork();

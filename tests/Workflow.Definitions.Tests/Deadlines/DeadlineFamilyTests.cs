@@ -1156,4 +1156,62 @@ public class DeadlineFamilyTests
     [InlineData("Nhà ga T2: với công suất 6 triệu hành khách mỗi năm, dự kiến hoàn thành trước năm 2027.", "once: 2026-12-31")]
     [InlineData("Báo cáo sản lượng khai thác hằng năm trước ngày 15/12", "recurring: Năm 2025-12-15")]
     public void A_capacity_per_year_is_no_frequency(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // In a statistical report regime the report's month and year are named as such: "ngày N tháng báo cáo" is that day of
+    // every month, "ngày N tháng sau / kế tiếp sau tháng báo cáo" that day of the next month (Tháng 12's in January), and
+    // a date "năm báo cáo (N)" (also "năm báo báo", typed twice) is the reported year's, every year.
+    [Theory]
+    [InlineData("Ngày 10 tháng báo cáo", "recurring: Tháng 1 2025-01-10 | Tháng 2 2025-02-10 | Tháng 3 2025-03-10 | Tháng 4 2025-04-10 | Tháng 5 2025-05-10 | Tháng 6 2025-06-10 | Tháng 7 2025-07-10 | Tháng 8 2025-08-10 | Tháng 9 2025-09-10 | Tháng 10 2025-10-10 | Tháng 11 2025-11-10 | Tháng 12 2025-12-10")]
+    [InlineData("Trước ngày 20 của tháng kế tiếp sau tháng báo cáo", "recurring: Tháng 1 2025-02-20 | Tháng 2 2025-03-20 | Tháng 3 2025-04-20 | Tháng 4 2025-05-20 | Tháng 5 2025-06-20 | Tháng 6 2025-07-20 | Tháng 7 2025-08-20 | Tháng 8 2025-09-20 | Tháng 9 2025-10-20 | Tháng 10 2025-11-20 | Tháng 11 2025-12-20 | Tháng 12 2026-01-20")]
+    [InlineData("Ngày 15 tháng sau quý báo cáo", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    [InlineData("Sơ bộ ngày 15/12 năm báo cáo (N)", "recurring: Năm 2025-12-15")]
+    [InlineData("Trước ngày 28 tháng 02 năm tiếp theo sau năm báo báo", "recurring: Năm 2026-02-28")]
+    [InlineData("Ngày 28 tháng 02 năm sau", "once: 2026-02-28")]
+    public void The_report_month_and_year_are_every_period(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // After a date and its colon or bracket, a period "… năm báo cáo" is what that date's report covers, not a deadline: the dates alone,
+    // the reported year's, every year. Without "năm báo cáo", or without a date before the colon, nothing changes.
+    [Theory]
+    [InlineData("- Ngày 20 tháng 7: Chính thức 6 tháng đầu năm báo cáo", "recurring: Năm 2025-07-20")]
+    [InlineData("- Ngày 20 tháng 4: Quý I năm báo cáo - Ngày 20 tháng 10: Ước tính 9 tháng đầu năm báo cáo", "recurring: Năm 2025-04-20 | Năm 2025-10-20")]
+    [InlineData("Ngày 18 tháng 6 (ước tính 6 tháng đầu năm báo cáo); ngày 18 tháng 12 (ước tính năm báo cáo)", "recurring: Năm 2025-06-18 | Năm 2025-12-18")]
+    [InlineData("Ngày 20 tháng 4: Quý I năm 2025", "phased: 2025-03-31 | 2025-04-20")]
+    [InlineData("Quý I năm báo cáo", "once: 2025-03-31")]
+    public void A_reported_period_after_a_dates_colon_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A period in the year after the one reported, assessed or accounted for ("Quý I năm tiếp theo của kỳ báo cáo", "quý II
+    // của năm liền kề năm đánh giá", "ngày 20 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo", "kỳ kế toán năm: … năm tiếp
+    // theo") is that period of the next year, every year, a day of the yearly report (no end of the reported year besides
+    // it); "Quý I năm sau" alone is the next year's, once.
+    [Theory]
+    [InlineData("Báo cáo Chính phủ trong Quý I năm tiếp theo của kỳ báo cáo", "recurring: Năm 2026-03-31")]
+    [InlineData("Trong quý II của năm liền kề năm đánh giá", "recurring: Năm 2026-06-30")]
+    [InlineData("chậm nhất vào ngày 20 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo", "recurring: Năm 2026-01-20")]
+    [InlineData("Đối với kỳ kế toán năm: ngày 31/3 năm tiếp theo", "recurring: Năm 2026-03-31")]
+    [InlineData("Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; gửi báo cáo trước ngày 20 tháng 01 năm sau", "recurring: Năm 2026-01-20")]
+    [InlineData("Trong tháng 3 năm sau năm báo cáo", "recurring: Năm 2026-03-31")]
+    [InlineData("Báo cáo năm gửi trong quý I của năm tiếp theo", "recurring: Năm 2026-03-31")]
+    [InlineData("Quý I năm sau", "once: 2026-03-31")]
+    public void A_period_of_the_year_after_the_reported_one_is_every_years(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Every few years from a given year: the end of the first such year from the tracked one on. "Quỹ" ("Quĩ"), a fund, is
+    // never a quarter, even last in its sentence. In a yearly duty, a window to pay or send in ("nộp", "gửi … từ ngày … đến
+    // ngày …") is due on its last day each year; a span without those words stays work over it.
+    [Theory]
+    [InlineData("Định kỳ 3 năm một lần, bắt đầu từ năm 2024", "recurring: Năm 2027-12-31")]
+    [InlineData("Định kỳ 2 năm/lần, bắt đầu từ năm 2025", "recurring: Năm 2025-12-31")]
+    [InlineData("Định kỳ 2 năm/lần", "recurring: Năm 2025-12-31")]
+    [InlineData("Định kỳ hằng năm báo cáo về tình hình hoạt động của Quỹ;", "recurring: Năm 2025-12-31")]
+    [InlineData("Hằng năm báo cáo tình hình sử dụng Quĩ", "recurring: Năm 2025-12-31")]
+    [InlineData("Quy IV/2025", "once: 2025-12-31")]
+    [InlineData("Gửi hồ sơ từ ngày 01/3 đến ngày 31/3 hằng năm", "recurring: Năm 2025-03-31")]
+    [InlineData("Từ tháng 11 đến ngày 15 tháng 12 hằng năm", "continuous: 2025-12-15")]
+    public void Every_few_years_from_a_year_and_a_fund_is_no_quarter(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "Kỳ báo cáo X (được) tính từ … đến …" defines the period (the note); the day given after it is that period's report's.
+    [Theory]
+    [InlineData("Kỳ báo cáo 6 tháng được tính từ ngày 01 tháng 01 đến ngày 30 tháng 6; thời hạn gửi báo cáo chậm nhất vào ngày 15 tháng 7.", "recurring: 6 tháng 2025-07-15")]
+    [InlineData("Kỳ báo cáo quý được tính từ ngày 01 của tháng đầu quý đến ngày cuối cùng của tháng cuối quý; thời hạn gửi báo cáo chậm nhất vào ngày 15 của tháng đầu quý tiếp theo.", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    [InlineData("Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; thời hạn gửi báo cáo chậm nhất vào ngày 20 tháng 01.", "recurring: Năm 2026-01-20")]
+    public void A_report_periods_definition_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
