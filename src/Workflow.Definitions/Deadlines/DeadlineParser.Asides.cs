@@ -284,6 +284,42 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"Dự án được khởi công vào tháng 9 năm 2022 và dự kiến hoàn thành vào cuối tháng 6 năm 2025": a start already
+        /// made ("được / đã khởi công", "được / đã bắt đầu") in a year before the plan's, beside a date in the plan's years,
+        /// is history, not a step to chase; it becomes the note. Runs after the scan.</summary>
+        private void SetPastStartsApart()
+        {
+            if (!items.Exists(o => o.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && o.Date.Year >= context.TrackedYear))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                if (item.Kind is ItemKind.Date or ItemKind.Year && item.Date.Year < context.TrackedYear && StartedAlready(item.FirstToken))
+                {
+                    Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
+                    items.RemoveAt(i);
+                    notes.Add($"đã bắt đầu: {Original(item.FirstToken, item.LastToken)}");
+                }
+            }
+        }
+
+        /// <summary>Whether "được / đã khởi công" or "được / đã bắt đầu" comes at most two words before <paramref name="first"/>.</summary>
+        private bool StartedAlready(int first)
+        {
+            for (var j = first - 3; j >= 0 && j >= first - 5; j--)
+            {
+                if ((Is(j, "duoc") || Is(j, "da")) && (Is(j + 1, "khoi", "cong") || Is(j + 1, "bat", "dau")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether the year at <paramref name="k"/> follows "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình".</summary>
         private bool NamesTerm(int k) =>
             IsYearNumber(k) && (Is(k - 2, "nhiem", "ky") || Is(k - 2, "nam", "hoc") || Is(k - 2, "nien", "khoa") || Is(k - 2, "lo", "trinh"));

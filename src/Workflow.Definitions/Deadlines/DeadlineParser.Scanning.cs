@@ -214,6 +214,14 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (IsWhen(k) && Is(k - 1, "sau") && Is(k - 2, TokenType.Word) && DatesAfterLabelColon(k) && !InPurposeClause(k))
+            {
+                // "Tuần dự phòng sau khi kết thúc học kỳ II (…): từ ngày 26/5/2025 đến ngày 31/5/2025": "sau khi …" inside the
+                // label of the dates its colon introduces says what they are for; an event only without a date.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (((Is(k, "neu", "co") || IsWhen(k)) && !AdHocAside(k)) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
@@ -295,9 +303,11 @@ public static partial class DeadlineParser
         /// dates; the extra report is its note, not an event the task waits for.</summary>
         private bool AdHocAside(int k)
         {
-            // "đột xuất" before the words, or after "theo yêu cầu"; or "hoặc" before them, after a periodic duty.
+            // "đột xuất" before the words, or after "theo yêu cầu"; or "hoặc" before them, after a periodic duty; or a cell
+            // that opens with its duty's frequency ("Định kỳ hàng năm cập nhật kế hoạch … và cập nhật khi có sự thay đổi: …;
+            // sau khi xảy ra tai nạn …"), whose conditions are extra occasions beside it.
             var adHoc = Is(k + 3, "dot", "xuat") && Is(k, "theo");
-            var alternative = false;
+            var alternative = Is(0, "dinh", "ky");
             for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
             {
                 adHoc |= Is(j, "dot", "xuat");
@@ -312,6 +322,21 @@ public static partial class DeadlineParser
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether, after <paramref name="k"/> in its sentence, a colon is followed within three tokens by a number (a
+        /// date: "…: từ ngày 26/5/2025", "…: 31/5/2025").</summary>
+        private bool DatesAfterLabelColon(int k)
+        {
+            for (var j = k + 1; j < tokens.Length && !IsSentenceBreak(j); j++)
+            {
+                if (Is(j, ':'))
+                {
+                    return Is(j + 1, TokenType.Number) || Is(j + 2, TokenType.Number) || Is(j + 3, TokenType.Number);
                 }
             }
 

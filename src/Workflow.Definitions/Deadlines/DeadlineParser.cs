@@ -223,6 +223,7 @@ public static partial class DeadlineParser
             SetNamedTermsApart();
             SetStretchTargetsApart();
             SetReplacedTimesApart();
+            SetPastStartsApart();
             SetWindowOpeningsApart();
             SetReportedPeriodsApart();
             SetPeriodDefinitionsApart();

@@ -1214,4 +1214,21 @@ public class DeadlineFamilyTests
     [InlineData("Kỳ báo cáo quý được tính từ ngày 01 của tháng đầu quý đến ngày cuối cùng của tháng cuối quý; thời hạn gửi báo cáo chậm nhất vào ngày 15 của tháng đầu quý tiếp theo.", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
     [InlineData("Kỳ báo cáo năm được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12; thời hạn gửi báo cáo chậm nhất vào ngày 20 tháng 01.", "recurring: Năm 2026-01-20")]
     public void A_report_periods_definition_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    // A start already made in a year before the plan's is history beside a later date; a plan's own start stays a step.
+    // "sau khi …" inside the label of dates its colon introduces names what they are for. A cell that opens with its duty's
+    // frequency ("Định kỳ …") keeps it, its conditions are extra occasions.
+    [Theory]
+    [InlineData("Dự án được khởi công vào tháng 9 năm 2022 và dự kiến hoàn thành vào cuối tháng 6 năm 2025", "once: 2025-06-30")]
+    [InlineData("Dự án đã khởi công năm 2024, hoàn thành trong năm 2025", "once: 2025-12-31")]
+    [InlineData("Tuần dự phòng sau khi kết thúc học kỳ II: từ ngày 26/5/2025 đến ngày 31/5/2025", "continuous: 2025-05-31")]
+    [InlineData("Sau khi có hướng dẫn của Bộ", "event:")]
+    [InlineData("Định kỳ hằng năm cập nhật kế hoạch và cập nhật khi có sự thay đổi: nhân sự; sau khi xảy ra sự cố", "recurring: Năm 2025-12-31")]
+    public void Past_starts_labels_of_dates_and_extra_occasions(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    [Fact]
+    public void A_plans_own_start_stays_a_step()
+    {
+        var schedule = DeadlineParser.Parse("Khởi công Quý I/2025 và hoàn thành Quý IV/2025", Y2025);
+        Assert.Equal(ScheduleKind.Phased, schedule.Kind);
+        Assert.Equal([new LocalDate(2025, 3, 31), new LocalDate(2025, 12, 31)], schedule.Milestones.Select(m => m.Due));
+    }
 }
