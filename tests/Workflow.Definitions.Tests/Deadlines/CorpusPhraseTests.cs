@@ -331,6 +331,29 @@ public class CorpusPhraseTests
     public void The_fifteenth_harvest_held_out_whole_scores_at_least_98_percent() =>
         AssertWholeHarvestScores("harvest15-", 40);
 
+    /// <summary>
+    /// The sixteenth harvest: 400 time cells labelled by reading and committed (<c>f745220</c>) before the parser read any,
+    /// from documents no harvest had used (Lào Cai's plans, programmes and letters on climate, industry and minerals; 2025
+    /// decrees, directives and conclusions and the articles that quote provincial plans and decisions; the statistical
+    /// report regimes TT 20/2024/TT-BKHĐT, TT 03/2025/TT-BKHĐT and NĐ 139/2026/NĐ-CP; circulars of the Labour ministry;
+    /// commune election plans of 2025). It was split by a rule fixed before a single cell was gathered: a row whose FNV-1a
+    /// (as <see cref="IsHeldOut"/>) is odd was for development (<c>Corpus/harvest16-dev.tsv</c>, in <see cref="Cells"/>),
+    /// one whose FNV-1a is even is held out (<c>HeldOut/harvest16-held.tsv</c>, 196 rows), outside every other test. Before
+    /// any change the held-out half read 149 of 196 exactly (count only, no row looked at). The parser was then widened on
+    /// the development rows alone, and the held-out half was run once at the end: 167 of 196. This test keeps that
+    /// measure from falling; the held-out misses are not mended, so the score it sees is still blind.
+    /// </summary>
+    [Fact]
+    public void The_sixteenth_harvests_held_out_half_keeps_its_measured_score()
+    {
+        var heldOut = Load("HeldOut").Where(r => r.File.StartsWith(SixteenthHarvest, StringComparison.Ordinal)).ToList();
+        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+
+        Assert.Equal(196, heldOut.Count);
+        Assert.All(heldOut, r => Assert.Equal(1u, Fnv1a(r.Phrase) % 2 == 0 ? 1u : 0u));
+        Assert.True(heldOut.Count - misses.Count >= 167, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count}, measured 167; misses: {string.Join(" | ", misses)}");
+    }
+
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
     /// rows, and at least 98 % of them read exactly as labelled.</summary>
     private static void AssertWholeHarvestScores(string prefix, int minimum)
@@ -365,9 +388,11 @@ public class CorpusPhraseTests
     private static string Actual(Schedule s) =>
         $"{s.Kind.ToString().ToLowerInvariant()}: {string.Join(';', s.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}";
 
-    private static List<CorpusRow> Load()
+    private static List<CorpusRow> Load() => Load("Corpus");
+
+    private static List<CorpusRow> Load(string name)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Deadlines", "Corpus");
+        var folder = Path.Combine(AppContext.BaseDirectory, "Deadlines", name);
         var rows = new List<CorpusRow>();
         foreach (var file in Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal))
         {
