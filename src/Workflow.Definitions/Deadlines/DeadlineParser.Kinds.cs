@@ -242,7 +242,8 @@ public static partial class DeadlineParser
                     if (day.Period == ReportingPeriod.Quarterly)
                     {
                         // "ngày 15 tháng cuối quý": the day of the quarter's last (or first) month; "… tháng đầu tiên của quý
-                        // sau": of the next quarter's first month (Quý IV's in January of the next year).
+                        // sau": of the next quarter's first month (Quý IV's in January of the next year); "… tháng thứ 2 quý kế
+                        // tiếp sau quý báo cáo": of its second (third) month.
                         for (var q = 1; q <= 4; q++)
                         {
                             if (items.Exists(i => i.ReportOf == ReportingPeriod.Quarterly && i.Name == QuarterNames[q - 1]))
@@ -255,7 +256,7 @@ public static partial class DeadlineParser
                                 continue;
                             }
 
-                            var month = new LocalDate(y, q * 3, 1).PlusMonths(day.Name switch { null => -2, "sau" => 1, _ => 0 });
+                            var month = new LocalDate(y, q * 3, 1).PlusMonths(day.Name switch { null => -2, "sau" => 1, "sau2" => 2, "sau3" => 3, _ => 0 });
                             Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Quarterly, Named(QuarterNames[q - 1], y));
                         }
 

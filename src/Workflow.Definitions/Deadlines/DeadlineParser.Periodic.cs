@@ -60,6 +60,13 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth, k, after);
             }
 
+            // "Ngày 15 (của) tháng thứ 2 quý kế tiếp sau quý báo cáo", "Ngày 30 tháng thứ 3 quý kế tiếp …": that day of the
+            // second (third) month of the quarter after each reported one, Quý IV's in February (March) of the next year.
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && NthMonthOfNextQuarter(of) is var (nth, reported) && reported > of)
+            {
+                return DayOfQuarter(n, nth, k, reported);
+            }
+
             // "Ngày 15 tháng sau quý báo cáo": the month after each quarter, the next quarter's first (Quý IV's in January).
             if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && Is(of, "thang") && AfterTheReported(of + 1) is var nextQuarter && nextQuarter > of
                 && Is(nextQuarter, "quy") && IsReportWord(nextQuarter + 1))
@@ -158,6 +165,27 @@ public static partial class DeadlineParser
 
             var after = AfterTheReported(j);
             return after > 0 && Is(after, "thang") && IsReportWord(after + 1) ? (after + 2, true) : (-1, false);
+        }
+
+        /// <summary>"tháng thứ 2 (của) quý kế tiếp (sau) quý báo cáo" at <paramref name="j"/>: the month of the next quarter
+        /// (its first, second or third) and the last token read, or (First, -1). Statistical reporting regimes date a quarter's
+        /// report by a month of the quarter after it.</summary>
+        private (QuarterMonth Month, int Last) NthMonthOfNextQuarter(int j)
+        {
+            if (!Is(j, "thang", "thu") || !Is(j + 2, TokenType.Number) || tokens[j + 2].Value is < 1 or > 3 || tokens[j + 2].Length > 2)
+            {
+                return (QuarterMonth.First, -1);
+            }
+
+            var quarter = j + 3 + (Is(j + 3, "cua") ? 1 : 0);
+            var after = Is(quarter, "quy") ? AfterTheReported(quarter + 1) : -1;
+            if (after < 0 || !Is(after, "quy") || !IsReportWord(after + 1))
+            {
+                return (QuarterMonth.First, -1);
+            }
+
+            var month = tokens[j + 2].Value switch { 1 => QuarterMonth.NextFirst, 2 => QuarterMonth.NextSecond, _ => QuarterMonth.NextThird };
+            return (month, after + 2);
         }
 
         /// <summary>"sau", "tiếp theo (sau)", "kế tiếp (sau)" at <paramref name="j"/>: the token after them, or -1.</summary>
@@ -641,6 +669,8 @@ public static partial class DeadlineParser
             First,
             Last,
             NextFirst,
+            NextSecond,
+            NextThird,
         }
 
         /// <summary>A day of the first or last month of every quarter (or of the month after each quarter); a "hằng quý"
@@ -655,7 +685,7 @@ public static partial class DeadlineParser
                 items.RemoveAt(quarterly);
             }
 
-            items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Quarterly, month switch { QuarterMonth.Last => "cuoi", QuarterMonth.NextFirst => "sau", _ => null }, true, first, last));
+            items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Quarterly, month switch { QuarterMonth.Last => "cuoi", QuarterMonth.NextFirst => "sau", QuarterMonth.NextSecond => "sau2", QuarterMonth.NextThird => "sau3", _ => null }, true, first, last));
             recurringMarkers.Add(first);
             return last + 1;
         }

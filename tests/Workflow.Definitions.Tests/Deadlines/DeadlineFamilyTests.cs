@@ -1231,4 +1231,15 @@ public class DeadlineFamilyTests
         Assert.Equal(ScheduleKind.Phased, schedule.Kind);
         Assert.Equal([new LocalDate(2025, 3, 31), new LocalDate(2025, 12, 31)], schedule.Milestones.Select(m => m.Due));
     }
+
+    // Statistical reporting regimes: "Ngày 15 (của) tháng thứ 2 quý kế tiếp sau quý báo cáo" is that day of the second (third)
+    // month of the quarter after each reported one, Quý IV's in the next year, and the "Báo cáo quý" before it adds no
+    // quarter ends; without "quý báo cáo" after it, "tháng thứ 2" stays what it was.
+    [Theory]
+    [InlineData("Ngày 15 tháng thứ 2 quý kế tiếp sau quý báo cáo", "recurring: Quý I 2025-05-15 | Quý II 2025-08-15 | Quý III 2025-11-15 | Quý IV 2026-02-15")]
+    [InlineData("Báo cáo quý: Ngày 30 tháng thứ 3 quý kế tiếp sau quý báo cáo", "recurring: Quý I 2025-06-30 | Quý II 2025-09-30 | Quý III 2025-12-30 | Quý IV 2026-03-30")]
+    [InlineData("Báo cáo quý: ngày 10 của tháng thứ 2 của quý sau quý báo cáo", "recurring: Quý I 2025-05-10 | Quý II 2025-08-10 | Quý III 2025-11-10 | Quý IV 2026-02-10")]
+    [InlineData("Ngày 20 tháng thứ 1 quý tiếp theo sau quý báo cáo", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
+    [InlineData("Ngày 15 tháng sau quý báo cáo", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    public void A_day_of_a_month_of_the_quarter_after_the_reported_one(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
