@@ -228,6 +228,14 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && OpenBracketBefore(k) is var reason && reason > 0
+                && items.Exists(item => item.Kind == ItemKind.Date && item.LastToken == reason - 1) && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
+            {
+                // "Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày theo Điều 39 …)": a count before an event in brackets
+                // right after a date is how that date was worked out, its reason (the note), not an event the task waits for.
+                return ClosingBracket(reason);
+            }
+
             if (Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
             {
                 // "Trước ngày thi ít nhất 3 ngày": a count before an event, written after the event's words, waits for it as

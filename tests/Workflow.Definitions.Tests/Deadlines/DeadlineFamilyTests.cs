@@ -1242,4 +1242,13 @@ public class DeadlineFamilyTests
     [InlineData("Ngày 20 tháng thứ 1 quý tiếp theo sau quý báo cáo", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
     [InlineData("Ngày 15 tháng sau quý báo cáo", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
     public void A_day_of_a_month_of_the_quarter_after_the_reported_one(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count before an event in brackets right after a date ("Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày theo
+    // Điều 39 …)") is how the date was worked out: the date, once; without the date it still waits for the event.
+    [Theory]
+    [InlineData("Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày theo Điều 39 Luật Bầu cử).", "once: 2025-12-10")]
+    [InlineData("Hoàn thành trước ngày 03/02/2026 (trước ngày khai giảng ít nhất 40 ngày)", "once: 2026-02-03")]
+    [InlineData("Trước ngày bầu cử 95 ngày", "event:")]
+    [InlineData("Trước ngày thi ít nhất 3 ngày", "event:")]
+    public void A_count_before_an_event_in_brackets_after_a_date_is_its_reason(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
