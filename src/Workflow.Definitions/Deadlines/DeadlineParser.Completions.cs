@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen"], StringComparison.Ordinal);
 
     private sealed partial class Reading
     {
@@ -34,7 +34,7 @@ public static partial class DeadlineParser
                 // after a label's colon or comma is the work's time, whatever the label's first words say ("hoàn thành
                 // trong giai đoạn từ năm 2026 đến năm 2030" is still a deadline).
                 var spanFrom = item.Kind == ItemKind.Span && OpensSpan(item.FirstToken);
-                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.OpenEnded && SaysCompletion(item.FirstToken, spanFrom))
+                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.OpenEnded && (SaysCompletion(item.FirstToken, spanFrom) || (item.Kind == ItemKind.Year && SaysYearsDeadline(item.FirstToken))))
                 {
                     var implicitYear = item.Kind == ItemKind.Year && item.YearImplicit;
                     if (!implicitYear)
@@ -126,6 +126,23 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>Whether a year item at <paramref name="itemFirst"/> is a deadline by its end though no completion word is
+        /// said: "Chậm nhất trong năm 2025, hoàn thành …" ("chậm nhất", at the latest, right before "(trong) năm"), and
+        /// "…, báo cáo cấp có thẩm quyền trong năm 2025" (a report or submission to the competent authority, one act, by
+        /// the year's end). "Trong năm 2025" alone stays work over the year.</summary>
+        private bool SaysYearsDeadline(int itemFirst)
+        {
+            var j = itemFirst - 1;
+            j -= Is(j, "trong") ? 1 : 0;
+            j -= Is(j, "la") ? 1 : 0;
+            if (Is(j - 1, "cham", "nhat"))
+            {
+                return true;
+            }
+
+            return Is(j - 3, "cap", "co") && Is(j - 1, "tham", "quyen") && (Is(j - 5, "bao", "cao") || Is(j - 4, "trinh"));
         }
 
         /// <summary>Ongoing work written after a dated deadline has no date of its own: "Tháng 12/2026 và thực hiện

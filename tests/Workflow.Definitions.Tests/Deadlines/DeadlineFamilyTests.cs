@@ -1251,4 +1251,15 @@ public class DeadlineFamilyTests
     [InlineData("Trước ngày bầu cử 95 ngày", "event:")]
     [InlineData("Trước ngày thi ít nhất 3 ngày", "event:")]
     public void A_count_before_an_event_in_brackets_after_a_date_is_its_reason(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year said with "chậm nhất" right before it, or after a report or submission to the competent authority ("báo cáo /
+    // trình cấp có thẩm quyền trong năm 2025"), is a deadline by its end, once; "Trong năm 2025" alone stays work over it.
+    [Theory]
+    [InlineData("Chậm nhất trong năm 2025, hoàn thành xây dựng cơ sở dữ liệu.", "once: 2025-12-31")]
+    [InlineData("Chậm nhất năm 2026", "once: 2026-12-31")]
+    [InlineData("Hoàn thiện Đề án, báo cáo cấp có thẩm quyền trong năm 2025.", "once: 2025-12-31")]
+    [InlineData("Xây dựng dự thảo, trình cấp có thẩm quyền năm 2026", "once: 2026-12-31")]
+    [InlineData("Trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Triển khai thực hiện trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void A_year_at_the_latest_or_for_a_report_to_the_authority_is_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
