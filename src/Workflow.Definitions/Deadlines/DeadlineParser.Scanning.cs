@@ -222,6 +222,17 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (IsWhen(k) && k > 0 && (Is(k - 1, "truoc") || Is(k - 1, "sau")) && !AdHocAside(k) && !InPurposeClause(k) && DeadlineDayInSentence(k, Is(k - 1, "truoc") ? tokens.Length : k))
+            {
+                // "Báo cáo … trước khi xin ý kiến …, chậm nhất ngày 09/3/2025": beside a full date said with "trước ngày" or
+                // "chậm nhất ngày" in the same sentence, "trước khi" says what the task comes before, nothing it waits for;
+                // so does "sau khi" after such a date ("Trước ngày 20/8/2025: tổng hợp … sau khi sắp xếp đơn vị hành
+                // chính"). The date is the task's; an event only without a date. ("Sau khi …, hoàn thành trước ngày …",
+                // the clause first, still waits for it.)
+                SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (((Is(k, "neu", "co") || IsWhen(k)) && !AdHocAside(k)) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
@@ -352,6 +363,29 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether a date, a year or a span comes before a comma that comes before <paramref name="k"/>, in its sentence.</summary>
+        /// <summary>Whether the sentence around <paramref name="k"/> has a full date said with "trước ngày" or "chậm nhất (là)
+        /// ngày" ("trước ngày 15/9/2025") starting before token <paramref name="before"/>.</summary>
+        private bool DeadlineDayInSentence(int k, int before)
+        {
+            var start = k;
+            while (start > 0 && !IsSentenceBreak(start - 1))
+            {
+                start--;
+            }
+
+            for (var j = start; j + 6 < tokens.Length && j < before && !IsSentenceBreak(j); j++)
+            {
+                var day = Is(j, "truoc", "ngay") || Is(j, "nhat", "ngay") ? j + 2 : Is(j, "nhat", "la") && Is(j + 2, "ngay") ? j + 3 : -1;
+                if (day > 0 && Is(day, TokenType.Number) && Is(day + 1, '/') && Is(day + 2, TokenType.Number) && Is(day + 3, '/')
+                    && Is(day + 4, TokenType.Number) && tokens[day + 4].Length == 4)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool DatedEarlierClause(int k)
         {
             for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)

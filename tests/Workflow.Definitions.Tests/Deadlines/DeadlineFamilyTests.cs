@@ -1262,4 +1262,13 @@ public class DeadlineFamilyTests
     [InlineData("Trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Triển khai thực hiện trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     public void A_year_at_the_latest_or_for_a_report_to_the_authority_is_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Beside a full date said with "trước ngày" or "chậm nhất ngày" in its sentence, "trước khi …" says what the task comes
+    // before, and "sau khi …" after such a date describes the work: the date, once. "Sau khi …" before the date still waits.
+    [Theory]
+    [InlineData("Báo cáo Bộ Chính trị trước khi xin ý kiến các cấp uỷ chậm nhất ngày 09/3/2025.", "once: 2025-03-09")]
+    [InlineData("Trước ngày 20/8/2025: tổng hợp kết quả kiểm kê sau khi sắp xếp đơn vị hành chính.", "once: 2025-08-20")]
+    [InlineData("Sau khi xin ý kiến các sở, hoàn thành trước ngày 30/11/2025", "event: 2025-11-30")]
+    [InlineData("Trước khi khai giảng năm học", "event:")]
+    public void Before_a_step_or_after_the_date_a_when_clause_does_not_wait(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
