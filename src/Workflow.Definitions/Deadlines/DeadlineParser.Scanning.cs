@@ -317,7 +317,8 @@ public static partial class DeadlineParser
 
         /// <summary>Whether the words at <paramref name="k"/> ("khi có yêu cầu", "theo yêu cầu của Bộ Tư pháp", "khi cần thiết",
         /// "đột xuất nếu có vấn đề phát sinh")
-        /// say when an extra, unscheduled report is due, beside a duty already dated or periodic: "trước ngày 15 tháng 12
+        /// say when an extra, unscheduled report is due, beside a duty already dated or periodic (also after "Định kỳ …"
+        /// opening the cell or a label's colon, "…: Định kỳ trước ngày 10 hàng tháng và khi có phát sinh …"): "trước ngày 15 tháng 12
         /// hằng năm và báo cáo đột xuất khi có yêu cầu", "định kỳ hằng năm hoặc khi cần thiết". The duty is chased on its
         /// dates; the extra report is its note, not an event the task waits for.</summary>
         private bool AdHocAside(int k)
@@ -331,6 +332,9 @@ public static partial class DeadlineParser
             {
                 adHoc |= Is(j, "dot", "xuat");
                 alternative |= Is(j, "hoac");
+                // "Thời gian cung cấp thông tin: Định kỳ trước ngày 10 hàng tháng và khi có phát sinh thay đổi": the frequency
+                // opening what a label's colon introduces is the cell's opening too.
+                alternative |= Is(j, "dinh", "ky") && j > 0 && Is(j - 1, ':');
             }
 
             if (adHoc || alternative)

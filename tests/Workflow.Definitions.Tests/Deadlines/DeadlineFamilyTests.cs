@@ -1271,4 +1271,11 @@ public class DeadlineFamilyTests
     [InlineData("Sau khi xin ý kiến các sở, hoàn thành trước ngày 30/11/2025", "event: 2025-11-30")]
     [InlineData("Trước khi khai giảng năm học", "event:")]
     public void Before_a_step_or_after_the_date_a_when_clause_does_not_wait(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "Định kỳ …" right after a label's colon opens the duty as it does at the cell's start: its conditions ("và khi có phát
+    // sinh …") are extra occasions beside the periodic dates; without "Định kỳ" there the condition still waits.
+    [Theory]
+    [InlineData("Thời gian cung cấp thông tin: Định kỳ trước ngày 10 hàng tháng và khi có phát sinh thay đổi thông tin.", "recurring: Tháng 1 2025-01-10 | Tháng 2 2025-02-10 | Tháng 3 2025-03-10 | Tháng 4 2025-04-10 | Tháng 5 2025-05-10 | Tháng 6 2025-06-10 | Tháng 7 2025-07-10 | Tháng 8 2025-08-10 | Tháng 9 2025-09-10 | Tháng 10 2025-10-10 | Tháng 11 2025-11-10 | Tháng 12 2025-12-10")]
+    [InlineData("Thời gian: Khi có phát sinh thay đổi thông tin", "event:")]
+    public void A_frequency_after_a_labels_colon_keeps_its_conditions_extra(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
