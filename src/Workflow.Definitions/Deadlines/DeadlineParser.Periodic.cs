@@ -80,6 +80,13 @@ public static partial class DeadlineParser
                 return ExactDate(n, 1, january.Year, k, january.Last);
             }
 
+            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && Is(k + 1, "thang", "tiep", "theo"))
+            {
+                // "Đối với kỳ kế toán tháng: Ngày 12 tháng tiếp theo": after "Ngày", that day of the next month, every month,
+                // as "ngày 12 của tháng tiếp theo"; not a count of "12 tháng tiếp theo" (the next twelve months).
+                return DayOfMonth(n, nextMonth: true, k, k + 3);
+            }
+
             if (n is >= 2 and <= 10 && Is(k + 1, "nam") && EveryFewYears(n, k) is var every && every > k)
             {
                 return every;

@@ -1278,4 +1278,11 @@ public class DeadlineFamilyTests
     [InlineData("Thời gian cung cấp thông tin: Định kỳ trước ngày 10 hàng tháng và khi có phát sinh thay đổi thông tin.", "recurring: Tháng 1 2025-01-10 | Tháng 2 2025-02-10 | Tháng 3 2025-03-10 | Tháng 4 2025-04-10 | Tháng 5 2025-05-10 | Tháng 6 2025-06-10 | Tháng 7 2025-07-10 | Tháng 8 2025-08-10 | Tháng 9 2025-09-10 | Tháng 10 2025-10-10 | Tháng 11 2025-11-10 | Tháng 12 2025-12-10")]
     [InlineData("Thời gian: Khi có phát sinh thay đổi thông tin", "event:")]
     public void A_frequency_after_a_labels_colon_keeps_its_conditions_extra(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "Ngày 12 tháng tiếp theo", without "của": after "Ngày", that day of the next month, every month ("Đối với kỳ kế toán
+    // tháng: …"); it is not a count of the next twelve months.
+    [Theory]
+    [InlineData("Đối với kỳ kế toán tháng: Ngày 12 tháng tiếp theo.", "recurring: Tháng 1 2025-02-12 | Tháng 2 2025-03-12 | Tháng 3 2025-04-12 | Tháng 4 2025-05-12 | Tháng 5 2025-06-12 | Tháng 6 2025-07-12 | Tháng 7 2025-08-12 | Tháng 8 2025-09-12 | Tháng 9 2025-10-12 | Tháng 10 2025-11-12 | Tháng 11 2025-12-12 | Tháng 12 2026-01-12")]
+    [InlineData("Ngày 12 của tháng tiếp theo", "recurring: Tháng 1 2025-02-12 | Tháng 2 2025-03-12 | Tháng 3 2025-04-12 | Tháng 4 2025-05-12 | Tháng 5 2025-06-12 | Tháng 6 2025-07-12 | Tháng 7 2025-08-12 | Tháng 8 2025-09-12 | Tháng 9 2025-10-12 | Tháng 10 2025-11-12 | Tháng 11 2025-12-12 | Tháng 12 2026-01-12")]
+    public void A_day_of_the_next_month_without_cua_is_every_months(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
