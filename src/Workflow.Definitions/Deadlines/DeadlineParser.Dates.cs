@@ -22,6 +22,12 @@ public static partial class DeadlineParser
                 return cited;
             }
 
+            if (IsYearNumber(k) && Is(k - 2, "hien", "phap"))
+            {
+                // "sửa đổi, bổ sung một số điều của Hiến pháp (năm) 2013": the year names the constitution, no deadline.
+                return k + 1;
+            }
+
             if (TryNumberLedExtended(k) is var extended && extended > k)
             {
                 return extended;
