@@ -66,6 +66,22 @@ public static partial class DeadlineParser
                 return WhoseYear(k);
             }
 
+            if (Is(k, "theo", "ket", "qua") && (Is(k + 3, "ra", "soat") || Is(k + 3, "de", "xuat")))
+            {
+                // "Theo kết quả rà soát, đề xuất của các cơ quan": when waits on another body's review or proposal; an event
+                // unless the phrase also gives a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 3;
+            }
+
+            if (Is(k, "thong", "bao", "sau") && k >= 1 && Is(k - 1, "se"))
+            {
+                // "Sở GDĐT sẽ thông báo sau.": the date will be announced by another body later; an event unless the phrase
+                // also gives a date.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 3;
+            }
+
             if (Is(k, "dua", "ra") && Is(k + 2, "ke", "hoach"))
             {
                 // "Sở KHCN đưa ra kế hoạch": another body will set the dates.

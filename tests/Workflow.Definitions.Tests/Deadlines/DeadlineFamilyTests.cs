@@ -1292,4 +1292,12 @@ public class DeadlineFamilyTests
     [InlineData("Sửa đổi Hiến pháp năm 2013, hoàn thành trước ngày 30/6/2025", "once: 2025-06-30")]
     [InlineData("Hoàn thành năm 2026", "once: 2026-12-31")]
     public void The_year_of_the_constitution_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Deferring to another body ("Theo kết quả rà soát / đề xuất …", "… sẽ thông báo sau"): an event, unless a date is given.
+    [Theory]
+    [InlineData("Theo kết quả rà soát, đề xuất của các cơ quan", "event:")]
+    [InlineData("Sở GDĐT sẽ thông báo sau.", "event:")]
+    [InlineData("Theo kết quả rà soát, hoàn thành trước ngày 30/6/2025", "once: 2025-06-30")]
+    [InlineData("Thông báo sau ngày 15/7/2025", "once: 2025-07-15")]
+    public void Deferring_to_another_bodys_review_or_notice_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
