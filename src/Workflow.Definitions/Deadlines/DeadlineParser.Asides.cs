@@ -289,7 +289,13 @@ public static partial class DeadlineParser
         /// is history, not a step to chase; it becomes the note. Runs after the scan.</summary>
         private void SetPastStartsApart()
         {
-            if (!items.Exists(o => o.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && o.Date.Year >= context.TrackedYear))
+            var later = false;
+            foreach (var o in items)
+            {
+                later |= o.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && o.Date.Year >= context.TrackedYear;
+            }
+
+            if (!later)
             {
                 return;
             }

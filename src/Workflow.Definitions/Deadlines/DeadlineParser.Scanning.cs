@@ -240,7 +240,7 @@ public static partial class DeadlineParser
             }
 
             if (Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && OpenBracketBefore(k) is var reason && reason > 0
-                && items.Exists(item => item.Kind == ItemKind.Date && item.LastToken == reason - 1) && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
+                && DateEndsAt(reason - 1) && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
             {
                 // "Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày theo Điều 39 …)": a count before an event in brackets
                 // right after a date is how that date was worked out, its reason (the note), not an event the task waits for.
@@ -278,6 +278,21 @@ public static partial class DeadlineParser
             }
 
             return k;
+        }
+
+        /// <summary>Whether a date item ends at token <paramref name="last"/>. (A loop, not a lambda: a pattern variable
+        /// captured by a lambda would cost a closure at every token the scanner tries.)</summary>
+        private bool DateEndsAt(int last)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.LastToken == last)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
