@@ -57,8 +57,7 @@ public static partial class DeadlineParser
                     var dated = item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !item.YearImplicit);
                     if (dated && item.FirstToken > open && item.LastToken < close)
                     {
-                        Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
-                        items.RemoveAt(i);
+                        SetApart(i, null);
                     }
                 }
 
@@ -92,9 +91,7 @@ public static partial class DeadlineParser
                     continue; // "chậm nhất đến ngày 15 tháng 4 năm 2026" is the deadline itself
                 }
 
-                Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
-                items.RemoveAt(i);
-                notes.Add($"\"{Original(reach, item.LastToken)}\" là ngày chốt số liệu, không phải hạn");
+                SetApart(i, $"\"{Original(reach, item.LastToken)}\" là ngày chốt số liệu, không phải hạn");
             }
         }
 
@@ -120,9 +117,7 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
-                items.RemoveAt(i);
-                notes.Add($"\"{Original(before, item.LastToken)}\" là điều kiện áp dụng, không phải hạn");
+                SetApart(i, $"\"{Original(before, item.LastToken)}\" là điều kiện áp dụng, không phải hạn");
             }
         }
 
@@ -155,9 +150,7 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
-                items.RemoveAt(i);
-                notes.Add($"\"{Original(item.FirstToken, item.LastToken)}\" là năm của nội dung, không phải hạn");
+                SetApart(i, $"\"{Original(item.FirstToken, item.LastToken)}\" là năm của nội dung, không phải hạn");
             }
         }
 
@@ -173,7 +166,7 @@ public static partial class DeadlineParser
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                if (NamesTerm(item.FirstToken) || (i > 0 && NamesTerm(items[i - 1].FirstToken) && items[i - 1].LastToken + 2 == item.FirstToken && Is(item.FirstToken - 1, '-')))
+                if (NamedTermAt(i))
                 {
                     named++;
                 }
@@ -191,11 +184,9 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
-                if (NamesTerm(item.FirstToken) || (i > 0 && NamesTerm(items[i - 1].FirstToken) && items[i - 1].LastToken + 2 == item.FirstToken && Is(item.FirstToken - 1, '-')))
+                if (NamedTermAt(i))
                 {
-                    Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
-                    items.RemoveAt(i);
-                    notes.Add($"\"{Original(item.FirstToken - 2, item.LastToken)}\" là tên nhiệm kỳ, năm học hay lộ trình, không phải hạn");
+                    SetApart(i, $"\"{Original(item.FirstToken - 2, item.LastToken)}\" là tên nhiệm kỳ, năm học hay lộ trình, không phải hạn");
                 }
             }
         }
@@ -218,9 +209,7 @@ public static partial class DeadlineParser
                 var deadline = items.FindLastIndex(i - 1, d => d.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !SaysStrive(d.FirstToken));
                 if (deadline >= 0 && goal.Date <= items[deadline].Date)
                 {
-                    Array.Fill(covered, false, goal.FirstToken, goal.LastToken - goal.FirstToken + 1);
-                    items.RemoveAt(i);
-                    notes.Add($"phấn đấu sớm hơn hạn: {Original(goal.FirstToken, goal.LastToken)}");
+                    SetApart(i, $"phấn đấu sớm hơn hạn: {Original(goal.FirstToken, goal.LastToken)}");
                 }
             }
         }
@@ -305,9 +294,7 @@ public static partial class DeadlineParser
                 var item = items[i];
                 if (item.Kind is ItemKind.Date or ItemKind.Year && item.Date.Year < context.TrackedYear && StartedAlready(item.FirstToken))
                 {
-                    Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
-                    items.RemoveAt(i);
-                    notes.Add($"đã bắt đầu: {Original(item.FirstToken, item.LastToken)}");
+                    SetApart(i, $"đã bắt đầu: {Original(item.FirstToken, item.LastToken)}");
                 }
             }
         }
@@ -324,6 +311,23 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>Whether item <paramref name="i"/> is a named term's year, or the last year of one ("nhiệm kỳ 2025-2030").</summary>
+        private bool NamedTermAt(int i) =>
+            NamesTerm(items[i].FirstToken) || (i > 0 && NamesTerm(items[i - 1].FirstToken) && items[i - 1].LastToken + 2 == items[i].FirstToken && Is(items[i].FirstToken - 1, '-'));
+
+        /// <summary>Takes item <paramref name="i"/> out of the reading: its words go back to the free text, and
+        /// <paramref name="note"/>, when given, says what it was.</summary>
+        private void SetApart(int i, string? note)
+        {
+            var item = items[i];
+            Array.Fill(covered, false, item.FirstToken, item.LastToken - item.FirstToken + 1);
+            items.RemoveAt(i);
+            if (note is not null)
+            {
+                notes.Add(note);
+            }
         }
 
         /// <summary>Whether the year at <paramref name="k"/> follows "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình".</summary>
@@ -353,9 +357,7 @@ public static partial class DeadlineParser
                 j += Is(j + 1, "het") ? 2 : 1;
                 if (Is(j, "ngay") && j + 1 == day.FirstToken)
                 {
-                    Array.Fill(covered, false, month.FirstToken, month.LastToken - month.FirstToken + 1);
-                    items.RemoveAt(i);
-                    notes.Add($"\"{Original(month.FirstToken, day.LastToken)}\": hạn là ngày cuối, tháng đầu là lúc bắt đầu");
+                    SetApart(i, $"\"{Original(month.FirstToken, day.LastToken)}\": hạn là ngày cuối, tháng đầu là lúc bắt đầu");
                 }
             }
         }

@@ -35,52 +35,54 @@ public static partial class DeadlineParser
             }
 
             var of = Is(k + 1, "cua") ? k + 2 : k + 1;
+            var day = Is(k - 1, "ngay") && n is >= 1 and <= 31; // "ngày 15 …": a day of a month the words after it name
+            var shortDay = day && tokens[k].Length <= 2;
 
             // "Chậm nhất là ngày 15 tháng đầu tiên của quý sau liền kề đối với báo cáo quý": a quarter's report is due on that
             // day of the next quarter's first month.
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && NextQuarterFirstMonth(of) is var next && next > of)
+            if (day && NextQuarterFirstMonth(of) is var next && next > of)
             {
                 return DayOfQuarter(n, QuarterMonth.NextFirst, k, next - 1);
             }
 
             // "Hằng quý, trước ngày 15 tháng cuối quý", "ngày 20 của tháng đầu quý", "ngày 25 tháng cuối của quý": that day of
             // one month of every quarter.
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang") && EveryQuarterAfter(of + 1) is var quarter && quarter > of + 1)
+            if (day && Is(of, "thang") && EveryQuarterAfter(of + 1) is var quarter && quarter > of + 1)
             {
                 return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, quarter);
             }
 
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang") && DayOfNamedQuarter(n, k, of + 1) is var named && named > k)
+            if (day && Is(of, "thang") && DayOfNamedQuarter(n, k, of + 1) is var named && named > k)
             {
                 return named;
             }
 
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && Is(of, "thang") && ReportMonth(of + 1) is var (after, nextMonth) && after > of)
+            if (shortDay && Is(of, "thang") && ReportMonth(of + 1) is var (after, nextMonth) && after > of)
             {
                 return DayOfMonth(n, nextMonth, k, after);
             }
 
             // "Ngày 15 (của) tháng thứ 2 quý kế tiếp sau quý báo cáo", "Ngày 30 tháng thứ 3 quý kế tiếp …": that day of the
             // second (third) month of the quarter after each reported one, Quý IV's in February (March) of the next year.
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && NthMonthOfNextQuarter(of) is var (nth, reported) && reported > of)
+            if (shortDay && NthMonthOfNextQuarter(of) is var (nth, reported) && reported > of)
             {
                 return DayOfQuarter(n, nth, k, reported);
             }
 
             // "Ngày 15 tháng sau quý báo cáo": the month after each quarter, the next quarter's first (Quý IV's in January).
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && Is(of, "thang") && AfterTheReported(of + 1) is var nextQuarter && nextQuarter > of
+            if (shortDay && Is(of, "thang") && AfterTheReported(of + 1) is var nextQuarter && nextQuarter > of
                 && Is(nextQuarter, "quy") && IsReportWord(nextQuarter + 1))
             {
                 return DayOfQuarter(n, QuarterMonth.NextFirst, k, nextQuarter + 2);
             }
 
             // "ngày 15 của tháng đầu năm tiếp theo ngay sau kỳ báo cáo": that day of January of the year said.
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && Is(of, "thang", "dau") && FirstMonthOfRelativeYear(of + 2) is { } january)
+            if (day && Is(of, "thang", "dau") && FirstMonthOfRelativeYear(of + 2) is { } january)
             {
                 return ExactDate(n, 1, january.Year, k, january.Last);
             }
 
-            if (Is(k - 1, "ngay") && n is >= 1 and <= 31 && tokens[k].Length <= 2 && Is(k + 1, "thang", "tiep", "theo"))
+            if (shortDay && Is(k + 1, "thang", "tiep", "theo"))
             {
                 // "Đối với kỳ kế toán tháng: Ngày 12 tháng tiếp theo": after "Ngày", that day of the next month, every month,
                 // as "ngày 12 của tháng tiếp theo"; not a count of "12 tháng tiếp theo" (the next twelve months).
@@ -235,7 +237,7 @@ public static partial class DeadlineParser
                     colon--;
                 }
 
-                if (count == 0 || !(Is(colon, ':') || Is(colon, '(')) || !DayEndsAt(colon - 1))
+                if (count == 0 || !(Is(colon, ':') || Is(colon, '(')) || !DateEndsAt(colon - 1, unnamed: true))
                 {
                     continue;
                 }
@@ -326,20 +328,6 @@ public static partial class DeadlineParser
 
                 return;
             }
-        }
-
-        /// <summary>Whether a day ("Ngày 18 tháng 6", no period's name) ends at token <paramref name="last"/>.</summary>
-        private bool DayEndsAt(int last)
-        {
-            foreach (var item in items)
-            {
-                if (item.Kind == ItemKind.Date && item.LastToken == last && item.Name is null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>After "tháng đầu" at <paramref name="j"/>: "(tiên) (của) năm tiếp theo / sau / kế tiếp …", a year said relative

@@ -280,13 +280,14 @@ public static partial class DeadlineParser
             return k;
         }
 
-        /// <summary>Whether a date item ends at token <paramref name="last"/>. (A loop, not a lambda: a pattern variable
-        /// captured by a lambda would cost a closure at every token the scanner tries.)</summary>
-        private bool DateEndsAt(int last)
+        /// <summary>Whether a date item ends at token <paramref name="last"/>; with <paramref name="unnamed"/>, a day that no
+        /// period names ("Ngày 18 tháng 6", not "Quý I"). (A loop, not a lambda: a pattern variable captured by a lambda
+        /// would cost a closure at every token the scanner tries.)</summary>
+        private bool DateEndsAt(int last, bool unnamed = false)
         {
             foreach (var item in items)
             {
-                if (item.Kind == ItemKind.Date && item.LastToken == last)
+                if (item.Kind == ItemKind.Date && item.LastToken == last && (!unnamed || item.Name is null))
                 {
                     return true;
                 }
