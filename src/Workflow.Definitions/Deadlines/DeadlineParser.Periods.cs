@@ -393,7 +393,7 @@ public static partial class DeadlineParser
             return true;
 
             // "lương", not "lượng" (a quantity) nor "lường", which fold alike.
-            bool IsWage(int t) => Is(t, "luong") && text.Text.AsSpan(tokens[t].Start, tokens[t].Length).Equals("lương", StringComparison.OrdinalIgnoreCase);
+            bool IsWage(int t) => Is(t, "luong") && WrittenAs(t, "lương");
         }
 
         private (int Year, bool Implicit, int After) YearSuffix(int j)

@@ -140,15 +140,10 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if ((Is(k, "hang") || IsEach(k)) && k + 1 < tokens.Length && RateOfCapacity(k))
-            {
-                // "với công suất 6 triệu hành khách mỗi năm": a capacity per year is a rate, not a duty's frequency.
-                return k + 2;
-            }
-
             if ((Is(k, "hang") || IsEach(k)) && k + 1 < tokens.Length)
             {
-                return Every(k);
+                // "với công suất 6 triệu hành khách mỗi năm": a capacity per year is a rate, not a duty's frequency.
+                return RateOfCapacity(k) ? k + 2 : Every(k);
             }
 
             if (Is(k, "dinh", "ky"))
@@ -229,7 +224,7 @@ public static partial class DeadlineParser
                 // so does "sau khi" after such a date ("Trước ngày 20/8/2025: tổng hợp … sau khi sắp xếp đơn vị hành
                 // chính"). The date is the task's; an event only without a date. ("Sau khi …, hoàn thành trước ngày …",
                 // the clause first, still waits for it.)
-                SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.WithoutDate);
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
                 return k + 1;
             }
 
@@ -298,7 +293,7 @@ public static partial class DeadlineParser
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>
-        private bool IsWhen(int k) => Is(k, "khi") && text.Text[tokens[k].Start + 2] is 'i' or 'I';
+        private bool IsWhen(int k) => Is(k, "khi") && WrittenAs(k, "khi");
 
         /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends a capacity ("công suất") said within a few words before
         /// it, in its clause. (An output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>
@@ -317,7 +312,13 @@ public static partial class DeadlineParser
 
         /// <summary>"mỗi" (each) as written: "mới" (new: "Nghị quyết mới quy định …") folds to the same letters but says no
         /// frequency. A cell typed without accents keeps its "moi".</summary>
-        private bool IsEach(int k) => Is(k, "moi") && text.Text[tokens[k].Start + 1] is 'ỗ' or 'Ỗ' or 'o' or 'O';
+        private bool IsEach(int k) => Is(k, "moi") && (WrittenAs(k, "mỗi") || WrittenAs(k, "moi"));
+
+        /// <summary>Whether token <paramref name="k"/> is written <paramref name="word"/> with its accents, in any case:
+        /// for the words whose folded letters stand for other words too ("khi" and "khí", "mỗi" and "mới", "lương" and
+        /// "lượng").</summary>
+        private bool WrittenAs(int k, string word) =>
+            text.Text.AsSpan(tokens[k].Start, tokens[k].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
         /// <summary>The tilde and hook vowels of "quỹ", "quĩ" (a fund), never written in "quý", "quí" (a quarter).</summary>
         private static readonly SearchValues<char> FundMarks = SearchValues.Create("ỹỸĩĨỷỶỉỈ");
 
