@@ -37,9 +37,12 @@ public static partial class DeadlineParser
                 return false;
             }
 
+            // Length, then the first and the last letter, before the letters between: most words asked about differ
+            // from the token in one of those, and a call to compare spans costs more than the three looks.
             var t = tokens[k];
-            return t.Length == word.Length && t.Type == TokenType.Word && text.Folded[t.Start] == word[0]
-                && text.Folded.AsSpan(t.Start + 1, t.Length - 1).SequenceEqual(word.AsSpan(1));
+            var folded = text.Folded;
+            return t.Length == word.Length && t.Type == TokenType.Word && folded[t.Start] == word[0] && folded[t.End - 1] == word[^1]
+                && (t.Length <= 2 || folded.AsSpan(t.Start + 1, t.Length - 2).SequenceEqual(word.AsSpan(1, word.Length - 2)));
         }
 
         /// <summary>The last day of a month.</summary>
