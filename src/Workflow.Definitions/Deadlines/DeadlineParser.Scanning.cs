@@ -104,7 +104,7 @@ public static partial class DeadlineParser
                 return extended;
             }
 
-            if (first == 'n' && Is(k, "nam"))
+            if (first == 'n' && Is(k, "nam") && !NamesAPlace(k))
             {
                 return CitedDocumentYear(k) is var cited && cited > k ? cited : YearWord(k);
             }
@@ -173,10 +173,13 @@ public static partial class DeadlineParser
                 return last + 1;
             }
 
-            if (first == 'k' && Is(k - 1, "sau") && Is(k, "khi", "ket", "thuc") && BracketAfterDate(k) is var bracket && bracket >= 0)
+            if (first == 'k' && Is(k - 1, "sau") && (Is(k, "khi", "ket", "thuc") || (Is(k, "khi") && Is(k - 2, '(') && PlannedMonthEndsAt(k - 3)))
+                && BracketAfterDate(k) is var bracket && bracket >= 0)
             {
-                // "Tháng 9/2026 (sau khi kết thúc kỳ tuyển sinh …)": the brackets say why the date falls then (after a
-                // season ends), not an act the task waits for; listed, since "sau khi" could be read as an event.
+                // "Tháng 9/2026 (sau khi kết thúc kỳ tuyển sinh …)", "Dự kiến tháng 11/2025 (sau khi Ban Thường trực … ban hành
+                // Hướng dẫn)": the brackets say why the date falls then (after a season ends, or once the guidance the planned
+                // month counts on is out), not an act the task waits for; listed, since "sau khi" could be read as an event.
+                // A date not said as planned ("Quý IV/2025 (sau khi Bộ Nội vụ ban hành hướng dẫn)") still waits.
                 ambiguities.Add($"đọc là hạn đã ghi; \"{Original(k - 1, ClosingBracket(bracket) - 1)}\" trong ngoặc là ghi chú (có thể hiểu là chờ sự kiện)");
                 return k + 1;
             }
@@ -297,6 +300,28 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>Whether a date item ends at token <paramref name="last"/> and is said with "dự kiến" ("Dự kiến tháng 11/2025",
+        /// "dự kiến vào tháng 11/2025"): the month the step is planned for, which already counts on what the brackets after
+        /// it name.</summary>
+        private bool PlannedMonthEndsAt(int last)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.LastToken == last)
+                {
+                    return Is(item.FirstToken - 2, "du", "kien") || (Is(item.FirstToken - 3, "du", "kien") && Is(item.FirstToken - 1, "vao"));
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"Việt Nam", "Ngân hàng Nhà nước Việt Nam", "Quảng Nam", "miền Nam": "Nam" written with its capital and no
+        /// breve, after another word and before no number, is a name, not "năm" (a year), which folds to the same letters. A
+        /// cell typed without accents ("Hoan thanh nam 2025", "Nam 2025") keeps its year.</summary>
+        private bool NamesAPlace(int k) =>
+            k > 0 && Is(k - 1, TokenType.Word) && !Is(k + 1, TokenType.Number) && text.Text.AsSpan(tokens[k].Start, tokens[k].Length).SequenceEqual("Nam");
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>

@@ -1300,4 +1300,22 @@ public class DeadlineFamilyTests
     [InlineData("Theo kết quả rà soát, hoàn thành trước ngày 30/6/2025", "once: 2025-06-30")]
     [InlineData("Thông báo sau ngày 15/7/2025", "once: 2025-07-15")]
     public void Deferring_to_another_bodys_review_or_notice_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "Việt Nam", "Quảng Nam": "Nam" with its capital and no breve, after a word and before no number, is a name, not "năm";
+    // a year typed without accents is still one.
+    [Theory]
+    [InlineData("Định kỳ vào ngày 10 hàng tháng thông tin cho Ngân hàng Nhà nước Việt Nam", "recurring: Tháng 1 2025-01-10 | Tháng 2 2025-02-10 | Tháng 3 2025-03-10 | Tháng 4 2025-04-10 | Tháng 5 2025-05-10 | Tháng 6 2025-06-10 | Tháng 7 2025-07-10 | Tháng 8 2025-08-10 | Tháng 9 2025-09-10 | Tháng 10 2025-10-10 | Tháng 11 2025-11-10 | Tháng 12 2025-12-10")]
+    [InlineData("Quý II/2025, gửi UBND tỉnh Quảng Nam", "once: 2025-06-30")]
+    [InlineData("Hoan thanh trong Nam 2026", "once: 2026-12-31")]
+    [InlineData("Trong năm, gửi Ngân hàng Nhà nước", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void Nam_as_a_name_is_no_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "(sau khi …)" opening right after a month said with "dự kiến" (planned for) is why the step falls then; after any other
+    // date it is what the deadline waits for.
+    [Theory]
+    [InlineData("Dự kiến tháng 11/2025 (sau khi Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ban hành Hướng dẫn).", "once: 2025-11-30")]
+    [InlineData("Dự kiến vào tháng 11/2025 (sau khi Bộ ban hành hướng dẫn)", "once: 2025-11-30")]
+    [InlineData("Tháng 11/2025 (sau khi Bộ ban hành hướng dẫn)", "event: 2025-11-30")]
+    [InlineData("Trước tháng 3/2027 (sau khi Chính phủ ban hành Nghị định thay thế", "event: 2027-02-28")]
+    public void After_clause_in_brackets_after_a_planned_month_is_its_reason(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
