@@ -266,6 +266,61 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"Ngày 22 tháng 3: Ước tính quý I; sơ bộ quý IV của năm trước", "- Ngày 22 tháng 6: Ước tính quý II, sơ bộ quý I
+        /// năm báo cáo", "Ngày 15 tháng 11: Báo cáo ước tính năm báo cáo": in a statistical release timetable, the periods after
+        /// a day's colon and an estimate word ("ước tính", "sơ bộ", "chính thức", at most two words after the colon), up to the
+        /// next day, are what that day's release covers, not deadlines of their own; their words go to the note. With "năm báo
+        /// cáo" among them, the days recur every year. Runs after the scan.</summary>
+        private void SetEstimatesApart()
+        {
+            for (var t = 1; t + 1 < tokens.Length && items.Count >= 2; t++)
+            {
+                if (!Is(t, "uoc", "tinh") && !Is(t, "so", "bo") && !Is(t, "chinh", "thuc"))
+                {
+                    continue;
+                }
+
+                var colon = t - 1;
+                while (colon > t - 3 && Is(colon, TokenType.Word))
+                {
+                    colon--;
+                }
+
+                if (!Is(colon, ':') || !DateEndsAt(colon - 1, unnamed: true))
+                {
+                    continue;
+                }
+
+                // To the next day written "Ngày …", the next release's.
+                var end = tokens.Length;
+                foreach (var item in items)
+                {
+                    if (item.Kind == ItemKind.Date && item.Name is null && (Is(item.FirstToken, "ngay") || Is(item.FirstToken - 1, "ngay")) && item.FirstToken > t && item.FirstToken < end)
+                    {
+                        end = item.FirstToken;
+                    }
+                }
+
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    if (items[i].FirstToken > t && items[i].LastToken < end)
+                    {
+                        SetApart(i, null);
+                    }
+                }
+
+                for (var j = t + 2; j + 1 < end; j++)
+                {
+                    if (Is(j, "nam") && IsReportWord(j + 1))
+                    {
+                        placeholder = YearPlaceholder.Report; // the days are the reported year's, every year
+                    }
+                }
+
+                t = end - 1;
+            }
+        }
+
         /// <summary>"Kỳ báo cáo 6 tháng được tính từ ngày 01 tháng 01 đến ngày 30 tháng 6; thời hạn gửi báo cáo chậm nhất vào ngày
         /// 15 tháng 7", "Kỳ báo cáo quý được tính từ ngày 01 của tháng đầu quý đến ngày cuối cùng …; … ngày 15 của tháng đầu quý
         /// tiếp theo": the days after "(được) tính từ", to the clause's end, say what the report's period covers, not when it is

@@ -226,6 +226,7 @@ public static partial class DeadlineParser
             SetPastStartsApart();
             SetWindowOpeningsApart();
             SetReportedPeriodsApart();
+            SetEstimatesApart();
             SetPeriodDefinitionsApart();
             SetAsidesApart();
             DropSessionYears();

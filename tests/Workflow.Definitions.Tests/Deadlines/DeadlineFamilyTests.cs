@@ -1318,4 +1318,14 @@ public class DeadlineFamilyTests
     [InlineData("Tháng 11/2025 (sau khi Bộ ban hành hướng dẫn)", "event: 2025-11-30")]
     [InlineData("Trước tháng 3/2027 (sau khi Chính phủ ban hành Nghị định thay thế", "event: 2027-02-28")]
     public void After_clause_in_brackets_after_a_planned_month_is_its_reason(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A release timetable: after a day's colon, the periods an estimate ("Ước tính", "Sơ bộ", "Chính thức") names, up to the
+    // next day, are what that release covers; with "năm báo cáo" the days recur every year. Without an estimate word a
+    // quarter after a colon is still a date.
+    [Theory]
+    [InlineData("- Ngày 22 tháng 3: Ước tính quý I năm báo cáo - Ngày 22 tháng 6: Ước tính quý II, sơ bộ quý I năm báo cáo", "recurring: Năm 2025-03-22 | Năm 2025-06-22")]
+    [InlineData("Ngày 15 tháng 11: Báo cáo ước tính năm báo cáo Ngày 20 tháng 12: Báo cáo sơ bộ năm báo cáo", "recurring: Năm 2025-11-15 | Năm 2025-12-20")]
+    [InlineData("Ngày 22 tháng 3: Ước tính quý I; sơ bộ quý IV của năm trước", "once: 2025-03-22")]
+    [InlineData("Ngày 22 tháng 3: hoàn thành quý I", "phased: 2025-03-22 | 2025-03-31")]
+    public void A_release_timetables_estimates_name_what_each_day_covers(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
