@@ -233,6 +233,11 @@ public static partial class DeadlineParser
         /// Runs after the scan.</summary>
         private void SetReplacedTimesApart()
         {
+            if (!Mentions("dieu"))
+            {
+                return;
+            }
+
             var adjust = -1;
             for (var j = 0; j + 1 < tokens.Length && adjust < 0; j++)
             {

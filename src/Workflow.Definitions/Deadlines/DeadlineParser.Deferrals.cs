@@ -121,6 +121,11 @@ public static partial class DeadlineParser
         /// or exactly when within the dates, not a later step.)</summary>
         private bool DeferredStepAfterDates(int k)
         {
+            if (!Mentions("trien"))
+            {
+                return false;
+            }
+
             if (!(Is(k + 1, "tien", "do") || Is(k + 1, "thoi", "han") || Is(k + 1, "ke", "hoach") || Is(k + 1, "lo", "trinh") || Is(k + 1, "quyet", "dinh"))
                 || !(Is(k - 2, "trien", "khai") || (Is(k - 2, "thuc", "hien") && Is(k - 4, "trien", "khai"))) || OpenBracketBefore(k) >= 0)
             {

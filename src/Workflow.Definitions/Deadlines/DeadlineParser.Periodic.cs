@@ -209,6 +209,11 @@ public static partial class DeadlineParser
         /// report covers, not a deadline of its own; it becomes the note. Runs after the scan.</summary>
         private void SetReportedPeriodsApart()
         {
+            if (!Mentions("bao"))
+            {
+                return;
+            }
+
             for (var t = 2; t + 2 < tokens.Length && items.Count >= 2; t++)
             {
                 if (!Is(t, "nam") || !IsReportWord(t + 1))
@@ -273,6 +278,11 @@ public static partial class DeadlineParser
         /// cáo" among them, the days recur every year. Runs after the scan.</summary>
         private void SetEstimatesApart()
         {
+            if (!Mentions("tinh") && !Mentions("bo") && !Mentions("thuc"))
+            {
+                return;
+            }
+
             for (var t = 1; t + 1 < tokens.Length && items.Count >= 2; t++)
             {
                 if (!Is(t, "uoc", "tinh") && !Is(t, "so", "bo") && !Is(t, "chinh", "thuc"))
@@ -327,6 +337,11 @@ public static partial class DeadlineParser
         /// due (the note); a single day given after them is that period's report's. Runs after the scan.</summary>
         private void SetPeriodDefinitionsApart()
         {
+            if (!Mentions("ky"))
+            {
+                return;
+            }
+
             for (var t = 0; t + 4 < tokens.Length; t++)
             {
                 var p = (Is(t, "ky") && IsReportWord(t + 1)) || Is(t, "ky", "ke", "toan") ? t + 3 : -1;

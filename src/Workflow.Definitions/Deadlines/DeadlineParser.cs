@@ -179,6 +179,7 @@ public static partial class DeadlineParser
         private readonly List<Item> items;
         private readonly List<string> notes;
         private readonly bool[] covered;
+        private readonly ulong sketch;
         private string? error;
         private string? impossibleDate;
         private readonly List<int> recurringMarkers;
@@ -199,7 +200,12 @@ public static partial class DeadlineParser
             text = PhraseText.Of(phrase);
             tokens = scratch.Tokenize(text.Folded);
             covered = scratch.Covered(tokens.Length);
+            sketch = Tokenizer.Sketch(text.Folded, tokens);
         }
+
+        /// <summary>Whether the phrase may have the folded word or mark <paramref name="word"/>; false only when it surely has
+        /// not, so that a pass looking for it ends before it scans.</summary>
+        private bool Mentions(string word) => (sketch & Tokenizer.Bit(word)) != 0;
 
         public Schedule Read()
         {
@@ -285,6 +291,11 @@ public static partial class DeadlineParser
         /// <summary>Whether the phrase says "kỳ họp" (a session of a council or the National Assembly).</summary>
         private bool NamesASession()
         {
+            if (!Mentions("hop"))
+            {
+                return false;
+            }
+
             for (var t = 0; t + 1 < tokens.Length; t++)
             {
                 if (Is(t, "ky", "hop"))

@@ -80,6 +80,26 @@ internal static class Tokenizer
         return DropSpelledNumbers(folded, tokens, count);
     }
 
+    /// <summary>A 64-bit sketch of the words and marks in <paramref name="tokens"/>: one bit each, chosen by
+    /// <see cref="Bit"/>. A word whose bit is clear is surely absent, so a pass that looks for it can stop at once; a set
+    /// bit may be another word's.</summary>
+    public static ulong Sketch(string folded, ReadOnlySpan<Token> tokens)
+    {
+        var sketch = 0UL;
+        foreach (var t in tokens)
+        {
+            if (t.Type != TokenType.Number)
+            {
+                sketch |= Bit(folded.AsSpan(t.Start, t.Length));
+            }
+        }
+
+        return sketch;
+    }
+
+    /// <summary>The bit of a folded word or mark in a <see cref="Sketch"/>, from its length and its first and last letters.</summary>
+    public static ulong Bit(ReadOnlySpan<char> word) => 1UL << (((word.Length * 7) + (word[0] * 31) + word[^1]) & 63);
+
     /// <summary>"Định kỳ 06 (sáu) tháng", "10 (mười) ngày", "15 (mười lăm) ngày": a number followed by its spelling in
     /// brackets is one count; the brackets are dropped so the count reads as written without them.</summary>
     private static int DropSpelledNumbers(string folded, Span<Token> tokens, int count)
