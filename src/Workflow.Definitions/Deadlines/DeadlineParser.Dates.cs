@@ -257,15 +257,20 @@ public static partial class DeadlineParser
             Is(k, "nam") && IsYearNumber(k + 1) && DocumentNumberBefore(k) >= 0 ? k + 2 : k;
 
         /// <summary>The leading number of a document's number written right before token <paramref name="k"/>, said after
-        /// "số" or a kind of document: "số 12/KH-UBND", "Quyết định 962/QĐ-UBND", "Nghị quyết số 190/2025/QH15"; -1 when
-        /// there is none. After the number's "/" come capitals as written ("QĐ", "UBND", "TTg") or numbers, joined by "-"
-        /// or "/"; "Quý 3/2025" and "tháng 6/2025" are no document's.</summary>
+        /// "số" or a kind of document: "số 12/KH-UBND", "Quyết định 962/QĐ-UBND", "Nghị quyết số 190/2025/QH15", "Nghị định
+        /// 69/2024/NĐ-CP"; -1 when there is none. After the number's "/" come capitals as written ("QĐ", "UBND", "TTg") or
+        /// numbers, joined by "-" or "/"; a Party body's numbers put the kind first, after "-": "Văn bản số 43-CV/TU",
+        /// "Kế hoạch 02-KH/BCĐTW". "Quý 3/2025" and "tháng 6/2025" are no document's.</summary>
         private int DocumentNumberBefore(int k)
         {
             var lead = -1;
             for (var s = k - 1; s >= 0 && s >= k - 10; s--)
             {
                 if (Is(s, '/') && Is(s - 1, TokenType.Number) && (Is(s + 1, TokenType.Number) || IsCapitalWord(s + 1)))
+                {
+                    lead = s - 1;
+                }
+                else if (Is(s, '-') && Is(s - 1, TokenType.Number) && IsCapitalWord(s + 1) && Is(s + 2, '/') && IsCapitalWord(s + 3))
                 {
                     lead = s - 1;
                 }
@@ -283,7 +288,8 @@ public static partial class DeadlineParser
         /// <summary>Whether tokens <paramref name="first"/>..<paramref name="last"/> name a kind of document.</summary>
         private bool NamesDocument(int first, int last) =>
             (last == first + 1 && (Is(first, "thong", "bao") || Is(first, "cong", "van") || Is(first, "quyet", "dinh") || Is(first, "nghi", "quyet")
-                || Is(first, "ke", "hoach") || Is(first, "chi", "thi") || Is(first, "van", "ban") || Is(first, "to", "trinh") || Is(first, "ket", "luan")))
+                || Is(first, "ke", "hoach") || Is(first, "chi", "thi") || Is(first, "van", "ban") || Is(first, "to", "trinh") || Is(first, "ket", "luan")
+                || Is(first, "nghi", "dinh") || Is(first, "thong", "tu") || Is(first, "cong", "dien") || Is(first, "huong", "dan")))
             || (last == first && (Is(first, "tb") || Is(first, "cv") || Is(first, "qd")));
 
         private int ExactDate(int day, int month, int? year, int first, int last)

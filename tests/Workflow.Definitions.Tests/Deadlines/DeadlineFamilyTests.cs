@@ -1055,7 +1055,21 @@ public class DeadlineFamilyTests
     [InlineData("Sửa đổi Nghị quyết số 190/2025/QH15 ngày 19/02/2025; hoàn thành trước ngày 15/5/2025", "once: 2025-05-15")]
     [InlineData("Quyết định 962/QĐ-UBND ngày 15/8/2024", "event:")]
     [InlineData("Tháng 6/2025 và tháng 12/2025", "phased: 2025-06-30 | 2025-12-31")]
+    // Also after "Nghị định", "Thông tư", "Công điện", "Hướng dẫn", and a Party body's numbers, kind first ("43-CV/TU").
+    [InlineData("Sửa đổi Nghị định 45/2023/NĐ-CP ngày 12 tháng 3 năm 2023 của Chính phủ, hoàn thành trong tháng 12 năm 2025", "once: 2025-12-31")]
+    [InlineData("Thực hiện Thông tư 15/2024/TT-BTC ngày 20/5/2024; báo cáo trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("Triển khai Kế hoạch 05-KH/TU năm 2024, hoàn thành trong Quý IV/2025", "once: 2025-12-31")]
+    [InlineData("Hướng dẫn 45-HD/BTCTW ngày 21/11/2025", "event:")]
+    [InlineData("Gửi báo cáo theo hướng dẫn ngày 15/12/2025", "once: 2025-12-15")]
     public void A_cited_documents_day_or_year_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A cited letter's date ("Văn bản số 12-CV/TU ngày 03/10/2025") gives a yearly duty no year: it is the tracked year's.
+    [Fact]
+    public void A_cited_letters_year_is_not_a_yearly_dutys()
+    {
+        var y2026 = new DeadlineContext(2026, null, RepositoryData.Calendar);
+        Assert.Equal("recurring: Năm 2026-12-15", Read("Theo Văn bản số 12-CV/TU ngày 03/10/2025, trước ngày 15 tháng 12 hằng năm báo cáo kết quả", y2026));
+    }
     // The years after "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình" name what the task is about; beside another date they
     // are the note. Alone they are still the cell's time.
     [Theory]
