@@ -28,6 +28,13 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (Is(j, '/') && Is(j + 1, TokenType.Number) && (Is(k - 2, "ty", "le") || Is(k - 2, "ti", "le")))
+            {
+                // "tỷ lệ 1/2.000", "tỉ lệ 1/500": after "tỷ lệ" a fraction is a map's scale or a ratio, no day and month.
+                // Its words stay free text (a note or a label), as any number that is no date.
+                return k;
+            }
+
             if (TryNumberLedExtended(k) is var extended && extended > k)
             {
                 return extended;
@@ -69,9 +76,11 @@ public static partial class DeadlineParser
                     (year, last) = placeholder;
                 }
 
-                if (year is null && separator == '.' && (Is(last + 1, ':') || NumbersSection(k)))
+                if (year is null && separator == '.' && (Is(last + 1, ':') || NumbersSection(k) || (k == 0 && Is(last + 1, '.'))))
                 {
-                    return k; // "Khu vực 3.1:", "Mục 2.3": the number of a section, not a day and month; left to the label
+                    // "Khu vực 3.1:", "Mục 2.3", "4.2. Hằng năm, …" opening the cell: the number of a section, not a day and
+                    // month; left to the label.
+                    return k;
                 }
 
                 return LunarSuffix(last + 1) is var lunarEnd && lunarEnd > last + 1

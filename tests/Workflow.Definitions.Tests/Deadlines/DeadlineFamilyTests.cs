@@ -331,6 +331,14 @@ public class DeadlineFamilyTests
     [InlineData("Khu vực 1: trước 30/8/2026. Khu vực 2.1: trước 31/12/2026", "phased: Khu vực 1 2026-08-30 | Khu vực 2.1 2026-12-31")]
     [InlineData("Trước ngày 15.12", "once: 2025-12-15")]
     [InlineData("15.12.2025", "once: 2025-12-15")]
+    // A number with dots that opens the cell and ends with its own dot ("4.2. Hằng năm …") numbers a section too.
+    [InlineData("2.3. Định kỳ hằng quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("1.2. Trước ngày 15/12/2025, báo cáo kết quả", "once: 2025-12-15")]
+    [InlineData("4.2.2026", "once: 2026-02-04")]
+    // After "tỷ lệ" a fraction is a map's scale or a ratio ("tỷ lệ 1/2.000"), no day and month.
+    [InlineData("Phê duyệt quy hoạch chi tiết tỷ lệ 1/2.000, hoàn thành trong tháng 6 năm 2026", "once: 2026-06-30")]
+    [InlineData("Lập quy hoạch phân khu tỉ lệ 1/5.000 trước ngày 30/9/2026", "once: 2026-09-30")]
+    [InlineData("Đạt tỷ lệ 100% trước ngày 1/2/2026", "once: 2026-02-01")]
     public void Numbers_of_sections_are_not_dates(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     [Theory]
