@@ -22,9 +22,10 @@ public static partial class DeadlineParser
                 return cited;
             }
 
-            if (IsYearNumber(k) && Is(k - 2, "hien", "phap"))
+            if (IsYearNumber(k) && NamesCharter(k - 1))
             {
-                // "sửa đổi, bổ sung một số điều của Hiến pháp (năm) 2013": the year names the constitution, no deadline.
+                // "sửa đổi, bổ sung một số điều của Hiến pháp (năm) 2013", "Luật Phòng, chống tham nhũng 2018": the year names
+                // the constitution or the law, no deadline.
                 return k + 1;
             }
 
@@ -223,6 +224,37 @@ public static partial class DeadlineParser
                 Start = firstHalf ? new LocalDate(year, 1, 1) : new LocalDate(year, 7, 1),
             });
             return last + 1;
+        }
+
+        /// <summary>Whether the words ending at token <paramref name="last"/> name the constitution or a law, which the year
+        /// after them (or after "năm") completes: "Hiến pháp 2013", "Luật Phòng, chống tham nhũng 2018", "Bộ luật Lao động
+        /// năm 2019". A law's name is "Luật" written with its capital (or "Bộ luật"), a capitalised word, then words or
+        /// commas, at most ten tokens in all, none of them a word that says when ("Luật Đất đai có hiệu lực trong năm 2025"
+        /// keeps its year). (Not the words of time of <see cref="SaysTime"/>: folded, "nhũng", "tư", "Quy", "Đấu", "Nam"
+        /// are in laws' names.)</summary>
+        private bool NamesCharter(int last)
+        {
+            if (Is(last - 1, "hien", "phap"))
+            {
+                return true;
+            }
+
+            for (var j = last; j >= 1 && j >= last - 9 && (tokens[j].IsWord || Is(j, ',')); j--)
+            {
+                if (Is(j, "trong") || Is(j, "den") || Is(j, "toi") || Is(j, "truoc") || Is(j, "sau") || Is(j, "vao") || Is(j, "ngay")
+                    || Is(j, "thang") || Is(j, "het") || Is(j, "cuoi") || Is(j, "giua") || Is(j, "hieu", "luc") || Is(j - 1, "thi", "hanh")
+                    || Is(j - 1, "ban", "hanh") || Is(j - 1, "hoan", "thanh") || Is(j, "thong", "qua"))
+                {
+                    return false;
+                }
+
+                if (Is(j - 1, "luat") && IsCapitalWord(j) && (IsCapitalWord(j - 1) || Is(j - 2, "bo")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"khu vực", "mục", "khoản", "điểm", "phần" before a number: it numbers a section.</summary>

@@ -1308,11 +1308,18 @@ public class DeadlineFamilyTests
     [InlineData("Ngày 12 của tháng tiếp theo", "recurring: Tháng 1 2025-02-12 | Tháng 2 2025-03-12 | Tháng 3 2025-04-12 | Tháng 4 2025-05-12 | Tháng 5 2025-06-12 | Tháng 6 2025-07-12 | Tháng 7 2025-08-12 | Tháng 8 2025-09-12 | Tháng 9 2025-10-12 | Tháng 10 2025-11-12 | Tháng 11 2025-12-12 | Tháng 12 2026-01-12")]
     public void A_day_of_the_next_month_without_cua_is_every_months(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
-    // The year of "Hiến pháp (năm) 2013" names the constitution: no deadline; the date beside it is the task's.
+    // The year of "Hiến pháp (năm) 2013" names the constitution, and the year after a law's name ("Luật Phòng, chống tham
+    // nhũng 2018", "Luật Đầu tư công 2019") the law: no deadline; the date beside it is the task's. A word that says when
+    // between them ("có hiệu lực trong năm 2025", "được thông qua năm 2024") keeps the year.
     [Theory]
     [InlineData("(i) Việc sửa đổi, bổ sung một số điều của Hiến pháp 2013 (hoàn thành trước ngày 30/6/2025).", "once: 2025-06-30")]
     [InlineData("Sửa đổi Hiến pháp năm 2013, hoàn thành trước ngày 30/6/2025", "once: 2025-06-30")]
     [InlineData("Hoàn thành năm 2026", "once: 2026-12-31")]
+    [InlineData("Triển khai Luật Đất đai 2024 trong Quý I/2026", "once: 2026-03-31")]
+    [InlineData("Tổng kết Luật Đầu tư công 2019, báo cáo trong Quý II/2026", "once: 2026-06-30")]
+    [InlineData("Kê khai theo Luật Phòng, chống tham nhũng 2018 khi dự kiến bổ nhiệm", "event:")]
+    [InlineData("Luật Đất đai có hiệu lực trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Luật Đất đai được thông qua năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     public void The_year_of_the_constitution_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // Deferring to another body ("Theo kết quả rà soát / đề xuất …", "… sẽ thông báo sau"): an event, unless a date is given.
