@@ -67,7 +67,10 @@ public static partial class DeadlineParser
 
         /// <summary>"cập nhật đến hết ngày 31 tháng 12 hàng năm và nộp … trước ngày 01 tháng 02 của năm tiếp theo": a day
         /// reached with "đến (hết) ngày", with no "từ" before it in its sentence, beside a deadline said with "trước" or
-        /// "chậm nhất" is the data's cut-off, not a deadline; it becomes the note. Runs after the scan.</summary>
+        /// "chậm nhất" is the data's cut-off, not a deadline; it becomes the note. So is a day "as of" which the data is
+        /// taken, said with "(tại) thời điểm (ngày)": "báo cáo thực trạng biên chế hiện có (thời điểm 31/7/2025), … chậm
+        /// nhất là ngày 30/9/2025" ("trước thời điểm …", "chậm nhất tại thời điểm …" are deadlines). Runs after the
+        /// scan.</summary>
         private void SetCutOffsApart()
         {
             var deadline = false;
@@ -84,6 +87,13 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
+                var asOf = AsOfDay(item.FirstToken);
+                if (item.Kind == ItemKind.Date && asOf >= 0)
+                {
+                    SetApart(i, $"\"{Original(asOf, item.LastToken)}\" là thời điểm lấy số liệu, không phải hạn");
+                    continue;
+                }
+
                 var reach = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : -1;
                 reach -= Is(reach, "het") ? 1 : 0;
                 if (item.Kind != ItemKind.Date || !Is(reach, "den") || EarlierInSentence(reach, "tu") || Is(reach - 2, "cham", "nhat"))
@@ -93,6 +103,20 @@ public static partial class DeadlineParser
 
                 SetApart(i, $"\"{Original(reach, item.LastToken)}\" là ngày chốt số liệu, không phải hạn");
             }
+        }
+
+        /// <summary>The "thời điểm" of "(tại) thời điểm (ngày) 31/7/2025" right before the day at <paramref name="first"/>, when
+        /// no "trước" or "chậm nhất" says it as a deadline; otherwise -1.</summary>
+        private int AsOfDay(int first)
+        {
+            var at = Is(first - 1, "ngay") ? first - 3 : first - 2;
+            if (!Is(at, "thoi", "diem"))
+            {
+                return -1;
+            }
+
+            var before = Is(at - 1, "tai") ? at - 2 : at - 1;
+            return Is(before, "truoc") || Is(before - 1, "cham", "nhat") || Is(before - 2, "cham", "nhat") ? -1 : at;
         }
 
         /// <summary>Whether the day at <paramref name="first"/> is said as a deadline: "trước (ngày) …", "chậm nhất (là / đến) ngày …".</summary>

@@ -699,6 +699,11 @@ public class DeadlineFamilyTests
     [InlineData("số liệu tính đến hết ngày 30/9/2025, gửi trước ngày 15/10/2025", "once: 2025-10-15")]
     [InlineData("chốt số liệu đến ngày 30 tháng 6, báo cáo chậm nhất ngày 10 tháng 7 hằng năm", "recurring: Năm 2025-07-10")]
     [InlineData("thực hiện đến hết ngày 31/12/2025", "once: 2025-12-31")]
+    // So is a day "as of" which the data is taken, "(tại) thời điểm (ngày) …"; "trước thời điểm …" is a deadline.
+    [InlineData("Báo cáo số lượng cán bộ hiện có (thời điểm 30/6/2025), gửi trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("Tổng hợp số liệu tại thời điểm ngày 31/10/2025, chậm nhất là ngày 20/11/2025 gửi Sở Nội vụ", "once: 2025-11-20")]
+    [InlineData("Hoàn thành trước thời điểm 31/12/2025", "once: 2025-12-31")]
+    [InlineData("Số liệu thời điểm 31/12/2025", "once: 2025-12-31")]
     public void A_day_reached_with_den_het_ngay_beside_a_deadline_is_the_datas_cut_off(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     [Theory]
