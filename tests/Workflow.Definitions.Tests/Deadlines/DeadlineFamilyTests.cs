@@ -907,6 +907,13 @@ public class DeadlineFamilyTests
     [InlineData("Thực hiện trong năm 2025, báo cáo trước ngày 15/12/2025", "phased: Thực hiện 2025-12-15 | Thực hiện 2025-12-31")]
     [InlineData("Hoàn thành năm 2025; báo cáo trước ngày 15/12/2025", "phased: Báo cáo 2025-12-15 | Hoàn thành 2025-12-31")]
     [InlineData("Kế hoạch năm 2026, Quý I/2026", "phased: Kế hoạch 2026-03-31 | Kế hoạch 2026-12-31")]
+    // Also a year written bare ("lao động 2025"), and a period after "giai đoạn" that a word qualifies ("biên chế giai
+    // đoạn 2026 2031", its dash lost or not); after a word of time ("Thực hiện giai đoạn …", "Trong 2026") they stay.
+    [InlineData("Báo cáo tình hình sử dụng lao động 2025 trước ngày 15/01/2026", "once: 2026-01-15")]
+    [InlineData("Xây dựng kế hoạch đầu tư công trung hạn giai đoạn 2026-2030, trình trước ngày 15/10/2026", "once: 2026-10-15")]
+    [InlineData("Đề xuất biên chế giai đoạn 2026 2031, gửi chậm nhất là ngày 30/12/2025", "once: 2025-12-30")]
+    [InlineData("Thực hiện giai đoạn 2026 - 2030, báo cáo trước ngày 15/12/2025", "phased: Thực hiện giai đoạn 2025-12-15 | Thực hiện giai đoạn 2030-12-31")]
+    [InlineData("Trong 2026, báo cáo trước ngày 15/12/2025", "phased: 2025-12-15 | 2026-12-31")]
     public void The_year_a_task_is_about_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "(sau khi …)" in brackets says what a step comes after: with a date after the brackets, that date is the deadline
