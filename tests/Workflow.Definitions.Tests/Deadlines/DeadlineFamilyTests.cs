@@ -941,6 +941,11 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 - Hạn nộp báo cáo: Trước ngày 15/12/2025", "once: 2025-12-15")]
     [InlineData("Báo cáo tiền thưởng Tết Nguyên đán 2026 trước ngày 20/12/2025", "once: 2025-12-20")]
     [InlineData("Trước Tết Nguyên đán 2026", "once: 2026-02-16")]
+    // So is Tết as the occasion, "dịp", of a bonus or gift said a few words before, in a cell that says its deadline as
+    // a day; without one the gifts are given at Tết, and "thường xuyên" is no bonus.
+    [InlineData("Khảo sát kế hoạch thưởng của doanh nghiệp dịp Tết Nguyên đán 2026, gửi trước ngày 20/12/2025", "once: 2025-12-20")]
+    [InlineData("Tặng quà dịp Tết Nguyên đán 2026; báo cáo kết quả chậm nhất là ngày 28/02/2026", "once: 2026-02-28")]
+    [InlineData("Tổ chức tặng quà cho hộ nghèo dịp Tết Nguyên đán 2026", "once: 2026-02-17")]
     public void The_tet_of_a_bonus_is_not_a_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "trước khi …" in a clause after the cell's dates says when something else is done (an event only without a date);
