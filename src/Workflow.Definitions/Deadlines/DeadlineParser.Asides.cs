@@ -67,7 +67,10 @@ public static partial class DeadlineParser
 
         /// <summary>"cập nhật đến hết ngày 31 tháng 12 hàng năm và nộp … trước ngày 01 tháng 02 của năm tiếp theo": a day
         /// reached with "đến (hết) ngày", with no "từ" before it in its sentence, beside a deadline said with "trước" or
-        /// "chậm nhất" is the data's cut-off, not a deadline; it becomes the note. Runs after the scan.</summary>
+        /// "chậm nhất" is the data's cut-off, not a deadline; it becomes the note. So is a day "as of" which the data is
+        /// taken, said with "(tại) thời điểm (ngày)": "báo cáo thực trạng biên chế hiện có (thời điểm 31/7/2025), … chậm
+        /// nhất là ngày 30/9/2025" ("trước thời điểm …", "chậm nhất tại thời điểm …" are deadlines). Runs after the
+        /// scan.</summary>
         private void SetCutOffsApart()
         {
             var deadline = false;
@@ -84,6 +87,13 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
+                var asOf = AsOfDay(item.FirstToken);
+                if (item.Kind == ItemKind.Date && asOf >= 0)
+                {
+                    SetApart(i, $"\"{Original(asOf, item.LastToken)}\" là thời điểm lấy số liệu, không phải hạn");
+                    continue;
+                }
+
                 var reach = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : -1;
                 reach -= Is(reach, "het") ? 1 : 0;
                 if (item.Kind != ItemKind.Date || !Is(reach, "den") || EarlierInSentence(reach, "tu") || Is(reach - 2, "cham", "nhat"))
@@ -93,6 +103,20 @@ public static partial class DeadlineParser
 
                 SetApart(i, $"\"{Original(reach, item.LastToken)}\" là ngày chốt số liệu, không phải hạn");
             }
+        }
+
+        /// <summary>The "thời điểm" of "(tại) thời điểm (ngày) 31/7/2025" right before the day at <paramref name="first"/>, when
+        /// no "trước" or "chậm nhất" says it as a deadline; otherwise -1.</summary>
+        private int AsOfDay(int first)
+        {
+            var at = Is(first - 1, "ngay") ? first - 3 : first - 2;
+            if (!Is(at, "thoi", "diem"))
+            {
+                return -1;
+            }
+
+            var before = Is(at - 1, "tai") ? at - 2 : at - 1;
+            return Is(before, "truoc") || Is(before - 1, "cham", "nhat") || Is(before - 2, "cham", "nhat") ? -1 : at;
         }
 
         /// <summary>Whether the day at <paramref name="first"/> is said as a deadline: "trước (ngày) …", "chậm nhất (là / đến) ngày …".</summary>
@@ -125,7 +149,9 @@ public static partial class DeadlineParser
         /// 20/12/2025", "báo cáo công tác kiểm soát tài sản, thu nhập năm 2025 … trước ngày 31/3/2026": a year written right
         /// after the thing it qualifies (a word that says no time: not "trong", "đến", "hoàn thành" …), in a cell whose
         /// deadline is a day said with "trước" or "chậm nhất", is the year the task is about, not a second deadline at its
-        /// end; it becomes the note. Runs after the scan.</summary>
+        /// end; it becomes the note. So is a year written bare ("báo cáo tình hình cho thuê lại lao động 2025 là trước ngày
+        /// 20/12/2025") and the years of a period after "giai đoạn", dash or none between them ("đề xuất biên chế giai
+        /// đoạn 2026 - 2031, … chậm nhất là ngày 30/9/2025"). Runs after the scan, before spans are joined.</summary>
         private void SetSubjectYearsApart()
         {
             var deadline = false;
@@ -143,9 +169,25 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
+                var bare = item.LastToken == item.FirstToken && IsYearNumber(item.FirstToken);
+                if (item.Kind != ItemKind.Year || item.YearImplicit || !(bare || (item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam"))))
+                {
+                    continue;
+                }
+
+                var end = bare && i + 1 < items.Count ? items[i + 1] : default;
+                if (bare && Is(item.FirstToken - 2, "giai", "doan") && end.Kind == ItemKind.Year && end.FirstToken == end.LastToken && IsYearNumber(end.FirstToken)
+                    && (end.FirstToken == item.LastToken + 1 || (end.FirstToken == item.LastToken + 2 && Is(item.LastToken + 1, '-')))
+                    && Is(item.FirstToken - 3, TokenType.Word) && !SaysTime(item.FirstToken - 3))
+                {
+                    SetApart(i + 1, null);
+                    SetApart(i, $"\"{Original(item.FirstToken - 2, end.LastToken)}\" là giai đoạn của nội dung, không phải hạn");
+                    continue;
+                }
+
+                // (A bare year that opens a span, "lộ trình 2026 - 2030", is left to the span and to the named terms.)
                 var before = item.FirstToken - 1;
-                if (item.Kind != ItemKind.Year || item.YearImplicit || item.LastToken != item.FirstToken + 1 || !Is(item.FirstToken, "nam")
-                    || !Is(before, TokenType.Word) || SaysTime(before))
+                if (!Is(before, TokenType.Word) || SaysTime(before) || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken))))
                 {
                     continue;
                 }

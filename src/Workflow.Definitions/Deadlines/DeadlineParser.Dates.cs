@@ -22,10 +22,18 @@ public static partial class DeadlineParser
                 return cited;
             }
 
-            if (IsYearNumber(k) && Is(k - 2, "hien", "phap"))
+            if (IsYearNumber(k) && NamesCharter(k - 1))
             {
-                // "sửa đổi, bổ sung một số điều của Hiến pháp (năm) 2013": the year names the constitution, no deadline.
+                // "sửa đổi, bổ sung một số điều của Hiến pháp (năm) 2013", "Luật Phòng, chống tham nhũng 2018": the year names
+                // the constitution or the law, no deadline.
                 return k + 1;
+            }
+
+            if (Is(j, '/') && Is(j + 1, TokenType.Number) && (Is(k - 2, "ty", "le") || Is(k - 2, "ti", "le")))
+            {
+                // "tỷ lệ 1/2.000", "tỉ lệ 1/500": after "tỷ lệ" a fraction is a map's scale or a ratio, no day and month.
+                // Its words stay free text (a note or a label), as any number that is no date.
+                return k;
             }
 
             if (TryNumberLedExtended(k) is var extended && extended > k)
@@ -69,9 +77,11 @@ public static partial class DeadlineParser
                     (year, last) = placeholder;
                 }
 
-                if (year is null && separator == '.' && (Is(last + 1, ':') || NumbersSection(k)))
+                if (year is null && separator == '.' && (Is(last + 1, ':') || NumbersSection(k) || (k == 0 && Is(last + 1, '.'))))
                 {
-                    return k; // "Khu vực 3.1:", "Mục 2.3": the number of a section, not a day and month; left to the label
+                    // "Khu vực 3.1:", "Mục 2.3", "4.2. Hằng năm, …" opening the cell: the number of a section, not a day and
+                    // month; left to the label.
+                    return k;
                 }
 
                 return LunarSuffix(last + 1) is var lunarEnd && lunarEnd > last + 1
@@ -216,6 +226,37 @@ public static partial class DeadlineParser
             return last + 1;
         }
 
+        /// <summary>Whether the words ending at token <paramref name="last"/> name the constitution or a law, which the year
+        /// after them (or after "năm") completes: "Hiến pháp 2013", "Luật Phòng, chống tham nhũng 2018", "Bộ luật Lao động
+        /// năm 2019". A law's name is "Luật" written with its capital (or "Bộ luật"), a capitalised word, then words or
+        /// commas, at most ten tokens in all, none of them a word that says when ("Luật Đất đai có hiệu lực trong năm 2025"
+        /// keeps its year). (Not the words of time of <see cref="SaysTime"/>: folded, "nhũng", "tư", "Quy", "Đấu", "Nam"
+        /// are in laws' names.)</summary>
+        private bool NamesCharter(int last)
+        {
+            if (Is(last - 1, "hien", "phap"))
+            {
+                return true;
+            }
+
+            for (var j = last; j >= 1 && j >= last - 9 && (tokens[j].IsWord || Is(j, ',')); j--)
+            {
+                if (Is(j, "trong") || Is(j, "den") || Is(j, "toi") || Is(j, "truoc") || Is(j, "sau") || Is(j, "vao") || Is(j, "ngay")
+                    || Is(j, "thang") || Is(j, "het") || Is(j, "cuoi") || Is(j, "giua") || Is(j, "hieu", "luc") || Is(j - 1, "thi", "hanh")
+                    || Is(j - 1, "ban", "hanh") || Is(j - 1, "hoan", "thanh") || Is(j, "thong", "qua"))
+                {
+                    return false;
+                }
+
+                if (Is(j - 1, "luat") && IsCapitalWord(j) && (IsCapitalWord(j - 1) || Is(j - 2, "bo")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>"khu vực", "mục", "khoản", "điểm", "phần" before a number: it numbers a section.</summary>
         private bool NumbersSection(int k) =>
             Is(k - 1, "muc") || Is(k - 1, "khoan") || Is(k - 1, "diem") || Is(k - 1, "phan") || Is(k - 2, "khu", "vuc");
@@ -257,15 +298,20 @@ public static partial class DeadlineParser
             Is(k, "nam") && IsYearNumber(k + 1) && DocumentNumberBefore(k) >= 0 ? k + 2 : k;
 
         /// <summary>The leading number of a document's number written right before token <paramref name="k"/>, said after
-        /// "số" or a kind of document: "số 12/KH-UBND", "Quyết định 962/QĐ-UBND", "Nghị quyết số 190/2025/QH15"; -1 when
-        /// there is none. After the number's "/" come capitals as written ("QĐ", "UBND", "TTg") or numbers, joined by "-"
-        /// or "/"; "Quý 3/2025" and "tháng 6/2025" are no document's.</summary>
+        /// "số" or a kind of document: "số 12/KH-UBND", "Quyết định 962/QĐ-UBND", "Nghị quyết số 190/2025/QH15", "Nghị định
+        /// 69/2024/NĐ-CP"; -1 when there is none. After the number's "/" come capitals as written ("QĐ", "UBND", "TTg") or
+        /// numbers, joined by "-" or "/"; a Party body's numbers put the kind first, after "-": "Văn bản số 43-CV/TU",
+        /// "Kế hoạch 02-KH/BCĐTW". "Quý 3/2025" and "tháng 6/2025" are no document's.</summary>
         private int DocumentNumberBefore(int k)
         {
             var lead = -1;
             for (var s = k - 1; s >= 0 && s >= k - 10; s--)
             {
                 if (Is(s, '/') && Is(s - 1, TokenType.Number) && (Is(s + 1, TokenType.Number) || IsCapitalWord(s + 1)))
+                {
+                    lead = s - 1;
+                }
+                else if (Is(s, '-') && Is(s - 1, TokenType.Number) && IsCapitalWord(s + 1) && Is(s + 2, '/') && IsCapitalWord(s + 3))
                 {
                     lead = s - 1;
                 }
@@ -283,7 +329,8 @@ public static partial class DeadlineParser
         /// <summary>Whether tokens <paramref name="first"/>..<paramref name="last"/> name a kind of document.</summary>
         private bool NamesDocument(int first, int last) =>
             (last == first + 1 && (Is(first, "thong", "bao") || Is(first, "cong", "van") || Is(first, "quyet", "dinh") || Is(first, "nghi", "quyet")
-                || Is(first, "ke", "hoach") || Is(first, "chi", "thi") || Is(first, "van", "ban") || Is(first, "to", "trinh") || Is(first, "ket", "luan")))
+                || Is(first, "ke", "hoach") || Is(first, "chi", "thi") || Is(first, "van", "ban") || Is(first, "to", "trinh") || Is(first, "ket", "luan")
+                || Is(first, "nghi", "dinh") || Is(first, "thong", "tu") || Is(first, "cong", "dien") || Is(first, "huong", "dan")))
             || (last == first && (Is(first, "tb") || Is(first, "cv") || Is(first, "qd")));
 
         private int ExactDate(int day, int month, int? year, int first, int last)

@@ -61,7 +61,11 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether the Tết at <paramref name="k"/> is that of a bonus or gift ("thưởng Tết", "quà Tết"), perhaps
-        /// after the New Year's in a list ("thưởng tết Dương lịch và tết Nguyên đán").</summary>
+        /// after the New Year's in a list ("thưởng tết Dương lịch và tết Nguyên đán"), or the occasion, "dịp", of a bonus or
+        /// gift said a few words before in its clause ("kế hoạch thưởng theo kết quả sản xuất kinh doanh trong doanh nghiệp
+        /// dịp tết Dương lịch và tết Nguyên đán năm 2026": "thưởng", "quà" as written, not "thường", "quả") in a cell that
+        /// gives its deadline as a day, "trước ngày …", "chậm nhất (là) ngày …" (without one, "tặng quà … dịp Tết
+        /// Nguyên đán 2026" is done at Tết).</summary>
         private bool BonusOfTet(int k)
         {
             var j = k - 1;
@@ -70,7 +74,35 @@ public static partial class DeadlineParser
                 j -= 4;
             }
 
+            if (Is(j, "dip"))
+            {
+                for (var t = j - 1; t >= 0 && t >= j - 12 && !IsSentenceBreak(t) && !Is(t, ','); t--)
+                {
+                    if ((Is(t, "thuong") && WrittenAs(t, "thưởng")) || (Is(t, "qua") && WrittenAs(t, "quà")))
+                    {
+                        return DaySaidAsDeadline();
+                    }
+                }
+
+                return false;
+            }
+
             return Is(j, "thuong") || Is(j, "qua");
+        }
+
+        /// <summary>Whether the cell says a day as its deadline anywhere: "trước ngày 25", "chậm nhất (là) ngày 30".</summary>
+        private bool DaySaidAsDeadline()
+        {
+            for (var t = 0; t + 2 < tokens.Length; t++)
+            {
+                if ((Is(t, "truoc", "ngay") || Is(t, "nhat", "ngay")) && Is(t + 2, TokenType.Number)
+                    || (Is(t, "nhat", "la") && Is(t + 2, "ngay") && Is(t + 3, TokenType.Number)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"Giêng" is month 1, "Chạp" month 12, "Bảy" month 7, or the month's number.</summary>

@@ -219,7 +219,7 @@ public static partial class DeadlineParser
                     return BeforeYear(k, k + 1);
                 }
 
-                if (ScopeOfDate(k) || Baseline(k) || Is(k - 2, "hien", "phap"))
+                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1))
                 {
                     return k + 2;
                 }

@@ -331,6 +331,14 @@ public class DeadlineFamilyTests
     [InlineData("Khu vực 1: trước 30/8/2026. Khu vực 2.1: trước 31/12/2026", "phased: Khu vực 1 2026-08-30 | Khu vực 2.1 2026-12-31")]
     [InlineData("Trước ngày 15.12", "once: 2025-12-15")]
     [InlineData("15.12.2025", "once: 2025-12-15")]
+    // A number with dots that opens the cell and ends with its own dot ("4.2. Hằng năm …") numbers a section too.
+    [InlineData("2.3. Định kỳ hằng quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("1.2. Trước ngày 15/12/2025, báo cáo kết quả", "once: 2025-12-15")]
+    [InlineData("4.2.2026", "once: 2026-02-04")]
+    // After "tỷ lệ" a fraction is a map's scale or a ratio ("tỷ lệ 1/2.000"), no day and month.
+    [InlineData("Phê duyệt quy hoạch chi tiết tỷ lệ 1/2.000, hoàn thành trong tháng 6 năm 2026", "once: 2026-06-30")]
+    [InlineData("Lập quy hoạch phân khu tỉ lệ 1/5.000 trước ngày 30/9/2026", "once: 2026-09-30")]
+    [InlineData("Đạt tỷ lệ 100% trước ngày 1/2/2026", "once: 2026-02-01")]
     public void Numbers_of_sections_are_not_dates(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     [Theory]
@@ -691,6 +699,11 @@ public class DeadlineFamilyTests
     [InlineData("số liệu tính đến hết ngày 30/9/2025, gửi trước ngày 15/10/2025", "once: 2025-10-15")]
     [InlineData("chốt số liệu đến ngày 30 tháng 6, báo cáo chậm nhất ngày 10 tháng 7 hằng năm", "recurring: Năm 2025-07-10")]
     [InlineData("thực hiện đến hết ngày 31/12/2025", "once: 2025-12-31")]
+    // So is a day "as of" which the data is taken, "(tại) thời điểm (ngày) …"; "trước thời điểm …" is a deadline.
+    [InlineData("Báo cáo số lượng cán bộ hiện có (thời điểm 30/6/2025), gửi trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("Tổng hợp số liệu tại thời điểm ngày 31/10/2025, chậm nhất là ngày 20/11/2025 gửi Sở Nội vụ", "once: 2025-11-20")]
+    [InlineData("Hoàn thành trước thời điểm 31/12/2025", "once: 2025-12-31")]
+    [InlineData("Số liệu thời điểm 31/12/2025", "once: 2025-12-31")]
     public void A_day_reached_with_den_het_ngay_beside_a_deadline_is_the_datas_cut_off(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     [Theory]
@@ -894,6 +907,13 @@ public class DeadlineFamilyTests
     [InlineData("Thực hiện trong năm 2025, báo cáo trước ngày 15/12/2025", "phased: Thực hiện 2025-12-15 | Thực hiện 2025-12-31")]
     [InlineData("Hoàn thành năm 2025; báo cáo trước ngày 15/12/2025", "phased: Báo cáo 2025-12-15 | Hoàn thành 2025-12-31")]
     [InlineData("Kế hoạch năm 2026, Quý I/2026", "phased: Kế hoạch 2026-03-31 | Kế hoạch 2026-12-31")]
+    // Also a year written bare ("lao động 2025"), and a period after "giai đoạn" that a word qualifies ("biên chế giai
+    // đoạn 2026 2031", its dash lost or not); after a word of time ("Thực hiện giai đoạn …", "Trong 2026") they stay.
+    [InlineData("Báo cáo tình hình sử dụng lao động 2025 trước ngày 15/01/2026", "once: 2026-01-15")]
+    [InlineData("Xây dựng kế hoạch đầu tư công trung hạn giai đoạn 2026-2030, trình trước ngày 15/10/2026", "once: 2026-10-15")]
+    [InlineData("Đề xuất biên chế giai đoạn 2026 2031, gửi chậm nhất là ngày 30/12/2025", "once: 2025-12-30")]
+    [InlineData("Thực hiện giai đoạn 2026 - 2030, báo cáo trước ngày 15/12/2025", "phased: Thực hiện giai đoạn 2025-12-15 | Thực hiện giai đoạn 2030-12-31")]
+    [InlineData("Trong 2026, báo cáo trước ngày 15/12/2025", "phased: 2025-12-15 | 2026-12-31")]
     public void The_year_a_task_is_about_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "(sau khi …)" in brackets says what a step comes after: with a date after the brackets, that date is the deadline
@@ -921,6 +941,11 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 - Hạn nộp báo cáo: Trước ngày 15/12/2025", "once: 2025-12-15")]
     [InlineData("Báo cáo tiền thưởng Tết Nguyên đán 2026 trước ngày 20/12/2025", "once: 2025-12-20")]
     [InlineData("Trước Tết Nguyên đán 2026", "once: 2026-02-16")]
+    // So is Tết as the occasion, "dịp", of a bonus or gift said a few words before, in a cell that says its deadline as
+    // a day; without one the gifts are given at Tết, and "thường xuyên" is no bonus.
+    [InlineData("Khảo sát kế hoạch thưởng của doanh nghiệp dịp Tết Nguyên đán 2026, gửi trước ngày 20/12/2025", "once: 2025-12-20")]
+    [InlineData("Tặng quà dịp Tết Nguyên đán 2026; báo cáo kết quả chậm nhất là ngày 28/02/2026", "once: 2026-02-28")]
+    [InlineData("Tổ chức tặng quà cho hộ nghèo dịp Tết Nguyên đán 2026", "once: 2026-02-17")]
     public void The_tet_of_a_bonus_is_not_a_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "trước khi …" in a clause after the cell's dates says when something else is done (an event only without a date);
@@ -1055,7 +1080,21 @@ public class DeadlineFamilyTests
     [InlineData("Sửa đổi Nghị quyết số 190/2025/QH15 ngày 19/02/2025; hoàn thành trước ngày 15/5/2025", "once: 2025-05-15")]
     [InlineData("Quyết định 962/QĐ-UBND ngày 15/8/2024", "event:")]
     [InlineData("Tháng 6/2025 và tháng 12/2025", "phased: 2025-06-30 | 2025-12-31")]
+    // Also after "Nghị định", "Thông tư", "Công điện", "Hướng dẫn", and a Party body's numbers, kind first ("43-CV/TU").
+    [InlineData("Sửa đổi Nghị định 45/2023/NĐ-CP ngày 12 tháng 3 năm 2023 của Chính phủ, hoàn thành trong tháng 12 năm 2025", "once: 2025-12-31")]
+    [InlineData("Thực hiện Thông tư 15/2024/TT-BTC ngày 20/5/2024; báo cáo trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("Triển khai Kế hoạch 05-KH/TU năm 2024, hoàn thành trong Quý IV/2025", "once: 2025-12-31")]
+    [InlineData("Hướng dẫn 45-HD/BTCTW ngày 21/11/2025", "event:")]
+    [InlineData("Gửi báo cáo theo hướng dẫn ngày 15/12/2025", "once: 2025-12-15")]
     public void A_cited_documents_day_or_year_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A cited letter's date ("Văn bản số 12-CV/TU ngày 03/10/2025") gives a yearly duty no year: it is the tracked year's.
+    [Fact]
+    public void A_cited_letters_year_is_not_a_yearly_dutys()
+    {
+        var y2026 = new DeadlineContext(2026, null, RepositoryData.Calendar);
+        Assert.Equal("recurring: Năm 2026-12-15", Read("Theo Văn bản số 12-CV/TU ngày 03/10/2025, trước ngày 15 tháng 12 hằng năm báo cáo kết quả", y2026));
+    }
     // The years after "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình" name what the task is about; beside another date they
     // are the note. Alone they are still the cell's time.
     [Theory]
@@ -1286,11 +1325,18 @@ public class DeadlineFamilyTests
     [InlineData("Ngày 12 của tháng tiếp theo", "recurring: Tháng 1 2025-02-12 | Tháng 2 2025-03-12 | Tháng 3 2025-04-12 | Tháng 4 2025-05-12 | Tháng 5 2025-06-12 | Tháng 6 2025-07-12 | Tháng 7 2025-08-12 | Tháng 8 2025-09-12 | Tháng 9 2025-10-12 | Tháng 10 2025-11-12 | Tháng 11 2025-12-12 | Tháng 12 2026-01-12")]
     public void A_day_of_the_next_month_without_cua_is_every_months(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
-    // The year of "Hiến pháp (năm) 2013" names the constitution: no deadline; the date beside it is the task's.
+    // The year of "Hiến pháp (năm) 2013" names the constitution, and the year after a law's name ("Luật Phòng, chống tham
+    // nhũng 2018", "Luật Đầu tư công 2019") the law: no deadline; the date beside it is the task's. A word that says when
+    // between them ("có hiệu lực trong năm 2025", "được thông qua năm 2024") keeps the year.
     [Theory]
     [InlineData("(i) Việc sửa đổi, bổ sung một số điều của Hiến pháp 2013 (hoàn thành trước ngày 30/6/2025).", "once: 2025-06-30")]
     [InlineData("Sửa đổi Hiến pháp năm 2013, hoàn thành trước ngày 30/6/2025", "once: 2025-06-30")]
     [InlineData("Hoàn thành năm 2026", "once: 2026-12-31")]
+    [InlineData("Triển khai Luật Đất đai 2024 trong Quý I/2026", "once: 2026-03-31")]
+    [InlineData("Tổng kết Luật Đầu tư công 2019, báo cáo trong Quý II/2026", "once: 2026-06-30")]
+    [InlineData("Kê khai theo Luật Phòng, chống tham nhũng 2018 khi dự kiến bổ nhiệm", "event:")]
+    [InlineData("Luật Đất đai có hiệu lực trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Luật Đất đai được thông qua năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     public void The_year_of_the_constitution_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // Deferring to another body ("Theo kết quả rà soát / đề xuất …", "… sẽ thông báo sau"): an event, unless a date is given.
