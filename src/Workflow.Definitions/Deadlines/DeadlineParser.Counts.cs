@@ -33,7 +33,9 @@ public static partial class DeadlineParser
                 (caseCount, j) = (other, start);
             }
 
-            j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) ? 1 : 0; // "Chậm nhất là 30 ngày, kể từ ngày …"
+            // "Chậm nhất là 30 ngày, kể từ ngày …", "Chậm nhất 10 ngày, trước ngày 30/6/2025": a comma may stand between a count
+            // and what it counts from or before.
+            j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu") || Is(j + 1, "truoc", "ngay") || Is(j + 1, "sau", "ngay")) ? 1 : 0;
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
             if (fraction < 0 && CountedFromWrittenDate(k, months, working, j, from) is var written && written > k)
             {
@@ -369,12 +371,41 @@ public static partial class DeadlineParser
             return -1;
         }
 
-        /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>: the words name an
-        /// event, not a date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc", "tính đến trước ngày hết hiệu lực").</summary>
+        /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>, a comma allowed before
+        /// them: the words name an event, not a date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc", "tính đến trước
+        /// ngày hết hiệu lực", "07 ngày làm việc, trước ngày tiếp xúc cử tri").</summary>
         private bool BeforeAnEvent(int j)
         {
+            j += Is(j, ',') ? 1 : 0; // "Chậm nhất là 07 ngày làm việc, trước ngày tiếp xúc cử tri …": a comma may stand before them
             j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
             return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "dau"));
+        }
+
+        /// <summary>"Chậm nhất là 05 năm kể từ ngày nghị quyết của Quốc hội … có hiệu lực thi hành", "02 năm sau khi dự án được
+        /// phê duyệt": a count of years from something that happens (a comma allowed before "kể từ") waits for it, as a count of
+        /// days or months does. From a day written out, the end of a period or the plan's issue ("ban hành" in the sentence),
+        /// the words are left as they were. Returns the token after "kể từ / tính từ / sau khi", or <paramref name="k"/>.</summary>
+        private int YearsFromAnEvent(int k)
+        {
+            var j = k + 2;
+            j += Is(j, ',') ? 1 : 0;
+            var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") || Is(j, "sau", "khi") ? j + 2 : -1;
+            var at = Is(from, "ngay") || Is(from, "khi") ? from + 1 : from;
+            if (from < 0 || !Is(at, TokenType.Word) || Is(at, "nay") || Is(at, "ket", "thuc"))
+            {
+                return k;
+            }
+
+            for (var t = at; t + 1 < tokens.Length && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "ban", "hanh"))
+                {
+                    return k;
+                }
+            }
+
+            SetEventMarker(k, EventWhen.Always);
+            return from;
         }
 
         /// <summary>"Định kỳ 06 tháng, … chậm nhất là 10 ngày kể từ khi kết thúc kỳ báo cáo": counted from the end of each

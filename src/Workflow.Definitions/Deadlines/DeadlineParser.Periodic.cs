@@ -94,6 +94,11 @@ public static partial class DeadlineParser
                 return every;
             }
 
+            if (Is(k + 1, "nam") && tokens[k].Length <= 2 && YearsFromAnEvent(k) is var years && years > k)
+            {
+                return years;
+            }
+
             if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
             {
                 // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an

@@ -235,6 +235,14 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (first == 'k' && IsWhen(k) && OnlyOnCondition(k))
+            {
+                // "…, chỉ cấp giấy tờ vật lý khi công dân có yêu cầu, …, hoàn thành trong tháng 9 năm 2025": "chỉ … khi" (only
+                // … when) says under what condition part of the work applies, the task's content; an event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if ((((first == 'n' && Is(k, "neu", "co")) || (first == 'k' && IsWhen(k))) && !AdHocAside(k)) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
@@ -301,6 +309,24 @@ public static partial class DeadlineParser
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>
         private bool IsWhen(int k) => Is(k, "khi") && WrittenAs(k, "khi");
+
+        /// <summary>Whether "chỉ" (only, written with its accent: not "chi", to spend) opens the clause of the "khi" at
+        /// <paramref name="k"/>, within a few words and no comma before it ("chỉ cấp giấy tờ vật lý khi công dân có yêu cầu"):
+        /// not the "chỉ" of a compound word ("chỉ đạo", "chỉ thị", "chỉ tiêu", "chỉ số", "chỉ định", "chỉ huy", "chỉ dẫn",
+        /// "địa chỉ").</summary>
+        private bool OnlyOnCondition(int k)
+        {
+            for (var j = k - 1; j >= 0 && j >= k - 10 && !IsSentenceBreak(j) && !Is(j, ','); j--)
+            {
+                if (Is(j, "chi") && WrittenAs(j, "chỉ"))
+                {
+                    return !Is(j - 1, "dia") && !Is(j + 1, "dao") && !Is(j + 1, "thi") && !Is(j + 1, "tieu") && !Is(j + 1, "so")
+                        && !Is(j + 1, "dinh") && !Is(j + 1, "huy") && !Is(j + 1, "dan") && !Is(j + 1, "ro") && !Is(j + 1, "ra");
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends a capacity ("công suất") said within a few words before
         /// it, in its clause. (An output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>

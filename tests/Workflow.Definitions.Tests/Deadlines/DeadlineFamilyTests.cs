@@ -1300,4 +1300,40 @@ public class DeadlineFamilyTests
     [InlineData("Theo kết quả rà soát, hoàn thành trước ngày 30/6/2025", "once: 2025-06-30")]
     [InlineData("Thông báo sau ngày 15/7/2025", "once: 2025-07-15")]
     public void Deferring_to_another_bodys_review_or_notice_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A comma may stand between a count and what it counts from or before: "…, trước ngày <event>" waits for the event, "…,
+    // trước ngày 30/6/2025" is that far before the date, as without the comma.
+    [Theory]
+    [InlineData("Chậm nhất là 10 ngày làm việc, trước ngày khai mạc kỳ họp, gửi tài liệu đến đại biểu.", "event:")]
+    [InlineData("Chậm nhất 10 ngày, trước ngày 30/6/2025", "once: 2025-06-20")]
+    [InlineData("Chậm nhất 10 ngày trước ngày 30/6/2025", "once: 2025-06-20")]
+    [InlineData("Chậm nhất là 30 ngày, kể từ ngày cơ quan Thuế ban hành thông báo nộp tiền", "event:")]
+    public void A_comma_between_a_count_and_its_start_changes_nothing(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count of years from something that happens waits for it, as days and months do; from the plan's issue the words stay
+    // as they were (unknown), and "2 năm/lần" is still a frequency.
+    [Theory]
+    [InlineData("Chậm nhất là 03 năm kể từ ngày quyết định thành lập có hiệu lực, đơn vị phải hoàn thiện bộ máy.", "event:")]
+    [InlineData("02 năm sau khi dự án được phê duyệt", "event:")]
+    [InlineData("Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "event:")]
+    [InlineData("02 năm kể từ ngày ban hành Kế hoạch", "unknown:")]
+    [InlineData("Định kỳ 2 năm/lần, bắt đầu từ năm 2024", "recurring: Năm 2026-12-31")]
+    public void A_count_of_years_from_an_event_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "chỉ … khi …" (only … when) says when part of the work applies, the task's content: the date is due; without a date it
+    // is still an event. Without "chỉ", or with the "chỉ" of "chỉ đạo", "khi" still waits.
+    [Theory]
+    [InlineData("Chỉ cấp bản giấy khi người dân có yêu cầu, hoàn thành trong tháng 10 năm 2025.", "once: 2025-10-31")]
+    [InlineData("Chỉ thực hiện khi có yêu cầu", "event:")]
+    [InlineData("Cấp bản giấy khi người dân có yêu cầu, hoàn thành trong tháng 10 năm 2025.", "event: 2025-10-31")]
+    [InlineData("Chỉ đạo xử lý khi có vi phạm, hoàn thành trong tháng 10 năm 2025.", "event: 2025-10-31")]
+    public void Only_when_is_a_condition_of_the_content(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A second step joined by "và" right after the date and done "theo tiến độ (lộ trình, thời hạn) quy định tại …" waits on
+    // that provision's timetable: an event with the date due. Without the second step the words say how: the date, once.
+    [Theory]
+    [InlineData("Ban hành quy chế trước ngày 30/11/2025 và triển khai cập nhật dữ liệu theo lộ trình quy định tại khoản 2 Điều 5.", "event: 2025-11-30")]
+    [InlineData("Ban hành quy chế trước ngày 30/11/2025 theo tiến độ quy định tại khoản 2 Điều 5.", "once: 2025-11-30")]
+    [InlineData("Theo tiến độ quy định tại khoản 2 Điều 5.", "event:")]
+    public void A_step_after_the_date_by_another_provisions_timetable_waits(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
