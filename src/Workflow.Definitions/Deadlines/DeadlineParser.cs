@@ -220,6 +220,7 @@ public static partial class DeadlineParser
             SetCutOffsApart();
             SetConditionsApart();
             SetSubjectYearsApart();
+            SetPurposesApart();
             SetNamedTermsApart();
             SetStretchTargetsApart();
             SetReplacedTimesApart();

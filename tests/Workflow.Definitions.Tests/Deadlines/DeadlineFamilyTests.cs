@@ -1336,4 +1336,24 @@ public class DeadlineFamilyTests
     [InlineData("Ban hành quy chế trước ngày 30/11/2025 theo tiến độ quy định tại khoản 2 Điều 5.", "once: 2025-11-30")]
     [InlineData("Theo tiến độ quy định tại khoản 2 Điều 5.", "event:")]
     public void A_step_after_the_date_by_another_provisions_timetable_waits(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A purpose clause right after a day said with "trước" or "chậm nhất" ("để", "nhằm", ", đảm bảo …") says what the deadline
+    // is for: its dates and years are the note. A day in it said with "trước" is the next step's, and ", đảm bảo hoàn thành
+    // trong năm 2025" a second deadline: both stay; "Hoàn thành trong năm 2025 để …" has no day before the purpose.
+    [Theory]
+    [InlineData("Trình Ủy ban trước ngày 15/10/2025, đảm bảo bố trí vốn cho các công trình hoàn thành trong năm 2025.", "once: 2025-10-15")]
+    [InlineData("Trình Quốc hội trước ngày 30/6/2025 để có hiệu lực từ ngày 01/7/2025.", "once: 2025-06-30")]
+    [InlineData("Gửi hồ sơ trước ngày 15/9/2025 nhằm kịp triển khai trong năm 2026.", "once: 2025-09-15")]
+    [InlineData("Trình Ủy ban trước ngày 15/10/2025, đảm bảo hoàn thành trong năm 2025.", "phased: Trình Ủy ban 2025-10-15 | Trình Ủy ban 2025-12-31")]
+    [InlineData("Gửi báo cáo trước ngày 31 tháng 10 để tổng hợp báo cáo Chính phủ trước ngày 31 tháng 12 hằng năm.", "recurring: Năm 2025-10-31 | Năm 2025-12-31")]
+    [InlineData("Hoàn thành trong năm 2025 để kịp đưa vào sử dụng từ tháng 01/2026", "once: 2025-12-31")]
+    public void A_purpose_after_a_deadline_day_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year after "đối với" and a few words, in a clause that goes on to its day said with "trước" or "chậm nhất", says which
+    // things the day is for; after the day, as before, within three words.
+    [Theory]
+    [InlineData("Riêng đối với các công trình có kế hoạch hoàn thành năm 2025 phải hoàn thành chậm nhất vào ngày 20 tháng 12 năm 2025.", "once: 2025-12-20")]
+    [InlineData("Đối với nhiệm vụ năm 2026 trình trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023", "once: 2026-05-01")]
+    public void A_year_in_the_scope_before_a_deadline_day_is_its_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
