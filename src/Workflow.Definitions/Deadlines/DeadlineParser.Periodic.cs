@@ -52,6 +52,19 @@ public static partial class DeadlineParser
                 return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, quarter);
             }
 
+            // "chậm nhất vào ngày 20 của tháng cuối thuộc kỳ báo cáo", no period but the quarter named before: every report period
+            // (quarter, six or nine months, year) ends with a quarter's last month, so that day of each quarter's last month;
+            // listed when the cell names no period at all.
+            if (shortDay && Is(of, "thang", "cuoi") && LastMonthOfReportPeriod(of + 2) is var period && period > of + 2 && !NamesOtherPeriod())
+            {
+                if (!items.Exists(static i => i.Kind == ItemKind.Period))
+                {
+                    ambiguities.Add($"\"{Original(k - 1, period - 1)}\" đọc là ngày {n} tháng cuối mỗi quý (ô không ghi kỳ báo cáo)");
+                }
+
+                return DayOfQuarter(n, QuarterMonth.Last, k, period - 1);
+            }
+
             if (day && Is(of, "thang") && DayOfNamedQuarter(n, k, of + 1) is var named && named > k)
             {
                 return named;
@@ -570,6 +583,30 @@ public static partial class DeadlineParser
             }
 
             return Is(j, "bao", "cao") && Is(j + 2, "quy") ? j + 3 : j;
+        }
+
+        /// <summary>After "tháng cuối": "(cùng) (của | thuộc) (mỗi) kỳ báo cáo". Returns the token after the words, or
+        /// <paramref name="j"/> when they are not there.</summary>
+        private int LastMonthOfReportPeriod(int j)
+        {
+            var at = j + (Is(j, "cung") ? 1 : 0);
+            at += Is(at, "cua") || Is(at, "thuoc") ? 1 : 0;
+            at += Is(at, "moi") ? 1 : 0;
+            return Is(at, "ky") && IsReportWord(at + 1) ? at + 3 : j;
+        }
+
+        /// <summary>Whether a period other than the quarter (a month, six or nine months, a year) was read before.</summary>
+        private bool NamesOtherPeriod()
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Period && item.Period != ReportingPeriod.Quarterly)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>At "cuối" or "đầu" after "tháng": "cuối (cùng) (của) (mỗi | các | từng) quý", "đầu (tiên) (của) quý" not

@@ -1356,4 +1356,20 @@ public class DeadlineFamilyTests
     [InlineData("Đối với nhiệm vụ năm 2026 trình trước ngày 15/12/2025", "once: 2025-12-15")]
     [InlineData("xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023", "once: 2026-05-01")]
     public void A_year_in_the_scope_before_a_deadline_day_is_its_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "ngày N của tháng cuối (cùng) (của / thuộc) kỳ báo cáo" with no period but the quarter named: every report period ends with
+    // a quarter's last month, so that day of each quarter's last month.
+    [Theory]
+    [InlineData("Thời hạn gửi báo cáo chậm nhất là ngày 15 của tháng cuối cùng của kỳ báo cáo.", "recurring: Quý I 2025-03-15 | Quý II 2025-06-15 | Quý III 2025-09-15 | Quý IV 2025-12-15")]
+    [InlineData("Báo cáo quý gửi chậm nhất vào ngày 20 của tháng cuối thuộc kỳ báo cáo.", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
+    [InlineData("Báo cáo quý gửi trước ngày 18 tháng cuối quý", "recurring: Quý I 2025-03-18 | Quý II 2025-06-18 | Quý III 2025-09-18 | Quý IV 2025-12-18")]
+    public void A_day_of_the_last_month_of_the_report_period_is_each_quarters(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "năm thực hiện", the year the work is carried out in, is the tracked year: one date, unless a yearly duty is named before
+    // it (then every year, as "năm báo cáo").
+    [Theory]
+    [InlineData("Trình phê duyệt trước ngày 15 tháng 12 của năm thực hiện.", "once: 2025-12-15")]
+    [InlineData("Kế hoạch năm, trình phê duyệt trước ngày 15 tháng 12 của năm thực hiện.", "recurring: Năm 2025-12-15")]
+    [InlineData("Báo cáo trước ngày 15 tháng 12 năm báo cáo", "recurring: Năm 2025-12-15")]
+    public void The_year_of_carrying_out_is_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
