@@ -249,6 +249,13 @@ public static partial class DeadlineParser
                 placeholder = before;
             }
 
+            if (Is(k - 1, "trong") && (Is(k - 4, "lan", "thu") || Is(k - 3, "lan", "dau")))
+            {
+                // "rà soát, bổ sung quy hoạch lần thứ 2 trong năm phải báo cáo …": which occasion within a year, not the tracked
+                // year's work.
+                return k + 1;
+            }
+
             if (Is(k - 1, "trong") || Is(k - 2, "tu", "dau"))
             {
                 // "trong năm": the tracked year; "từ đầu năm đến …": its start, which takes the end's year (MergeSpans).

@@ -1372,4 +1372,13 @@ public class DeadlineFamilyTests
     [InlineData("Kế hoạch năm, trình phê duyệt trước ngày 15 tháng 12 của năm thực hiện.", "recurring: Năm 2025-12-15")]
     [InlineData("Báo cáo trước ngày 15 tháng 12 năm báo cáo", "recurring: Năm 2025-12-15")]
     public void The_year_of_carrying_out_is_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "lần thứ N trong năm" says which occasion within a year, not the tracked year's work; a year written after it, "trong năm
+    // 2025", and "trong năm" alone stay a year; "2 lần trong năm" stays a frequency.
+    [Theory]
+    [InlineData("Tổ chức kiểm tra lần thứ 2 trong năm sau 60 ngày kể từ ngày kết thúc lần kiểm tra thứ nhất.", "event:")]
+    [InlineData("Tổ chức kiểm tra lần thứ 2 trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Triển khai thực hiện trong năm", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Tổ chức 2 lần trong năm", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    public void The_nth_time_in_a_year_is_no_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
