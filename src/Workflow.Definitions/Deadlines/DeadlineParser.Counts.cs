@@ -382,8 +382,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"Chậm nhất là 05 năm kể từ ngày nghị quyết của Quốc hội … có hiệu lực thi hành", "02 năm sau khi dự án được
-        /// phê duyệt": a count of years from something that happens (a comma allowed before "kể từ") waits for it, as a count of
-        /// days or months does. From a day written out, the end of a period or the plan's issue ("ban hành" in the sentence),
+        /// phê duyệt", "trong thời hạn 24 giờ kể từ thời điểm phát sinh …": a count of years or hours from something that happens
+        /// (a comma allowed before "kể từ") waits for it, as a count of days or months does. From a day written out, the end of a period or the plan's issue ("ban hành" in the sentence),
         /// the words are left as they were. Returns the token after "kể từ / tính từ / sau khi", or <paramref name="k"/>.</summary>
         private int YearsFromAnEvent(int k)
         {
@@ -473,9 +473,25 @@ public static partial class DeadlineParser
         /// <summary>Whether "ban hành" at <paramref name="issued"/> is another body's act, not the plan's: a body above
         /// the plan or an agency issues ("… kể từ ngày Chính phủ ban hành", "Bộ", "Trung ương", "Quốc hội", "Thủ tướng", "cơ
         /// quan Thuế"), or what is issued is a decree, a circular, a law, a guidance or a notice ("… ban hành Nghị định",
-        /// "Thông tư", "Luật", "hướng dẫn", "thông báo nộp tiền").</summary>
+        /// "Thông tư", "Luật", "hướng dẫn", "thông báo nộp tiền"), or what is issued is named and is not the plan ("… kể từ ngày
+        /// danh sách ngắn được ban hành"; "ngày Kế hoạch (này) được ban hành" is the plan's).</summary>
         private bool OtherBodysAct(int from, int issued)
         {
+            if (Is(issued, "ban", "hanh") && Is(issued - 1, "duoc"))
+            {
+                var named = Is(from, "ngay") ? from + 1 : from;
+                var plan = Is(issued - 2, "nay");
+                for (var t = named; t < issued - 1 && !plan; t++)
+                {
+                    plan = Is(t, "ke", "hoach");
+                }
+
+                if (named < issued - 1 && !plan)
+                {
+                    return true;
+                }
+            }
+
             for (var t = from; t < issued; t++)
             {
                 if (Is(t, "chinh", "phu") || Is(t, "trung", "uong") || Is(t, "quoc", "hoi") || Is(t, "thu", "tuong") || Is(t, "bo") || Is(t, "co", "quan") || ActAbove(t))

@@ -106,7 +106,8 @@ public static partial class DeadlineParser
                 // "định kỳ hằng quý hoặc đột xuất theo yêu cầu của Bộ Tư pháp": the request is for the extra report only.
                 // So is "định kỳ hàng năm hoặc đột xuất theo kế hoạch kiểm tra, quyết định kiểm tra": the plan or decision
                 // says when the extra inspection is held, not when the yearly one is.
-                if (!((Is(k + 1, "yeu", "cau") || Is(k + 1, "ke", "hoach")) && AdHocAside(k)))
+                // So is "Định kỳ hằng năm hoặc đột xuất báo cáo … theo quy định của Bộ trưởng …": the rules govern the reports.
+                if (!((Is(k + 1, "yeu", "cau") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")) && AdHocAside(k)))
                 {
                     SetEventMarker(k, EventWhen.WithoutDate);
                 }

@@ -107,7 +107,7 @@ public static partial class DeadlineParser
                 return every;
             }
 
-            if (Is(k + 1, "nam") && tokens[k].Length <= 2 && YearsFromAnEvent(k) is var years && years > k)
+            if ((Is(k + 1, "nam") || Is(k + 1, "gio")) && tokens[k].Length <= 2 && YearsFromAnEvent(k) is var years && years > k)
             {
                 return years;
             }

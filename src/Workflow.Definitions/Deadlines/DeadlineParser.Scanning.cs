@@ -265,6 +265,14 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (first == 't' && Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && !Is(k + 2, "thu") && BeforeAnEvent(k))
+            {
+                // "… công khai thông tin đến cử tri trước ngày tổ chức phát phiếu lấy ý kiến": before the day of something that
+                // happens, with no count, waits for it as "trước khi …" does; an event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 2;
+            }
+
             if (first == 'd' && Is(k, "dau") && (Is(k + 1, "nhiem", "ky") || (Is(k + 1, "moi", "nhiem") && Is(k + 3, "ky"))))
             {
                 // "Đầu mỗi nhiệm kỳ (sau 30 ngày công bố kết quả bầu cử …)": the start of a term comes after an election, an
@@ -281,8 +289,10 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if (first == 't' && Is(k, "theo", "huong", "dan"))
+            if (first == 't' && Is(k, "theo", "huong", "dan") && !AdHocAside(k))
             {
+                // ("báo cáo hàng năm và đột xuất … theo hướng dẫn của Bộ …": the guidance is for the extra report, beside the
+                // yearly one, as "theo yêu cầu" is.)
                 SetEventMarker(k, EventWhen.WithoutDate);
                 return k;
             }

@@ -1381,4 +1381,37 @@ public class DeadlineFamilyTests
     [InlineData("Triển khai thực hiện trong năm", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Tổ chức 2 lần trong năm", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
     public void The_nth_time_in_a_year_is_no_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Hours counted from something that happens wait for it, as years, months and days do; from the plan's issue they stay
+    // unknown, and an hour of a day in a span is no count.
+    [Theory]
+    [InlineData("Cập nhật dữ liệu trong thời hạn 48 giờ kể từ thời điểm phát sinh thay đổi.", "event:")]
+    [InlineData("Trong 24 giờ kể từ ngày ban hành Kế hoạch", "unknown:")]
+    [InlineData("Từ 17 giờ 00 ngày 01/12/2025 đến ngày 05/12/2025", "continuous: 2025-12-05")]
+    public void A_count_of_hours_from_an_event_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "trước ngày" followed by what happens, with no count, waits for it as "trước khi" does; an event only without a date. An
+    // ordinal day ("ngày thứ 20") and a date stay dates.
+    [Theory]
+    [InlineData("Công khai danh sách cử tri trước ngày bỏ phiếu.", "event:")]
+    [InlineData("Công khai danh sách trước ngày bỏ phiếu, chậm nhất ngày 10/12/2025.", "once: 2025-12-10")]
+    [InlineData("Chậm nhất là ngày thứ 20 của tháng tiếp theo", "recurring: Tháng 1 2025-02-20 | Tháng 2 2025-03-20 | Tháng 3 2025-04-20 | Tháng 4 2025-05-20 | Tháng 5 2025-06-20 | Tháng 6 2025-07-20 | Tháng 7 2025-08-20 | Tháng 8 2025-09-20 | Tháng 9 2025-10-20 | Tháng 10 2025-11-20 | Tháng 11 2025-12-20 | Tháng 12 2026-01-20")]
+    public void Before_the_day_of_an_event_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count from the issue of something named that is not the plan ("ngày kết quả được ban hành") waits for it; "ngày Kế
+    // hoạch được ban hành" and "ngày ban hành" count from the plan's issue date.
+    [Theory]
+    [InlineData("Đăng tải kết quả chậm nhất là 05 ngày làm việc kể từ ngày kết quả được ban hành", "event:")]
+    [InlineData("15 ngày kể từ ngày Kế hoạch được ban hành", "once: 2025-12-05")]
+    [InlineData("10 ngày làm việc kể từ ngày ban hành", "once: 2025-12-04")]
+    public void A_count_from_the_issue_of_another_thing_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "theo quy định của …", "theo hướng dẫn của …" beside a periodic duty with an extra report ("hoặc / và đột xuất") say
+    // whose rules govern the reports, not when: the periods are due. Alone they still defer.
+    [Theory]
+    [InlineData("Định kỳ hằng quý hoặc đột xuất báo cáo theo quy định của Bộ Tài chính.", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Báo cáo hằng năm và đột xuất theo hướng dẫn của Bộ Nội vụ.", "recurring: Năm 2025-12-31")]
+    [InlineData("Theo hướng dẫn của Bộ Nội vụ", "event:")]
+    [InlineData("Theo quy định của Chính phủ", "event:")]
+    public void Rules_for_an_extra_report_beside_a_periodic_one_are_no_deferral(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
