@@ -54,7 +54,8 @@ public static partial class DeadlineParser
                     // Dates, written years and spans of years alike: "Quý II/2026 (theo yêu cầu … về định hướng biên
                     // chế giai đoạn 2026 - 2031 …)" is due at the quarter's end; the years in brackets say what about.
                     var item = items[i];
-                    var dated = item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !item.YearImplicit);
+                    // ("(riêng quý IV là vào ngày 10 tháng 02 năm sau)": one report's own date, said in brackets, is no aside.)
+                    var dated = item.Kind is ItemKind.Date or ItemKind.Span && item.ReportOf is null || (item.Kind == ItemKind.Year && !item.YearImplicit);
                     if (dated && item.FirstToken > open && item.LastToken < close)
                     {
                         SetApart(i, null);

@@ -301,7 +301,8 @@ public static partial class DeadlineParser
 
             var quarter = Is(period, "quy");
             var half = Is(period, TokenType.Number) && tokens[period].Value == 6 && (Is(period + 1, "thang", "dau") || Is(period + 1, "thang", "cuoi")) && Is(period + 3, "nam");
-            if (!(quarter || half || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 12))
+            // "chậm nhất là 16 tháng sau khi kết thúc năm ngân sách": the budget year, as "năm tài chính"; a count up to two years.
+            if (!(quarter || half || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 24))
             {
                 return k;
             }
@@ -333,7 +334,7 @@ public static partial class DeadlineParser
                 }
             }
 
-            var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") ? 2 : 0);
+            var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") || Is(year + 1, "ngan", "sach") ? 2 : 0);
             if (quarter && !named && (Is(last + 1, "va") || Is(last + 1, ',')) && Is(last + 2, TokenType.Number) && tokens[last + 2].Value == 6 && Is(last + 3, "thang"))
             {
                 last += 3;

@@ -194,6 +194,15 @@ public static partial class DeadlineParser
         private (int Year, int Last)? RelativeYearAt(int j)
         {
             var year = Is(j, "cua", "nam") ? j + 1 : j;
+            var period = Is(j, "cua", "ky") ? j + 1 : j;
+            if (Is(period, "ky") && IsReportWord(period + 1) && YearlyPeriodBefore(j) && (Is(period + 3, "tiep", "theo") || Is(period + 3, "ke", "tiep") || Is(period + 3, "sau")))
+            {
+                // "… hằng năm … trước ngày 15 tháng 01 của kỳ báo cáo tiếp theo": in a yearly duty, the next report period is the
+                // next year, every year, as "năm tiếp theo của kỳ báo cáo" is.
+                placeholder = YearPlaceholder.Report;
+                return (context.TrackedYear + 1, Is(period + 3, "sau") ? period + 3 : period + 4);
+            }
+
             if (Is(year, "nam") && Is(year + 1, "thuc", "hien") && !Is(year + 3, TokenType.Number))
             {
                 placeholder = YearlyPeriodBefore(j) ? YearPlaceholder.Report : placeholder == YearPlaceholder.None ? YearPlaceholder.Relative : placeholder;

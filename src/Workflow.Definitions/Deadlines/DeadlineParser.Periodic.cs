@@ -155,6 +155,13 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth: false, k, k + 2);
             }
 
+            if ((Is(k + 1, "va") || Is(k + 1, ',')) && Is(k + 2, "ngay") && Is(k + 3, TokenType.Number) && tokens[k + 3].Length <= 2
+                && (Is(k + 4, "hang", "thang") || Is(k + 4, "moi", "thang")))
+            {
+                // "Trước ngày 05 và ngày 20 hằng tháng": days listed before "hằng tháng" each take it.
+                return DayOfMonth(n, nextMonth: false, k, k);
+            }
+
             if (Is(k + 1, "cua", "thang", "tiep") && Is(k + 4, "theo"))
             {
                 // "trước ngày 03 của tháng tiếp theo sau tháng cuối cùng của kỳ báo cáo đối với báo cáo quý, 6 tháng, 9 tháng
@@ -405,17 +412,19 @@ public static partial class DeadlineParser
             return Is(k, "rieng") ? QuarterExcepted(k) : Is(k, "doi", "voi") ? ReportBoundDate(k) : k;
         }
 
-        /// <summary>"Riêng đối với báo cáo (cuối) quý 2, thời hạn … là ngày 20 tháng 9 (của năm báo cáo | năm sau)", after a
-        /// day of every quarter: that quarter's report is due on the date given instead.</summary>
+        /// <summary>"Riêng đối với báo cáo (cuối) quý 2, thời hạn … là ngày 20 tháng 9 (của năm báo cáo | năm sau)", "(riêng quý
+        /// IV là vào ngày 10 tháng 02 năm sau)", after a day of every quarter: that quarter's report is due on the date given
+        /// instead.</summary>
         private int QuarterExcepted(int k)
         {
             var j = k + 1 + (Is(k + 1, "doi", "voi") ? 2 : 0);
-            if (!Is(j, "bao", "cao") || !items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Quarterly))
+            var report = Is(j, "bao", "cao");
+            if (!(report || Is(j, "quy") || Is(j, "qui")) || !items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Quarterly))
             {
                 return k;
             }
 
-            j += Is(j + 2, "cuoi") ? 3 : 2;
+            j += !report ? 0 : Is(j + 2, "cuoi") ? 3 : 2;
             var quarter = Is(j, "quy") || Is(j, "qui") ? Quarter(j + 1) : 0;
             for (var t = j + 2; quarter > 0 && t + 3 < tokens.Length && t < j + 20 && !IsSentenceBreak(t); t++)
             {

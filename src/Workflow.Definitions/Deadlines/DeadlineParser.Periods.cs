@@ -268,6 +268,13 @@ public static partial class DeadlineParser
                 return k; // "Năm: Sơ bộ ngày 22/12 năm N" — a heading, not a period
             }
 
+            if ((Is(k + 1, "truoc", "lien") && Is(k + 3, "ke")) || Is(k + 1, "lien", "ke") || (Is(k + 1, "ke", "hoach") && !Is(k + 3, TokenType.Number)))
+            {
+                // "tiền lương, tiền thưởng năm trước liền kề", "quỹ tiền lương năm kế hoạch": the year the figures are of (the one
+                // before, the one planned for), what is reported, not a yearly period of its own.
+                return k + (Is(k + 1, "truoc") ? 4 : Is(k + 3, "truoc") || Is(k + 3, "sau") ? 4 : 3);
+            }
+
             AddPeriod(ReportingPeriod.Yearly, k);
             return k + 1;
         }

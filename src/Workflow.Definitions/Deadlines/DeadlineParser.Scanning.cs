@@ -338,10 +338,16 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends a capacity ("công suất") said within a few words before
+        /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends an average ("thu nhập bình quân hằng tháng": right after
+        /// "bình quân"), or a capacity ("công suất") said within a few words before
         /// it, in its clause. (An output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>
         private bool RateOfCapacity(int k)
         {
+            if (Is(k - 2, "binh", "quan"))
+            {
+                return true; // "thu nhập bình quân hàng tháng": an average per month, a rate, not a frequency
+            }
+
             for (var j = k - 1; j >= 0 && j >= k - 8 && !IsSentenceBreak(j) && !Is(j, ','); j--)
             {
                 if (Is(j, "cong", "suat"))

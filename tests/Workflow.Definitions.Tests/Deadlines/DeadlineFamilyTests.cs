@@ -1414,4 +1414,33 @@ public class DeadlineFamilyTests
     [InlineData("Theo hướng dẫn của Bộ Nội vụ", "event:")]
     [InlineData("Theo quy định của Chính phủ", "event:")]
     public void Rules_for_an_extra_report_beside_a_periodic_one_are_no_deferral(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "(riêng quý IV là ngày 15 tháng 02 năm sau)" after a day of every quarter is that quarter's own date, in brackets too.
+    [Theory]
+    [InlineData("Hằng quý, trước ngày 15 của tháng đầu quý tiếp theo (riêng quý IV là ngày 15 tháng 02 năm sau).", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-02-15")]
+    [InlineData("Hằng quý, trước ngày 15 của tháng đầu quý tiếp theo.", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    public void One_quarters_own_date_in_brackets_replaces_its_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Days listed with "và" before "hằng tháng" each take it.
+    [Theory]
+    [InlineData("Trước ngày 10 và ngày 25 hằng tháng", "recurring: Tháng 1 2025-01-10 | Tháng 1 2025-01-25 | Tháng 2 2025-02-10 | Tháng 2 2025-02-25 | Tháng 3 2025-03-10 | Tháng 3 2025-03-25 | Tháng 4 2025-04-10 | Tháng 4 2025-04-25 | Tháng 5 2025-05-10 | Tháng 5 2025-05-25 | Tháng 6 2025-06-10 | Tháng 6 2025-06-25 | Tháng 7 2025-07-10 | Tháng 7 2025-07-25 | Tháng 8 2025-08-10 | Tháng 8 2025-08-25 | Tháng 9 2025-09-10 | Tháng 9 2025-09-25 | Tháng 10 2025-10-10 | Tháng 10 2025-10-25 | Tháng 11 2025-11-10 | Tháng 11 2025-11-25 | Tháng 12 2025-12-10 | Tháng 12 2025-12-25")]
+    [InlineData("Trước ngày 10 hằng tháng", "recurring: Tháng 1 2025-01-10 | Tháng 2 2025-02-10 | Tháng 3 2025-03-10 | Tháng 4 2025-04-10 | Tháng 5 2025-05-10 | Tháng 6 2025-06-10 | Tháng 7 2025-07-10 | Tháng 8 2025-08-10 | Tháng 9 2025-09-10 | Tháng 10 2025-10-10 | Tháng 11 2025-11-10 | Tháng 12 2025-12-10")]
+    public void Days_listed_before_every_month_each_take_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // In a yearly duty "của kỳ báo cáo tiếp theo" after a date is the next year's, every year, as "năm tiếp theo của kỳ báo
+    // cáo"; the budget year ends as the financial year does, counted up to two years after it.
+    [Theory]
+    [InlineData("Báo cáo hằng năm gửi trước ngày 31 tháng 3 của kỳ báo cáo tiếp theo.", "recurring: Năm 2026-03-31")]
+    [InlineData("trước ngày 15 tháng 4 năm tiếp theo của kỳ báo cáo", "recurring: Năm 2026-04-15")]
+    [InlineData("Báo cáo quyết toán chậm nhất là 18 tháng sau khi kết thúc năm ngân sách.", "recurring: Năm 2027-06-30")]
+    [InlineData("90 ngày kể từ ngày kết thúc năm tài chính", "recurring: Năm 2026-03-31")]
+    public void The_next_report_period_and_the_budget_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // An average per month ("bình quân hằng tháng") is a rate, not a frequency; "năm trước liền kề" and "năm kế hoạch" name
+    // the year the figures are of, no yearly period. "tiền lương hằng tháng" in a report stays monthly.
+    [Theory]
+    [InlineData("Quý I hằng năm, báo cáo tiền lương bình quân hằng tháng của người lao động.", "recurring: Quý I 2025-03-31")]
+    [InlineData("Chậm nhất tháng 6 hằng năm, báo cáo quỹ lương năm trước liền kề và quỹ lương năm kế hoạch.", "recurring: Tháng 6 2025-06-30")]
+    [InlineData("Báo cáo tiền lương hằng tháng", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    public void An_average_per_month_and_the_years_of_figures_are_no_periods(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
