@@ -54,7 +54,8 @@ public static partial class DeadlineParser
                     // Dates, written years and spans of years alike: "Quý II/2026 (theo yêu cầu … về định hướng biên
                     // chế giai đoạn 2026 - 2031 …)" is due at the quarter's end; the years in brackets say what about.
                     var item = items[i];
-                    var dated = item.Kind is ItemKind.Date or ItemKind.Span || (item.Kind == ItemKind.Year && !item.YearImplicit);
+                    // ("(riêng quý IV là vào ngày 10 tháng 02 năm sau)": one report's own date, said in brackets, is no aside.)
+                    var dated = item.Kind is ItemKind.Date or ItemKind.Span && item.ReportOf is null || (item.Kind == ItemKind.Year && !item.YearImplicit);
                     if (dated && item.FirstToken > open && item.LastToken < close)
                     {
                         SetApart(i, null);
@@ -194,6 +195,60 @@ public static partial class DeadlineParser
 
                 SetApart(i, $"\"{Original(item.FirstToken, item.LastToken)}\" là năm của nội dung, không phải hạn");
             }
+        }
+
+        /// <summary>"… bổ sung nguồn vốn trước ngày 15/6/2025, đảm bảo bố trí đầy đủ … vốn cho các dự án hoàn thành trong năm
+        /// 2025", "… thông qua trước ngày 30 tháng 6 năm 2025 để bảo đảm có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025": a
+        /// purpose clause right after a day said with "trước" or "chậm nhất" ("để", "nhằm", or "đảm bảo / bảo đảm" after its
+        /// comma) says what the deadline is for; the dates, years and spans in it, to the sentence's end, are the note. A day
+        /// in it said with "trước" or "chậm nhất" is the next step's deadline ("gửi … trước ngày 31 tháng 10 để tổng hợp báo
+        /// cáo Chính phủ trước ngày 31 tháng 12 hằng năm"), and "…, đảm bảo hoàn thành (đạt, xong) trong năm 2025" a second
+        /// deadline: both stay. Runs after the scan.</summary>
+        private void SetPurposesApart()
+        {
+            for (var d = 0; d + 1 < items.Count; d++)
+            {
+                var deadline = items[d];
+                var purpose = deadline.Kind == ItemKind.Date && SaidAsDeadline(deadline.FirstToken) ? PurposeAfter(deadline.LastToken + 1) : -1;
+                if (purpose < 0)
+                {
+                    continue;
+                }
+
+                var last = -1;
+                for (var i = items.Count - 1; i > d; i--)
+                {
+                    var item = items[i];
+                    if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !HasSentenceBreak(purpose, item.FirstToken) && !SaidAsDeadline(item.FirstToken))
+                    {
+                        last = Math.Max(last, item.LastToken);
+                        SetApart(i, null);
+                    }
+                }
+
+                if (last >= 0)
+                {
+                    notes.Add($"\"{Original(purpose, last)}\" là mục đích của hạn, không phải hạn");
+                }
+
+                return;
+            }
+        }
+
+        /// <summary>The first token of a purpose clause opening at <paramref name="j"/> (a comma allowed before it): "để" (written
+        /// so, not "đề" of "đề án"), "nhằm", or, after the comma, "đảm bảo / bảo đảm" not followed by "hoàn thành", "đạt" or
+        /// "xong"; otherwise -1.</summary>
+        private int PurposeAfter(int j)
+        {
+            var comma = Is(j, ',');
+            j += comma ? 1 : 0;
+            if ((Is(j, "de") && (WrittenAs(j, "để") || WrittenAs(j, "de"))) || Is(j, "nham"))
+            {
+                return j;
+            }
+
+            var ensure = comma && (Is(j, "dam", "bao") || Is(j, "bao", "dam"));
+            return ensure && !Is(j + 2, "hoan", "thanh") && !Is(j + 2, "dat") && !Is(j + 2, "xong") ? j : -1;
         }
 
         /// <summary>"Đại hội … nhiệm kỳ 2025-2030: … hoàn thành trước ngày 31/12/2025", "tuyển sinh … năm học 2025 - 2026:

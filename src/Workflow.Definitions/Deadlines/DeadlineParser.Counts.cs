@@ -33,7 +33,9 @@ public static partial class DeadlineParser
                 (caseCount, j) = (other, start);
             }
 
-            j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) ? 1 : 0; // "Chậm nhất là 30 ngày, kể từ ngày …"
+            // "Chậm nhất là 30 ngày, kể từ ngày …", "Chậm nhất 10 ngày, trước ngày 30/6/2025": a comma may stand between a count
+            // and what it counts from or before.
+            j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu") || Is(j + 1, "truoc", "ngay") || Is(j + 1, "sau", "ngay")) ? 1 : 0;
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
             if (fraction < 0 && CountedFromWrittenDate(k, months, working, j, from) is var written && written > k)
             {
@@ -299,7 +301,8 @@ public static partial class DeadlineParser
 
             var quarter = Is(period, "quy");
             var half = Is(period, TokenType.Number) && tokens[period].Value == 6 && (Is(period + 1, "thang", "dau") || Is(period + 1, "thang", "cuoi")) && Is(period + 3, "nam");
-            if (!(quarter || half || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 12))
+            // "chậm nhất là 16 tháng sau khi kết thúc năm ngân sách": the budget year, as "năm tài chính"; a count up to two years.
+            if (!(quarter || half || Is(period, "nam")) || Quarter(period + 1) > 0 || count is < 1 or > 366 || (months && count > 24))
             {
                 return k;
             }
@@ -331,7 +334,7 @@ public static partial class DeadlineParser
                 }
             }
 
-            var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") ? 2 : 0);
+            var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") || Is(year + 1, "ngan", "sach") ? 2 : 0);
             if (quarter && !named && (Is(last + 1, "va") || Is(last + 1, ',')) && Is(last + 2, TokenType.Number) && tokens[last + 2].Value == 6 && Is(last + 3, "thang"))
             {
                 last += 3;
@@ -369,12 +372,41 @@ public static partial class DeadlineParser
             return -1;
         }
 
-        /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>: the words name an
-        /// event, not a date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc", "tính đến trước ngày hết hiệu lực").</summary>
+        /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>, a comma allowed before
+        /// them: the words name an event, not a date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc", "tính đến trước
+        /// ngày hết hiệu lực", "07 ngày làm việc, trước ngày tiếp xúc cử tri").</summary>
         private bool BeforeAnEvent(int j)
         {
+            j += Is(j, ',') ? 1 : 0; // "Chậm nhất là 07 ngày làm việc, trước ngày tiếp xúc cử tri …": a comma may stand before them
             j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
             return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "dau"));
+        }
+
+        /// <summary>"Chậm nhất là 05 năm kể từ ngày nghị quyết của Quốc hội … có hiệu lực thi hành", "02 năm sau khi dự án được
+        /// phê duyệt", "trong thời hạn 24 giờ kể từ thời điểm phát sinh …": a count of years or hours from something that happens
+        /// (a comma allowed before "kể từ") waits for it, as a count of days or months does. From a day written out, the end of a period or the plan's issue ("ban hành" in the sentence),
+        /// the words are left as they were. Returns the token after "kể từ / tính từ / sau khi", or <paramref name="k"/>.</summary>
+        private int YearsFromAnEvent(int k)
+        {
+            var j = k + 2;
+            j += Is(j, ',') ? 1 : 0;
+            var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") || Is(j, "sau", "khi") ? j + 2 : -1;
+            var at = Is(from, "ngay") || Is(from, "khi") ? from + 1 : from;
+            if (from < 0 || !Is(at, TokenType.Word) || Is(at, "nay") || Is(at, "ket", "thuc"))
+            {
+                return k;
+            }
+
+            for (var t = at; t + 1 < tokens.Length && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "ban", "hanh"))
+                {
+                    return k;
+                }
+            }
+
+            SetEventMarker(k, EventWhen.Always);
+            return from;
         }
 
         /// <summary>"Định kỳ 06 tháng, … chậm nhất là 10 ngày kể từ khi kết thúc kỳ báo cáo": counted from the end of each
@@ -442,9 +474,25 @@ public static partial class DeadlineParser
         /// <summary>Whether "ban hành" at <paramref name="issued"/> is another body's act, not the plan's: a body above
         /// the plan or an agency issues ("… kể từ ngày Chính phủ ban hành", "Bộ", "Trung ương", "Quốc hội", "Thủ tướng", "cơ
         /// quan Thuế"), or what is issued is a decree, a circular, a law, a guidance or a notice ("… ban hành Nghị định",
-        /// "Thông tư", "Luật", "hướng dẫn", "thông báo nộp tiền").</summary>
+        /// "Thông tư", "Luật", "hướng dẫn", "thông báo nộp tiền"), or what is issued is named and is not the plan ("… kể từ ngày
+        /// danh sách ngắn được ban hành"; "ngày Kế hoạch (này) được ban hành" is the plan's).</summary>
         private bool OtherBodysAct(int from, int issued)
         {
+            if (Is(issued, "ban", "hanh") && Is(issued - 1, "duoc"))
+            {
+                var named = Is(from, "ngay") ? from + 1 : from;
+                var plan = Is(issued - 2, "nay");
+                for (var t = named; t < issued - 1 && !plan; t++)
+                {
+                    plan = Is(t, "ke", "hoach");
+                }
+
+                if (named < issued - 1 && !plan)
+                {
+                    return true;
+                }
+            }
+
             for (var t = from; t < issued; t++)
             {
                 if (Is(t, "chinh", "phu") || Is(t, "trung", "uong") || Is(t, "quoc", "hoi") || Is(t, "thu", "tuong") || Is(t, "bo") || Is(t, "co", "quan") || ActAbove(t))

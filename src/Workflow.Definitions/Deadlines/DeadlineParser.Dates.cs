@@ -197,10 +197,28 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"năm N", "năm sau", "(của) năm tiếp theo", "năm trước" at <paramref name="j"/>, after a date; also "năm báo
-        /// cáo (N)", the year reported on ("Sơ bộ ngày 25/12 năm báo cáo (N)"): the tracked year, a report's, every year.</summary>
+        /// cáo (N)", the year reported on ("Sơ bộ ngày 25/12 năm báo cáo (N)"): the tracked year, a report's, every year. "năm
+        /// thực hiện", the year the work is carried out in, is the tracked year too: one date ("trước ngày 01 tháng 11 năm thực
+        /// hiện"), unless a yearly duty is named before it ("Đối với phương án điều hành ngân quỹ nhà nước năm, … phê duyệt chậm
+        /// nhất ngày 10 tháng 01 của năm thực hiện": each year's plan, every year) or the cell speaks of a report.</summary>
         private (int Year, int Last)? RelativeYearAt(int j)
         {
             var year = Is(j, "cua", "nam") ? j + 1 : j;
+            var period = Is(j, "cua", "ky") ? j + 1 : j;
+            if (Is(period, "ky") && IsReportWord(period + 1) && YearlyPeriodBefore(j) && (Is(period + 3, "tiep", "theo") || Is(period + 3, "ke", "tiep") || Is(period + 3, "sau")))
+            {
+                // "… hằng năm … trước ngày 15 tháng 01 của kỳ báo cáo tiếp theo": in a yearly duty, the next report period is the
+                // next year, every year, as "năm tiếp theo của kỳ báo cáo" is.
+                placeholder = YearPlaceholder.Report;
+                return (context.TrackedYear + 1, Is(period + 3, "sau") ? period + 3 : period + 4);
+            }
+
+            if (Is(year, "nam") && Is(year + 1, "thuc", "hien") && !Is(year + 3, TokenType.Number))
+            {
+                placeholder = YearlyPeriodBefore(j) ? YearPlaceholder.Report : placeholder == YearPlaceholder.None ? YearPlaceholder.Relative : placeholder;
+                return (context.TrackedYear, year + 2);
+            }
+
             if (Is(year, "nam") && IsReportWord(year + 1))
             {
                 placeholder = YearPlaceholder.Report;
@@ -209,6 +227,20 @@ public static partial class DeadlineParser
             }
 
             return Is(year, "nam") ? PlaceholderYear(year + 1) : null;
+        }
+
+        /// <summary>Whether a yearly period word ("năm" as a period, "hằng năm") was read before token <paramref name="j"/>.</summary>
+        private bool YearlyPeriodBefore(int j)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Period && item.Period == ReportingPeriod.Yearly && item.LastToken < j)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"6 tháng đầu năm [2026]", "nửa cuối năm": the half named by "đầu"/"cuối" at <paramref name="part"/>,

@@ -57,6 +57,15 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (StepAfterDateByProvision(k))
+            {
+                // "Hoàn thành tái cấu trúc … trước ngày 01 tháng 01 năm 2026 và tái cấu trúc … theo tiến độ quy định tại điểm a
+                // khoản 1 Điều này": a second step, joined by "và" right after the date, follows the timetable another provision
+                // sets: the dated step is due, the rest waits on it.
+                SetEventMarker(k, EventWhen.Always);
+                return k;
+            }
+
             if (Is(k, "theo", "tung") || Is(k, "theo", "thoi", "han") || Is(k, "theo", "thoi", "diem"))
             {
                 // "Theo từng mốc thời hạn dưới đây", "Theo thời hạn cụ thể sau đây:" (a group row: its rows give the dates),
@@ -97,7 +106,8 @@ public static partial class DeadlineParser
                 // "định kỳ hằng quý hoặc đột xuất theo yêu cầu của Bộ Tư pháp": the request is for the extra report only.
                 // So is "định kỳ hàng năm hoặc đột xuất theo kế hoạch kiểm tra, quyết định kiểm tra": the plan or decision
                 // says when the extra inspection is held, not when the yearly one is.
-                if (!((Is(k + 1, "yeu", "cau") || Is(k + 1, "ke", "hoach")) && AdHocAside(k)))
+                // So is "Định kỳ hằng năm hoặc đột xuất báo cáo … theo quy định của Bộ trưởng …": the rules govern the reports.
+                if (!((Is(k + 1, "yeu", "cau") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")) && AdHocAside(k)))
                 {
                     SetEventMarker(k, EventWhen.WithoutDate);
                 }
@@ -135,6 +145,29 @@ public static partial class DeadlineParser
             foreach (var item in items)
             {
                 if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.YearImplicit && item.LastToken < k)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"theo tiến độ (lộ trình, thời hạn) quy định tại …" at <paramref name="k"/>, in the sentence of an explicit date
+        /// that "và" follows right after, outside brackets: a step of its own, after the dated one, deferred to another
+        /// provision's timetable. ("Hoàn thành trước ngày … theo tiến độ quy định tại …", with no second step, says how.)</summary>
+        private bool StepAfterDateByProvision(int k)
+        {
+            if (!Is(k, "theo") || !(Is(k + 1, "tien", "do") || Is(k + 1, "lo", "trinh") || Is(k + 1, "thoi", "han")) || !Is(k + 3, "quy", "dinh")
+                || !Is(k + 5, "tai") || OpenBracketBefore(k) >= 0)
+            {
+                return false;
+            }
+
+            foreach (var item in items)
+            {
+                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.YearImplicit && item.LastToken < k && Is(item.LastToken + 1, "va")
+                    && !HasSentenceBreak(item.LastToken, k))
                 {
                     return true;
                 }

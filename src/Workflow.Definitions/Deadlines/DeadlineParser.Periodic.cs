@@ -52,6 +52,19 @@ public static partial class DeadlineParser
                 return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, quarter);
             }
 
+            // "chậm nhất vào ngày 20 của tháng cuối thuộc kỳ báo cáo", no period but the quarter named before: every report period
+            // (quarter, six or nine months, year) ends with a quarter's last month, so that day of each quarter's last month;
+            // listed when the cell names no period at all.
+            if (shortDay && Is(of, "thang", "cuoi") && LastMonthOfReportPeriod(of + 2) is var period && period > of + 2 && !NamesOtherPeriod())
+            {
+                if (!items.Exists(static i => i.Kind == ItemKind.Period))
+                {
+                    ambiguities.Add($"\"{Original(k - 1, period - 1)}\" đọc là ngày {n} tháng cuối mỗi quý (ô không ghi kỳ báo cáo)");
+                }
+
+                return DayOfQuarter(n, QuarterMonth.Last, k, period - 1);
+            }
+
             if (day && Is(of, "thang") && DayOfNamedQuarter(n, k, of + 1) is var named && named > k)
             {
                 return named;
@@ -92,6 +105,11 @@ public static partial class DeadlineParser
             if (n is >= 2 and <= 10 && Is(k + 1, "nam") && EveryFewYears(n, k) is var every && every > k)
             {
                 return every;
+            }
+
+            if ((Is(k + 1, "nam") || Is(k + 1, "gio")) && tokens[k].Length <= 2 && YearsFromAnEvent(k) is var years && years > k)
+            {
+                return years;
             }
 
             if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
@@ -135,6 +153,13 @@ public static partial class DeadlineParser
             if (Is(k + 1, "hang", "thang") || Is(k + 1, "moi", "thang"))
             {
                 return DayOfMonth(n, nextMonth: false, k, k + 2);
+            }
+
+            if ((Is(k + 1, "va") || Is(k + 1, ',')) && Is(k + 2, "ngay") && Is(k + 3, TokenType.Number) && tokens[k + 3].Length <= 2
+                && (Is(k + 4, "hang", "thang") || Is(k + 4, "moi", "thang")))
+            {
+                // "Trước ngày 05 và ngày 20 hằng tháng": days listed before "hằng tháng" each take it.
+                return DayOfMonth(n, nextMonth: false, k, k);
             }
 
             if (Is(k + 1, "cua", "thang", "tiep") && Is(k + 4, "theo"))
@@ -457,17 +482,19 @@ public static partial class DeadlineParser
             return Is(k, "rieng") ? QuarterExcepted(k) : Is(k, "doi", "voi") ? ReportBoundDate(k) : k;
         }
 
-        /// <summary>"Riêng đối với báo cáo (cuối) quý 2, thời hạn … là ngày 20 tháng 9 (của năm báo cáo | năm sau)", after a
-        /// day of every quarter: that quarter's report is due on the date given instead.</summary>
+        /// <summary>"Riêng đối với báo cáo (cuối) quý 2, thời hạn … là ngày 20 tháng 9 (của năm báo cáo | năm sau)", "(riêng quý
+        /// IV là vào ngày 10 tháng 02 năm sau)", after a day of every quarter: that quarter's report is due on the date given
+        /// instead.</summary>
         private int QuarterExcepted(int k)
         {
             var j = k + 1 + (Is(k + 1, "doi", "voi") ? 2 : 0);
-            if (!Is(j, "bao", "cao") || !items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Quarterly))
+            var report = Is(j, "bao", "cao");
+            if (!(report || Is(j, "quy") || Is(j, "qui")) || !items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Quarterly))
             {
                 return k;
             }
 
-            j += Is(j + 2, "cuoi") ? 3 : 2;
+            j += !report ? 0 : Is(j + 2, "cuoi") ? 3 : 2;
             var quarter = Is(j, "quy") || Is(j, "qui") ? Quarter(j + 1) : 0;
             for (var t = j + 2; quarter > 0 && t + 3 < tokens.Length && t < j + 20 && !IsSentenceBreak(t); t++)
             {
@@ -635,6 +662,30 @@ public static partial class DeadlineParser
             }
 
             return Is(j, "bao", "cao") && Is(j + 2, "quy") ? j + 3 : j;
+        }
+
+        /// <summary>After "tháng cuối": "(cùng) (của | thuộc) (mỗi) kỳ báo cáo". Returns the token after the words, or
+        /// <paramref name="j"/> when they are not there.</summary>
+        private int LastMonthOfReportPeriod(int j)
+        {
+            var at = j + (Is(j, "cung") ? 1 : 0);
+            at += Is(at, "cua") || Is(at, "thuoc") ? 1 : 0;
+            at += Is(at, "moi") ? 1 : 0;
+            return Is(at, "ky") && IsReportWord(at + 1) ? at + 3 : j;
+        }
+
+        /// <summary>Whether a period other than the quarter (a month, six or nine months, a year) was read before.</summary>
+        private bool NamesOtherPeriod()
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Period && item.Period != ReportingPeriod.Quarterly)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>At "cuối" or "đầu" after "tháng": "cuối (cùng) (của) (mỗi | các | từng) quý", "đầu (tiên) (của) quý" not

@@ -249,6 +249,13 @@ public static partial class DeadlineParser
                 placeholder = before;
             }
 
+            if (Is(k - 1, "trong") && (Is(k - 4, "lan", "thu") || Is(k - 3, "lan", "dau")))
+            {
+                // "rà soát, bổ sung quy hoạch lần thứ 2 trong năm phải báo cáo …": which occasion within a year, not the tracked
+                // year's work.
+                return k + 1;
+            }
+
             if (Is(k - 1, "trong") || Is(k - 2, "tu", "dau"))
             {
                 // "trong năm": the tracked year; "từ đầu năm đến …": its start, which takes the end's year (MergeSpans).
@@ -259,6 +266,13 @@ public static partial class DeadlineParser
             if (Is(k + 1, ':'))
             {
                 return k; // "Năm: Sơ bộ ngày 22/12 năm N" — a heading, not a period
+            }
+
+            if ((Is(k + 1, "truoc", "lien") && Is(k + 3, "ke")) || Is(k + 1, "lien", "ke") || (Is(k + 1, "ke", "hoach") && !Is(k + 3, TokenType.Number)))
+            {
+                // "tiền lương, tiền thưởng năm trước liền kề", "quỹ tiền lương năm kế hoạch": the year the figures are of (the one
+                // before, the one planned for), what is reported, not a yearly period of its own.
+                return k + (Is(k + 1, "truoc") ? 4 : Is(k + 3, "truoc") || Is(k + 3, "sau") ? 4 : 3);
             }
 
             AddPeriod(ReportingPeriod.Yearly, k);
@@ -301,29 +315,54 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Whether the year at "năm" <paramref name="k"/> says what a date before it applies to: "xong trước ngày 01
-        /// tháng 5 năm 2026 đối với chi phí năm 2023, xong trước ngày 01 tháng 8 năm 2026 đối với chi phí năm 2024" — after
-        /// "đối với" and at most three words, in the clause of that date, it is the scope (the costs of 2023), not a deadline.</summary>
+        /// <summary>Whether the year at "năm" <paramref name="k"/> says what a date applies to: "xong trước ngày 01 tháng 5 năm
+        /// 2026 đối với chi phí năm 2023, xong trước ngày 01 tháng 8 năm 2026 đối với chi phí năm 2024" — after "đối với" and
+        /// at most three words, in the clause of a date before it, it is the scope (the costs of 2023), not a deadline; so it
+        /// is after "đối với" and at most eight words when the clause goes on to its day said with "trước" or "chậm nhất"
+        /// ("riêng đối với các dự án có kế hoạch hoàn thành năm 2025 phải hoàn thành chậm nhất vào ngày 19 tháng 12 năm
+        /// 2025": the projects planned for 2025).</summary>
         private bool ScopeOfDate(int k)
         {
-            for (var j = k - 2; j >= 0 && j >= k - 5; j--)
+            for (var j = k - 2; j >= 0 && j >= k - 10; j--)
             {
                 if (Is(j, "doi", "voi"))
                 {
                     foreach (var item in items)
                     {
-                        if (item.Kind == ItemKind.Date && item.LastToken < j && SamePhase(item.LastToken, j) && !HasComma(item.LastToken, j))
+                        if (j >= k - 5 && item.Kind == ItemKind.Date && item.LastToken < j && SamePhase(item.LastToken, j) && !HasComma(item.LastToken, j))
                         {
                             return true;
                         }
                     }
 
-                    return false;
+                    return DeadlineDayInClause(k + 2);
                 }
 
                 if (!tokens[j].IsWord)
                 {
                     return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a day said with "trước ngày" or "chậm nhất (là / vào / đến) ngày" follows <paramref name="from"/> in
+        /// its clause (no comma or sentence mark between).</summary>
+        private bool DeadlineDayInClause(int from)
+        {
+            for (var t = from; t + 2 < tokens.Length && !IsSentenceBreak(t) && !Is(t, ','); t++)
+            {
+                var day = Is(t, "truoc", "ngay") ? t + 2 : -1;
+                if (Is(t, "cham", "nhat"))
+                {
+                    day = t + 2 + (Is(t + 2, "la") || Is(t + 2, "vao") || Is(t + 2, "den") ? 1 : 0);
+                    day = Is(day, "ngay") ? day + 1 : -1;
+                }
+
+                if (day > 0 && Is(day, TokenType.Number) && tokens[day].Length <= 2)
+                {
+                    return true;
                 }
             }
 

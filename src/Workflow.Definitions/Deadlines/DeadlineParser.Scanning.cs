@@ -238,6 +238,14 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (first == 'k' && IsWhen(k) && OnlyOnCondition(k))
+            {
+                // "…, chỉ cấp giấy tờ vật lý khi công dân có yêu cầu, …, hoàn thành trong tháng 9 năm 2025": "chỉ … khi" (only
+                // … when) says under what condition part of the work applies, the task's content; an event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if ((((first == 'n' && Is(k, "neu", "co")) || (first == 'k' && IsWhen(k))) && !AdHocAside(k)) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
@@ -260,6 +268,14 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (first == 't' && Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && !Is(k + 2, "thu") && BeforeAnEvent(k))
+            {
+                // "… công khai thông tin đến cử tri trước ngày tổ chức phát phiếu lấy ý kiến": before the day of something that
+                // happens, with no count, waits for it as "trước khi …" does; an event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 2;
+            }
+
             if (first == 'd' && Is(k, "dau") && (Is(k + 1, "nhiem", "ky") || (Is(k + 1, "moi", "nhiem") && Is(k + 3, "ky"))))
             {
                 // "Đầu mỗi nhiệm kỳ (sau 30 ngày công bố kết quả bầu cử …)": the start of a term comes after an election, an
@@ -276,8 +292,10 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if (first == 't' && Is(k, "theo", "huong", "dan"))
+            if (first == 't' && Is(k, "theo", "huong", "dan") && !AdHocAside(k))
             {
+                // ("báo cáo hàng năm và đột xuất … theo hướng dẫn của Bộ …": the guidance is for the extra report, beside the
+                // yearly one, as "theo yêu cầu" is.)
                 SetEventMarker(k, EventWhen.WithoutDate);
                 return k;
             }
@@ -327,10 +345,34 @@ public static partial class DeadlineParser
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>
         private bool IsWhen(int k) => Is(k, "khi") && WrittenAs(k, "khi");
 
-        /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends a capacity ("công suất") said within a few words before
+        /// <summary>Whether "chỉ" (only, written with its accent: not "chi", to spend) opens the clause of the "khi" at
+        /// <paramref name="k"/>, within a few words and no comma before it ("chỉ cấp giấy tờ vật lý khi công dân có yêu cầu"):
+        /// not the "chỉ" of a compound word ("chỉ đạo", "chỉ thị", "chỉ tiêu", "chỉ số", "chỉ định", "chỉ huy", "chỉ dẫn",
+        /// "địa chỉ").</summary>
+        private bool OnlyOnCondition(int k)
+        {
+            for (var j = k - 1; j >= 0 && j >= k - 10 && !IsSentenceBreak(j) && !Is(j, ','); j--)
+            {
+                if (Is(j, "chi") && WrittenAs(j, "chỉ"))
+                {
+                    return !Is(j - 1, "dia") && !Is(j + 1, "dao") && !Is(j + 1, "thi") && !Is(j + 1, "tieu") && !Is(j + 1, "so")
+                        && !Is(j + 1, "dinh") && !Is(j + 1, "huy") && !Is(j + 1, "dan") && !Is(j + 1, "ro") && !Is(j + 1, "ra");
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends an average ("thu nhập bình quân hằng tháng": right after
+        /// "bình quân"), or a capacity ("công suất") said within a few words before
         /// it, in its clause. (An output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>
         private bool RateOfCapacity(int k)
         {
+            if (Is(k - 2, "binh", "quan"))
+            {
+                return true; // "thu nhập bình quân hàng tháng": an average per month, a rate, not a frequency
+            }
+
             for (var j = k - 1; j >= 0 && j >= k - 8 && !IsSentenceBreak(j) && !Is(j, ','); j--)
             {
                 if (Is(j, "cong", "suat"))

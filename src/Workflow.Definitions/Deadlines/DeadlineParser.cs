@@ -226,6 +226,7 @@ public static partial class DeadlineParser
             SetCutOffsApart();
             SetConditionsApart();
             SetSubjectYearsApart();
+            SetPurposesApart();
             SetNamedTermsApart();
             SetStretchTargetsApart();
             SetReplacedTimesApart();

@@ -1374,4 +1374,147 @@ public class DeadlineFamilyTests
     [InlineData("Ngày 22 tháng 3: Ước tính quý I; sơ bộ quý IV của năm trước", "once: 2025-03-22")]
     [InlineData("Ngày 22 tháng 3: hoàn thành quý I", "phased: 2025-03-22 | 2025-03-31")]
     public void A_release_timetables_estimates_name_what_each_day_covers(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A comma may stand between a count and what it counts from or before: "…, trước ngày <event>" waits for the event, "…,
+    // trước ngày 30/6/2025" is that far before the date, as without the comma.
+    [Theory]
+    [InlineData("Chậm nhất là 10 ngày làm việc, trước ngày khai mạc kỳ họp, gửi tài liệu đến đại biểu.", "event:")]
+    [InlineData("Chậm nhất 10 ngày, trước ngày 30/6/2025", "once: 2025-06-20")]
+    [InlineData("Chậm nhất 10 ngày trước ngày 30/6/2025", "once: 2025-06-20")]
+    [InlineData("Chậm nhất là 30 ngày, kể từ ngày cơ quan Thuế ban hành thông báo nộp tiền", "event:")]
+    public void A_comma_between_a_count_and_its_start_changes_nothing(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count of years from something that happens waits for it, as days and months do; from the plan's issue the words stay
+    // as they were (unknown), and "2 năm/lần" is still a frequency.
+    [Theory]
+    [InlineData("Chậm nhất là 03 năm kể từ ngày quyết định thành lập có hiệu lực, đơn vị phải hoàn thiện bộ máy.", "event:")]
+    [InlineData("02 năm sau khi dự án được phê duyệt", "event:")]
+    [InlineData("Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "event:")]
+    [InlineData("02 năm kể từ ngày ban hành Kế hoạch", "unknown:")]
+    [InlineData("Định kỳ 2 năm/lần, bắt đầu từ năm 2024", "recurring: Năm 2026-12-31")]
+    public void A_count_of_years_from_an_event_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "chỉ … khi …" (only … when) says when part of the work applies, the task's content: the date is due; without a date it
+    // is still an event. Without "chỉ", or with the "chỉ" of "chỉ đạo", "khi" still waits.
+    [Theory]
+    [InlineData("Chỉ cấp bản giấy khi người dân có yêu cầu, hoàn thành trong tháng 10 năm 2025.", "once: 2025-10-31")]
+    [InlineData("Chỉ thực hiện khi có yêu cầu", "event:")]
+    [InlineData("Cấp bản giấy khi người dân có yêu cầu, hoàn thành trong tháng 10 năm 2025.", "event: 2025-10-31")]
+    [InlineData("Chỉ đạo xử lý khi có vi phạm, hoàn thành trong tháng 10 năm 2025.", "event: 2025-10-31")]
+    public void Only_when_is_a_condition_of_the_content(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A second step joined by "và" right after the date and done "theo tiến độ (lộ trình, thời hạn) quy định tại …" waits on
+    // that provision's timetable: an event with the date due. Without the second step the words say how: the date, once.
+    [Theory]
+    [InlineData("Ban hành quy chế trước ngày 30/11/2025 và triển khai cập nhật dữ liệu theo lộ trình quy định tại khoản 2 Điều 5.", "event: 2025-11-30")]
+    [InlineData("Ban hành quy chế trước ngày 30/11/2025 theo tiến độ quy định tại khoản 2 Điều 5.", "once: 2025-11-30")]
+    [InlineData("Theo tiến độ quy định tại khoản 2 Điều 5.", "event:")]
+    public void A_step_after_the_date_by_another_provisions_timetable_waits(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A purpose clause right after a day said with "trước" or "chậm nhất" ("để", "nhằm", ", đảm bảo …") says what the deadline
+    // is for: its dates and years are the note. A day in it said with "trước" is the next step's, and ", đảm bảo hoàn thành
+    // trong năm 2025" a second deadline: both stay; "Hoàn thành trong năm 2025 để …" has no day before the purpose.
+    [Theory]
+    [InlineData("Trình Ủy ban trước ngày 15/10/2025, đảm bảo bố trí vốn cho các công trình hoàn thành trong năm 2025.", "once: 2025-10-15")]
+    [InlineData("Trình Quốc hội trước ngày 30/6/2025 để có hiệu lực từ ngày 01/7/2025.", "once: 2025-06-30")]
+    [InlineData("Gửi hồ sơ trước ngày 15/9/2025 nhằm kịp triển khai trong năm 2026.", "once: 2025-09-15")]
+    [InlineData("Trình Ủy ban trước ngày 15/10/2025, đảm bảo hoàn thành trong năm 2025.", "phased: Trình Ủy ban 2025-10-15 | Trình Ủy ban 2025-12-31")]
+    [InlineData("Gửi báo cáo trước ngày 31 tháng 10 để tổng hợp báo cáo Chính phủ trước ngày 31 tháng 12 hằng năm.", "recurring: Năm 2025-10-31 | Năm 2025-12-31")]
+    [InlineData("Hoàn thành trong năm 2025 để kịp đưa vào sử dụng từ tháng 01/2026", "once: 2025-12-31")]
+    public void A_purpose_after_a_deadline_day_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year after "đối với" and a few words, in a clause that goes on to its day said with "trước" or "chậm nhất", says which
+    // things the day is for; after the day, as before, within three words.
+    [Theory]
+    [InlineData("Riêng đối với các công trình có kế hoạch hoàn thành năm 2025 phải hoàn thành chậm nhất vào ngày 20 tháng 12 năm 2025.", "once: 2025-12-20")]
+    [InlineData("Đối với nhiệm vụ năm 2026 trình trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023", "once: 2026-05-01")]
+    public void A_year_in_the_scope_before_a_deadline_day_is_its_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "ngày N của tháng cuối (cùng) (của / thuộc) kỳ báo cáo" with no period but the quarter named: every report period ends with
+    // a quarter's last month, so that day of each quarter's last month.
+    [Theory]
+    [InlineData("Thời hạn gửi báo cáo chậm nhất là ngày 15 của tháng cuối cùng của kỳ báo cáo.", "recurring: Quý I 2025-03-15 | Quý II 2025-06-15 | Quý III 2025-09-15 | Quý IV 2025-12-15")]
+    [InlineData("Báo cáo quý gửi chậm nhất vào ngày 20 của tháng cuối thuộc kỳ báo cáo.", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
+    [InlineData("Báo cáo quý gửi trước ngày 18 tháng cuối quý", "recurring: Quý I 2025-03-18 | Quý II 2025-06-18 | Quý III 2025-09-18 | Quý IV 2025-12-18")]
+    public void A_day_of_the_last_month_of_the_report_period_is_each_quarters(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "năm thực hiện", the year the work is carried out in, is the tracked year: one date, unless a yearly duty is named before
+    // it (then every year, as "năm báo cáo").
+    [Theory]
+    [InlineData("Trình phê duyệt trước ngày 15 tháng 12 của năm thực hiện.", "once: 2025-12-15")]
+    [InlineData("Kế hoạch năm, trình phê duyệt trước ngày 15 tháng 12 của năm thực hiện.", "recurring: Năm 2025-12-15")]
+    [InlineData("Báo cáo trước ngày 15 tháng 12 năm báo cáo", "recurring: Năm 2025-12-15")]
+    public void The_year_of_carrying_out_is_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "lần thứ N trong năm" says which occasion within a year, not the tracked year's work; a year written after it, "trong năm
+    // 2025", and "trong năm" alone stay a year; "2 lần trong năm" stays a frequency.
+    [Theory]
+    [InlineData("Tổ chức kiểm tra lần thứ 2 trong năm sau 60 ngày kể từ ngày kết thúc lần kiểm tra thứ nhất.", "event:")]
+    [InlineData("Tổ chức kiểm tra lần thứ 2 trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Triển khai thực hiện trong năm", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Tổ chức 2 lần trong năm", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    public void The_nth_time_in_a_year_is_no_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Hours counted from something that happens wait for it, as years, months and days do; from the plan's issue they stay
+    // unknown, and an hour of a day in a span is no count.
+    [Theory]
+    [InlineData("Cập nhật dữ liệu trong thời hạn 48 giờ kể từ thời điểm phát sinh thay đổi.", "event:")]
+    [InlineData("Trong 24 giờ kể từ ngày ban hành Kế hoạch", "unknown:")]
+    [InlineData("Từ 17 giờ 00 ngày 01/12/2025 đến ngày 05/12/2025", "continuous: 2025-12-05")]
+    public void A_count_of_hours_from_an_event_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "trước ngày" followed by what happens, with no count, waits for it as "trước khi" does; an event only without a date. An
+    // ordinal day ("ngày thứ 20") and a date stay dates.
+    [Theory]
+    [InlineData("Công khai danh sách cử tri trước ngày bỏ phiếu.", "event:")]
+    [InlineData("Công khai danh sách trước ngày bỏ phiếu, chậm nhất ngày 10/12/2025.", "once: 2025-12-10")]
+    [InlineData("Chậm nhất là ngày thứ 20 của tháng tiếp theo", "recurring: Tháng 1 2025-02-20 | Tháng 2 2025-03-20 | Tháng 3 2025-04-20 | Tháng 4 2025-05-20 | Tháng 5 2025-06-20 | Tháng 6 2025-07-20 | Tháng 7 2025-08-20 | Tháng 8 2025-09-20 | Tháng 9 2025-10-20 | Tháng 10 2025-11-20 | Tháng 11 2025-12-20 | Tháng 12 2026-01-20")]
+    public void Before_the_day_of_an_event_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count from the issue of something named that is not the plan ("ngày kết quả được ban hành") waits for it; "ngày Kế
+    // hoạch được ban hành" and "ngày ban hành" count from the plan's issue date.
+    [Theory]
+    [InlineData("Đăng tải kết quả chậm nhất là 05 ngày làm việc kể từ ngày kết quả được ban hành", "event:")]
+    [InlineData("15 ngày kể từ ngày Kế hoạch được ban hành", "once: 2025-12-05")]
+    [InlineData("10 ngày làm việc kể từ ngày ban hành", "once: 2025-12-04")]
+    public void A_count_from_the_issue_of_another_thing_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "theo quy định của …", "theo hướng dẫn của …" beside a periodic duty with an extra report ("hoặc / và đột xuất") say
+    // whose rules govern the reports, not when: the periods are due. Alone they still defer.
+    [Theory]
+    [InlineData("Định kỳ hằng quý hoặc đột xuất báo cáo theo quy định của Bộ Tài chính.", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Báo cáo hằng năm và đột xuất theo hướng dẫn của Bộ Nội vụ.", "recurring: Năm 2025-12-31")]
+    [InlineData("Theo hướng dẫn của Bộ Nội vụ", "event:")]
+    [InlineData("Theo quy định của Chính phủ", "event:")]
+    public void Rules_for_an_extra_report_beside_a_periodic_one_are_no_deferral(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "(riêng quý IV là ngày 15 tháng 02 năm sau)" after a day of every quarter is that quarter's own date, in brackets too.
+    [Theory]
+    [InlineData("Hằng quý, trước ngày 15 của tháng đầu quý tiếp theo (riêng quý IV là ngày 15 tháng 02 năm sau).", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-02-15")]
+    [InlineData("Hằng quý, trước ngày 15 của tháng đầu quý tiếp theo.", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    public void One_quarters_own_date_in_brackets_replaces_its_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Days listed with "và" before "hằng tháng" each take it.
+    [Theory]
+    [InlineData("Trước ngày 10 và ngày 25 hằng tháng", "recurring: Tháng 1 2025-01-10 | Tháng 1 2025-01-25 | Tháng 2 2025-02-10 | Tháng 2 2025-02-25 | Tháng 3 2025-03-10 | Tháng 3 2025-03-25 | Tháng 4 2025-04-10 | Tháng 4 2025-04-25 | Tháng 5 2025-05-10 | Tháng 5 2025-05-25 | Tháng 6 2025-06-10 | Tháng 6 2025-06-25 | Tháng 7 2025-07-10 | Tháng 7 2025-07-25 | Tháng 8 2025-08-10 | Tháng 8 2025-08-25 | Tháng 9 2025-09-10 | Tháng 9 2025-09-25 | Tháng 10 2025-10-10 | Tháng 10 2025-10-25 | Tháng 11 2025-11-10 | Tháng 11 2025-11-25 | Tháng 12 2025-12-10 | Tháng 12 2025-12-25")]
+    [InlineData("Trước ngày 10 hằng tháng", "recurring: Tháng 1 2025-01-10 | Tháng 2 2025-02-10 | Tháng 3 2025-03-10 | Tháng 4 2025-04-10 | Tháng 5 2025-05-10 | Tháng 6 2025-06-10 | Tháng 7 2025-07-10 | Tháng 8 2025-08-10 | Tháng 9 2025-09-10 | Tháng 10 2025-10-10 | Tháng 11 2025-11-10 | Tháng 12 2025-12-10")]
+    public void Days_listed_before_every_month_each_take_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // In a yearly duty "của kỳ báo cáo tiếp theo" after a date is the next year's, every year, as "năm tiếp theo của kỳ báo
+    // cáo"; the budget year ends as the financial year does, counted up to two years after it.
+    [Theory]
+    [InlineData("Báo cáo hằng năm gửi trước ngày 31 tháng 3 của kỳ báo cáo tiếp theo.", "recurring: Năm 2026-03-31")]
+    [InlineData("trước ngày 15 tháng 4 năm tiếp theo của kỳ báo cáo", "recurring: Năm 2026-04-15")]
+    [InlineData("Báo cáo quyết toán chậm nhất là 18 tháng sau khi kết thúc năm ngân sách.", "recurring: Năm 2027-06-30")]
+    [InlineData("90 ngày kể từ ngày kết thúc năm tài chính", "recurring: Năm 2026-03-31")]
+    public void The_next_report_period_and_the_budget_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // An average per month ("bình quân hằng tháng") is a rate, not a frequency; "năm trước liền kề" and "năm kế hoạch" name
+    // the year the figures are of, no yearly period. "tiền lương hằng tháng" in a report stays monthly.
+    [Theory]
+    [InlineData("Quý I hằng năm, báo cáo tiền lương bình quân hằng tháng của người lao động.", "recurring: Quý I 2025-03-31")]
+    [InlineData("Chậm nhất tháng 6 hằng năm, báo cáo quỹ lương năm trước liền kề và quỹ lương năm kế hoạch.", "recurring: Tháng 6 2025-06-30")]
+    [InlineData("Báo cáo tiền lương hằng tháng", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    public void An_average_per_month_and_the_years_of_figures_are_no_periods(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
