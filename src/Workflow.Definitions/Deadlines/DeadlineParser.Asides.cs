@@ -152,17 +152,21 @@ public static partial class DeadlineParser
         /// deadline is a day said with "trước" or "chậm nhất", is the year the task is about, not a second deadline at its
         /// end; it becomes the note. So is a year written bare ("báo cáo tình hình cho thuê lại lao động 2025 là trước ngày
         /// 20/12/2025") and the years of a period after "giai đoạn", dash or none between them ("đề xuất biên chế giai
-        /// đoạn 2026 - 2031, … chậm nhất là ngày 30/9/2025"). Runs after the scan, before spans are joined.</summary>
+        /// đoạn 2026 - 2031, … chậm nhất là ngày 30/9/2025"); such a period, which names a programme's years, is the note
+        /// beside any date written with its year ("Quý III năm 2020, tổ chức tổng kết … tiền lương giai đoạn 2016 - 2020";
+        /// in brackets after a date, <see cref="SetAsidesApart"/> takes it).
+        /// Runs after the scan, before spans are joined.</summary>
         private void SetSubjectYearsApart()
         {
-            var deadline = false;
+            var (deadline, dated) = (false, false);
             for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
             {
                 var item = items[i];
                 deadline = item.Kind == ItemKind.Date && item.Name is null && !item.YearImplicit && SaidAsDeadline(item.FirstToken);
+                dated |= item.Kind == ItemKind.Date && !item.YearImplicit;
             }
 
-            if (!deadline)
+            if (!deadline && !dated)
             {
                 return;
             }
@@ -176,10 +180,13 @@ public static partial class DeadlineParser
                     continue;
                 }
 
+                // The word before "giai đoạn" may carry a footnote's number glued to it ("Viễn thông Quân đội37 giai đoạn 2016 - 2020").
                 var end = bare && i + 1 < items.Count ? items[i + 1] : default;
-                if (bare && Is(item.FirstToken - 2, "giai", "doan") && end.Kind == ItemKind.Year && end.FirstToken == end.LastToken && IsYearNumber(end.FirstToken)
+                var qualifier = Is(item.FirstToken - 3, TokenType.Number) && Is(item.FirstToken - 4, TokenType.Word)
+                    && tokens[item.FirstToken - 4].End == tokens[item.FirstToken - 3].Start ? item.FirstToken - 4 : item.FirstToken - 3;
+                if (bare && Is(item.FirstToken - 2, "giai", "doan") && OpenBracketBefore(item.FirstToken) < 0 && end.Kind == ItemKind.Year && end.FirstToken == end.LastToken && IsYearNumber(end.FirstToken)
                     && (end.FirstToken == item.LastToken + 1 || (end.FirstToken == item.LastToken + 2 && Is(item.LastToken + 1, '-')))
-                    && Is(item.FirstToken - 3, TokenType.Word) && !SaysTime(item.FirstToken - 3))
+                    && Is(qualifier, TokenType.Word) && !SaysTime(qualifier))
                 {
                     SetApart(i + 1, null);
                     SetApart(i, $"\"{Original(item.FirstToken - 2, end.LastToken)}\" là giai đoạn của nội dung, không phải hạn");
@@ -188,7 +195,7 @@ public static partial class DeadlineParser
 
                 // (A bare year that opens a span, "lộ trình 2026 - 2030", is left to the span and to the named terms.)
                 var before = item.FirstToken - 1;
-                if (!Is(before, TokenType.Word) || SaysTime(before) || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken))))
+                if (!deadline || !Is(before, TokenType.Word) || SaysTime(before) || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken))))
                 {
                     continue;
                 }
@@ -283,7 +290,8 @@ public static partial class DeadlineParser
                 var item = items[i];
                 if (NamedTermAt(i))
                 {
-                    SetApart(i, $"\"{Original(item.FirstToken - 2, item.LastToken)}\" là tên nhiệm kỳ, năm học hay lộ trình, không phải hạn");
+                    var term = Is(item.FirstToken - 1, '(') ? (Is(item.FirstToken - 3, "nhiem", "ky") ? item.FirstToken - 3 : item.FirstToken - 4) : item.FirstToken - 2;
+                    SetApart(i, $"\"{Original(term, item.LastToken)}\" là tên nhiệm kỳ, năm học hay lộ trình, không phải hạn");
                 }
             }
         }
@@ -432,9 +440,11 @@ public static partial class DeadlineParser
             }
         }
 
-        /// <summary>Whether the year at <paramref name="k"/> follows "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình".</summary>
+        /// <summary>Whether the year at <paramref name="k"/> follows "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình", or opens
+        /// the brackets after "nhiệm kỳ" and its number ("nhiệm kỳ V (2024 – 2029)", "nhiệm kỳ (2024 - 2029)").</summary>
         private bool NamesTerm(int k) =>
-            IsYearNumber(k) && (Is(k - 2, "nhiem", "ky") || Is(k - 2, "nam", "hoc") || Is(k - 2, "nien", "khoa") || Is(k - 2, "lo", "trinh"));
+            IsYearNumber(k) && (Is(k - 2, "nhiem", "ky") || Is(k - 2, "nam", "hoc") || Is(k - 2, "nien", "khoa") || Is(k - 2, "lo", "trinh")
+                || (Is(k - 1, '(') && (Is(k - 3, "nhiem", "ky") || ((IsRomanLike(k - 2) || Is(k - 2, TokenType.Number)) && Is(k - 4, "nhiem", "ky")))));
 
         /// <summary>"Thời gian kiểm tra, đánh giá … được thực hiện vào tháng 11 đến ngày 15 tháng 12 hàng năm": in a yearly duty,
         /// a month joined by "đến (hết) ngày" to a day, without "từ", opens the duty's window; the day is its deadline each

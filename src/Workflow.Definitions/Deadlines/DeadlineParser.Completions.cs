@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "%", "so ket", "tong ket"], StringComparison.Ordinal);
 
     private sealed partial class Reading
     {
@@ -131,7 +131,10 @@ public static partial class DeadlineParser
         /// <summary>Whether a year item at <paramref name="itemFirst"/> is a deadline by its end though no completion word is
         /// said: "Chậm nhất trong năm 2025, hoàn thành …" ("chậm nhất", at the latest, right before "(trong) năm"), and
         /// "…, báo cáo cấp có thẩm quyền trong năm 2025" (a report or submission to the competent authority, one act, by
-        /// the year's end). "Trong năm 2025" alone stays work over the year.</summary>
+        /// the year's end). "Trong năm 2025" alone stays work over the year. So is a share to reach said before the year in
+        /// its clause ("tích hợp, cung cấp 100% các dịch vụ công trực tuyến … trong năm 2022": a target by the year's end,
+        /// as "đảm bảo đạt" is), and a review, "sơ kết" or "tổng kết", in the year's sentence ("Năm 2023 tổ chức sơ kết …
+        /// và tổng kết … vào năm 2025": each review is one act, due by its year's end).</summary>
         private bool SaysYearsDeadline(int itemFirst)
         {
             var j = itemFirst - 1;
@@ -142,7 +145,37 @@ public static partial class DeadlineParser
                 return true;
             }
 
-            return Is(j - 3, "cap", "co") && Is(j - 1, "tham", "quyen") && (Is(j - 5, "bao", "cao") || Is(j - 4, "trinh"));
+            if (Is(j - 3, "cap", "co") && Is(j - 1, "tham", "quyen") && (Is(j - 5, "bao", "cao") || Is(j - 4, "trinh")))
+            {
+                return true;
+            }
+
+            return ShareOrReviewAround(itemFirst);
+        }
+
+        /// <summary>Whether a share ("100%") comes before the year at <paramref name="itemFirst"/> in its clause, or "sơ kết" /
+        /// "tổng kết" anywhere in its sentence.</summary>
+        private bool ShareOrReviewAround(int itemFirst)
+        {
+            var clause = true;
+            for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j); j--)
+            {
+                clause &= !Is(j, ',');
+                if ((clause && Is(j, TokenType.Number) && tokens[j].End < text.Folded.Length && text.Folded[tokens[j].End] == '%') || Is(j, "so", "ket") || Is(j, "tong", "ket"))
+                {
+                    return true;
+                }
+            }
+
+            for (var j = itemFirst + 1; j + 1 < tokens.Length && !IsSentenceBreak(j); j++)
+            {
+                if (Is(j, "so", "ket") || Is(j, "tong", "ket"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Ongoing work written after a dated deadline has no date of its own: "Tháng 12/2026 và thực hiện

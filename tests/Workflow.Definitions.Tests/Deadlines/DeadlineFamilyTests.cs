@@ -914,6 +914,10 @@ public class DeadlineFamilyTests
     [InlineData("Đề xuất biên chế giai đoạn 2026 2031, gửi chậm nhất là ngày 30/12/2025", "once: 2025-12-30")]
     [InlineData("Thực hiện giai đoạn 2026 - 2030, báo cáo trước ngày 15/12/2025", "phased: Thực hiện giai đoạn 2025-12-15 | Thực hiện giai đoạn 2030-12-31")]
     [InlineData("Trong 2026, báo cáo trước ngày 15/12/2025", "phased: 2025-12-15 | 2026-12-31")]
+    // A programme's period after "giai đoạn" is the note beside any date written with its year.
+    [InlineData("Quý III năm 2025, tổng kết Đề án giai đoạn 2021 - 2025", "once: 2025-09-30")]
+    [InlineData("Tháng 6/2026: sơ kết chương trình giai đoạn 2026-2030", "once: 2026-06-30")]
+    [InlineData("Thực hiện giai đoạn 2026 - 2030, sơ kết trong Quý IV/2027", "phased: Thực hiện giai đoạn 2027-12-31 | Thực hiện giai đoạn 2030-12-31")]
     public void The_year_a_task_is_about_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "(sau khi …)" in brackets says what a step comes after: with a date after the brackets, that date is the deadline
@@ -1102,6 +1106,9 @@ public class DeadlineFamilyTests
     [InlineData("Tuyển sinh lớp 10 năm học 2025 - 2026: Hoàn thành trước 30/6/2025.", "once: 2025-06-30")]
     [InlineData("Kế hoạch 5 năm theo lộ trình 2026 - 2030 được ban hành trước ngày 31 tháng 12 năm 2025", "once: 2025-12-31")]
     [InlineData("Năm học 2025-2026", "continuous: Năm 2025 2025-12-31 | Năm 2026 2026-12-31")]
+    // Also in brackets after the term's number: "nhiệm kỳ V (2024 – 2029)".
+    [InlineData("Tổ chức Đại hội Hội Luật gia nhiệm kỳ IV (2025 - 2030) trước ngày 31/12/2025", "once: 2025-12-31")]
+    [InlineData("Đại hội nhiệm kỳ (2025-2030): hoàn thành trong Quý IV/2025", "once: 2025-12-31")]
     public void A_named_term_beside_a_date_is_the_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // Put into operation (use, service) within a year is finished by its end; recurrent spending ("chi thường xuyên") is a
@@ -1300,6 +1307,12 @@ public class DeadlineFamilyTests
     [InlineData("Xây dựng dự thảo, trình cấp có thẩm quyền năm 2026", "once: 2026-12-31")]
     [InlineData("Trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Triển khai thực hiện trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    // So is a year with a share to reach before it in its clause ("cung cấp 80% … trong năm 2026"), and a year of a review,
+    // "sơ kết" or "tổng kết", in its sentence; a share after the year says what the work is.
+    [InlineData("Cung cấp 80% dịch vụ công trực tuyến toàn trình trong năm 2026", "once: 2026-12-31")]
+    [InlineData("Tổ chức tổng kết Đề án vào năm 2026", "once: 2026-12-31")]
+    [InlineData("Năm 2026 sơ kết Kế hoạch; năm 2030 tổng kết", "phased: 2026-12-31 | 2030-12-31")]
+    [InlineData("Trong năm 2026, 100% hồ sơ được số hóa", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     public void A_year_at_the_latest_or_for_a_report_to_the_authority_is_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // Beside a full date said with "trước ngày" or "chậm nhất ngày" in its sentence, "trước khi …" says what the task comes
