@@ -17,6 +17,11 @@ public static partial class DeadlineParser
         /// year followed by a footnote mark.</summary>
         private void SplitFootnotes()
         {
+            if (!HasNumberOf(5) && !HasNumberOf(6))
+            {
+                return;
+            }
+
             for (var k = 0; k < tokens.Length; k++)
             {
                 var t = tokens[k];

@@ -207,6 +207,9 @@ public static partial class DeadlineParser
         /// not, so that a pass looking for it ends before it scans.</summary>
         private bool Mentions(string word) => (sketch & Tokenizer.Bit(word)) != 0;
 
+        /// <summary>Whether the phrase may have a number of <paramref name="digits"/> digits (false only when it surely has not).</summary>
+        private bool HasNumberOf(int digits) => (sketch & Tokenizer.NumberBit(digits)) != 0;
+
         public Schedule Read()
         {
             if (tokens.Length == 0)

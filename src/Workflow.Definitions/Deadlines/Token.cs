@@ -88,14 +88,14 @@ internal static class Tokenizer
         var sketch = 0UL;
         foreach (var t in tokens)
         {
-            if (t.Type != TokenType.Number)
-            {
-                sketch |= Bit(folded.AsSpan(t.Start, t.Length));
-            }
+            sketch |= t.Type == TokenType.Number ? NumberBit(t.Length) : Bit(folded.AsSpan(t.Start, t.Length));
         }
 
         return sketch;
     }
+
+    /// <summary>The bit of a number of <paramref name="digits"/> digits in a <see cref="Sketch"/>.</summary>
+    public static ulong NumberBit(int digits) => 1UL << (((digits * 13) + 5) & 63);
 
     /// <summary>The bit of a folded word or mark in a <see cref="Sketch"/>, from its length and its first and last letters.</summary>
     public static ulong Bit(ReadOnlySpan<char> word) => 1UL << (((word.Length * 7) + (word[0] * 31) + word[^1]) & 63);
