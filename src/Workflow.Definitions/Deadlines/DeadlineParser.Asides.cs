@@ -173,8 +173,13 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
+                if (item.Kind != ItemKind.Year || item.YearImplicit)
+                {
+                    continue;
+                }
+
                 var bare = item.LastToken == item.FirstToken && IsYearNumber(item.FirstToken);
-                if (item.Kind != ItemKind.Year || item.YearImplicit || !(bare || (item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam"))))
+                if (!bare && !(item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam")))
                 {
                     continue;
                 }
