@@ -154,18 +154,27 @@ public static partial class DeadlineParser
             return ShareOrReviewAround(itemFirst);
         }
 
-        /// <summary>Whether a share ("100%") comes before the year at <paramref name="itemFirst"/> in its clause, or "sơ kết" /
-        /// "tổng kết" anywhere in its sentence.</summary>
+        /// <summary>Whether a share ("100%") comes before the year at <paramref name="itemFirst"/> in its clause, not one to keep
+        /// ("duy trì tỷ lệ 100% … trong năm 2026" is work over the year), or "sơ kết" / "tổng kết" anywhere in its
+        /// sentence.</summary>
         private bool ShareOrReviewAround(int itemFirst)
         {
-            var clause = true;
+            var (clause, share) = (true, false);
             for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j); j--)
             {
                 clause &= !Is(j, ',');
-                if ((clause && Is(j, TokenType.Number) && tokens[j].End < text.Folded.Length && text.Folded[tokens[j].End] == '%') || Is(j, "so", "ket") || Is(j, "tong", "ket"))
+                if (Is(j, "so", "ket") || Is(j, "tong", "ket"))
                 {
                     return true;
                 }
+
+                share = (share || (clause && Is(j, TokenType.Number) && tokens[j].End < text.Folded.Length && text.Folded[tokens[j].End] == '%'))
+                    && !(clause && Is(j, "duy", "tri"));
+            }
+
+            if (share)
+            {
+                return true;
             }
 
             for (var j = itemFirst + 1; j + 1 < tokens.Length && !IsSentenceBreak(j); j++)

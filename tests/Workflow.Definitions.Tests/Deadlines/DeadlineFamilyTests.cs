@@ -1313,6 +1313,7 @@ public class DeadlineFamilyTests
     [InlineData("Tổ chức tổng kết Đề án vào năm 2026", "once: 2026-12-31")]
     [InlineData("Năm 2026 sơ kết Kế hoạch; năm 2030 tổng kết", "phased: 2026-12-31 | 2030-12-31")]
     [InlineData("Trong năm 2026, 100% hồ sơ được số hóa", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Duy trì tỷ lệ 100% hồ sơ được giải quyết trực tuyến trong năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     public void A_year_at_the_latest_or_for_a_report_to_the_authority_is_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // Beside a full date said with "trước ngày" or "chậm nhất ngày" in its sentence, "trước khi …" says what the task comes
