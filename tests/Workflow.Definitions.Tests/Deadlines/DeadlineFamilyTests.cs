@@ -703,6 +703,8 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo số lượng cán bộ hiện có (thời điểm 30/6/2025), gửi trước ngày 15/12/2025", "once: 2025-12-15")]
     [InlineData("Tổng hợp số liệu tại thời điểm ngày 31/10/2025, chậm nhất là ngày 20/11/2025 gửi Sở Nội vụ", "once: 2025-11-20")]
     [InlineData("Hoàn thành trước thời điểm 31/12/2025", "once: 2025-12-31")]
+    [InlineData("Báo cáo số liệu tính đến thời điểm 30/11/2025, gửi trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("Tổ chức Đại hội vào thời điểm 15/3/2026; báo cáo kết quả trước ngày 30/3/2026", "phased: Tổ chức Đại hội vào thời điểm 2026-03-15 | Báo cáo kết quả 2026-03-30")]
     [InlineData("Số liệu thời điểm 31/12/2025", "once: 2025-12-31")]
     public void A_day_reached_with_den_het_ngay_beside_a_deadline_is_the_datas_cut_off(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
