@@ -107,7 +107,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>The "thời điểm" of "(tại) thời điểm (ngày) 31/7/2025" right before the day at <paramref name="first"/>, when
-        /// no "trước" or "chậm nhất" says it as a deadline; otherwise -1.</summary>
+        /// no "trước" or "chậm nhất" says it as a deadline, nor "vào" as the time something is done ("tổ chức Đại hội vào
+        /// thời điểm 15/3/2026"); otherwise -1.</summary>
         private int AsOfDay(int first)
         {
             var at = Is(first - 1, "ngay") ? first - 3 : first - 2;
@@ -117,7 +118,7 @@ public static partial class DeadlineParser
             }
 
             var before = Is(at - 1, "tai") ? at - 2 : at - 1;
-            return Is(before, "truoc") || Is(before - 1, "cham", "nhat") || Is(before - 2, "cham", "nhat") ? -1 : at;
+            return Is(before, "truoc") || Is(before, "vao") || Is(before - 1, "cham", "nhat") || Is(before - 2, "cham", "nhat") ? -1 : at;
         }
 
         /// <summary>Whether the day at <paramref name="first"/> is said as a deadline: "trước (ngày) …", "chậm nhất (là / đến) ngày …".</summary>
@@ -174,8 +175,13 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
+                if (item.Kind != ItemKind.Year || item.YearImplicit)
+                {
+                    continue;
+                }
+
                 var bare = item.LastToken == item.FirstToken && IsYearNumber(item.FirstToken);
-                if (item.Kind != ItemKind.Year || item.YearImplicit || !(bare || (item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam"))))
+                if (!bare && !(item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam")))
                 {
                     continue;
                 }

@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "%", "so ket", "tong ket"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket"], StringComparison.Ordinal);
 
     private sealed partial class Reading
     {
@@ -21,7 +21,8 @@ public static partial class DeadlineParser
         /// its own: it stays in the note, and the reading is listed for a coordinator to confirm.</summary>
         private void MarkCompletions()
         {
-            if (!text.Folded.AsSpan().ContainsAny(CompletionWords))
+            // ("%", a share to reach, asked apart: one character among the words would slow the search for them all.)
+            if (!text.Folded.AsSpan().ContainsAny(CompletionWords) && !text.Folded.AsSpan().Contains('%'))
             {
                 return;
             }
@@ -153,18 +154,27 @@ public static partial class DeadlineParser
             return ShareOrReviewAround(itemFirst);
         }
 
-        /// <summary>Whether a share ("100%") comes before the year at <paramref name="itemFirst"/> in its clause, or "sơ kết" /
-        /// "tổng kết" anywhere in its sentence.</summary>
+        /// <summary>Whether a share ("100%") comes before the year at <paramref name="itemFirst"/> in its clause, not one to keep
+        /// ("duy trì tỷ lệ 100% … trong năm 2026" is work over the year), or "sơ kết" / "tổng kết" anywhere in its
+        /// sentence.</summary>
         private bool ShareOrReviewAround(int itemFirst)
         {
-            var clause = true;
+            var (clause, share) = (true, false);
             for (var j = itemFirst - 1; j >= 0 && !IsSentenceBreak(j); j--)
             {
                 clause &= !Is(j, ',');
-                if ((clause && Is(j, TokenType.Number) && tokens[j].End < text.Folded.Length && text.Folded[tokens[j].End] == '%') || Is(j, "so", "ket") || Is(j, "tong", "ket"))
+                if (Is(j, "so", "ket") || Is(j, "tong", "ket"))
                 {
                     return true;
                 }
+
+                share = (share || (clause && Is(j, TokenType.Number) && tokens[j].End < text.Folded.Length && text.Folded[tokens[j].End] == '%'))
+                    && !(clause && Is(j, "duy", "tri"));
+            }
+
+            if (share)
+            {
+                return true;
             }
 
             for (var j = itemFirst + 1; j + 1 < tokens.Length && !IsSentenceBreak(j); j++)

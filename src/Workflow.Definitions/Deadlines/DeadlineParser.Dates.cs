@@ -271,7 +271,19 @@ public static partial class DeadlineParser
                 return true;
             }
 
-            for (var j = last; j >= 1 && j >= last - 9 && (tokens[j].IsWord || Is(j, ',')); j--)
+            // "Luật" first, one comparison a token: a year's words are asked their meaning only after a law's name.
+            var law = -1;
+            for (var j = last; j >= 1 && j >= last - 9 && law < 0 && (tokens[j].IsWord || Is(j, ',')); j--)
+            {
+                law = Is(j - 1, "luat") ? j : -1;
+            }
+
+            if (law < 0 || !IsCapitalWord(law) || !(IsCapitalWord(law - 1) || Is(law - 2, "bo")))
+            {
+                return false;
+            }
+
+            for (var j = law; j <= last; j++)
             {
                 if (Is(j, "trong") || Is(j, "den") || Is(j, "toi") || Is(j, "truoc") || Is(j, "sau") || Is(j, "vao") || Is(j, "ngay")
                     || Is(j, "thang") || Is(j, "het") || Is(j, "cuoi") || Is(j, "giua") || Is(j, "hieu", "luc") || Is(j - 1, "thi", "hanh")
@@ -279,14 +291,9 @@ public static partial class DeadlineParser
                 {
                     return false;
                 }
-
-                if (Is(j - 1, "luat") && IsCapitalWord(j) && (IsCapitalWord(j - 1) || Is(j - 2, "bo")))
-                {
-                    return true;
-                }
             }
 
-            return false;
+            return true;
         }
 
         /// <summary>"khu vực", "mục", "khoản", "điểm", "phần" before a number: it numbers a section.</summary>

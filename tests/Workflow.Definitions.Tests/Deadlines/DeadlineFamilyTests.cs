@@ -703,6 +703,8 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo số lượng cán bộ hiện có (thời điểm 30/6/2025), gửi trước ngày 15/12/2025", "once: 2025-12-15")]
     [InlineData("Tổng hợp số liệu tại thời điểm ngày 31/10/2025, chậm nhất là ngày 20/11/2025 gửi Sở Nội vụ", "once: 2025-11-20")]
     [InlineData("Hoàn thành trước thời điểm 31/12/2025", "once: 2025-12-31")]
+    [InlineData("Báo cáo số liệu tính đến thời điểm 30/11/2025, gửi trước ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("Tổ chức Đại hội vào thời điểm 15/3/2026; báo cáo kết quả trước ngày 30/3/2026", "phased: Tổ chức Đại hội vào thời điểm 2026-03-15 | Báo cáo kết quả 2026-03-30")]
     [InlineData("Số liệu thời điểm 31/12/2025", "once: 2025-12-31")]
     public void A_day_reached_with_den_het_ngay_beside_a_deadline_is_the_datas_cut_off(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
@@ -1313,6 +1315,7 @@ public class DeadlineFamilyTests
     [InlineData("Tổ chức tổng kết Đề án vào năm 2026", "once: 2026-12-31")]
     [InlineData("Năm 2026 sơ kết Kế hoạch; năm 2030 tổng kết", "phased: 2026-12-31 | 2030-12-31")]
     [InlineData("Trong năm 2026, 100% hồ sơ được số hóa", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Duy trì tỷ lệ 100% hồ sơ được giải quyết trực tuyến trong năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     public void A_year_at_the_latest_or_for_a_report_to_the_authority_is_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // Beside a full date said with "trước ngày" or "chậm nhất ngày" in its sentence, "trước khi …" says what the task comes
