@@ -199,9 +199,11 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                // (A bare year that opens a span, "lộ trình 2026 - 2030", is left to the span and to the named terms.)
+                // (A bare year that opens a span, "lộ trình 2026 - 2030", is left to the span and to the named terms; one right
+                // after a quarter, "Quý IV 2025", is that quarter's year written without "/".)
                 var before = item.FirstToken - 1;
-                if (!deadline || !Is(before, TokenType.Word) || SaysTime(before) || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken))))
+                if (!deadline || !Is(before, TokenType.Word) || SaysTime(before)
+                    || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken) || DateEndsAt(before))))
                 {
                     continue;
                 }

@@ -912,6 +912,8 @@ public class DeadlineFamilyTests
     // Also a year written bare ("lao động 2025"), and a period after "giai đoạn" that a word qualifies ("biên chế giai
     // đoạn 2026 2031", its dash lost or not); after a word of time ("Thực hiện giai đoạn …", "Trong 2026") they stay.
     [InlineData("Báo cáo tình hình sử dụng lao động 2025 trước ngày 15/01/2026", "once: 2026-01-15")]
+    [InlineData("Kế hoạch 2026 ban hành trước ngày 31/12/2025", "once: 2025-12-31")]
+    [InlineData("Quý IV 2025, trước ngày 15/12/2025", "phased: 2025-12-15 | 2025-12-31")]
     [InlineData("Xây dựng kế hoạch đầu tư công trung hạn giai đoạn 2026-2030, trình trước ngày 15/10/2026", "once: 2026-10-15")]
     [InlineData("Đề xuất biên chế giai đoạn 2026 2031, gửi chậm nhất là ngày 30/12/2025", "once: 2025-12-30")]
     [InlineData("Thực hiện giai đoạn 2026 - 2030, báo cáo trước ngày 15/12/2025", "phased: Thực hiện giai đoạn 2025-12-15 | Thực hiện giai đoạn 2030-12-31")]
