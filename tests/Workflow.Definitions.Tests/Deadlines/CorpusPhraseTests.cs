@@ -347,18 +347,45 @@ public class CorpusPhraseTests
     /// one whose FNV-1a is even is held out (<c>HeldOut/harvest16-held.tsv</c>, 196 rows), outside every other test. Before
     /// any change the held-out half read 149 of 196 exactly (count only, no row looked at). The parser was then widened on
     /// the development rows alone, and the held-out half was run once at the end: 167 of 196 (85.2 %). This test keeps that
-    /// measure from falling. After the measure, 17 of the 29 misses were mended as families (184 of 196), so the score it
-    /// sees is no longer blind; the 12 left are listed in the README.
+    /// measure from falling. After the measure, 17 of the 29 misses were mended as families (184 of 196), and a session
+    /// later four more (188 of 196), so the score it sees is no longer blind; the README lists what is left.
     /// </summary>
     [Fact]
-    public void The_sixteenth_harvests_held_out_half_keeps_its_measured_score()
+    public void The_sixteenth_harvests_held_out_half_keeps_its_measured_score() =>
+        AssertHeldOutHalfKeeps(SixteenthHarvest, rows: 196, measured: 167);
+
+    /// <summary>
+    /// The seventeenth harvest: 408 time cells labelled by reading and committed (<c>7fed92c</c>, <c>903e2ef</c>) before the
+    /// parser read any, from documents no harvest had used: directives, telegrams, resolutions and ministries' report
+    /// circulars quoted in full by articles (Chỉ thị 24/CT-TTg, NQ 76/2025/UBTVQH15, Hà Nội's and Hồ Chí Minh City's
+    /// letters); 2018–2026 decrees, circulars, laws and consolidated texts (the Public Investment and State Budget laws)
+    /// and 2025–26 commune election plans; the Prime Minister's decisions on digital transformation, Sơn La's plan and
+    /// Bình Thuận's and Lâm Đồng's Home Affairs dossiers. 49 cells with two fair readings were left out before any run.
+    /// It was split by the rule fixed at 16:29 UTC on 03/12/2026, before a single cell was gathered: odd FNV-1a for
+    /// development (<c>Corpus/harvest17-dev.tsv</c>, 202 rows), even held out (<c>HeldOut/harvest17-held.tsv</c>, 206
+    /// rows). Before any change the held-out half read 173 of 206 (84.0 %, count only). The parser was widened on the
+    /// development rows alone (164 → 202 of 202), and the held-out half was run once at the end (<c>eff9f6a</c>): 185 of 206
+    /// (89.8 %). (That run read 181 of 206 on a split that had kept five cells the web lane's doubts had dropped and left out
+    /// five it had kept, by an off-by-one in their row numbers; both sets were fixed before any run, and the five kept ones
+    /// were then read once: 5 of 5.) This test keeps that measure from falling.
+    /// </summary>
+    [Fact]
+    public void The_seventeenth_harvests_held_out_half_keeps_its_measured_score() =>
+        AssertHeldOutHalfKeeps(SeventeenthHarvest, rows: 206, measured: 185);
+
+    /// <summary>A harvest split by its own rule: its held-out half (files <paramref name="prefix"/>… under
+    /// <c>HeldOut/</c>) has <paramref name="rows"/> rows, all of even FNV-1a, its development rows in the corpus all odd,
+    /// and at least <paramref name="measured"/> held-out rows read exactly as labelled.</summary>
+    private static void AssertHeldOutHalfKeeps(string prefix, int rows, int measured)
     {
-        var heldOut = Load("HeldOut").Where(r => r.File.StartsWith(SixteenthHarvest, StringComparison.Ordinal)).ToList();
+        var heldOut = Load("HeldOut").Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var development = Rows.Value.Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
 
-        Assert.Equal(196, heldOut.Count);
-        Assert.All(heldOut, r => Assert.Equal(1u, Fnv1a(r.Phrase) % 2 == 0 ? 1u : 0u));
-        Assert.True(heldOut.Count - misses.Count >= 167, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count}, measured 167; misses: {string.Join(" | ", misses)}");
+        Assert.Equal(rows, heldOut.Count);
+        Assert.All(heldOut, r => Assert.True(Fnv1a(r.Phrase) % 2 == 0, $"a development row under HeldOut/: {r.Phrase}"));
+        Assert.All(development, r => Assert.True(Fnv1a(r.Phrase) % 2 == 1, $"a held-out row in the corpus: {r.Phrase}"));
+        Assert.True(heldOut.Count - misses.Count >= measured, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count}, measured {measured}; misses: {string.Join(" | ", misses)}");
     }
 
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
