@@ -1550,4 +1550,13 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo hằng quý tại hội nghị và tại Đại hội khi kết thúc nhiệm kỳ.", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Báo cáo khi có yêu cầu.", "event:")]
     public void An_occasion_added_with_and_after_a_periodic_duty_is_no_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count after the day something happens ("sau ngày nhận được …") or before the first day of an act ("trước ngày đầu
+    // tiên thực hiện …") waits for it. Before the first day of a period, or from a written day, it is left as it was.
+    [Theory]
+    [InlineData("Chậm nhất là 05 ngày làm việc, sau ngày nhận được đề nghị, Thường trực xem xét.", "event:")]
+    [InlineData("Chậm nhất là 5 ngày trước ngày đầu tiên thực hiện dịch vụ, doanh nghiệp gửi thông báo.", "event:")]
+    [InlineData("5 ngày trước ngày đầu tiên của tháng", "unknown:")]
+    [InlineData("Chậm nhất 10 ngày, trước ngày 30/6/2025", "once: 2025-06-20")]
+    public void A_count_after_a_day_that_happens_or_before_an_acts_first_day_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
