@@ -86,6 +86,13 @@ public static partial class DeadlineParser
                 SetEventMarker(k, EventWhen.Always);
                 return j + 2;
             }
+            else if (fraction < 0 && OnTheBasisOf(k))
+            {
+                // "Trên cơ sở số thông báo của Bộ …, trong 05 ngày làm việc, doanh nghiệp rà soát …": a count right after the
+                // clause of what the work is based on is counted from it: the task waits for it.
+                SetEventMarker(k, EventWhen.Always);
+                return j;
+            }
             else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")) && !IsBareDayCount(k, months || working, j))
             {
                 return k;
@@ -204,6 +211,26 @@ public static partial class DeadlineParser
             t += Is(t, "cham", "nhat") ? 2 : 0;
             t += Is(t, "la") ? 1 : 0;
             return Is(t, TokenType.Number) && tokens[t].Length <= 3 && Is(t + 1, months ? "thang" : "ngay") ? t : -1;
+        }
+
+        /// <summary>Whether the count at <paramref name="k"/> comes right after a comma ("…, trong 05 ngày làm việc, …") in a
+        /// sentence opened by "Trên cơ sở" (on the basis of), a bullet allowed before it.</summary>
+        private bool OnTheBasisOf(int k)
+        {
+            var comma = Is(k - 1, "trong") ? k - 2 : Is(k - 2, "trong", "vong") ? k - 3 : k - 1;
+            if (!Is(comma, ','))
+            {
+                return false;
+            }
+
+            var start = comma;
+            while (start > 0 && !IsSentenceBreak(start - 1))
+            {
+                start--;
+            }
+
+            start += Is(start, '-') || Is(start, '+') ? 1 : 0;
+            return Is(start, "tren", "co") && Is(start + 2, "so");
         }
 
         /// <summary>Whether the cell is only a count of calendar days, "100 ngày" (<paramref name="j"/> the token after the

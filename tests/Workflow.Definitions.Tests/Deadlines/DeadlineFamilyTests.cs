@@ -1559,4 +1559,11 @@ public class DeadlineFamilyTests
     [InlineData("5 ngày trước ngày đầu tiên của tháng", "unknown:")]
     [InlineData("Chậm nhất 10 ngày, trước ngày 30/6/2025", "once: 2025-06-20")]
     public void A_count_after_a_day_that_happens_or_before_an_acts_first_day_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count right after the "Trên cơ sở …," clause (what the work is based on) is counted from it: an event. Without that
+    // clause the count is left as it was.
+    [Theory]
+    [InlineData("Trên cơ sở thông báo của Bộ, trong 05 ngày làm việc, doanh nghiệp rà soát.", "event:")]
+    [InlineData("Trong 05 ngày làm việc, doanh nghiệp rà soát.", "unknown:")]
+    public void A_count_after_the_clause_of_what_the_work_is_based_on_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
