@@ -251,6 +251,16 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if ((first == 'n' && Is(k, "neu", "co") && Is(k - 1, '(') && Is(k + 2, ')') && DeadlineDayInSentence(k, tokens.Length))
+                || (first == 'k' && IsWhen(k) && k > 1 && Is(k - 2, "duoc") && Is(k - 1, TokenType.Word) && DateItemBefore(k)))
+            {
+                // "… (nếu có), gửi … chậm nhất ngày 15/10/2025": "if any" in brackets is an aside on what is sent; "sổ … bằng
+                // bản giấy được cấp khi người tham gia yêu cầu" (is issued when): a passive "được … khi" says how the thing
+                // works, the task's content. Beside a full date both are the note; an event only without one.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if ((((first == 'n' && Is(k, "neu", "co")) || (first == 'k' && IsWhen(k))) && !AdHocAside(k)) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
@@ -483,6 +493,20 @@ public static partial class DeadlineParser
                 var day = Is(j, "truoc", "ngay") || Is(j, "nhat", "ngay") ? j + 2 : Is(j, "nhat", "la") && Is(j + 2, "ngay") ? j + 3 : -1;
                 if (day > 0 && Is(day, TokenType.Number) && Is(day + 1, '/') && Is(day + 2, TokenType.Number) && Is(day + 3, '/')
                     && Is(day + 4, TokenType.Number) && tokens[day + 4].Length == 4)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a full date (with its year) was read before token <paramref name="k"/>.</summary>
+        private bool DateItemBefore(int k)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.LastToken < k && !item.YearImplicit)
                 {
                     return true;
                 }

@@ -1566,4 +1566,12 @@ public class DeadlineFamilyTests
     [InlineData("Trên cơ sở thông báo của Bộ, trong 05 ngày làm việc, doanh nghiệp rà soát.", "event:")]
     [InlineData("Trong 05 ngày làm việc, doanh nghiệp rà soát.", "unknown:")]
     public void A_count_after_the_clause_of_what_the_work_is_based_on_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "(nếu có)" in brackets is an aside, and a passive "được … khi" (is issued when) says how the thing works: beside a full
+    // date the task is due on it. Without a date both still wait.
+    [Theory]
+    [InlineData("Gửi báo cáo (nếu có) chậm nhất ngày 15/10/2025.", "once: 2025-10-15")]
+    [InlineData("Gửi báo cáo (nếu có).", "event:")]
+    [InlineData("Sổ giấy được cấp khi người tham gia yêu cầu.", "event:")]
+    public void If_any_in_brackets_and_a_passive_when_beside_a_date_are_no_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
