@@ -79,6 +79,20 @@ public static partial class DeadlineParser
                     return j + 2;
                 }
             }
+            else if (Is(j, "sau", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "ban", "hanh") && !Is(j + 2, "ket", "thuc"))
+            {
+                // "Chậm nhất là 05 ngày làm việc, sau ngày nhận được đề nghị …": counted after the day something happens, as
+                // "kể từ ngày nhận được …", the task waits for it. After a written day or the plan's issue, left as it was.
+                SetEventMarker(k, EventWhen.Always);
+                return j + 2;
+            }
+            else if (fraction < 0 && OnTheBasisOf(k))
+            {
+                // "Trên cơ sở số thông báo của Bộ …, trong 05 ngày làm việc, doanh nghiệp rà soát …": a count right after the
+                // clause of what the work is based on is counted from it: the task waits for it.
+                SetEventMarker(k, EventWhen.Always);
+                return j;
+            }
             else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")) && !IsBareDayCount(k, months || working, j))
             {
                 return k;
@@ -197,6 +211,26 @@ public static partial class DeadlineParser
             t += Is(t, "cham", "nhat") ? 2 : 0;
             t += Is(t, "la") ? 1 : 0;
             return Is(t, TokenType.Number) && tokens[t].Length <= 3 && Is(t + 1, months ? "thang" : "ngay") ? t : -1;
+        }
+
+        /// <summary>Whether the count at <paramref name="k"/> comes right after a comma ("…, trong 05 ngày làm việc, …") in a
+        /// sentence opened by "Trên cơ sở" (on the basis of), a bullet allowed before it.</summary>
+        private bool OnTheBasisOf(int k)
+        {
+            var comma = Is(k - 1, "trong") ? k - 2 : Is(k - 2, "trong", "vong") ? k - 3 : k - 1;
+            if (!Is(comma, ','))
+            {
+                return false;
+            }
+
+            var start = comma;
+            while (start > 0 && !IsSentenceBreak(start - 1))
+            {
+                start--;
+            }
+
+            start += Is(start, '-') || Is(start, '+') ? 1 : 0;
+            return Is(start, "tren", "co") && Is(start + 2, "so");
         }
 
         /// <summary>Whether the cell is only a count of calendar days, "100 ngày" (<paramref name="j"/> the token after the
@@ -379,7 +413,14 @@ public static partial class DeadlineParser
         {
             j += Is(j, ',') ? 1 : 0; // "Chậm nhất là 07 ngày làm việc, trước ngày tiếp xúc cử tri …": a comma may stand before them
             j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
-            return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "dau"));
+            return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
+        }
+
+        /// <summary>After "trước ngày đầu": "tiên" and a word that is no period ("5 ngày trước ngày đầu tiên thực hiện dịch vụ":
+        /// the first day of an act, an event; not "ngày đầu tiên của tháng", "ngày đầu tiên tháng sau").</summary>
+        private bool FirstDayOfAnAct(int j)
+        {
+            return Is(j, "tien") && Is(j + 1, TokenType.Word) && !Is(j + 1, "cua") && !Is(j + 1, "thang") && !Is(j + 1, "quy") && !Is(j + 1, "nam") && !Is(j + 1, "ky") && !Is(j + 1, "tuan") && !Is(j + 1, "hang") && !Is(j + 1, "moi");
         }
 
         /// <summary>"Chậm nhất là 05 năm kể từ ngày nghị quyết của Quốc hội … có hiệu lực thi hành", "02 năm sau khi dự án được

@@ -197,7 +197,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"năm N", "năm sau", "(của) năm tiếp theo", "năm trước" at <paramref name="j"/>, after a date; also "năm báo
-        /// cáo (N)", the year reported on ("Sơ bộ ngày 25/12 năm báo cáo (N)"): the tracked year, a report's, every year. "năm
+        /// cáo (N)", the year reported on ("Sơ bộ ngày 25/12 năm báo cáo (N)"): the tracked year, a report's, every year; so is
+        /// "của kỳ báo cáo" ("chậm nhất vào ngày 21 tháng 12 của kỳ báo cáo", the report period's own day). "năm
         /// thực hiện", the year the work is carried out in, is the tracked year too: one date ("trước ngày 01 tháng 11 năm thực
         /// hiện"), unless a yearly duty is named before it ("Đối với phương án điều hành ngân quỹ nhà nước năm, … phê duyệt chậm
         /// nhất ngày 10 tháng 01 của năm thực hiện": each year's plan, every year) or the cell speaks of a report.</summary>
@@ -211,6 +212,15 @@ public static partial class DeadlineParser
                 // next year, every year, as "năm tiếp theo của kỳ báo cáo" is.
                 placeholder = YearPlaceholder.Report;
                 return (context.TrackedYear + 1, Is(period + 3, "sau") ? period + 3 : period + 4);
+            }
+
+            if (Is(j, "cua", "ky") && IsReportWord(j + 2) && !Is(j + 4, "tiep") && !Is(j + 4, "ke") && !Is(j + 4, "sau") && !Is(j + 4, "truoc") && !YearNumberInCell())
+            {
+                // "chậm nhất vào ngày 21 tháng 12 của kỳ báo cáo": a day and month "of the report period", without a year, is
+                // that day of each period's year: every year, as "năm báo cáo" is. A cell naming a year ("hạn nộp báo cáo …
+                // năm 2025 là trước ngày 20 tháng 12 của kỳ báo cáo") speaks of that one period: left as it reads.
+                placeholder = YearPlaceholder.Report;
+                return (context.TrackedYear, j + 3);
             }
 
             if (Is(year, "nam") && Is(year + 1, "thuc", "hien") && !Is(year + 3, TokenType.Number))
@@ -227,6 +237,20 @@ public static partial class DeadlineParser
             }
 
             return Is(year, "nam") ? PlaceholderYear(year + 1) : null;
+        }
+
+        /// <summary>Whether any token of the cell is a year number ("2025").</summary>
+        private bool YearNumberInCell()
+        {
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                if (IsYearNumber(i))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether a yearly period word ("năm" as a period, "hằng năm") was read before token <paramref name="j"/>.</summary>

@@ -251,6 +251,16 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if ((first == 'n' && Is(k, "neu", "co") && Is(k - 1, '(') && Is(k + 2, ')') && DeadlineDayInSentence(k, tokens.Length))
+                || (first == 'k' && IsWhen(k) && k > 1 && Is(k - 2, "duoc") && Is(k - 1, TokenType.Word) && DateItemBefore(k)))
+            {
+                // "… (nếu có), gửi … chậm nhất ngày 15/10/2025": "if any" in brackets is an aside on what is sent; "sổ … bằng
+                // bản giấy được cấp khi người tham gia yêu cầu" (is issued when): a passive "được … khi" says how the thing
+                // works, the task's content. Beside a full date both are the note; an event only without one.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if ((((first == 'n' && Is(k, "neu", "co")) || (first == 'k' && IsWhen(k))) && !AdHocAside(k)) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
@@ -415,29 +425,34 @@ public static partial class DeadlineParser
         /// "đột xuất nếu có vấn đề phát sinh")
         /// say when an extra, unscheduled report is due, beside a duty already dated or periodic (also after "Định kỳ …"
         /// opening the cell or a label's colon, "…: Định kỳ trước ngày 10 hàng tháng và khi có phát sinh …"): "trước ngày 15 tháng 12
-        /// hằng năm và báo cáo đột xuất khi có yêu cầu", "định kỳ hằng năm hoặc khi cần thiết". The duty is chased on its
+        /// hằng năm và báo cáo đột xuất khi có yêu cầu", "định kỳ hằng năm hoặc khi cần thiết", "báo cáo định kỳ hằng năm và
+        /// khi có yêu cầu" (a "và" after the periodic duty's words). The duty is chased on its
         /// dates; the extra report is its note, not an event the task waits for.</summary>
         private bool AdHocAside(int k)
         {
             // "đột xuất" before the words, or after "theo yêu cầu"; or "hoặc" before them, after a periodic duty; or a cell
             // that opens with its duty's frequency ("Định kỳ hàng năm cập nhật kế hoạch … và cập nhật khi có sự thay đổi: …;
             // sau khi xảy ra tai nạn …"), whose conditions are extra occasions beside it.
+            // "Báo cáo định kỳ hằng năm và khi có yêu cầu", "Báo cáo hàng năm tại hội nghị … và tại Đại hội khi kết thúc nhiệm
+            // kỳ": a "và" (and) after a periodic duty adds an occasion beside it, as "hoặc" does.
             var adHoc = Is(k + 3, "dot", "xuat") && Is(k, "theo");
             var alternative = Is(0, "dinh", "ky");
+            var and = -1;
             for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
             {
                 adHoc |= Is(j, "dot", "xuat");
                 alternative |= Is(j, "hoac");
+                and = and < 0 && Is(j, "va") ? j : and;
                 // "Thời gian cung cấp thông tin: Định kỳ trước ngày 10 hàng tháng và khi có phát sinh thay đổi": the frequency
                 // opening what a label's colon introduces is the cell's opening too.
                 alternative |= Is(j, "dinh", "ky") && j > 0 && Is(j - 1, ':');
             }
 
-            if (adHoc || alternative)
+            if (adHoc || alternative || and > 0)
             {
                 foreach (var item in items)
                 {
-                    if (item.LastToken < k && (item.Kind is ItemKind.Period or ItemKind.DayOfMonth || (adHoc && item.Kind is ItemKind.Date or ItemKind.Year)))
+                    if (item.LastToken < ((adHoc || alternative) ? k : and) && (item.Kind is ItemKind.Period or ItemKind.DayOfMonth || (adHoc && item.Kind is ItemKind.Date or ItemKind.Year)))
                     {
                         return true;
                     }
@@ -478,6 +493,20 @@ public static partial class DeadlineParser
                 var day = Is(j, "truoc", "ngay") || Is(j, "nhat", "ngay") ? j + 2 : Is(j, "nhat", "la") && Is(j + 2, "ngay") ? j + 3 : -1;
                 if (day > 0 && Is(day, TokenType.Number) && Is(day + 1, '/') && Is(day + 2, TokenType.Number) && Is(day + 3, '/')
                     && Is(day + 4, TokenType.Number) && tokens[day + 4].Length == 4)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a full date (with its year) was read before token <paramref name="k"/>.</summary>
+        private bool DateItemBefore(int k)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.LastToken < k && !item.YearImplicit)
                 {
                     return true;
                 }

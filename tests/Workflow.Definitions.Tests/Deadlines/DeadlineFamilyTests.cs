@@ -1535,4 +1535,43 @@ public class DeadlineFamilyTests
     [InlineData("Chậm nhất tháng 6 hằng năm, báo cáo quỹ lương năm trước liền kề và quỹ lương năm kế hoạch.", "recurring: Tháng 6 2025-06-30")]
     [InlineData("Báo cáo tiền lương hằng tháng", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
     public void An_average_per_month_and_the_years_of_figures_are_no_periods(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A day and month "của kỳ báo cáo" (of the report period), in a cell naming no year, is that day of each period's
+    // year: every year. A plain day and month stays one date.
+    [Theory]
+    [InlineData("Gửi báo cáo chậm nhất vào ngày 15 tháng 12 của kỳ báo cáo.", "recurring: Năm 2025-12-15")]
+    [InlineData("Gửi báo cáo trước ngày 15 tháng 12.", "once: 2025-12-15")]
+    public void A_day_of_the_report_period_recurs_every_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "và khi …" (and when …) after a periodic duty's words adds an extra occasion beside it, as "hoặc khi" does: the periods
+    // are due. Alone, "khi có yêu cầu" still waits for the event.
+    [Theory]
+    [InlineData("Báo cáo định kỳ hằng năm và khi có yêu cầu.", "recurring: Năm 2025-12-31")]
+    [InlineData("Báo cáo hằng quý tại hội nghị và tại Đại hội khi kết thúc nhiệm kỳ.", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Báo cáo khi có yêu cầu.", "event:")]
+    public void An_occasion_added_with_and_after_a_periodic_duty_is_no_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count after the day something happens ("sau ngày nhận được …") or before the first day of an act ("trước ngày đầu
+    // tiên thực hiện …") waits for it. Before the first day of a period, or from a written day, it is left as it was.
+    [Theory]
+    [InlineData("Chậm nhất là 05 ngày làm việc, sau ngày nhận được đề nghị, Thường trực xem xét.", "event:")]
+    [InlineData("Chậm nhất là 5 ngày trước ngày đầu tiên thực hiện dịch vụ, doanh nghiệp gửi thông báo.", "event:")]
+    [InlineData("5 ngày trước ngày đầu tiên của tháng", "unknown:")]
+    [InlineData("Chậm nhất 10 ngày, trước ngày 30/6/2025", "once: 2025-06-20")]
+    public void A_count_after_a_day_that_happens_or_before_an_acts_first_day_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count right after the "Trên cơ sở …," clause (what the work is based on) is counted from it: an event. Without that
+    // clause the count is left as it was.
+    [Theory]
+    [InlineData("Trên cơ sở thông báo của Bộ, trong 05 ngày làm việc, doanh nghiệp rà soát.", "event:")]
+    [InlineData("Trong 05 ngày làm việc, doanh nghiệp rà soát.", "unknown:")]
+    public void A_count_after_the_clause_of_what_the_work_is_based_on_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "(nếu có)" in brackets is an aside, and a passive "được … khi" (is issued when) says how the thing works: beside a full
+    // date the task is due on it. Without a date both still wait.
+    [Theory]
+    [InlineData("Gửi báo cáo (nếu có) chậm nhất ngày 15/10/2025.", "once: 2025-10-15")]
+    [InlineData("Gửi báo cáo (nếu có).", "event:")]
+    [InlineData("Sổ giấy được cấp khi người tham gia yêu cầu.", "event:")]
+    public void If_any_in_brackets_and_a_passive_when_beside_a_date_are_no_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
