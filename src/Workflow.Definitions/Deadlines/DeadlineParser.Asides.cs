@@ -154,7 +154,8 @@ public static partial class DeadlineParser
         /// end; it becomes the note. So is a year written bare ("báo cáo tình hình cho thuê lại lao động 2025 là trước ngày
         /// 20/12/2025") and the years of a period after "giai đoạn", dash or none between them ("đề xuất biên chế giai
         /// đoạn 2026 - 2031, … chậm nhất là ngày 30/9/2025"); such a period, which names a programme's years, is the note
-        /// beside any date written with its year ("Quý III năm 2020, tổ chức tổng kết … tiền lương giai đoạn 2016 - 2020";
+        /// beside any date or year written with its year ("… nhà ở xã hội … giai đoạn 2021 - 2030. … hoàn thành chỉ tiêu …
+        /// trong năm 2025" is due at the end of 2025; "Quý III năm 2020, tổ chức tổng kết … tiền lương giai đoạn 2016 - 2020";
         /// in brackets after a date, <see cref="SetAsidesApart"/> takes it).
         /// Runs after the scan, before spans are joined.</summary>
         private void SetSubjectYearsApart()
@@ -165,6 +166,10 @@ public static partial class DeadlineParser
                 var item = items[i];
                 deadline = item.Kind == ItemKind.Date && item.Name is null && !item.YearImplicit && SaidAsDeadline(item.FirstToken);
                 dated |= item.Kind == ItemKind.Date && !item.YearImplicit;
+
+                // A year written with "năm" ("hoàn thành … trong năm 2025") is a deadline written with its year, as a date is;
+                // the bare years of a period after "giai đoạn" are not.
+                dated |= item.Kind == ItemKind.Year && !item.YearImplicit && item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam");
             }
 
             if (!deadline && !dated)

@@ -918,7 +918,12 @@ public class DeadlineFamilyTests
     [InlineData("Đề xuất biên chế giai đoạn 2026 2031, gửi chậm nhất là ngày 30/12/2025", "once: 2025-12-30")]
     [InlineData("Thực hiện giai đoạn 2026 - 2030, báo cáo trước ngày 15/12/2025", "phased: Thực hiện giai đoạn 2025-12-15 | Thực hiện giai đoạn 2030-12-31")]
     [InlineData("Trong 2026, báo cáo trước ngày 15/12/2025", "phased: 2025-12-15 | 2026-12-31")]
-    // A programme's period after "giai đoạn" is the note beside any date written with its year.
+    // A programme's period after "giai đoạn" is the note beside any date written with its year, or a year written with
+    // "năm" ("trong năm 2025"); after a word of time it stays.
+    [InlineData("Đầu tư nhà ở xã hội giai đoạn 2021 - 2030. Hoàn thành chỉ tiêu được giao trong năm 2025.", "once: 2025-12-31")]
+    [InlineData("Ban hành danh sách sáng kiến giai đoạn 2020 - 2021; hoàn thành trong năm 2020", "once: 2020-12-31")]
+    [InlineData("Thực hiện giai đoạn 2026 - 2030, hoàn thành trong năm 2027", "phased: Thực hiện giai đoạn 2027-12-31 | Thực hiện giai đoạn 2030-12-31")]
+    [InlineData("Đầu tư nhà ở xã hội giai đoạn 2021 - 2023", "continuous: Năm 2021 2021-12-31 | Năm 2022 2022-12-31 | Năm 2023 2023-12-31")]
     [InlineData("Quý III năm 2025, tổng kết Đề án giai đoạn 2021 - 2025", "once: 2025-09-30")]
     [InlineData("Tháng 6/2026: sơ kết chương trình giai đoạn 2026-2030", "once: 2026-06-30")]
     [InlineData("Thực hiện giai đoạn 2026 - 2030, sơ kết trong Quý IV/2027", "phased: Thực hiện giai đoạn 2027-12-31 | Thực hiện giai đoạn 2030-12-31")]
