@@ -156,7 +156,9 @@ public static partial class DeadlineParser
         /// đoạn 2026 - 2031, … chậm nhất là ngày 30/9/2025"); such a period, which names a programme's years, is the note
         /// beside any date or year written with its year ("… nhà ở xã hội … giai đoạn 2021 - 2030. … hoàn thành chỉ tiêu …
         /// trong năm 2025" is due at the end of 2025; "Quý III năm 2020, tổ chức tổng kết … tiền lương giai đoạn 2016 - 2020";
-        /// in brackets after a date, <see cref="SetAsidesApart"/> takes it).
+        /// in brackets after a date, <see cref="SetAsidesApart"/> takes it). So is a half-year written with its year right
+        /// after such a word ("báo cáo tai nạn lao động 6 tháng đầu năm 2025 phải nộp trước ngày 05/7/2025"): the period
+        /// the report is about.
         /// Runs after the scan, before spans are joined.</summary>
         private void SetSubjectYearsApart()
         {
@@ -180,6 +182,14 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
+                if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm"
+                    && Is(item.FirstToken - 1, TokenType.Word) && !SaysTime(item.FirstToken - 1))
+                {
+                    // The half a report is about ("báo cáo tai nạn lao động 6 tháng đầu năm 2025 phải nộp trước ngày 05/7/2025").
+                    SetApart(i, $"\"{Original(item.FirstToken, item.LastToken)}\" là kỳ của nội dung, không phải hạn");
+                    continue;
+                }
+
                 if (item.Kind != ItemKind.Year || item.YearImplicit)
                 {
                     continue;

@@ -927,6 +927,10 @@ public class DeadlineFamilyTests
     [InlineData("Quý III năm 2025, tổng kết Đề án giai đoạn 2021 - 2025", "once: 2025-09-30")]
     [InlineData("Tháng 6/2026: sơ kết chương trình giai đoạn 2026-2030", "once: 2026-06-30")]
     [InlineData("Thực hiện giai đoạn 2026 - 2030, sơ kết trong Quý IV/2027", "phased: Thực hiện giai đoạn 2027-12-31 | Thực hiện giai đoạn 2030-12-31")]
+    // So is a half-year written with its year right after what it qualifies: the period a report is about.
+    [InlineData("Báo cáo tai nạn lao động 6 tháng đầu năm 2025 phải nộp trước ngày 05/7/2025", "once: 2025-07-05")]
+    [InlineData("Báo cáo tình hình sử dụng lao động 6 tháng cuối năm 2025 trước ngày 05/12/2025", "once: 2025-12-05")]
+    [InlineData("Trong 6 tháng đầu năm 2025, báo cáo trước ngày 15/5/2025", "phased: 2025-05-15 | 2025-06-30")]
     public void The_year_a_task_is_about_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "(sau khi …)" in brackets says what a step comes after: with a date after the brackets, that date is the deadline
