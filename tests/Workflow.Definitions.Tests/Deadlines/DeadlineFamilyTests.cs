@@ -306,6 +306,9 @@ public class DeadlineFamilyTests
     [Theory]
     [InlineData("Kỳ họp thường lệ cuối năm 2026", "event:")]
     [InlineData("Trình HĐND tại Kỳ họp cuối năm", "event:")]
+    // The year-end season ("dịp cuối năm") before a day said with "trước ngày" or "chậm nhất" is what the task speaks of.
+    [InlineData("Báo cáo tình hình trả thưởng vào dịp cuối năm, gửi trước ngày 20 tháng 12 năm 2025", "once: 2025-12-20")]
+    [InlineData("Tổ chức vào dịp cuối năm 2025", "once: 2025-12-31")]
     [InlineData("Cuối năm 2026", "once: 2026-12-31")]
     public void The_session_at_the_years_end_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
