@@ -1459,6 +1459,9 @@ public class DeadlineFamilyTests
     [InlineData("Riêng đối với các công trình có kế hoạch hoàn thành năm 2025 phải hoàn thành chậm nhất vào ngày 20 tháng 12 năm 2025.", "once: 2025-12-20")]
     [InlineData("Đối với nhiệm vụ năm 2026 trình trước ngày 15/12/2025", "once: 2025-12-15")]
     [InlineData("xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023", "once: 2026-05-01")]
+    // After a day said with "chậm nhất (vào) ngày" or "trước ngày", the scope reaches eight words, "trong" not counted.
+    [InlineData("Dự án phải hoàn thành chậm nhất vào ngày 19/12/2025 đối với các dự án có kế hoạch hoàn thành trong năm 2025.", "once: 2025-12-19")]
+    [InlineData("Dự án phải hoàn thành trước ngày 19/12/2025 đối với các dự án có kế hoạch hoàn thành trong năm 2025.", "once: 2025-12-19")]
     public void A_year_in_the_scope_before_a_deadline_day_is_its_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "ngày N của tháng cuối (cùng) (của / thuộc) kỳ báo cáo" with no period but the quarter named: every report period ends with
