@@ -154,8 +154,11 @@ public static partial class DeadlineParser
         /// end; it becomes the note. So is a year written bare ("báo cáo tình hình cho thuê lại lao động 2025 là trước ngày
         /// 20/12/2025") and the years of a period after "giai đoạn", dash or none between them ("đề xuất biên chế giai
         /// đoạn 2026 - 2031, … chậm nhất là ngày 30/9/2025"); such a period, which names a programme's years, is the note
-        /// beside any date written with its year ("Quý III năm 2020, tổ chức tổng kết … tiền lương giai đoạn 2016 - 2020";
-        /// in brackets after a date, <see cref="SetAsidesApart"/> takes it).
+        /// beside any date or year written with its year ("… nhà ở xã hội … giai đoạn 2021 - 2030. … hoàn thành chỉ tiêu …
+        /// trong năm 2025" is due at the end of 2025; "Quý III năm 2020, tổ chức tổng kết … tiền lương giai đoạn 2016 - 2020";
+        /// in brackets after a date, <see cref="SetAsidesApart"/> takes it). So is a half-year written with its year right
+        /// after such a word ("báo cáo tai nạn lao động 6 tháng đầu năm 2025 phải nộp trước ngày 05/7/2025"): the period
+        /// the report is about.
         /// Runs after the scan, before spans are joined.</summary>
         private void SetSubjectYearsApart()
         {
@@ -165,6 +168,10 @@ public static partial class DeadlineParser
                 var item = items[i];
                 deadline = item.Kind == ItemKind.Date && item.Name is null && !item.YearImplicit && SaidAsDeadline(item.FirstToken);
                 dated |= item.Kind == ItemKind.Date && !item.YearImplicit;
+
+                // A year written with "năm" ("hoàn thành … trong năm 2025") is a deadline written with its year, as a date is;
+                // the bare years of a period after "giai đoạn" are not.
+                dated |= item.Kind == ItemKind.Year && !item.YearImplicit && item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam");
             }
 
             if (!deadline && !dated)
@@ -175,6 +182,14 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
+                if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm"
+                    && Is(item.FirstToken - 1, TokenType.Word) && !SaysTime(item.FirstToken - 1))
+                {
+                    // The half a report is about ("báo cáo tai nạn lao động 6 tháng đầu năm 2025 phải nộp trước ngày 05/7/2025").
+                    SetApart(i, $"\"{Original(item.FirstToken, item.LastToken)}\" là kỳ của nội dung, không phải hạn");
+                    continue;
+                }
+
                 if (item.Kind != ItemKind.Year || item.YearImplicit)
                 {
                     continue;

@@ -320,16 +320,20 @@ public static partial class DeadlineParser
         /// at most three words, in the clause of a date before it, it is the scope (the costs of 2023), not a deadline; so it
         /// is after "đối với" and at most eight words when the clause goes on to its day said with "trước" or "chậm nhất"
         /// ("riêng đối với các dự án có kế hoạch hoàn thành năm 2025 phải hoàn thành chậm nhất vào ngày 19 tháng 12 năm
-        /// 2025": the projects planned for 2025).</summary>
+        /// 2025": the projects planned for 2025), and after "đối với" and at most eight words (not counting "trong") in the
+        /// clause of a day before it said with "trước" or "chậm nhất" ("… hoàn thành chậm nhất vào ngày 19/12/2025 đối với
+        /// các dự án có kế hoạch hoàn thành trong năm 2025").</summary>
         private bool ScopeOfDate(int k)
         {
-            for (var j = k - 2; j >= 0 && j >= k - 10; j--)
+            // "trong" before the year is not counted among the words ("… đối với các dự án có kế hoạch hoàn thành trong năm 2025").
+            var reach = Is(k - 1, "trong") ? 11 : 10;
+            for (var j = k - 2; j >= 0 && j >= k - reach; j--)
             {
                 if (Is(j, "doi", "voi"))
                 {
                     foreach (var item in items)
                     {
-                        if (j >= k - 5 && item.Kind == ItemKind.Date && item.LastToken < j && SamePhase(item.LastToken, j) && !HasComma(item.LastToken, j))
+                        if ((j >= k - 5 || SaidAsDeadline(item.FirstToken) || (Is(item.FirstToken - 2, "vao", "ngay") && Is(item.FirstToken - 4, "cham", "nhat"))) && item.Kind == ItemKind.Date && item.LastToken < j && SamePhase(item.LastToken, j) && !HasComma(item.LastToken, j))
                         {
                             return true;
                         }

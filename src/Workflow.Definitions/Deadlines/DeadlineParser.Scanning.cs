@@ -164,9 +164,11 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if (first == 'c' && Is(k, "cuoi", "nam") && NamesSession(k))
+            if (first == 'c' && Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineDayLater(k + 2))))
             {
-                // "Kỳ họp cuối năm 2026": the session held at the year's end is the event, not the year's last day.
+                // "Kỳ họp cuối năm 2026": the session held at the year's end is the event, not the year's last day. So is the
+                // season ("tình hình trả lương, trả thưởng vào dịp cuối năm … gửi về Sở Nội vụ trước ngày 20 tháng 12 năm
+                // 2025"), when a day said with "trước" or "chậm nhất" comes after it.
                 return IsYearNumber(k + 2) ? k + 3 : k + 2;
             }
 
@@ -554,6 +556,20 @@ public static partial class DeadlineParser
                 if (Is(t, "den", "ngay"))
                 {
                     return Is(t + 2, TokenType.Word) && !Is(t + 2, "nay") && !Is(t + 2, "het");
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a day said with "trước ngày" or "chậm nhất" comes at or after token <paramref name="k"/>.</summary>
+        private bool DeadlineDayLater(int k)
+        {
+            for (var j = k; j + 1 < tokens.Length; j++)
+            {
+                if (Is(j, "truoc", "ngay") || Is(j, "cham", "nhat"))
+                {
+                    return true;
                 }
             }
 

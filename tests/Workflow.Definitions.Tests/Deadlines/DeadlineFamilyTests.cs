@@ -306,6 +306,9 @@ public class DeadlineFamilyTests
     [Theory]
     [InlineData("Kỳ họp thường lệ cuối năm 2026", "event:")]
     [InlineData("Trình HĐND tại Kỳ họp cuối năm", "event:")]
+    // The year-end season ("dịp cuối năm") before a day said with "trước ngày" or "chậm nhất" is what the task speaks of.
+    [InlineData("Báo cáo tình hình trả thưởng vào dịp cuối năm, gửi trước ngày 20 tháng 12 năm 2025", "once: 2025-12-20")]
+    [InlineData("Tổ chức vào dịp cuối năm 2025", "once: 2025-12-31")]
     [InlineData("Cuối năm 2026", "once: 2026-12-31")]
     public void The_session_at_the_years_end_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
@@ -918,10 +921,19 @@ public class DeadlineFamilyTests
     [InlineData("Đề xuất biên chế giai đoạn 2026 2031, gửi chậm nhất là ngày 30/12/2025", "once: 2025-12-30")]
     [InlineData("Thực hiện giai đoạn 2026 - 2030, báo cáo trước ngày 15/12/2025", "phased: Thực hiện giai đoạn 2025-12-15 | Thực hiện giai đoạn 2030-12-31")]
     [InlineData("Trong 2026, báo cáo trước ngày 15/12/2025", "phased: 2025-12-15 | 2026-12-31")]
-    // A programme's period after "giai đoạn" is the note beside any date written with its year.
+    // A programme's period after "giai đoạn" is the note beside any date written with its year, or a year written with
+    // "năm" ("trong năm 2025"); after a word of time it stays.
+    [InlineData("Đầu tư nhà ở xã hội giai đoạn 2021 - 2030. Hoàn thành chỉ tiêu được giao trong năm 2025.", "once: 2025-12-31")]
+    [InlineData("Ban hành danh sách sáng kiến giai đoạn 2020 - 2021; hoàn thành trong năm 2020", "once: 2020-12-31")]
+    [InlineData("Thực hiện giai đoạn 2026 - 2030, hoàn thành trong năm 2027", "phased: Thực hiện giai đoạn 2027-12-31 | Thực hiện giai đoạn 2030-12-31")]
+    [InlineData("Đầu tư nhà ở xã hội giai đoạn 2021 - 2023", "continuous: Năm 2021 2021-12-31 | Năm 2022 2022-12-31 | Năm 2023 2023-12-31")]
     [InlineData("Quý III năm 2025, tổng kết Đề án giai đoạn 2021 - 2025", "once: 2025-09-30")]
     [InlineData("Tháng 6/2026: sơ kết chương trình giai đoạn 2026-2030", "once: 2026-06-30")]
     [InlineData("Thực hiện giai đoạn 2026 - 2030, sơ kết trong Quý IV/2027", "phased: Thực hiện giai đoạn 2027-12-31 | Thực hiện giai đoạn 2030-12-31")]
+    // So is a half-year written with its year right after what it qualifies: the period a report is about.
+    [InlineData("Báo cáo tai nạn lao động 6 tháng đầu năm 2025 phải nộp trước ngày 05/7/2025", "once: 2025-07-05")]
+    [InlineData("Báo cáo tình hình sử dụng lao động 6 tháng cuối năm 2025 trước ngày 05/12/2025", "once: 2025-12-05")]
+    [InlineData("Trong 6 tháng đầu năm 2025, báo cáo trước ngày 15/5/2025", "phased: 2025-05-15 | 2025-06-30")]
     public void The_year_a_task_is_about_is_not_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "(sau khi …)" in brackets says what a step comes after: with a date after the brackets, that date is the deadline
@@ -1447,6 +1459,9 @@ public class DeadlineFamilyTests
     [InlineData("Riêng đối với các công trình có kế hoạch hoàn thành năm 2025 phải hoàn thành chậm nhất vào ngày 20 tháng 12 năm 2025.", "once: 2025-12-20")]
     [InlineData("Đối với nhiệm vụ năm 2026 trình trước ngày 15/12/2025", "once: 2025-12-15")]
     [InlineData("xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023", "once: 2026-05-01")]
+    // After a day said with "chậm nhất (vào) ngày" or "trước ngày", the scope reaches eight words, "trong" not counted.
+    [InlineData("Dự án phải hoàn thành chậm nhất vào ngày 19/12/2025 đối với các dự án có kế hoạch hoàn thành trong năm 2025.", "once: 2025-12-19")]
+    [InlineData("Dự án phải hoàn thành trước ngày 19/12/2025 đối với các dự án có kế hoạch hoàn thành trong năm 2025.", "once: 2025-12-19")]
     public void A_year_in_the_scope_before_a_deadline_day_is_its_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "ngày N của tháng cuối (cùng) (của / thuộc) kỳ báo cáo" with no period but the quarter named: every report period ends with
