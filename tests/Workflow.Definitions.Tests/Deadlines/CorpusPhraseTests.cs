@@ -367,7 +367,8 @@ public class CorpusPhraseTests
     /// development rows alone (164 → 202 of 202), and the held-out half was run once at the end (<c>eff9f6a</c>): 185 of 206
     /// (89.8 %). (That run read 181 of 206 on a split that had kept five cells the web lane's doubts had dropped and left out
     /// five it had kept, by an off-by-one in their row numbers; both sets were fixed before any run, and the five kept ones
-    /// were then read once: 5 of 5.) This test keeps that measure from falling.
+    /// were then read once: 5 of 5.) This test keeps that measure from falling. After the measure, eight families were mended
+    /// from its misses (199 of 206), so the score it sees is no longer blind.
     /// </summary>
     [Fact]
     public void The_seventeenth_harvests_held_out_half_keeps_its_measured_score() =>
