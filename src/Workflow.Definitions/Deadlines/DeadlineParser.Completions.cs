@@ -13,6 +13,10 @@ public static partial class DeadlineParser
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
     private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket"], StringComparison.Ordinal);
 
+    /// <summary>The sketch bits of the last words of <see cref="CompletionWords"/>: a phrase with none of them has none of
+    /// those words, and skips the search for them (most cells: "Quý I/2025", "Thường xuyên").</summary>
+    private static readonly ulong CompletionLastWords = Tokenizer.Bits("thanh", "hanh", "xong", "dat", "dung", "dong", "thac", "nhat", "quyen", "ket");
+
     private sealed partial class Reading
     {
         /// <summary>A year or span in a phase that says "hoàn thành" or "ban hành" before it is a deadline to finish
@@ -22,7 +26,7 @@ public static partial class DeadlineParser
         private void MarkCompletions()
         {
             // ("%", a share to reach, asked apart: one character among the words would slow the search for them all.)
-            if (!text.Folded.AsSpan().ContainsAny(CompletionWords) && !text.Folded.AsSpan().Contains('%'))
+            if (((sketch & CompletionLastWords) == 0 || !text.Folded.AsSpan().ContainsAny(CompletionWords)) && !text.Folded.AsSpan().Contains('%'))
             {
                 return;
             }

@@ -15,8 +15,8 @@ namespace Workflow.Definitions.Deadlines;
 /// before its dates; and it decides the kind from what it found.</para>
 /// <para>It never throws: whatever the input, the answer is a <see cref="Schedule"/>, of kind
 /// <see cref="ScheduleKind.Unknown"/> with a reason in Vietnamese when the words say no date.</para>
-/// <para>Thread-safe and allocation-light: one call allocates the folded text, the reading and the
-/// result; its tokens, items and notes live in buffers kept per thread.</para>
+/// <para>Thread-safe and allocation-light: one call allocates the folded text and the result; the reading
+/// itself, its tokens, items and notes live in buffers kept per thread.</para>
 /// </remarks>
 public static partial class DeadlineParser
 {
@@ -34,7 +34,7 @@ public static partial class DeadlineParser
         var scratch = Scratch.Take();
         try
         {
-            return new Reading(phrase, context, scratch).Read();
+            return scratch.Reading.Begin(phrase, context).Read();
         }
 #pragma warning disable CA1031 // The contract is "never an exception": a bug must still come out as an unknown schedule.
         catch (Exception e)
@@ -74,6 +74,12 @@ public static partial class DeadlineParser
         public List<string> Ambiguities { get; } = new(2);
 
         public List<int> Numbers { get; } = new(4);
+
+        /// <summary>The reading that uses these buffers, made once per thread: it is reset by <see cref="Reading.Begin"/>
+        /// at every call, so a call allocates no reading of its own.</summary>
+        public Reading Reading => reading ??= new Reading(this);
+
+        private Reading? reading;
 
         /// <summary>This thread's scratch, cleared; a nested call (none today) would get a new one.</summary>
         public static Scratch Take()
@@ -171,36 +177,53 @@ public static partial class DeadlineParser
 
     private sealed partial class Reading
     {
-        private readonly string phrase;
-        private readonly DeadlineContext context;
-        private readonly PhraseText text;
-        private readonly Token[] tokens;
+        // The buffers of this thread's scratch, the same at every call.
         private readonly Scratch scratch;
         private readonly List<Item> items;
         private readonly List<string> notes;
-        private readonly bool[] covered;
-        private readonly ulong sketch;
-        private string? error;
-        private string? impossibleDate;
         private readonly List<int> recurringMarkers;
         private readonly List<string> ambiguities;
+
+        // The phrase read and what the reading has found so far: every one of these is set by Begin, since the reading
+        // object is reused from one call to the next. A field added here must be reset there.
+        private string phrase = string.Empty;
+        private DeadlineContext context = null!;
+        private PhraseText text;
+        private Token[] tokens = [];
+        private bool[] covered = [];
+        private ulong sketch;
+        private string? error;
+        private string? impossibleDate;
         private bool frequencyGiven;
-        // One byte, not two flags: the reading is allocated at every call and two flags would make it 8 bytes larger.
         private YearPlaceholder placeholder;
-        private int eventMarker = -1;
+        private int eventMarker;
         private EventWhen eventWhen;
         private bool startYearTypo;
 
-        public Reading(string phrase, DeadlineContext context, Scratch scratch)
+        public Reading(Scratch scratch)
+        {
+            this.scratch = scratch;
+            (items, notes, recurringMarkers, ambiguities) = (scratch.Items, scratch.Notes, scratch.RecurringMarkers, scratch.Ambiguities);
+        }
+
+        /// <summary>Starts reading <paramref name="phrase"/>: every per-phrase field is set here (the scratch's lists are
+        /// cleared by <see cref="Scratch.Take"/>).</summary>
+        public Reading Begin(string phrase, DeadlineContext context)
         {
             this.phrase = phrase;
             this.context = context;
-            this.scratch = scratch;
-            (items, notes, recurringMarkers, ambiguities) = (scratch.Items, scratch.Notes, scratch.RecurringMarkers, scratch.Ambiguities);
             text = PhraseText.Of(phrase);
             tokens = scratch.Tokenize(text.Folded);
             covered = scratch.Covered(tokens.Length);
             sketch = Tokenizer.Sketch(text.Folded, tokens);
+            error = null;
+            impossibleDate = null;
+            frequencyGiven = false;
+            placeholder = YearPlaceholder.None;
+            eventMarker = -1;
+            eventWhen = default;
+            startYearTypo = false;
+            return this;
         }
 
         /// <summary>Whether the phrase may have the folded word or mark <paramref name="word"/>; false only when it surely has

@@ -10,7 +10,7 @@ namespace Workflow.Definitions.Deadlines;
 /// d) of the same length, so that matching can ignore diacritics while labels and notes keep the
 /// words as written.
 /// </summary>
-internal sealed class PhraseText
+internal readonly struct PhraseText
 {
     /// <summary>For characters that need no cleaning (NFC whatever their neighbours: Latin, the precomposed
     /// Vietnamese letters, general punctuation; not white space other than ' ', not markup, not a mark), their
