@@ -124,7 +124,19 @@ public static partial class DeadlineParser
 
         /// <summary>A sentence mark or a bullet ends a phase: ";", "." not inside a number, ":" (after a
         /// label), and a "-" or "+" that opens a phrase ("- Ban hành… - Thực hiện…").</summary>
-        private bool IsSentenceBreak(int j)
+        private bool IsSentenceBreak(int j) => breaks[j];
+
+        /// <summary>Marks every token that <see cref="IsSentenceBreak"/> is true of, once per reading (after the numbers
+        /// are mended, before the scan): the passes ask it of token after token.</summary>
+        private void MarkSentenceBreaks()
+        {
+            for (var j = 0; j < tokens.Length; j++)
+            {
+                breaks[j] = tokens[j].Type == TokenType.Punct && SentenceBreakAt(j);
+            }
+        }
+
+        private bool SentenceBreakAt(int j)
         {
             var t = tokens[j];
             if (t.Type != TokenType.Punct)

@@ -61,6 +61,7 @@ public static partial class DeadlineParser
         // Arrays of exact length (the reading asks them their Length), one per length met.
         private readonly Token[]?[] tokens = new Token[Tokenizer.MaxTokens + 1][];
         private readonly bool[]?[] covered = new bool[Tokenizer.MaxTokens + 1][];
+        private readonly bool[]?[] breaks = new bool[Tokenizer.MaxTokens + 1][];
         private readonly Token[] buffer = new Token[Tokenizer.MaxTokens];
 
         public List<Item> Items { get; } = new(8);
@@ -111,6 +112,9 @@ public static partial class DeadlineParser
             Array.Clear(array);
             return array;
         }
+
+        /// <summary>An array of <paramref name="length"/> flags for the sentence breaks, each set by the reading before it is read.</summary>
+        public bool[] Breaks(int length) => breaks[length] ??= new bool[length];
     }
 
     private enum ItemKind : byte
@@ -191,6 +195,7 @@ public static partial class DeadlineParser
         private PhraseText text;
         private Token[] tokens = [];
         private bool[] covered = [];
+        private bool[] breaks = [];
         private ulong sketch;
         private string? error;
         private string? impossibleDate;
@@ -215,6 +220,7 @@ public static partial class DeadlineParser
             text = PhraseText.Of(phrase);
             tokens = scratch.Tokenize(text.Folded);
             covered = scratch.Covered(tokens.Length);
+            breaks = scratch.Breaks(tokens.Length);
             sketch = Tokenizer.Sketch(text.Folded, tokens);
             error = null;
             impossibleDate = null;
@@ -242,6 +248,7 @@ public static partial class DeadlineParser
 
             SplitFootnotes();
             JoinSplitYears();
+            MarkSentenceBreaks();
             Scan();
             SetImpossibleDatesApart();
             if (error is not null)

@@ -33,12 +33,20 @@ internal readonly struct PhraseText
     {
         // Most cells are clean already (typed or extracted NFC, single spaces): then the text is the phrase
         // itself and only its folded twin is made, in one pass, with no normalization call.
-        if (phrase.Length is > 0 and <= 512 && phrase[0] != ' ' && phrase[^1] != ' ')
+        // The twin is folded straight into its string; a cell that needs cleaning leaves '\0' first, which no clean
+        // character folds to, and the string is dropped.
+        if (phrase.Length > 0 && phrase[0] != ' ' && phrase[^1] != ' ')
         {
-            Span<char> folded = stackalloc char[phrase.Length];
-            if (TryFoldClean(phrase, folded))
+            var folded = string.Create(phrase.Length, phrase, static (span, phrase) =>
             {
-                return new PhraseText(phrase, new string(folded));
+                if (!TryFoldClean(phrase, span))
+                {
+                    span[0] = '\0';
+                }
+            });
+            if (folded[0] != '\0')
+            {
+                return new PhraseText(phrase, folded);
             }
         }
 
@@ -97,9 +105,9 @@ internal readonly struct PhraseText
 
     /// <summary>Folds <paramref name="phrase"/> into <paramref name="folded"/> when <see cref="Of"/> would keep it
     /// unchanged: clean characters only, no double space (the caller checked both ends).</summary>
-    private static bool TryFoldClean(string phrase, Span<char> folded)
+    private static bool TryFoldClean(ReadOnlySpan<char> phrase, Span<char> folded)
     {
-        var table = CleanFolds;
+        ReadOnlySpan<char> table = CleanFolds;
         var previous = '\0';
         for (var i = 0; i < phrase.Length; i++)
         {

@@ -35,17 +35,20 @@ internal static class Tokenizer
     /// count. Digits longer than nine are cut, never overflow.</summary>
     public static int Fill(string folded, Span<Token> tokens)
     {
+        // The parser's first loop over every character: spans without bounds checks, and the pass that joins a number
+        // to its spelling in brackets only when a number is followed by "(".
+        ReadOnlySpan<char> s = folded;
         var count = 0;
         var i = 0;
-        while (i < folded.Length && count < tokens.Length)
+        var spelledNumber = false;
+        while (i < s.Length && count < tokens.Length)
         {
-            var c = folded[i];
+            var c = s[i];
             if (char.IsAsciiLetterLower(c))
             {
                 var start = i;
-                while (i < folded.Length && char.IsAsciiLetterLower(folded[i]))
+                while (++i < s.Length && char.IsAsciiLetterLower(s[i]))
                 {
-                    i++;
                 }
 
                 tokens[count++] = new Token(TokenType.Word, start, i - start, 0);
@@ -53,15 +56,13 @@ internal static class Tokenizer
             else if (char.IsAsciiDigit(c))
             {
                 var start = i;
-                var value = 0;
-                while (i < folded.Length && char.IsAsciiDigit(folded[i]))
+                var value = c - '0';
+                while (++i < s.Length && char.IsAsciiDigit(s[i]))
                 {
                     if (i - start < 9)
                     {
-                        value = (value * 10) + (folded[i] - '0');
+                        value = (value * 10) + (s[i] - '0');
                     }
-
-                    i++;
                 }
 
                 tokens[count++] = new Token(TokenType.Number, start, i - start, value);
@@ -70,6 +71,7 @@ internal static class Tokenizer
             {
                 if (c is ',' or '.' or ';' or ':' or '/' or '-' or '–' or '(' or ')' or '+' or '&')
                 {
+                    spelledNumber |= c == '(' && count > 0 && tokens[count - 1].Type == TokenType.Number;
                     tokens[count++] = new Token(TokenType.Punct, i, 1, c == '–' ? '-' : c);
                 }
 
@@ -77,7 +79,7 @@ internal static class Tokenizer
             }
         }
 
-        return DropSpelledNumbers(folded, tokens, count);
+        return spelledNumber ? DropSpelledNumbers(folded, tokens, count) : count;
     }
 
     /// <summary>A 64-bit sketch of the words and marks in <paramref name="tokens"/>: one bit each, chosen by
