@@ -172,7 +172,8 @@ public static partial class DeadlineParser
             string Named(string period, int y) => spanLastYear > year ? $"{period}/{y}" : period;
 
             // One milestone a date, the higher period's label where two meet, in date order (a dozen at most).
-            var byDate = new List<(LocalDate Date, ReportingPeriod Rank, string Label)>(16);
+            var byDate = scratch.ByDate;
+            byDate.Clear();
             void Add(LocalDate date, ReportingPeriod rank, string label)
             {
                 var at = byDate.Count;

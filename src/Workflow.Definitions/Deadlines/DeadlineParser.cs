@@ -76,6 +76,9 @@ public static partial class DeadlineParser
 
         public List<int> Numbers { get; } = new(4);
 
+        /// <summary>A recurring schedule's dates with the period and label of each, before they become milestones.</summary>
+        public List<(LocalDate Date, ReportingPeriod Rank, string Label)> ByDate { get; } = new(16);
+
         /// <summary>The reading that uses these buffers, made once per thread: it is reset by <see cref="Reading.Begin"/>
         /// at every call, so a call allocates no reading of its own.</summary>
         public Reading Reading => reading ??= new Reading(this);
