@@ -387,11 +387,18 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"hằng quý", "hàng tháng", "hằng năm", "mỗi quý"; "hằng ngày", "hằng tuần" are
-        /// work that goes on all year.</summary>
+        /// work that goes on all year, also said with "định kỳ" ("Định kỳ thứ 4 hàng tuần, báo cáo …", "một cách thường
+        /// xuyên, định kỳ hàng ngày, hàng tuần"): a frequency shorter than a month is no report period, so the "định kỳ"
+        /// before it marks no recurring duty ("Định kỳ hằng tuần, hằng tháng" stays monthly by its own words).</summary>
         private int Every(int k)
         {
             if (Is(k + 1, "ngay") || Is(k + 1, "tuan"))
             {
+                if (recurringMarkers.Count > 0 && recurringMarkers[^1] < k && Is(recurringMarkers[^1], "dinh", "ky"))
+                {
+                    recurringMarkers.RemoveAt(recurringMarkers.Count - 1);
+                }
+
                 AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
                 notes.Add(Original(k, k + 1).ToLowerInvariant());
                 return k + 2;

@@ -1589,4 +1589,14 @@ public class DeadlineFamilyTests
     [InlineData("Gửi báo cáo (nếu có).", "event:")]
     [InlineData("Sổ giấy được cấp khi người tham gia yêu cầu.", "event:")]
     public void If_any_in_brackets_and_a_passive_when_beside_a_date_are_no_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "định kỳ" whose only frequency is daily or weekly ("Định kỳ thứ 4 hàng tuần", "định kỳ hàng ngày, hàng tuần") is work
+    // that goes on all year, as "Hằng tuần" is: each quarter's end. A month or quarter said with it stays recurring by its
+    // own words, and "định kỳ" with no period at all is still refused.
+    [Theory]
+    [InlineData("Định kỳ thứ 6 hằng tuần, tổng hợp tình hình gửi Sở Nội vụ.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Cập nhật thông tin một cách thường xuyên, định kỳ hằng ngày.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Định kỳ hằng tuần, hằng quý báo cáo.", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Thường xuyên, định kỳ", "unknown:")]
+    public void A_periodic_duty_said_daily_or_weekly_is_ongoing_work(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
