@@ -219,7 +219,7 @@ public static partial class DeadlineParser
                     return BeforeYear(k, k + 1);
                 }
 
-                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1))
+                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1) || InWordsOfAnEvent(k))
                 {
                     return k + 2;
                 }
@@ -419,6 +419,32 @@ public static partial class DeadlineParser
             }
 
             return k;
+        }
+
+        /// <summary>Whether token <paramref name="k"/> is in the words of the event a count waits for, after its "kể từ" or
+        /// "tính từ" with no mark between: "Trong vòng 30 ngày, kể từ ngày có quyết định giảm tiền thuê đất năm 2025" — the
+        /// year says which decision, no year of work. After a comma or a sentence's end the words are the cell's again.</summary>
+        private bool InWordsOfAnEvent(int k)
+        {
+            if (eventMarker < 0 || eventMarker >= k || eventWhen != EventWhen.Always || !Is(eventMarker, TokenType.Number))
+            {
+                return false;
+            }
+
+            for (var j = k - 1; j > eventMarker; j--)
+            {
+                if (Is(j, TokenType.Punct))
+                {
+                    return false;
+                }
+
+                if ((Is(j, "ke", "tu") || Is(j, "tinh", "tu")) && (Is(j + 2, "ngay") || Is(j + 2, "khi")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether "hằng …" at <paramref name="k"/> follows the name of a payment (trợ cấp, phụ cấp, lương, lương hưu,

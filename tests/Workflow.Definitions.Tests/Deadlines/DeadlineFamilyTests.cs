@@ -1599,4 +1599,28 @@ public class DeadlineFamilyTests
     [InlineData("Định kỳ hằng tuần, hằng quý báo cáo.", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Thường xuyên, định kỳ", "unknown:")]
     public void A_periodic_duty_said_daily_or_weekly_is_ongoing_work(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "năm hiện hành" (the current year) after a day is the tracked year, as "năm thực hiện": one date, every year only in a
+    // yearly duty.
+    [Theory]
+    [InlineData("Việc phân bổ dự toán hoàn thành trước ngày 15 tháng 11 năm hiện hành.", "once: 2025-11-15")]
+    [InlineData("Báo cáo hằng năm trước ngày 15 tháng 11 năm hiện hành.", "recurring: Năm 2025-11-15")]
+    [InlineData("trước ngày 01 tháng 11 năm thực hiện", "once: 2025-11-01")]
+    public void The_current_year_after_a_day_is_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year in the words of the event a count waits for, after "kể từ ngày / khi", says which event: no year of work. After
+    // a comma the words are the cell's again.
+    [Theory]
+    [InlineData("Trong vòng 60 ngày, kể từ ngày có quyết định thu hồi đất năm 2025 theo quy định.", "event:")]
+    [InlineData("Trong 30 ngày kể từ khi có văn bản chấp thuận năm 2025", "event:")]
+    [InlineData("Trong vòng 30 ngày kể từ ngày có quyết định, hoàn thành trong năm 2025.", "event: 2025-12-31")]
+    public void A_year_in_the_words_of_a_counts_event_names_the_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // The day of a meeting listed with "và" after cited documents is when it was held, as the documents' days are. A meeting's
+    // day alone, or in a later sentence, is a date.
+    [Theory]
+    [InlineData("Thực hiện các kết luận tại Thông báo số 12/TB-VPCP ngày 05 tháng 3 năm 2025 và cuộc họp ngày 20 tháng 9 năm 2025; hoàn thành trước ngày 30 tháng 12 năm 2025.", "once: 2025-12-30")]
+    [InlineData("Tổ chức cuộc họp ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Thực hiện Thông báo số 12/TB-VPCP ngày 05/3/2025. Tổ chức tổng kết và cuộc họp ngày 15/12/2025.", "once: 2025-12-15")]
+    public void A_meetings_day_after_cited_documents_is_when_it_was_held(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
