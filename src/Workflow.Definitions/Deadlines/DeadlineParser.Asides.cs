@@ -169,6 +169,10 @@ public static partial class DeadlineParser
                 deadline = item.Kind == ItemKind.Date && item.Name is null && !item.YearImplicit && SaidAsDeadline(item.FirstToken);
                 dated |= item.Kind == ItemKind.Date && !item.YearImplicit;
 
+                // A range of quarters read as one span when scanned ("Từ Quý I/2026 đến Quý IV/2026: … theo kế hoạch sử dụng
+                // đất giai đoạn 2021 - 2025") is written with its years, as the range of months that is joined later.
+                dated |= item.Kind == ItemKind.Span && !item.YearImplicit;
+
                 // A year written with "năm" ("hoàn thành … trong năm 2025") is a deadline written with its year, as a date is;
                 // the bare years of a period after "giai đoạn" are not.
                 dated |= item.Kind == ItemKind.Year && !item.YearImplicit && item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam");

@@ -1623,4 +1623,12 @@ public class DeadlineFamilyTests
     [InlineData("Tổ chức cuộc họp ngày 15/12/2025.", "once: 2025-12-15")]
     [InlineData("Thực hiện Thông báo số 12/TB-VPCP ngày 05/3/2025. Tổ chức tổng kết và cuộc họp ngày 15/12/2025.", "once: 2025-12-15")]
     public void A_meetings_day_after_cited_documents_is_when_it_was_held(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A range of quarters written with its years is a date written with its year, as a range of months: the years of a period
+    // after "giai đoạn" in the work's words are its note. Alone, or after a word of time, the period stays a deadline.
+    [Theory]
+    [InlineData("Từ Quý I/2026 đến Quý IV/2026: Xây dựng hạ tầng theo quy hoạch giai đoạn 2021 - 2030;", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Từ tháng 1/2026 đến tháng 12/2026: Xây dựng hạ tầng theo quy hoạch giai đoạn 2021 - 2030;", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Giai đoạn 2026 - 2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | Năm 2028 2028-12-31")]
+    public void A_programmes_period_beside_a_range_of_quarters_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
