@@ -1631,4 +1631,15 @@ public class DeadlineFamilyTests
     [InlineData("Từ tháng 1/2026 đến tháng 12/2026: Xây dựng hạ tầng theo quy hoạch giai đoạn 2021 - 2030;", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     [InlineData("Giai đoạn 2026 - 2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | Năm 2028 2028-12-31")]
     public void A_programmes_period_beside_a_range_of_quarters_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A span's first day written alone takes the month and year of a last day written in words too. Spans of several phases
+    // that end on one day are one span, from the earliest start: still work over it. Phases of single days due on one day,
+    // or spans that end on different days, are left as they were.
+    [Theory]
+    [InlineData("Từ ngày 10 đến ngày 20 tháng 12 năm 2025", "continuous: 2025-12-20")]
+    [InlineData("- Khối tiểu học: Từ ngày 10 đến ngày 20 tháng 12 năm 2025. - Khối THCS: Từ ngày 15 đến ngày 20 tháng 12 năm 2025.", "continuous: 2025-12-20")]
+    [InlineData("- Khối tiểu học: Từ ngày 20/9 đến 20/10/2025. - Khối THCS: Từ ngày 01 đến 20/10/2025.", "continuous: Quý III 2025-09-30 | 2025-10-20")]
+    [InlineData("- Khối tiểu học: trước ngày 20/12/2025. - Khối THCS: trước ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("- Khối tiểu học: Từ ngày 10 đến 18/12/2025. - Khối THCS: Từ ngày 15 đến 20/12/2025.", "phased: Khối tiểu học 2025-12-18 | Khối THCS 2025-12-20")]
+    public void Spans_of_days_that_end_on_one_day_are_one_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
