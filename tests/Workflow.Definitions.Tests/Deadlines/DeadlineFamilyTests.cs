@@ -1642,4 +1642,14 @@ public class DeadlineFamilyTests
     [InlineData("- Khối tiểu học: trước ngày 20/12/2025. - Khối THCS: trước ngày 20/12/2025.", "once: 2025-12-20")]
     [InlineData("- Khối tiểu học: Từ ngày 10 đến 18/12/2025. - Khối THCS: Từ ngày 15 đến 20/12/2025.", "phased: Khối tiểu học 2025-12-18 | Khối THCS 2025-12-20")]
     public void Spans_of_days_that_end_on_one_day_are_one_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "khi" after the work's words, before a merger or reorganisation of units ("khi sáp nhập", "khi sắp xếp", "khi tổ chức
+    // lại"), says which situation the work is for: beside a full date said with "trước ngày" or "chậm nhất" in its sentence
+    // the date is due. Without such a date, or with "khi" before another act, the cell still waits.
+    [Theory]
+    [InlineData("Hướng dẫn bố trí cán bộ, công chức khi sáp nhập đơn vị hành chính cấp xã trước ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Rà soát biên chế khi tổ chức lại các phòng chuyên môn, chậm nhất ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Hướng dẫn bố trí cán bộ, công chức khi sáp nhập đơn vị hành chính cấp xã.", "event:")]
+    [InlineData("Ban hành quy chế khi có hướng dẫn của Bộ, trước ngày 15/12/2025.", "event: 2025-12-15")]
+    public void When_before_a_reorganisation_of_units_names_the_situation(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
