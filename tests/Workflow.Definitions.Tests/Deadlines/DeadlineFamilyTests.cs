@@ -1652,4 +1652,12 @@ public class DeadlineFamilyTests
     [InlineData("Hướng dẫn bố trí cán bộ, công chức khi sáp nhập đơn vị hành chính cấp xã.", "event:")]
     [InlineData("Ban hành quy chế khi có hướng dẫn của Bộ, trước ngày 15/12/2025.", "event: 2025-12-15")]
     public void When_before_a_reorganisation_of_units_names_the_situation(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // What is to be ensured by a year's end ("bảo đảm / đảm bảo đến hết năm 2026 …") is a target by then: once, at the year's
+    // end, as "đảm bảo đạt … trong năm" is. Work kept up to it ("Duy trì đến hết năm 2026") stays work over the year.
+    [Theory]
+    [InlineData("Rà soát, sắp xếp biên chế bảo đảm đến hết năm 2026 số lượng biên chế đúng quy định.", "once: 2026-12-31")]
+    [InlineData("Đảm bảo đến hết năm 2027 100% xã có nhà văn hóa.", "once: 2027-12-31")]
+    [InlineData("Duy trì đến hết năm 2026 số lượng biên chế hiện có.", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    public void What_is_ensured_by_a_years_end_is_a_target_by_then(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
