@@ -48,6 +48,14 @@ public static partial class DeadlineParser
                 }
 
                 var close = ClosingBracket(open);
+                if (Is(open + 1, "cham", "nhat") && LatestBound(open, close) is var bounded && bounded >= 0)
+                {
+                    // "… tổ chức Đại hội … sáng năm 2025 (chậm nhất tháng 10/2025) để có thời gian …": a date said with "chậm nhất"
+                    // in brackets right after a year or date bounds it; the bracket's date is the deadline, the looser one the note.
+                    SetApart(bounded, $"\"{Original(items[bounded].FirstToken, items[bounded].LastToken)}\" đọc theo hạn chậm nhất trong ngoặc");
+                    open = close;
+                    continue;
+                }
 
                 for (var i = items.Count - 1; i >= 0; i--)
                 {
@@ -605,6 +613,21 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>The index of the written year or date that ends right before the bracket opened at <paramref name="open"/>,
+        /// when a date (not a year) lies inside it, before <paramref name="close"/>; otherwise -1.</summary>
+        private int LatestBound(int open, int close)
+        {
+            var (before, inside) = (-1, false);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                before = item.LastToken == open - 1 && !item.YearImplicit && item.Kind is ItemKind.Date or ItemKind.Year ? i : before;
+                inside |= item.Kind == ItemKind.Date && item.FirstToken > open && item.LastToken < close;
+            }
+
+            return inside ? before : -1;
         }
 
         /// <summary>Only "hoặc" between two items.</summary>

@@ -1660,4 +1660,13 @@ public class DeadlineFamilyTests
     [InlineData("Đảm bảo đến hết năm 2027 100% xã có nhà văn hóa.", "once: 2027-12-31")]
     [InlineData("Duy trì đến hết năm 2026 số lượng biên chế hiện có.", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     public void What_is_ensured_by_a_years_end_is_a_target_by_then(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A date said with "chậm nhất" in brackets right after a year or a date bounds it: the bracket's date is the deadline, the
+    // looser one the note. Other dates in brackets stay the deadline's note, and brackets with no date change nothing.
+    [Theory]
+    [InlineData("Tổ chức Đại hội trong năm 2026 (chậm nhất tháng 9/2026).", "once: 2026-09-30")]
+    [InlineData("Quý IV/2025 (chậm nhất ngày 15/12/2025)", "once: 2025-12-15")]
+    [InlineData("Ngày 09/02/2026 (ngày 10/02/2026 họp tổng kết)", "once: 2026-02-09")]
+    [InlineData("Hoàn thành 100 trường trong năm 2025 (chậm nhất là đến thời điểm khai giảng năm học sau).", "once: 2025-12-31")]
+    public void A_latest_date_in_brackets_bounds_the_one_before(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
