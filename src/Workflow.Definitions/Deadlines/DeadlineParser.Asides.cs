@@ -630,6 +630,43 @@ public static partial class DeadlineParser
             return inside ? before : -1;
         }
 
+        /// <summary>"… sửa chữa nhà cửa bị thiệt hại do đợt mưa lũ từ ngày 16-22/11/2025, gửi … trước ngày 03/12/2025": a span
+        /// opened by "từ (ngày)" a few words after "đợt" (an episode: of floods, of storms, of a campaign) says when the episode
+        /// happened, what the task is about; beside a day said with "trước" or "chậm nhất" it is the note, not a deadline.
+        /// Runs after spans are joined.</summary>
+        private void SetEpisodesApart()
+        {
+            if (items.Count < 2 || !Mentions("dot"))
+            {
+                return;
+            }
+
+            var deadline = false;
+            foreach (var item in items)
+            {
+                deadline |= item.Kind == ItemKind.Date && SaidAsDeadline(item.FirstToken);
+            }
+
+            for (var i = items.Count - 1; i >= 0 && deadline; i--)
+            {
+                var item = items[i];
+                var from = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : item.FirstToken - 1;
+                if (item.Kind != ItemKind.Span || !Is(from, "tu"))
+                {
+                    continue;
+                }
+
+                for (var j = from - 1; j >= 0 && j >= from - 6 && Is(j, TokenType.Word); j--)
+                {
+                    if (Is(j, "dot") && WrittenAs(j, "đợt"))
+                    {
+                        SetApart(i, $"\"{Original(j, item.LastToken)}\" là thời gian của đợt, không phải hạn");
+                        break;
+                    }
+                }
+            }
+        }
+
         /// <summary>Only "hoặc" between two items.</summary>
         private bool OnlyOr(int from, int to) => to == from + 1 && Is(from, "hoac");
     }

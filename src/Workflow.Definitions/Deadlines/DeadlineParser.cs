@@ -247,6 +247,7 @@ public static partial class DeadlineParser
             }
 
             SetSubmissionWindowsApart();
+            SetEpisodesApart();
 
             MarkCompletions();
             FoldOngoingWork();

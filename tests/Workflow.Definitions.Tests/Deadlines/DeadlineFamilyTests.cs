@@ -1669,4 +1669,13 @@ public class DeadlineFamilyTests
     [InlineData("Ngày 09/02/2026 (ngày 10/02/2026 họp tổng kết)", "once: 2026-02-09")]
     [InlineData("Hoàn thành 100 trường trong năm 2025 (chậm nhất là đến thời điểm khai giảng năm học sau).", "once: 2025-12-31")]
     public void A_latest_date_in_brackets_bounds_the_one_before(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A span opened by "từ (ngày)" a few words after "đợt" (an episode) says when it happened: beside a day said with "trước"
+    // or "chậm nhất" it is the note. Without "đợt", or without such a day, the span is read as before.
+    [Theory]
+    [InlineData("Báo cáo thiệt hại do đợt mưa bão từ ngày 02/11/2025 đến ngày 05/11/2025, gửi Sở Nông nghiệp trước ngày 20/11/2025.", "once: 2025-11-20")]
+    [InlineData("Tổng hợp kết quả đợt kiểm tra từ ngày 10-15/12/2025, chậm nhất ngày 30/12/2025.", "once: 2025-12-30")]
+    [InlineData("Tổ chức đợt kiểm tra từ ngày 10/12/2025 đến ngày 20/12/2025.", "continuous: 2025-12-20")]
+    [InlineData("Báo cáo thiệt hại từ ngày 02/11/2025 đến ngày 05/11/2025, gửi trước ngày 20/11/2025.", "phased: Báo cáo thiệt hại 2025-11-05 | Báo cáo thiệt hại 2025-11-20")]
+    public void An_episodes_span_beside_a_deadline_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
