@@ -48,6 +48,14 @@ public static partial class DeadlineParser
                 }
 
                 var close = ClosingBracket(open);
+                if (Is(open + 1, "cham", "nhat") && LatestBound(open, close) is var bounded && bounded >= 0)
+                {
+                    // "… tổ chức Đại hội … sáng năm 2025 (chậm nhất tháng 10/2025) để có thời gian …": a date said with "chậm nhất"
+                    // in brackets right after a year or date bounds it; the bracket's date is the deadline, the looser one the note.
+                    SetApart(bounded, $"\"{Original(items[bounded].FirstToken, items[bounded].LastToken)}\" đọc theo hạn chậm nhất trong ngoặc");
+                    open = close;
+                    continue;
+                }
 
                 for (var i = items.Count - 1; i >= 0; i--)
                 {
@@ -168,6 +176,10 @@ public static partial class DeadlineParser
                 var item = items[i];
                 deadline = item.Kind == ItemKind.Date && item.Name is null && !item.YearImplicit && SaidAsDeadline(item.FirstToken);
                 dated |= item.Kind == ItemKind.Date && !item.YearImplicit;
+
+                // A range of quarters read as one span when scanned ("Từ Quý I/2026 đến Quý IV/2026: … theo kế hoạch sử dụng
+                // đất giai đoạn 2021 - 2025") is written with its years, as the range of months that is joined later.
+                dated |= item.Kind == ItemKind.Span && !item.YearImplicit;
 
                 // A year written with "năm" ("hoàn thành … trong năm 2025") is a deadline written with its year, as a date is;
                 // the bare years of a period after "giai đoạn" are not.
@@ -601,6 +613,58 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>The index of the written year or date that ends right before the bracket opened at <paramref name="open"/>,
+        /// when a date (not a year) lies inside it, before <paramref name="close"/>; otherwise -1.</summary>
+        private int LatestBound(int open, int close)
+        {
+            var (before, inside) = (-1, false);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                before = item.LastToken == open - 1 && !item.YearImplicit && item.Kind is ItemKind.Date or ItemKind.Year ? i : before;
+                inside |= item.Kind == ItemKind.Date && item.FirstToken > open && item.LastToken < close;
+            }
+
+            return inside ? before : -1;
+        }
+
+        /// <summary>"… sửa chữa nhà cửa bị thiệt hại do đợt mưa lũ từ ngày 16-22/11/2025, gửi … trước ngày 03/12/2025": a span
+        /// opened by "từ (ngày)" a few words after "đợt" (an episode: of floods, of storms, of a campaign) says when the episode
+        /// happened, what the task is about; beside a day said with "trước" or "chậm nhất" it is the note, not a deadline.
+        /// Runs after spans are joined.</summary>
+        private void SetEpisodesApart()
+        {
+            if (items.Count < 2 || !Mentions("dot"))
+            {
+                return;
+            }
+
+            var deadline = false;
+            foreach (var item in items)
+            {
+                deadline |= item.Kind == ItemKind.Date && SaidAsDeadline(item.FirstToken);
+            }
+
+            for (var i = items.Count - 1; i >= 0 && deadline; i--)
+            {
+                var item = items[i];
+                var from = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : item.FirstToken - 1;
+                if (item.Kind != ItemKind.Span || !Is(from, "tu"))
+                {
+                    continue;
+                }
+
+                for (var j = from - 1; j >= 0 && j >= from - 6 && Is(j, TokenType.Word); j--)
+                {
+                    if (Is(j, "dot") && WrittenAs(j, "đợt"))
+                    {
+                        SetApart(i, $"\"{Original(j, item.LastToken)}\" là thời gian của đợt, không phải hạn");
+                        break;
+                    }
+                }
+            }
         }
 
         /// <summary>Only "hoặc" between two items.</summary>

@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het"], StringComparison.Ordinal);
 
     /// <summary>The sketch bits of the last words of <see cref="CompletionWords"/>: a phrase with none of them has none of
     /// those words, and skips the search for them (most cells: "Quý I/2025", "Thường xuyên").</summary>
@@ -138,7 +138,7 @@ public static partial class DeadlineParser
         /// "…, báo cáo cấp có thẩm quyền trong năm 2025" (a report or submission to the competent authority, one act, by
         /// the year's end). "Trong năm 2025" alone stays work over the year. So is a share to reach said before the year in
         /// its clause ("tích hợp, cung cấp 100% các dịch vụ công trực tuyến … trong năm 2022": a target by the year's end,
-        /// as "đảm bảo đạt" is), and a review, "sơ kết" or "tổng kết", in the year's sentence ("Năm 2023 tổ chức sơ kết …
+        /// as "đảm bảo đạt" is), a target to ensure by a year's end ("bảo đảm đến hết năm 2030 …"), and a review, "sơ kết" or "tổng kết", in the year's sentence ("Năm 2023 tổ chức sơ kết …
         /// và tổng kết … vào năm 2025": each review is one act, due by its year's end).</summary>
         private bool SaysYearsDeadline(int itemFirst)
         {
@@ -152,6 +152,13 @@ public static partial class DeadlineParser
 
             if (Is(j - 3, "cap", "co") && Is(j - 1, "tham", "quyen") && (Is(j - 5, "bao", "cao") || Is(j - 4, "trinh")))
             {
+                return true;
+            }
+
+            if (Is(itemFirst - 2, "den", "het") && (Is(itemFirst - 4, "bao", "dam") || Is(itemFirst - 4, "dam", "bao")))
+            {
+                // "… rà soát, sắp xếp số lượng cấp phó bảo đảm đến hết năm 2030 số lượng cấp phó … thực hiện đúng theo quy
+                // định": what is to be ensured by the end of a year is a target by then, as "đảm bảo đạt … trong năm" is.
                 return true;
             }
 

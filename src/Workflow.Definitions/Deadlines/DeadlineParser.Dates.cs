@@ -201,7 +201,8 @@ public static partial class DeadlineParser
         /// "của kỳ báo cáo" ("chậm nhất vào ngày 21 tháng 12 của kỳ báo cáo", the report period's own day). "năm
         /// thực hiện", the year the work is carried out in, is the tracked year too: one date ("trước ngày 01 tháng 11 năm thực
         /// hiện"), unless a yearly duty is named before it ("Đối với phương án điều hành ngân quỹ nhà nước năm, … phê duyệt chậm
-        /// nhất ngày 10 tháng 01 của năm thực hiện": each year's plan, every year) or the cell speaks of a report.</summary>
+        /// nhất ngày 10 tháng 01 của năm thực hiện": each year's plan, every year) or the cell speaks of a report. So is "năm
+        /// hiện hành", the current year ("… hoàn thành trước ngày 15 tháng 11 năm hiện hành" is once).</summary>
         private (int Year, int Last)? RelativeYearAt(int j)
         {
             var year = Is(j, "cua", "nam") ? j + 1 : j;
@@ -223,7 +224,7 @@ public static partial class DeadlineParser
                 return (context.TrackedYear, j + 3);
             }
 
-            if (Is(year, "nam") && Is(year + 1, "thuc", "hien") && !Is(year + 3, TokenType.Number))
+            if (Is(year, "nam") && (Is(year + 1, "thuc", "hien") || Is(year + 1, "hien", "hanh")) && !Is(year + 3, TokenType.Number))
             {
                 placeholder = YearlyPeriodBefore(j) ? YearPlaceholder.Report : placeholder == YearPlaceholder.None ? YearPlaceholder.Relative : placeholder;
                 return (context.TrackedYear, year + 2);
@@ -328,10 +329,14 @@ public static partial class DeadlineParser
         /// 190/2025/QH15 ngày 19/02/2025": the date after a document's number is when that document was issued, not a
         /// deadline. A cell that is only such a reference defers to the document (an event). Returns the token after the
         /// date, or <paramref name="k"/>.</summary>
+        /// <remarks>So is the day of a meeting listed after such documents ("tại các Thông báo kết luận số 09/TB-VPCP ngày
+        /// 11 tháng 01 năm 2024; số 328/TB-VPCP ngày 16 tháng 7 năm 2024 và cuộc họp ngày 22 tháng 8 năm 2024"): when it was
+        /// held, what the task follows up. A meeting's day alone ("Tổ chức cuộc họp ngày 15/12/2025") stays a date.</remarks>
         private int CitedDocumentDate(int k)
         {
             var number = Is(k - 1, "ngay") ? DocumentNumberBefore(k - 1) : -1;
-            if (number < 0)
+            var meeting = number < 0 && MeetingAfterCitedDocuments(k);
+            if (number < 0 && !meeting)
             {
                 return k;
             }
@@ -347,12 +352,32 @@ public static partial class DeadlineParser
             }
 
             var kindEnd = Is(number - 1, "so") ? number - 2 : number - 1;
-            if (kindEnd is >= 0 and <= 2 && NamesDocument(0, kindEnd))
+            if (!meeting && kindEnd is >= 0 and <= 2 && NamesDocument(0, kindEnd))
             {
                 SetEventMarker(0, EventWhen.WithoutDate);
             }
 
             return last + 1;
+        }
+
+        /// <summary>Whether the day at <paramref name="k"/> follows "và cuộc họp ngày" or "và phiên họp ngày" after a cited
+        /// document's day earlier in its sentence (<see cref="CitedDocumentDate"/>).</summary>
+        private bool MeetingAfterCitedDocuments(int k)
+        {
+            if (!Is(k - 1, "ngay") || !Is(k - 2, "hop") || !(Is(k - 3, "cuoc") || Is(k - 3, "phien")) || !Is(k - 4, "va"))
+            {
+                return false;
+            }
+
+            for (var j = k - 5; j >= 1 && !IsSentenceBreak(j); j--)
+            {
+                if (Is(j, "ngay") && DocumentNumberBefore(j) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"Quyết định 1299/QĐ-UBND năm 2024": the year after a document's number is when that document was

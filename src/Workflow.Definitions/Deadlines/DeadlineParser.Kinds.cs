@@ -78,6 +78,19 @@ public static partial class DeadlineParser
                 }
             }
 
+            if (milestones.Count == 1 && dated.TrueForAll(i => i.Kind == ItemKind.Span))
+            {
+                // "- Mầm non, tiểu học: Từ ngày 24 đến ngày 30 tháng 5 năm 2025. - THCS …: Từ ngày 26 đến ngày 30 tháng 5 năm
+                // 2025": spans of several phases that end on one day are one span, from the earliest start, still work over it.
+                var start = dated[0].Start;
+                foreach (var item in dated)
+                {
+                    start = item.Start < start ? item.Start : start;
+                }
+
+                return (ScheduleKind.Continuous, SpanMilestones(start, milestones[0].Due), null);
+            }
+
             if (milestones.Count == 1)
             {
                 return (ScheduleKind.Once, [Milestone(null, milestones[0].Due)], null);

@@ -219,7 +219,7 @@ public static partial class DeadlineParser
                     return BeforeYear(k, k + 1);
                 }
 
-                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1))
+                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1) || InWordsOfAnEvent(k))
                 {
                     return k + 2;
                 }
@@ -387,11 +387,18 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"hằng quý", "hàng tháng", "hằng năm", "mỗi quý"; "hằng ngày", "hằng tuần" are
-        /// work that goes on all year.</summary>
+        /// work that goes on all year, also said with "định kỳ" ("Định kỳ thứ 4 hàng tuần, báo cáo …", "một cách thường
+        /// xuyên, định kỳ hàng ngày, hàng tuần"): a frequency shorter than a month is no report period, so the "định kỳ"
+        /// before it marks no recurring duty ("Định kỳ hằng tuần, hằng tháng" stays monthly by its own words).</summary>
         private int Every(int k)
         {
             if (Is(k + 1, "ngay") || Is(k + 1, "tuan"))
             {
+                if (recurringMarkers.Count > 0 && recurringMarkers[^1] < k && Is(recurringMarkers[^1], "dinh", "ky"))
+                {
+                    recurringMarkers.RemoveAt(recurringMarkers.Count - 1);
+                }
+
                 AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
                 notes.Add(Original(k, k + 1).ToLowerInvariant());
                 return k + 2;
@@ -412,6 +419,32 @@ public static partial class DeadlineParser
             }
 
             return k;
+        }
+
+        /// <summary>Whether token <paramref name="k"/> is in the words of the event a count waits for, after its "kể từ" or
+        /// "tính từ" with no mark between: "Trong vòng 30 ngày, kể từ ngày có quyết định giảm tiền thuê đất năm 2025" — the
+        /// year says which decision, no year of work. After a comma or a sentence's end the words are the cell's again.</summary>
+        private bool InWordsOfAnEvent(int k)
+        {
+            if (eventMarker < 0 || eventMarker >= k || eventWhen != EventWhen.Always || !Is(eventMarker, TokenType.Number))
+            {
+                return false;
+            }
+
+            for (var j = k - 1; j > eventMarker; j--)
+            {
+                if (Is(j, TokenType.Punct))
+                {
+                    return false;
+                }
+
+                if ((Is(j, "ke", "tu") || Is(j, "tinh", "tu")) && (Is(j + 2, "ngay") || Is(j + 2, "khi")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether "hằng …" at <paramref name="k"/> follows the name of a payment (trợ cấp, phụ cấp, lương, lương hưu,

@@ -253,6 +253,17 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (first == 'k' && IsWhen(k) && Is(k - 1, TokenType.Word) && !Is(k - 1, "sau") && !Is(k - 1, "truoc") && Reorganisation(k + 1)
+                && DeadlineDayInSentence(k, tokens.Length))
+            {
+                // "… việc sắp xếp, bố trí cán bộ, công chức, viên chức khi sáp nhập ĐVHC cấp tỉnh, tổ chức lại ĐVHC cấp xã …
+                // trước ngày 10/4/2025": "khi" after the work's words, then a merger or reorganisation of units, says which
+                // situation the work is for; beside a full date said with "trước ngày" or "chậm nhất" in its sentence, the date
+                // is due. An event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if ((first == 'n' && Is(k, "neu", "co") && Is(k - 1, '(') && Is(k + 2, ')') && DeadlineDayInSentence(k, tokens.Length))
                 || (first == 'k' && IsWhen(k) && k > 1 && Is(k - 2, "duoc") && Is(k - 1, TokenType.Word) && DateItemBefore(k)))
             {
@@ -361,6 +372,11 @@ public static partial class DeadlineParser
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>
         private bool IsWhen(int k) => Is(k, "khi") && WrittenAs(k, "khi");
+
+        /// <summary>Whether the words at <paramref name="j"/> name a merger or reorganisation of units: "sáp nhập", "sắp xếp",
+        /// "hợp nhất", "chia tách", "giải thể", "tổ chức lại".</summary>
+        private bool Reorganisation(int j) =>
+            Is(j, "sap", "nhap") || Is(j, "sap", "xep") || Is(j, "hop", "nhat") || Is(j, "chia", "tach") || Is(j, "giai", "the") || Is(j, "to", "chuc", "lai");
 
         /// <summary>Whether "chỉ" (only, written with its accent: not "chi", to spend) opens the clause of the "khi" at
         /// <paramref name="k"/>, within a few words and no comma before it ("chỉ cấp giấy tờ vật lý khi công dân có yêu cầu"):

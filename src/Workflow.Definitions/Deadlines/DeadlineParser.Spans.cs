@@ -93,8 +93,8 @@ public static partial class DeadlineParser
             return yearToken + 1;
         }
 
-        /// <summary>"Từ ngày 16 đến 31/12/2025": a span's first day written alone takes the month and year of its
-        /// last day; the end is scanned next and <see cref="MergeSpans"/> joins the two.</summary>
+        /// <summary>"Từ ngày 16 đến 31/12/2025", "Từ ngày 24 đến ngày 30 tháng 5 năm 2025": a span's first day written alone
+        /// takes the month and year of its last day; the end is scanned next and <see cref="MergeSpans"/> joins the two.</summary>
         private int SpanStartDay(int k)
         {
             var day = tokens[k].Value;
@@ -115,7 +115,9 @@ public static partial class DeadlineParser
                 j++;
             }
 
-            if (!(Is(j, TokenType.Number) && Is(j + 1, '/') && Is(j + 2, TokenType.Number) && Is(j + 3, '/') && IsYearNumber(j + 4)))
+            // The last day written with "/" ("31/12/2025") or in words ("Từ ngày 24 đến ngày 30 tháng 5 năm 2025").
+            if (!(Is(j, TokenType.Number) && (Is(j + 1, '/') || Is(j + 1, "thang")) && Is(j + 2, TokenType.Number)
+                && (Is(j + 3, '/') || Is(j + 3, "nam")) && Is(j + 1, '/') == Is(j + 3, '/') && IsYearNumber(j + 4)))
             {
                 return k;
             }

@@ -280,6 +280,7 @@ public static partial class DeadlineParser
             }
 
             SetSubmissionWindowsApart();
+            SetEpisodesApart();
 
             MarkCompletions();
             FoldOngoingWork();

@@ -1589,4 +1589,93 @@ public class DeadlineFamilyTests
     [InlineData("Gửi báo cáo (nếu có).", "event:")]
     [InlineData("Sổ giấy được cấp khi người tham gia yêu cầu.", "event:")]
     public void If_any_in_brackets_and_a_passive_when_beside_a_date_are_no_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "định kỳ" whose only frequency is daily or weekly ("Định kỳ thứ 4 hàng tuần", "định kỳ hàng ngày, hàng tuần") is work
+    // that goes on all year, as "Hằng tuần" is: each quarter's end. A month or quarter said with it stays recurring by its
+    // own words, and "định kỳ" with no period at all is still refused.
+    [Theory]
+    [InlineData("Định kỳ thứ 6 hằng tuần, tổng hợp tình hình gửi Sở Nội vụ.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Cập nhật thông tin một cách thường xuyên, định kỳ hằng ngày.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Định kỳ hằng tuần, hằng quý báo cáo.", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Thường xuyên, định kỳ", "unknown:")]
+    public void A_periodic_duty_said_daily_or_weekly_is_ongoing_work(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "năm hiện hành" (the current year) after a day is the tracked year, as "năm thực hiện": one date, every year only in a
+    // yearly duty.
+    [Theory]
+    [InlineData("Việc phân bổ dự toán hoàn thành trước ngày 15 tháng 11 năm hiện hành.", "once: 2025-11-15")]
+    [InlineData("Báo cáo hằng năm trước ngày 15 tháng 11 năm hiện hành.", "recurring: Năm 2025-11-15")]
+    [InlineData("trước ngày 01 tháng 11 năm thực hiện", "once: 2025-11-01")]
+    public void The_current_year_after_a_day_is_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year in the words of the event a count waits for, after "kể từ ngày / khi", says which event: no year of work. After
+    // a comma the words are the cell's again.
+    [Theory]
+    [InlineData("Trong vòng 60 ngày, kể từ ngày có quyết định thu hồi đất năm 2025 theo quy định.", "event:")]
+    [InlineData("Trong 30 ngày kể từ khi có văn bản chấp thuận năm 2025", "event:")]
+    [InlineData("Trong vòng 30 ngày kể từ ngày có quyết định, hoàn thành trong năm 2025.", "event: 2025-12-31")]
+    public void A_year_in_the_words_of_a_counts_event_names_the_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // The day of a meeting listed with "và" after cited documents is when it was held, as the documents' days are. A meeting's
+    // day alone, or in a later sentence, is a date.
+    [Theory]
+    [InlineData("Thực hiện các kết luận tại Thông báo số 12/TB-VPCP ngày 05 tháng 3 năm 2025 và cuộc họp ngày 20 tháng 9 năm 2025; hoàn thành trước ngày 30 tháng 12 năm 2025.", "once: 2025-12-30")]
+    [InlineData("Tổ chức cuộc họp ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Thực hiện Thông báo số 12/TB-VPCP ngày 05/3/2025. Tổ chức tổng kết và cuộc họp ngày 15/12/2025.", "once: 2025-12-15")]
+    public void A_meetings_day_after_cited_documents_is_when_it_was_held(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A range of quarters written with its years is a date written with its year, as a range of months: the years of a period
+    // after "giai đoạn" in the work's words are its note. Alone, or after a word of time, the period stays a deadline.
+    [Theory]
+    [InlineData("Từ Quý I/2026 đến Quý IV/2026: Xây dựng hạ tầng theo quy hoạch giai đoạn 2021 - 2030;", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Từ tháng 1/2026 đến tháng 12/2026: Xây dựng hạ tầng theo quy hoạch giai đoạn 2021 - 2030;", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Giai đoạn 2026 - 2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | Năm 2028 2028-12-31")]
+    public void A_programmes_period_beside_a_range_of_quarters_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A span's first day written alone takes the month and year of a last day written in words too. Spans of several phases
+    // that end on one day are one span, from the earliest start: still work over it. Phases of single days due on one day,
+    // or spans that end on different days, are left as they were.
+    [Theory]
+    [InlineData("Từ ngày 10 đến ngày 20 tháng 12 năm 2025", "continuous: 2025-12-20")]
+    [InlineData("- Khối tiểu học: Từ ngày 10 đến ngày 20 tháng 12 năm 2025. - Khối THCS: Từ ngày 15 đến ngày 20 tháng 12 năm 2025.", "continuous: 2025-12-20")]
+    [InlineData("- Khối tiểu học: Từ ngày 20/9 đến 20/10/2025. - Khối THCS: Từ ngày 01 đến 20/10/2025.", "continuous: Quý III 2025-09-30 | 2025-10-20")]
+    [InlineData("- Khối tiểu học: trước ngày 20/12/2025. - Khối THCS: trước ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("- Khối tiểu học: Từ ngày 10 đến 18/12/2025. - Khối THCS: Từ ngày 15 đến 20/12/2025.", "phased: Khối tiểu học 2025-12-18 | Khối THCS 2025-12-20")]
+    public void Spans_of_days_that_end_on_one_day_are_one_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "khi" after the work's words, before a merger or reorganisation of units ("khi sáp nhập", "khi sắp xếp", "khi tổ chức
+    // lại"), says which situation the work is for: beside a full date said with "trước ngày" or "chậm nhất" in its sentence
+    // the date is due. Without such a date, or with "khi" before another act, the cell still waits.
+    [Theory]
+    [InlineData("Hướng dẫn bố trí cán bộ, công chức khi sáp nhập đơn vị hành chính cấp xã trước ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Rà soát biên chế khi tổ chức lại các phòng chuyên môn, chậm nhất ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Hướng dẫn bố trí cán bộ, công chức khi sáp nhập đơn vị hành chính cấp xã.", "event:")]
+    [InlineData("Ban hành quy chế khi có hướng dẫn của Bộ, trước ngày 15/12/2025.", "event: 2025-12-15")]
+    public void When_before_a_reorganisation_of_units_names_the_situation(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // What is to be ensured by a year's end ("bảo đảm / đảm bảo đến hết năm 2026 …") is a target by then: once, at the year's
+    // end, as "đảm bảo đạt … trong năm" is. Work kept up to it ("Duy trì đến hết năm 2026") stays work over the year.
+    [Theory]
+    [InlineData("Rà soát, sắp xếp biên chế bảo đảm đến hết năm 2026 số lượng biên chế đúng quy định.", "once: 2026-12-31")]
+    [InlineData("Đảm bảo đến hết năm 2027 100% xã có nhà văn hóa.", "once: 2027-12-31")]
+    [InlineData("Duy trì đến hết năm 2026 số lượng biên chế hiện có.", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    public void What_is_ensured_by_a_years_end_is_a_target_by_then(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A date said with "chậm nhất" in brackets right after a year or a date bounds it: the bracket's date is the deadline, the
+    // looser one the note. Other dates in brackets stay the deadline's note, and brackets with no date change nothing.
+    [Theory]
+    [InlineData("Tổ chức Đại hội trong năm 2026 (chậm nhất tháng 9/2026).", "once: 2026-09-30")]
+    [InlineData("Quý IV/2025 (chậm nhất ngày 15/12/2025)", "once: 2025-12-15")]
+    [InlineData("Ngày 09/02/2026 (ngày 10/02/2026 họp tổng kết)", "once: 2026-02-09")]
+    [InlineData("Hoàn thành 100 trường trong năm 2025 (chậm nhất là đến thời điểm khai giảng năm học sau).", "once: 2025-12-31")]
+    public void A_latest_date_in_brackets_bounds_the_one_before(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A span opened by "từ (ngày)" a few words after "đợt" (an episode) says when it happened: beside a day said with "trước"
+    // or "chậm nhất" it is the note. Without "đợt", or without such a day, the span is read as before.
+    [Theory]
+    [InlineData("Báo cáo thiệt hại do đợt mưa bão từ ngày 02/11/2025 đến ngày 05/11/2025, gửi Sở Nông nghiệp trước ngày 20/11/2025.", "once: 2025-11-20")]
+    [InlineData("Tổng hợp kết quả đợt kiểm tra từ ngày 10-15/12/2025, chậm nhất ngày 30/12/2025.", "once: 2025-12-30")]
+    [InlineData("Tổ chức đợt kiểm tra từ ngày 10/12/2025 đến ngày 20/12/2025.", "continuous: 2025-12-20")]
+    [InlineData("Báo cáo thiệt hại từ ngày 02/11/2025 đến ngày 05/11/2025, gửi trước ngày 20/11/2025.", "phased: Báo cáo thiệt hại 2025-11-05 | Báo cáo thiệt hại 2025-11-20")]
+    public void An_episodes_span_beside_a_deadline_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
