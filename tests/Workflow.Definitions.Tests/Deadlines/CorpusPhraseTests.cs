@@ -347,12 +347,13 @@ public class CorpusPhraseTests
     /// one whose FNV-1a is even is held out (<c>HeldOut/harvest16-held.tsv</c>, 196 rows), outside every other test. Before
     /// any change the held-out half read 149 of 196 exactly (count only, no row looked at). The parser was then widened on
     /// the development rows alone, and the held-out half was run once at the end: 167 of 196 (85.2 %). This test keeps that
-    /// measure from falling. After the measure, 17 of the 29 misses were mended as families (184 of 196), and a session
-    /// later four more (188 of 196), so the score it sees is no longer blind; the README lists what is left.
+    /// measure from falling. After the measure, 17 of the 29 misses were mended as families (184 of 196), a session later
+    /// four more (188 of 196), and in the fifteenth session six more (194 of 196, 99.0 %), which it keeps too; that score is
+    /// no longer blind. The README lists what is left.
     /// </summary>
     [Fact]
     public void The_sixteenth_harvests_held_out_half_keeps_its_measured_score() =>
-        AssertHeldOutHalfKeeps(SixteenthHarvest, rows: 196, measured: 167);
+        AssertHeldOutHalfKeeps(SixteenthHarvest, rows: 196, measured: 167, mended: 194);
 
     /// <summary>
     /// The seventeenth harvest: 408 time cells labelled by reading and committed (<c>7fed92c</c>, <c>903e2ef</c>) before the
@@ -368,16 +369,18 @@ public class CorpusPhraseTests
     /// (89.8 %). (That run read 181 of 206 on a split that had kept five cells the web lane's doubts had dropped and left out
     /// five it had kept, by an off-by-one in their row numbers; both sets were fixed before any run, and the five kept ones
     /// were then read once: 5 of 5.) This test keeps that measure from falling. After the measure, eight families were mended
-    /// from its misses (199 of 206), so the score it sees is no longer blind.
+    /// from its misses (199 of 206), and in the fifteenth session five more (204 of 206, 99.0 %), which it keeps too; that
+    /// score is no longer blind.
     /// </summary>
     [Fact]
     public void The_seventeenth_harvests_held_out_half_keeps_its_measured_score() =>
-        AssertHeldOutHalfKeeps(SeventeenthHarvest, rows: 206, measured: 185);
+        AssertHeldOutHalfKeeps(SeventeenthHarvest, rows: 206, measured: 185, mended: 204);
 
     /// <summary>A harvest split by its own rule: its held-out half (files <paramref name="prefix"/>… under
     /// <c>HeldOut/</c>) has <paramref name="rows"/> rows, all of even FNV-1a, its development rows in the corpus all odd,
-    /// and at least <paramref name="measured"/> held-out rows read exactly as labelled.</summary>
-    private static void AssertHeldOutHalfKeeps(string prefix, int rows, int measured)
+    /// and at least <paramref name="mended"/> held-out rows read exactly as labelled: the score after its misses were mended,
+    /// never below the blind <paramref name="measured"/> one.</summary>
+    private static void AssertHeldOutHalfKeeps(string prefix, int rows, int measured, int mended)
     {
         var heldOut = Load("HeldOut").Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var development = Rows.Value.Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
@@ -386,7 +389,8 @@ public class CorpusPhraseTests
         Assert.Equal(rows, heldOut.Count);
         Assert.All(heldOut, r => Assert.True(Fnv1a(r.Phrase) % 2 == 0, $"a development row under HeldOut/: {r.Phrase}"));
         Assert.All(development, r => Assert.True(Fnv1a(r.Phrase) % 2 == 1, $"a held-out row in the corpus: {r.Phrase}"));
-        Assert.True(heldOut.Count - misses.Count >= measured, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count}, measured {measured}; misses: {string.Join(" | ", misses)}");
+        Assert.True(mended >= measured, $"the mended score {mended} is below the blind one {measured}");
+        Assert.True(heldOut.Count - misses.Count >= mended, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count}, measured {measured} blind, {mended} after mending; misses: {string.Join(" | ", misses)}");
     }
 
     /// <summary>A harvest held out whole (its files named <paramref name="prefix"/>…): at least <paramref name="minimum"/>
