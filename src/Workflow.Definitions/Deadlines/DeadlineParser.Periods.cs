@@ -333,7 +333,7 @@ public static partial class DeadlineParser
                 {
                     foreach (var item in items)
                     {
-                        if ((j >= k - 5 || SaidAsDeadline(item.FirstToken) || (Is(item.FirstToken - 2, "vao", "ngay") && Is(item.FirstToken - 4, "cham", "nhat"))) && item.Kind == ItemKind.Date && item.LastToken < j && SamePhase(item.LastToken, j) && !HasComma(item.LastToken, j))
+                        if ((j >= k - 5 || SaidAsDeadline(item.FirstToken)) && item.Kind == ItemKind.Date && item.LastToken < j && SamePhase(item.LastToken, j) && !HasComma(item.LastToken, j))
                         {
                             return true;
                         }
