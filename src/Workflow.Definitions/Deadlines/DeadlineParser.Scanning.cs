@@ -479,9 +479,9 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Whether a date, a year or a span comes before a comma that comes before <paramref name="k"/>, in its sentence.</summary>
-        /// <summary>Whether the sentence around <paramref name="k"/> has a full date said with "trước ngày" or "chậm nhất (là)
-        /// ngày" ("trước ngày 15/9/2025") starting before token <paramref name="before"/>.</summary>
+        /// <summary>Whether the sentence around <paramref name="k"/> has a full date said as a deadline
+        /// (<see cref="DeadlineDayAt"/>: "trước ngày 15/9/2025", "chậm nhất là ngày 30/9/2025") whose marker starts before
+        /// token <paramref name="before"/>.</summary>
         private bool DeadlineDayInSentence(int k, int before)
         {
             var start = k;
@@ -492,9 +492,9 @@ public static partial class DeadlineParser
 
             for (var j = start; j + 6 < tokens.Length && j < before && !IsSentenceBreak(j); j++)
             {
-                var day = Is(j, "truoc", "ngay") || Is(j, "nhat", "ngay") ? j + 2 : Is(j, "nhat", "la") && Is(j + 2, "ngay") ? j + 3 : -1;
-                if (day > 0 && Is(day, TokenType.Number) && Is(day + 1, '/') && Is(day + 2, TokenType.Number) && Is(day + 3, '/')
-                    && Is(day + 4, TokenType.Number) && tokens[day + 4].Length == 4)
+                var day = DeadlineDayAt(j);
+                if (day >= 0 && Is(day + 1, '/') && Is(day + 2, TokenType.Number) && Is(day + 3, '/') && Is(day + 4, TokenType.Number)
+                    && tokens[day + 4].Length == 4)
                 {
                     return true;
                 }
@@ -517,6 +517,7 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>Whether a date, a year or a span comes before a comma that comes before <paramref name="k"/>, in its sentence.</summary>
         private bool DatedEarlierClause(int k)
         {
             for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
