@@ -164,7 +164,7 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if (first == 'c' && Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineDayLater(k + 2))))
+            if (first == 'c' && Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineLater(k + 2))))
             {
                 // "Kỳ họp cuối năm 2026": the session held at the year's end is the event, not the year's last day. So is the
                 // season ("tình hình trả lương, trả thưởng vào dịp cuối năm … gửi về Sở Nội vụ trước ngày 20 tháng 12 năm
@@ -563,12 +563,14 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Whether a day said with "trước ngày" or "chậm nhất" comes at or after token <paramref name="k"/>.</summary>
-        private bool DeadlineDayLater(int k)
+        /// <summary>Whether a deadline comes at or after token <paramref name="k"/>: a day said as one (<see cref="DeadlineDayAt"/>),
+        /// or anything said with "chậm nhất" — a season's deadline need not be a day ("trả thưởng vào dịp cuối năm, báo cáo
+        /// chậm nhất trong tháng 01/2026").</summary>
+        private bool DeadlineLater(int k)
         {
             for (var j = k; j + 1 < tokens.Length; j++)
             {
-                if (Is(j, "truoc", "ngay") || Is(j, "cham", "nhat"))
+                if (DeadlineDayAt(j) >= 0 || Is(j, "cham", "nhat"))
                 {
                     return true;
                 }
