@@ -128,9 +128,9 @@ public static partial class DeadlineParser
         /// <item>then "ngày" and the day's number, at most two digits: "trước ngày 15/9/2025", "chậm nhất ngày 30",
         /// "chậm nhất là ngày 30 tháng 9", "chậm nhất vào ngày 15 của tháng đầu", "chậm nhất đến ngày 01 tháng 7 năm 2027";</item>
         /// <item>or, without "ngày", a date written with "/": "trước 15/9/2025", "chậm nhất là 30/9";</item>
-        /// <item>or, when <paramref name="bare"/>, whatever comes right after the marker: "trước 30 tháng 01", "trước Tết".
-        /// Only a caller that knows a day starts there allows it (<see cref="SaidAsDeadline"/>, from an item read there):
-        /// looking ahead, "trước khi", "trước 10 giờ", "chậm nhất 30 ngày kể từ …" are no days.</item>
+        /// <item>or, when <paramref name="bare"/>, whatever comes right after the marker (and its "ngày"): "trước 30 tháng
+        /// 01", "trước Tết". Only a caller that knows a day starts there allows it (<see cref="SaidAsDeadline"/>, from an
+        /// item read there): looking ahead, "trước khi", "trước 10 giờ", "chậm nhất 30 ngày kể từ …" are no days.</item>
         /// </list>
         /// Not a marker: "sớm nhất", "muộn nhất"; "trước là", "trước đến" ("kỳ họp trước đến Ủy ban …").</summary>
         private int DeadlineDayAt(int t, bool bare = false)
@@ -149,12 +149,13 @@ public static partial class DeadlineParser
                 return -1;
             }
 
-            if (Is(day, "ngay") && Is(day + 1, TokenType.Number) && tokens[day + 1].Length <= 2)
+            if (Is(day, "ngay"))
             {
-                return day + 1;
+                day++;
+                return (Is(day, TokenType.Number) && tokens[day].Length <= 2) || (bare && day < tokens.Length) ? day : -1;
             }
 
-            return bare && day < tokens.Length || (Is(day, TokenType.Number) && tokens[day].Length <= 2 && Is(day + 1, '/')) ? day : -1;
+            return (Is(day, TokenType.Number) && tokens[day].Length <= 2 && Is(day + 1, '/')) || (bare && day < tokens.Length) ? day : -1;
         }
 
         /// <summary>Whether the day at <paramref name="first"/> (an item's first token) is said as a deadline: a marker
