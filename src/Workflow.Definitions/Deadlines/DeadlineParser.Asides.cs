@@ -129,12 +129,56 @@ public static partial class DeadlineParser
             return Is(before, "truoc") || Is(before, "vao") || Is(before - 1, "cham", "nhat") || Is(before - 2, "cham", "nhat") ? -1 : at;
         }
 
-        /// <summary>Whether the day at <paramref name="first"/> is said as a deadline: "trước (ngày) …", "chậm nhất (là / đến) ngày …".</summary>
+        /// <summary>The day that a deadline marker at <paramref name="t"/> introduces: its first token, or -1. The one place
+        /// that says what a deadline marker is:
+        /// <list type="bullet">
+        /// <item>"trước", or "chậm nhất" perhaps with "là", "vào" or "đến";</item>
+        /// <item>then "ngày" and the day's number, at most two digits: "trước ngày 15/9/2025", "chậm nhất ngày 30",
+        /// "chậm nhất là ngày 30 tháng 9", "chậm nhất vào ngày 15 của tháng đầu", "chậm nhất đến ngày 01 tháng 7 năm 2027";</item>
+        /// <item>or, without "ngày", a date written with "/": "trước 15/9/2025", "chậm nhất là 30/9";</item>
+        /// <item>or, when <paramref name="bare"/>, whatever comes right after the marker (and its "ngày"): "trước 30 tháng
+        /// 01", "trước Tết". Only a caller that knows a day starts there allows it (<see cref="SaidAsDeadline"/>, from an
+        /// item read there): looking ahead, "trước khi", "trước 10 giờ", "chậm nhất 30 ngày kể từ …" are no days.</item>
+        /// </list>
+        /// Not a marker: "sớm nhất", "muộn nhất"; "trước là", "trước đến" ("kỳ họp trước đến Ủy ban …").</summary>
+        private int DeadlineDayAt(int t, bool bare = false)
+        {
+            int day;
+            if (Is(t, "truoc"))
+            {
+                day = t + 1;
+            }
+            else if (Is(t, "cham", "nhat"))
+            {
+                day = Is(t + 2, "la") || Is(t + 2, "vao") || Is(t + 2, "den") ? t + 3 : t + 2;
+            }
+            else
+            {
+                return -1;
+            }
+
+            if (Is(day, "ngay"))
+            {
+                day++;
+                return (Is(day, TokenType.Number) && tokens[day].Length <= 2) || (bare && day < tokens.Length) ? day : -1;
+            }
+
+            return (Is(day, TokenType.Number) && tokens[day].Length <= 2 && Is(day + 1, '/')) || (bare && day < tokens.Length) ? day : -1;
+        }
+
+        /// <summary>Whether the day at <paramref name="first"/> (an item's first token) is said as a deadline: a marker
+        /// (<see cref="DeadlineDayAt"/>) right before it, at most four tokens back ("chậm nhất là ngày 30").</summary>
         private bool SaidAsDeadline(int first)
         {
-            var j = Is(first - 1, "ngay") ? first - 2 : first - 1;
-            j -= Is(j, "la") || Is(j, "den") ? 1 : 0;
-            return Is(j, "truoc") || Is(j - 1, "cham", "nhat");
+            for (var t = first - 1; t >= 0 && t >= first - 4; t--)
+            {
+                if (DeadlineDayAt(t, bare: true) == first)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"Nhà xưởng … đã được đưa vào hoạt động trước ngày 15 tháng 4 năm 2025, chậm nhất đến ngày 15 tháng 4 năm

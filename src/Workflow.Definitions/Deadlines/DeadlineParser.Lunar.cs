@@ -90,13 +90,13 @@ public static partial class DeadlineParser
             return Is(j, "thuong") || Is(j, "qua");
         }
 
-        /// <summary>Whether the cell says a day as its deadline anywhere: "trước ngày 25", "chậm nhất (là) ngày 30".</summary>
+        /// <summary>Whether the cell says a day as its deadline anywhere (<see cref="DeadlineDayAt"/>): "trước ngày 25",
+        /// "chậm nhất là ngày 30".</summary>
         private bool DaySaidAsDeadline()
         {
             for (var t = 0; t + 2 < tokens.Length; t++)
             {
-                if ((Is(t, "truoc", "ngay") || Is(t, "nhat", "ngay")) && Is(t + 2, TokenType.Number)
-                    || (Is(t, "nhat", "la") && Is(t + 2, "ngay") && Is(t + 3, TokenType.Number)))
+                if (DeadlineDayAt(t) >= 0)
                 {
                     return true;
                 }

@@ -333,7 +333,7 @@ public static partial class DeadlineParser
                 {
                     foreach (var item in items)
                     {
-                        if ((j >= k - 5 || SaidAsDeadline(item.FirstToken) || (Is(item.FirstToken - 2, "vao", "ngay") && Is(item.FirstToken - 4, "cham", "nhat"))) && item.Kind == ItemKind.Date && item.LastToken < j && SamePhase(item.LastToken, j) && !HasComma(item.LastToken, j))
+                        if ((j >= k - 5 || SaidAsDeadline(item.FirstToken)) && item.Kind == ItemKind.Date && item.LastToken < j && SamePhase(item.LastToken, j) && !HasComma(item.LastToken, j))
                         {
                             return true;
                         }
@@ -351,20 +351,13 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Whether a day said with "trước ngày" or "chậm nhất (là / vào / đến) ngày" follows <paramref name="from"/> in
-        /// its clause (no comma or sentence mark between).</summary>
+        /// <summary>Whether a day said as a deadline (<see cref="DeadlineDayAt"/>) follows <paramref name="from"/> in its
+        /// clause (no comma or sentence mark between).</summary>
         private bool DeadlineDayInClause(int from)
         {
             for (var t = from; t + 2 < tokens.Length && !IsSentenceBreak(t) && !Is(t, ','); t++)
             {
-                var day = Is(t, "truoc", "ngay") ? t + 2 : -1;
-                if (Is(t, "cham", "nhat"))
-                {
-                    day = t + 2 + (Is(t + 2, "la") || Is(t + 2, "vao") || Is(t + 2, "den") ? 1 : 0);
-                    day = Is(day, "ngay") ? day + 1 : -1;
-                }
-
-                if (day > 0 && Is(day, TokenType.Number) && tokens[day].Length <= 2)
+                if (DeadlineDayAt(t) >= 0)
                 {
                     return true;
                 }

@@ -164,7 +164,7 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if (first == 'c' && Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineDayLater(k + 2))))
+            if (first == 'c' && Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineLater(k + 2))))
             {
                 // "Kỳ họp cuối năm 2026": the session held at the year's end is the event, not the year's last day. So is the
                 // season ("tình hình trả lương, trả thưởng vào dịp cuối năm … gửi về Sở Nội vụ trước ngày 20 tháng 12 năm
@@ -495,9 +495,9 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Whether a date, a year or a span comes before a comma that comes before <paramref name="k"/>, in its sentence.</summary>
-        /// <summary>Whether the sentence around <paramref name="k"/> has a full date said with "trước ngày" or "chậm nhất (là)
-        /// ngày" ("trước ngày 15/9/2025") starting before token <paramref name="before"/>.</summary>
+        /// <summary>Whether the sentence around <paramref name="k"/> has a full date said as a deadline
+        /// (<see cref="DeadlineDayAt"/>: "trước ngày 15/9/2025", "chậm nhất là ngày 30/9/2025") whose marker starts before
+        /// token <paramref name="before"/>.</summary>
         private bool DeadlineDayInSentence(int k, int before)
         {
             var start = k;
@@ -508,9 +508,9 @@ public static partial class DeadlineParser
 
             for (var j = start; j + 6 < tokens.Length && j < before && !IsSentenceBreak(j); j++)
             {
-                var day = Is(j, "truoc", "ngay") || Is(j, "nhat", "ngay") ? j + 2 : Is(j, "nhat", "la") && Is(j + 2, "ngay") ? j + 3 : -1;
-                if (day > 0 && Is(day, TokenType.Number) && Is(day + 1, '/') && Is(day + 2, TokenType.Number) && Is(day + 3, '/')
-                    && Is(day + 4, TokenType.Number) && tokens[day + 4].Length == 4)
+                var day = DeadlineDayAt(j);
+                if (day >= 0 && Is(day + 1, '/') && Is(day + 2, TokenType.Number) && Is(day + 3, '/') && Is(day + 4, TokenType.Number)
+                    && tokens[day + 4].Length == 4)
                 {
                     return true;
                 }
@@ -533,6 +533,7 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>Whether a date, a year or a span comes before a comma that comes before <paramref name="k"/>, in its sentence.</summary>
         private bool DatedEarlierClause(int k)
         {
             for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
@@ -578,12 +579,14 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Whether a day said with "trước ngày" or "chậm nhất" comes at or after token <paramref name="k"/>.</summary>
-        private bool DeadlineDayLater(int k)
+        /// <summary>Whether a deadline comes at or after token <paramref name="k"/>: a day said as one (<see cref="DeadlineDayAt"/>),
+        /// or anything said with "chậm nhất" — a season's deadline need not be a day ("trả thưởng vào dịp cuối năm, báo cáo
+        /// chậm nhất trong tháng 01/2026").</summary>
+        private bool DeadlineLater(int k)
         {
             for (var j = k; j + 1 < tokens.Length; j++)
             {
-                if (Is(j, "truoc", "ngay") || Is(j, "cham", "nhat"))
+                if (DeadlineDayAt(j) >= 0 || Is(j, "cham", "nhat"))
                 {
                     return true;
                 }

@@ -711,6 +711,58 @@ public class DeadlineFamilyTests
     [InlineData("Số liệu thời điểm 31/12/2025", "once: 2025-12-31")]
     public void A_day_reached_with_den_het_ngay_beside_a_deadline_is_the_datas_cut_off(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    // Which days a phrase is due on, without the milestones' labels: what a deadline marker changes.
+    private static string Days(string phrase)
+    {
+        var s = DeadlineParser.Parse(phrase, Y2025);
+        return $"{s.Kind.ToString().ToLowerInvariant()}:" + string.Concat(s.Milestones.Select((m, i) => (i == 0 ? " " : " | ") + m.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    // The deadline marker (DeadlineParser.DeadlineDayAt): "trước (ngày)", "chậm nhất (là / vào / đến) ngày". A Tết bonus's
+    // cell that says its deadline as a day is due on that day, not at Tết; "sớm nhất" (the earliest), "chậm nhất" with a
+    // month and "trước khi" say no day, so Tết stays.
+    [Theory]
+    [InlineData("Báo cáo kế hoạch thưởng dịp Tết Nguyên đán 2026, gửi trước ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Báo cáo kế hoạch thưởng dịp Tết Nguyên đán 2026, gửi trước 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Báo cáo kế hoạch thưởng dịp Tết Nguyên đán 2026, gửi chậm nhất ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Báo cáo kế hoạch thưởng dịp Tết Nguyên đán 2026, gửi chậm nhất là ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Báo cáo kế hoạch thưởng dịp Tết Nguyên đán 2026, gửi chậm nhất vào ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Báo cáo kế hoạch thưởng dịp Tết Nguyên đán 2026, gửi chậm nhất đến ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Báo cáo kế hoạch thưởng dịp Tết Nguyên đán 2026, gửi sớm nhất ngày 20/12/2025.", "phased: 2025-12-20 | 2026-02-17")]
+    [InlineData("Báo cáo kế hoạch thưởng dịp Tết Nguyên đán 2026, gửi chậm nhất trong tháng 12/2025.", "phased: 2025-12-31 | 2026-02-17")]
+    [InlineData("Báo cáo kế hoạch thưởng dịp Tết Nguyên đán 2026, gửi trước khi nghỉ Tết.", "once: 2026-02-17")]
+    public void A_day_said_as_a_deadline_makes_tet_the_bonus_occasion(string phrase, string expected) => Assert.Equal(expected, Days(phrase));
+
+    // From a day already read, the marker may come without "ngày" and before any day ("trước 15/01/2026"); beside it the
+    // data's cut-off is the note. A day said plainly or with "sớm nhất" is no deadline: both days stay.
+    [Theory]
+    [InlineData("Cập nhật số liệu đến hết ngày 31/12/2025 và nộp báo cáo trước ngày 15/01/2026.", "once: 2026-01-15")]
+    [InlineData("Cập nhật số liệu đến hết ngày 31/12/2025 và nộp báo cáo trước 15/01/2026.", "once: 2026-01-15")]
+    [InlineData("Cập nhật số liệu đến hết ngày 31/12/2025 và nộp báo cáo chậm nhất ngày 15/01/2026.", "once: 2026-01-15")]
+    [InlineData("Cập nhật số liệu đến hết ngày 31/12/2025 và nộp báo cáo chậm nhất là ngày 15/01/2026.", "once: 2026-01-15")]
+    [InlineData("Cập nhật số liệu đến hết ngày 31/12/2025 và nộp báo cáo chậm nhất vào ngày 15/01/2026.", "once: 2026-01-15")]
+    [InlineData("Cập nhật số liệu đến hết ngày 31/12/2025 và nộp báo cáo chậm nhất đến ngày 15/01/2026.", "once: 2026-01-15")]
+    [InlineData("Cập nhật số liệu đến hết ngày 31/12/2025 và nộp báo cáo ngày 15/01/2026.", "phased: 2025-12-31 | 2026-01-15")]
+    [InlineData("Cập nhật số liệu đến hết ngày 31/12/2025 và nộp báo cáo sớm nhất ngày 15/01/2026.", "phased: 2025-12-31 | 2026-01-15")]
+    public void A_day_said_as_a_deadline_sets_the_datas_cut_off_apart(string phrase, string expected) => Assert.Equal(expected, Days(phrase));
+
+    // The year-end season is no deadline when one comes later: a day said as a deadline, or anything said with "chậm nhất"
+    // (a month). "trước khi" says none: the season's end is the day.
+    [Theory]
+    [InlineData("Báo cáo tình hình trả lương, trả thưởng vào dịp cuối năm, gửi trước 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Báo cáo tình hình trả lương, trả thưởng vào dịp cuối năm, gửi chậm nhất vào ngày 20/12/2025.", "once: 2025-12-20")]
+    [InlineData("Báo cáo tình hình trả lương, trả thưởng vào dịp cuối năm, gửi chậm nhất trong tháng 01/2026.", "once: 2026-01-31")]
+    [InlineData("Báo cáo tình hình trả lương, trả thưởng vào dịp cuối năm, gửi trước khi nghỉ.", "once: 2025-12-31")]
+    public void A_deadline_said_later_makes_the_years_end_the_season(string phrase, string expected) => Assert.Equal(expected, Days(phrase));
+
+    // "trước khi …" beside a full date said as a deadline, in its sentence, is how the task is done: due on the date.
+    [Theory]
+    [InlineData("Báo cáo trước khi tổ chức hội nghị, chậm nhất vào ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Báo cáo trước khi tổ chức hội nghị, chậm nhất đến ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Báo cáo trước khi tổ chức hội nghị, trước 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Báo cáo trước khi tổ chức hội nghị, sớm nhất ngày 15/12/2025.", "event: 2025-12-15")]
+    public void Before_an_act_beside_a_day_said_as_a_deadline_is_due_on_the_day(string phrase, string expected) => Assert.Equal(expected, Days(phrase));
+
     [Theory]
     [InlineData("ngày 15 / 12 /202 5", "once: 2025-12-15")]
     [InlineData("Quý IV/20 25", "once: 2025-12-31")]
