@@ -332,36 +332,31 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether a date item ends at token <paramref name="last"/>; with <paramref name="unnamed"/>, a day that no
-        /// period names ("Ngày 18 tháng 6", not "Quý I"). (A loop, not a lambda: a pattern variable captured by a lambda
-        /// would cost a closure at every token the scanner tries.)</summary>
-        private bool DateEndsAt(int last, bool unnamed = false)
+        /// period names ("Ngày 18 tháng 6", not "Quý I").</summary>
+        private bool DateEndsAt(int last, bool unnamed = false) => DateEndingAt(last, unnamed) >= 0;
+
+        /// <summary>The first date item that ends at token <paramref name="last"/> (with <paramref name="unnamed"/>, one no
+        /// period names), or -1. (A loop, not a lambda: a pattern variable captured by a lambda would cost a closure at every
+        /// token the scanner tries.)</summary>
+        private int DateEndingAt(int last, bool unnamed = false)
         {
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                if (item.Kind == ItemKind.Date && item.LastToken == last && (!unnamed || item.Name is null))
+                if (items[i].Kind == ItemKind.Date && items[i].LastToken == last && (!unnamed || items[i].Name is null))
                 {
-                    return true;
+                    return i;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         /// <summary>Whether a date item ends at token <paramref name="last"/> and is said with "dự kiến" ("Dự kiến tháng 11/2025",
         /// "dự kiến vào tháng 11/2025"): the month the step is planned for, which already counts on what the brackets after
         /// it name.</summary>
-        private bool PlannedMonthEndsAt(int last)
-        {
-            foreach (var item in items)
-            {
-                if (item.Kind == ItemKind.Date && item.LastToken == last)
-                {
-                    return Is(item.FirstToken - 2, "du", "kien") || (Is(item.FirstToken - 3, "du", "kien") && Is(item.FirstToken - 1, "vao"));
-                }
-            }
-
-            return false;
-        }
+        private bool PlannedMonthEndsAt(int last) =>
+            DateEndingAt(last) is var i && i >= 0
+            && (Is(items[i].FirstToken - 2, "du", "kien") || (Is(items[i].FirstToken - 3, "du", "kien") && Is(items[i].FirstToken - 1, "vao")));
 
         /// <summary>"Việt Nam", "Ngân hàng Nhà nước Việt Nam", "Quảng Nam", "miền Nam": "Nam" written with its capital and no
         /// breve, after another word and before no number, is a name, not "năm" (a year), which folds to the same letters. A
