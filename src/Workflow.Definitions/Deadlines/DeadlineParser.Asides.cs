@@ -210,7 +210,9 @@ public static partial class DeadlineParser
         /// trong năm 2025" is due at the end of 2025; "Quý III năm 2020, tổ chức tổng kết … tiền lương giai đoạn 2016 - 2020";
         /// in brackets after a date, <see cref="SetAsidesApart"/> takes it). So is a half-year written with its year right
         /// after such a word ("báo cáo tai nạn lao động 6 tháng đầu năm 2025 phải nộp trước ngày 05/7/2025"): the period
-        /// the report is about.
+        /// the report is about. So is a month or quarter written with its year right after "kỳ tính thuế", the tax period
+        /// ("Thời hạn nộp thuế giá trị gia tăng của kỳ tính thuế tháng 02/2025 chậm nhất là ngày 20/9/2025"): it names what
+        /// is paid; the day is the deadline.
         /// Runs after the scan, before spans are joined.</summary>
         private void SetSubjectYearsApart()
         {
@@ -243,6 +245,13 @@ public static partial class DeadlineParser
                 {
                     // The half a report is about ("báo cáo tai nạn lao động 6 tháng đầu năm 2025 phải nộp trước ngày 05/7/2025").
                     SetApart(i, $"\"{Original(item.FirstToken, item.LastToken)}\" là kỳ của nội dung, không phải hạn");
+                    continue;
+                }
+
+                if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is not null && Is(item.FirstToken - 3, "ky", "tinh", "thue"))
+                {
+                    // The tax period a payment is for ("… của kỳ tính thuế quý 1 năm 2025 chậm nhất là ngày 31/10/2025").
+                    SetApart(i, $"\"{Original(item.FirstToken - 3, item.LastToken)}\" là kỳ tính thuế, không phải hạn");
                     continue;
                 }
 

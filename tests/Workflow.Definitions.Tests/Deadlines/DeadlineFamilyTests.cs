@@ -1730,4 +1730,13 @@ public class DeadlineFamilyTests
     [InlineData("Tổ chức đợt kiểm tra từ ngày 10/12/2025 đến ngày 20/12/2025.", "continuous: 2025-12-20")]
     [InlineData("Báo cáo thiệt hại từ ngày 02/11/2025 đến ngày 05/11/2025, gửi trước ngày 20/11/2025.", "phased: Báo cáo thiệt hại 2025-11-05 | Báo cáo thiệt hại 2025-11-20")]
     public void An_episodes_span_beside_a_deadline_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A month or quarter written with its year right after "kỳ tính thuế" (the tax period) names what is paid: beside a day
+    // said with "chậm nhất" or "trước" that day is the deadline, once. Alone, or without "kỳ tính thuế", the month stays a date.
+    [Theory]
+    [InlineData("Thời hạn nộp thuế thu nhập doanh nghiệp của kỳ tính thuế quý IV/2025 chậm nhất là ngày 30/01/2026.", "once: 2026-01-30")]
+    [InlineData("Thời hạn nộp thuế của kỳ tính thuế tháng 3/2026 chậm nhất là ngày 20 tháng 4 năm 2026", "once: 2026-04-20")]
+    [InlineData("Thời hạn nộp thuế của kỳ tính thuế tháng 02/2025.", "once: 2025-02-28")]
+    [InlineData("Nộp thuế tháng 02/2025, chậm nhất là ngày 20/9/2025.", "phased: Nộp thuế 2025-02-28 | Nộp thuế 2025-09-20")]
+    public void A_tax_period_beside_a_deadline_names_what_is_paid(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
