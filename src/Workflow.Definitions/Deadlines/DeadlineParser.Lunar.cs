@@ -34,7 +34,7 @@ public static partial class DeadlineParser
         {
             var j = Is(k + 1, "nguyen", "dan") ? k + 3 : k + 1;
             var (year, after) = LunarYearSuffix(j);
-            if (BonusOfTet(k))
+            if (BonusOfTet(k) || HolidayOfTetWithDays(k))
             {
                 // "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 … Hạn nộp báo cáo: Trước ngày
                 // 15/12/2025": the Tết of a bonus or a gift is what the report is about, not a date (nor is its year).
@@ -90,6 +90,27 @@ public static partial class DeadlineParser
             return Is(j, "thuong") || Is(j, "qua");
         }
 
+        /// <summary>Whether the Tết at <paramref name="k"/> is that of a holiday, "nghỉ Tết", whose days the cell gives after
+        /// it with "từ (ngày)" ("Thời gian nghỉ tết bắt đầu từ ngày 13/02/2026 (…) đến hết ngày 23/02/2026 (…)"): the
+        /// holiday is what the span is, not a date of its own. "Nghỉ Tết Nguyên đán 2026" alone is still Tết.</summary>
+        private bool HolidayOfTetWithDays(int k)
+        {
+            if (!Is(k - 1, "nghi"))
+            {
+                return false;
+            }
+
+            for (var t = k + 1; t + 1 < tokens.Length; t++)
+            {
+                if (Is(t, "tu") && (Is(t + 1, "ngay") || Is(t + 1, TokenType.Number)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether the cell says a day as its deadline anywhere (<see cref="DeadlineDayAt"/>): "trước ngày 25",
         /// "chậm nhất là ngày 30".</summary>
         private bool DaySaidAsDeadline()
@@ -116,7 +137,64 @@ public static partial class DeadlineParser
                 return (tokens[j + 1].Value, j + 2);
             }
 
+            if (Is(j, "nam") && SexagenaryYear(j + 1) is > 0 and var named)
+            {
+                return (named, j + 3);
+            }
+
             return IsYearNumber(j) ? (tokens[j].Value, j + 1) : (null, j);
+        }
+
+        private static readonly string[] Stems = ["giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy"];
+        private static readonly string[] Branches = ["ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui", "than", "dau", "tuat", "hoi"];
+
+        /// <summary>A lunar year named by its stem and branch at <paramref name="j"/> ("năm Ất Tỵ", "tháng Giêng năm Bính
+        /// Ngọ"): the year of that name nearest the plan's tracked year, or 0. Folded, Tý and Tỵ are both "ty": a stem and its
+        /// branch always have the same parity, which tells them apart ("Mẹo" is "Mão").</summary>
+        private int SexagenaryYear(int j)
+        {
+            var stem = WordIndex(j, Stems);
+            var branch = Is(j + 1, "meo") ? 3 : WordIndex(j + 1, Branches);
+            if (stem < 0 || branch < 0)
+            {
+                return 0;
+            }
+
+            if (branch % 2 != stem % 2)
+            {
+                branch = branch == 0 ? 5 : branch == 5 ? 0 : -1;
+                if (branch < 0)
+                {
+                    return 0;
+                }
+            }
+
+            for (var d = 0; d <= 30; d++)
+            {
+                foreach (var y in (ReadOnlySpan<int>)[context.TrackedYear - d, context.TrackedYear + d])
+                {
+                    if ((((y - 4) % 10) + 10) % 10 == stem && (((y - 4) % 12) + 12) % 12 == branch)
+                    {
+                        return y is >= DeadlineContext.MinYear and < DeadlineContext.MaxYear ? y : 0;
+                    }
+                }
+            }
+
+            return 0;
+        }
+
+        /// <summary>The index in <paramref name="words"/> of the folded word at <paramref name="j"/>, or -1.</summary>
+        private int WordIndex(int j, string[] words)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                if (Is(j, words[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>"âm lịch" or "(âm lịch)" at <paramref name="j"/>: the token after it, otherwise <paramref name="j"/>.</summary>

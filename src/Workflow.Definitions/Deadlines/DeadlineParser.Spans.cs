@@ -333,10 +333,16 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Only "-", "đến", "tới", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
-        /// 01/02/2026") between two items.</summary>
+        /// 01/02/2026") between two items; the first may be followed by its lunar date restated in brackets ("Từ ngày
+        /// 11/02/2026 (24/12 Âm lịch) đến hết ngày 22/02/2026": the same day, see <see cref="RestatesLunarDay"/>).</summary>
         private bool Joins(int from, int to)
         {
             var joined = false;
+            if (Is(from, '(') && RestatesLunarDay(from) is var close && close > from && close < to)
+            {
+                from = close + 1;
+            }
+
             for (var j = from; j < to; j++)
             {
                 if (Is(j, '-') || Is(j, "den") || Is(j, "toi"))
@@ -350,6 +356,28 @@ public static partial class DeadlineParser
             }
 
             return joined;
+        }
+
+        /// <summary>At the bracket opened at <paramref name="open"/>, right after a solar date: its closing bracket when the
+        /// bracket restates that day in the lunar calendar ("(24/12 Âm lịch)", "(tức ngày 25 tháng Chạp Âm lịch)", "(ngày 26
+        /// tháng Chạp năm Ất Tỵ)", "(tức mùng 6 Tết)"), otherwise -1.</summary>
+        private int RestatesLunarDay(int open)
+        {
+            if (!Mentions("am") && !Mentions("chap") && !Mentions("gieng") && !Mentions("tet"))
+            {
+                return -1;
+            }
+
+            var close = ClosingBracket(open);
+            for (var j = open + 1; j < close; j++)
+            {
+                if (Is(j, "am", "lich") || (Is(j, "thang") && (Is(j + 1, "chap") || Is(j + 1, "gieng"))) || Is(j, "tet"))
+                {
+                    return close < tokens.Length ? close : -1;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>The checkpoints of work over a span: each year's end when it runs over several years, otherwise

@@ -1739,4 +1739,16 @@ public class DeadlineFamilyTests
     [InlineData("Thời hạn nộp thuế của kỳ tính thuế tháng 02/2025.", "once: 2025-02-28")]
     [InlineData("Nộp thuế tháng 02/2025, chậm nhất là ngày 20/9/2025.", "phased: Nộp thuế 2025-02-28 | Nộp thuế 2025-09-20")]
     public void A_tax_period_beside_a_deadline_names_what_is_paid(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A lunar date restated in brackets right after a solar one is the same day: a span from it stays whole. A lunar year
+    // named by its stem and branch ("năm Ất Tỵ") is the nearest such year; "nghỉ Tết" before the holiday's days given with
+    // "từ" is the holiday, not Tết's day. Another bracket between the days still breaks the span; "Nghỉ Tết" alone is Tết.
+    [Theory]
+    [InlineData("Từ ngày 16/02/2026 (29 tháng Chạp) đến hết ngày 20/02/2026 (mùng 4 Tết).", "continuous: 2026-02-20")]
+    [InlineData("Từ ngày 16/02/2026 đến hết ngày 20/02/2026 (mùng 4 tháng Giêng Âm lịch).", "continuous: 2026-02-20")]
+    [InlineData("Lịch nghỉ tết từ ngày 12/02/2026 (25 Âm lịch) đến ngày 22/02/2026.", "continuous: 2026-02-22")]
+    [InlineData("ngày 26 tháng Chạp năm Ất Tỵ", "once: 2026-02-13")]
+    [InlineData("Từ ngày 16/02/2026 (thứ Hai) đến hết ngày 20/02/2026.", "phased: 2026-02-20 | 2026-12-31")]
+    [InlineData("Nghỉ Tết Nguyên đán 2026.", "once: 2026-02-17")]
+    public void A_lunar_date_restated_in_brackets_is_the_same_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
