@@ -298,6 +298,14 @@ public static partial class DeadlineParser
                 notes.Add($"\"{Original(first, last)}\" nói về nội dung, không phải điều kiện của thời hạn");
             }
 
+            if (isEvent && YearlyDaySaid())
+            {
+                // "Bước 3: Sau khi nhận được đầy đủ hồ sơ, …, Bộ Tài chính … công bố … trước ngày 31 tháng 12 hàng năm": in a
+                // standing rule with its own day of every year, "sau khi …" or "khi …" is a step of the yearly procedure, not
+                // a condition the day waits for.
+                isEvent = false;
+            }
+
             if (isEvent)
             {
                 notes.Insert(0, EventCondition());
@@ -324,6 +332,27 @@ public static partial class DeadlineParser
             }
 
             return Finish(kind, milestones);
+        }
+
+        /// <summary>Whether a day and month without a year is said with "hằng năm" / "hàng năm" / "mỗi năm" right after it
+        /// ("trước ngày 31 tháng 12 hằng năm", "không muộn hơn ngày 31 tháng 3 hằng năm"): a day of every year.</summary>
+        private bool YearlyDaySaid()
+        {
+            if (!Mentions("nam"))
+            {
+                return false;
+            }
+
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.YearImplicit && item.Name is null
+                    && (Is(item.LastToken + 1, "hang", "nam") || Is(item.LastToken + 1, "moi", "nam") || Is(item.LastToken - 1, "hang", "nam")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the phrase says "kỳ họp" (a session of a council or the National Assembly).</summary>

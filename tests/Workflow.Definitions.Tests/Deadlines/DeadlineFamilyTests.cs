@@ -1751,4 +1751,13 @@ public class DeadlineFamilyTests
     [InlineData("Từ ngày 16/02/2026 (thứ Hai) đến hết ngày 20/02/2026.", "phased: 2026-02-20 | 2026-12-31")]
     [InlineData("Nghỉ Tết Nguyên đán 2026.", "once: 2026-02-17")]
     public void A_lunar_date_restated_in_brackets_is_the_same_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Beside a day of every year said with "hằng năm", "sau khi …" or "khi …" is a step of the yearly procedure: recurring,
+    // not an event. Without such a day the cell still waits.
+    [Theory]
+    [InlineData("Sau khi nhận đủ hồ sơ, Sở Tài chính công bố danh sách trước ngày 15 tháng 12 hằng năm.", "recurring: Năm 2025-12-15")]
+    [InlineData("Định kỳ trước ngày 30 tháng 6 hằng năm rà soát và công bố danh mục khi có thay đổi.", "recurring: Năm 2025-06-30")]
+    [InlineData("Kết quả được công bố sau khi kết thúc học kỳ I nhưng không muộn hơn ngày 15 tháng 3 hằng năm.", "recurring: Năm 2025-03-15")]
+    [InlineData("Sau khi có hướng dẫn của Bộ, trước ngày 15/12/2025.", "event: 2025-12-15")]
+    public void A_when_clause_beside_a_yearly_day_is_a_step(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
