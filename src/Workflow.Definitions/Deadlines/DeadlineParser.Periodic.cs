@@ -881,12 +881,15 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether the cell speaks of a report ("báo cáo") or an accounting period ("kỳ kế toán"): a year relative to it
-        /// is the report's, every year.</summary>
+        /// is the report's, every year. So is a year's own account: its settlement ("quyết toán năm", "thẩm định quyết toán
+        /// năm … trước ngày 01 tháng 10 năm sau"), its year-end review ("tổng kết") or assessment ("kiểm điểm", "xếp loại":
+        /// "Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng … gửi về Ban Tổ chức Trung ương trước ngày 01/02 năm sau").</summary>
         private bool MentionsReport()
         {
             for (var t = 0; t + 1 < tokens.Length; t++)
             {
-                if (Is(t, "bao", "cao") || Is(t, "ky", "ke", "toan"))
+                if (Is(t, "bao", "cao") || Is(t, "ky", "ke", "toan") || Is(t, "quyet", "toan", "nam") || Is(t, "tong", "ket")
+                    || Is(t, "kiem", "diem") || Is(t, "xep", "loai"))
                 {
                     return true; // "Đối với kỳ kế toán năm: … ngày 10/02 năm tiếp theo": the accounting year's, every year
                 }

@@ -1760,4 +1760,13 @@ public class DeadlineFamilyTests
     [InlineData("Kết quả được công bố sau khi kết thúc học kỳ I nhưng không muộn hơn ngày 15 tháng 3 hằng năm.", "recurring: Năm 2025-03-15")]
     [InlineData("Sau khi có hướng dẫn của Bộ, trước ngày 15/12/2025.", "event: 2025-12-15")]
     public void A_when_clause_beside_a_yearly_day_is_a_step(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A day in the next year is every year when the cell speaks of a year's own account: its settlement ("quyết toán năm"),
+    // year-end review ("tổng kết") or assessment ("kiểm điểm", "xếp loại"), as of a report. Alone it is one date.
+    [Theory]
+    [InlineData("Hoàn thành thẩm định quyết toán năm trước ngày 31 tháng 3 năm sau.", "recurring: Năm 2026-03-31")]
+    [InlineData("Tổ chức tổng kết trước ngày 15/01 năm sau.", "recurring: Năm 2026-01-15")]
+    [InlineData("Gửi hồ sơ đánh giá, xếp loại trước ngày 01/02 năm sau.", "recurring: Năm 2026-02-01")]
+    [InlineData("Hoàn thành trước ngày 15/01 năm sau.", "once: 2026-01-15")]
+    public void A_next_years_day_of_a_years_account_is_every_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
