@@ -98,7 +98,22 @@ public static partial class DeadlineParser
         private int SpanStartDay(int k)
         {
             var day = tokens[k].Value;
-            if (tokens[k].Length > 2 || day is < 1 or > 31 || !(Is(k - 1, "tu") || Is(k - 1, "ngay", "tu") || (Is(k - 1, "ngay") && Is(k - 2, "tu"))))
+            if (tokens[k].Length > 2 || day is < 1 or > 31)
+            {
+                return k;
+            }
+
+            if (Is(k - 1, "ngay") && !Is(k - 2, "tu") && Is(k + 1, '-') && Is(k + 2, TokenType.Number) && tokens[k + 2].Value > day
+                && Is(k + 3, '/') && Is(k + 4, TokenType.Number) && Is(k + 5, '/') && IsYearNumber(k + 6)
+                && tokens[k + 4].Value is >= 1 and <= 12 && tokens[k + 2].Value <= CalendarSystem.Iso.GetDaysInMonth(tokens[k + 6].Value, tokens[k + 4].Value))
+            {
+                // "Ngày 26-27/02/2026: Công bố …": two days of one month joined by "-" after "ngày", without "từ", are a span
+                // of days as "28/6-5/7/2026" is (listed, MergeSpans): the first takes the last's month and year.
+                AddDate(new LocalDate(tokens[k + 6].Value, tokens[k + 4].Value, day), null, true, k, k);
+                return k + 1;
+            }
+
+            if (!(Is(k - 1, "tu") || Is(k - 1, "ngay", "tu") || (Is(k - 1, "ngay") && Is(k - 2, "tu"))))
             {
                 return k;
             }

@@ -1769,4 +1769,12 @@ public class DeadlineFamilyTests
     [InlineData("Gửi hồ sơ đánh giá, xếp loại trước ngày 01/02 năm sau.", "recurring: Năm 2026-02-01")]
     [InlineData("Hoàn thành trước ngày 15/01 năm sau.", "once: 2026-01-15")]
     public void A_next_years_day_of_a_years_account_is_every_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Two days of one month after "ngày" joined by "-" ("Ngày 26-27/02/2026: …") are a span of days; a first day after the
+    // last is read as before, a day and month.
+    [Theory]
+    [InlineData("Ngày 10-12/12/2025: Tổ chức hội nghị.", "continuous: 2025-12-12")]
+    [InlineData("Từ ngày 10-12/12/2025 tổ chức hội nghị.", "continuous: 2025-12-12")]
+    [InlineData("Ngày 12-10/12/2025: Tổ chức hội nghị.", "once: 2025-10-12")]
+    public void Two_days_of_one_month_after_ngay_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
