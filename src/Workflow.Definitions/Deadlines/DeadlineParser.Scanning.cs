@@ -245,6 +245,22 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (first == 'k' && IsWhen(k) && Is(k - 1, "trong") && Is(k + 1, "do"))
+            {
+                // "Trong khi đó, học kỳ I sẽ kết thúc trước 18/1/2026, …": "trong khi đó" (meanwhile) links two sentences; no
+                // condition at all.
+                return k + 2;
+            }
+
+            if (first == 'k' && IsWhen(k) && Is(k + 1, "duoc") && !Is(k - 1, "sau") && !Is(k - 1, "truoc") && DeadlineDayInWhenClause(k))
+            {
+                // "Đơn phúc tra được coi là hợp lệ khi được gửi Chủ tịch Hội đồng kiểm tra trước ngày 14/7/2025": a passive
+                // "khi được …" whose own clause holds the full day said with "trước" or "chậm nhất" says the condition is
+                // meeting that day: the day is due. An event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (first == 'k' && IsWhen(k) && OnlyOnCondition(k))
             {
                 // "…, chỉ cấp giấy tờ vật lý khi công dân có yêu cầu, …, hoàn thành trong tháng 9 năm 2025": "chỉ … khi" (only
@@ -363,6 +379,21 @@ public static partial class DeadlineParser
         /// cell typed without accents ("Hoan thanh nam 2025", "Nam 2025") keeps its year.</summary>
         private bool NamesAPlace(int k) =>
             k > 0 && Is(k - 1, TokenType.Word) && !Is(k + 1, TokenType.Number) && text.Text.AsSpan(tokens[k].Start, tokens[k].Length).SequenceEqual("Nam");
+
+        /// <summary>Whether the clause of the "khi" at <paramref name="k"/> (to its comma, semicolon, bracket or sentence's
+        /// end, a few words) holds a day said as a deadline with its year (<see cref="DeadlineDayAt"/>).</summary>
+        private bool DeadlineDayInWhenClause(int k)
+        {
+            for (var t = k + 1; t < tokens.Length && t <= k + 20 && !Is(t, ',') && !Is(t, ';') && !Is(t, '(') && !IsSentenceBreak(t); t++)
+            {
+                if (DeadlineDayAt(t) is var day && day >= 0 && Is(day + 1, '/') && Is(day + 3, '/') && IsYearNumber(day + 4))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>

@@ -1770,6 +1770,20 @@ public class DeadlineFamilyTests
     [InlineData("Hoàn thành trước ngày 15/01 năm sau.", "once: 2026-01-15")]
     public void A_next_years_day_of_a_years_account_is_every_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    // "Trong khi đó" (meanwhile) links two sentences: no condition. "Trong khi chờ …" still waits.
+    [Theory]
+    [InlineData("Trong khi đó, kỳ thi sẽ kết thúc trước 20/6/2026.", "once: 2026-06-20")]
+    [InlineData("Trong khi chờ hướng dẫn, hoàn thành trước 20/6/2026.", "event: 2026-06-20")]
+    public void Meanwhile_is_no_condition(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A passive "khi được …" whose own clause holds a full date said with "trước" or "chậm nhất" makes meeting that date
+    // the condition: the date is due. After a comma, or without a date, "khi" still waits.
+    [Theory]
+    [InlineData("Hồ sơ được coi là hợp lệ khi được nộp về Sở Nội vụ trước ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Hồ sơ được tiếp nhận khi được Bộ hướng dẫn, trước ngày 15/12/2025.", "event: 2025-12-15")]
+    [InlineData("Báo cáo khi được yêu cầu.", "event:")]
+    public void A_when_clause_holding_its_date_is_due_on_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     // Two days of one month after "ngày" joined by "-" ("Ngày 26-27/02/2026: …") are a span of days; a first day after the
     // last is read as before, a day and month.
     [Theory]
