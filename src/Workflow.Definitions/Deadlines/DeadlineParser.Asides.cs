@@ -564,7 +564,9 @@ public static partial class DeadlineParser
 
         /// <summary>"thời gian nộp từ ngày 01 tháng 12 đến ngày 31 tháng 12 hàng năm", "Gửi hồ sơ từ ngày 01/3 đến ngày 31/3
         /// hằng năm": in a yearly duty, a span a few words after "nộp" or "gửi", in its clause, is the window to pay or send
-        /// in: due on its last day, each year, not work over it. Runs after the spans are merged.</summary>
+        /// in: due on its last day, each year, not work over it; so is any span of days (not months) without a year said with "hằng năm"
+        /// right after it ("Thời gian khám sức khỏe từ ngày 01 tháng 11 đến hết ngày 31 tháng 12 hằng năm"). Runs after the
+        /// spans are merged.</summary>
         private void SetSubmissionWindowsApart()
         {
             if (!items.Exists(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Yearly))
@@ -580,9 +582,13 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                for (var t = span.FirstToken - 1; t >= 0 && t >= span.FirstToken - 6 && !Is(t, ',') && !IsSentenceBreak(t); t--)
+                // "Thời gian khám sức khỏe từ ngày 01 tháng 11 đến hết ngày 31 tháng 12 hằng năm": days without a year with
+                // "hằng năm" right after them are the window of every year, whatever is done in it.
+                var everyYear = !IsYearNumber(span.LastToken) && (Is(span.LastToken + 1, "hang", "nam") || Is(span.LastToken + 1, "moi", "nam"))
+                    && SaysDay(span.FirstToken - 2, span.LastToken);
+                for (var t = everyYear ? span.FirstToken : span.FirstToken - 1; t >= 0 && t >= span.FirstToken - 6 && !Is(t, ',') && !IsSentenceBreak(t); t--)
                 {
-                    if (Is(t, "nop") || Is(t, "gui"))
+                    if (Is(t, "nop") || Is(t, "gui") || everyYear)
                     {
                         items[i] = new Item(ItemKind.Date, span.Date, span.Date.Year, default, null, span.YearImplicit, span.FirstToken, span.LastToken);
                         notes.Add($"\"{Original(span.FirstToken, span.LastToken)}\": hạn là ngày cuối");
@@ -590,6 +596,22 @@ public static partial class DeadlineParser
                     }
                 }
             }
+        }
+
+        /// <summary>Whether "ngày" stands among tokens <paramref name="from"/> to <paramref name="to"/> before the span's "đến",
+        /// "tới" or "-": its first day is a day, not a month ("Từ tháng 3 đến tháng 11 hằng năm", "Từ tháng 11 đến ngày 15
+        /// tháng 12 hằng năm" open with a month).</summary>
+        private bool SaysDay(int from, int to)
+        {
+            for (var t = Math.Max(from, 0); t <= to && !Is(t, "den") && !Is(t, "toi") && !Is(t, '-'); t++)
+            {
+                if (Is(t, "ngay"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the word at <paramref name="k"/> says when: a preposition or verb of time before a year.</summary>

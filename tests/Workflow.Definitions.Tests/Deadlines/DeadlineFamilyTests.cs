@@ -1791,4 +1791,13 @@ public class DeadlineFamilyTests
     [InlineData("Từ ngày 10-12/12/2025 tổ chức hội nghị.", "continuous: 2025-12-12")]
     [InlineData("Ngày 12-10/12/2025: Tổ chức hội nghị.", "once: 2025-10-12")]
     public void Two_days_of_one_month_after_ngay_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A span of days without a year said with "hằng năm" right after it is the window of every year: due on its last day,
+    // recurring. A span of months, or of days with their year, stays work over it.
+    [Theory]
+    [InlineData("Thời gian tuyển sinh từ ngày 01 tháng 6 đến hết ngày 30 tháng 6 hằng năm.", "recurring: Năm 2025-06-30")]
+    [InlineData("Từ ngày 01/6 đến ngày 30/6 hằng năm tổ chức kiểm tra.", "recurring: Năm 2025-06-30")]
+    [InlineData("Từ tháng 3 đến tháng 11 hằng năm", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | 2025-11-30")]
+    [InlineData("Từ ngày 01/6/2025 đến ngày 30/6/2025.", "continuous: Quý II 2025-06-30")]
+    public void A_span_of_days_every_year_is_a_yearly_window(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
