@@ -347,7 +347,7 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Only "-", "đến", "tới", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
+        /// <summary>Only "-", "đến", "tới", "và kết thúc (vào)", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
         /// 01/02/2026") between two items; the first may be followed by its lunar date restated in brackets ("Từ ngày
         /// 11/02/2026 (24/12 Âm lịch) đến hết ngày 22/02/2026": the same day, see <see cref="RestatesLunarDay"/>).</summary>
         private bool Joins(int from, int to)
@@ -363,6 +363,13 @@ public static partial class DeadlineParser
                 if (Is(j, '-') || Is(j, "den") || Is(j, "toi"))
                 {
                     joined = true;
+                }
+                else if (Is(j, "va", "ket", "thuc") && !joined)
+                {
+                    // "bắt đầu từ ngày 15 tháng 12 năm 2025 và kết thúc vào 17 giờ 00 ngày 01 tháng 02 năm 2026": "và kết thúc
+                    // (vào)" closes the span as "đến" does.
+                    joined = true;
+                    j += Is(j + 3, "vao") ? 3 : 2;
                 }
                 else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het") || (Is(j, "truoc") && Is(j - 1, "den")) || IsTimeOfDay(j) || (Is(j, ',') && j > from && IsTimeOfDay(j - 1))))
                 {

@@ -1800,4 +1800,12 @@ public class DeadlineFamilyTests
     [InlineData("Từ tháng 3 đến tháng 11 hằng năm", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | 2025-11-30")]
     [InlineData("Từ ngày 01/6/2025 đến ngày 30/6/2025.", "continuous: Quý II 2025-06-30")]
     public void A_span_of_days_every_year_is_a_yearly_window(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "và kết thúc (vào)" closes a span opened by "từ" as "đến" does, a time of day before the last day included. After a
+    // comma, with other words between, it does not.
+    [Theory]
+    [InlineData("Nhận hồ sơ bắt đầu từ ngày 01/12/2025 và kết thúc vào 17 giờ 00 ngày 15/12/2025.", "continuous: 2025-12-15")]
+    [InlineData("Bắt đầu từ ngày 01/12/2025 và kết thúc ngày 15/01/2026.", "continuous: Quý IV/2025 2025-12-31 | 2026-01-15")]
+    [InlineData("Từ ngày 01/12/2025, và kết thúc dự án trước ngày 15/12/2025.", "phased: 2025-12-15 | 2025-12-31")]
+    public void And_ends_closes_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
