@@ -423,13 +423,18 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends an average ("thu nhập bình quân hằng tháng": right after
-        /// "bình quân"), or a capacity ("công suất") said within a few words before
+        /// "bình quân"), a fee per month of delay ("lệ phí cho mỗi tháng bị muộn"), or a capacity ("công suất") said within a few words before
         /// it, in its clause. (An output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>
         private bool RateOfCapacity(int k)
         {
             if (Is(k - 2, "binh", "quan"))
             {
                 return true; // "thu nhập bình quân hàng tháng": an average per month, a rate, not a frequency
+            }
+
+            if (Is(k + 1, "thang") && (Is(k + 2, "bi", "muon") || Is(k + 2, "bi", "cham") || Is(k + 2, "nop", "cham") || Is(k + 2, "cham", "nop")))
+            {
+                return true; // "nộp lệ phí cho mỗi tháng bị muộn": a fee per month of delay, a rate, not a frequency
             }
 
             for (var j = k - 1; j >= 0 && j >= k - 8 && !IsSentenceBreak(j) && !Is(j, ','); j--)

@@ -1808,4 +1808,10 @@ public class DeadlineFamilyTests
     [InlineData("Bắt đầu từ ngày 01/12/2025 và kết thúc ngày 15/01/2026.", "continuous: Quý IV/2025 2025-12-31 | 2026-01-15")]
     [InlineData("Từ ngày 01/12/2025, và kết thúc dự án trước ngày 15/12/2025.", "phased: 2025-12-15 | 2025-12-31")]
     public void And_ends_closes_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A fee per month of delay ("lệ phí cho mỗi tháng bị muộn") is a rate, no frequency; "mỗi tháng" alone is monthly.
+    [Theory]
+    [InlineData("Trong vòng 06 tháng kể từ ngày hết hạn, chủ văn bằng phải nộp lệ phí cho mỗi tháng bị muộn.", "event:")]
+    [InlineData("Nộp lệ phí mỗi tháng.", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    public void A_fee_per_month_of_delay_is_no_frequency(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
