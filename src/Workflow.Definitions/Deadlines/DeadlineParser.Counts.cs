@@ -413,7 +413,7 @@ public static partial class DeadlineParser
         {
             j += Is(j, ',') ? 1 : 0; // "Chậm nhất là 07 ngày làm việc, trước ngày tiếp xúc cử tri …": a comma may stand before them
             j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
-            return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
+            return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "mung") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
         }
 
         /// <summary>After "trước ngày đầu": "tiên" and a word that is no period ("5 ngày trước ngày đầu tiên thực hiện dịch vụ":

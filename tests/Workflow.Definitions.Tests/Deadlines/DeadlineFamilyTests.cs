@@ -1814,4 +1814,13 @@ public class DeadlineFamilyTests
     [InlineData("Trong vòng 06 tháng kể từ ngày hết hạn, chủ văn bằng phải nộp lệ phí cho mỗi tháng bị muộn.", "event:")]
     [InlineData("Nộp lệ phí mỗi tháng.", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
     public void A_fee_per_month_of_delay_is_no_frequency(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "mùng" before a day of the first ten ("trước ngày mùng 5 tháng cuối quý") is how the day is said: that day of each
+    // quarter's month, not an event after "trước ngày". "trước ngày khai giảng" still is one.
+    [Theory]
+    [InlineData("trước ngày mùng 5 tháng cuối quý", "recurring: Quý I 2025-03-05 | Quý II 2025-06-05 | Quý III 2025-09-05 | Quý IV 2025-12-05")]
+    [InlineData("Hằng quý, trước ngày mùng 10 tháng đầu quý", "recurring: Quý I 2025-01-10 | Quý II 2025-04-10 | Quý III 2025-07-10 | Quý IV 2025-10-10")]
+    [InlineData("trước ngày mùng 5 tháng 3 năm 2026", "once: 2026-03-05")]
+    [InlineData("trước ngày khai giảng", "event:")]
+    public void Mung_before_a_day_is_how_it_is_said(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
