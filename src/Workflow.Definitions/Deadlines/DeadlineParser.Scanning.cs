@@ -261,6 +261,15 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (first == 'k' && IsWhen(k) && Is(k - 1, "sau") && PastActAfterClause(k) && DeadlineDayInSentence(k, tokens.Length))
+            {
+                // "…, sau khi trao đổi ý kiến với Văn phòng Trung ương Đảng …, Bộ Nội vụ đã có Công văn … yêu cầu … hoàn thành
+                // … trước ngày 31/8/2025": a clause that goes on with "đã" (already) tells what was done after it, in the
+                // past: nothing the deadline waits for. An event only without a date.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (first == 'k' && IsWhen(k) && OnlyOnCondition(k))
             {
                 // "…, chỉ cấp giấy tờ vật lý khi công dân có yêu cầu, …, hoàn thành trong tháng 9 năm 2025": "chỉ … khi" (only
@@ -387,6 +396,27 @@ public static partial class DeadlineParser
             for (var t = k + 1; t < tokens.Length && t <= k + 20 && !Is(t, ',') && !Is(t, ';') && !Is(t, '(') && !IsSentenceBreak(t); t++)
             {
                 if (DeadlineDayAt(t) is var day && day >= 0 && Is(day + 1, '/') && Is(day + 3, '/') && IsYearNumber(day + 4))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the clause after the "sau khi" at <paramref name="k"/> (after its comma, a few words on) says "đã"
+        /// (already, with its tilde): "sau khi …, Bộ Nội vụ đã có Công văn …".</summary>
+        private bool PastActAfterClause(int k)
+        {
+            var comma = k + 1;
+            while (comma < tokens.Length && comma <= k + 25 && !Is(comma, ',') && !IsSentenceBreak(comma))
+            {
+                comma++;
+            }
+
+            for (var t = comma + 1; Is(comma, ',') && t < tokens.Length && t <= comma + 8 && !Is(t, ',') && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "da") && WrittenAs(t, "đã"))
                 {
                     return true;
                 }

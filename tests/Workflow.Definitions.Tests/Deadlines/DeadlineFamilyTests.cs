@@ -1823,4 +1823,12 @@ public class DeadlineFamilyTests
     [InlineData("trước ngày mùng 5 tháng 3 năm 2026", "once: 2026-03-05")]
     [InlineData("trước ngày khai giảng", "event:")]
     public void Mung_before_a_day_is_how_it_is_said(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "Sau khi …" whose next clause says "đã" tells what was already done: beside a full date said with "trước" the date is
+    // due. Without "đã", or without a date, the clause still waits.
+    [Theory]
+    [InlineData("Sau khi trao đổi với các sở, Sở Nội vụ đã ban hành hướng dẫn, yêu cầu hoàn thành trước ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Sau khi có hướng dẫn của Bộ, Sở Nội vụ tổ chức triển khai trước ngày 15/12/2025.", "event: 2025-12-15")]
+    [InlineData("Sau khi Bộ ban hành hướng dẫn, đã triển khai thực hiện.", "event:")]
+    public void After_which_something_was_already_done_is_no_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
