@@ -157,6 +157,11 @@ public static partial class DeadlineParser
                 return -1;
             }
 
+            if (Is(day, TokenType.Number) && tokens[day].Length <= 2 && (Is(day + 1, "h") || Is(day + 1, "gio")) && Is(day + 2, "ngay"))
+            {
+                day += 2; // "trước 17h ngày 22/8": the hour the day closes at, then the day
+            }
+
             if (Is(day, "ngay"))
             {
                 day++;
@@ -216,11 +221,15 @@ public static partial class DeadlineParser
         /// Runs after the scan, before spans are joined.</summary>
         private void SetSubjectYearsApart()
         {
-            var (deadline, dated) = (false, false);
+            var (deadline, dated, implicitDeadline) = (false, false, false);
             for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
             {
                 var item = items[i];
                 deadline = item.Kind == ItemKind.Date && item.Name is null && !item.YearImplicit && SaidAsDeadline(item.FirstToken);
+
+                // A day said as a deadline without its year ("… 6 tháng cuối năm 2025 trước ngày 5-12", "… trúng tuyển đại học
+                // năm 2025 trước 17h ngày 22/8") is in the tracked year: a subject year that is the tracked one is its note.
+                implicitDeadline |= item.Kind == ItemKind.Date && item.Name is null && item.YearImplicit && SaidAsDeadline(item.FirstToken);
                 dated |= item.Kind == ItemKind.Date && !item.YearImplicit;
 
                 // A range of quarters read as one span when scanned ("Từ Quý I/2026 đến Quý IV/2026: … theo kế hoạch sử dụng
@@ -232,14 +241,16 @@ public static partial class DeadlineParser
                 dated |= item.Kind == ItemKind.Year && !item.YearImplicit && item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam");
             }
 
-            if (!deadline && !dated)
+            if (!deadline && !dated && !implicitDeadline)
             {
                 return;
             }
 
+            var sameYearDeadline = deadline;
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
+                deadline = sameYearDeadline || (implicitDeadline && item.Year == context.TrackedYear);
                 if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm"
                     && Is(item.FirstToken - 1, TokenType.Word) && !SaysTime(item.FirstToken - 1))
                 {

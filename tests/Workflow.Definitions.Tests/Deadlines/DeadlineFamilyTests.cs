@@ -1831,4 +1831,13 @@ public class DeadlineFamilyTests
     [InlineData("Sau khi có hướng dẫn của Bộ, Sở Nội vụ tổ chức triển khai trước ngày 15/12/2025.", "event: 2025-12-15")]
     [InlineData("Sau khi Bộ ban hành hướng dẫn, đã triển khai thực hiện.", "event:")]
     public void After_which_something_was_already_done_is_no_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year or half-year that is the tracked one, beside a day said with "trước" written without its year, is what the task
+    // is about: the day, once ("trước 17h ngày 22/8": the hour before the day is when it closes). Another year stays.
+    [Theory]
+    [InlineData("Nộp báo cáo tình hình lao động 6 tháng đầu năm 2025 trước ngày 05/7.", "once: 2025-07-05")]
+    [InlineData("Công bố kết quả tuyển sinh năm 2025 trước 17h ngày 22/8.", "once: 2025-08-22")]
+    [InlineData("Nộp hồ sơ trước 17h ngày 22/8/2025.", "once: 2025-08-22")]
+    [InlineData("Tổng hợp kết quả năm 2024 trước ngày 15/3.", "phased: Tổng hợp kết quả 2024-12-31 | Tổng hợp kết quả 2025-03-15")]
+    public void The_tracked_year_beside_a_day_without_its_year_is_the_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
