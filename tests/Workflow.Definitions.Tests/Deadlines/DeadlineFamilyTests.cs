@@ -1419,6 +1419,10 @@ public class DeadlineFamilyTests
     [InlineData("Kê khai theo Luật Phòng, chống tham nhũng 2018 khi dự kiến bổ nhiệm", "event:")]
     [InlineData("Luật Đất đai có hiệu lực trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Luật Đất đai được thông qua năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    // A law's long name, up to sixteen tokens ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân (sửa đổi) 2015").
+    [InlineData("Theo khoản 2 Điều 9 Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân 2015, hoàn thành trước ngày 30/6/2026.", "once: 2026-06-30")]
+    [InlineData("Theo Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân sửa đổi 2025, gửi hồ sơ chậm nhất ngày 01/02/2026", "once: 2026-02-01")]
+    [InlineData("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân có hiệu lực trong năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     public void The_year_of_the_constitution_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // Deferring to another body ("Theo kết quả rà soát / đề xuất …", "… sẽ thông báo sau"): an event, unless a date is given.
