@@ -1366,6 +1366,29 @@ public class DeadlineFamilyTests
     [InlineData("Trước ngày thi ít nhất 3 ngày", "event:")]
     public void A_count_before_an_event_in_brackets_after_a_date_is_its_reason(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    // So is a count before or after an event written with the day it comes to: the count first in brackets right after
+    // the day ("Chậm nhất là ngày 17/02/2021 (95 ngày trước ngày bầu cử)"), the day restated in brackets after the event
+    // ("… chậm nhất trước 70 ngày trước ngày bầu cử (tức ngày 04/01/2026)"), or the day as the label whose colon opens the
+    // count ("Ngày 01/02/2026: Chậm nhất 42 ngày trước ngày bầu cử, …"): the day, once; the count and the event its note.
+    // A count alone, or with brackets that restate no day, still waits for the event.
+    [Theory]
+    [InlineData("Chậm nhất là ngày 20/3/2026 (60 ngày trước ngày khai giảng): Hội nghị triển khai.", "once: 2026-03-20")]
+    [InlineData("Hoàn thành chậm nhất trước 30 ngày trước ngày khai giảng (tức ngày 05/8/2026).", "once: 2026-08-05")]
+    [InlineData("Gửi biên bản chậm nhất sau 05 ngày sau ngày bỏ phiếu (tức là ngày 20/12/2025).", "once: 2025-12-20")]
+    [InlineData("Ngày 15/01/2026: Chậm nhất 30 ngày trước ngày khai mạc Đại hội, gửi hồ sơ.", "once: 2026-01-15")]
+    [InlineData("Chậm nhất là 30 ngày trước ngày khai giảng, gửi hồ sơ.", "event:")]
+    [InlineData("Chậm nhất sau 05 ngày sau ngày bỏ phiếu.", "event:")]
+    [InlineData("Chậm nhất 30 ngày trước ngày khai giảng (theo Điều 5 Quy chế).", "event:")]
+    [InlineData("Ngày 15/01/2026 tổ chức hội nghị; chậm nhất 30 ngày trước ngày khai mạc gửi hồ sơ.", "event: 2026-01-15")]
+    public void A_count_from_an_event_written_with_its_day_is_that_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void A_count_from_an_event_written_with_its_day_is_in_the_note()
+    {
+        var schedule = DeadlineParser.Parse("Hoàn thành chậm nhất trước 30 ngày trước ngày khai giảng (tức ngày 05/8/2026).", Y2025);
+        Assert.Contains("30 ngày trước ngày khai giảng", schedule.Note, StringComparison.Ordinal);
+    }
+
     // A year said with "chậm nhất" right before it, or after a report or submission to the competent authority ("báo cáo /
     // trình cấp có thẩm quyền trong năm 2025"), is a deadline by its end, once; "Trong năm 2025" alone stays work over it.
     [Theory]
