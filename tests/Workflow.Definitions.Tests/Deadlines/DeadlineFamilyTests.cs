@@ -1107,6 +1107,10 @@ public class DeadlineFamilyTests
     [InlineData("15/3 đến 30/3/2026", "continuous: 2026-03-30")]
     [InlineData("Từ ngày 16 đến 31/12/2025", "continuous: Quý IV 2025-12-31")]
     [InlineData("Từ ngày 27/5 đến trước ngày 31/5/2025", "continuous: 2025-05-31")]
+    // The first without its month too, with "-" and no "từ" ("Ngày 02-03/03/2026: …"): a later day of the same month.
+    [InlineData("Ngày 10-12/12/2025: Niêm yết danh sách cử tri.", "continuous: 2025-12-12")]
+    [InlineData("29-30/9/2025", "continuous: Quý III 2025-09-30")]
+    [InlineData("Ngày 10-12/2025", "once: 2025-12-10")]
     public void Two_days_joined_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // After the cell's dated steps, "triển khai (thực hiện) theo tiến độ / thời hạn / Quyết định …" defers the work itself to
