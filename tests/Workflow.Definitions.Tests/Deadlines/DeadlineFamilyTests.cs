@@ -1418,6 +1418,11 @@ public class DeadlineFamilyTests
     [InlineData("Trước ngày 20/8/2025: tổng hợp kết quả kiểm kê sau khi sắp xếp đơn vị hành chính.", "once: 2025-08-20")]
     [InlineData("Sau khi xin ý kiến các sở, hoàn thành trước ngày 30/11/2025", "event: 2025-11-30")]
     [InlineData("Trước khi khai giảng năm học", "event:")]
+    // "sau khi thống nhất với …" right after the body that acts is its own step (it agrees, then decides): the date, once.
+    [InlineData("UBND xã sau khi thống nhất với Mặt trận Tổ quốc quyết định thành lập Tổ bầu cử chậm nhất ngày 31/01/2026.", "once: 2026-01-31")]
+    [InlineData("UBND xã sau khi thống nhất với Mặt trận Tổ quốc quyết định thành lập Tổ bầu cử.", "event:")]
+    [InlineData("Sau khi thống nhất với Sở Tài chính, hoàn thành trước ngày 30/6/2026.", "event: 2026-06-30")]
+    [InlineData("UBND xã sau khi Sở Tài chính thẩm định, quyết định trước ngày 30/6/2026", "event: 2026-06-30")]
     public void Before_a_step_or_after_the_date_a_when_clause_does_not_wait(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "Định kỳ …" right after a label's colon opens the duty as it does at the cell's start: its conditions ("và khi có phát
