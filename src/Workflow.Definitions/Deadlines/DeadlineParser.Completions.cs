@@ -11,11 +11,25 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het"], StringComparison.Ordinal);
+    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het"];
 
-    /// <summary>The sketch bits of the last words of <see cref="CompletionWords"/>: a phrase with none of them has none of
-    /// those words, and skips the search for them (most cells: "Quý I/2025", "Thường xuyên").</summary>
-    private static readonly ulong CompletionLastWords = Tokenizer.Bits("thanh", "hanh", "xong", "dat", "dung", "dong", "thac", "nhat", "quyen", "ket");
+    private static readonly SearchValues<string> CompletionWords = SearchValues.Create(CompletionPhrases, StringComparison.Ordinal);
+
+    /// <summary>The sketch bits of the last words of <see cref="CompletionPhrases"/>, derived from them so the two cannot drift:
+    /// a phrase with none of them has none of those words, and skips the search for them (most cells: "Quý I/2025",
+    /// "Thường xuyên").</summary>
+    private static readonly ulong CompletionLastWords = LastWordBits(CompletionPhrases);
+
+    private static ulong LastWordBits(string[] phrases)
+    {
+        var bits = 0UL;
+        foreach (var phrase in phrases)
+        {
+            bits |= Tokenizer.Bit(phrase.AsSpan(phrase.LastIndexOf(' ') + 1));
+        }
+
+        return bits;
+    }
 
     private sealed partial class Reading
     {

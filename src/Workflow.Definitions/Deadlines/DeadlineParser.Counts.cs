@@ -82,7 +82,13 @@ public static partial class DeadlineParser
             else if (Is(j, "sau", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "ban", "hanh") && !Is(j + 2, "ket", "thuc"))
             {
                 // "Chậm nhất là 05 ngày làm việc, sau ngày nhận được đề nghị …": counted after the day something happens, as
-                // "kể từ ngày nhận được …", the task waits for it. After a written day or the plan's issue, left as it was.
+                // "kể từ ngày nhận được …", the task waits for it. After a written day or the plan's issue, left as it was;
+                // with the day it comes to written beside it ("… sau 03 ngày sau ngày bầu cử (tức ngày 18/03/2026)"), that day.
+                if (fraction < 0 && CountBesideItsDay(k, j) is var beside && beside > k)
+                {
+                    return beside;
+                }
+
                 SetEventMarker(k, EventWhen.Always);
                 return j + 2;
             }
@@ -414,6 +420,44 @@ public static partial class DeadlineParser
             j += Is(j, ',') ? 1 : 0; // "Chậm nhất là 07 ngày làm việc, trước ngày tiếp xúc cử tri …": a comma may stand before them
             j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
             return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "mung") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
+        }
+
+        /// <summary>"Chậm nhất là ngày 17/02/2021 (95 ngày trước ngày bầu cử)", "chậm nhất trước 70 ngày trước ngày bầu cử (tức
+        /// ngày 04/01/2026)", "chậm nhất sau 03 ngày sau ngày bầu cử (tức ngày 18/03/2026)", "Ngày 01/02/2026: Chậm nhất 42 ngày
+        /// trước ngày bầu cử, …": a count before or after an event (its words at <paramref name="words"/>, "trước ngày …",
+        /// "sau ngày …") with the day it comes to written beside it is how that day was worked out: the day is the deadline,
+        /// the count and the event its note, nothing the task waits for. Beside it means in brackets right after the day (the
+        /// count first in them), in brackets "(tức ngày …)" or "(tức là ngày …)" right after the event's words, or as the
+        /// label whose colon opens the count's clause ("chậm nhất (là)" between). Returns the token to go on from, or -1 (a
+        /// count alone, "Chậm nhất là 105 ngày trước ngày bầu cử, …", still waits for the election). ("Chậm nhất ngày
+        /// 10/12/2025 (trước ngày bầu cử 95 ngày …)", the count after the event, is the scanner's.)</summary>
+        private int CountBesideItsDay(int k, int words)
+        {
+            if (Is(k - 1, '(') && DateEndsAt(k - 2))
+            {
+                var close = ClosingBracket(k - 1);
+                notes.Add(Original(k, close - 1));
+                return close;
+            }
+
+            var end = words + 2; // the event's last word: "bầu cử", "khai mạc Đại hội"
+            while (end + 1 < tokens.Length && end < words + 12 && tokens[end + 1].IsWord)
+            {
+                end++;
+            }
+
+            var restated = Is(end + 1, '(') && Is(end + 2, "tuc") && (Is(end + 3, "ngay") ? Is(end + 4, TokenType.Number) : Is(end + 3, "la", "ngay") && Is(end + 5, TokenType.Number));
+            var j = k - 1;
+            j -= Is(j, "truoc") || Is(j, "sau") ? 1 : 0;
+            j -= Is(j, "la") ? 1 : 0;
+            j -= Is(j - 1, "cham", "nhat") ? 2 : 0;
+            if (!restated && !(Is(j, ':') && DateEndsAt(j - 1)))
+            {
+                return -1;
+            }
+
+            notes.Add(Original(k, end));
+            return end + 1;
         }
 
         /// <summary>After "trước ngày đầu": "tiên" and a word that is no period ("5 ngày trước ngày đầu tiên thực hiện dịch vụ":

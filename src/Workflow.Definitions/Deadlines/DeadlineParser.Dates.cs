@@ -286,8 +286,8 @@ public static partial class DeadlineParser
         /// <summary>Whether the words ending at token <paramref name="last"/> name the constitution or a law, which the year
         /// after them (or after "năm") completes: "Hiến pháp 2013", "Luật Phòng, chống tham nhũng 2018", "Bộ luật Lao động
         /// năm 2019". A law's name is "Luật" written with its capital (or "Bộ luật"), a capitalised word, then words or
-        /// commas, at most ten tokens in all, none of them a word that says when ("Luật Đất đai có hiệu lực trong năm 2025"
-        /// keeps its year). (Not the words of time of <see cref="SaysTime"/>: folded, "nhũng", "tư", "Quy", "Đấu", "Nam"
+        /// commas, at most sixteen tokens in all ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân sửa đổi 2025"),
+        /// none of them a word that says when ("Luật Đất đai có hiệu lực trong năm 2025" keeps its year). (Not the words of time of <see cref="SaysTime"/>: folded, "nhũng", "tư", "Quy", "Đấu", "Nam"
         /// are in laws' names.)</summary>
         private bool NamesCharter(int last)
         {
@@ -298,7 +298,7 @@ public static partial class DeadlineParser
 
             // "Luật" first, one comparison a token: a year's words are asked their meaning only after a law's name.
             var law = -1;
-            for (var j = last; j >= 1 && j >= last - 9 && law < 0 && (tokens[j].IsWord || Is(j, ',')); j--)
+            for (var j = last; j >= 1 && j >= last - 15 && law < 0 && (tokens[j].IsWord || Is(j, ',')); j--)
             {
                 law = Is(j - 1, "luat") ? j : -1;
             }

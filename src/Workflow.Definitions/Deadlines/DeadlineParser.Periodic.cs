@@ -116,7 +116,12 @@ public static partial class DeadlineParser
             if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
             {
                 // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
-                // event the task waits for, not from a date.
+                // event the task waits for, not from a date; with the day it comes to written beside it, that day.
+                if (CountBesideItsDay(k, Is(k + 1, "ngay", "lam") ? k + 4 : k + 2) is var beside && beside > k)
+                {
+                    return beside;
+                }
+
                 SetEventMarker(k, EventWhen.Always);
                 return k + 2;
             }

@@ -234,6 +234,16 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (first == 'k' && IsWhen(k) && Is(k - 1, "sau") && Is(k + 1, "thong", "nhat") && Is(k + 3, "voi") && Is(k - 2, TokenType.Word))
+            {
+                // "UBND cấp xã sau khi thống nhất với Thường trực HĐND … quyết định thành lập … chậm nhất trước 43 ngày trước
+                // ngày bầu cử (tức ngày 31/01/2026)": "sau khi thống nhất với" after the body that acts says whom it agrees
+                // with before it decides, a step of its own work, nothing another body does first; an event only without
+                // a date.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (first == 'k' && IsWhen(k) && k > 0 && (Is(k - 1, "truoc") || Is(k - 1, "sau")) && !AdHocAside(k) && !InPurposeClause(k) && DeadlineDayInSentence(k, Is(k - 1, "truoc") ? tokens.Length : k))
             {
                 // "Báo cáo … trước khi xin ý kiến …, chậm nhất ngày 09/3/2025": beside a full date said with "trước ngày" or

@@ -94,26 +94,16 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"Từ ngày 16 đến 31/12/2025", "Từ ngày 24 đến ngày 30 tháng 5 năm 2025": a span's first day written alone
-        /// takes the month and year of its last day; the end is scanned next and <see cref="MergeSpans"/> joins the two.</summary>
+        /// takes the month and year of its last day; the end is scanned next and <see cref="MergeSpans"/> joins the two.
+        /// Without "từ", a day joined by "-" to a later day of the same month written with "/" ("Ngày 02-03/03/2026: Phân
+        /// phối phiếu bầu …") is the same span, as "28/6-5/7/2026" is (listed there): "02-03" is no day and month before
+        /// "/03/2026".</summary>
         private int SpanStartDay(int k)
         {
             var day = tokens[k].Value;
-            if (tokens[k].Length > 2 || day is < 1 or > 31)
-            {
-                return k;
-            }
-
-            if (Is(k - 1, "ngay") && !Is(k - 2, "tu") && Is(k + 1, '-') && Is(k + 2, TokenType.Number) && tokens[k + 2].Value > day
-                && Is(k + 3, '/') && Is(k + 4, TokenType.Number) && Is(k + 5, '/') && IsYearNumber(k + 6)
-                && tokens[k + 4].Value is >= 1 and <= 12 && tokens[k + 2].Value <= CalendarSystem.Iso.GetDaysInMonth(tokens[k + 6].Value, tokens[k + 4].Value))
-            {
-                // "Ngày 26-27/02/2026: Công bố …": two days of one month joined by "-" after "ngày", without "từ", are a span
-                // of days as "28/6-5/7/2026" is (listed, MergeSpans): the first takes the last's month and year.
-                AddDate(new LocalDate(tokens[k + 6].Value, tokens[k + 4].Value, day), null, true, k, k);
-                return k + 1;
-            }
-
-            if (!(Is(k - 1, "tu") || Is(k - 1, "ngay", "tu") || (Is(k - 1, "ngay") && Is(k - 2, "tu"))))
+            var opened = Is(k - 1, "tu") || Is(k - 1, "ngay", "tu") || (Is(k - 1, "ngay") && Is(k - 2, "tu"));
+            var dashed = Is(k + 1, '-') && Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2 && tokens[k + 2].Value > day && Is(k + 3, '/');
+            if (tokens[k].Length > 2 || day is < 1 or > 31 || !(dashed || opened))
             {
                 return k;
             }
@@ -143,7 +133,8 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            AddDate(new LocalDate(year, month, day), null, false, k, k);
+            // Without "từ", the first day counts as written without its year, so that MergeSpans reads a range of days.
+            AddDate(new LocalDate(year, month, day), null, !opened, k, k);
             return k + 1;
         }
 

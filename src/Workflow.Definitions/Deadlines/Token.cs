@@ -96,18 +96,6 @@ internal static class Tokenizer
         return sketch;
     }
 
-    /// <summary>The bits of several folded words in a <see cref="Sketch"/>: a phrase whose sketch has none of them has none of the words.</summary>
-    public static ulong Bits(params ReadOnlySpan<string> words)
-    {
-        var bits = 0UL;
-        foreach (var word in words)
-        {
-            bits |= Bit(word);
-        }
-
-        return bits;
-    }
-
     /// <summary>The bit of a number of <paramref name="digits"/> digits in a <see cref="Sketch"/>.</summary>
     public static ulong NumberBit(int digits) => 1UL << (((digits * 13) + 5) & 63);
 

@@ -20,6 +20,8 @@ public class CorpusPhraseTests
 
     private const string SeventeenthHarvest = "harvest17-";
 
+    private const string EighteenthHarvest = "harvest18-";
+
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
     private static bool SplitByItsOwnRule(CorpusRow row) =>
@@ -375,6 +377,30 @@ public class CorpusPhraseTests
     [Fact]
     public void The_seventeenth_harvests_held_out_half_keeps_its_measured_score() =>
         AssertHeldOutHalfKeeps(SeventeenthHarvest, rows: 206, measured: 185, mended: 204);
+
+    /// <summary>
+    /// The eighteenth harvest: 226 time cells held out whole (<c>HeldOut/harvest18-held.tsv</c>), labelled by reading and
+    /// committed (<c>f01604d</c>) before the parser read any, from documents no harvest had used: articles quoting decrees,
+    /// resolutions, the 2021 and 2026 election timetables and provincial letters; consolidated legal texts; stored web pages
+    /// (the education ministry's school-year framework, Home Affairs letters, NQ 86/NQ-CP, labour-report decrees). Before
+    /// any run, 55 cells with another fair reading or a paraphrased source, and 7 typed in a broken font, were left out. Its
+    /// rule, fixed before it was gathered: no development half; the parser is run on it once. That run (the fifteenth
+    /// session's parser, 03/12/2026 20:36 UTC) read 172 of 226 (76.1 %); the parser at the session's start read 171. Most
+    /// misses were two families the corpus had not shown: a written date beside a count from an election's day, read as
+    /// waiting for the election, and a tax period named before the day its tax is due. Both were mended after that run
+    /// (sixteenth session: 224 of 226, no longer blind). This test keeps the blind measure and the mended score.
+    /// </summary>
+    [Fact]
+    public void The_eighteenth_harvest_keeps_its_measured_score()
+    {
+        var heldOut = Load("HeldOut").Where(r => r.File.StartsWith(EighteenthHarvest, StringComparison.Ordinal)).ToList();
+        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+
+        Assert.Equal(226, heldOut.Count);
+        Assert.DoesNotContain(Rows.Value, r => r.File.StartsWith(EighteenthHarvest, StringComparison.Ordinal));
+        Assert.True(heldOut.Count - misses.Count >= 172, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count}, measured 172 blind; misses: {string.Join(" | ", misses)}");
+        Assert.True(heldOut.Count - misses.Count >= 224, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count}, 224 after mending; misses: {string.Join(" | ", misses)}");
+    }
 
     /// <summary>A harvest split by its own rule: its held-out half (files <paramref name="prefix"/>… under
     /// <c>HeldOut/</c>) has <paramref name="rows"/> rows, all of even FNV-1a, its development rows in the corpus all odd,

@@ -1107,6 +1107,10 @@ public class DeadlineFamilyTests
     [InlineData("15/3 đến 30/3/2026", "continuous: 2026-03-30")]
     [InlineData("Từ ngày 16 đến 31/12/2025", "continuous: Quý IV 2025-12-31")]
     [InlineData("Từ ngày 27/5 đến trước ngày 31/5/2025", "continuous: 2025-05-31")]
+    // The first without its month too, with "-" and no "từ" ("Ngày 02-03/03/2026: …"): a later day of the same month.
+    [InlineData("Ngày 10-12/12/2025: Niêm yết danh sách cử tri.", "continuous: 2025-12-12")]
+    [InlineData("29-30/9/2025", "continuous: Quý III 2025-09-30")]
+    [InlineData("Ngày 10-12/2025", "once: 2025-12-10")]
     public void Two_days_joined_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // After the cell's dated steps, "triển khai (thực hiện) theo tiến độ / thời hạn / Quyết định …" defers the work itself to
@@ -1366,6 +1370,29 @@ public class DeadlineFamilyTests
     [InlineData("Trước ngày thi ít nhất 3 ngày", "event:")]
     public void A_count_before_an_event_in_brackets_after_a_date_is_its_reason(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    // So is a count before or after an event written with the day it comes to: the count first in brackets right after
+    // the day ("Chậm nhất là ngày 17/02/2021 (95 ngày trước ngày bầu cử)"), the day restated in brackets after the event
+    // ("… chậm nhất trước 70 ngày trước ngày bầu cử (tức ngày 04/01/2026)"), or the day as the label whose colon opens the
+    // count ("Ngày 01/02/2026: Chậm nhất 42 ngày trước ngày bầu cử, …"): the day, once; the count and the event its note.
+    // A count alone, or with brackets that restate no day, still waits for the event.
+    [Theory]
+    [InlineData("Chậm nhất là ngày 20/3/2026 (60 ngày trước ngày khai giảng): Hội nghị triển khai.", "once: 2026-03-20")]
+    [InlineData("Hoàn thành chậm nhất trước 30 ngày trước ngày khai giảng (tức ngày 05/8/2026).", "once: 2026-08-05")]
+    [InlineData("Gửi biên bản chậm nhất sau 05 ngày sau ngày bỏ phiếu (tức là ngày 20/12/2025).", "once: 2025-12-20")]
+    [InlineData("Ngày 15/01/2026: Chậm nhất 30 ngày trước ngày khai mạc Đại hội, gửi hồ sơ.", "once: 2026-01-15")]
+    [InlineData("Chậm nhất là 30 ngày trước ngày khai giảng, gửi hồ sơ.", "event:")]
+    [InlineData("Chậm nhất sau 05 ngày sau ngày bỏ phiếu.", "event:")]
+    [InlineData("Chậm nhất 30 ngày trước ngày khai giảng (theo Điều 5 Quy chế).", "event:")]
+    [InlineData("Ngày 15/01/2026 tổ chức hội nghị; chậm nhất 30 ngày trước ngày khai mạc gửi hồ sơ.", "event: 2026-01-15")]
+    public void A_count_from_an_event_written_with_its_day_is_that_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void A_count_from_an_event_written_with_its_day_is_in_the_note()
+    {
+        var schedule = DeadlineParser.Parse("Hoàn thành chậm nhất trước 30 ngày trước ngày khai giảng (tức ngày 05/8/2026).", Y2025);
+        Assert.Contains("30 ngày trước ngày khai giảng", schedule.Note, StringComparison.Ordinal);
+    }
+
     // A year said with "chậm nhất" right before it, or after a report or submission to the competent authority ("báo cáo /
     // trình cấp có thẩm quyền trong năm 2025"), is a deadline by its end, once; "Trong năm 2025" alone stays work over it.
     [Theory]
@@ -1391,6 +1418,11 @@ public class DeadlineFamilyTests
     [InlineData("Trước ngày 20/8/2025: tổng hợp kết quả kiểm kê sau khi sắp xếp đơn vị hành chính.", "once: 2025-08-20")]
     [InlineData("Sau khi xin ý kiến các sở, hoàn thành trước ngày 30/11/2025", "event: 2025-11-30")]
     [InlineData("Trước khi khai giảng năm học", "event:")]
+    // "sau khi thống nhất với …" right after the body that acts is its own step (it agrees, then decides): the date, once.
+    [InlineData("UBND xã sau khi thống nhất với Mặt trận Tổ quốc quyết định thành lập Tổ bầu cử chậm nhất ngày 31/01/2026.", "once: 2026-01-31")]
+    [InlineData("UBND xã sau khi thống nhất với Mặt trận Tổ quốc quyết định thành lập Tổ bầu cử.", "event:")]
+    [InlineData("Sau khi thống nhất với Sở Tài chính, hoàn thành trước ngày 30/6/2026.", "event: 2026-06-30")]
+    [InlineData("UBND xã sau khi Sở Tài chính thẩm định, quyết định trước ngày 30/6/2026", "event: 2026-06-30")]
     public void Before_a_step_or_after_the_date_a_when_clause_does_not_wait(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // "Định kỳ …" right after a label's colon opens the duty as it does at the cell's start: its conditions ("và khi có phát
@@ -1419,6 +1451,10 @@ public class DeadlineFamilyTests
     [InlineData("Kê khai theo Luật Phòng, chống tham nhũng 2018 khi dự kiến bổ nhiệm", "event:")]
     [InlineData("Luật Đất đai có hiệu lực trong năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Luật Đất đai được thông qua năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    // A law's long name, up to sixteen tokens ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân (sửa đổi) 2015").
+    [InlineData("Theo khoản 2 Điều 9 Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân 2015, hoàn thành trước ngày 30/6/2026.", "once: 2026-06-30")]
+    [InlineData("Theo Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân sửa đổi 2025, gửi hồ sơ chậm nhất ngày 01/02/2026", "once: 2026-02-01")]
+    [InlineData("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân có hiệu lực trong năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     public void The_year_of_the_constitution_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // Deferring to another body ("Theo kết quả rà soát / đề xuất …", "… sẽ thông báo sau"): an event, unless a date is given.
