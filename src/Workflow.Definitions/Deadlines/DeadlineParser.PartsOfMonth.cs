@@ -4,7 +4,8 @@ using NodaTime;
 namespace Workflow.Definitions.Deadlines;
 
 /// <summary>
-/// Parts of a month: its first or middle ten days ("Đầu tháng 3/2026", "giữa tháng 10") and its weeks
+/// Parts of a month or quarter: a month's first or middle ten days ("Đầu tháng 3/2026", "giữa tháng 10"), a quarter's
+/// first or middle month ("Đầu quý III/2026" is 31/07/2026, listed), and a month's weeks
 /// ("Dự kiến tuần 1 tháng 01 năm 2026", "Xong trước tuần 2 tháng 01/2026"). Week n ends on day 7n (the
 /// fifth week on the month's last day); "đầu tháng" is the 10th and "giữa tháng" the 20th, a reading a
 /// coordinator should confirm, so it is listed.
@@ -23,6 +24,13 @@ public static partial class DeadlineParser
                 return PartOfMonth(k, k + 1, day, $"\"{Original(k, k + 1)}\" đọc là ngày {day} của tháng (có thể hiểu là hết tháng)");
             }
 
+            // "Đầu quý III/2026": the quarter's first month, "giữa quý" its second. Not "tháng đầu quý", a month of every
+            // quarter (Periodic), nor "Từ đầu quý …", which opens a span at the quarter's first day.
+            if ((Is(k, "dau") || Is(k, "giua")) && (Is(k + 1, "quy") || Is(k + 1, "qui")) && Quarter(k + 2) != 0 && !Is(k - 1, "thang") && !Is(k - 1, "tu"))
+            {
+                return PartOfQuarter(k, Is(k, "dau") ? 0 : 1);
+            }
+
             if (Is(k, "tuan") && Is(k + 1, TokenType.Number) && tokens[k + 1].Value is >= 1 and <= 5 && Is(k + 2, "thang") && Is(k + 3, TokenType.Number))
             {
                 var week = tokens[k + 1].Value;
@@ -31,6 +39,28 @@ public static partial class DeadlineParser
             }
 
             return k;
+        }
+
+        /// <summary>Reads the quarters after the part at <paramref name="first"/> and moves each to the end of its month
+        /// <paramref name="monthOfQuarter"/> (0 the first), a reading that is listed: the quarter's end is the other.</summary>
+        private int PartOfQuarter(int first, int monthOfQuarter)
+        {
+            var before = items.Count;
+            var after = Quarters(first + 1);
+            if (error is not null)
+            {
+                return after;
+            }
+
+            for (var i = before; i < items.Count; i++)
+            {
+                var start = items[i].Start.PlusMonths(monthOfQuarter);
+                var due = MonthEnd(start.Year, start.Month);
+                items[i] = items[i] with { Date = due, FirstToken = first, Name = null };
+                ambiguities.Add($"\"{Original(first, first + 1)}\" đọc là hết tháng {due.Month:00}/{due.Year} (có thể hiểu là hết quý)");
+            }
+
+            return after;
         }
 
         /// <summary>Reads the month at <paramref name="monthWord"/> and moves its dates to <paramref name="day"/>

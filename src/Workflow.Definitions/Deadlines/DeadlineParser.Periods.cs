@@ -49,7 +49,7 @@ public static partial class DeadlineParser
                 // "Quý III/2025 đến hết quý I/2026": "hết" says the work lasts to the last quarter's end, a span.
                 var untilEnd = isRange && Is(j + 1, "het");
                 var at = untilEnd ? j + 2 : j + 1;
-                at += Is(at, "quy") ? 1 : 0;
+                at += Is(at, "quy") || Is(at, "q") ? 1 : 0;
                 var nextQuarter = Quarter(at);
                 if (nextQuarter == 0)
                 {

@@ -94,7 +94,8 @@ public static partial class DeadlineParser
 
             var first = text.Folded[token.Start];
 
-            if (first == 'q' && (Is(k, "quy") || Is(k, "qui")) && !OtherWordThanQuarter(k))
+            // "Q1/2026", "Q4 năm 2026": a table's short "quý" (never "Q1" alone, which may be a district, "quận 1").
+            if (first == 'q' && ((Is(k, "quy") || Is(k, "qui")) ? !OtherWordThanQuarter(k) : Is(k, "q") && IsShortQuarter(k)))
             {
                 return Quarters(k);
             }
@@ -508,6 +509,20 @@ public static partial class DeadlineParser
         {
             var word = text.Text.AsSpan(tokens[k].Start, tokens[k].Length);
             return word.IndexOfAny(FundMarks) >= 0 || (Is(k + 1, TokenType.Word) && !IsRomanLike(k + 1) && word.IndexOfAny("ýÝíÍ") < 0);
+        }
+
+        /// <summary>"Q1/2026", "Q IV/2026", "Q4 năm 2026", "Q2-Q3/2026": "Q" and a quarter's number followed by its year
+        /// after "/", "-" or "năm", or by another such quarter. A bare "Q1" stays unread: it also names a district.</summary>
+        private bool IsShortQuarter(int k)
+        {
+            if (Quarter(k + 1) == 0)
+            {
+                return false;
+            }
+
+            var after = k + 2;
+            return ((Is(after, '/') || Is(after, '-')) && IsYearNumber(after + 1)) || (Is(after, "nam") && IsYearNumber(after + 1))
+                || ((Is(after, '-') || Is(after, ',')) && Is(after + 1, "q") && Quarter(after + 2) != 0);
         }
 
         /// <summary>Whether the words at <paramref name="k"/> ("khi có yêu cầu", "theo yêu cầu của Bộ Tư pháp", "khi cần thiết",

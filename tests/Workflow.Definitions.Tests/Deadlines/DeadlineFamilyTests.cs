@@ -21,6 +21,35 @@ public class DeadlineFamilyTests
     [InlineData("Quý II2027", "once: 2027-06-30")]
     public void Period_words_and_separators(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    /// <summary>A table's short "Q" for "quý" is read only with a quarter's number and its year (or another such quarter):
+    /// "Q1" alone also names a district ("quận 1").</summary>
+    [Theory]
+    [InlineData("Q1/2026", "once: 2026-03-31")]
+    [InlineData("Q IV/2026", "once: 2026-12-31")]
+    [InlineData("Q4 năm 2026", "once: 2026-12-31")]
+    [InlineData("Q2-Q3/2026", "phased: 2026-06-30 | 2026-09-30")]
+    [InlineData("Q2, Q3/2026", "phased: 2026-06-30 | 2026-09-30")]
+    [InlineData("UBND Q1 thực hiện trong tháng 5/2026", "once: 2026-05-31")]
+    [InlineData("Q1", "unknown:")]
+    public void A_short_q_is_a_quarter_with_its_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"Đầu quý" is the end of the quarter's first month and "giữa quý" of its second, listed since the quarter's
+    /// end is the other reading; "tháng đầu quý" stays a month of every quarter and "Từ đầu quý …" a span.</summary>
+    [Theory]
+    [InlineData("Đầu quý III/2026", "once: 2026-07-31", true)]
+    [InlineData("Đầu quý IV năm 2026", "once: 2026-10-31", true)]
+    [InlineData("Giữa quý II/2026", "once: 2026-05-31", true)]
+    [InlineData("Đầu quý I, II/2026", "phased: 2026-01-31 | 2026-04-30", true)]
+    [InlineData("Trước ngày 10 của tháng đầu quý", "recurring: Quý I 2025-01-10 | Quý II 2025-04-10 | Quý III 2025-07-10 | Quý IV 2025-10-10", false)]
+    [InlineData("Từ đầu quý II đến hết quý III/2025", "continuous: Quý II 2025-06-30 | Quý III 2025-09-30", false)]
+    [InlineData("Cuối quý II/2026", "once: 2026-06-30", false)]
+    public void The_start_or_middle_of_a_quarter_is_one_of_its_months(string phrase, string expected, bool listed)
+    {
+        var schedule = DeadlineParser.Parse(phrase, Y2025);
+        Assert.Equal(expected, ScheduleText.Of(schedule));
+        Assert.Equal(listed, schedule.Ambiguity is not null);
+    }
+
     [Theory]
     [InlineData("2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     [InlineData("Giai đoạn 2026 - 2028", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31 | Năm 2028 2028-12-31")]
