@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 
 namespace Workflow.Definitions.Deadlines;
 
@@ -48,10 +49,11 @@ public static partial class DeadlineParser
                 }
 
                 var close = ClosingBracket(open);
-                if (Is(open + 1, "cham", "nhat") && LatestBound(open, close) is var bounded && bounded >= 0)
+                if (BoundOpens(open + 1) && LatestBound(open, close) is var bounded && bounded >= 0)
                 {
                     // "… tổ chức Đại hội … sáng năm 2025 (chậm nhất tháng 10/2025) để có thời gian …": a date said with "chậm nhất"
                     // in brackets right after a year or date bounds it; the bracket's date is the deadline, the looser one the note.
+                    // So does one said with "(hoàn thành) trước" inside the period before it: "Năm 2026 (hoàn thành trước 30/11/2026)".
                     SetApart(bounded, $"\"{Original(items[bounded].FirstToken, items[bounded].LastToken)}\" đọc theo hạn chậm nhất trong ngoặc");
                     open = close;
                     continue;
@@ -705,15 +707,26 @@ public static partial class DeadlineParser
         /// when a date (not a year) lies inside it, before <paramref name="close"/>; otherwise -1.</summary>
         private int LatestBound(int open, int close)
         {
-            var (before, inside) = (-1, false);
+            var (before, inside) = (-1, default(LocalDate?));
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
                 before = item.LastToken == open - 1 && !item.YearImplicit && item.Kind is ItemKind.Date or ItemKind.Year ? i : before;
-                inside |= item.Kind == ItemKind.Date && item.FirstToken > open && item.LastToken < close;
+                inside ??= item.Kind == ItemKind.Date && item.FirstToken > open && item.LastToken < close ? item.Date : null;
             }
 
-            return inside ? before : -1;
+            // "chậm nhất" bounds whatever it follows; "trước" only a date inside the period before it (not "Quý II/2026
+            // (trước khi …)", nor a bracket that moves the deadline later).
+            var latest = Is(open + 1, "cham", "nhat") || (Is(open + 1, "hoan", "thanh") && Is(open + 3, "cham", "nhat"));
+            return inside is { } date && before >= 0 && (latest || (items[before].Date.Year == date.Year && date <= items[before].Date)) ? before : -1;
+        }
+
+        /// <summary>The words that open a bracket bounding the date before it: "chậm nhất", "trước (ngày)", "hoàn thành
+        /// trước" or "hoàn thành chậm nhất".</summary>
+        private bool BoundOpens(int k)
+        {
+            k += Is(k, "hoan", "thanh") ? 2 : 0;
+            return Is(k, "cham", "nhat") || (Is(k, "truoc") && (Is(k + 1, "ngay") || Is(k + 1, TokenType.Number)));
         }
 
         /// <summary>"… sửa chữa nhà cửa bị thiệt hại do đợt mưa lũ từ ngày 16-22/11/2025, gửi … trước ngày 03/12/2025": a span

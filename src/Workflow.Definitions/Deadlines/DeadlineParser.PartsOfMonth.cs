@@ -5,7 +5,8 @@ namespace Workflow.Definitions.Deadlines;
 
 /// <summary>
 /// Parts of a month or quarter: a month's first or middle ten days ("Đầu tháng 3/2026", "giữa tháng 10"), a quarter's
-/// first or middle month ("Đầu quý III/2026" is 31/07/2026, listed), and a month's weeks
+/// first or middle month ("Đầu quý III/2026" is 31/07/2026, listed), a month's thirds ("Thượng tuần tháng 7/2026" the
+/// 10th, "trung tuần" the 20th, "hạ tuần" its last day), and its weeks
 /// ("Dự kiến tuần 1 tháng 01 năm 2026", "Xong trước tuần 2 tháng 01/2026"). Week n ends on day 7n (the
 /// fifth week on the month's last day); "đầu tháng" is the 10th and "giữa tháng" the 20th, a reading a
 /// coordinator should confirm, so it is listed.
@@ -31,11 +32,21 @@ public static partial class DeadlineParser
                 return PartOfQuarter(k, Is(k, "dau") ? 0 : 1);
             }
 
-            if (Is(k, "tuan") && Is(k + 1, TokenType.Number) && tokens[k + 1].Value is >= 1 and <= 5 && Is(k + 2, "thang") && Is(k + 3, TokenType.Number))
+            // "Thượng tuần tháng 7/2026": the month's first ten days, "trung tuần" its middle ten, "hạ tuần" its last (the
+            // words say so; nothing to confirm).
+            if (Is(k + 1, "tuan") && (Is(k, "thuong") || Is(k, "trung") || Is(k, "ha")) && Is(k + 2, "thang") && Is(k + 3, TokenType.Number))
             {
-                var week = tokens[k + 1].Value;
+                return PartOfMonth(k, k + 2, Is(k, "thuong") ? 10 : Is(k, "trung") ? 20 : 31, null);
+            }
+
+            // "Dự kiến tuần 1 tháng 01 năm 2026", "Tuần thứ 2 của tháng 4/2026".
+            var number = Is(k + 1, "thu") ? k + 2 : k + 1;
+            var month = Is(number + 1, "cua") ? number + 2 : number + 1;
+            if (Is(k, "tuan") && Is(number, TokenType.Number) && tokens[number].Value is >= 1 and <= 5 && Is(month, "thang") && Is(month + 1, TokenType.Number))
+            {
+                var week = tokens[number].Value;
                 var reading = Is(k - 1, "truoc") ? $"\"trước tuần {week}\" đọc là hết tuần {week} (có thể hiểu là hết tuần {week - 1})" : null;
-                return PartOfMonth(k, k + 2, week * 7, reading);
+                return PartOfMonth(k, month, week * 7, reading);
             }
 
             return k;

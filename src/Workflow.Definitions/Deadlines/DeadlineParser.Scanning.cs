@@ -209,6 +209,14 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (first == 'k' && Is(k - 1, "truoc") && IsWhen(k) && Is(k - 2, '(') && items.Count > 0 && items[^1].Kind == ItemKind.Date && items[^1].LastToken == k - 3)
+            {
+                // "Quý III/2026 (trước khi tổng kết)": in brackets right after a date, "trước khi" says what the date comes
+                // before, nothing the task waits for; the words stay whole in its note.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k;
+            }
+
             if (first == 'k' && Is(k - 1, "truoc") && Is(k, "khi") && DatedEarlierClause(k - 1))
             {
                 // "… thường xuyên, liên tục trong năm 2025, sẽ có văn bản thông báo lịch … trước khi đoàn đến làm việc": in a

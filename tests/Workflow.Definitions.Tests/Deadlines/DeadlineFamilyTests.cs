@@ -21,6 +21,28 @@ public class DeadlineFamilyTests
     [InlineData("Quý II2027", "once: 2027-06-30")]
     public void Period_words_and_separators(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    /// <summary>A day said with "(hoàn thành) trước" in brackets inside the period right before it bounds that period, as
+    /// "chậm nhất" does; a later one, or "trước khi …", leaves the period due and becomes its note.</summary>
+    [Theory]
+    [InlineData("Năm 2026 (hoàn thành trước 30/11/2026)", "once: 2026-11-30")]
+    [InlineData("Quý II/2026 (trước ngày 15/6/2026)", "once: 2026-06-15")]
+    [InlineData("Năm 2026 (hoàn thành chậm nhất tháng 11/2026)", "once: 2026-11-30")]
+    [InlineData("Quý II/2026 (trước ngày 15/7/2026)", "once: 2026-06-30")]
+    [InlineData("Quý III/2026 (trước khi tổng kết)", "once: 2026-09-30")]
+    [InlineData("Trước khi tổng kết năm 2026", "event: 2026-12-31")]
+    public void A_bracket_said_with_truoc_bounds_the_period_before_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>The thirds of a month ("thượng tuần" the 10th, "trung tuần" the 20th, "hạ tuần" its last day) and its
+    /// weeks, also said "tuần thứ N (của) tháng" (week n ends on day 7n).</summary>
+    [Theory]
+    [InlineData("Thượng tuần tháng 7/2026", "once: 2026-07-10")]
+    [InlineData("Trung tuần tháng 7/2026", "once: 2026-07-20")]
+    [InlineData("Hạ tuần tháng 2/2026", "once: 2026-02-28")]
+    [InlineData("Tuần thứ 2 của tháng 4/2026", "once: 2026-04-14")]
+    [InlineData("Tuần thứ 3 tháng 4/2026", "once: 2026-04-21")]
+    [InlineData("Dự kiến tuần 1 tháng 01 năm 2026", "once: 2026-01-07")]
+    public void Thirds_and_weeks_of_a_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     /// <summary>A table's short "Q" for "quý" is read only with a quarter's number and its year (or another such quarter):
     /// "Q1" alone also names a district ("quận 1").</summary>
     [Theory]
