@@ -224,10 +224,15 @@ public static partial class DeadlineParser
                 {
                     Add(dated.NextYear ? date.PlusYears(1) : ReportDue(date, reportOf, dated.Name), reportOf, dated.Name ?? PeriodLabel(reportOf));
                 }
+                else if ((datedPeriods & (1 << i)) != 0)
+                {
+                    continue; // a quarter named as a report period: the day after it is its date
+                }
                 else if (i > 0 && (datedPeriods & (1 << (i - 1))) != 0)
                 {
-                    var period = items[i - 1].Period;
-                    Add(date, period, PeriodLabel(period));
+                    var named = items[i - 1];
+                    var period = named.Kind == ItemKind.Date ? ReportingPeriod.Quarterly : named.Period;
+                    Add(date, period, named.Kind == ItemKind.Date ? named.Name! : PeriodLabel(period));
                 }
                 else if (dated.Name is null && IsHalfYearsDay(i))
                 {
@@ -377,8 +382,11 @@ public static partial class DeadlineParser
             {
                 var (period, day) = (items[i], items[i + 1]);
                 var after = Is(period.LastToken + 1, "thang") ? period.LastToken + 2 : period.LastToken + 1; // "6 tháng": the item is the number
-                if (period.Kind == ItemKind.Period && period.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths or ReportingPeriod.Yearly
-                    && day.Kind == ItemKind.Date && day.Name is null && OnlyFillerWords(after, day.FirstToken))
+                // "Báo cáo quý I trước 15/3", "Quý I: trước 15/3; 6 tháng: trước 15/6": a quarter named without its year, in a
+                // recurring cell, is a report period too, dated by the day after it.
+                var quarter = period is { Kind: ItemKind.Date, YearImplicit: true, ReportOf: null } && period.Name is { } name && name.StartsWith("Quý", StringComparison.Ordinal);
+                if ((quarter || (period.Kind == ItemKind.Period && period.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths or ReportingPeriod.Yearly))
+                    && day is { Kind: ItemKind.Date, Name: null, ReportOf: null } && (!quarter || day.YearImplicit) && OnlyFillerWords(after, day.FirstToken))
                 {
                     dated |= 1 << i;
                 }
@@ -455,9 +463,9 @@ public static partial class DeadlineParser
         {
             for (var j = from; j < to; j++)
             {
-                if (Is(j, '(') && j == from)
+                if ((Is(j, '(') || Is(j, ':')) && j == from)
                 {
-                    continue; // "06 tháng (trước ngày 15 tháng 6), hằng năm (trước ngày 15 tháng 12)"
+                    continue; // "06 tháng (trước ngày 15 tháng 6), hằng năm (trước ngày 15 tháng 12)", "9 tháng: trước 15/9"
                 }
 
                 if (!tokens[j].IsWord || !(IsFiller(j) || Is(j, "gui") || Is(j, "nop")))

@@ -43,6 +43,17 @@ public class DeadlineFamilyTests
     [InlineData("Dự kiến tuần 1 tháng 01 năm 2026", "once: 2026-01-07")]
     public void Thirds_and_weeks_of_a_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    /// <summary>Each report period named before its own day, also a quarter without its year and a label's colon, is
+    /// that day's, every year; none adds its period's end beside it.</summary>
+    [Theory]
+    [InlineData("Báo cáo quý I trước 15/3; báo cáo 6 tháng trước 15/6; báo cáo 9 tháng trước 15/9; báo cáo năm trước 15/12",
+        "recurring: Quý I 2025-03-15 | 6 tháng 2025-06-15 | 9 tháng 2025-09-15 | Năm 2025-12-15")]
+    [InlineData("Quý I: trước 15/3; 6 tháng: trước 15/6; 9 tháng: trước 15/9; năm: trước 15/12",
+        "recurring: Quý I 2025-03-15 | 6 tháng 2025-06-15 | 9 tháng 2025-09-15 | Năm 2025-12-15")]
+    [InlineData("6 tháng: trước 15/6; năm: trước 15/12", "recurring: 6 tháng 2025-06-15 | Năm 2025-12-15")]
+    [InlineData("Báo cáo 9 tháng trước 15/9; báo cáo năm trước 15/12", "recurring: 9 tháng 2025-09-15 | Năm 2025-12-15")]
+    public void Report_periods_named_before_their_days(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     /// <summary>A table's short "Q" for "quý" is read only with a quarter's number and its year (or another such quarter):
     /// "Q1" alone also names a district ("quận 1").</summary>
     [Theory]
