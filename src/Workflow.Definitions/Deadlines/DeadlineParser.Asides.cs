@@ -717,6 +717,12 @@ public static partial class DeadlineParser
 
             // "chậm nhất" bounds whatever it follows; "trước" only a date inside the period before it (not "Quý II/2026
             // (trước khi …)", nor a bracket that moves the deadline later).
+            // ("Năm 2026-2027 (chậm nhất 31/12/2027)": the end of a span is no date to bound; the span stays whole.)
+            if (before >= 0 && (Is(items[before].FirstToken - 1, '-') || Is(items[before].FirstToken - 1, "den")))
+            {
+                return -1;
+            }
+
             var latest = Is(open + 1, "cham", "nhat") || (Is(open + 1, "hoan", "thanh") && Is(open + 3, "cham", "nhat"));
             return inside is { } date && before >= 0 && (latest || (items[before].Date.Year == date.Year && date <= items[before].Date)) ? before : -1;
         }

@@ -30,6 +30,8 @@ public class DeadlineFamilyTests
     [InlineData("Quý II/2026 (trước ngày 15/7/2026)", "once: 2026-06-30")]
     [InlineData("Quý III/2026 (trước khi tổng kết)", "once: 2026-09-30")]
     [InlineData("Trước khi tổng kết năm 2026", "event: 2026-12-31")]
+    [InlineData("Năm 2026-2027 (chậm nhất 31/12/2027)", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31")]
+    [InlineData("Năm 2026-2027 (hoàn thành trước 31/12/2027)", "continuous: Năm 2026 2026-12-31 | Năm 2027 2027-12-31")]
     public void A_bracket_said_with_truoc_bounds_the_period_before_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     /// <summary>The thirds of a month ("thượng tuần" the 10th, "trung tuần" the 20th, "hạ tuần" its last day) and its
