@@ -223,7 +223,7 @@ public static partial class DeadlineParser
         /// Runs after the scan, before spans are joined.</summary>
         private void SetSubjectYearsApart()
         {
-            var (deadline, dated, implicitDeadline) = (false, false, false);
+            var (deadline, dated, implicitDeadline, day) = (false, false, false, false);
             for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
             {
                 var item = items[i];
@@ -233,6 +233,7 @@ public static partial class DeadlineParser
                 // năm 2025 trước 17h ngày 22/8") is in the tracked year: a subject year that is the tracked one is its note.
                 implicitDeadline |= item.Kind == ItemKind.Date && item.Name is null && item.YearImplicit && SaidAsDeadline(item.FirstToken);
                 dated |= item.Kind == ItemKind.Date && !item.YearImplicit;
+                day |= item.Kind == ItemKind.Date && item.Name is null;
 
                 // A range of quarters read as one span when scanned ("Từ Quý I/2026 đến Quý IV/2026: … theo kế hoạch sử dụng
                 // đất giai đoạn 2021 - 2025") is written with its years, as the range of months that is joined later.
@@ -243,7 +244,7 @@ public static partial class DeadlineParser
                 dated |= item.Kind == ItemKind.Year && !item.YearImplicit && item.LastToken == item.FirstToken + 1 && Is(item.FirstToken, "nam");
             }
 
-            if (!deadline && !dated && !implicitDeadline)
+            if (!deadline && !dated && !implicitDeadline && !day)
             {
                 return;
             }
@@ -294,6 +295,10 @@ public static partial class DeadlineParser
 
                 // (A bare year that opens a span, "lộ trình 2026 - 2030", is left to the span and to the named terms; one right
                 // after a quarter, "Quý IV 2025", is that quarter's year written without "/".)
+                // "Tổng điều tra nông thôn, nông nghiệp năm 2025 … từ ngày 01/7 đến 30/7/2025", "Lễ giao nhận quân năm 2026 diễn
+                // ra trong 3 ngày (4, 5 và 6/3)": beside a day of the same year, said as a deadline or not, a year written with
+                // "năm" right after what it qualifies names the event or the campaign, no deadline at its end.
+                deadline |= !bare && SameYearDay(item.Year);
                 var before = item.FirstToken - 1;
                 if (!deadline || !Is(before, TokenType.Word) || SaysTime(before)
                     || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken) || DateEndsAt(before))))
@@ -619,6 +624,21 @@ public static partial class DeadlineParser
             for (var t = Math.Max(from, 0); t <= to && !Is(t, "den") && !Is(t, "toi") && !Is(t, '-'); t++)
             {
                 if (Is(t, "ngay"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a day (not a month or quarter) of <paramref name="year"/> is among the items, its year written or
+        /// the tracked one.</summary>
+        private bool SameYearDay(int year)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.Name is null && item.Date.Year == year)
                 {
                     return true;
                 }

@@ -56,6 +56,16 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo 9 tháng trước 15/9; báo cáo năm trước 15/12", "recurring: 9 tháng 2025-09-15 | Năm 2025-12-15")]
     public void Report_periods_named_before_their_days(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    /// <summary>Beside a day of the same year, said as a deadline or not, a year written with "năm" right after what it
+    /// qualifies names the event or campaign, no deadline at its end; after a word of time or doing it stays a step.</summary>
+    [Theory]
+    [InlineData("Tổng điều tra nông thôn, nông nghiệp năm 2026 từ ngày 01/7 đến 30/7/2026", "continuous: 2026-07-30")]
+    [InlineData("Tháng hành động vì an toàn thực phẩm năm 2025 từ ngày 15/4 đến 15/5", "continuous: 2025-05-15")]
+    [InlineData("Tổ chức Hội nghị điển hình tiên tiến năm 2026 vào ngày 20/11/2026", "once: 2026-11-20")]
+    [InlineData("Ban hành kế hoạch ngày 15/3/2026; tổ chức thực hiện năm 2026", "phased: Ban hành kế hoạch 2026-03-15 | Tổ chức thực hiện 2026-12-31")]
+    [InlineData("Ngày 15/3/2026 ban hành kế hoạch; hoàn thành năm 2026", "phased: 2026-03-15 | Hoàn thành 2026-12-31")]
+    public void A_named_year_beside_a_day_of_that_year_is_the_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     /// <summary>A table's short "Q" for "quý" is read only with a quarter's number and its year (or another such quarter):
     /// "Q1" alone also names a district ("quận 1").</summary>
     [Theory]
