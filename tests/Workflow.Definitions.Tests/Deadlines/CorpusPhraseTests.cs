@@ -21,6 +21,7 @@ public class CorpusPhraseTests
     private const string SeventeenthHarvest = "harvest17-";
 
     private const string EighteenthHarvest = "harvest18-";
+    private const string NineteenthHarvest = "harvest19-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -391,15 +392,35 @@ public class CorpusPhraseTests
     /// (sixteenth session: 224 of 226, no longer blind). This test keeps the blind measure and the mended score.
     /// </summary>
     [Fact]
-    public void The_eighteenth_harvest_keeps_its_measured_score()
-    {
-        var heldOut = Load("HeldOut").Where(r => r.File.StartsWith(EighteenthHarvest, StringComparison.Ordinal)).ToList();
-        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+    public void The_eighteenth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(EighteenthHarvest, rows: 226, measured: 172, mended: 224);
 
-        Assert.Equal(226, heldOut.Count);
-        Assert.DoesNotContain(Rows.Value, r => r.File.StartsWith(EighteenthHarvest, StringComparison.Ordinal));
-        Assert.True(heldOut.Count - misses.Count >= 172, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count}, measured 172 blind; misses: {string.Join(" | ", misses)}");
-        Assert.True(heldOut.Count - misses.Count >= 224, $"held-out exact {heldOut.Count - misses.Count}/{heldOut.Count}, 224 after mending; misses: {string.Join(" | ", misses)}");
+    /// <summary>
+    /// The nineteenth harvest: 220 time cells held out whole (<c>HeldOut/harvest19-held.tsv</c>), labelled by reading and
+    /// committed (<c>e554279</c>) before the parser read any, from documents no harvest had used: articles and full texts
+    /// quoting the Prime Minister's investment decisions, Government resolutions and decrees, provinces' decisions and
+    /// letters; stored web pages quoting plans, decisions, letters and circulars of ministries and provinces (2018–2026).
+    /// Before any run, 100 cells were left out: every cell a helper doubted, 25 of a company's tracker, two trade unions'
+    /// and three with no deadline. Its rule, fixed before it was gathered: no development half; the parser is run on it
+    /// once. That run (the sixteenth session's parser, 03/12/2026 23:14 UTC, with the fifteenth session's lanes merged)
+    /// read 171 of 220 (77.7 %); the parser at the session's start read 163. Most cells are news sentences, not plan
+    /// tables: the helpers could reach few tables. This test keeps the blind measure and the score after mending.
+    /// </summary>
+    [Fact]
+    public void The_nineteenth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(NineteenthHarvest, rows: 220, measured: 171, mended: 185);
+
+    /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
+    /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
+    /// (after its misses were mended) read exactly as labelled.</summary>
+    private static void AssertWholeHarvestKeeps(string prefix, int rows, int measured, int mended)
+    {
+        var heldOut = Load("HeldOut").Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var exact = heldOut.Count - misses.Count;
+
+        Assert.Equal(rows, heldOut.Count);
+        Assert.DoesNotContain(Rows.Value, r => r.File.StartsWith(prefix, StringComparison.Ordinal));
+        Assert.True(exact >= measured, $"held-out exact {exact}/{heldOut.Count}, measured {measured} blind; misses: {string.Join(" | ", misses)}");
+        Assert.True(exact >= mended, $"held-out exact {exact}/{heldOut.Count}, {mended} after mending; misses: {string.Join(" | ", misses)}");
     }
 
     /// <summary>A harvest split by its own rule: its held-out half (files <paramref name="prefix"/>… under
