@@ -1444,6 +1444,10 @@ public class DeadlineFamilyTests
     [InlineData("Trước ngày thi ít nhất 3 ngày", "event:")]
     public void A_count_before_an_event_in_brackets_after_a_date_is_its_reason(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    [Fact]
+    public void The_count_in_brackets_after_a_date_is_its_note() =>
+        Assert.Equal("trước ngày bầu cử 95 ngày theo Điều 39 Luật Bầu cử", DeadlineParser.Parse("Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày theo Điều 39 Luật Bầu cử).", Y2025).Note);
+
     // So is a count before or after an event written with the day it comes to: the count first in brackets right after
     // the day ("Chậm nhất là ngày 17/02/2021 (95 ngày trước ngày bầu cử)"), the day restated in brackets after the event
     // ("… chậm nhất trước 70 ngày trước ngày bầu cử (tức ngày 04/01/2026)"), or the day as the label whose colon opens the
