@@ -29,7 +29,8 @@ public static partial class DeadlineParser
             return k;
         }
 
-        /// <summary>"Tết Nguyên đán [năm] 2026": the first day of the lunar year; with "trước", its eve.</summary>
+        /// <summary>"Tết Nguyên đán [năm] 2026": the first day of the lunar year; with "trước", its eve; with a count of days
+        /// before "trước", that many days before it.</summary>
         private int Tet(int k)
         {
             var j = Is(k + 1, "nguyen", "dan") ? k + 3 : k + 1;
@@ -55,6 +56,14 @@ public static partial class DeadlineParser
 
             var tet = VietnameseLunarCalendar.NewYear(year.Value);
             var before = Is(k - 1, "truoc");
+            if (before && Is(k - 2, "ngay") && Is(k - 3, TokenType.Number) && tokens[k - 3].Value is >= 1 and <= 90)
+            {
+                // "Gửi chậm nhất 20 ngày trước Tết Nguyên đán": that many days before the first day of the year.
+                AddDate(tet.PlusDays(-tokens[k - 3].Value), null, false, k - 3, after - 1);
+                notes.Add($"{tokens[k - 3].Value} ngày trước Tết Nguyên đán {year}");
+                return after;
+            }
+
             AddDate(before ? tet.PlusDays(-1) : tet, null, false, k, after - 1);
             notes.Add(before ? $"đêm trước Tết Nguyên đán {year}" : $"Tết Nguyên đán {year}");
             return after;

@@ -66,6 +66,14 @@ public class DeadlineFamilyTests
     [InlineData("Ngày 15/3/2026 ban hành kế hoạch; hoàn thành năm 2026", "phased: 2026-03-15 | Hoàn thành 2026-12-31")]
     public void A_named_year_beside_a_day_of_that_year_is_the_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    /// <summary>A count of days before Tết is that many days before the first day of the lunar year; "trước Tết" alone is
+    /// its eve.</summary>
+    [Theory]
+    [InlineData("Gửi chậm nhất 20 ngày trước Tết Nguyên đán 2026", "once: 2026-01-28")]
+    [InlineData("Ít nhất 15 ngày trước Tết Nguyên đán 2027", "once: 2027-01-22")]
+    [InlineData("Trước Tết Nguyên đán 2026", "once: 2026-02-16")]
+    public void A_count_of_days_before_tet(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     /// <summary>A table's short "Q" for "quý" is read only with a quarter's number and its year (or another such quarter):
     /// "Q1" alone also names a district ("quận 1").</summary>
     [Theory]
