@@ -39,7 +39,7 @@ public static partial class DeadlineParser
             while (j < tokens.Length)
             {
                 var separator = tokens[j];
-                var isList = separator.IsPunct(',') || separator.IsPunct('&') || Is(j, "va");
+                var isList = separator.IsPunct(',') || separator.IsPunct('&') || separator.IsPunct('+') || Is(j, "va");
                 var isRange = separator.IsPunct('-') || Is(j, "den");
                 if (!isList && !isRange)
                 {
@@ -517,8 +517,17 @@ public static partial class DeadlineParser
                 "ii" => 2,
                 "iii" => 3,
                 "iv" => 4,
+                _ when w.Length <= 3 && w.Contains('l') && w.IndexOfAnyExcept("ilv") < 0 => LowercaseLAsI(w),
                 _ => 0,
             };
+
+            // "Quý l/2026", "Quý lI/2026", "Quý lV/2026": a lowercase L typed (or read from a scan) for a capital I.
+            static int LowercaseLAsI(ReadOnlySpan<char> w)
+            {
+                Span<char> roman = stackalloc char[w.Length];
+                w.Replace(roman, 'l', 'i');
+                return roman switch { "i" => 1, "ii" => 2, "iii" => 3, "iv" => 4, _ => 0 };
+            }
         }
 
         private bool IsRomanLike(int j) =>

@@ -19,6 +19,9 @@ public class DeadlineFamilyTests
     [InlineData("Quý I/2027 - Quý IV/2027", "phased: 2027-03-31 | 2027-06-30 | 2027-09-30 | 2027-12-31")]
     [InlineData("Quý II/2026 - Quý II/2026", "once: 2026-06-30")]
     [InlineData("Quý II2027", "once: 2027-06-30")]
+    [InlineData("Quý l/2026", "once: 2026-03-31")]
+    [InlineData("Quý lV năm 2026", "once: 2026-12-31")]
+    [InlineData("Quý I+II/2026", "phased: 2026-03-31 | 2026-06-30")]
     public void Period_words_and_separators(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     /// <summary>A day said with "(hoàn thành) trước" in brackets inside the period right before it bounds that period, as
