@@ -386,7 +386,7 @@ public static partial class DeadlineParser
                 // recurring cell, is a report period too, dated by the day after it.
                 var quarter = period is { Kind: ItemKind.Date, YearImplicit: true, ReportOf: null } && period.Name is { } name && name.StartsWith("Quý", StringComparison.Ordinal);
                 if ((quarter || (period.Kind == ItemKind.Period && period.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths or ReportingPeriod.Yearly))
-                    && day is { Kind: ItemKind.Date, Name: null, ReportOf: null } && (!quarter || day.YearImplicit) && OnlyFillerWords(after, day.FirstToken))
+                    && day is { Kind: ItemKind.Date, Name: null, ReportOf: null } && OnlyFillerWords(after, day.FirstToken))
                 {
                     dated |= 1 << i;
                 }
