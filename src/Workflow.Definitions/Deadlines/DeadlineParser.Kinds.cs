@@ -383,10 +383,12 @@ public static partial class DeadlineParser
                 var (period, day) = (items[i], items[i + 1]);
                 var after = Is(period.LastToken + 1, "thang") ? period.LastToken + 2 : period.LastToken + 1; // "6 tháng": the item is the number
                 // "Báo cáo quý I trước 15/3", "Quý I: trước 15/3; 6 tháng: trước 15/6": a quarter named without its year, in a
-                // recurring cell, is a report period too, dated by the day after it.
+                // recurring cell, is a report period too, dated by the day after it. After a period's colon a month is its
+                // date as a day is ("Sơ kết 6 tháng: tháng 7/2026; tổng kết năm: tháng 12/2026").
                 var quarter = period is { Kind: ItemKind.Date, YearImplicit: true, ReportOf: null } && period.Name is { } name && name.StartsWith("Quý", StringComparison.Ordinal);
                 if ((quarter || (period.Kind == ItemKind.Period && period.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths or ReportingPeriod.Yearly))
-                    && day is { Kind: ItemKind.Date, Name: null, ReportOf: null } && OnlyFillerWords(after, day.FirstToken))
+                    && day is { Kind: ItemKind.Date, ReportOf: null } && (day.Name is null || (!quarter && Is(after, ':') && day.FirstToken > after && MonthLabels.AsSpan().Contains(day.Name)))
+                    && OnlyFillerWords(after, day.FirstToken))
                 {
                     dated |= 1 << i;
                 }

@@ -59,6 +59,7 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo quý I trước ngày 15/3/2025; báo cáo 6 tháng trước ngày 15/6/2025; báo cáo quý III trước ngày 15/9/2025; báo cáo năm trước ngày 15/11/2025",
         "recurring: Quý I 2025-03-15 | 6 tháng 2025-06-15 | Quý III 2025-09-15 | Năm 2025-11-15")]
     [InlineData("Báo cáo 9 tháng trước 15/9; báo cáo năm trước 15/12", "recurring: 9 tháng 2025-09-15 | Năm 2025-12-15")]
+    [InlineData("Sơ kết 6 tháng: tháng 7/2025; tổng kết năm: tháng 11/2025", "recurring: 6 tháng 2025-07-31 | Tháng 11 2025-11-30")]
     public void Report_periods_named_before_their_days(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     /// <summary>Beside a day of the same year, said as a deadline or not, a year written with "năm" right after what it
