@@ -115,6 +115,21 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (k <= 4 && ((Is(k, "theo") && ActNamedAfter(k + 1)) || (Is(k, "cho") && (Is(k + 1, "huong", "dan") || Is(k + 1, "van", "ban")) && WrittenAs(k, "chờ"))))
+            {
+                // "Theo văn bản chỉ đạo của UBND thành phố", "Theo thông báo của Ban Tổ chức", "Theo lịch của Thành ủy", "Theo
+                // Quyết định của UBND tỉnh", "Thực hiện theo quy định tại Thông tư số 01/2020/TT-BNV", "Chờ hướng dẫn của Trung
+                // ương": a cell that opens by deferring to another body's document or schedule; an event unless the phrase
+                // also gives a date. Further in, "theo Quyết định này", "theo Mẫu số 16 … Nghị định …" say how, not when.
+                // ("Theo quy định" alone says nothing.)
+                if (!AdHocAside(k))
+                {
+                    SetEventMarker(k, EventWhen.WithoutDate);
+                }
+
+                return k;
+            }
+
             if (Is(k, "tuy") && (Is(k + 1, "thuoc") || Is(k + 1, "theo") || Is(k + 1, "thoi", "diem") || Is(k + 1, "vao")))
             {
                 // "Tuỳ thuộc vào thời điểm Luật NSNN sửa đổi", "tuỳ thời điểm tổ chức kỳ họp": another body decides when.
@@ -123,6 +138,16 @@ public static partial class DeadlineParser
             }
 
             return -1;
+        }
+
+        /// <summary>Whether the words at <paramref name="j"/>, after "theo", name another body's document or schedule: "văn
+        /// bản", "thông báo", "lịch", "công văn", "chỉ thị", a decision, decree, circular, resolution or law ("Quyết định",
+        /// "Nghị định", "Thông tư", "Nghị quyết", "Luật"), or "quy định tại" one of them.</summary>
+        private bool ActNamedAfter(int j)
+        {
+            j += Is(j, "quy", "dinh") && Is(j + 2, "tai") ? 3 : 0;
+            return Is(j, "van", "ban") || Is(j, "thong", "bao") || (Is(j, "lich") && !Is(j + 1, TokenType.Number)) || Is(j, "cong", "van") || Is(j, "chi", "thi")
+                || Is(j, "quyet", "dinh") || Is(j, "nghi", "dinh") || Is(j, "thong", "tu") || Is(j, "nghi", "quyet") || Is(j, "luat");
         }
 
         /// <summary>"triển khai (thực hiện) theo tiến độ / thời hạn / kế hoạch / lộ trình / quyết định …" at <paramref name="k"/>

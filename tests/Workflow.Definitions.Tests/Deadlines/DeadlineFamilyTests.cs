@@ -80,6 +80,20 @@ public class DeadlineFamilyTests
     [InlineData("Trước Tết Nguyên đán 2026", "once: 2026-02-16")]
     public void A_count_of_days_before_tet(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    /// <summary>A cell that opens by deferring to another body's document or schedule waits for it (an event unless it also
+    /// gives a date); further in, a cited document says how, not when.</summary>
+    [Theory]
+    [InlineData("Theo văn bản chỉ đạo của UBND thành phố", "event:")]
+    [InlineData("Theo thông báo của Ban Tổ chức", "event:")]
+    [InlineData("Theo lịch của Thành ủy", "event:")]
+    [InlineData("Thực hiện theo quy định tại Thông tư số 01/2020/TT-BNV", "event:")]
+    [InlineData("Thời gian cụ thể theo Thông báo của Ban Tổ chức", "event:")]
+    [InlineData("Chờ hướng dẫn của Trung ương", "event:")]
+    [InlineData("Quý II/2025 (theo văn bản hướng dẫn của Bộ)", "once: 2025-06-30")]
+    [InlineData("Theo quy định", "unknown:")]
+    [InlineData("Báo cáo định kỳ hàng năm được thực hiện theo Mẫu số 16 Phụ lục II ban hành kèm theo Nghị định số 126/2024/NĐ-CP", "recurring: Năm 2025-12-31")]
+    public void A_cell_that_defers_to_another_bodys_document_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     /// <summary>A table's short "Q" for "quý" is read only with a quarter's number and its year (or another such quarter):
     /// "Q1" alone also names a district ("quận 1").</summary>
     [Theory]
@@ -252,7 +266,7 @@ public class DeadlineFamilyTests
     [Theory]
     [InlineData("07/2026", "once: 2026-07-31")]
     [InlineData("Hoàn thành 11/2025", "once: 2025-11-30")]
-    [InlineData("Theo Nghị định 12/2025/NĐ-CP", "unknown:")]
+    [InlineData("Theo Nghị định 12/2025/NĐ-CP", "event:")] // no month 12/2025: the decree sets the time, an event
     [InlineData("Từ ngày 5 đến 20/11/2025", "continuous: 2025-11-20")]
     [InlineData("Trước 2027", "once: 2026-12-31")]
     [InlineData("Xong trong năm 2026, duy trì hằng năm", "once: 2026-12-31")]
