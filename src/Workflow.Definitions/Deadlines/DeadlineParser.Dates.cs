@@ -22,6 +22,12 @@ public static partial class DeadlineParser
                 return cited;
             }
 
+            if ((Is(k - 1, "dot") || Is(k - 1, "buoc")) && tokens[k].Length <= 2 && Is(j, "thang") && Is(j + 1, TokenType.Number))
+            {
+                // "Đợt 1 tháng 4, đợt 2 tháng 10/2026": the round's (step's) number, no count of months nor day; its month follows.
+                return k;
+            }
+
             if (IsYearNumber(k) && NamesCharter(k - 1))
             {
                 // "sửa đổi, bổ sung một số điều của Hiến pháp (năm) 2013", "Luật Phòng, chống tham nhũng 2018": the year names

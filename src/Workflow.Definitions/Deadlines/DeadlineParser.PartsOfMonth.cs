@@ -39,7 +39,17 @@ public static partial class DeadlineParser
                 return PartOfMonth(k, k + 2, Is(k, "thuong") ? 10 : Is(k, "trung") ? 20 : 31, null);
             }
 
-            // "Dự kiến tuần 1 tháng 01 năm 2026", "Tuần thứ 2 của tháng 4/2026".
+            // "Dự kiến tuần 1 tháng 01 năm 2026", "Tuần thứ 2 của tháng 4/2026", "Tuần đầu (tiên) của tháng 3/2026" (the first).
+            if (Is(k, "tuan", "dau"))
+            {
+                var of = Is(k + 2, "tien") ? k + 3 : k + 2;
+                of += Is(of, "cua") ? 1 : 0;
+                if (Is(of, "thang") && Is(of + 1, TokenType.Number))
+                {
+                    return PartOfMonth(k, of, 7, null);
+                }
+            }
+
             var number = Is(k + 1, "thu") ? k + 2 : k + 1;
             var month = Is(number + 1, "cua") ? number + 2 : number + 1;
             if (Is(k, "tuan") && Is(number, TokenType.Number) && tokens[number].Value is >= 1 and <= 5 && Is(month, "thang") && Is(month + 1, TokenType.Number))

@@ -153,6 +153,14 @@ public static partial class DeadlineParser
             };
         }
 
+        /// <summary>Whether a round, step or phase is named at <paramref name="k"/> with its number: "đợt 2", "bước 3", "giai
+        /// đoạn 2", "lần 2".</summary>
+        private bool NamesRound(int k)
+        {
+            var number = Is(k, "giai", "doan") ? k + 2 : Is(k, "dot") || Is(k, "buoc") || Is(k, "lan") ? k + 1 : -1;
+            return number > 0 && Is(number, TokenType.Number) && tokens[number].Length <= 2;
+        }
+
         /// <summary>Whether a sentence mark or bullet lies between tokens <paramref name="from"/> and <paramref name="to"/>.</summary>
         private bool HasSentenceBreak(int from, int to)
         {
@@ -195,9 +203,9 @@ public static partial class DeadlineParser
                 start--;
             }
 
-            if (start > 0 && !IsSentenceBreak(start - 1) && covered[start - 1])
+            if (start > 0 && !IsSentenceBreak(start - 1) && covered[start - 1] && !(Is(start, ',') && NamesRound(start + 1)))
             {
-                return null; // a second date of the same phase ("Quý I/2025 Quý IV/2025")
+                return null; // a second date of the same phase ("Quý I/2025 Quý IV/2025"), not the next round ("…, đợt 2 tháng 10")
             }
 
             var last = j - 1;

@@ -100,7 +100,8 @@ public static partial class DeadlineParser
                 return Quarters(k);
             }
 
-            if (first == 't' && Is(k, "thang") && !Is(k - 1, TokenType.Number))
+            // ("6 tháng" is a count, but "Đợt 1 tháng 4" is the round's number, then its month.)
+            if (first == 't' && Is(k, "thang") && (!Is(k - 1, TokenType.Number) || ((Is(k - 2, "dot") || Is(k - 2, "buoc")) && Is(k + 1, TokenType.Number))))
             {
                 return Is(k + 1, ':') ? k : Months(k);
             }

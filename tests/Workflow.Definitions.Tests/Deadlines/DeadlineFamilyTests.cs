@@ -94,6 +94,16 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo định kỳ hàng năm được thực hiện theo Mẫu số 16 Phụ lục II ban hành kèm theo Nghị định số 126/2024/NĐ-CP", "recurring: Năm 2025-12-31")]
     public void A_cell_that_defers_to_another_bodys_document_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    /// <summary>A round's or step's number before its month is no day ("Đợt 1 tháng 4" is April, not 1 April), and the next
+    /// round after a comma names its own phase; the first week of a month ends on its 7th.</summary>
+    [Theory]
+    [InlineData("Đợt 1 tháng 4, đợt 2 tháng 10/2025", "phased: Đợt 1 2025-04-30 | Đợt 2 2025-10-31")]
+    [InlineData("Đợt 1 tháng 4/2025, đợt 2 tháng 10/2025", "phased: Đợt 1 2025-04-30 | Đợt 2 2025-10-31")]
+    [InlineData("Ngày 1 tháng 4 năm 2025", "once: 2025-04-01")]
+    [InlineData("Tuần đầu tiên của tháng 3/2025", "once: 2025-03-07")]
+    [InlineData("Tuần đầu tháng 3/2025", "once: 2025-03-07")]
+    public void Rounds_and_the_first_week_of_a_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     /// <summary>A table's short "Q" for "quý" is read only with a quarter's number and its year (or another such quarter):
     /// "Q1" alone also names a district ("quận 1").</summary>
     [Theory]
