@@ -228,7 +228,14 @@ public static partial class DeadlineParser
 
             var year = IsYearNumber(k + 2) ? tokens[k + 2].Value : context.TrackedYear;
             var last = IsYearNumber(k + 2) ? k + 2 : k + 1;
-            AddDate(new LocalDate(year, 3, 31), null, !IsYearNumber(k + 2), k, last);
+            var yearImplicit = !IsYearNumber(k + 2);
+            if (yearImplicit && PlaceholderYear(k + 2) is { } relative)
+            {
+                // "Đầu năm sau", "Đầu năm tới": the start of the year said relative to the plan's.
+                (year, last, yearImplicit) = (relative.Year, relative.Last, false);
+            }
+
+            AddDate(new LocalDate(year, 3, 31), null, yearImplicit, k, last);
             ambiguities.Add($"\"{Original(k, last)}\" đọc là hạn 31/03/{year} (hết quý I; có thể hiểu là hết tháng 01)");
             return last + 1;
         }

@@ -820,7 +820,7 @@ public static partial class DeadlineParser
         }
 
         /// <summary>After "năm" (or "của năm"): "N" (the year of the report), "sau (N+1)" (the year after), and the
-        /// years said relative to the plan's: "sau", "tiếp theo", "kế tiếp", "liền kề (sau)" (the next), "trước", "liền kề
+        /// years said relative to the plan's: "sau", "tới", "tiếp theo", "kế tiếp", "liền kề (sau)" (the next), "trước", "liền kề
         /// trước" (the one before), with what
         /// they are relative to after them ("năm sau năm báo cáo", "năm tiếp theo của kỳ báo cáo", "năm sau năm kế hoạch").
         /// Returns the year meant and the last token read. A year relative to a report ("N", "(N+1)", "… báo cáo" in the
@@ -834,8 +834,9 @@ public static partial class DeadlineParser
             }
 
             int offset, last;
-            if (Is(j, "sau"))
+            if (Is(j, "sau") || (Is(j, "toi") && WrittenAs(j, "tới")))
             {
+                // ("năm tới", the coming year, is "năm sau".)
                 (offset, last) = (1, j);
             }
             else if (Is(j, "tiep", "theo") || Is(j, "ke", "tiep"))

@@ -20,6 +20,11 @@ public static partial class DeadlineParser
             quarters.Clear();
             var j = k + 1;
             var q = Quarter(j);
+            if (q == 0 && NextPeriodAt(k, j))
+            {
+                return PeriodAfterIssue(k, j, 3);
+            }
+
             if (q == 0)
             {
                 if (j < tokens.Length && (tokens[j].IsNumber || IsRomanLike(j)) && !Is(j + 1, "thang"))
@@ -131,6 +136,11 @@ public static partial class DeadlineParser
                 return j;
             }
 
+            if (!Is(j, TokenType.Number) && NextPeriodAt(k, j))
+            {
+                return PeriodAfterIssue(k, j, 1);
+            }
+
             if (!Is(j, TokenType.Number))
             {
                 AddPeriod(ReportingPeriod.Monthly, k);
@@ -176,6 +186,30 @@ public static partial class DeadlineParser
             }
 
             return after;
+        }
+
+        /// <summary>Whether the period word at <paramref name="k"/> is "the coming" one: "tới" after it ("Quý tới", "Trong
+        /// tháng tới"), or "sau" when the two open the cell ("Tháng sau", "Trong quý sau") and nothing follows; "quý sau" in
+        /// "ngày 10 của tháng đầu quý sau" is a report's next quarter, read with its day.</summary>
+        private bool NextPeriodAt(int k, int j) =>
+            (Is(j, "toi") && WrittenAs(j, "tới") && !Is(k - 1, "dau") && !Is(k - 1, "cuoi"))
+            || (Is(j, "sau") && (k == 0 || (k == 1 && Is(0, "trong"))) && (j + 1 >= tokens.Length || tokens[j + 1].IsPunct('.') || tokens[j + 1].IsPunct(';')));
+
+        /// <summary>"Quý tới", "Trong tháng tới": the end of the quarter (<paramref name="months"/> 3) or month (1) after the one
+        /// the plan is issued in; without an issue date the cell is refused with the reason.</summary>
+        private int PeriodAfterIssue(int k, int j, int months)
+        {
+            if (context.IssuedOn is not { } issued)
+            {
+                error = $"\"{Original(k, j)}\": thời hạn tính từ ngày ban hành, nhưng kế hoạch chưa ghi ngày ban hành. Hãy ghi ngày ban hành của kế hoạch, hoặc ghi thời hạn bằng ngày cụ thể.";
+                return j + 1;
+            }
+
+            var start = new LocalDate(issued.Year, ((issued.Month - 1) / months * months) + 1, 1).PlusMonths(months);
+            var end = start.PlusMonths(months).PlusDays(-1);
+            items.Add(new Item(ItemKind.Date, end, end.Year, default, null, false, k, j) { Start = start });
+            notes.Add($"\"{Original(k, j)}\" tính từ ngày ban hành {issued.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
+            return j + 1;
         }
 
         /// <summary>"(của) năm tiếp theo của kỳ báo cáo", "(của) năm liền kề đánh giá", "năm sau" at <paramref name="j"/>, right
@@ -258,9 +292,18 @@ public static partial class DeadlineParser
 
             if (Is(k - 1, "trong") || Is(k - 2, "tu", "dau"))
             {
-                // "trong năm": the tracked year; "từ đầu năm đến …": its start, which takes the end's year (MergeSpans).
-                AddYear(context.TrackedYear, k, k, yearImplicit: true);
-                return k + 1;
+                // "trong năm (nay)": the tracked year; "từ đầu năm đến …": its start, which takes the end's year (MergeSpans).
+                // ("năm nay" names the year as a number would: "Hoàn thành trong năm nay" is a deadline at its end.)
+                var now = Is(k + 1, "nay") ? k + 1 : k;
+                AddYear(context.TrackedYear, k, now, yearImplicit: now == k);
+                return now + 1;
+            }
+
+            if ((k == 0 || (k == 1 && Is(0, "trong"))) && Is(k + 1, "nay") && OnlyMarksAfter(k + 1))
+            {
+                // "Năm nay": a cell that is only the plan's own year.
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: false);
+                return k + 2;
             }
 
             if (Is(k + 1, ':'))

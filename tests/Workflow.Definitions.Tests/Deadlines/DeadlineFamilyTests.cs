@@ -104,6 +104,25 @@ public class DeadlineFamilyTests
     [InlineData("Tuần đầu tháng 3/2025", "once: 2025-03-07")]
     public void Rounds_and_the_first_week_of_a_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    /// <summary>Periods said relative to the plan: "năm tới" is "năm sau"; "năm nay" the plan's year; "quý tới", "tháng
+    /// tới" (and "Tháng sau", "Quý sau" alone) the quarter or month after the one the plan is issued in, refused without an
+    /// issue date; "quý sau" of a report's day stays the report's next quarter.</summary>
+    [Theory]
+    [InlineData("Năm tới", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Quý I năm tới", "once: 2026-03-31")]
+    [InlineData("Đầu năm tới", "once: 2026-03-31")]
+    [InlineData("Hoàn thành trong năm nay", "once: 2025-12-31")]
+    [InlineData("Năm nay", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Trong quý tới", "once: 2026-03-31")]
+    [InlineData("Tháng tới", "once: 2025-12-31")]
+    [InlineData("Tháng sau", "once: 2025-12-31")]
+    [InlineData("Ngày 10 của tháng đầu quý sau", "recurring: Quý I 2025-04-10 | Quý II 2025-07-10 | Quý III 2025-10-10 | Quý IV 2026-01-10")]
+    public void Periods_said_relative_to_the_plan(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void The_coming_quarter_needs_the_issue_date() =>
+        Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("Quý tới", new DeadlineContext(2025, null, RepositoryData.Calendar)).Kind);
+
     /// <summary>A table's short "Q" for "quý" is read only with a quarter's number and its year (or another such quarter):
     /// "Q1" alone also names a district ("quận 1").</summary>
     [Theory]
