@@ -1880,6 +1880,16 @@ public class DeadlineFamilyTests
     [InlineData("Hoàn thành trước ngày 15/01 năm sau.", "once: 2026-01-15")]
     public void A_next_years_day_of_a_years_account_is_every_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    // A tax declaration ("kê khai", "tờ khai") or a tax paid by the year ("nộp thuế … theo năm") is the taxpayer's report of
+    // the year: its next year's day is every year. A payment without "theo năm", or "theo năm 2025", stays one date.
+    [Theory]
+    [InlineData("Cá nhân kinh doanh thực hiện kê khai doanh thu gửi cơ quan thuế chậm nhất là ngày 31 tháng 01 năm sau.", "recurring: Năm 2026-01-31")]
+    [InlineData("Nộp tờ khai thuế chậm nhất là ngày 31 tháng 01 năm sau.", "recurring: Năm 2026-01-31")]
+    [InlineData("Hộ kinh doanh nộp thuế thu nhập cá nhân theo năm chậm nhất là ngày 31/01 năm sau.", "recurring: Năm 2026-01-31")]
+    [InlineData("Hộ kinh doanh nộp thuế chậm nhất là ngày 31/01 năm sau.", "once: 2026-01-31")]
+    [InlineData("Nộp thuế theo năm 2025 chậm nhất là ngày 31/01 năm sau.", "once: 2026-01-31")]
+    public void A_next_years_day_of_a_tax_declaration_is_every_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     // "Trong khi đó" (meanwhile) links two sentences: no condition. "Trong khi chờ …" still waits.
     [Theory]
     [InlineData("Trong khi đó, kỳ thi sẽ kết thúc trước 20/6/2026.", "once: 2026-06-20")]
