@@ -65,7 +65,10 @@ public static partial class DeadlineParser
                     // chế giai đoạn 2026 - 2031 …)" is due at the quarter's end; the years in brackets say what about.
                     var item = items[i];
                     // ("(riêng quý IV là vào ngày 10 tháng 02 năm sau)": one report's own date, said in brackets, is no aside.)
-                    var dated = item.Kind is ItemKind.Date or ItemKind.Span && item.ReportOf is null || (item.Kind == ItemKind.Year && !item.YearImplicit);
+                    // ("(theo Nghị định số 62/2024/NĐ-CP là ngày 06 của tháng kế tiếp …)": what an older document set, its day
+                    // of every month too, is an aside.)
+                    var dated = item.Kind is ItemKind.Date or ItemKind.Span && item.ReportOf is null || (item.Kind == ItemKind.Year && !item.YearImplicit)
+                        || (item.Kind == ItemKind.DayOfMonth && CitesDocumentAt(open + 1));
                     if (dated && item.FirstToken > open && item.LastToken < close)
                     {
                         SetApart(i, null);
@@ -674,6 +677,10 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>Whether "theo" and a kind of document start at <paramref name="k"/>: "(theo Nghị định số 62/2024/NĐ-CP là
+        /// ngày 06 …)" says what another document set.</summary>
+        private bool CitesDocumentAt(int k) => Is(k, "theo") && NamesDocument(k + 1, k + 2);
 
         /// <summary>Whether an item with a date comes before the bracket at <paramref name="open"/> with no sentence
         /// break between: "Giai đoạn 1 (2026): …; Giai đoạn 2 (2027-2028): …" gives each phase its years in brackets,

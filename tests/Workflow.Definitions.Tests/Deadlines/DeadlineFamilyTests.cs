@@ -1960,4 +1960,19 @@ public class DeadlineFamilyTests
     [InlineData("Nộp hồ sơ trước 17h ngày 22/8/2025.", "once: 2025-08-22")]
     [InlineData("Tổng hợp kết quả năm 2024 trước ngày 15/3.", "phased: Tổng hợp kết quả 2024-12-31 | Tổng hợp kết quả 2025-03-15")]
     public void The_tracked_year_beside_a_day_without_its_year_is_the_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A document cited as issued "(ban hành) hôm 7/6", as "ngày 7/6", names when it was issued: no deadline. Without the
+    // document's number the day stays.
+    [Theory]
+    [InlineData("Công bố vào tháng 3/2026, theo Quyết định 484/QĐ-TTg ban hành hôm 7/6.", "once: 2026-03-31")]
+    [InlineData("Công bố vào tháng 3/2026, theo Quyết định 484/QĐ-TTg ban hành ngày 07/6/2025.", "once: 2026-03-31")]
+    [InlineData("Công bố vào tháng 3/2026, ban hành hôm 7/6.", "phased: Công bố 2025-06-07 | Công bố 2026-03-31")]
+    public void A_document_issued_hom_a_day_names_its_issue(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // What an older document set, in brackets after a duty's own day ("(theo Nghị định số 62/2024/NĐ-CP là ngày 06 của tháng
+    // kế tiếp …)"), is an aside, its day of every month too. A bracketed day of every month without the document stays.
+    [Theory]
+    [InlineData("Số liệu công bố vào ngày 3 của tháng tiếp theo (theo Thông tư số 10/2020/TT-BKHĐT là ngày 06 của tháng tiếp theo).", "recurring: Tháng 1 2025-02-03 | Tháng 2 2025-03-03 | Tháng 3 2025-04-03 | Tháng 4 2025-05-03 | Tháng 5 2025-06-03 | Tháng 6 2025-07-03 | Tháng 7 2025-08-03 | Tháng 8 2025-09-03 | Tháng 9 2025-10-03 | Tháng 10 2025-11-03 | Tháng 11 2025-12-03 | Tháng 12 2026-01-03")]
+    [InlineData("Số liệu công bố vào ngày 3 của tháng tiếp theo (ngày 06 của tháng tiếp theo đối với số liệu chính thức).", "recurring: Tháng 1 2025-02-03 | Tháng 1 2025-02-06 | Tháng 2 2025-03-03 | Tháng 2 2025-03-06 | Tháng 3 2025-04-03 | Tháng 3 2025-04-06 | Tháng 4 2025-05-03 | Tháng 4 2025-05-06 | Tháng 5 2025-06-03 | Tháng 5 2025-06-06 | Tháng 6 2025-07-03 | Tháng 6 2025-07-06 | Tháng 7 2025-08-03 | Tháng 7 2025-08-06 | Tháng 8 2025-09-03 | Tháng 8 2025-09-06 | Tháng 9 2025-10-03 | Tháng 9 2025-10-06 | Tháng 10 2025-11-03 | Tháng 10 2025-11-06 | Tháng 11 2025-12-03 | Tháng 11 2025-12-06 | Tháng 12 2026-01-03 | Tháng 12 2026-01-06")]
+    public void An_older_documents_day_in_brackets_is_an_aside(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
