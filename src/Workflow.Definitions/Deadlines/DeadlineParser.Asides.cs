@@ -301,9 +301,15 @@ public static partial class DeadlineParser
                 // "Tổng điều tra nông thôn, nông nghiệp năm 2025 … từ ngày 01/7 đến 30/7/2025", "Lễ giao nhận quân năm 2026 diễn
                 // ra trong 3 ngày (4, 5 và 6/3)": beside a day of the same year, said as a deadline or not, a year written with
                 // "năm" right after what it qualifies names the event or the campaign, no deadline at its end.
+                // ("… hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2022 …": "Nam" there is a place.)
+                // "Điều tra Doanh nghiệp 2025 dự kiến sẽ kết thúc vào ngày 30/6/2025", "Tổng điều tra nông thôn, nông nghiệp năm
+                // 2025 … công bố kết quả chính thức vào tháng 3/2026", "điều tra dân số và nhà ở giữa kỳ 2024": beside any other
+                // date, the year of a survey or an inventory, bare too, names it.
                 deadline |= !bare && SameYearDay(item.Year);
                 var before = item.FirstToken - 1;
-                if (!deadline || !Is(before, TokenType.Word) || SaysTime(before)
+                var survey = items.Count >= 2 && SurveyBefore(before);
+                deadline |= survey;
+                if (!deadline || !Is(before, TokenType.Word) || (SaysTime(before) && !NamesAPlace(before) && !(survey && Is(before - 1, "giua", "ky")))
                     || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken) || DateEndsAt(before))))
                 {
                     continue;
@@ -644,6 +650,24 @@ public static partial class DeadlineParser
                 if (item.Kind == ItemKind.Date && item.Name is null && item.Date.Year == year)
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a survey or an inventory ("(Tổng) điều tra", "(tổng) kiểm kê") is named in the clause ending at
+        /// <paramref name="k"/>, at most eight tokens back, and not as the work done ("thực hiện điều tra", "hoàn thành kiểm
+        /// kê", "tổ chức, triển khai, tiến hành …"): a year after it names the survey.</summary>
+        private bool SurveyBefore(int k)
+        {
+            for (var t = k - 1; t >= 0 && t >= k - 8 && !Is(t, ';') && !Is(t, ':') && !IsSentenceBreak(t); t--)
+            {
+                if (Is(t, "dieu", "tra") || Is(t, "kiem", "ke"))
+                {
+                    var p = Is(t - 1, "tong") ? t - 2 : t - 1;
+                    return !(Is(p - 1, "hoan", "thanh") || Is(p - 1, "thuc", "hien") || Is(p - 1, "trien", "khai") || Is(p - 1, "to", "chuc")
+                        || Is(p - 1, "tien", "hanh"));
                 }
             }
 

@@ -1975,4 +1975,18 @@ public class DeadlineFamilyTests
     [InlineData("Số liệu công bố vào ngày 3 của tháng tiếp theo (theo Thông tư số 10/2020/TT-BKHĐT là ngày 06 của tháng tiếp theo).", "recurring: Tháng 1 2025-02-03 | Tháng 2 2025-03-03 | Tháng 3 2025-04-03 | Tháng 4 2025-05-03 | Tháng 5 2025-06-03 | Tháng 6 2025-07-03 | Tháng 7 2025-08-03 | Tháng 8 2025-09-03 | Tháng 9 2025-10-03 | Tháng 10 2025-11-03 | Tháng 11 2025-12-03 | Tháng 12 2026-01-03")]
     [InlineData("Số liệu công bố vào ngày 3 của tháng tiếp theo (ngày 06 của tháng tiếp theo đối với số liệu chính thức).", "recurring: Tháng 1 2025-02-03 | Tháng 1 2025-02-06 | Tháng 2 2025-03-03 | Tháng 2 2025-03-06 | Tháng 3 2025-04-03 | Tháng 3 2025-04-06 | Tháng 4 2025-05-03 | Tháng 4 2025-05-06 | Tháng 5 2025-06-03 | Tháng 5 2025-06-06 | Tháng 6 2025-07-03 | Tháng 6 2025-07-06 | Tháng 7 2025-08-03 | Tháng 7 2025-08-06 | Tháng 8 2025-09-03 | Tháng 8 2025-09-06 | Tháng 9 2025-10-03 | Tháng 9 2025-10-06 | Tháng 10 2025-11-03 | Tháng 10 2025-11-06 | Tháng 11 2025-12-03 | Tháng 11 2025-12-06 | Tháng 12 2026-01-03 | Tháng 12 2026-01-06")]
     public void An_older_documents_day_in_brackets_is_an_aside(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Beside any other date, the year of a survey or an inventory ("Điều tra Doanh nghiệp 2025", "Tổng điều tra … năm 2029",
+    // "điều tra dân số … giữa kỳ 2025", "công tác tổng kiểm kê năm 2025"), bare too, names it; so does a year after a place's
+    // "Nam" ("… Việt Nam năm 2025"). Alone, or after the work done ("Hoàn thành tổng kiểm kê năm 2025"), it stays a year.
+    [Theory]
+    [InlineData("Điều tra doanh nghiệp 2025 kết thúc vào ngày 30/6/2025.", "once: 2025-06-30")]
+    [InlineData("Tổng điều tra dân số năm 2029 công bố kết quả vào tháng 3/2030.", "once: 2030-03-31")]
+    [InlineData("Từ ngày 1/4 đến ngày 30/4, thu thập thông tin điều tra dân số giữa kỳ 2025.", "continuous: 2025-04-30")]
+    [InlineData("Để bảo đảm hoàn thành công tác tổng kiểm kê năm 2025 theo đúng kế hoạch, Bộ sẽ định kỳ công khai tiến độ vào sáng thứ Ba hàng tuần.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Cuộc thi hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2025 được tổ chức từ ngày 01/11/2025 đến ngày 09/11/2025.", "continuous: 2025-11-09")]
+    [InlineData("Hoàn thành tổng kiểm kê năm 2025, công khai tiến độ vào sáng thứ Ba hàng tuần.", "once: 2025-12-31")]
+    [InlineData("Tổng điều tra dân số năm 2029", "continuous: Quý I 2029-03-31 | Quý II 2029-06-30 | Quý III 2029-09-30 | Quý IV 2029-12-31")]
+    [InlineData("Từ ngày 01/11/2025 đến ngày 09/11/2025, thực hiện năm 2025.", "phased: 2025-11-09 | 2025-12-31")]
+    public void A_surveys_year_names_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
