@@ -271,6 +271,14 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (first == 'k' && IsWhen(k) && Is(k - 1, "trong") && Is(k - 2, ',') && items.Count > 0 && !Is(k + 1, "cho"))
+            {
+                // "Dự kiến kết quả sơ bộ sẽ được công bố vào tháng 12 năm 2025, trong khi kết quả chính thức sẽ được công bố vào
+                // tháng 3 năm 2026": after a dated clause and its comma, "trong khi" (while) joins a second clause, no
+                // condition. ("…, trong khi chờ hướng dẫn", while waiting, still waits.)
+                return k + 1;
+            }
+
             if (first == 'k' && IsWhen(k) && Is(k + 1, "duoc") && !Is(k - 1, "sau") && !Is(k - 1, "truoc") && DeadlineDayInWhenClause(k))
             {
                 // "Đơn phúc tra được coi là hợp lệ khi được gửi Chủ tịch Hội đồng kiểm tra trước ngày 14/7/2025": a passive

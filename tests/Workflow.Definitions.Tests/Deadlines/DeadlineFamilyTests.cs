@@ -1989,4 +1989,12 @@ public class DeadlineFamilyTests
     [InlineData("Tổng điều tra dân số năm 2029", "continuous: Quý I 2029-03-31 | Quý II 2029-06-30 | Quý III 2029-09-30 | Quý IV 2029-12-31")]
     [InlineData("Từ ngày 01/11/2025 đến ngày 09/11/2025, thực hiện năm 2025.", "phased: 2025-11-09 | 2025-12-31")]
     public void A_surveys_year_names_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "trong khi" (while) after a dated clause and its comma joins a second clause: no condition. "…, trong khi chờ …" (while
+    // waiting) and "Khi …" first still wait.
+    [Theory]
+    [InlineData("Kết quả sơ bộ công bố vào tháng 12 năm 2025, trong khi kết quả chính thức công bố vào tháng 3 năm 2026.", "phased: Kết quả sơ bộ công bố 2025-12-31 | Kết quả sơ bộ công bố 2026-03-31")]
+    [InlineData("Thực hiện trong quý IV/2025, trong khi chờ hướng dẫn của Bộ.", "event: 2025-12-31")]
+    [InlineData("Khi có hướng dẫn của Bộ, thực hiện trong quý IV/2025.", "event: 2025-12-31")]
+    public void While_between_two_dated_clauses_is_no_condition(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
