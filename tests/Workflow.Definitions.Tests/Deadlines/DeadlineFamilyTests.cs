@@ -1997,4 +1997,11 @@ public class DeadlineFamilyTests
     [InlineData("Thực hiện trong quý IV/2025, trong khi chờ hướng dẫn của Bộ.", "event: 2025-12-31")]
     [InlineData("Khi có hướng dẫn của Bộ, thực hiện trong quý IV/2025.", "event: 2025-12-31")]
     public void While_between_two_dated_clauses_is_no_condition(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A month and its year joined by a dot with no space ("tháng 7.2026") is that month; with a space the dot ends a sentence.
+    [Theory]
+    [InlineData("Dự kiến hoàn tất vào tháng 7.2026.", "once: 2026-07-31")]
+    [InlineData("Hoàn thành trong tháng 12.2025", "once: 2025-12-31")]
+    [InlineData("Hoàn thành tháng 7. Năm 2026 tổng kết.", "phased: Hoàn thành 2025-07-31 | 2026-12-31")]
+    public void A_month_dot_year_is_that_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
