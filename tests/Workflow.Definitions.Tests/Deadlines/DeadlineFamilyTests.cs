@@ -2004,4 +2004,12 @@ public class DeadlineFamilyTests
     [InlineData("Hoàn thành trong tháng 12.2025", "once: 2025-12-31")]
     [InlineData("Hoàn thành tháng 7. Năm 2026 tổng kết.", "phased: Hoàn thành 2025-07-31 | 2026-12-31")]
     public void A_month_dot_year_is_that_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count from the end of the accounting quarter ("kỳ kế toán quý") is counted from each quarter's end, as from the
+    // accounting year's; from the end of another activity ("kỳ kiểm toán") it waits.
+    [Theory]
+    [InlineData("Nộp báo cáo tài chính quý chậm nhất là 20 ngày, kể từ ngày kết thúc kỳ kế toán quý.", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
+    [InlineData("Nộp báo cáo tài chính chậm nhất là 30 ngày, kể từ ngày kết thúc kỳ kế toán năm.", "recurring: Năm 2026-01-30")]
+    [InlineData("Chậm nhất là 20 ngày, kể từ ngày kết thúc kỳ kiểm toán.", "event:")]
+    public void A_count_from_the_accounting_quarters_end_is_quarterly(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
