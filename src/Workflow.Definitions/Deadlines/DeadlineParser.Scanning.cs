@@ -297,6 +297,15 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (first == 'k' && IsWhen(k) && Is(k - 1, "sau") && TargetAfterClause(k))
+            {
+                // "Sau khi bấm nút khai trương, mục tiêu đến ngày 1-7-2021, Bộ Công an sẽ cấp được 50 triệu thẻ …": a target
+                // set for a day or year right after the clause is fixed already, not counted from what the clause waits for.
+                // An event only without a date.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (first == 'k' && IsWhen(k) && OnlyOnCondition(k))
             {
                 // "…, chỉ cấp giấy tờ vật lý khi công dân có yêu cầu, …, hoàn thành trong tháng 9 năm 2025": "chỉ … khi" (only
@@ -450,6 +459,41 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>Whether the clause of the "khi" at <paramref name="k"/> is followed, after its comma, by a target said with
+        /// its time: "mục tiêu (đặt ra) (là) đến (hết) ngày / năm …".</summary>
+        private bool TargetAfterClause(int k)
+        {
+            var comma = k + 1;
+            while (comma < tokens.Length && comma <= k + 25 && !Is(comma, ',') && !IsSentenceBreak(comma))
+            {
+                comma++;
+            }
+
+            return Is(comma, ',') && TargetBy(comma + 1) > 0;
+        }
+
+        /// <summary>The "ngày" or "năm" after "mục tiêu (đặt ra) (là) đến (hết)" at <paramref name="j"/>, the target opening its
+        /// clause, when a day or year follows it ("mục tiêu đến ngày 1-7-2021", "mục tiêu đặt ra là đến năm 2025"); otherwise -1.</summary>
+        private int TargetBy(int j)
+        {
+            // ("Thực hiện các mục tiêu đến năm 2030": the goals the work carries out, not a target said first in its clause.)
+            if (!Is(j, "muc", "tieu") || (j > 0 && !Is(j - 1, ',') && !Is(j - 1, ';') && !Is(j - 1, ':') && !IsSentenceBreak(j - 1)))
+            {
+                return -1;
+            }
+
+            j += 2;
+            j += Is(j, "dat", "ra") ? 2 : 0;
+            j += Is(j, "la") ? 1 : 0;
+            if (!Is(j, "den"))
+            {
+                return -1;
+            }
+
+            j += Is(j + 1, "het") ? 2 : 1;
+            return (Is(j, "ngay") || Is(j, "nam")) && Is(j + 1, TokenType.Number) ? j : -1;
         }
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but

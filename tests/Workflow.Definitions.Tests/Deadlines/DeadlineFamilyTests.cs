@@ -2012,4 +2012,16 @@ public class DeadlineFamilyTests
     [InlineData("Nộp báo cáo tài chính chậm nhất là 30 ngày, kể từ ngày kết thúc kỳ kế toán năm.", "recurring: Năm 2026-01-30")]
     [InlineData("Chậm nhất là 20 ngày, kể từ ngày kết thúc kỳ kiểm toán.", "event:")]
     public void A_count_from_the_accounting_quarters_end_is_quarterly(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A target opening its clause, "mục tiêu (đặt ra là) đến ngày / năm …", is due then: after "Sau khi …," it is fixed
+    // already, no event; a year so set is due by its end. Goals the work carries out ("các mục tiêu đến năm 2030"), work
+    // said without "mục tiêu", and "Sau khi …, hoàn thành trước ngày …" stay as they were.
+    [Theory]
+    [InlineData("Sau khi khai trương hệ thống, mục tiêu đến ngày 01/7/2025, cấp 50 triệu thẻ.", "once: 2025-07-01")]
+    [InlineData("Sau khi có hướng dẫn của Bộ, hoàn thành trước ngày 15/12/2025.", "event: 2025-12-15")]
+    [InlineData("Mục tiêu đặt ra là đến năm 2026 cơ bản hoàn thành việc rà soát.", "once: 2026-12-31")]
+    [InlineData("Mục tiêu đến hết năm 2026, 80% hồ sơ được số hóa.", "once: 2026-12-31")]
+    [InlineData("Đến năm 2026 tiếp tục thực hiện rà soát.", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Thực hiện các mục tiêu đến năm 2030.", "continuous: Quý I 2030-03-31 | Quý II 2030-06-30 | Quý III 2030-09-30 | Quý IV 2030-12-31")]
+    public void A_target_set_for_a_day_or_year_is_due_then(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
