@@ -2024,4 +2024,16 @@ public class DeadlineFamilyTests
     [InlineData("Đến năm 2026 tiếp tục thực hiện rà soát.", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
     [InlineData("Thực hiện các mục tiêu đến năm 2030.", "continuous: Quý I 2030-03-31 | Quý II 2030-06-30 | Quý III 2030-09-30 | Quý IV 2030-12-31")]
     public void A_target_set_for_a_day_or_year_is_due_then(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "như sau:" closing a cell is a group row whose rows give the dates: an event, unless the cell gives a date; so is a
+    // deadline left to another document's rule, "theo quy định tại văn bản …". "theo quy định" alone, or of an article,
+    // says nothing.
+    [Theory]
+    [InlineData("Thời gian thực hiện được chia thành 3 đợt, cụ thể như sau:", "event:")]
+    [InlineData("Hoàn thành trước ngày 15/12/2025, cụ thể như sau:", "once: 2025-12-15")]
+    [InlineData("Cụ thể như sau: Quý I/2026", "once: 2026-03-31")]
+    [InlineData("Thời hạn gửi báo cáo định kỳ thực hiện theo quy định tại văn bản quy phạm pháp luật có liên quan.", "event:")]
+    [InlineData("Thực hiện theo quy định.", "unknown:")]
+    [InlineData("Thực hiện theo quy định tại Điều 5.", "unknown:")]
+    public void A_group_row_or_another_documents_rule_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
