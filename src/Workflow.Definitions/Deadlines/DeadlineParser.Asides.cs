@@ -110,13 +110,43 @@ public static partial class DeadlineParser
 
                 var reach = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : -1;
                 reach -= Is(reach, "het") ? 1 : 0;
-                if (item.Kind != ItemKind.Date || !Is(reach, "den") || EarlierInSentence(reach, "tu") || Is(reach - 2, "cham", "nhat"))
+                // ("… kê khai doanh thu thực tế phát sinh từ khi bắt đầu kinh doanh đến hết ngày 30 tháng 6 và nộp tờ khai …
+                // chậm nhất là ngày 30 tháng 7": from an event to the day, what the data covers, is a cut-off too.)
+                if (item.Kind != ItemKind.Date || !Is(reach, "den") || (EarlierInSentence(reach, "tu") && !FromWhenBefore(reach)) || Is(reach - 2, "cham", "nhat"))
                 {
                     continue; // "chậm nhất đến ngày 15 tháng 4 năm 2026" is the deadline itself
                 }
 
                 SetApart(i, $"\"{Original(reach, item.LastToken)}\" là ngày chốt số liệu, không phải hạn");
             }
+        }
+
+        /// <summary>Whether the nearest "từ" before <paramref name="k"/> in its sentence opens "phát sinh từ khi" (arisen
+        /// since), a few words before, with no item between.</summary>
+        private bool FromWhenBefore(int k)
+        {
+            for (var j = k - 1; j >= 0 && j >= k - 12 && !IsSentenceBreak(j) && !Is(j, ';'); j--)
+            {
+                if (Is(j, "tu"))
+                {
+                    return Is(j + 1, "khi") && Is(j - 2, "phat", "sinh") && !ItemBetween(j, k);
+                }
+            }
+
+            return false;
+        }
+
+        private bool ItemBetween(int from, int to)
+        {
+            foreach (var item in items)
+            {
+                if (item.FirstToken > from && item.FirstToken < to)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The "thời điểm" of "(tại) thời điểm (ngày) 31/7/2025" right before the day at <paramref name="first"/>, when
@@ -262,6 +292,15 @@ public static partial class DeadlineParser
                 {
                     // The half a report is about ("báo cáo tai nạn lao động 6 tháng đầu năm 2025 phải nộp trước ngày 05/7/2025").
                     SetApart(i, $"\"{Original(item.FirstToken, item.LastToken)}\" là kỳ của nội dung, không phải hạn");
+                    continue;
+                }
+
+                if (item.Kind == ItemKind.Date && item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm" && items.Count >= 2
+                    && Is(item.FirstToken - 1, "trong") && StartedBefore(item.FirstToken - 1))
+                {
+                    // "Hộ kinh doanh … bắt đầu hoạt động sản xuất, kinh doanh trong 6 tháng cuối năm thực hiện kê khai doanh thu
+                    // … chậm nhất là ngày 31 tháng 01 năm sau": the half a business started in is the case the rule is for.
+                    SetApart(i, $"\"{Original(item.FirstToken - 1, item.LastToken)}\" là trường hợp áp dụng, không phải hạn");
                     continue;
                 }
 
@@ -648,6 +687,21 @@ public static partial class DeadlineParser
             foreach (var item in items)
             {
                 if (item.Kind == ItemKind.Date && item.Name is null && item.Date.Year == year)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether "bắt đầu" (starts) comes at most ten tokens before <paramref name="k"/> in its clause (commas
+        /// allowed: "bắt đầu hoạt động sản xuất, kinh doanh trong …").</summary>
+        private bool StartedBefore(int k)
+        {
+            for (var t = k - 1; t >= 0 && t >= k - 10 && !Is(t, ';') && !Is(t, ':') && !IsSentenceBreak(t); t--)
+            {
+                if (Is(t, "bat", "dau"))
                 {
                     return true;
                 }

@@ -271,6 +271,15 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (first == 'k' && IsWhen(k) && Is(k - 1, "tu") && Is(k - 3, "phat", "sinh") && ReachedAfter(k + 1) && DeadlineDayLater(k))
+            {
+                // "… kê khai doanh thu thực tế phát sinh từ khi bắt đầu kinh doanh đến hết ngày 30 tháng 6 và nộp tờ khai … chậm
+                // nhất là ngày 30 tháng 7": what arose ("phát sinh") from an event to a day, beside a deadline, is what the data
+                // covers, nothing the task waits for ("thực hiện từ khi … đến hết ngày …" still waits). An event only without a date.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (first == 'k' && IsWhen(k) && Is(k - 1, "trong") && Is(k - 2, ',') && items.Count > 0 && !Is(k + 1, "cho"))
             {
                 // "Dự kiến kết quả sơ bộ sẽ được công bố vào tháng 12 năm 2025, trong khi kết quả chính thức sẽ được công bố vào
@@ -455,6 +464,36 @@ public static partial class DeadlineParser
                 if (Is(t, "da") && WrittenAs(t, "đã"))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a day said as a deadline (<see cref="DeadlineDayAt"/>, its year written or not: "chậm nhất là ngày
+        /// 30 tháng 7") comes after <paramref name="k"/> in its sentence.</summary>
+        private bool DeadlineDayLater(int k)
+        {
+            for (var j = k + 1; j + 1 < tokens.Length && !IsSentenceBreak(j); j++)
+            {
+                if (DeadlineDayAt(j) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether "đến (hết) ngày" and a number follow within a few words of <paramref name="j"/> in its clause.</summary>
+        private bool ReachedAfter(int j)
+        {
+            for (var t = j; t < tokens.Length && t <= j + 8 && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t++)
+            {
+                var d = Is(t, "den", "het") ? t + 2 : Is(t, "den") ? t + 1 : -1;
+                if (d > 0)
+                {
+                    return Is(d, "ngay") && Is(d + 1, TokenType.Number);
                 }
             }
 

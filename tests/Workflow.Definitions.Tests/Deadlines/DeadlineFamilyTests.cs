@@ -2036,4 +2036,14 @@ public class DeadlineFamilyTests
     [InlineData("Thực hiện theo quy định.", "unknown:")]
     [InlineData("Thực hiện theo quy định tại Điều 5.", "unknown:")]
     public void A_group_row_or_another_documents_rule_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // The half a business started in ("bắt đầu kinh doanh trong 6 tháng cuối năm") is the case a tax rule is for, and what
+    // arose from an event up to a day ("phát sinh từ khi … đến hết ngày 30 tháng 6") what the declaration covers, beside a
+    // day said as a deadline: the note. Work "từ khi … đến hết ngày …" still waits, and a half-year of work stays.
+    [Theory]
+    [InlineData("Cá nhân bắt đầu kinh doanh trong 6 tháng cuối năm thực hiện kê khai doanh thu chậm nhất là ngày 31 tháng 01 năm sau.", "recurring: Năm 2026-01-31")]
+    [InlineData("Kê khai doanh thu phát sinh từ khi bắt đầu kinh doanh đến hết ngày 30 tháng 6 và nộp tờ khai chậm nhất là ngày 30 tháng 7.", "once: 2025-07-30")]
+    [InlineData("Thực hiện từ khi có hướng dẫn đến hết ngày 30/6/2025, báo cáo trước ngày 15/7/2025.", "event: 2025-06-30 | 2025-07-15")]
+    [InlineData("Thực hiện trong 6 tháng cuối năm, báo cáo chậm nhất là ngày 15/01/2026.", "phased: Thực hiện 2025-12-31 | Thực hiện 2026-01-15")]
+    public void A_tax_rules_case_and_covered_days_are_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
