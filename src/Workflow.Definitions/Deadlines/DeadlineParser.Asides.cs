@@ -65,7 +65,10 @@ public static partial class DeadlineParser
                     // chế giai đoạn 2026 - 2031 …)" is due at the quarter's end; the years in brackets say what about.
                     var item = items[i];
                     // ("(riêng quý IV là vào ngày 10 tháng 02 năm sau)": one report's own date, said in brackets, is no aside.)
-                    var dated = item.Kind is ItemKind.Date or ItemKind.Span && item.ReportOf is null || (item.Kind == ItemKind.Year && !item.YearImplicit);
+                    // ("(theo Nghị định số 62/2024/NĐ-CP là ngày 06 của tháng kế tiếp …)": what an older document set, its day
+                    // of every month too, is an aside.)
+                    var dated = item.Kind is ItemKind.Date or ItemKind.Span && item.ReportOf is null || (item.Kind == ItemKind.Year && !item.YearImplicit)
+                        || (item.Kind == ItemKind.DayOfMonth && CitesDocumentAt(open + 1));
                     if (dated && item.FirstToken > open && item.LastToken < close)
                     {
                         SetApart(i, null);
@@ -107,13 +110,43 @@ public static partial class DeadlineParser
 
                 var reach = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : -1;
                 reach -= Is(reach, "het") ? 1 : 0;
-                if (item.Kind != ItemKind.Date || !Is(reach, "den") || EarlierInSentence(reach, "tu") || Is(reach - 2, "cham", "nhat"))
+                // ("… kê khai doanh thu thực tế phát sinh từ khi bắt đầu kinh doanh đến hết ngày 30 tháng 6 và nộp tờ khai …
+                // chậm nhất là ngày 30 tháng 7": from an event to the day, what the data covers, is a cut-off too.)
+                if (item.Kind != ItemKind.Date || !Is(reach, "den") || (EarlierInSentence(reach, "tu") && !FromWhenBefore(reach)) || Is(reach - 2, "cham", "nhat"))
                 {
                     continue; // "chậm nhất đến ngày 15 tháng 4 năm 2026" is the deadline itself
                 }
 
                 SetApart(i, $"\"{Original(reach, item.LastToken)}\" là ngày chốt số liệu, không phải hạn");
             }
+        }
+
+        /// <summary>Whether the nearest "từ" before <paramref name="k"/> in its sentence opens "phát sinh từ khi" (arisen
+        /// since), a few words before, with no item between.</summary>
+        private bool FromWhenBefore(int k)
+        {
+            for (var j = k - 1; j >= 0 && j >= k - 12 && !IsSentenceBreak(j) && !Is(j, ';'); j--)
+            {
+                if (Is(j, "tu"))
+                {
+                    return Is(j + 1, "khi") && Is(j - 2, "phat", "sinh") && !ItemBetween(j, k);
+                }
+            }
+
+            return false;
+        }
+
+        private bool ItemBetween(int from, int to)
+        {
+            foreach (var item in items)
+            {
+                if (item.FirstToken > from && item.FirstToken < to)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The "thời điểm" of "(tại) thời điểm (ngày) 31/7/2025" right before the day at <paramref name="first"/>, when
@@ -262,6 +295,15 @@ public static partial class DeadlineParser
                     continue;
                 }
 
+                if (item.Kind == ItemKind.Date && item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm" && items.Count >= 2
+                    && Is(item.FirstToken - 1, "trong") && StartedBefore(item.FirstToken - 1))
+                {
+                    // "Hộ kinh doanh … bắt đầu hoạt động sản xuất, kinh doanh trong 6 tháng cuối năm thực hiện kê khai doanh thu
+                    // … chậm nhất là ngày 31 tháng 01 năm sau": the half a business started in is the case the rule is for.
+                    SetApart(i, $"\"{Original(item.FirstToken - 1, item.LastToken)}\" là trường hợp áp dụng, không phải hạn");
+                    continue;
+                }
+
                 if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is not null && Is(item.FirstToken - 3, "ky", "tinh", "thue"))
                 {
                     // The tax period a payment is for ("… của kỳ tính thuế quý 1 năm 2025 chậm nhất là ngày 31/10/2025").
@@ -298,9 +340,15 @@ public static partial class DeadlineParser
                 // "Tổng điều tra nông thôn, nông nghiệp năm 2025 … từ ngày 01/7 đến 30/7/2025", "Lễ giao nhận quân năm 2026 diễn
                 // ra trong 3 ngày (4, 5 và 6/3)": beside a day of the same year, said as a deadline or not, a year written with
                 // "năm" right after what it qualifies names the event or the campaign, no deadline at its end.
+                // ("… hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2022 …": "Nam" there is a place.)
+                // "Điều tra Doanh nghiệp 2025 dự kiến sẽ kết thúc vào ngày 30/6/2025", "Tổng điều tra nông thôn, nông nghiệp năm
+                // 2025 … công bố kết quả chính thức vào tháng 3/2026", "điều tra dân số và nhà ở giữa kỳ 2024": beside any other
+                // date, the year of a survey or an inventory, bare too, names it.
                 deadline |= !bare && SameYearDay(item.Year);
                 var before = item.FirstToken - 1;
-                if (!deadline || !Is(before, TokenType.Word) || SaysTime(before)
+                var survey = items.Count >= 2 && SurveyBefore(before);
+                deadline |= survey;
+                if (!deadline || !Is(before, TokenType.Word) || (SaysTime(before) && !NamesAPlace(before) && !(survey && Is(before - 1, "giua", "ky")))
                     || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken) || DateEndsAt(before))))
                 {
                     continue;
@@ -647,6 +695,39 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>Whether "bắt đầu" (starts) comes at most ten tokens before <paramref name="k"/> in its clause (commas
+        /// allowed: "bắt đầu hoạt động sản xuất, kinh doanh trong …").</summary>
+        private bool StartedBefore(int k)
+        {
+            for (var t = k - 1; t >= 0 && t >= k - 10 && !Is(t, ';') && !Is(t, ':') && !IsSentenceBreak(t); t--)
+            {
+                if (Is(t, "bat", "dau"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a survey or an inventory ("(Tổng) điều tra", "(tổng) kiểm kê") is named in the clause ending at
+        /// <paramref name="k"/>, at most eight tokens back, and not as the work done ("thực hiện điều tra", "hoàn thành kiểm
+        /// kê", "tổ chức, triển khai, tiến hành …"): a year after it names the survey.</summary>
+        private bool SurveyBefore(int k)
+        {
+            for (var t = k - 1; t >= 0 && t >= k - 8 && !Is(t, ';') && !Is(t, ':') && !IsSentenceBreak(t); t--)
+            {
+                if (Is(t, "dieu", "tra") || Is(t, "kiem", "ke"))
+                {
+                    var p = Is(t - 1, "tong") ? t - 2 : t - 1;
+                    return !(Is(p - 1, "hoan", "thanh") || Is(p - 1, "thuc", "hien") || Is(p - 1, "trien", "khai") || Is(p - 1, "to", "chuc")
+                        || Is(p - 1, "tien", "hanh"));
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether the word at <paramref name="k"/> says when: a preposition or verb of time before a year.</summary>
         private bool SaysTime(int k)
         {
@@ -674,6 +755,10 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>Whether "theo" and a kind of document start at <paramref name="k"/>: "(theo Nghị định số 62/2024/NĐ-CP là
+        /// ngày 06 …)" says what another document set.</summary>
+        private bool CitesDocumentAt(int k) => Is(k, "theo") && NamesDocument(k + 1, k + 2);
 
         /// <summary>Whether an item with a date comes before the bracket at <paramref name="open"/> with no sentence
         /// break between: "Giai đoạn 1 (2026): …; Giai đoạn 2 (2027-2028): …" gives each phase its years in brackets,

@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het"];
+    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het", "muc tieu"];
 
     private static readonly SearchValues<string> CompletionWords = SearchValues.Create(CompletionPhrases, StringComparison.Ordinal);
 
@@ -152,7 +152,7 @@ public static partial class DeadlineParser
         /// "…, báo cáo cấp có thẩm quyền trong năm 2025" (a report or submission to the competent authority, one act, by
         /// the year's end). "Trong năm 2025" alone stays work over the year. So is a share to reach said before the year in
         /// its clause ("tích hợp, cung cấp 100% các dịch vụ công trực tuyến … trong năm 2022": a target by the year's end,
-        /// as "đảm bảo đạt" is), a target to ensure by a year's end ("bảo đảm đến hết năm 2030 …"), and a review, "sơ kết" or "tổng kết", in the year's sentence ("Năm 2023 tổ chức sơ kết …
+        /// as "đảm bảo đạt" is), a target to ensure by a year's end ("bảo đảm đến hết năm 2030 …") or set for it ("mục tiêu đặt ra là đến năm 2025 …"), and a review, "sơ kết" or "tổng kết", in the year's sentence ("Năm 2023 tổ chức sơ kết …
         /// và tổng kết … vào năm 2025": each review is one act, due by its year's end).</summary>
         private bool SaysYearsDeadline(int itemFirst)
         {
@@ -174,6 +174,16 @@ public static partial class DeadlineParser
                 // "… rà soát, sắp xếp số lượng cấp phó bảo đảm đến hết năm 2030 số lượng cấp phó … thực hiện đúng theo quy
                 // định": what is to be ensured by the end of a year is a target by then, as "đảm bảo đạt … trong năm" is.
                 return true;
+            }
+
+            for (var t = itemFirst - 1; t >= 0 && t >= itemFirst - 7; t--)
+            {
+                if (TargetBy(t) is var at && at >= 0)
+                {
+                    // "Theo lộ trình, mục tiêu đặt ra là đến năm 2025 cơ bản hoàn thành …": a target set for a year is due by
+                    // its end, as what is to be ensured by then.
+                    return Math.Abs(at - itemFirst) <= 1; // the target's "năm" is this item's ("đến năm 2025", "năm 2025")
+                }
             }
 
             return ShareOrReviewAround(itemFirst);

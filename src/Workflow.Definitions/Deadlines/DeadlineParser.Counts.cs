@@ -336,8 +336,9 @@ public static partial class DeadlineParser
                 return CountedFromReportPeriodEnd(k, unit, months, working, period + 2);
             }
 
-            // "90 ngày, kể từ ngày kết thúc kỳ kế toán năm": the accounting year, as "năm tài chính".
-            period += Is(period, "ky", "ke") && Is(period + 2, "toan", "nam") ? 3 : 0;
+            // "90 ngày, kể từ ngày kết thúc kỳ kế toán năm": the accounting year, as "năm tài chính"; "20 ngày, kể từ ngày kết
+            // thúc kỳ kế toán quý": the accounting quarter, as "quý".
+            period += Is(period, "ky", "ke") && (Is(period + 2, "toan", "nam") || Is(period + 2, "toan", "quy")) ? 3 : 0;
 
             var quarter = Is(period, "quy");
             var half = Is(period, TokenType.Number) && tokens[period].Value == 6 && (Is(period + 1, "thang", "dau") || Is(period + 1, "thang", "cuoi")) && Is(period + 3, "nam");

@@ -332,7 +332,7 @@ public static partial class DeadlineParser
             Is(k - 1, "muc") || Is(k - 1, "khoan") || Is(k - 1, "diem") || Is(k - 1, "phan") || Is(k - 2, "khu", "vuc");
 
         /// <summary>"Thông báo số 326/TB-TTHĐND ngày 17/12/2025", "Quyết định 962/QĐ-UBND ngày 15/8/2024", "Nghị quyết số
-        /// 190/2025/QH15 ngày 19/02/2025": the date after a document's number is when that document was issued, not a
+        /// 190/2025/QH15 ngày 19/02/2025", "Quyết định 484/QĐ-TTg ban hành hôm 7/6": the date after a document's number is when that document was issued, not a
         /// deadline. A cell that is only such a reference defers to the document (an event). Returns the token after the
         /// date, or <paramref name="k"/>.</summary>
         /// <remarks>So is the day of a meeting listed after such documents ("tại các Thông báo kết luận số 09/TB-VPCP ngày
@@ -340,7 +340,10 @@ public static partial class DeadlineParser
         /// held, what the task follows up. A meeting's day alone ("Tổ chức cuộc họp ngày 15/12/2025") stays a date.</remarks>
         private int CitedDocumentDate(int k)
         {
-            var number = Is(k - 1, "ngay") ? DocumentNumberBefore(k - 1) : -1;
+            // "Quyết định 484/QĐ-TTg ban hành hôm 7/6": "(ban hành) hôm" as "ngày".
+            var said = Is(k - 1, "ngay") || Is(k - 1, "hom") ? k - 1 : -1;
+            said = said >= 2 && Is(said - 2, "ban", "hanh") ? said - 2 : said;
+            var number = said >= 0 ? DocumentNumberBefore(said) : -1;
             var meeting = number < 0 && MeetingAfterCitedDocuments(k);
             if (number < 0 && !meeting)
             {

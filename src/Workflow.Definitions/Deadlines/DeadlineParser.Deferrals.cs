@@ -75,6 +75,15 @@ public static partial class DeadlineParser
                 return WhoseYear(k);
             }
 
+            if (Is(k, "nhu", "sau") && Is(k + 2, ':') && k + 3 == tokens.Length)
+            {
+                // "Thời gian thi được chia thành 05 đợt, cụ thể như sau:": a group row whose colon closes the cell; its rows
+                // give the dates, as "Theo thời hạn cụ thể sau đây:". An event unless the phrase also gives a date; the words
+                // stay the note.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k;
+            }
+
             if (Is(k, "theo", "ket", "qua") && (Is(k + 3, "ra", "soat") || Is(k + 3, "de", "xuat")))
             {
                 // "Theo kết quả rà soát, đề xuất của các cơ quan": when waits on another body's review or proposal; an event
@@ -98,10 +107,12 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua") || Is(k + 1, "yeu", "cau") || Is(k + 1, "chi", "dao")))
+            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua") || Is(k + 1, "yeu", "cau") || Is(k + 1, "chi", "dao")
+                || (Is(k + 1, "quy", "dinh", "tai") && Is(k + 4, "van", "ban"))))
             {
                 // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ", "Theo yêu cầu
-                // của cấp có thẩm quyền", "Theo chỉ đạo của UBND tỉnh": another body's timetable, request or direction; an event unless the phrase also gives a
+                // của cấp có thẩm quyền", "Theo chỉ đạo của UBND tỉnh", "thời hạn gửi báo cáo được thực hiện theo quy định tại văn
+                // bản quy phạm pháp luật quy định trực tiếp …" (another document's rule): another body's timetable, request or direction; an event unless the phrase also gives a
                 // date ("Thường xuyên (hoặc theo yêu cầu …)" stays continuous). ("theo quy định" alone says nothing.)
                 // "định kỳ hằng quý hoặc đột xuất theo yêu cầu của Bộ Tư pháp": the request is for the extra report only.
                 // So is "định kỳ hàng năm hoặc đột xuất theo kế hoạch kiểm tra, quyết định kiểm tra": the plan or decision

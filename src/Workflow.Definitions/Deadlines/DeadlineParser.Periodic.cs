@@ -890,15 +890,38 @@ public static partial class DeadlineParser
         /// <summary>Whether the cell speaks of a report ("báo cáo") or an accounting period ("kỳ kế toán"): a year relative to it
         /// is the report's, every year. So is a year's own account: its settlement ("quyết toán năm", "thẩm định quyết toán
         /// năm … trước ngày 01 tháng 10 năm sau"), its year-end review ("tổng kết") or assessment ("kiểm điểm", "xếp loại":
-        /// "Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng … gửi về Ban Tổ chức Trung ương trước ngày 01/02 năm sau").</summary>
+        /// "Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng … gửi về Ban Tổ chức Trung ương trước ngày 01/02 năm sau"), and
+        /// a tax declaration of the year, the taxpayer's report ("kê khai doanh thu …", "nộp tờ khai thuế"), or a tax paid by
+        /// the year ("nộp thuế thu nhập cá nhân theo năm chậm nhất là ngày 31 tháng 01 năm sau").</summary>
         private bool MentionsReport()
         {
             for (var t = 0; t + 1 < tokens.Length; t++)
             {
                 if (Is(t, "bao", "cao") || Is(t, "ky", "ke", "toan") || Is(t, "quyet", "toan", "nam") || Is(t, "tong", "ket")
-                    || Is(t, "kiem", "diem") || Is(t, "xep", "loai"))
+                    || Is(t, "kiem", "diem") || Is(t, "xep", "loai") || Is(t, "ke", "khai") || Is(t, "to", "khai")
+                    || (Is(t, "thue") && TaxByTheYearAfter(t)))
                 {
                     return true; // "Đối với kỳ kế toán năm: … ngày 10/02 năm tiếp theo": the accounting year's, every year
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether "theo năm" (by the year, no year's number after it) follows the tax word at <paramref name="tax"/>
+        /// within its clause: "nộp thuế thu nhập cá nhân theo năm".</summary>
+        private bool TaxByTheYearAfter(int tax)
+        {
+            for (var k = tax + 1; k < tokens.Length && k <= tax + 8; k++)
+            {
+                if (tokens[k].Type == TokenType.Punct)
+                {
+                    return false;
+                }
+
+                if (Is(k, "theo", "nam") && !Is(k + 2, TokenType.Number))
+                {
+                    return true;
                 }
             }
 

@@ -272,6 +272,23 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (first == 'k' && IsWhen(k) && Is(k - 1, "tu") && Is(k - 3, "phat", "sinh") && ReachedAfter(k + 1) && DeadlineDayLater(k))
+            {
+                // "… kê khai doanh thu thực tế phát sinh từ khi bắt đầu kinh doanh đến hết ngày 30 tháng 6 và nộp tờ khai … chậm
+                // nhất là ngày 30 tháng 7": what arose ("phát sinh") from an event to a day, beside a deadline, is what the data
+                // covers, nothing the task waits for ("thực hiện từ khi … đến hết ngày …" still waits). An event only without a date.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
+            if (first == 'k' && IsWhen(k) && Is(k - 1, "trong") && Is(k - 2, ',') && items.Count > 0 && !Is(k + 1, "cho"))
+            {
+                // "Dự kiến kết quả sơ bộ sẽ được công bố vào tháng 12 năm 2025, trong khi kết quả chính thức sẽ được công bố vào
+                // tháng 3 năm 2026": after a dated clause and its comma, "trong khi" (while) joins a second clause, no
+                // condition. ("…, trong khi chờ hướng dẫn", while waiting, still waits.)
+                return k + 1;
+            }
+
             if (first == 'k' && IsWhen(k) && Is(k + 1, "duoc") && !Is(k - 1, "sau") && !Is(k - 1, "truoc") && DeadlineDayInWhenClause(k))
             {
                 // "Đơn phúc tra được coi là hợp lệ khi được gửi Chủ tịch Hội đồng kiểm tra trước ngày 14/7/2025": a passive
@@ -286,6 +303,15 @@ public static partial class DeadlineParser
                 // "…, sau khi trao đổi ý kiến với Văn phòng Trung ương Đảng …, Bộ Nội vụ đã có Công văn … yêu cầu … hoàn thành
                 // … trước ngày 31/8/2025": a clause that goes on with "đã" (already) tells what was done after it, in the
                 // past: nothing the deadline waits for. An event only without a date.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
+            if (first == 'k' && IsWhen(k) && Is(k - 1, "sau") && TargetAfterClause(k))
+            {
+                // "Sau khi bấm nút khai trương, mục tiêu đến ngày 1-7-2021, Bộ Công an sẽ cấp được 50 triệu thẻ …": a target
+                // set for a day or year right after the clause is fixed already, not counted from what the clause waits for.
+                // An event only without a date.
                 SetEventMarker(k - 1, EventWhen.WithoutDate);
                 return k + 1;
             }
@@ -445,6 +471,71 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>Whether a day said as a deadline (<see cref="DeadlineDayAt"/>, its year written or not: "chậm nhất là ngày
+        /// 30 tháng 7") comes after <paramref name="k"/> in its sentence.</summary>
+        private bool DeadlineDayLater(int k)
+        {
+            for (var j = k + 1; j + 1 < tokens.Length && !IsSentenceBreak(j); j++)
+            {
+                if (DeadlineDayAt(j) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether "đến (hết) ngày" and a number follow within a few words of <paramref name="j"/> in its clause.</summary>
+        private bool ReachedAfter(int j)
+        {
+            for (var t = j; t < tokens.Length && t <= j + 8 && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t++)
+            {
+                var d = Is(t, "den", "het") ? t + 2 : Is(t, "den") ? t + 1 : -1;
+                if (d > 0)
+                {
+                    return Is(d, "ngay") && Is(d + 1, TokenType.Number);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the clause of the "khi" at <paramref name="k"/> is followed, after its comma, by a target said with
+        /// its time: "mục tiêu (đặt ra) (là) đến (hết) ngày / năm …".</summary>
+        private bool TargetAfterClause(int k)
+        {
+            var comma = k + 1;
+            while (comma < tokens.Length && comma <= k + 25 && !Is(comma, ',') && !IsSentenceBreak(comma))
+            {
+                comma++;
+            }
+
+            return Is(comma, ',') && TargetBy(comma + 1) > 0;
+        }
+
+        /// <summary>The "ngày" or "năm" after "mục tiêu (đặt ra) (là) đến (hết)" at <paramref name="j"/>, the target opening its
+        /// clause, when a day or year follows it ("mục tiêu đến ngày 1-7-2021", "mục tiêu đặt ra là đến năm 2025"); otherwise -1.</summary>
+        private int TargetBy(int j)
+        {
+            // ("Thực hiện các mục tiêu đến năm 2030": the goals the work carries out, not a target said first in its clause.)
+            if (!Is(j, "muc", "tieu") || (j > 0 && !Is(j - 1, ',') && !Is(j - 1, ';') && !Is(j - 1, ':') && !IsSentenceBreak(j - 1)))
+            {
+                return -1;
+            }
+
+            j += 2;
+            j += Is(j, "dat", "ra") ? 2 : 0;
+            j += Is(j, "la") ? 1 : 0;
+            if (!Is(j, "den"))
+            {
+                return -1;
+            }
+
+            j += Is(j + 1, "het") ? 2 : 1;
+            return (Is(j, "ngay") || Is(j, "nam")) && Is(j + 1, TokenType.Number) ? j : -1;
         }
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but

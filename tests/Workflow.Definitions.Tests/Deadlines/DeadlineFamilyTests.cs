@@ -1941,6 +1941,16 @@ public class DeadlineFamilyTests
     [InlineData("Hoàn thành trước ngày 15/01 năm sau.", "once: 2026-01-15")]
     public void A_next_years_day_of_a_years_account_is_every_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
+    // A tax declaration ("kê khai", "tờ khai") or a tax paid by the year ("nộp thuế … theo năm") is the taxpayer's report of
+    // the year: its next year's day is every year. A payment without "theo năm", or "theo năm 2025", stays one date.
+    [Theory]
+    [InlineData("Cá nhân kinh doanh thực hiện kê khai doanh thu gửi cơ quan thuế chậm nhất là ngày 31 tháng 01 năm sau.", "recurring: Năm 2026-01-31")]
+    [InlineData("Nộp tờ khai thuế chậm nhất là ngày 31 tháng 01 năm sau.", "recurring: Năm 2026-01-31")]
+    [InlineData("Hộ kinh doanh nộp thuế thu nhập cá nhân theo năm chậm nhất là ngày 31/01 năm sau.", "recurring: Năm 2026-01-31")]
+    [InlineData("Hộ kinh doanh nộp thuế chậm nhất là ngày 31/01 năm sau.", "once: 2026-01-31")]
+    [InlineData("Nộp thuế theo năm 2025 chậm nhất là ngày 31/01 năm sau.", "once: 2026-01-31")]
+    public void A_next_years_day_of_a_tax_declaration_is_every_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     // "Trong khi đó" (meanwhile) links two sentences: no condition. "Trong khi chờ …" still waits.
     [Theory]
     [InlineData("Trong khi đó, kỳ thi sẽ kết thúc trước 20/6/2026.", "once: 2026-06-20")]
@@ -2011,4 +2021,90 @@ public class DeadlineFamilyTests
     [InlineData("Nộp hồ sơ trước 17h ngày 22/8/2025.", "once: 2025-08-22")]
     [InlineData("Tổng hợp kết quả năm 2024 trước ngày 15/3.", "phased: Tổng hợp kết quả 2024-12-31 | Tổng hợp kết quả 2025-03-15")]
     public void The_tracked_year_beside_a_day_without_its_year_is_the_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A document cited as issued "(ban hành) hôm 7/6", as "ngày 7/6", names when it was issued: no deadline. Without the
+    // document's number the day stays.
+    [Theory]
+    [InlineData("Công bố vào tháng 3/2026, theo Quyết định 484/QĐ-TTg ban hành hôm 7/6.", "once: 2026-03-31")]
+    [InlineData("Công bố vào tháng 3/2026, theo Quyết định 484/QĐ-TTg ban hành ngày 07/6/2025.", "once: 2026-03-31")]
+    [InlineData("Công bố vào tháng 3/2026, ban hành hôm 7/6.", "phased: Công bố 2025-06-07 | Công bố 2026-03-31")]
+    public void A_document_issued_hom_a_day_names_its_issue(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // What an older document set, in brackets after a duty's own day ("(theo Nghị định số 62/2024/NĐ-CP là ngày 06 của tháng
+    // kế tiếp …)"), is an aside, its day of every month too. A bracketed day of every month without the document stays.
+    [Theory]
+    [InlineData("Số liệu công bố vào ngày 3 của tháng tiếp theo (theo Thông tư số 10/2020/TT-BKHĐT là ngày 06 của tháng tiếp theo).", "recurring: Tháng 1 2025-02-03 | Tháng 2 2025-03-03 | Tháng 3 2025-04-03 | Tháng 4 2025-05-03 | Tháng 5 2025-06-03 | Tháng 6 2025-07-03 | Tháng 7 2025-08-03 | Tháng 8 2025-09-03 | Tháng 9 2025-10-03 | Tháng 10 2025-11-03 | Tháng 11 2025-12-03 | Tháng 12 2026-01-03")]
+    [InlineData("Số liệu công bố vào ngày 3 của tháng tiếp theo (ngày 06 của tháng tiếp theo đối với số liệu chính thức).", "recurring: Tháng 1 2025-02-03 | Tháng 1 2025-02-06 | Tháng 2 2025-03-03 | Tháng 2 2025-03-06 | Tháng 3 2025-04-03 | Tháng 3 2025-04-06 | Tháng 4 2025-05-03 | Tháng 4 2025-05-06 | Tháng 5 2025-06-03 | Tháng 5 2025-06-06 | Tháng 6 2025-07-03 | Tháng 6 2025-07-06 | Tháng 7 2025-08-03 | Tháng 7 2025-08-06 | Tháng 8 2025-09-03 | Tháng 8 2025-09-06 | Tháng 9 2025-10-03 | Tháng 9 2025-10-06 | Tháng 10 2025-11-03 | Tháng 10 2025-11-06 | Tháng 11 2025-12-03 | Tháng 11 2025-12-06 | Tháng 12 2026-01-03 | Tháng 12 2026-01-06")]
+    public void An_older_documents_day_in_brackets_is_an_aside(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Beside any other date, the year of a survey or an inventory ("Điều tra Doanh nghiệp 2025", "Tổng điều tra … năm 2029",
+    // "điều tra dân số … giữa kỳ 2025", "công tác tổng kiểm kê năm 2025"), bare too, names it; so does a year after a place's
+    // "Nam" ("… Việt Nam năm 2025"). Alone, or after the work done ("Hoàn thành tổng kiểm kê năm 2025"), it stays a year.
+    [Theory]
+    [InlineData("Điều tra doanh nghiệp 2025 kết thúc vào ngày 30/6/2025.", "once: 2025-06-30")]
+    [InlineData("Tổng điều tra dân số năm 2029 công bố kết quả vào tháng 3/2030.", "once: 2030-03-31")]
+    [InlineData("Từ ngày 1/4 đến ngày 30/4, thu thập thông tin điều tra dân số giữa kỳ 2025.", "continuous: 2025-04-30")]
+    [InlineData("Để bảo đảm hoàn thành công tác tổng kiểm kê năm 2025 theo đúng kế hoạch, Bộ sẽ định kỳ công khai tiến độ vào sáng thứ Ba hàng tuần.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Cuộc thi hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2025 được tổ chức từ ngày 01/11/2025 đến ngày 09/11/2025.", "continuous: 2025-11-09")]
+    [InlineData("Hoàn thành tổng kiểm kê năm 2025, công khai tiến độ vào sáng thứ Ba hàng tuần.", "once: 2025-12-31")]
+    [InlineData("Tổng điều tra dân số năm 2029", "continuous: Quý I 2029-03-31 | Quý II 2029-06-30 | Quý III 2029-09-30 | Quý IV 2029-12-31")]
+    [InlineData("Từ ngày 01/11/2025 đến ngày 09/11/2025, thực hiện năm 2025.", "phased: 2025-11-09 | 2025-12-31")]
+    public void A_surveys_year_names_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "trong khi" (while) after a dated clause and its comma joins a second clause: no condition. "…, trong khi chờ …" (while
+    // waiting) and "Khi …" first still wait.
+    [Theory]
+    [InlineData("Kết quả sơ bộ công bố vào tháng 12 năm 2025, trong khi kết quả chính thức công bố vào tháng 3 năm 2026.", "phased: Kết quả sơ bộ công bố 2025-12-31 | Kết quả sơ bộ công bố 2026-03-31")]
+    [InlineData("Thực hiện trong quý IV/2025, trong khi chờ hướng dẫn của Bộ.", "event: 2025-12-31")]
+    [InlineData("Khi có hướng dẫn của Bộ, thực hiện trong quý IV/2025.", "event: 2025-12-31")]
+    public void While_between_two_dated_clauses_is_no_condition(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A month and its year joined by a dot with no space ("tháng 7.2026") is that month; with a space the dot ends a sentence.
+    [Theory]
+    [InlineData("Dự kiến hoàn tất vào tháng 7.2026.", "once: 2026-07-31")]
+    [InlineData("Hoàn thành trong tháng 12.2025", "once: 2025-12-31")]
+    [InlineData("Hoàn thành tháng 7. Năm 2026 tổng kết.", "phased: Hoàn thành 2025-07-31 | 2026-12-31")]
+    public void A_month_dot_year_is_that_month(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A count from the end of the accounting quarter ("kỳ kế toán quý") is counted from each quarter's end, as from the
+    // accounting year's; from the end of another activity ("kỳ kiểm toán") it waits.
+    [Theory]
+    [InlineData("Nộp báo cáo tài chính quý chậm nhất là 20 ngày, kể từ ngày kết thúc kỳ kế toán quý.", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
+    [InlineData("Nộp báo cáo tài chính chậm nhất là 30 ngày, kể từ ngày kết thúc kỳ kế toán năm.", "recurring: Năm 2026-01-30")]
+    [InlineData("Chậm nhất là 20 ngày, kể từ ngày kết thúc kỳ kiểm toán.", "event:")]
+    public void A_count_from_the_accounting_quarters_end_is_quarterly(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A target opening its clause, "mục tiêu (đặt ra là) đến ngày / năm …", is due then: after "Sau khi …," it is fixed
+    // already, no event; a year so set is due by its end. Goals the work carries out ("các mục tiêu đến năm 2030"), work
+    // said without "mục tiêu", and "Sau khi …, hoàn thành trước ngày …" stay as they were.
+    [Theory]
+    [InlineData("Sau khi khai trương hệ thống, mục tiêu đến ngày 01/7/2025, cấp 50 triệu thẻ.", "once: 2025-07-01")]
+    [InlineData("Sau khi có hướng dẫn của Bộ, hoàn thành trước ngày 15/12/2025.", "event: 2025-12-15")]
+    [InlineData("Mục tiêu đặt ra là đến năm 2026 cơ bản hoàn thành việc rà soát.", "once: 2026-12-31")]
+    [InlineData("Mục tiêu đến hết năm 2026, 80% hồ sơ được số hóa.", "once: 2026-12-31")]
+    [InlineData("Đến năm 2026 tiếp tục thực hiện rà soát.", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Thực hiện các mục tiêu đến năm 2030.", "continuous: Quý I 2030-03-31 | Quý II 2030-06-30 | Quý III 2030-09-30 | Quý IV 2030-12-31")]
+    public void A_target_set_for_a_day_or_year_is_due_then(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "như sau:" closing a cell is a group row whose rows give the dates: an event, unless the cell gives a date; so is a
+    // deadline left to another document's rule, "theo quy định tại văn bản …". "theo quy định" alone, or of an article,
+    // says nothing.
+    [Theory]
+    [InlineData("Thời gian thực hiện được chia thành 3 đợt, cụ thể như sau:", "event:")]
+    [InlineData("Hoàn thành trước ngày 15/12/2025, cụ thể như sau:", "once: 2025-12-15")]
+    [InlineData("Cụ thể như sau: Quý I/2026", "once: 2026-03-31")]
+    [InlineData("Thời hạn gửi báo cáo định kỳ thực hiện theo quy định tại văn bản quy phạm pháp luật có liên quan.", "event:")]
+    [InlineData("Thực hiện theo quy định.", "unknown:")]
+    [InlineData("Thực hiện theo quy định tại Điều 5.", "unknown:")]
+    public void A_group_row_or_another_documents_rule_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // The half a business started in ("bắt đầu kinh doanh trong 6 tháng cuối năm") is the case a tax rule is for, and what
+    // arose from an event up to a day ("phát sinh từ khi … đến hết ngày 30 tháng 6") what the declaration covers, beside a
+    // day said as a deadline: the note. Work "từ khi … đến hết ngày …" still waits, and a half-year of work stays.
+    [Theory]
+    [InlineData("Cá nhân bắt đầu kinh doanh trong 6 tháng cuối năm thực hiện kê khai doanh thu chậm nhất là ngày 31 tháng 01 năm sau.", "recurring: Năm 2026-01-31")]
+    [InlineData("Kê khai doanh thu phát sinh từ khi bắt đầu kinh doanh đến hết ngày 30 tháng 6 và nộp tờ khai chậm nhất là ngày 30 tháng 7.", "once: 2025-07-30")]
+    [InlineData("Thực hiện từ khi có hướng dẫn đến hết ngày 30/6/2025, báo cáo trước ngày 15/7/2025.", "event: 2025-06-30 | 2025-07-15")]
+    [InlineData("Thực hiện trong 6 tháng cuối năm, báo cáo chậm nhất là ngày 15/01/2026.", "phased: Thực hiện 2025-12-31 | Thực hiện 2026-01-15")]
+    public void A_tax_rules_case_and_covered_days_are_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
