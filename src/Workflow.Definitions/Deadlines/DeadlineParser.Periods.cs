@@ -528,9 +528,9 @@ public static partial class DeadlineParser
             }
 
             if (j > 0 && Is(j, '.') && IsYearNumber(j + 1) && tokens[j].Start == tokens[j - 1].End && tokens[j + 1].Start == tokens[j].End
-                && tokens[j - 1].IsNumber && tokens[j - 1].Length <= 2)
+                && ((tokens[j - 1].IsNumber && tokens[j - 1].Length <= 2) || IsRomanLike(j - 1)))
             {
-                return (tokens[j + 1].Value, false, j + 2); // "tháng 7.2026": the year after a dot, no space either side
+                return (tokens[j + 1].Value, false, j + 2); // "tháng 7.2026", "Quý I.2026": the year after a dot, no space either side
             }
 
             if (j > 0 && IsYearNumber(j) && tokens[j].Start == tokens[j - 1].End && !tokens[j - 1].IsNumber)

@@ -22,6 +22,7 @@ public class DeadlineFamilyTests
     [InlineData("Quý l/2026", "once: 2026-03-31")]
     [InlineData("Quý lV năm 2026", "once: 2026-12-31")]
     [InlineData("Quý I+II/2026", "phased: 2026-03-31 | 2026-06-30")]
+    [InlineData("Quý I.2026", "once: 2026-03-31")]
     public void Period_words_and_separators(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     /// <summary>A day said with "(hoàn thành) trước" in brackets inside the period right before it bounds that period, as
