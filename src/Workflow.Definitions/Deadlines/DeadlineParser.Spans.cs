@@ -120,22 +120,54 @@ public static partial class DeadlineParser
                 j++;
             }
 
-            // The last day written with "/" ("31/12/2025") or in words ("Từ ngày 24 đến ngày 30 tháng 5 năm 2025").
-            if (!(Is(j, TokenType.Number) && (Is(j + 1, '/') || Is(j + 1, "thang")) && Is(j + 2, TokenType.Number)
-                && (Is(j + 3, '/') || Is(j + 3, "nam")) && Is(j + 1, '/') == Is(j + 3, '/') && IsYearNumber(j + 4)))
+            // The last day written with "/", "-" or "." ("31/12/2025", "25-10-2025", "24.1.2026") or in words ("Từ ngày 24 đến
+            // ngày 30 tháng 5 năm 2025"); after "từ", also without its year ("từ ngày 4 đến 5/3", "từ ngày 7 đến 25-10", "từ
+            // ngày 2-4/12", "từ ngày 17 đến 19 tháng 4"): both days are then of the tracked year (a last day with "năm sau" or a
+            // two-digit year is left as it was).
+            var written = Is(j + 1, "thang") || Is(j + 1, '/') || Is(j + 1, '-') || Is(j + 1, '.');
+            if (!(Is(j, TokenType.Number) && tokens[j].Length <= 2 && written && Is(j + 2, TokenType.Number) && tokens[j + 2].Length <= 2))
             {
                 return k;
             }
 
-            var (month, year) = (tokens[j + 2].Value, tokens[j + 4].Value);
-            if (month is < 1 or > 12 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            var withYear = (Is(j + 1, "thang") ? Is(j + 3, "nam") : Is(j + 3, (char)tokens[j + 1].Value)) && IsYearNumber(j + 4);
+            var yearless = opened && !Is(j + 1, '.') && !Is(j + 3, "nam") && !((Is(j + 3, '/') || Is(j + 3, '-') || Is(j + 3, '.')) && Is(j + 4, TokenType.Number))
+                && !SaysAFrequency();
+            if (!(withYear || (yearless && tokens[j].Value > day)))
+            {
+                return k;
+            }
+
+            var (month, year) = (tokens[j + 2].Value, withYear ? tokens[j + 4].Value : context.TrackedYear);
+            if (month is < 1 or > 12 || day > CalendarSystem.Iso.GetDaysInMonth(year, month) || tokens[j].Value is < 1 or > 31)
             {
                 return k;
             }
 
             // Without "từ", the first day counts as written without its year, so that MergeSpans reads a range of days.
-            AddDate(new LocalDate(year, month, day), null, !opened, k, k);
+            AddDate(new LocalDate(year, month, day), null, !opened || !withYear, k, k);
             return k + 1;
+        }
+
+        /// <summary>Whether the phrase says a frequency ("hằng năm", "hàng tháng", "mỗi quý", "định kỳ"): a span of days
+        /// without its year is then a window of every period, read by the periodic rules as before.</summary>
+        private bool SaysAFrequency()
+        {
+            if (!Mentions("hang") && !Mentions("moi") && !Mentions("dinh"))
+            {
+                return false;
+            }
+
+            for (var t = 0; t + 1 < tokens.Length; t++)
+            {
+                if (((Is(t, "hang") || Is(t, "moi")) && (Is(t + 1, "nam") || Is(t + 1, "thang") || Is(t + 1, "quy") || Is(t + 1, "tuan")))
+                    || Is(t, "dinh", "ky"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"Quý IV/2025 - Quý II/2026": a range of quarters that runs into another year, or one with its year

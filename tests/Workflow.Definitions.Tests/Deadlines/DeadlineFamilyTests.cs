@@ -1950,4 +1950,19 @@ public class DeadlineFamilyTests
     [InlineData("Nộp hồ sơ trước 17h ngày 22/8/2025.", "once: 2025-08-22")]
     [InlineData("Tổng hợp kết quả năm 2024 trước ngày 15/3.", "phased: Tổng hợp kết quả 2024-12-31 | Tổng hợp kết quả 2025-03-15")]
     public void The_tracked_year_beside_a_day_without_its_year_is_the_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A span of days opened by "từ" whose last day is written without its year ("5/3", "19 tháng 4", "25-10", "2-4/12") is a
+    // span of the tracked year; so is one whose last day is written with "." or "-" ("24.1.2026"). A first day after the last,
+    // a span in a cell that says a frequency, and two days without "từ" read as before.
+    [Theory]
+    [InlineData("Từ ngày 4 đến 5/3 tổ chức giao nhận quân.", "continuous: 2025-03-05")]
+    [InlineData("Từ ngày 17 đến 19 tháng 4 tổ chức đại hội.", "continuous: 2025-04-19")]
+    [InlineData("Thời gian tiếp xúc từ ngày 7 đến 25-10.", "continuous: 2025-10-25")]
+    [InlineData("Diễn ra từ ngày 2-4/12 tại Hà Nội.", "continuous: 2025-12-04")]
+    [InlineData("Từ ngày 5 - 24.1.2026, chốt hồ sơ.", "continuous: 2026-01-24")]
+    [InlineData("Từ ngày 7 đến 25-10-2025.", "continuous: 2025-10-25")]
+    [InlineData("Hằng năm, gửi báo cáo từ ngày 10 đến ngày 15 tháng 12.", "recurring: Năm 2025-12-15")]
+    [InlineData("Từ ngày 20 đến 5/3 tổ chức.", "once: 2025-03-05")]
+    [InlineData("Trước ngày 5/3 tổ chức.", "once: 2025-03-05")]
+    public void A_span_of_days_without_its_year_is_of_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
