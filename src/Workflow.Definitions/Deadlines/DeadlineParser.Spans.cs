@@ -223,7 +223,7 @@ public static partial class DeadlineParser
 
                 var opened = start.Kind == ItemKind.Now || OpensSpan(start.FirstToken);
                 var next = i + 1 < items.Count ? items[i + 1] : default;
-                var closes = i + 1 < items.Count && next.Kind is ItemKind.Date or ItemKind.Year && Joins(start.LastToken + 1, next.FirstToken);
+                var closes = i + 1 < items.Count && next.Kind is ItemKind.Date or ItemKind.Year && Joins(start.LastToken + 1, next.FirstToken, Mentions("hoan") && BeginsSpan(start.FirstToken));
                 if (closes && !opened && IsMonthRange(start, next))
                 {
                     // "Tháng 11 - 12/2025": a range of months, read as "từ tháng 11 đến tháng 12/2025"; the first month
@@ -340,13 +340,30 @@ public static partial class DeadlineParser
         private bool OpensSpan(int first)
         {
             var j = first - 1;
-            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam") || Is(j, "dau") || IsTimeOfDay(j)))
+            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam") || Is(j, "dau") || IsTimeOfDay(j) || PartOfDay(j)))
             {
                 j--;
             }
 
             return Is(j, "tu");
         }
+
+        /// <summary>Whether the span opened before <paramref name="first"/> is opened by "bắt đầu từ" ("bắt đầu từ 07 giờ 30 phút
+        /// sáng ngày 01/04/2019"), which "và hoàn thành vào" may close (<see cref="Joins"/>).</summary>
+        private bool BeginsSpan(int first)
+        {
+            var j = first - 1;
+            while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j)))
+            {
+                j--;
+            }
+
+            return Is(j - 2, "bat", "dau", "tu");
+        }
+
+        /// <summary>"sáng", "chiều" right before "ngày" ("07 giờ 30 phút sáng ngày 01/04/2019"): the part of the day, which a
+        /// deadline does not need either.</summary>
+        private bool PartOfDay(int j) => (Is(j, "sang") || Is(j, "chieu")) && Is(j + 1, "ngay");
 
         /// <summary>"00h00", "24 giờ", "17 giờ 00": the hour of a date, which a deadline does not need.</summary>
         private bool IsTimeOfDay(int j) =>
@@ -370,10 +387,11 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Only "-", "đến", "tới", "và kết thúc (vào)", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
+        /// <summary>Only "-", "đến", "tới", "và kết thúc (chậm nhất) (vào)", with <paramref name="begun"/> (a span opened by "bắt
+        /// đầu từ") "và hoàn thành (vào)", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
         /// 01/02/2026") between two items; the first may be followed by its lunar date restated in brackets ("Từ ngày
         /// 11/02/2026 (24/12 Âm lịch) đến hết ngày 22/02/2026": the same day, see <see cref="RestatesLunarDay"/>).</summary>
-        private bool Joins(int from, int to)
+        private bool Joins(int from, int to, bool begun = false)
         {
             var joined = false;
             if (Is(from, '(') && RestatesLunarDay(from) is var close && close > from && close < to)
@@ -387,12 +405,14 @@ public static partial class DeadlineParser
                 {
                     joined = true;
                 }
-                else if (Is(j, "va", "ket", "thuc") && !joined)
+                else if ((Is(j, "va", "ket", "thuc") || (begun && Is(j, "va", "hoan", "thanh"))) && !joined)
                 {
                     // "bắt đầu từ ngày 15 tháng 12 năm 2025 và kết thúc vào 17 giờ 00 ngày 01 tháng 02 năm 2026": "và kết thúc
-                    // (vào)" closes the span as "đến" does.
+                    // (chậm nhất) (vào)" closes the span as "đến" does; after "bắt đầu từ", so does "và hoàn thành (vào)"
+                    // ("bắt đầu từ ngày 06 tháng 5 năm 2025 và hoàn thành vào ngày 05 tháng 6 năm 2025").
                     joined = true;
-                    j += Is(j + 3, "vao") ? 3 : 2;
+                    j += Is(j + 3, "cham", "nhat") ? 4 : 2;
+                    j += Is(j + 1, "vao") ? 1 : 0;
                 }
                 else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het") || (Is(j, "truoc") && Is(j - 1, "den")) || IsTimeOfDay(j) || (Is(j, ',') && j > from && IsTimeOfDay(j - 1))))
                 {

@@ -1965,4 +1965,15 @@ public class DeadlineFamilyTests
     [InlineData("Từ ngày 20 đến 5/3 tổ chức.", "once: 2025-03-05")]
     [InlineData("Trước ngày 5/3 tổ chức.", "once: 2025-03-05")]
     public void A_span_of_days_without_its_year_is_of_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "và kết thúc chậm nhất (vào)" closes a span as "và kết thúc" does, and after "bắt đầu từ" so does "và hoàn thành (vào)";
+    // a part of the day ("sáng ngày") before the first day leaves it opened. "từ … và hoàn thành", without "bắt đầu", and
+    // "hoàn thành" after a comma stay a deadline.
+    [Theory]
+    [InlineData("Bắt đầu từ ngày 01/3/2025 và kết thúc chậm nhất vào ngày 25/3/2025.", "continuous: 2025-03-25")]
+    [InlineData("Tiếp nhận hồ sơ bắt đầu từ 7 giờ 30 phút sáng ngày 01/04/2025 và kết thúc vào ngày 25/04/2025.", "continuous: 2025-04-25")]
+    [InlineData("Lấy ý kiến bắt đầu từ ngày 06 tháng 5 năm 2025 và hoàn thành vào ngày 05 tháng 6 năm 2025.", "continuous: 2025-06-05")]
+    [InlineData("Triển khai từ ngày 01/3/2025 và hoàn thành vào ngày 25/3/2025.", "once: 2025-03-25")]
+    [InlineData("Bắt đầu từ ngày 01/3/2025, hoàn thành vào ngày 25/3/2025.", "once: 2025-03-25")]
+    public void Begun_from_and_finished_on_close_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
