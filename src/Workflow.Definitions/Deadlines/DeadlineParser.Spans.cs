@@ -345,7 +345,8 @@ public static partial class DeadlineParser
                 j--;
             }
 
-            return Is(j, "tu");
+            // ("an ninh, trật tự Tết Nguyên đán": "tự" of "trật tự", order, folds like "từ" and opens nothing.)
+            return Is(j, "tu") && !Is(j - 1, "trat");
         }
 
         /// <summary>Whether the span opened before <paramref name="first"/> is opened by "bắt đầu từ" ("bắt đầu từ 07 giờ 30 phút

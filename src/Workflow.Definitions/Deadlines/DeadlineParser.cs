@@ -281,6 +281,7 @@ public static partial class DeadlineParser
 
             SetSubmissionWindowsApart();
             SetEpisodesApart();
+            SetOccasionsOfTetApart();
 
             MarkCompletions();
             FoldOngoingWork();

@@ -1976,4 +1976,17 @@ public class DeadlineFamilyTests
     [InlineData("Triển khai từ ngày 01/3/2025 và hoàn thành vào ngày 25/3/2025.", "once: 2025-03-25")]
     [InlineData("Bắt đầu từ ngày 01/3/2025, hoàn thành vào ngày 25/3/2025.", "once: 2025-03-25")]
     public void Begun_from_and_finished_on_close_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A Tết named without a day ("dịp Tết Nguyên đán Bính Ngọ", "Tết Nguyên đán Ất Tỵ 2025", "đón Tết") inside the span of days
+    // of a campaign is its occasion, not a date; "trật tự Tết" opens no span. "trước Tết", a Tết outside the span, and a Tết
+    // alone stay dates.
+    [Theory]
+    [InlineData("Từ ngày 15/12/2025 đến ngày 15/3/2026, thực hiện cao điểm trấn áp tội phạm dịp Tết Nguyên đán Bính Ngọ.", "continuous: Quý IV/2025 2025-12-31 | 2026-03-15")]
+    [InlineData("Đợt cao điểm dịp Tết Nguyên đán Ất Tỵ 2025 diễn ra từ ngày 15.12.2024 đến ngày 14.2.2025.", "continuous: Quý IV/2024 2024-12-31 | 2025-02-14")]
+    [InlineData("Từ ngày 15/12/2025 đến ngày 16/3/2026, tăng cường lực lượng để nhân dân đón Tết.", "continuous: Quý IV/2025 2025-12-31 | 2026-03-16")]
+    [InlineData("Từ ngày 15/12/2025 đến ngày 16/3/2026, đảm bảo an ninh, trật tự Tết Nguyên đán Bính Ngọ.", "continuous: Quý IV/2025 2025-12-31 | 2026-03-16")]
+    [InlineData("Từ ngày 01/12/2025 đến ngày 31/12/2025 chuẩn bị; hoàn thành trước Tết Nguyên đán Bính Ngọ.", "phased: 2025-12-31 | Hoàn thành 2026-02-16")]
+    [InlineData("Từ ngày 01/3/2026 đến ngày 31/3/2026 kiểm tra; tổng kết dịp Tết Nguyên đán Bính Ngọ.", "phased: Tổng kết dịp 2026-02-17 | 2026-03-31")]
+    [InlineData("Tổ chức thăm hỏi dịp Tết Nguyên đán Bính Ngọ.", "once: 2026-02-17")]
+    public void A_Tet_inside_a_campaign_span_is_its_occasion(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
