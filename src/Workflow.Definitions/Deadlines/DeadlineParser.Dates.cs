@@ -46,6 +46,11 @@ public static partial class DeadlineParser
                 return spanStart;
             }
 
+            if (ListedDaysStart(k) is var listed && listed > k)
+            {
+                return listed;
+            }
+
             // m/yyyy: "08/2026", "12/2026 hoặc 1/2027" — a month; not "12/2025/NĐ-CP", a document number
             if (Is(j, '/') && IsYearNumber(j + 1) && tokens[k].Length <= 2 && n is >= 1 and <= 12 && !Is(j + 2, '/') && !Is(k - 1, '/'))
             {

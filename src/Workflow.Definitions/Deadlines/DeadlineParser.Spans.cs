@@ -149,6 +149,41 @@ public static partial class DeadlineParser
             return k + 1;
         }
 
+        /// <summary>"diễn ra trong 3 ngày (4, 5 và 6/3)", "trong 2 ngày 26 và 27/12/2025": as many days of one month as the count
+        /// before them says, each the day after the one before, listed with "," and "và" up to the last written with its month,
+        /// are a span of days from the first. The first is added, marked <see cref="Item.Listed"/>, covering the list up to the
+        /// last day, which is scanned next as any day and closes the span in <see cref="MergeSpans"/>; the first takes the
+        /// last day's year (the tracked year when it has none).</summary>
+        private int ListedDaysStart(int k)
+        {
+            var open = Is(k - 1, '(') ? 1 : 0;
+            if (!Is(k - 1 - open, "ngay") || !Is(k - 2 - open, TokenType.Number) || !Is(k - 3 - open, "trong") || tokens[k].Length > 2)
+            {
+                return k;
+            }
+
+            var (count, day, t) = (tokens[k - 2 - open].Value, tokens[k].Value, k);
+            while ((Is(t + 1, ',') || Is(t + 1, "va")) && Is(t + 2, TokenType.Number) && tokens[t + 2].Length <= 2 && tokens[t + 2].Value == tokens[t].Value + 1)
+            {
+                t += 2;
+            }
+
+            if (t == k || tokens[t].Value - day + 1 != count || !Is(t + 1, '/') || !Is(t + 2, TokenType.Number) || tokens[t + 2].Length > 2)
+            {
+                return k;
+            }
+
+            var withYear = Is(t + 3, '/') && IsYearNumber(t + 4);
+            var (month, year) = (tokens[t + 2].Value, withYear ? tokens[t + 4].Value : context.TrackedYear);
+            if (month is < 1 or > 12 || tokens[t].Value > CalendarSystem.Iso.GetDaysInMonth(year, month) || day < 1)
+            {
+                return k;
+            }
+
+            items.Add(new Item(ItemKind.Date, new LocalDate(year, month, day), year, default, null, !withYear, k, t - 1) { Listed = true });
+            return t;
+        }
+
         /// <summary>Whether the phrase says a frequency ("hằng năm", "hàng tháng", "mỗi quý", "định kỳ"): a span of days
         /// without its year is then a window of every period, read by the periodic rules as before.</summary>
         private bool SaysAFrequency()
@@ -221,9 +256,10 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                var opened = start.Kind == ItemKind.Now || OpensSpan(start.FirstToken);
+                var opened = start.Kind == ItemKind.Now || start.Listed || OpensSpan(start.FirstToken);
                 var next = i + 1 < items.Count ? items[i + 1] : default;
-                var closes = i + 1 < items.Count && next.Kind is ItemKind.Date or ItemKind.Year && Joins(start.LastToken + 1, next.FirstToken, Mentions("hoan") && BeginsSpan(start.FirstToken));
+                var closes = i + 1 < items.Count && next.Kind is ItemKind.Date or ItemKind.Year
+                    && (Joins(start.LastToken + 1, next.FirstToken, Mentions("hoan") && BeginsSpan(start.FirstToken)) || (start.Listed && next.FirstToken == start.LastToken + 1));
                 if (closes && !opened && IsMonthRange(start, next))
                 {
                     // "Tháng 11 - 12/2025": a range of months, read as "từ tháng 11 đến tháng 12/2025"; the first month
@@ -262,7 +298,7 @@ public static partial class DeadlineParser
                     items[i] = new Item(ItemKind.Span, next.Date, next.Date.Year, default, null, false, start.FirstToken, next.LastToken) { Start = start.Start };
                     items.RemoveAt(i + 1);
                 }
-                else if (opened)
+                else if (opened && !start.Listed)
                 {
                     var end = new LocalDate(start.Start.Year, 12, 31);
                     items[i] = new Item(ItemKind.Span, end, end.Year, default, null, false, start.FirstToken, start.LastToken) { Start = start.Start, OpenEnded = true };

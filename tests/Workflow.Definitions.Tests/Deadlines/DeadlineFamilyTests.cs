@@ -1989,4 +1989,16 @@ public class DeadlineFamilyTests
     [InlineData("Từ ngày 01/3/2026 đến ngày 31/3/2026 kiểm tra; tổng kết dịp Tết Nguyên đán Bính Ngọ.", "phased: Tổng kết dịp 2026-02-17 | 2026-03-31")]
     [InlineData("Tổ chức thăm hỏi dịp Tết Nguyên đán Bính Ngọ.", "once: 2026-02-17")]
     public void A_Tet_inside_a_campaign_span_is_its_occasion(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // As many days of one month as "trong N ngày" says, each the day after the one before, listed with "," and "và" ("trong 3
+    // ngày (4, 5 và 6/3)", "trong 2 ngày 26 và 27/12/2025"), are a span of days. Days not in a row, a count that does not
+    // match, or a list without the count stay the last day.
+    [Theory]
+    [InlineData("Lễ giao nhận quân diễn ra trong 3 ngày (4, 5 và 6/3) tại các địa phương.", "continuous: 2025-03-06")]
+    [InlineData("Đại hội diễn ra trong 2 ngày 26 và 27/12/2025.", "continuous: 2025-12-27")]
+    [InlineData("Hội nghị diễn ra trong 3 ngày 10, 11 và 12/6.", "continuous: 2025-06-12")]
+    [InlineData("Trong 2 ngày 4 và 6/3 tổ chức kiểm tra.", "once: 2025-03-06")]
+    [InlineData("Trong 3 ngày 26 và 27/12/2025 tổ chức đại hội.", "once: 2025-12-27")]
+    [InlineData("Kiểm tra ngày 4, 5 và 6/3.", "once: 2025-03-06")]
+    public void Days_of_one_month_listed_after_their_count_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
