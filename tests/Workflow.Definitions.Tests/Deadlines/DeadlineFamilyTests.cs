@@ -2001,4 +2001,13 @@ public class DeadlineFamilyTests
     [InlineData("Trong 3 ngày 26 và 27/12/2025 tổ chức đại hội.", "once: 2025-12-27")]
     [InlineData("Kiểm tra ngày 4, 5 và 6/3.", "once: 2025-03-06")]
     public void Days_of_one_month_listed_after_their_count_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A kind of document, "số" and a plain number ("Quyết định số 57 ngày 16/5/2025") cite a document: its day is when it was
+    // issued, no deadline; a cell that only cites it defers to it. "hội nghị số 2 ngày …" names no document.
+    [Theory]
+    [InlineData("Căn cứ Quyết định số 57 ngày 16/5/2025 của Hội đồng, tổ chức hội nghị trước ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Căn cứ Thông báo số 668 ngày 4/12/2025, đại hội diễn ra trong 2 ngày 26 và 27/12/2025.", "continuous: 2025-12-27")]
+    [InlineData("Thông báo số 668 ngày 4/12/2025", "event:")]
+    [InlineData("Tổ chức hội nghị số 2 ngày 15/12/2025.", "once: 2025-12-15")]
+    public void A_document_cited_with_a_plain_number_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
