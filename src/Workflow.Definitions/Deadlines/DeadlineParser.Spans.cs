@@ -285,6 +285,13 @@ public static partial class DeadlineParser
                     ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng ngày (có thể hiểu là hai hạn)");
                 }
 
+                if (closes && !opened && PhaseOwnSpan(start, next))
+                {
+                    // "Giai đoạn 1 (05/01/2026 - 31/3/2026): Triển khai …": two days, each with its year, joined by "-" in the
+                    // brackets after a phase's name are that phase's own span, as two years there are ("Giai đoạn 2 (2027-2028)").
+                    opened = true;
+                }
+
                 if (closes && opened && start.YearImplicit && !next.YearImplicit && start.Kind is ItemKind.Date or ItemKind.Year)
                 {
                     // "Từ đầu năm đến hết tháng 6/2026", "Từ tháng 3 đến tháng 12/2025": a start without a year takes the
@@ -305,6 +312,13 @@ public static partial class DeadlineParser
                 }
             }
         }
+
+        /// <summary>Two days, each with its own year, the first before the last, that fill the brackets right after a phase's
+        /// name and number ("Giai đoạn 1 (05/01/2026 - 31/3/2026)").</summary>
+        private bool PhaseOwnSpan(Item start, Item end) =>
+            start.Kind == ItemKind.Date && end.Kind == ItemKind.Date && !start.YearImplicit && !end.YearImplicit && start.Name is null && end.Name is null
+            && start.Date < end.Date && Is(start.FirstToken - 1, '(') && Is(end.LastToken + 1, ')')
+            && Is(start.FirstToken - 4, "giai", "doan") && (Is(start.FirstToken - 2, TokenType.Number) || Is(start.FirstToken - 2, TokenType.Word));
 
         /// <summary>Two months joined by "-" or "đến", the first without a year of its own ("Tháng 11 - 12/2025").</summary>
         private static bool IsMonthRange(Item start, Item end) =>
