@@ -2019,4 +2019,13 @@ public class DeadlineFamilyTests
     [InlineData("Giai đoạn 1 (05/01/2026 - 31/3/2026): Triển khai; Giai đoạn 2 (01/4/2026 - 30/6/2026): Nhân rộng.", "phased: Giai đoạn 1 2026-03-31 | Giai đoạn 2 2026-06-30")]
     [InlineData("Hội nghị (05/01/2026 - 31/3/2026): Triển khai.", "phased: Hội nghị 2026-01-05 | Hội nghị 2026-03-31")]
     public void Days_in_brackets_after_a_phase_are_its_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Days said before a span opened by "từ" ("trong 3 ngày từ ngày 2/12 đến hết ngày 4/12") are how long the span lasts, no
+    // count from its first day; "kể từ", or "từ" a day that closes no span, still counts.
+    [Theory]
+    [InlineData("Hội nghị diễn ra trong 3 ngày từ ngày 2/12 đến hết ngày 4/12 tại Hà Nội.", "continuous: 2025-12-04")]
+    [InlineData("Trong 3 ngày từ ngày 2/12/2025 đến ngày 4/12/2025, tổ chức đại hội.", "continuous: 2025-12-04")]
+    [InlineData("Trong 3 ngày kể từ ngày 2/12/2025", "once: 2025-12-05")]
+    [InlineData("3 ngày từ ngày 2/12/2025", "once: 2025-12-05")]
+    public void Days_before_a_span_are_its_length(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
