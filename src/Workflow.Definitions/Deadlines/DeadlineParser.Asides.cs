@@ -299,8 +299,10 @@ public static partial class DeadlineParser
                 // ra trong 3 ngày (4, 5 và 6/3)": beside a day of the same year, said as a deadline or not, a year written with
                 // "năm" right after what it qualifies names the event or the campaign, no deadline at its end.
                 deadline |= !bare && SameYearDay(item.Year);
+                // ("Đại hội … lần thứ 2 năm 2020 sẽ diễn ra … từ ngày 2/12 đến hết ngày 4/12": after an occasion's number, too.)
                 var before = item.FirstToken - 1;
-                if (!deadline || !Is(before, TokenType.Word) || SaysTime(before)
+                var occasion = !bare && Is(before, TokenType.Number) && Is(before - 2, "lan", "thu");
+                if (!deadline || !(Is(before, TokenType.Word) || occasion) || SaysTime(before)
                     || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken) || DateEndsAt(before))))
                 {
                     continue;

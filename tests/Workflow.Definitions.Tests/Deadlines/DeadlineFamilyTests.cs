@@ -2028,4 +2028,12 @@ public class DeadlineFamilyTests
     [InlineData("Trong 3 ngày kể từ ngày 2/12/2025", "once: 2025-12-05")]
     [InlineData("3 ngày từ ngày 2/12/2025", "once: 2025-12-05")]
     public void Days_before_a_span_are_its_length(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year written with "năm" after an occasion's number ("lần thứ 2 năm 2025") names the occasion beside a day of that year,
+    // or beside a day said as a deadline, as after a word; alone with a day of another year and no deadline word it stays.
+    [Theory]
+    [InlineData("Đại hội lần thứ 2 năm 2025 diễn ra từ ngày 2/12 đến hết ngày 4/12.", "continuous: 2025-12-04")]
+    [InlineData("Đại hội lần thứ 2 năm 2025 diễn ra ngày 4/12/2025.", "once: 2025-12-04")]
+    [InlineData("Kiểm tra lần thứ 2 năm 2026, báo cáo trước ngày 4/12/2025.", "once: 2025-12-04")]
+    public void A_year_after_an_occasions_number_names_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
