@@ -98,7 +98,14 @@ public static partial class DeadlineParser
 
                     items.RemoveAt(i);
                     notes.Remove($"Tết Nguyên đán {tet.Date.Year}");
-                    ambiguities.RemoveAll(a => a.StartsWith("Tết không ghi năm", StringComparison.Ordinal));
+                    for (var a = ambiguities.Count - 1; a >= 0; a--)
+                    {
+                        if (ambiguities[a].StartsWith("Tết không ghi năm", StringComparison.Ordinal))
+                        {
+                            ambiguities.RemoveAt(a);
+                        }
+                    }
+
                     notes.Add($"\"{Original(k, tet.LastToken)}\" là dịp của đợt, không phải hạn");
                     break;
                 }
