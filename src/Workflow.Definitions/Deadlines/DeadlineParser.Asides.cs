@@ -345,10 +345,12 @@ public static partial class DeadlineParser
                 // 2025 … công bố kết quả chính thức vào tháng 3/2026", "điều tra dân số và nhà ở giữa kỳ 2024": beside any other
                 // date, the year of a survey or an inventory, bare too, names it.
                 deadline |= !bare && SameYearDay(item.Year);
+                // ("Đại hội … lần thứ 2 năm 2020 sẽ diễn ra … từ ngày 2/12 đến hết ngày 4/12": after an occasion's number, too.)
                 var before = item.FirstToken - 1;
                 var survey = items.Count >= 2 && SurveyBefore(before);
                 deadline |= survey;
-                if (!deadline || !Is(before, TokenType.Word) || (SaysTime(before) && !NamesAPlace(before) && !(survey && Is(before - 1, "giua", "ky")))
+                var occasion = !bare && Is(before, TokenType.Number) && Is(before - 2, "lan", "thu");
+                if (!deadline || !(Is(before, TokenType.Word) || occasion) || (SaysTime(before) && !NamesAPlace(before) && !(survey && Is(before - 1, "giua", "ky")))
                     || (bare && (Is(item.LastToken + 1, '-') || NamesTerm(item.FirstToken) || DateEndsAt(before))))
                 {
                     continue;

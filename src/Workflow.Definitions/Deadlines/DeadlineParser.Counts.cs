@@ -37,6 +37,13 @@ public static partial class DeadlineParser
             // and what it counts from or before.
             j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu") || Is(j + 1, "truoc", "ngay") || Is(j + 1, "sau", "ngay")) ? 1 : 0;
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
+            if (from == j + 1 && !months && Is(from, "ngay") && WrittenDate(from + 1) is { } first && (Is(first.Last + 1, "den") || Is(first.Last + 1, '-')))
+            {
+                // "diễn ra trong 3 ngày từ ngày 2/12 đến hết ngày 4/12": days followed by a span from a written day, "từ" without
+                // "kể", say how long the span lasts, no count from its first day: the span is read on its own.
+                return j;
+            }
+
             if (fraction < 0 && CountedFromWrittenDate(k, months, working, j, from) is var written && written > k)
             {
                 return written;

@@ -52,6 +52,11 @@ public static partial class DeadlineParser
                 return spanStart;
             }
 
+            if (ListedDaysStart(k) is var listed && listed > k)
+            {
+                return listed;
+            }
+
             // m/yyyy: "08/2026", "12/2026 hoặc 1/2027" — a month; not "12/2025/NĐ-CP", a document number
             if (Is(j, '/') && IsYearNumber(j + 1) && tokens[k].Length <= 2 && n is >= 1 and <= 12 && !Is(j + 2, '/') && !Is(k - 1, '/'))
             {
@@ -398,9 +403,16 @@ public static partial class DeadlineParser
         /// "số" or a kind of document: "số 12/KH-UBND", "Quyết định 962/QĐ-UBND", "Nghị quyết số 190/2025/QH15", "Nghị định
         /// 69/2024/NĐ-CP"; -1 when there is none. After the number's "/" come capitals as written ("QĐ", "UBND", "TTg") or
         /// numbers, joined by "-" or "/"; a Party body's numbers put the kind first, after "-": "Văn bản số 43-CV/TU",
-        /// "Kế hoạch 02-KH/BCĐTW". "Quý 3/2025" and "tháng 6/2025" are no document's.</summary>
+        /// "Kế hoạch 02-KH/BCĐTW"; a plain number needs both, "Quyết định số 57". "Quý 3/2025" and "tháng 6/2025" are no document's.</summary>
         private int DocumentNumberBefore(int k)
         {
+            if (Is(k - 1, TokenType.Number) && Is(k - 2, "so") && k >= 4 && NamesDocument(k - 4, k - 3))
+            {
+                // "Quyết định số 57 ngày 16/5/2025", "Thông báo số 668 ngày 4/12/2025": a kind of document and "số" before a
+                // plain number name a document too.
+                return k - 1;
+            }
+
             var lead = -1;
             for (var s = k - 1; s >= 0 && s >= k - 10; s--)
             {

@@ -35,6 +35,13 @@ public static partial class DeadlineParser
         {
             var j = Is(k + 1, "nguyen", "dan") ? k + 3 : k + 1;
             var (year, after) = LunarYearSuffix(j);
+            if (year is null && j == k + 3 && SexagenaryYear(j) is > 0 and var named)
+            {
+                // "Tết Nguyên đán Bính Ngọ", "Tết Nguyên đán Ất Tỵ 2025": the lunar year named by its stem and branch, the
+                // solar year written after it the same one.
+                (year, after) = (named, IsYearNumber(j + 2) && tokens[j + 2].Value == named ? j + 3 : j + 2);
+            }
+
             if (BonusOfTet(k) || HolidayOfTetWithDays(k))
             {
                 // "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 … Hạn nộp báo cáo: Trước ngày
@@ -67,6 +74,53 @@ public static partial class DeadlineParser
             AddDate(before ? tet.PlusDays(-1) : tet, null, false, k, after - 1);
             notes.Add(before ? $"đêm trước Tết Nguyên đán {year}" : $"Tết Nguyên đán {year}");
             return after;
+        }
+
+        /// <summary>A Tết named without a day ("dịp Tết Nguyên đán Ất Tỵ 2025", "Tết Nguyên đán Bính Ngọ", "đón Tết") in a cell
+        /// whose span of days holds that Tết, or holds a Tết when none is named ("đợt cao điểm … từ ngày 15/12/2025 đến ngày
+        /// 16/3/2026 … để nhân dân đón Tết"), is the occasion the campaign is for, not a date of its own: left out, in the
+        /// note. "trước Tết", "đến Tết" stay dates.</summary>
+        private void SetOccasionsOfTetApart()
+        {
+            if (!Mentions("tet"))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var tet = items[i];
+                var k = tet.FirstToken;
+                if (tet.Kind != ItemKind.Date || !Is(k, "tet") || Is(k - 1, "truoc") || Is(k - 1, "den") || Is(k - 1, "toi") || Is(k - 1, "nhat"))
+                {
+                    continue;
+                }
+
+                var named = tet.LastToken > k + (Is(k + 1, "nguyen", "dan") ? 2 : 0);
+                foreach (var span in items)
+                {
+                    if (span.Kind != ItemKind.Span || span.OpenEnded || span.Start.Year < span.Date.Year - 1
+                        || !(named ? Holds(span, tet.Date) : Holds(span, VietnameseLunarCalendar.NewYear(span.Start.Year)) || Holds(span, VietnameseLunarCalendar.NewYear(span.Date.Year))))
+                    {
+                        continue;
+                    }
+
+                    items.RemoveAt(i);
+                    notes.Remove($"Tết Nguyên đán {tet.Date.Year}");
+                    for (var a = ambiguities.Count - 1; a >= 0; a--)
+                    {
+                        if (ambiguities[a].StartsWith("Tết không ghi năm", StringComparison.Ordinal))
+                        {
+                            ambiguities.RemoveAt(a);
+                        }
+                    }
+
+                    notes.Add($"\"{Original(k, tet.LastToken)}\" là dịp của đợt, không phải hạn");
+                    break;
+                }
+            }
+
+            static bool Holds(Item span, LocalDate day) => span.Start <= day && day <= span.Date;
         }
 
         /// <summary>Whether the Tết at <paramref name="k"/> is that of a bonus or gift ("thưởng Tết", "quà Tết"), perhaps

@@ -121,22 +121,89 @@ public static partial class DeadlineParser
                 j++;
             }
 
-            // The last day written with "/" ("31/12/2025") or in words ("Từ ngày 24 đến ngày 30 tháng 5 năm 2025").
-            if (!(Is(j, TokenType.Number) && (Is(j + 1, '/') || Is(j + 1, "thang")) && Is(j + 2, TokenType.Number)
-                && (Is(j + 3, '/') || Is(j + 3, "nam")) && Is(j + 1, '/') == Is(j + 3, '/') && IsYearNumber(j + 4)))
+            // The last day written with "/", "-" or "." ("31/12/2025", "25-10-2025", "24.1.2026") or in words ("Từ ngày 24 đến
+            // ngày 30 tháng 5 năm 2025"); after "từ", also without its year ("từ ngày 4 đến 5/3", "từ ngày 7 đến 25-10", "từ
+            // ngày 2-4/12", "từ ngày 17 đến 19 tháng 4"): both days are then of the tracked year (a last day with "năm sau" or a
+            // two-digit year is left as it was).
+            var written = Is(j + 1, "thang") || Is(j + 1, '/') || Is(j + 1, '-') || Is(j + 1, '.');
+            if (!(Is(j, TokenType.Number) && tokens[j].Length <= 2 && written && Is(j + 2, TokenType.Number) && tokens[j + 2].Length <= 2))
             {
                 return k;
             }
 
-            var (month, year) = (tokens[j + 2].Value, tokens[j + 4].Value);
-            if (month is < 1 or > 12 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            var withYear = (Is(j + 1, "thang") ? Is(j + 3, "nam") : Is(j + 3, (char)tokens[j + 1].Value)) && IsYearNumber(j + 4);
+            var yearless = opened && !Is(j + 1, '.') && !Is(j + 3, "nam") && !((Is(j + 3, '/') || Is(j + 3, '-') || Is(j + 3, '.')) && Is(j + 4, TokenType.Number))
+                && !SaysAFrequency();
+            if (!(withYear || (yearless && tokens[j].Value > day)))
+            {
+                return k;
+            }
+
+            var (month, year) = (tokens[j + 2].Value, withYear ? tokens[j + 4].Value : context.TrackedYear);
+            if (month is < 1 or > 12 || day > CalendarSystem.Iso.GetDaysInMonth(year, month) || tokens[j].Value is < 1 or > 31)
             {
                 return k;
             }
 
             // Without "từ", the first day counts as written without its year, so that MergeSpans reads a range of days.
-            AddDate(new LocalDate(year, month, day), null, !opened, k, k);
+            AddDate(new LocalDate(year, month, day), null, !opened || !withYear, k, k);
             return k + 1;
+        }
+
+        /// <summary>"diễn ra trong 3 ngày (4, 5 và 6/3)", "trong 2 ngày 26 và 27/12/2025": as many days of one month as the count
+        /// before them says, each the day after the one before, listed with "," and "và" up to the last written with its month,
+        /// are a span of days from the first. The first is added, marked <see cref="Item.Listed"/>, covering the list up to the
+        /// last day, which is scanned next as any day and closes the span in <see cref="MergeSpans"/>; the first takes the
+        /// last day's year (the tracked year when it has none).</summary>
+        private int ListedDaysStart(int k)
+        {
+            var open = Is(k - 1, '(') ? 1 : 0;
+            if (!Is(k - 1 - open, "ngay") || !Is(k - 2 - open, TokenType.Number) || !Is(k - 3 - open, "trong") || tokens[k].Length > 2)
+            {
+                return k;
+            }
+
+            var (count, day, t) = (tokens[k - 2 - open].Value, tokens[k].Value, k);
+            while ((Is(t + 1, ',') || Is(t + 1, "va")) && Is(t + 2, TokenType.Number) && tokens[t + 2].Length <= 2 && tokens[t + 2].Value == tokens[t].Value + 1)
+            {
+                t += 2;
+            }
+
+            if (t == k || tokens[t].Value - day + 1 != count || !Is(t + 1, '/') || !Is(t + 2, TokenType.Number) || tokens[t + 2].Length > 2)
+            {
+                return k;
+            }
+
+            var withYear = Is(t + 3, '/') && IsYearNumber(t + 4);
+            var (month, year) = (tokens[t + 2].Value, withYear ? tokens[t + 4].Value : context.TrackedYear);
+            if (month is < 1 or > 12 || tokens[t].Value > CalendarSystem.Iso.GetDaysInMonth(year, month) || day < 1)
+            {
+                return k;
+            }
+
+            items.Add(new Item(ItemKind.Date, new LocalDate(year, month, day), year, default, null, !withYear, k, t - 1) { Listed = true });
+            return t;
+        }
+
+        /// <summary>Whether the phrase says a frequency ("hằng năm", "hàng tháng", "mỗi quý", "định kỳ"): a span of days
+        /// without its year is then a window of every period, read by the periodic rules as before.</summary>
+        private bool SaysAFrequency()
+        {
+            if (!Mentions("hang") && !Mentions("moi") && !Mentions("dinh"))
+            {
+                return false;
+            }
+
+            for (var t = 0; t + 1 < tokens.Length; t++)
+            {
+                if (((Is(t, "hang") || Is(t, "moi")) && (Is(t + 1, "nam") || Is(t + 1, "thang") || Is(t + 1, "quy") || Is(t + 1, "tuan")))
+                    || Is(t, "dinh", "ky"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"Quý IV/2025 - Quý II/2026": a range of quarters that runs into another year, or one with its year
@@ -190,9 +257,10 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                var opened = start.Kind == ItemKind.Now || OpensSpan(start.FirstToken);
+                var opened = start.Kind == ItemKind.Now || start.Listed || OpensSpan(start.FirstToken);
                 var next = i + 1 < items.Count ? items[i + 1] : default;
-                var closes = i + 1 < items.Count && next.Kind is ItemKind.Date or ItemKind.Year && Joins(start.LastToken + 1, next.FirstToken);
+                var closes = i + 1 < items.Count && next.Kind is ItemKind.Date or ItemKind.Year
+                    && (Joins(start.LastToken + 1, next.FirstToken, Mentions("hoan") && BeginsSpan(start.FirstToken)) || (start.Listed && next.FirstToken == start.LastToken + 1));
                 if (closes && !opened && IsMonthRange(start, next))
                 {
                     // "Tháng 11 - 12/2025": a range of months, read as "từ tháng 11 đến tháng 12/2025"; the first month
@@ -218,6 +286,13 @@ public static partial class DeadlineParser
                     ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng ngày (có thể hiểu là hai hạn)");
                 }
 
+                if (closes && !opened && PhaseOwnSpan(start, next))
+                {
+                    // "Giai đoạn 1 (05/01/2026 - 31/3/2026): Triển khai …": two days, each with its year, joined by "-" in the
+                    // brackets after a phase's name are that phase's own span, as two years there are ("Giai đoạn 2 (2027-2028)").
+                    opened = true;
+                }
+
                 if (closes && opened && start.YearImplicit && !next.YearImplicit && start.Kind is ItemKind.Date or ItemKind.Year)
                 {
                     // "Từ đầu năm đến hết tháng 6/2026", "Từ tháng 3 đến tháng 12/2025": a start without a year takes the
@@ -231,13 +306,20 @@ public static partial class DeadlineParser
                     items[i] = new Item(ItemKind.Span, next.Date, next.Date.Year, default, null, false, start.FirstToken, next.LastToken) { Start = start.Start };
                     items.RemoveAt(i + 1);
                 }
-                else if (opened)
+                else if (opened && !start.Listed)
                 {
                     var end = new LocalDate(start.Start.Year, 12, 31);
                     items[i] = new Item(ItemKind.Span, end, end.Year, default, null, false, start.FirstToken, start.LastToken) { Start = start.Start, OpenEnded = true };
                 }
             }
         }
+
+        /// <summary>Two days, each with its own year, the first before the last, that fill the brackets right after a phase's
+        /// name and number ("Giai đoạn 1 (05/01/2026 - 31/3/2026)").</summary>
+        private bool PhaseOwnSpan(Item start, Item end) =>
+            start.Kind == ItemKind.Date && end.Kind == ItemKind.Date && !start.YearImplicit && !end.YearImplicit && start.Name is null && end.Name is null
+            && start.Date < end.Date && Is(start.FirstToken - 1, '(') && Is(end.LastToken + 1, ')')
+            && Is(start.FirstToken - 4, "giai", "doan") && (Is(start.FirstToken - 2, TokenType.Number) || Is(start.FirstToken - 2, TokenType.Word));
 
         /// <summary>Two months joined by "-" or "đến", the first without a year of its own ("Tháng 11 - 12/2025").</summary>
         private static bool IsMonthRange(Item start, Item end) =>
@@ -309,13 +391,31 @@ public static partial class DeadlineParser
         private bool OpensSpan(int first)
         {
             var j = first - 1;
-            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam") || Is(j, "dau") || IsTimeOfDay(j)))
+            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam") || Is(j, "dau") || IsTimeOfDay(j) || PartOfDay(j)))
             {
                 j--;
             }
 
-            return Is(j, "tu");
+            // ("an ninh, trật tự Tết Nguyên đán": "tự" of "trật tự", order, folds like "từ" and opens nothing.)
+            return Is(j, "tu") && !Is(j - 1, "trat");
         }
+
+        /// <summary>Whether the span opened before <paramref name="first"/> is opened by "bắt đầu từ" ("bắt đầu từ 07 giờ 30 phút
+        /// sáng ngày 01/04/2019"), which "và hoàn thành vào" may close (<see cref="Joins"/>).</summary>
+        private bool BeginsSpan(int first)
+        {
+            var j = first - 1;
+            while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j)))
+            {
+                j--;
+            }
+
+            return Is(j - 2, "bat", "dau", "tu");
+        }
+
+        /// <summary>"sáng", "chiều" right before "ngày" ("07 giờ 30 phút sáng ngày 01/04/2019"): the part of the day, which a
+        /// deadline does not need either.</summary>
+        private bool PartOfDay(int j) => (Is(j, "sang") || Is(j, "chieu")) && Is(j + 1, "ngay");
 
         /// <summary>"00h00", "24 giờ", "17 giờ 00": the hour of a date, which a deadline does not need.</summary>
         private bool IsTimeOfDay(int j) =>
@@ -339,10 +439,11 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Only "-", "đến", "tới", "và kết thúc (vào)", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
+        /// <summary>Only "-", "đến", "tới", "và kết thúc (chậm nhất) (vào)", with <paramref name="begun"/> (a span opened by "bắt
+        /// đầu từ") "và hoàn thành (vào)", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
         /// 01/02/2026") between two items; the first may be followed by its lunar date restated in brackets ("Từ ngày
         /// 11/02/2026 (24/12 Âm lịch) đến hết ngày 22/02/2026": the same day, see <see cref="RestatesLunarDay"/>).</summary>
-        private bool Joins(int from, int to)
+        private bool Joins(int from, int to, bool begun = false)
         {
             var joined = false;
             if (Is(from, '(') && RestatesLunarDay(from) is var close && close > from && close < to)
@@ -356,12 +457,14 @@ public static partial class DeadlineParser
                 {
                     joined = true;
                 }
-                else if (Is(j, "va", "ket", "thuc") && !joined)
+                else if ((Is(j, "va", "ket", "thuc") || (begun && Is(j, "va", "hoan", "thanh"))) && !joined)
                 {
                     // "bắt đầu từ ngày 15 tháng 12 năm 2025 và kết thúc vào 17 giờ 00 ngày 01 tháng 02 năm 2026": "và kết thúc
-                    // (vào)" closes the span as "đến" does.
+                    // (chậm nhất) (vào)" closes the span as "đến" does; after "bắt đầu từ", so does "và hoàn thành (vào)"
+                    // ("bắt đầu từ ngày 06 tháng 5 năm 2025 và hoàn thành vào ngày 05 tháng 6 năm 2025").
                     joined = true;
-                    j += Is(j + 3, "vao") ? 3 : 2;
+                    j += Is(j + 3, "cham", "nhat") ? 4 : 2;
+                    j += Is(j + 1, "vao") ? 1 : 0;
                 }
                 else if (!(Is(j, "ngay") || Is(j, "nam") || Is(j, "het") || (Is(j, "truoc") && Is(j - 1, "den")) || IsTimeOfDay(j) || (Is(j, ',') && j > from && IsTimeOfDay(j - 1))))
                 {

@@ -161,6 +161,10 @@ public static partial class DeadlineParser
 
         /// <summary>A span opened by "từ" that nothing closes ("Từ 01/7/2025"): it runs to its year's end.</summary>
         public bool OpenEnded { get; init; }
+
+        /// <summary>The first of days listed up to the last of one month, after "trong N ngày" ("trong 3 ngày (4, 5 và 6/3)"):
+        /// the next item, that last day, closes the span (<c>MergeSpans</c>).</summary>
+        public bool Listed { get; init; }
     }
 
     /// <summary>A year a cell writes as a placeholder, the strongest one read: none, one relative to the plan's
@@ -281,6 +285,7 @@ public static partial class DeadlineParser
 
             SetSubmissionWindowsApart();
             SetEpisodesApart();
+            SetOccasionsOfTetApart();
 
             MarkCompletions();
             FoldOngoingWork();

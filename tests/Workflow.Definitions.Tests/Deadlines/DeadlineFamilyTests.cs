@@ -2108,4 +2108,89 @@ public class DeadlineFamilyTests
     [InlineData("Thực hiện từ khi có hướng dẫn đến hết ngày 30/6/2025, báo cáo trước ngày 15/7/2025.", "event: 2025-06-30 | 2025-07-15")]
     [InlineData("Thực hiện trong 6 tháng cuối năm, báo cáo chậm nhất là ngày 15/01/2026.", "phased: Thực hiện 2025-12-31 | Thực hiện 2026-01-15")]
     public void A_tax_rules_case_and_covered_days_are_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    // A span of days opened by "từ" whose last day is written without its year ("5/3", "19 tháng 4", "25-10", "2-4/12") is a
+    // span of the tracked year; so is one whose last day is written with "." or "-" ("24.1.2026"). A first day after the last,
+    // a span in a cell that says a frequency, and two days without "từ" read as before.
+    [Theory]
+    [InlineData("Từ ngày 4 đến 5/3 tổ chức giao nhận quân.", "continuous: 2025-03-05")]
+    [InlineData("Từ ngày 17 đến 19 tháng 4 tổ chức đại hội.", "continuous: 2025-04-19")]
+    [InlineData("Thời gian tiếp xúc từ ngày 7 đến 25-10.", "continuous: 2025-10-25")]
+    [InlineData("Diễn ra từ ngày 2-4/12 tại Hà Nội.", "continuous: 2025-12-04")]
+    [InlineData("Từ ngày 5 - 24.1.2026, chốt hồ sơ.", "continuous: 2026-01-24")]
+    [InlineData("Từ ngày 7 đến 25-10-2025.", "continuous: 2025-10-25")]
+    [InlineData("Hằng năm, gửi báo cáo từ ngày 10 đến ngày 15 tháng 12.", "recurring: Năm 2025-12-15")]
+    [InlineData("Từ ngày 20 đến 5/3 tổ chức.", "once: 2025-03-05")]
+    [InlineData("Trước ngày 5/3 tổ chức.", "once: 2025-03-05")]
+    public void A_span_of_days_without_its_year_is_of_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "và kết thúc chậm nhất (vào)" closes a span as "và kết thúc" does, and after "bắt đầu từ" so does "và hoàn thành (vào)";
+    // a part of the day ("sáng ngày") before the first day leaves it opened. "từ … và hoàn thành", without "bắt đầu", and
+    // "hoàn thành" after a comma stay a deadline.
+    [Theory]
+    [InlineData("Bắt đầu từ ngày 01/3/2025 và kết thúc chậm nhất vào ngày 25/3/2025.", "continuous: 2025-03-25")]
+    [InlineData("Tiếp nhận hồ sơ bắt đầu từ 7 giờ 30 phút sáng ngày 01/04/2025 và kết thúc vào ngày 25/04/2025.", "continuous: 2025-04-25")]
+    [InlineData("Lấy ý kiến bắt đầu từ ngày 06 tháng 5 năm 2025 và hoàn thành vào ngày 05 tháng 6 năm 2025.", "continuous: 2025-06-05")]
+    [InlineData("Triển khai từ ngày 01/3/2025 và hoàn thành vào ngày 25/3/2025.", "once: 2025-03-25")]
+    [InlineData("Bắt đầu từ ngày 01/3/2025, hoàn thành vào ngày 25/3/2025.", "once: 2025-03-25")]
+    public void Begun_from_and_finished_on_close_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A Tết named without a day ("dịp Tết Nguyên đán Bính Ngọ", "Tết Nguyên đán Ất Tỵ 2025", "đón Tết") inside the span of days
+    // of a campaign is its occasion, not a date; "trật tự Tết" opens no span. "trước Tết", a Tết outside the span, and a Tết
+    // alone stay dates.
+    [Theory]
+    [InlineData("Từ ngày 15/12/2025 đến ngày 15/3/2026, thực hiện cao điểm trấn áp tội phạm dịp Tết Nguyên đán Bính Ngọ.", "continuous: Quý IV/2025 2025-12-31 | 2026-03-15")]
+    [InlineData("Đợt cao điểm dịp Tết Nguyên đán Ất Tỵ 2025 diễn ra từ ngày 15.12.2024 đến ngày 14.2.2025.", "continuous: Quý IV/2024 2024-12-31 | 2025-02-14")]
+    [InlineData("Từ ngày 15/12/2025 đến ngày 16/3/2026, tăng cường lực lượng để nhân dân đón Tết.", "continuous: Quý IV/2025 2025-12-31 | 2026-03-16")]
+    [InlineData("Từ ngày 15/12/2025 đến ngày 16/3/2026, đảm bảo an ninh, trật tự Tết Nguyên đán Bính Ngọ.", "continuous: Quý IV/2025 2025-12-31 | 2026-03-16")]
+    [InlineData("Từ ngày 01/12/2025 đến ngày 31/12/2025 chuẩn bị; hoàn thành trước Tết Nguyên đán Bính Ngọ.", "phased: 2025-12-31 | Hoàn thành 2026-02-16")]
+    [InlineData("Từ ngày 01/3/2026 đến ngày 31/3/2026 kiểm tra; tổng kết dịp Tết Nguyên đán Bính Ngọ.", "phased: Tổng kết dịp 2026-02-17 | 2026-03-31")]
+    [InlineData("Tổ chức thăm hỏi dịp Tết Nguyên đán Bính Ngọ.", "once: 2026-02-17")]
+    public void A_Tet_inside_a_campaign_span_is_its_occasion(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // As many days of one month as "trong N ngày" says, each the day after the one before, listed with "," and "và" ("trong 3
+    // ngày (4, 5 và 6/3)", "trong 2 ngày 26 và 27/12/2025"), are a span of days. Days not in a row, a count that does not
+    // match, or a list without the count stay the last day.
+    [Theory]
+    [InlineData("Lễ giao nhận quân diễn ra trong 3 ngày (4, 5 và 6/3) tại các địa phương.", "continuous: 2025-03-06")]
+    [InlineData("Đại hội diễn ra trong 2 ngày 26 và 27/12/2025.", "continuous: 2025-12-27")]
+    [InlineData("Hội nghị diễn ra trong 3 ngày 10, 11 và 12/6.", "continuous: 2025-06-12")]
+    [InlineData("Trong 2 ngày 4 và 6/3 tổ chức kiểm tra.", "once: 2025-03-06")]
+    [InlineData("Trong 3 ngày 26 và 27/12/2025 tổ chức đại hội.", "once: 2025-12-27")]
+    [InlineData("Kiểm tra ngày 4, 5 và 6/3.", "once: 2025-03-06")]
+    public void Days_of_one_month_listed_after_their_count_are_a_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A kind of document, "số" and a plain number ("Quyết định số 57 ngày 16/5/2025") cite a document: its day is when it was
+    // issued, no deadline; a cell that only cites it defers to it. "hội nghị số 2 ngày …" names no document.
+    [Theory]
+    [InlineData("Căn cứ Quyết định số 57 ngày 16/5/2025 của Hội đồng, tổ chức hội nghị trước ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Căn cứ Thông báo số 668 ngày 4/12/2025, đại hội diễn ra trong 2 ngày 26 và 27/12/2025.", "continuous: 2025-12-27")]
+    [InlineData("Thông báo số 668 ngày 4/12/2025", "event:")]
+    [InlineData("Tổ chức hội nghị số 2 ngày 15/12/2025.", "once: 2025-12-15")]
+    public void A_document_cited_with_a_plain_number_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Two days, each with its year, joined by "-" in the brackets after a phase's name are that phase's own span: one phase is
+    // work over it, several are due each on its last day. Brackets after other words stay two dates.
+    [Theory]
+    [InlineData("Giai đoạn 1 (05/01/2026 - 31/3/2026): Triển khai đối với hộ kinh doanh.", "continuous: Quý I 2026-03-31")]
+    [InlineData("Giai đoạn I (05/01/2026 - 15/3/2026): Triển khai.", "continuous: 2026-03-15")]
+    [InlineData("Giai đoạn 1 (05/01/2026 - 31/3/2026): Triển khai; Giai đoạn 2 (01/4/2026 - 30/6/2026): Nhân rộng.", "phased: Giai đoạn 1 2026-03-31 | Giai đoạn 2 2026-06-30")]
+    [InlineData("Hội nghị (05/01/2026 - 31/3/2026): Triển khai.", "phased: Hội nghị 2026-01-05 | Hội nghị 2026-03-31")]
+    public void Days_in_brackets_after_a_phase_are_its_span(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Days said before a span opened by "từ" ("trong 3 ngày từ ngày 2/12 đến hết ngày 4/12") are how long the span lasts, no
+    // count from its first day; "kể từ", or "từ" a day that closes no span, still counts.
+    [Theory]
+    [InlineData("Hội nghị diễn ra trong 3 ngày từ ngày 2/12 đến hết ngày 4/12 tại Hà Nội.", "continuous: 2025-12-04")]
+    [InlineData("Trong 3 ngày từ ngày 2/12/2025 đến ngày 4/12/2025, tổ chức đại hội.", "continuous: 2025-12-04")]
+    [InlineData("Trong 3 ngày kể từ ngày 2/12/2025", "once: 2025-12-05")]
+    [InlineData("3 ngày từ ngày 2/12/2025", "once: 2025-12-05")]
+    public void Days_before_a_span_are_its_length(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year written with "năm" after an occasion's number ("lần thứ 2 năm 2025") names the occasion beside a day of that year,
+    // or beside a day said as a deadline, as after a word; alone with a day of another year and no deadline word it stays.
+    [Theory]
+    [InlineData("Đại hội lần thứ 2 năm 2025 diễn ra từ ngày 2/12 đến hết ngày 4/12.", "continuous: 2025-12-04")]
+    [InlineData("Đại hội lần thứ 2 năm 2025 diễn ra ngày 4/12/2025.", "once: 2025-12-04")]
+    [InlineData("Kiểm tra lần thứ 2 năm 2026, báo cáo trước ngày 4/12/2025.", "once: 2025-12-04")]
+    public void A_year_after_an_occasions_number_names_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
