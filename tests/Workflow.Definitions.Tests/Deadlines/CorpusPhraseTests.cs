@@ -403,10 +403,12 @@ public class CorpusPhraseTests
     /// and three with no deadline. Its rule, fixed before it was gathered: no development half; the parser is run on it
     /// once. That run (the sixteenth session's parser, 03/12/2026 23:14 UTC, with the fifteenth session's lanes merged)
     /// read 171 of 220 (77.7 %); the parser at the session's start read 163. Most cells are news sentences, not plan
-    /// tables: the helpers could reach few tables. This test keeps the blind measure and the score after mending.
+    /// tables: the helpers could reach few tables. Its misses were mended after the run (219 of 220, no longer blind); the
+    /// one left cites two letters, one with a month missing ("ngày 19 tháng năm 2025"). This test keeps the blind measure
+    /// and the score after mending.
     /// </summary>
     [Fact]
-    public void The_nineteenth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(NineteenthHarvest, rows: 220, measured: 171, mended: 185);
+    public void The_nineteenth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(NineteenthHarvest, rows: 220, measured: 171, mended: 219);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
