@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het", "muc tieu"];
+    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het", "muc tieu", "phan dau"];
 
     private static readonly SearchValues<string> CompletionWords = SearchValues.Create(CompletionPhrases, StringComparison.Ordinal);
 
@@ -166,6 +166,12 @@ public static partial class DeadlineParser
 
             if (Is(j - 3, "cap", "co") && Is(j - 1, "tham", "quyen") && (Is(j - 5, "bao", "cao") || Is(j - 4, "trinh")))
             {
+                return true;
+            }
+
+            if (Is(itemFirst - 2, "phan", "dau") || Is(itemFirst - 2, "muc", "tieu"))
+            {
+                // "Phấn đấu năm 2026 đạt 45%", "đặt mục tiêu năm 2026 nâng tỷ lệ …": a target for the year, due by its end.
                 return true;
             }
 

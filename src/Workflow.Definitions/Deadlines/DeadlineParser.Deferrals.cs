@@ -15,7 +15,7 @@ public static partial class DeadlineParser
         /// <summary>The token after a deferral's words, k when it marks without consuming, or -1 when none starts at k.</summary>
         private int TryDeferral(int k)
         {
-            if (Is(k, "dau", "nam") && !Is(k - 1, "tu") && !Is(k + 2, "hoc"))
+            if (Is(k, "dau", "nam") && IsStart(k) && !Is(k - 1, "tu") && !Is(k + 2, "hoc"))
             {
                 return StartOfYear(k);
             }

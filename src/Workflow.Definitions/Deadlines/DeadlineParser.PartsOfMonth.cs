@@ -19,7 +19,7 @@ public static partial class DeadlineParser
         private int TryPartOfMonth(int k)
         {
             // "Từ đầu tháng 3 đến …": the month's first day opens a span (OpensSpan), not its 10th.
-            if ((Is(k, "dau", "thang") || Is(k, "giua", "thang")) && Is(k + 2, TokenType.Number) && !(Is(k - 1, "tu") && Is(k, "dau")))
+            if (((Is(k, "dau", "thang") && IsStart(k)) || Is(k, "giua", "thang")) && Is(k + 2, TokenType.Number) && !(Is(k - 1, "tu") && Is(k, "dau")))
             {
                 var day = Is(k, "dau") ? 10 : 20;
                 return PartOfMonth(k, k + 1, day, $"\"{Original(k, k + 1)}\" đọc là ngày {day} của tháng (có thể hiểu là hết tháng)");
@@ -27,7 +27,7 @@ public static partial class DeadlineParser
 
             // "Đầu quý III/2026": the quarter's first month, "giữa quý" its second. Not "tháng đầu quý", a month of every
             // quarter (Periodic), nor "Từ đầu quý …", which opens a span at the quarter's first day.
-            if ((Is(k, "dau") || Is(k, "giua")) && (Is(k + 1, "quy") || Is(k + 1, "qui")) && Quarter(k + 2) != 0 && !Is(k - 1, "thang") && !Is(k - 1, "tu"))
+            if (((Is(k, "dau") && IsStart(k)) || Is(k, "giua")) && (Is(k + 1, "quy") || Is(k + 1, "qui")) && Quarter(k + 2) != 0 && !Is(k - 1, "thang") && !Is(k - 1, "tu"))
             {
                 return PartOfQuarter(k, Is(k, "dau") ? 0 : 1);
             }
@@ -61,6 +61,10 @@ public static partial class DeadlineParser
 
             return k;
         }
+
+        /// <summary>"đầu" (the start) as written, or typed without accents: "Phấn đấu năm 2026", "phấn đấu quý III", "đấu thầu"
+        /// fold to the same letters and say no time.</summary>
+        private bool IsStart(int k) => WrittenAs(k, "đầu") || WrittenAs(k, "dau");
 
         /// <summary>Reads the quarters after the part at <paramref name="first"/> and moves each to the end of its month
         /// <paramref name="monthOfQuarter"/> (0 the first), a reading that is listed: the quarter's end is the other.</summary>

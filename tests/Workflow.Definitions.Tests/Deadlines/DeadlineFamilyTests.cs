@@ -124,6 +124,18 @@ public class DeadlineFamilyTests
     public void The_coming_quarter_needs_the_issue_date() =>
         Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("Quý tới", new DeadlineContext(2025, null, RepositoryData.Calendar)).Kind);
 
+    /// <summary>"đấu" of "phấn đấu" (strive) folds like "đầu" (the start) and says no time; a year right after "phấn đấu"
+    /// or "mục tiêu" is a target by its end.</summary>
+    [Theory]
+    [InlineData("Phấn đấu tháng 6/2025 hoàn thành", "once: 2025-06-30")]
+    [InlineData("Phấn đấu quý III/2025 hoàn thành", "once: 2025-09-30")]
+    [InlineData("Phấn đấu năm 2026 đạt 45%", "once: 2026-12-31")]
+    [InlineData("Đặt mục tiêu năm 2026 nâng tỷ lệ lên 45%", "once: 2026-12-31")]
+    [InlineData("Đầu năm 2027", "once: 2027-03-31")]
+    [InlineData("dau thang 3/2025", "once: 2025-03-10")]
+    [InlineData("Năm 2026 đạt 45%", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    public void Striving_is_no_start_and_a_target_year_is_due_by_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
     /// <summary>A table's short "Q" for "quý" is read only with a quarter's number and its year (or another such quarter):
     /// "Q1" alone also names a district ("quận 1").</summary>
     [Theory]
