@@ -22,6 +22,7 @@ public class CorpusPhraseTests
 
     private const string EighteenthHarvest = "harvest18-";
     private const string NineteenthHarvest = "harvest19-";
+    private const string TwentiethHarvest = "harvest20-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -409,6 +410,19 @@ public class CorpusPhraseTests
     /// </summary>
     [Fact]
     public void The_nineteenth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(NineteenthHarvest, rows: 220, measured: 171, mended: 219);
+
+    /// <summary>
+    /// The twentieth harvest: 65 time cells held out whole (<c>HeldOut/harvest20-held.tsv</c>), labelled by reading and
+    /// committed (<c>63ca882</c>) before the parser read any: Lào Cai's resolutions, plans, decisions, letters and notices
+    /// of 2025–2026 (a public repository's full texts) and stored web pages quoting the Government, ministries and eleven
+    /// provinces. Before any run, 55 cells were left out (doubted, unnumbered drafts, a guessed year, a decree's release
+    /// table); one cell the page lane had doubted in passing ("Trên cơ sở này, … tháng 3.2026 trong tháng 2 này …") was
+    /// missed by that drop and stays. Its one run, on the parser at the end of the sixteenth session (after the nineteenth
+    /// harvest's lanes), read 55 of 65 (84.6 %); the parser at that session's start read 54. This test keeps that measure
+    /// and the one cell mended after it (a target year after "mục tiêu", due by its end).
+    /// </summary>
+    [Fact]
+    public void The_twentieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentiethHarvest, rows: 65, measured: 55, mended: 56);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
