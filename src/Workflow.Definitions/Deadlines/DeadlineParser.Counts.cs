@@ -156,7 +156,7 @@ public static partial class DeadlineParser
             var days = tokens[k].Value;
             if (context.IssuedOn is not { } issued)
             {
-                error = $"\"{Original(k, last)}\": thời hạn tính từ ngày ban hành, nhưng kế hoạch chưa ghi ngày ban hành. Hãy ghi ngày ban hành của kế hoạch, hoặc ghi thời hạn bằng ngày cụ thể.";
+                error = NeedsIssueDate(k, last);
                 return last + 1;
             }
 
@@ -430,6 +430,20 @@ public static partial class DeadlineParser
             return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "mung") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
         }
 
+        /// <summary>The words of the bracket opened at <paramref name="open"/>, from <paramref name="from"/>, as the note of the
+        /// date before it (how that date was worked out); returns the token of its closing bracket, where the scan goes on.</summary>
+        private int BracketAsNote(int open, int from)
+        {
+            var close = ClosingBracket(open);
+            notes.Add(Original(from, close - 1));
+            return close;
+        }
+
+        /// <summary>The reason a cell counted from the plan's issue date (tokens <paramref name="first"/> to
+        /// <paramref name="last"/>) is refused when the plan has none.</summary>
+        private string NeedsIssueDate(int first, int last) =>
+            $"\"{Original(first, last)}\": thời hạn tính từ ngày ban hành, nhưng kế hoạch chưa ghi ngày ban hành. Hãy ghi ngày ban hành của kế hoạch, hoặc ghi thời hạn bằng ngày cụ thể.";
+
         /// <summary>"Chậm nhất là ngày 17/02/2021 (95 ngày trước ngày bầu cử)", "chậm nhất trước 70 ngày trước ngày bầu cử (tức
         /// ngày 04/01/2026)", "chậm nhất sau 03 ngày sau ngày bầu cử (tức ngày 18/03/2026)", "Ngày 01/02/2026: Chậm nhất 42 ngày
         /// trước ngày bầu cử, …": a count before or after an event (its words at <paramref name="words"/>, "trước ngày …",
@@ -443,9 +457,7 @@ public static partial class DeadlineParser
         {
             if (Is(k - 1, '(') && DateEndsAt(k - 2))
             {
-                var close = ClosingBracket(k - 1);
-                notes.Add(Original(k, close - 1));
-                return close;
+                return BracketAsNote(k - 1, k);
             }
 
             var end = words + 2; // the event's last word: "bầu cử", "khai mạc Đại hội"

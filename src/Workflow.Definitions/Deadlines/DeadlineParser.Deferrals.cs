@@ -107,33 +107,24 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua") || Is(k + 1, "yeu", "cau") || Is(k + 1, "chi", "dao")
-                || (Is(k + 1, "quy", "dinh", "tai") && Is(k + 4, "van", "ban"))))
+            var timetable = Is(k, "theo") && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")
+                || Is(k + 1, "yeu", "cau") || Is(k + 1, "chi", "dao") || (Is(k + 1, "quy", "dinh", "tai") && Is(k + 4, "van", "ban")));
+            if (timetable || (k <= 4 && ((Is(k, "theo") && ActNamedAfter(k + 1)) || (Is(k, "cho") && (Is(k + 1, "huong", "dan") || Is(k + 1, "van", "ban")) && WrittenAs(k, "chờ")))))
             {
                 // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ", "Theo yêu cầu
                 // của cấp có thẩm quyền", "Theo chỉ đạo của UBND tỉnh", "thời hạn gửi báo cáo được thực hiện theo quy định tại văn
                 // bản quy phạm pháp luật quy định trực tiếp …" (another document's rule): another body's timetable, request or direction; an event unless the phrase also gives a
                 // date ("Thường xuyên (hoặc theo yêu cầu …)" stays continuous). ("theo quy định" alone says nothing.)
+                // So is a cell that opens by deferring to another body's document or schedule: "Theo văn bản chỉ đạo của UBND
+                // thành phố", "Theo thông báo của Ban Tổ chức", "Theo lịch của Thành ủy", "Theo Quyết định của UBND tỉnh", "Thực
+                // hiện theo quy định tại Thông tư số 01/2020/TT-BNV", "Chờ hướng dẫn của Trung ương". Further in, "theo Quyết định
+                // này", "theo Mẫu số 16 … Nghị định …" say how, not when.
                 // "định kỳ hằng quý hoặc đột xuất theo yêu cầu của Bộ Tư pháp": the request is for the extra report only.
                 // So is "định kỳ hàng năm hoặc đột xuất theo kế hoạch kiểm tra, quyết định kiểm tra": the plan or decision
                 // says when the extra inspection is held, not when the yearly one is.
                 // So is "Định kỳ hằng năm hoặc đột xuất báo cáo … theo quy định của Bộ trưởng …": the rules govern the reports.
-                if (!((Is(k + 1, "yeu", "cau") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")) && AdHocAside(k)))
-                {
-                    SetEventMarker(k, EventWhen.WithoutDate);
-                }
-
-                return k;
-            }
-
-            if (k <= 4 && ((Is(k, "theo") && ActNamedAfter(k + 1)) || (Is(k, "cho") && (Is(k + 1, "huong", "dan") || Is(k + 1, "van", "ban")) && WrittenAs(k, "chờ"))))
-            {
-                // "Theo văn bản chỉ đạo của UBND thành phố", "Theo thông báo của Ban Tổ chức", "Theo lịch của Thành ủy", "Theo
-                // Quyết định của UBND tỉnh", "Thực hiện theo quy định tại Thông tư số 01/2020/TT-BNV", "Chờ hướng dẫn của Trung
-                // ương": a cell that opens by deferring to another body's document or schedule; an event unless the phrase
-                // also gives a date. Further in, "theo Quyết định này", "theo Mẫu số 16 … Nghị định …" say how, not when.
-                // ("Theo quy định" alone says nothing.)
-                if (!AdHocAside(k))
+                var forAnExtraReport = !timetable || Is(k + 1, "yeu", "cau") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua");
+                if (!(forAnExtraReport && AdHocAside(k)))
                 {
                     SetEventMarker(k, EventWhen.WithoutDate);
                 }

@@ -201,7 +201,7 @@ public static partial class DeadlineParser
         {
             if (context.IssuedOn is not { } issued)
             {
-                error = $"\"{Original(k, j)}\": thời hạn tính từ ngày ban hành, nhưng kế hoạch chưa ghi ngày ban hành. Hãy ghi ngày ban hành của kế hoạch, hoặc ghi thời hạn bằng ngày cụ thể.";
+                error = NeedsIssueDate(k, j);
                 return j + 1;
             }
 

@@ -356,9 +356,7 @@ public static partial class DeadlineParser
             {
                 // "Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày theo Điều 39 …)": a count before an event in brackets
                 // right after a date is how that date was worked out, its reason (the note), not an event the task waits for.
-                var close = ClosingBracket(reason);
-                notes.Add(Original(k, close - 1));
-                return close;
+                return BracketAsNote(reason, k);
             }
 
             if (first == 't' && Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
