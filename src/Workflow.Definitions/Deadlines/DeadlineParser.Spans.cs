@@ -390,28 +390,28 @@ public static partial class DeadlineParser
         /// where the item starts anyway.</summary>
         private bool OpensSpan(int first)
         {
-            var j = first - 1;
-            while (j >= 0 && (Is(j, "ngay") || Is(j, "nam") || Is(j, "dau") || IsTimeOfDay(j) || PartOfDay(j)))
-            {
-                j--;
-            }
+            var j = WordBeforeTimeOf(first, periodWords: true);
 
             // ("an ninh, trật tự Tết Nguyên đán": "tự" of "trật tự", order, folds like "từ" and opens nothing.)
             return Is(j, "tu") && !Is(j - 1, "trat");
         }
 
-        /// <summary>Whether the span opened before <paramref name="first"/> is opened by "bắt đầu từ" ("bắt đầu từ 07 giờ 30 phút
-        /// sáng ngày 01/04/2019"), which "và hoàn thành vào" may close (<see cref="Joins"/>).</summary>
-        private bool BeginsSpan(int first)
+        /// <summary>The token before the words that say the time of the item at <paramref name="first"/>: "ngày", an hour, the
+        /// part of the day, and with <paramref name="periodWords"/> "năm" and "đầu" too ("từ đầu năm …").</summary>
+        private int WordBeforeTimeOf(int first, bool periodWords)
         {
             var j = first - 1;
-            while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j)))
+            while (j >= 0 && (Is(j, "ngay") || (periodWords && (Is(j, "nam") || Is(j, "dau"))) || IsTimeOfDay(j) || PartOfDay(j)))
             {
                 j--;
             }
 
-            return Is(j - 2, "bat", "dau", "tu");
+            return j;
         }
+
+        /// <summary>Whether the span opened before <paramref name="first"/> is opened by "bắt đầu từ" ("bắt đầu từ 07 giờ 30 phút
+        /// sáng ngày 01/04/2019"), which "và hoàn thành vào" may close (<see cref="Joins"/>).</summary>
+        private bool BeginsSpan(int first) => Is(WordBeforeTimeOf(first, periodWords: false) - 2, "bat", "dau", "tu");
 
         /// <summary>"sáng", "chiều" right before "ngày" ("07 giờ 30 phút sáng ngày 01/04/2019"): the part of the day, which a
         /// deadline does not need either.</summary>
