@@ -398,6 +398,31 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"- Năm 2022: Hội đồng … tiến hành sơ kết, đánh giá kết quả … để làm cơ sở tiếp tục triển khai phong trào đến
+        /// năm 2025": a year reached with "đến" (or "tới") at the end of a purpose clause ("để", "nhằm") that opens after an
+        /// earlier item of its sentence is how far the purpose reaches, not a step of the task; it becomes the note.</summary>
+        private void SetPurposeHorizonsApart()
+        {
+            for (var i = items.Count - 1; i >= 1; i--)
+            {
+                var item = items[i];
+                var reach = item.FirstToken - 1;
+                if (item.Kind != ItemKind.Year || !(Is(reach, "den") || Is(reach, "toi")) || SaidAsDeadline(item.FirstToken))
+                {
+                    continue;
+                }
+
+                for (var t = reach - 1; t > items[i - 1].LastToken && !IsSentenceBreak(t) && !Is(t, ';'); t--)
+                {
+                    if (PurposeAfter(t) == t)
+                    {
+                        SetApart(i, $"\"{Original(t, item.LastToken)}\" là mục đích, không phải hạn");
+                        break;
+                    }
+                }
+            }
+        }
+
         /// <summary>The first token of a purpose clause opening at <paramref name="j"/> (a comma allowed before it): "để" (written
         /// so, not "đề" of "đề án"), "nhằm", or, after the comma, "đảm bảo / bảo đảm" not followed by "hoàn thành", "đạt" or
         /// "xong"; otherwise -1.</summary>

@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het", "muc tieu", "phan dau"];
+    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het", "muc tieu", "phan dau", "hoan thien"];
 
     private static readonly SearchValues<string> CompletionWords = SearchValues.Create(CompletionPhrases, StringComparison.Ordinal);
 
@@ -147,6 +147,21 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>Whether the words <paramref name="a"/> <paramref name="b"/> (folded) come within fifteen tokens before
+        /// <paramref name="k"/> in its clause (back to a comma, a semicolon or a sentence break).</summary>
+        private bool EarlierInClause(int k, string a, string b)
+        {
+            for (var t = k - 2; t >= 0 && t >= k - 16 && !Is(t + 1, ',') && !Is(t + 1, ';') && !IsSentenceBreak(t + 1); t--)
+            {
+                if (Is(t, a, b))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether a year item at <paramref name="itemFirst"/> is a deadline by its end though no completion word is
         /// said: "Chậm nhất trong năm 2025, hoàn thành …" ("chậm nhất", at the latest, right before "(trong) năm"), and
         /// "…, báo cáo cấp có thẩm quyền trong năm 2025" (a report or submission to the competent authority, one act, by
@@ -172,6 +187,13 @@ public static partial class DeadlineParser
             if (Is(itemFirst - 2, "phan", "dau") || Is(itemFirst - 2, "muc", "tieu"))
             {
                 // "Phấn đấu năm 2026 đạt 45%", "đặt mục tiêu năm 2026 nâng tỷ lệ …": a target for the year, due by its end.
+                return true;
+            }
+
+            if (Is(itemFirst - 1, "vao") && EarlierInClause(itemFirst - 1, "hoan", "thien"))
+            {
+                // "… hoàn thiện cơ sở dữ liệu quốc gia về đất đai vào năm 2026": to complete something "in" a year ("vào", not
+                // "trong", the work's span) is done by its end.
                 return true;
             }
 

@@ -24,6 +24,7 @@ public static partial class DeadlineParser
             var j = afterUnit > 0 ? afterUnit : unit + 1;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
+            j = PerUnitRate(j);
             j = CaseBeforeStart(j);
             var caseCount = -1;
             if (Is(j, "hoac") && AlternativeCount(j + 1, months) is var other && other > 0 && CaseBeforeStart(other + 2) is var start && start > other + 2)
@@ -192,6 +193,25 @@ public static partial class DeadlineParser
                 ? $"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}"
                 : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
             return last + 1;
+        }
+
+        /// <summary>"Khoảng 02 ngày làm việc/01 đơn vị, tính từ ngày công bố Quyết định kiểm tra": a rate after a count, a slash,
+        /// a number and up to three words before a comma, says how much of the count each unit takes; the count still starts
+        /// where the ", tính từ …" after it says. Returns that comma, or <paramref name="j"/> when no such rate follows.</summary>
+        private int PerUnitRate(int j)
+        {
+            if (!Is(j, '/') || !Is(j + 1, TokenType.Number))
+            {
+                return j;
+            }
+
+            var t = j + 2;
+            while (t < j + 5 && Is(t, TokenType.Word))
+            {
+                t++;
+            }
+
+            return t > j + 2 && Is(t, ',') && (Is(t + 1, "ke", "tu") || Is(t + 1, "tinh", "tu")) ? t : j;
         }
 
         /// <summary>"Chậm nhất là 15 ngày hoặc chậm nhất là 30 ngày đối với trường hợp số lượng người đăng ký từ 500 người trở

@@ -187,6 +187,13 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth: true, k, k + 2);
             }
 
+            if (Is(k + 1, "cua", "ky", "bao") && Is(k + 4, "cao") && MonthInReportBracket(k + 5) is var listed && listed > 0)
+            {
+                // "trước ngày 20 của kỳ báo cáo (tháng, quý, năm)": the report periods listed in brackets include the month, so
+                // that day of every month; a quarter's and the year's report falls on one of those days.
+                return DayOfMonth(n, nextMonth: false, k, listed);
+            }
+
 
             return DayAfterEveryMonth(n, k);
         }
@@ -810,6 +817,33 @@ public static partial class DeadlineParser
             items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Quarterly, month switch { QuarterMonth.Last => "cuoi", QuarterMonth.NextFirst => "sau", QuarterMonth.NextSecond => "sau2", QuarterMonth.NextThird => "sau3", _ => null }, true, first, last));
             recurringMarkers.Add(first);
             return last + 1;
+        }
+
+        /// <summary>A bracket at <paramref name="j"/> that lists report periods ("(tháng, quý, năm)", "(tháng, quý, 6 tháng, năm)")
+        /// with "tháng" alone among them: its closing bracket, or -1.</summary>
+        private int MonthInReportBracket(int j)
+        {
+            if (!Is(j, '('))
+            {
+                return -1;
+            }
+
+            var month = false;
+            for (var t = j + 1; t < tokens.Length && t < j + 16; t++)
+            {
+                if (Is(t, ')'))
+                {
+                    return month ? t : -1;
+                }
+
+                month |= Is(t, "thang") && !Is(t - 1, TokenType.Number);
+                if (!(Is(t, "thang") || Is(t, "quy") || Is(t, "nam") || Is(t, ',') || Is(t, "va") || Is(t, TokenType.Number)))
+                {
+                    return -1;
+                }
+            }
+
+            return -1;
         }
 
         private int DayOfMonth(int day, bool nextMonth, int first, int last)

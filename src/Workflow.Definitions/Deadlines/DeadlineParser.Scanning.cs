@@ -351,6 +351,15 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (first == 'n' && Is(k, "neu") && WrittenAs(k, "nếu") && DifficultiesAfterIf(k + 1))
+            {
+                // "Quá trình thực hiện, nếu địa phương gặp khó khăn, vướng mắc cần kịp thời báo cáo về Bộ …": a report asked for
+                // if difficulties arise, as "nếu có", waits for them; beside a date the date is due. "nêu" (to state: "nêu rõ
+                // nội dung vướng mắc") folds the same and is no condition.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (first == 't' && Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && OpenBracketBefore(k) is var reason && reason > 0
                 && DateEndsAt(reason - 1) && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
             {

@@ -425,6 +425,22 @@ public static partial class DeadlineParser
         /// thành"), not a condition the task waits for.</summary>
         private bool InPurposeClause(int k) => EarlierInSentence(k, "de");
 
+        /// <summary>Whether "khó khăn" or "vướng mắc" comes within six words after "nếu" (<paramref name="k"/> is the word after
+        /// it), with no sentence break or bracket between: "nếu địa phương gặp khó khăn, vướng mắc", "nếu có phát sinh vướng
+        /// mắc".</summary>
+        private bool DifficultiesAfterIf(int k)
+        {
+            for (var j = k; j < k + 6 && j < tokens.Length && Is(j, TokenType.Word); j++)
+            {
+                if (Is(j, "kho", "khan") || Is(j, "vuong", "mac"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether the word <paramref name="word"/> (folded) comes before token <paramref name="k"/> in its sentence.</summary>
         private bool EarlierInSentence(int k, string word)
         {

@@ -267,6 +267,7 @@ public static partial class DeadlineParser
             SetConditionsApart();
             SetSubjectYearsApart();
             SetPurposesApart();
+            SetPurposeHorizonsApart();
             SetNamedTermsApart();
             SetStretchTargetsApart();
             SetReplacedTimesApart();

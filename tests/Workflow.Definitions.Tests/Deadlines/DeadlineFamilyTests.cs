@@ -2205,4 +2205,45 @@ public class DeadlineFamilyTests
     [InlineData("Đại hội lần thứ 2 năm 2025 diễn ra ngày 4/12/2025.", "once: 2025-12-04")]
     [InlineData("Kiểm tra lần thứ 2 năm 2026, báo cáo trước ngày 4/12/2025.", "once: 2025-12-04")]
     public void A_year_after_an_occasions_number_names_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A rate after a count ("02 ngày làm việc/01 đơn vị") says how much of it each unit takes; the count still starts where
+    // ", tính từ …" says: from an act, an event; from the plan's issue, a date. A rate with no start stays unread.
+    [Theory]
+    [InlineData("Khoảng 02 ngày làm việc/01 đơn vị, tính từ ngày công bố Quyết định kiểm tra.", "event:")]
+    [InlineData("Khoảng 02 ngày làm việc/01 đơn vị, tính từ ngày ban hành Kế hoạch.", "once: 2025-11-24")]
+    [InlineData("Hoàn thành 05 ngày/hồ sơ.", "unknown:")]
+    public void A_rate_after_a_count_keeps_its_start(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "ngày N của kỳ báo cáo" with the periods in brackets: with the month among them, that day of every month; without it,
+    // or without the brackets, the periods are not known and the cell stays unread.
+    [Theory]
+    [InlineData("Báo cáo về Sở Tài chính trước ngày 20 của kỳ báo cáo (tháng, quý, năm).", "recurring: Tháng 1 2025-01-20 | Tháng 2 2025-02-20 | Tháng 3 2025-03-20 | Tháng 4 2025-04-20 | Tháng 5 2025-05-20 | Tháng 6 2025-06-20 | Tháng 7 2025-07-20 | Tháng 8 2025-08-20 | Tháng 9 2025-09-20 | Tháng 10 2025-10-20 | Tháng 11 2025-11-20 | Tháng 12 2025-12-20")]
+    [InlineData("Báo cáo về Sở Tài chính trước ngày 20 của kỳ báo cáo (quý, năm).", "unknown:")]
+    [InlineData("Báo cáo về Sở Tài chính trước ngày 20 của kỳ báo cáo.", "unknown:")]
+    public void A_day_of_the_report_period_with_the_month_listed_is_monthly(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A report asked for "nếu … khó khăn, vướng mắc" waits for them, as "nếu có" does; beside a date the date is due. "nêu"
+    // (to state) folds like "nếu" and is no condition.
+    [Theory]
+    [InlineData("Quá trình thực hiện, nếu địa phương gặp khó khăn, vướng mắc cần kịp thời báo cáo về Bộ.", "event:")]
+    [InlineData("Nếu gặp khó khăn, vướng mắc, báo cáo về Sở Nội vụ trước ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Các đơn vị nêu rõ vướng mắc, gửi về Sở trước ngày 15/12/2025.", "once: 2025-12-15")]
+    [InlineData("Các đơn vị nêu rõ khó khăn, vướng mắc.", "unknown:")]
+    public void A_report_if_difficulties_arise_waits_for_them(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "hoàn thiện … vào năm 2026": to complete something in a year is done by its end; "trong năm" is work over the year, and
+    // other verbs "vào năm" stay so.
+    [Theory]
+    [InlineData("Bộ đề nghị các địa phương duy trì kết quả, hoàn thiện cơ sở dữ liệu quốc gia về đất đai vào năm 2026.", "once: 2026-12-31")]
+    [InlineData("Hoàn thiện cơ sở dữ liệu trong năm 2026.", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    [InlineData("Xây dựng cơ sở dữ liệu vào năm 2026.", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    public void To_complete_in_a_year_is_by_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A year reached with "đến" or "tới" at the end of a purpose clause ("để", "nhằm") after an earlier date of its sentence is
+    // how far the purpose reaches: the note. Two steps each with its year stay phased.
+    [Theory]
+    [InlineData("- Năm 2022: Hội đồng tiến hành sơ kết để làm cơ sở tiếp tục triển khai phong trào đến năm 2025.", "once: 2022-12-31")]
+    [InlineData("Tổ chức sơ kết năm 2025 nhằm tiếp tục triển khai phong trào tới năm 2030.", "once: 2025-12-31")]
+    [InlineData("Năm 2025: sơ kết; đến năm 2030: tổng kết.", "phased: 2025-12-31 | 2030-12-31")]
+    public void A_purposes_reach_is_no_step(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
