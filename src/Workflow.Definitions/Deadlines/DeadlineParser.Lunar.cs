@@ -79,7 +79,9 @@ public static partial class DeadlineParser
         /// <summary>A Tết named without a day ("dịp Tết Nguyên đán Ất Tỵ 2025", "Tết Nguyên đán Bính Ngọ", "đón Tết") in a cell
         /// whose span of days holds that Tết, or holds a Tết when none is named ("đợt cao điểm … từ ngày 15/12/2025 đến ngày
         /// 16/3/2026 … để nhân dân đón Tết"), is the occasion the campaign is for, not a date of its own: left out, in the
-        /// note. "trước Tết", "đến Tết" stay dates.</summary>
+        /// note. So is a Tết said with "sau (dịp, kỳ) (nghỉ)" beside another date ("Bắt tay vào công việc sau dịp nghỉ tết,
+        /// … hoàn thành … các công việc của tháng 02 và quý I năm 2025"): when the work resumes, not a deadline. "trước Tết",
+        /// "đến Tết" stay dates.</summary>
         private void SetOccasionsOfTetApart()
         {
             if (!Mentions("tet"))
@@ -96,6 +98,13 @@ public static partial class DeadlineParser
                     continue;
                 }
 
+                var resumes = ResumesAfterTet(k);
+                if (resumes >= 0 && items.Count > 1)
+                {
+                    DropTet(i, $"\"{Original(resumes, tet.LastToken)}\" là lúc bắt đầu làm việc, không phải hạn");
+                    continue;
+                }
+
                 var named = tet.LastToken > k + (Is(k + 1, "nguyen", "dan") ? 2 : 0);
                 foreach (var span in items)
                 {
@@ -105,22 +114,37 @@ public static partial class DeadlineParser
                         continue;
                     }
 
-                    items.RemoveAt(i);
-                    notes.Remove($"Tết Nguyên đán {tet.Date.Year}");
-                    for (var a = ambiguities.Count - 1; a >= 0; a--)
-                    {
-                        if (ambiguities[a].StartsWith("Tết không ghi năm", StringComparison.Ordinal))
-                        {
-                            ambiguities.RemoveAt(a);
-                        }
-                    }
-
-                    notes.Add($"\"{Original(k, tet.LastToken)}\" là dịp của đợt, không phải hạn");
+                    DropTet(i, $"\"{Original(k, tet.LastToken)}\" là dịp của đợt, không phải hạn");
                     break;
                 }
             }
 
             static bool Holds(Item span, LocalDate day) => span.Start <= day && day <= span.Date;
+        }
+
+        /// <summary>The first token of "sau (dịp, kỳ) (nghỉ)" before the Tết at <paramref name="k"/>, or -1.</summary>
+        private int ResumesAfterTet(int k)
+        {
+            var j = k - 1;
+            j -= Is(j, "nghi") ? 1 : 0;
+            j -= Is(j, "dip") || Is(j, "ky") ? 1 : 0;
+            return j < k - 1 && Is(j, "sau") ? j : -1;
+        }
+
+        /// <summary>Leaves the Tết item at <paramref name="i"/> out, with its note and its "no year" ambiguity, and says why.</summary>
+        private void DropTet(int i, string why)
+        {
+            notes.Remove($"Tết Nguyên đán {items[i].Date.Year}");
+            items.RemoveAt(i);
+            for (var a = ambiguities.Count - 1; a >= 0; a--)
+            {
+                if (ambiguities[a].StartsWith("Tết không ghi năm", StringComparison.Ordinal))
+                {
+                    ambiguities.RemoveAt(a);
+                }
+            }
+
+            notes.Add(why);
         }
 
         /// <summary>Whether the Tết at <paramref name="k"/> is that of a bonus or gift ("thưởng Tết", "quà Tết"), perhaps

@@ -420,11 +420,11 @@ public class CorpusPhraseTests
     /// missed by that drop and stays. Its one run, on the parser at the end of the sixteenth session (after the nineteenth
     /// harvest's lanes), read 55 of 65 (84.6 %); the parser at that session's start read 54. This test keeps that measure
     /// and the cells mended after it: a target year after "mục tiêu", due by its end (sixteenth session); a count with a rate
-    /// per unit, a day of the report period with the month listed, a report "nếu … vướng mắc", "hoàn thiện … vào năm", and a
-    /// purpose's reach (the eighteenth).
+    /// per unit, a day of the report period with the month listed, a report "nếu … vướng mắc", "hoàn thiện … vào năm", a
+    /// purpose's reach and work resumed "sau dịp nghỉ tết" (the eighteenth).
     /// </summary>
     [Fact]
-    public void The_twentieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentiethHarvest, rows: 65, measured: 55, mended: 60);
+    public void The_twentieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentiethHarvest, rows: 65, measured: 55, mended: 61);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>

@@ -2246,4 +2246,12 @@ public class DeadlineFamilyTests
     [InlineData("Tổ chức sơ kết năm 2025 nhằm tiếp tục triển khai phong trào tới năm 2030.", "once: 2025-12-31")]
     [InlineData("Năm 2025: sơ kết; đến năm 2030: tổng kết.", "phased: 2025-12-31 | 2030-12-31")]
     public void A_purposes_reach_is_no_step(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A Tết said with "sau (dịp, kỳ) (nghỉ)" beside another date is when the work resumes, not a deadline; "trước Tết" stays a
+    // date.
+    [Theory]
+    [InlineData("Bắt tay vào công việc sau dịp nghỉ tết, tập trung hoàn thành các công việc của tháng 02 và quý I năm 2025.", "phased: 2025-02-28 | 2025-03-31")]
+    [InlineData("Sau kỳ nghỉ Tết, hoàn thành trong tháng 3/2025.", "once: 2025-03-31")]
+    [InlineData("Trước Tết Nguyên đán 2025, hoàn thành trong tháng 3/2025.", "phased: 2025-01-28 | 2025-03-31")]
+    public void Work_resumed_after_Tet_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
