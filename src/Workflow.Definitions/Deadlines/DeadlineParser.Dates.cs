@@ -57,6 +57,11 @@ public static partial class DeadlineParser
                 return listed;
             }
 
+            if (AlternativeDayStart(k) is var alternative && alternative > k)
+            {
+                return alternative;
+            }
+
             // m/yyyy: "08/2026", "12/2026 hoặc 1/2027" — a month; not "12/2025/NĐ-CP", a document number
             if (Is(j, '/') && IsYearNumber(j + 1) && tokens[k].Length <= 2 && n is >= 1 and <= 12 && !Is(j + 2, '/') && !Is(k - 1, '/'))
             {
@@ -476,6 +481,28 @@ public static partial class DeadlineParser
 
             AddDate(new LocalDate(y, month, day), null, year is null, first, last);
             return last + 1;
+        }
+
+        /// <summary>"Ngày 15 hoặc 16/12/2025", "trước ngày 4 hoặc 5/3": a day said without its month, then "hoặc" and a day with
+        /// its month (and year), is a day of that month: added alone, so that the two read as alternatives (the earlier, listed
+        /// for a coordinator to confirm, as "15/12 hoặc 16/12/2025" is).</summary>
+        private int AlternativeDayStart(int k)
+        {
+            if (!Is(k - 1, "ngay") || !Is(k + 1, "hoac") || !Is(k + 2, TokenType.Number) || tokens[k].Length > 2 || tokens[k + 2].Length > 2
+                || !(Is(k + 3, '/') || Is(k + 3, '.') || Is(k + 3, '-')) || !Is(k + 4, TokenType.Number) || tokens[k + 4].Length > 2)
+            {
+                return k;
+            }
+
+            var withYear = k + 6 < tokens.Length && tokens[k + 5].IsPunct((char)tokens[k + 3].Value) && IsYearNumber(k + 6);
+            var (day, month, year) = (tokens[k].Value, tokens[k + 4].Value, withYear ? tokens[k + 6].Value : context.TrackedYear);
+            if (month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return k;
+            }
+
+            AddDate(new LocalDate(year, month, day), null, !withYear, k, k);
+            return k + 1;
         }
     }
 }

@@ -2254,4 +2254,26 @@ public class DeadlineFamilyTests
     [InlineData("Sau kỳ nghỉ Tết, hoàn thành trong tháng 3/2025.", "once: 2025-03-31")]
     [InlineData("Trước Tết Nguyên đán 2025, hoàn thành trong tháng 3/2025.", "phased: 2025-01-28 | 2025-03-31")]
     public void Work_resumed_after_Tet_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A day said without its month before "hoặc" and a day with its month ("Ngày 15 hoặc 16/12/2025") is a day of that month:
+    // the two are alternatives, the earlier due and flagged, as "15/12 hoặc 16/12/2025" is.
+    [Theory]
+    [InlineData("Ngày 15 hoặc 16/12/2025", "once: 2025-12-15")]
+    [InlineData("Trước ngày 15 hoặc 16.12.2025", "once: 2025-12-15")]
+    [InlineData("Ngày 15/12 hoặc 16/12/2025", "once: 2025-12-15")]
+    [InlineData("Ngày 4 hoặc 5/3", "once: 2025-03-04")]
+    public void A_day_before_or_takes_the_next_days_month(string phrase, string expected)
+    {
+        var schedule = DeadlineParser.Parse(phrase, Y2025);
+        Assert.Equal(expected, ScheduleText.Of(schedule));
+        Assert.Contains("hạn sớm hơn", schedule.Ambiguity, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_impossible_day_before_or_is_no_alternative()
+    {
+        var schedule = DeadlineParser.Parse("Ngày 30 hoặc 28/2/2025", Y2025);
+        Assert.Equal("once: 2025-02-28", ScheduleText.Of(schedule));
+        Assert.Null(schedule.Ambiguity);
+    }
 }
