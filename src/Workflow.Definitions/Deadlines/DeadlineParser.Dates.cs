@@ -175,8 +175,10 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            // 02 lần/năm, 2 lần mỗi năm, 4 lần trong năm
-            if (Is(j, "lan"))
+            // 02 lần/năm, 2 lần mỗi năm, 4 lần trong năm; "02 đợt/năm", "2 kỳ/năm" (rounds or sittings, with "/", "mỗi" or
+            // "trong" before the year); "01 lần/quý", "1 lần/tháng", "1 lần/6 tháng": once in each such period.
+            var rounds = Is(j, "dot") || Is(j, "ky");
+            if (Is(j, "lan") || rounds)
             {
                 var at = j + 1;
                 while (at < tokens.Length && (tokens[at].IsPunct('/') || Is(at, "moi") || Is(at, "trong") || Is(at, "mot")))
@@ -184,7 +186,19 @@ public static partial class DeadlineParser
                     at++;
                 }
 
-                if (Is(at, "nam") && !IsYearNumber(at + 1))
+                var each = at > j + 1 && n == 1 && !IsYearNumber(at + 1) && !(Is(at + 1, '/') || Is(at + 1, '-'))
+                    ? Is(at, "quy") ? ReportingPeriod.Quarterly : Is(at, "thang") ? ReportingPeriod.Monthly : Is(at, TokenType.Number) && tokens[at].Value == 6 && Is(at + 1, "thang") ? ReportingPeriod.HalfYearly : (ReportingPeriod?)null
+                    : null;
+                if (each is { } once)
+                {
+                    var last = once == ReportingPeriod.HalfYearly ? at + 1 : at;
+                    frequencyGiven = true;
+                    recurringMarkers.Add(k);
+                    AddPeriod(once, k, last);
+                    return last + 1;
+                }
+
+                if (Is(at, "nam") && !IsYearNumber(at + 1) && (!rounds || at > j + 1))
                 {
                     var period = n switch
                     {

@@ -2276,4 +2276,16 @@ public class DeadlineFamilyTests
         Assert.Equal("once: 2025-02-28", ScheduleText.Of(schedule));
         Assert.Null(schedule.Ambiguity);
     }
+
+    // Rounds or sittings a year ("02 đợt/năm", "02 kỳ/năm") are read as times a year ("02 lần/năm"); once a quarter, a month
+    // or a half year ("01 lần/quý", "1 lần/tháng", "1 lần/6 tháng") recurs each such period. A round's number before its month
+    // ("Đợt 1 tháng 4") stays a phase, and "2 kỳ năm 2025" no frequency.
+    [Theory]
+    [InlineData("Tổ chức 02 đợt/năm", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    [InlineData("02 kỳ/năm", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    [InlineData("01 lần/quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("1 đợt/quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("1 lần/6 tháng", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    [InlineData("2 kỳ năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void Rounds_a_period_recur(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
