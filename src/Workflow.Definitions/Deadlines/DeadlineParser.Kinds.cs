@@ -508,8 +508,11 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>A milestone whose effective date is the due date moved to the next working day (Bộ luật Dân sự 2015, Điều
+        /// 148); a due date said before Tết ("Trước Tết Nguyên đán 2026", "20 ngày trước Tết") moves back instead, to the last
+        /// working day before it: the next one would fall after the holiday the words say to finish before.</summary>
         private Milestone Milestone(string? label, LocalDate due) =>
-            new(label, due, context.Calendar.NextWorkingDayOnOrAfter(due));
+            new(label, due, due == beforeHoliday ? context.Calendar.PreviousWorkingDayOnOrBefore(due) : context.Calendar.NextWorkingDayOnOrAfter(due));
 
         /// <summary>Recurring unless the only period is the year's and it describes work that goes on ("Thường xuyên,
         /// hằng năm": every year, all year — a coordinator chases it as continuous; "Từ tháng 3 đến tháng 11 hằng

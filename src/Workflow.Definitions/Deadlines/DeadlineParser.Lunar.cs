@@ -66,11 +66,13 @@ public static partial class DeadlineParser
             if (before && Is(k - 2, "ngay") && Is(k - 3, TokenType.Number) && tokens[k - 3].Value is >= 1 and <= 90)
             {
                 // "Gửi chậm nhất 20 ngày trước Tết Nguyên đán": that many days before the first day of the year.
-                AddDate(tet.PlusDays(-tokens[k - 3].Value), null, false, k - 3, after - 1);
+                beforeHoliday = tet.PlusDays(-tokens[k - 3].Value);
+                AddDate(beforeHoliday, null, false, k - 3, after - 1);
                 notes.Add($"{tokens[k - 3].Value} ngày trước Tết Nguyên đán {year}");
                 return after;
             }
 
+            beforeHoliday = before ? tet.PlusDays(-1) : beforeHoliday;
             AddDate(before ? tet.PlusDays(-1) : tet, null, false, k, after - 1);
             notes.Add(before ? $"đêm trước Tết Nguyên đán {year}" : $"Tết Nguyên đán {year}");
             return after;

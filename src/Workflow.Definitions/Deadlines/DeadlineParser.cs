@@ -211,6 +211,7 @@ public static partial class DeadlineParser
         private int eventMarker;
         private EventWhen eventWhen;
         private bool startYearTypo;
+        private LocalDate beforeHoliday;
 
         public Reading(Scratch scratch)
         {
@@ -236,6 +237,7 @@ public static partial class DeadlineParser
             eventMarker = -1;
             eventWhen = default;
             startYearTypo = false;
+            beforeHoliday = default;
             return this;
         }
 

@@ -2288,4 +2288,17 @@ public class DeadlineFamilyTests
     [InlineData("1 lần/6 tháng", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
     [InlineData("2 kỳ năm 2025", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     public void Rounds_a_period_recur(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A due date said before Tết binds on the last working day before it, not the next one after the holiday (which would be
+    // after Tết); any other day off still moves forward (Bộ luật Dân sự 2015, Điều 148).
+    [Theory]
+    [InlineData("Trước Tết Nguyên đán 2026", 2026, "2026-02-16", "2026-02-13")]
+    [InlineData("Trước Tết Nguyên đán 2025", 2025, "2025-01-28", "2025-01-24")]
+    [InlineData("Gửi chậm nhất 24 ngày trước Tết Nguyên đán 2026", 2026, "2026-01-24", "2026-01-23")]
+    [InlineData("Trước ngày 24/01/2026", 2026, "2026-01-24", "2026-01-26")]
+    public void A_day_before_Tet_binds_before_the_holiday(string phrase, int year, string due, string effective)
+    {
+        var milestone = Assert.Single(DeadlineParser.Parse(phrase, new DeadlineContext(year, null, RepositoryData.Calendar)).Milestones);
+        Assert.Equal((due, effective), (milestone.Due.ToString("yyyy-MM-dd", null), milestone.Effective.ToString("yyyy-MM-dd", null)));
+    }
 }
