@@ -482,18 +482,7 @@ public static partial class DeadlineParser
 
         /// <summary>Whether a day said as a deadline (<see cref="DeadlineDayAt"/>, its year written or not: "chậm nhất là ngày
         /// 30 tháng 7") comes after <paramref name="k"/> in its sentence.</summary>
-        private bool DeadlineDayLater(int k)
-        {
-            for (var j = k + 1; j + 1 < tokens.Length && !IsSentenceBreak(j); j++)
-            {
-                if (DeadlineDayAt(j) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private bool DeadlineDayLater(int k) => DeadlineAhead(k + 1, inSentence: true, atTheLatest: false);
 
         /// <summary>Whether "đến (hết) ngày" and a number follow within a few words of <paramref name="j"/> in its clause.</summary>
         private bool ReachedAfter(int j)
@@ -777,11 +766,15 @@ public static partial class DeadlineParser
         /// <summary>Whether a deadline comes at or after token <paramref name="k"/>: a day said as one (<see cref="DeadlineDayAt"/>),
         /// or anything said with "chậm nhất" — a season's deadline need not be a day ("trả thưởng vào dịp cuối năm, báo cáo
         /// chậm nhất trong tháng 01/2026").</summary>
-        private bool DeadlineLater(int k)
+        private bool DeadlineLater(int k) => DeadlineAhead(k, inSentence: false, atTheLatest: true);
+
+        /// <summary>Whether, from token <paramref name="from"/> on (to the sentence's end with <paramref name="inSentence"/>), a
+        /// day said as a deadline comes, or with <paramref name="atTheLatest"/> anything said with "chậm nhất".</summary>
+        private bool DeadlineAhead(int from, bool inSentence, bool atTheLatest)
         {
-            for (var j = k; j + 1 < tokens.Length; j++)
+            for (var j = from; j + 1 < tokens.Length && !(inSentence && IsSentenceBreak(j)); j++)
             {
-                if (DeadlineDayAt(j) >= 0 || Is(j, "cham", "nhat"))
+                if (DeadlineDayAt(j) >= 0 || (atTheLatest && Is(j, "cham", "nhat")))
                 {
                     return true;
                 }
