@@ -286,7 +286,7 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
-                deadline = sameYearDeadline || (implicitDeadline && item.Year == context.TrackedYear);
+                deadline = sameYearDeadline || (implicitDeadline && item.Year == context.TrackedYear) || ReviewedOnALaterDay(i);
                 if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm"
                     && Is(item.FirstToken - 1, TokenType.Word) && !SaysTime(item.FirstToken - 1))
                 {
@@ -358,6 +358,47 @@ public static partial class DeadlineParser
 
                 SetApart(i, $"\"{Original(item.FirstToken, item.LastToken)}\" là năm của nội dung, không phải hạn");
             }
+        }
+
+        /// <summary>Whether every token from <paramref name="from"/> up to <paramref name="to"/> (excluded) is a word.</summary>
+        private bool OnlyWords(int from, int to)
+        {
+            for (var t = from; t < to; t++)
+            {
+                if (!Is(t, TokenType.Word))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>"Hội nghị tổng kết năm 2025 ngày 15/01/2026", "Sơ kết 6 tháng đầu năm 2026 vào ngày 10/7/2026": a year or
+        /// half-year right after "tổng kết" or "sơ kết" (with "công tác" between, or not), in a cell that gives a day with its
+        /// year after that period's end, at most three words after it ("ngày", "vào ngày", "diễn ra ngày"), is the period
+        /// reviewed on that day, not a step of its own. A day in another clause ("Tổng kết năm 2025; ngày 15/01/2026 báo
+        /// cáo") is another step.</summary>
+        private bool ReviewedOnALaterDay(int i)
+        {
+            var item = items[i];
+            var before = item.FirstToken - 1;
+            before -= Is(before - 1, "cong", "tac") ? 2 : 0;
+            if (item.YearImplicit || !(Is(before - 1, "tong", "ket") || Is(before - 1, "so", "ket")))
+            {
+                return false;
+            }
+
+            foreach (var day in items)
+            {
+                if (day.Kind == ItemKind.Date && day.Name is null && !day.YearImplicit && day.FirstToken > item.LastToken && day.FirstToken <= item.LastToken + 4
+                    && day.Date > item.Date && OnlyWords(item.LastToken + 1, day.FirstToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"… bổ sung nguồn vốn trước ngày 15/6/2025, đảm bảo bố trí đầy đủ … vốn cho các dự án hoàn thành trong năm

@@ -2301,4 +2301,13 @@ public class DeadlineFamilyTests
         var milestone = Assert.Single(DeadlineParser.Parse(phrase, new DeadlineContext(year, null, RepositoryData.Calendar)).Milestones);
         Assert.Equal((due, effective), (milestone.Due.ToString("yyyy-MM-dd", null), milestone.Effective.ToString("yyyy-MM-dd", null)));
     }
+
+    // A year or half-year right after "tổng kết" or "sơ kết", with a day of a later date a few words after it, is the period
+    // reviewed on that day: the note. A day in another clause is another step.
+    [Theory]
+    [InlineData("Hội nghị tổng kết năm 2025 ngày 15/01/2026", "once: 2026-01-15")]
+    [InlineData("Tổ chức Hội nghị tổng kết công tác năm 2025 vào ngày 15/01/2026", "once: 2026-01-15")]
+    [InlineData("Sơ kết 6 tháng đầu năm 2026 vào ngày 10/7/2026", "once: 2026-07-10")]
+    [InlineData("Tổng kết năm 2025; ngày 15/01/2026 báo cáo", "phased: Tổng kết 2025-12-31 | 2026-01-15")]
+    public void A_period_reviewed_on_a_later_day_is_its_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
