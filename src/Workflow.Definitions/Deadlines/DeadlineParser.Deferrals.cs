@@ -48,6 +48,14 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (Is(k, "dot", "xuat"))
+            {
+                // "Đột xuất", "Báo cáo đột xuất": unscheduled, when asked or when something happens; an event only when the cell
+                // says no other time ("Định kỳ hằng năm hoặc đột xuất" is yearly, the extra report its note).
+                SetEventMarker(k, EventWhen.WithoutAnyTime);
+                return k;
+            }
+
             if (DeferredStepAfterDates(k))
             {
                 // "Hoàn thành xây dựng kế hoạch trong Quý I/2026; triển khai thực hiện theo tiến độ của Kế hoạch.", "Quý II/2026

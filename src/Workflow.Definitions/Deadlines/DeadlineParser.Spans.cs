@@ -18,7 +18,7 @@ public static partial class DeadlineParser
         {
             // Every pattern here starts with one of these letters: one look instead of a dozen comparisons.
             if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r' or 'd' or 'n' or 'c')
-                || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau") && !Is(k, "doi", "voi") && !Is(k, "dua", "ra")) || (text.Folded[tokens[k].Start] == 'n' && !Is(k, "ngay", "cuoi") && !Is(k, "nhu", "sau"))
+                || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau") && !Is(k, "doi", "voi") && !Is(k, "dua", "ra") && !Is(k, "dot", "xuat")) || (text.Folded[tokens[k].Start] == 'n' && !Is(k, "ngay", "cuoi") && !Is(k, "nhu", "sau"))
                 || (text.Folded[tokens[k].Start] == 'c' && (k > 4 || !Is(k, "cho"))))
             {
                 return k;

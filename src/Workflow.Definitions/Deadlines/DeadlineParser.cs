@@ -181,6 +181,8 @@ public static partial class DeadlineParser
     /// kỳ hằng quý": the brackets say the thing may not exist, not when it is due), or always ("Sau khi …").</summary>
     private enum EventWhen : byte
     {
+        /// <summary>Only when the cell says no time at all, not even a period ("Đột xuất", "Báo cáo đột xuất").</summary>
+        WithoutAnyTime,
         WithoutDate,
         WithoutLaterItem,
         Always,
@@ -295,6 +297,7 @@ public static partial class DeadlineParser
             var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Now));
             var isEvent = eventMarker >= 0 && eventWhen switch
             {
+                EventWhen.WithoutAnyTime => items.Count == 0 && recurringMarkers.Count == 0,
                 EventWhen.WithoutDate => !hasDates,
                 EventWhen.WithoutLaterItem => !ItemAfter(eventMarker),
                 _ => true,
@@ -320,7 +323,7 @@ public static partial class DeadlineParser
             }
 
             CollectFreeText(isEvent);
-            if (isEvent && (eventWhen == EventWhen.WithoutDate || (!hasDates && NamesASession())))
+            if (isEvent && (eventWhen <= EventWhen.WithoutDate || (!hasDates && NamesASession())))
             {
                 // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable; so do
                 // they when the duty waits for a session ("… hằng năm được công khai khi Chính phủ trình Quốc hội vào kỳ

@@ -2310,4 +2310,14 @@ public class DeadlineFamilyTests
     [InlineData("Sơ kết 6 tháng đầu năm 2026 vào ngày 10/7/2026", "once: 2026-07-10")]
     [InlineData("Tổng kết năm 2025; ngày 15/01/2026 báo cáo", "phased: Tổng kết 2025-12-31 | 2026-01-15")]
     public void A_period_reviewed_on_a_later_day_is_its_subject(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "Đột xuất" (unscheduled) alone waits for the request or the occurrence: an event. Beside a period or a date it is the
+    // extra report, the note.
+    [Theory]
+    [InlineData("Đột xuất", "event:")]
+    [InlineData("Báo cáo đột xuất", "event:")]
+    [InlineData("Định kỳ hằng năm hoặc đột xuất", "recurring: Năm 2025-12-31")]
+    [InlineData("Đột xuất và định kỳ hằng quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Đột xuất, trước ngày 15/12/2025", "once: 2025-12-15")]
+    public void Unscheduled_alone_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
