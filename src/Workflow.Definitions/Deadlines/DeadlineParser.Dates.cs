@@ -93,6 +93,13 @@ public static partial class DeadlineParser
                     (year, last) = placeholder;
                 }
 
+                if (year is null && separator == '.' && (n > 31 || month > 12 || Is(k - 1, "so")))
+                {
+                    // "theo mẫu biểu từ số 54 đến số 56.1, 56.2 Phụ lục I": with a dot and no year, a number that cannot be a day
+                    // and month, or one after "số", numbers a form or a decimal, not a day; no impossible date to refuse.
+                    return k;
+                }
+
                 if (year is null && separator == '.' && (Is(last + 1, ':') || NumbersSection(k) || (k == 0 && Is(last + 1, '.'))))
                 {
                     // "Khu vực 3.1:", "Mục 2.3", "4.2. Hằng năm, …" opening the cell: the number of a section, not a day and

@@ -580,6 +580,6 @@ public static partial class DeadlineParser
         }
 
         private bool IsRomanLike(int j) =>
-            j < tokens.Length && tokens[j].IsWord && tokens[j].Length <= 4 && text.Folded.AsSpan(tokens[j].Start, tokens[j].Length).IndexOfAnyExcept("ivx") < 0;
+            j >= 0 && j < tokens.Length && tokens[j].IsWord && tokens[j].Length <= 4 && text.Folded.AsSpan(tokens[j].Start, tokens[j].Length).IndexOfAnyExcept("ivx") < 0;
     }
 }

@@ -18,8 +18,14 @@ public static partial class DeadlineParser
             }
         }
 
-        private string Original(int first, int last) =>
-            text.Text[tokens[first].Start..tokens[Math.Min(last, tokens.Length - 1)].End];
+        /// <summary>The phrase's own text from token <paramref name="first"/> to token <paramref name="last"/>, in either order
+        /// ("ngày thứ 90" names its unit before its count, so a count's words may be asked for from the count back to the
+        /// unit).</summary>
+        private string Original(int first, int last)
+        {
+            (first, last) = first <= last ? (first, last) : (last, first);
+            return text.Text[tokens[first].Start..tokens[Math.Min(last, tokens.Length - 1)].End];
+        }
 
         private bool Is(int k, TokenType type) => k >= 0 && k < tokens.Length && tokens[k].Type == type;
 

@@ -294,7 +294,9 @@ public static partial class DeadlineParser
 
             MarkCompletions();
             FoldOngoingWork();
-            var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.DayOfMonth or ItemKind.Now));
+            // A day of every month or quarter ("Trước ngày 25 hằng tháng báo cáo … theo Kế hoạch …") is a date the duty keeps
+            // whatever timetable its work follows; a bare period ("Theo kế hoạch công tác hàng năm") is not.
+            var hasDates = items.Exists(i => i.Kind is not (ItemKind.Period or ItemKind.Now));
             var isEvent = eventMarker >= 0 && eventWhen switch
             {
                 EventWhen.WithoutAnyTime => items.Count == 0 && recurringMarkers.Count == 0,

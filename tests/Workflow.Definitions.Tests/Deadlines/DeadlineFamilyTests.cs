@@ -2320,4 +2320,27 @@ public class DeadlineFamilyTests
     [InlineData("Đột xuất và định kỳ hằng quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Đột xuất, trước ngày 15/12/2025", "once: 2025-12-15")]
     public void Unscheduled_alone_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "ngày thứ 90 kể từ ngày kết thúc năm tài chính": the ninetieth day after each year's end, every year (its unit before its
+    // count once made the reading fault).
+    [Theory]
+    [InlineData("Định kỳ hàng năm, chậm nhất là ngày thứ 90 kể từ ngày kết thúc năm tài chính, doanh nghiệp nộp báo cáo quyết toán", "recurring: Năm 2026-03-31")]
+    public void The_nth_day_after_the_years_end_recurs(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // With a dot and no year, a number that cannot be a day and month, or one after "số", numbers a form or a decimal: no date,
+    // and no impossible date to refuse the cell for.
+    [Theory]
+    [InlineData("Định kỳ hằng quý báo cáo theo mẫu biểu từ số 54 đến số 56.1, 56.2 Phụ lục I", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Hoàn thành trước ngày 31.12, tỷ lệ đạt 45.5%", "once: 2025-12-31")]
+    [InlineData("Ngày 31.2", "unknown:")]
+    public void A_dotted_number_that_is_no_day_is_no_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A day of every month is a date the duty keeps, whatever timetable its work follows ("theo Kế hoạch"); in a cell that opens
+    // with its duty's frequency ("Định kỳ hằng năm …"), a timetable later is how the work goes. A period alone with a timetable
+    // ("Theo kế hoạch công tác hằng năm") still waits for it.
+    [Theory]
+    [InlineData("Trước ngày 25 hằng tháng báo cáo tình hình thực hiện nhiệm vụ theo Kế hoạch của Bộ.", "recurring: Tháng 1 2025-01-25 | Tháng 2 2025-02-25 | Tháng 3 2025-03-25 | Tháng 4 2025-04-25 | Tháng 5 2025-05-25 | Tháng 6 2025-06-25 | Tháng 7 2025-07-25 | Tháng 8 2025-08-25 | Tháng 9 2025-09-25 | Tháng 10 2025-10-25 | Tháng 11 2025-11-25 | Tháng 12 2025-12-25")]
+    [InlineData("Định kỳ hằng năm tổ chức kiểm tra, đánh giá kết quả thí điểm theo lộ trình.", "recurring: Năm 2025-12-31")]
+    [InlineData("Theo kế hoạch công tác hằng năm", "event:")]
+    public void A_day_of_every_month_is_kept_beside_a_timetable(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
