@@ -112,7 +112,8 @@ public static partial class DeadlineParser
                     : ExactDate(n, month, year, k, last);
             }
 
-            // 15 tháng 12 [năm 2024]
+            // 15 tháng 12 [năm 2024]; "ngày 25 của tháng 3/2025"
+            j += Is(k - 1, "ngay") && Is(j, "cua", "thang") && Is(j + 2, TokenType.Number) ? 1 : 0;
             if (Is(j, "thang") && Is(j + 1, TokenType.Number) && n is >= 1 and <= 31 && tokens[j + 1].Length <= 2)
             {
                 var month = tokens[j + 1].Value;
@@ -230,7 +231,8 @@ public static partial class DeadlineParser
 
             // Not "Sửa đổi 1:2024 QCVN 05A:2020/BCT", "TCVN 5507:2002": a standard's edition after ":".
             var edition = Is(k - 1, ':') && tokens[k - 1].End == tokens[k].Start && k >= 2 && tokens[k - 2].End == tokens[k - 1].Start;
-            return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') && !edition ? BareYear(k) : k;
+            // Not "đón chào năm mới 2026": the New Year's name, an occasion, not a year's work.
+            return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') && !edition && !Is(k - 2, "nam", "moi") ? BareYear(k) : k;
         }
 
         /// <summary>"năm N", "năm sau", "(của) năm tiếp theo", "năm trước" at <paramref name="j"/>, after a date; also "năm báo

@@ -42,7 +42,7 @@ public static partial class DeadlineParser
                 return last + 1;
             }
 
-            if (Is(k, "ky", "hop"))
+            if (IsSession(k))
             {
                 SetEventMarker(k, EventWhen.WithoutDate);
                 return k;
@@ -252,6 +252,10 @@ public static partial class DeadlineParser
             return last + 1;
         }
 
+        /// <summary>Whether "kỳ họp" (a session) starts at <paramref name="k"/>: not "ký hợp" ("cơ quan đăng ký hợp tác xã"),
+        /// which folds the same.</summary>
+        private bool IsSession(int k) => Is(k, "ky", "hop") && !WrittenAs(k, "ký") && !WrittenAs(k + 1, "hợp");
+
         /// <summary>"Kỳ họp HĐND gần nhất 2026", "Kỳ họp chuyên đề 2026": a year after "kỳ họp" says which
         /// session, not a deadline; the session is the event. (A month, "Kỳ họp chuyên đề tháng 5/2026", is a date.)</summary>
         private void DropSessionYears()
@@ -263,7 +267,7 @@ public static partial class DeadlineParser
 
             for (var k = 0; k + 1 < tokens.Length; k++)
             {
-                if (!Is(k, "ky", "hop"))
+                if (!IsSession(k))
                 {
                     continue;
                 }

@@ -42,10 +42,11 @@ public static partial class DeadlineParser
                 (year, after) = (named, IsYearNumber(j + 2) && tokens[j + 2].Value == named ? j + 3 : j + 2);
             }
 
-            if (BonusOfTet(k) || HolidayOfTetWithDays(k))
+            if (BonusOfTet(k) || HolidayOfTetWithDays(k) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le"))
             {
                 // "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 … Hạn nộp báo cáo: Trước ngày
-                // 15/12/2025": the Tết of a bonus or a gift is what the report is about, not a date (nor is its year).
+                // 15/12/2025": the Tết of a bonus or a gift is what the report is about, not a date (nor is its year); "làm xuyên
+                // lễ tết" (working through the holidays) says how, not when.
                 return after;
             }
 

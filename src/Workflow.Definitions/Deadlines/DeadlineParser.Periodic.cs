@@ -187,6 +187,14 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth: true, k, k + 2);
             }
 
+            if (Is(k + 1, "cua", "thang") && !Is(k + 3, TokenType.Number) && !Is(k + 3, '/') && !Is(k + 3, "sau") && !Is(k + 3, "tiep") && !Is(k + 3, "ke")
+                && !Is(k + 3, "cuoi") && !Is(k + 3, "dau") && !Is(k + 3, "bao") && !Is(k + 3, "thu") && !Is(k + 3, "truoc") && !Is(k + 3, "do") && !Is(k + 3, "nay"))
+            {
+                // "Định kỳ trước ngày 25 của tháng, cơ quan … thông báo … của tháng tiếp theo": "the month" with nothing after it
+                // naming one is each month: that day of every month.
+                return DayOfMonth(n, nextMonth: false, k, k + 2);
+            }
+
             if (Is(k + 1, "cua", "ky", "bao") && Is(k + 4, "cao") && MonthInReportBracket(k + 5) is var listed && listed > 0)
             {
                 // "trước ngày 20 của kỳ báo cáo (tháng, quý, năm)": the report periods listed in brackets include the month, so

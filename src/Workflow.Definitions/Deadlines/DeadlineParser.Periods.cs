@@ -199,6 +199,13 @@ public static partial class DeadlineParser
         /// the plan is issued in; without an issue date the cell is refused with the reason.</summary>
         private int PeriodAfterIssue(int k, int j, int months)
         {
+            if (recurringMarkers.Count > 0)
+            {
+                // "Trước ngày 15 hằng tháng, … dự báo … để lập kế hoạch vận hành tháng tới": after a duty said for every period,
+                // "the coming month" is each period's next, what the duty is about, not one month from the issue date.
+                return j + 1;
+            }
+
             if (context.IssuedOn is not { } issued)
             {
                 error = NeedsIssueDate(k, j);

@@ -789,7 +789,7 @@ public static partial class DeadlineParser
         {
             for (var j = k - 1; j >= 1 && j >= k - 4 && tokens[j].IsWord; j--)
             {
-                if (Is(j - 1, "ky", "hop"))
+                if (IsSession(j - 1))
                 {
                     return true;
                 }

@@ -378,7 +378,7 @@ public static partial class DeadlineParser
 
             for (var t = 0; t + 1 < tokens.Length; t++)
             {
-                if (Is(t, "ky", "hop"))
+                if (IsSession(t))
                 {
                     return true;
                 }

@@ -2343,4 +2343,17 @@ public class DeadlineFamilyTests
     [InlineData("Định kỳ hằng năm tổ chức kiểm tra, đánh giá kết quả thí điểm theo lộ trình.", "recurring: Năm 2025-12-31")]
     [InlineData("Theo kế hoạch công tác hằng năm", "event:")]
     public void A_day_of_every_month_is_kept_beside_a_timetable(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // Words that fold like a time word and are none: "đăng ký hợp tác xã" is no "kỳ họp"; "làm xuyên lễ tết" (through the
+    // holidays) says how, not when; "năm mới 2026" names the New Year, an occasion. After a duty of every month, "tháng tới" is
+    // each month's next, not one month from the issue date; "ngày 25 của tháng" with nothing naming the month is every month's.
+    [Theory]
+    [InlineData("Cơ quan đăng ký hợp tác xã cấp tỉnh tổng hợp, gửi các cơ quan có liên quan.", "unknown:")]
+    [InlineData("Trình HĐND tại kỳ họp cuối năm", "event:")]
+    [InlineData("Hoàn thành trước ngày 15/1/2026, làm xuyên lễ tết.", "once: 2026-01-15")]
+    [InlineData("Biểu diễn văn nghệ đón chào năm mới 2026 trong 02 đêm: ngày 31 tháng 12 năm 2025 và ngày 01 tháng 01 năm 2026", "phased: 2025-12-31 | 2026-01-01")]
+    [InlineData("Trước ngày 15 hằng tháng, dự báo nhu cầu để lập kế hoạch vận hành tháng tới.", "recurring: Tháng 1 2025-01-15 | Tháng 2 2025-02-15 | Tháng 3 2025-03-15 | Tháng 4 2025-04-15 | Tháng 5 2025-05-15 | Tháng 6 2025-06-15 | Tháng 7 2025-07-15 | Tháng 8 2025-08-15 | Tháng 9 2025-09-15 | Tháng 10 2025-10-15 | Tháng 11 2025-11-15 | Tháng 12 2025-12-15")]
+    [InlineData("Định kỳ trước ngày 25 của tháng, thông báo công khai lịch kiểm tra của tháng tiếp theo.", "recurring: Tháng 1 2025-01-25 | Tháng 2 2025-02-25 | Tháng 3 2025-03-25 | Tháng 4 2025-04-25 | Tháng 5 2025-05-25 | Tháng 6 2025-06-25 | Tháng 7 2025-07-25 | Tháng 8 2025-08-25 | Tháng 9 2025-09-25 | Tháng 10 2025-10-25 | Tháng 11 2025-11-25 | Tháng 12 2025-12-25")]
+    [InlineData("Trước ngày 25 của tháng 3/2025", "once: 2025-03-25")]
+    public void Words_that_fold_like_time_words_are_read_for_what_they_say(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
