@@ -267,7 +267,12 @@ public static partial class DeadlineParser
                 var before = items[i - 1];
                 var afterDeadline = before.Kind == ItemKind.Date && !before.YearImplicit && SaysAnd(before.LastToken + 1, ongoing.FirstToken);
                 var sameSpan = before.Kind == ItemKind.Span && before.OpenEnded && before.Date.Year == ongoing.Year && !HasSentenceBreak(before.LastToken + 1, ongoing.FirstToken);
-                if (afterDeadline || sameSpan)
+
+                // "từ ngày 30/4/2020 đến hết ngày 03/5/2020, các Đơn vị bố trí, phân công trực hợp lý; thường xuyên nắm tình hình":
+                // "thường xuyên" before a verb, after a closed span of days of its year, is how the work goes during the span.
+                var duringSpan = before.Kind == ItemKind.Span && !before.OpenEnded && !before.YearImplicit && before.Start.Year == ongoing.Year
+                    && before.Date.Year == ongoing.Year && Is(ongoing.LastToken + 1, TokenType.Word) && !Is(ongoing.LastToken + 1, "hang");
+                if (afterDeadline || sameSpan || duringSpan)
                 {
                     if (afterDeadline)
                     {

@@ -306,12 +306,33 @@ public static partial class DeadlineParser
                     items[i] = new Item(ItemKind.Span, next.Date, next.Date.Year, default, null, false, start.FirstToken, next.LastToken) { Start = start.Start };
                     items.RemoveAt(i + 1);
                 }
-                else if (opened && !start.Listed)
+                else if (opened && !start.Listed && !FromAnHourOfTheDay(start))
                 {
                     var end = new LocalDate(start.Start.Year, 12, 31);
                     items[i] = new Item(ItemKind.Span, end, end.Year, default, null, false, start.FirstToken, start.LastToken) { Start = start.Start, OpenEnded = true };
                 }
             }
+        }
+
+        /// <summary>"Đợt 1: Từ 13h30’ ngày 02/6/2026 (Thứ Ba).": a day opened by "từ" and an hour after midnight, with nothing
+        /// closing it, says when an occasion starts that day, not work from then to the year's end; "Từ 0 giờ ngày 01/7/2025"
+        /// (from midnight) still opens a span.</summary>
+        private bool FromAnHourOfTheDay(Item start)
+        {
+            if (start.Kind != ItemKind.Date || start.Name is not null)
+            {
+                return false;
+            }
+
+            var hour = -1;
+            var j = start.FirstToken - 1;
+            while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j)))
+            {
+                hour = Is(j, TokenType.Number) && (Is(j + 1, "h") || Is(j + 1, "gio")) ? tokens[j].Value : hour;
+                j--;
+            }
+
+            return hour > 0 && Is(j, "tu");
         }
 
         /// <summary>Two days, each with its own year, the first before the last, that fill the brackets right after a phase's

@@ -2356,4 +2356,19 @@ public class DeadlineFamilyTests
     [InlineData("Định kỳ trước ngày 25 của tháng, thông báo công khai lịch kiểm tra của tháng tiếp theo.", "recurring: Tháng 1 2025-01-25 | Tháng 2 2025-02-25 | Tháng 3 2025-03-25 | Tháng 4 2025-04-25 | Tháng 5 2025-05-25 | Tháng 6 2025-06-25 | Tháng 7 2025-07-25 | Tháng 8 2025-08-25 | Tháng 9 2025-09-25 | Tháng 10 2025-10-25 | Tháng 11 2025-11-25 | Tháng 12 2025-12-25")]
     [InlineData("Trước ngày 25 của tháng 3/2025", "once: 2025-03-25")]
     public void Words_that_fold_like_time_words_are_read_for_what_they_say(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A day opened by "từ" and an hour after midnight, with nothing closing it, is when an occasion starts that day; from
+    // midnight, or without an hour, it still opens a span to the year's end.
+    [Theory]
+    [InlineData("Đợt 1: Từ 13h30 ngày 02/6/2025 (Thứ Hai).", "once: 2025-06-02")]
+    [InlineData("Từ 8 giờ ngày 02/6/2025", "once: 2025-06-02")]
+    [InlineData("Từ 0 giờ ngày 01/7/2025", "continuous: Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Từ ngày 01/7/2025", "continuous: Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void A_start_at_an_hour_is_that_days_occasion(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "thường xuyên" before a verb, after a closed span of days of its year, is how the work goes during the span.
+    [Theory]
+    [InlineData("Từ ngày 30/4/2025 đến hết ngày 03/5/2025, các đơn vị bố trí trực; thường xuyên nắm tình hình.", "continuous: 2025-05-03")]
+    [InlineData("Từ ngày 30/4/2025 đến hết ngày 03/5/2025; thường xuyên", "phased: 2025-05-03 | 2025-12-31")]
+    public void Ongoing_words_during_a_span_are_its_manner(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
