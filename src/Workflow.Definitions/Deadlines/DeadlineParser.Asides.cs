@@ -439,6 +439,43 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"Ngày 08/6/2020, Bộ Xây dựng đã có công văn số 2722/BXD-KHTC gửi … và gửi về Bộ Xây dựng trước ngày
+        /// 20/6/2020": a day that opens the cell, then a comma and a clause of what has already ("đã") been done, is when that
+        /// happened, not a deadline; beside a later day said as one it becomes the note.</summary>
+        private void SetPastActsApart()
+        {
+            if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null, YearImplicit: false } first || first.FirstToken > 3
+                || !Is(first.LastToken + 1, ',') || !DoneWithin(first.LastToken + 2, 8))
+            {
+                return;
+            }
+
+            for (var i = 1; i < items.Count; i++)
+            {
+                if (items[i].Kind == ItemKind.Date && SaidAsDeadline(items[i].FirstToken))
+                {
+                    var opens = Is(first.FirstToken - 1, "ngay") ? first.FirstToken - 1 : first.FirstToken;
+                    SetApart(0, $"\"{Original(opens, first.LastToken)}\" là ngày của việc đã làm, không phải hạn");
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Whether "đã" (with its tilde) comes within <paramref name="count"/> tokens from <paramref name="from"/>, in
+        /// its clause.</summary>
+        private bool DoneWithin(int from, int count)
+        {
+            for (var t = from; t < tokens.Length && t < from + count && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "da") && WrittenAs(t, "đã"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>"- Năm 2022: Hội đồng … tiến hành sơ kết, đánh giá kết quả … để làm cơ sở tiếp tục triển khai phong trào đến
         /// năm 2025": a year reached with "đến" (or "tới") at the end of a purpose clause ("để", "nhằm") that opens after an
         /// earlier item of its sentence is how far the purpose reaches, not a step of the task; it becomes the note.</summary>

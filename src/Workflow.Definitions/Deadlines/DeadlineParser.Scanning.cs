@@ -254,8 +254,11 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && k > 0 && (Is(k - 1, "truoc") || Is(k - 1, "sau")) && !AdHocAside(k) && !InPurposeClause(k) && DeadlineDayInSentence(k, Is(k - 1, "truoc") ? tokens.Length : k))
+            if (first == 'k' && IsWhen(k) && k > 0 && (Is(k - 1, "truoc") || Is(k - 1, "sau")) && !AdHocAside(k) && !InPurposeClause(k)
+                && (DeadlineDayInSentence(k, Is(k - 1, "truoc") ? tokens.Length : k) || (Is(k - 1, "truoc") && DateItemBefore(k) && !HasSentenceBreak(LastItemEnd(), k))))
             {
+                // ("xin ý kiến … trong vòng 05 ngày (từ ngày 07/10/2021-11/10/2021) trước khi trình cấp có thẩm quyền": after a
+                // full date or span of its sentence, "trước khi" says what comes next, as beside a deadline.)
                 // "Báo cáo … trước khi xin ý kiến …, chậm nhất ngày 09/3/2025": beside a full date said with "trước ngày" or
                 // "chậm nhất ngày" in the same sentence, "trước khi" says what the task comes before, nothing it waits for;
                 // so does "sau khi" after such a date ("Trước ngày 20/8/2025: tổng hợp … sau khi sắp xếp đơn vị hành
@@ -702,6 +705,9 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>The last token of the last item read so far, or 0.</summary>
+        private int LastItemEnd() => items.Count == 0 ? 0 : items[^1].LastToken;
 
         /// <summary>Whether a full date (with its year) was read before token <paramref name="k"/>.</summary>
         private bool DateItemBefore(int k)

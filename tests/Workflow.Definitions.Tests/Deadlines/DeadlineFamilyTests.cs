@@ -2371,4 +2371,12 @@ public class DeadlineFamilyTests
     [InlineData("Từ ngày 30/4/2025 đến hết ngày 03/5/2025, các đơn vị bố trí trực; thường xuyên nắm tình hình.", "continuous: 2025-05-03")]
     [InlineData("Từ ngày 30/4/2025 đến hết ngày 03/5/2025; thường xuyên", "phased: 2025-05-03 | 2025-12-31")]
     public void Ongoing_words_during_a_span_are_its_manner(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A day opening the cell before a clause of what has already ("đã") been done is when that happened: beside a later
+    // deadline, the note. After a full date or span of its sentence, "trước khi" says what comes next, not an event to wait for.
+    [Theory]
+    [InlineData("Ngày 08/6/2025, Bộ đã có công văn đề nghị các Sở báo cáo và gửi về Bộ trước ngày 20/6/2025.", "once: 2025-06-20")]
+    [InlineData("Xin ý kiến trong vòng 05 ngày (từ ngày 07/10/2025-11/10/2025) trước khi trình cấp có thẩm quyền.", "continuous: 2025-10-11")]
+    [InlineData("Trước khi trình cấp có thẩm quyền, xin ý kiến Nhân dân.", "event:")]
+    public void Past_acts_and_next_steps_are_no_deadlines(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
