@@ -227,8 +227,11 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (first == 'k' && IsWhen(k) && (Is(k - 1, "den") || Is(k - 1, "toi")) && Is(k - 2, TokenType.Word) && !Is(k - 2, "nay") && !InPurposeClause(k))
+            if (first == 'k' && IsWhen(k) && (Is(k - 1, "den") || Is(k - 1, "toi")) && Is(k - 2, TokenType.Word) && !Is(k - 2, "nay") && !InPurposeClause(k)
+                && !(items.Count > 0 && items[^1].Kind == ItemKind.Now && items[^1].LastToken == k - 2))
             {
+                // ("từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …" closes the span from the issue date at an
+                // event, as "từ nay đến khi …" does: it waits for it.)
                 // "tiếp tục thực hiện … cho đến khi Bộ trưởng ban hành Quyết định …. Thời hạn hoàn thành trước ngày 31/3/2025":
                 // "(cho) đến khi" after a verb says how long something goes on, not what the deadline waits for; an event only
                 // without a date. A span it closes ("Từ tháng 10/2025 đến khi kết thúc kiểm kê", "từ nay đến khi …") ends at it.

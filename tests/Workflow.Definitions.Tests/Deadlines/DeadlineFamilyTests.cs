@@ -2379,4 +2379,12 @@ public class DeadlineFamilyTests
     [InlineData("Xin ý kiến trong vòng 05 ngày (từ ngày 07/10/2025-11/10/2025) trước khi trình cấp có thẩm quyền.", "continuous: 2025-10-11")]
     [InlineData("Trước khi trình cấp có thẩm quyền, xin ý kiến Nhân dân.", "event:")]
     public void Past_acts_and_next_steps_are_no_deadlines(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A span from the plan's issue date that closes at an event ("đến khi …") waits for it, as "Từ nay đến khi …" and "Từ tháng
+    // 10/2025 đến khi kết thúc kiểm kê" do; closed at a date it is work over the span.
+    [Theory]
+    [InlineData("Từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội XIV", "event: Quý IV 2025-12-31")]
+    [InlineData("Từ nay đến khi kết thúc kiểm kê", "event: Quý IV 2025-12-31")]
+    [InlineData("Từ ngày ban hành Kế hoạch đến hết năm 2025", "continuous: Quý IV 2025-12-31")]
+    public void A_span_from_the_issue_date_to_an_event_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
