@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het", "muc tieu", "phan dau", "hoan thien"];
+    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het", "muc tieu", "phan dau", "hoan thien", "den het"];
 
     private static readonly SearchValues<string> CompletionWords = SearchValues.Create(CompletionPhrases, StringComparison.Ordinal);
 
@@ -147,6 +147,20 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>Whether "đạt" (to reach) comes within twelve tokens from <paramref name="k"/>, in its clause.</summary>
+        private bool ReachedLaterInClause(int k)
+        {
+            for (var t = k; t < tokens.Length && t < k + 12 && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "dat") && WrittenAs(t, "đạt"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether the words <paramref name="a"/> <paramref name="b"/> (folded) come within fifteen tokens before
         /// <paramref name="k"/> in its clause (back to a comma, a semicolon or a sentence break).</summary>
         private bool EarlierInClause(int k, string a, string b)
@@ -187,6 +201,13 @@ public static partial class DeadlineParser
             if (Is(itemFirst - 2, "phan", "dau") || Is(itemFirst - 2, "muc", "tieu"))
             {
                 // "Phấn đấu năm 2026 đạt 45%", "đặt mục tiêu năm 2026 nâng tỷ lệ …": a target for the year, due by its end.
+                return true;
+            }
+
+            if (Is(itemFirst - 2, "den", "het") && Is(itemFirst, "nam") && ReachedLaterInClause(itemFirst + 2))
+            {
+                // "kết quả dự kiến đến hết năm 2025 số trạm 5G đạt 68.457 trạm": what is to be reached ("đạt") by the end of a
+                // year, said after it, is a target by then.
                 return true;
             }
 

@@ -2387,4 +2387,11 @@ public class DeadlineFamilyTests
     [InlineData("Từ nay đến khi kết thúc kiểm kê", "event: Quý IV 2025-12-31")]
     [InlineData("Từ ngày ban hành Kế hoạch đến hết năm 2025", "continuous: Quý IV 2025-12-31")]
     public void A_span_from_the_issue_date_to_an_event_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // What is to be reached ("đạt") by the end of a year, said after "đến hết năm", is a target by then; "đến hết năm" alone is
+    // work until then.
+    [Theory]
+    [InlineData("Kết quả dự kiến đến hết năm 2025 số trạm 5G đạt 68.457 trạm.", "once: 2025-12-31")]
+    [InlineData("Triển khai đến hết năm 2025, bảo đảm chất lượng đạt yêu cầu.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void A_target_reached_by_a_years_end_is_due_then(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
