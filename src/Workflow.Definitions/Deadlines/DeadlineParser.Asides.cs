@@ -461,6 +461,42 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"… được tiến hành trước ngày 15 tháng 12 hằng năm, trường hợp đặc biệt theo quy định … thì hoàn thành trước
+        /// ngày 15 tháng 01 năm sau": a second day said as a deadline after "trường hợp" (a case), following the rule's own
+        /// deadline, is that case's, not a step of the task; it becomes the note, as a special case's count does.</summary>
+        private void SetSpecialCasesApart()
+        {
+            for (var i = items.Count - 1; i >= 1; i--)
+            {
+                var item = items[i];
+                if (item.Kind is not (ItemKind.Date or ItemKind.DayOfMonth) || !SaidAsDeadline(item.FirstToken))
+                {
+                    continue;
+                }
+
+                var rule = i - 1;
+                while (rule >= 0 && items[rule].Kind is not (ItemKind.Date or ItemKind.DayOfMonth))
+                {
+                    rule--;
+                }
+
+                if (rule < 0 || !SaidAsDeadline(items[rule].FirstToken))
+                {
+                    continue;
+                }
+
+                for (var t = items[rule].LastToken + 1; t + 1 < item.FirstToken; t++)
+                {
+                    if (Is(t, "truong", "hop") && (Is(t - 1, ',') || Is(t - 1, ';')))
+                    {
+                        SetApart(i, $"\"{Original(t, item.LastToken)}\" là hạn của trường hợp riêng");
+                        MarkCovered(t, item.LastToken); // its words are in that note already
+                        break;
+                    }
+                }
+            }
+        }
+
         /// <summary>Whether "đã" (with its tilde) comes within <paramref name="count"/> tokens from <paramref name="from"/>, in
         /// its clause.</summary>
         private bool DoneWithin(int from, int count)

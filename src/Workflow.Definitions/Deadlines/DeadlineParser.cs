@@ -270,6 +270,7 @@ public static partial class DeadlineParser
             SetCutOffsApart();
             SetConditionsApart();
             SetPastActsApart();
+            SetSpecialCasesApart();
             SetSubjectYearsApart();
             SetPurposesApart();
             SetPurposeHorizonsApart();

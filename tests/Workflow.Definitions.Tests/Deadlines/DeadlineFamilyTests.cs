@@ -2394,4 +2394,13 @@ public class DeadlineFamilyTests
     [InlineData("Kết quả dự kiến đến hết năm 2025 số trạm 5G đạt 68.457 trạm.", "once: 2025-12-31")]
     [InlineData("Triển khai đến hết năm 2025, bảo đảm chất lượng đạt yêu cầu.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     public void A_target_reached_by_a_years_end_is_due_then(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A second day said as a deadline after "trường hợp" (a case), following the rule's own deadline, is that case's: the note.
+    // A case said first, before the only deadline, is the rule's case.
+    [Theory]
+    [InlineData("Đánh giá trước ngày 15 tháng 12 hằng năm, trường hợp đặc biệt thì hoàn thành trước ngày 15 tháng 01 năm sau.", "recurring: Năm 2025-12-15")]
+    [InlineData("Hoàn thành trước ngày 15/12/2025; trường hợp chưa hoàn thành thì chậm nhất ngày 15/01/2026.", "once: 2025-12-15")]
+    [InlineData("Trường hợp chưa nộp thì nộp trước ngày 15/01/2026.", "once: 2026-01-15")]
+    [InlineData("Trước ngày 15/12/2025 nộp hồ sơ; trước ngày 15/01/2026 báo cáo.", "phased: 2025-12-15 | 2026-01-15")]
+    public void A_special_cases_deadline_is_the_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
