@@ -2320,4 +2320,13 @@ public class DeadlineFamilyTests
     [InlineData("Đột xuất và định kỳ hằng quý", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Đột xuất, trước ngày 15/12/2025", "once: 2025-12-15")]
     public void Unscheduled_alone_is_an_event(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "của năm trước năm kế hoạch": each plan is filed in the year before the one it plans, so the day is the tracked year's,
+    // every year. "năm dương lịch tiếp theo năm tính thuế": the calendar year after the tax year, the one reported on.
+    [Theory]
+    [InlineData("Gửi đề xuất trước ngày 01 tháng 10 của năm trước năm kế hoạch", "recurring: Năm 2025-10-01")]
+    [InlineData("Nộp hồ sơ chậm nhất ngày 15 tháng 8 của năm trước năm kế hoạch", "recurring: Năm 2025-08-15")]
+    [InlineData("Nộp tờ khai chậm nhất ngày 30 tháng 4 của năm dương lịch tiếp theo năm tính thuế", "recurring: Năm 2026-04-30")]
+    [InlineData("Hoàn thành trước ngày 01 tháng 10 năm sau", "once: 2026-10-01")]
+    public void A_year_before_the_plan_or_after_the_tax_year_recurs(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
