@@ -2329,4 +2329,13 @@ public class DeadlineFamilyTests
     [InlineData("Nộp tờ khai chậm nhất ngày 30 tháng 4 của năm dương lịch tiếp theo năm tính thuế", "recurring: Năm 2026-04-30")]
     [InlineData("Hoàn thành trước ngày 01 tháng 10 năm sau", "once: 2026-10-01")]
     public void A_year_before_the_plan_or_after_the_tax_year_recurs(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "kể từ thời điểm kết thúc kỳ báo cáo" reads as "kể từ ngày (khi) kết thúc …"; several periods named before are counted
+    // from the ends of the shortest (a year ends with its second half, its fourth quarter). An activity's end stays an event.
+    [Theory]
+    [InlineData("Định kỳ 06 tháng và hằng năm gửi báo cáo trong vòng 10 ngày kể từ thời điểm kết thúc kỳ báo cáo", "recurring: 6 tháng đầu năm 2025-07-10 | 6 tháng cuối năm 2026-01-10")]
+    [InlineData("Báo cáo hằng quý và hằng năm chậm nhất 15 ngày kể từ ngày kết thúc kỳ báo cáo", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    [InlineData("Báo cáo hằng quý trong vòng 10 ngày kể từ thời điểm kết thúc kỳ báo cáo", "recurring: Quý I 2025-04-10 | Quý II 2025-07-10 | Quý III 2025-10-10 | Quý IV 2026-01-10")]
+    [InlineData("Gửi biên bản trong vòng 05 ngày kể từ thời điểm kết thúc cuộc họp", "event:")]
+    public void Counted_from_the_moment_a_report_period_ends(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
