@@ -36,7 +36,10 @@ public static partial class DeadlineParser
 
             var of = Is(k + 1, "cua") ? k + 2 : k + 1;
             // "ngày 15 …": a day of a month the words after it name; "ngày mùng 5 …", the first ten days said with "mùng".
-            var day = (Is(k - 1, "ngay") || (Is(k - 1, "mung") && Is(k - 2, "ngay"))) && n is >= 1 and <= 31;
+            // "ngày thứ 30 của tháng đầu tiên quý tiếp theo": the ordinal day of a month, when past 7 ("ngày thứ 2" to "thứ 7"
+            // may be a weekday).
+            var day = (Is(k - 1, "ngay") || (Is(k - 1, "mung") && Is(k - 2, "ngay")) || (Is(k - 2, "ngay", "thu") && n >= 8 && Is(of, "thang")))
+                && n is >= 1 and <= 31;
             var shortDay = day && tokens[k].Length <= 2;
 
             // "Chậm nhất là ngày 15 tháng đầu tiên của quý sau liền kề đối với báo cáo quý": a quarter's report is due on that

@@ -2338,4 +2338,12 @@ public class DeadlineFamilyTests
     [InlineData("Báo cáo hằng quý trong vòng 10 ngày kể từ thời điểm kết thúc kỳ báo cáo", "recurring: Quý I 2025-04-10 | Quý II 2025-07-10 | Quý III 2025-10-10 | Quý IV 2026-01-10")]
     [InlineData("Gửi biên bản trong vòng 05 ngày kể từ thời điểm kết thúc cuộc họp", "event:")]
     public void Counted_from_the_moment_a_report_period_ends(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "ngày thứ N" past 7 is the Nth day of the month named after it ("ngày thứ 2" to "thứ 7" may be a weekday): "ngày thứ 20 của
+    // tháng đầu tiên quý tiếp theo" is that day of each next quarter's first month.
+    [Theory]
+    [InlineData("Hằng quý, chậm nhất ngày thứ 20 của tháng đầu tiên quý tiếp theo", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
+    [InlineData("Chậm nhất ngày 20 tháng đầu tiên của quý tiếp theo", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
+    [InlineData("Chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ thuế", "event:")]
+    public void An_ordinal_day_of_the_next_quarters_first_month_recurs(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
