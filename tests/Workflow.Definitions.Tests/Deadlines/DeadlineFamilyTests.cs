@@ -2346,4 +2346,19 @@ public class DeadlineFamilyTests
     [InlineData("Chậm nhất ngày 20 tháng đầu tiên của quý tiếp theo", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
     [InlineData("Chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ thuế", "event:")]
     public void An_ordinal_day_of_the_next_quarters_first_month_recurs(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A day in the clause opening the cell with "Đối với" (up to its comma) or "Trường hợp" (up to "thì") says which cases the
+    // rule is for: beside a later day it is the note. Several cases listed each keep their day.
+    [Theory]
+    [InlineData("Đối với các công trình khởi công trước ngày 01/3/2025, chủ đầu tư phải hoàn thành hồ sơ trước ngày 30/9/2025", "once: 2025-09-30")]
+    [InlineData("a) Đối với hồ sơ tiếp nhận trước ngày 01 tháng 4 năm 2025, cơ quan xử lý xong không chậm hơn ngày 30 tháng 6 năm 2025", "once: 2025-06-30")]
+    [InlineData("Trường hợp hợp đồng ký từ ngày 01 tháng 5 năm 2025 trở đi thì chậm nhất đến ngày 31 tháng 12 năm 2025 phải đăng ký", "once: 2025-12-31")]
+    public void A_day_in_the_opening_case_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void Days_of_several_listed_cases_stay_deadlines()
+    {
+        var schedule = DeadlineParser.Parse("Đối với cấp xã trước ngày 15/3/2025, đối với cấp tỉnh trước ngày 30/3/2025", Y2025);
+        Assert.Equal(["2025-03-15", "2025-03-30"], schedule.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", null)));
+    }
 }
