@@ -221,6 +221,55 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>"Đối với lượng xăng … còn tồn trước ngày 01/6/2026, … phải hoàn thành trước ngày 31/7/2026", "Trường hợp
+        /// viên chức được tuyển dụng từ ngày 01 tháng 7 năm 2026 trở đi … thì chậm nhất đến ngày 01 tháng 7 năm 2027 phải …":
+        /// a day in the clause that opens the cell with "Đối với" (up to its comma) or "Trường hợp" (up to its "thì" or
+        /// comma), after words naming the things the rule is for, says which cases it covers; beside a later day after the
+        /// clause it becomes the note. Cells listing several cases ("Đối với xã …, đối với huyện …") are left as read: each
+        /// case's day is its own deadline. Runs after the scan.</summary>
+        private void SetOpeningCasesApart()
+        {
+            var start = Is(0, '-') ? 1 : (Is(0, TokenType.Word) || Is(0, TokenType.Number)) && tokens[0].Length <= 2 && (Is(1, ')') || Is(1, '.')) ? 2 : 0;
+            var cases = Is(start, "doi", "voi") ? 1 : Is(start, "truong", "hop") ? 2 : 0;
+            if (cases == 0 || items.Count < 2)
+            {
+                return;
+            }
+
+            var end = start + 2;
+            while (end < tokens.Length && !Is(end, ',') && !(cases == 2 && Is(end, "thi")))
+            {
+                end++;
+            }
+
+            for (var t = end; t + 1 < tokens.Length; t++)
+            {
+                if (Is(t, "doi", "voi") || Is(t, "truong", "hop"))
+                {
+                    return; // several cases listed, each with its day
+                }
+            }
+
+            if (!items.Exists(i => i.Kind == ItemKind.Date && i.FirstToken > end))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                if ((item.Kind != ItemKind.Date && item.Kind != ItemKind.Span) || item.FirstToken < start + 4 || item.LastToken >= end)
+                {
+                    continue;
+                }
+
+                var first = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 1 : item.FirstToken;
+                first -= Is(first - 1, "truoc") || Is(first - 1, "tu") || Is(first - 1, "sau") ? 1 : 0;
+                var last = item.LastToken + (Is(item.LastToken + 1, "tro", "di") ? 2 : 0);
+                SetApart(i, $"\"{Original(first, last)}\" là trường hợp áp dụng, không phải hạn");
+            }
+        }
+
         /// <summary>"Nhà xưởng … đã được đưa vào hoạt động trước ngày 15 tháng 4 năm 2025, chậm nhất đến ngày 15 tháng 4 năm
         /// 2026 phải đáp ứng …": a day before which something has already ("đã") happened says which cases the duty is for,
         /// not when it is due; beside another deadline it becomes the note. Runs after the scan.</summary>

@@ -50,9 +50,11 @@ public static partial class DeadlineParser
                 return written;
             }
 
-            if (fraction < 0 && from > 0 && (Is(from, "ngay") || Is(from, "khi")) && Is(from + 1, "ket", "thuc"))
+            // "05 ngày làm việc kể từ thời điểm kết thúc kỳ báo cáo": "thời điểm" (the moment) reads as "ngày" or "khi".
+            var ends = from > 0 && Is(from, "thoi", "diem") ? from + 2 : from + 1;
+            if (fraction < 0 && from > 0 && (Is(from, "ngay") || Is(from, "khi") || ends == from + 2) && Is(ends, "ket", "thuc"))
             {
-                if (CountedFromPeriodEnd(k, unit, months, working, from + 3) is var end && end > k)
+                if (CountedFromPeriodEnd(k, unit, months, working, ends + 2) is var end && end > k)
                 {
                     return end;
                 }
@@ -60,7 +62,7 @@ public static partial class DeadlineParser
                 // "15 ngày kể từ ngày kết thúc cuộc họp", "… kết thúc việc thẩm định hồ sơ", "… kết thúc kỳ thi": the end of
                 // an activity, not of a period: the task waits for it.
                 SetEventMarker(k, EventWhen.Always);
-                return from + 3;
+                return ends + 2;
             }
 
             if (fraction < 0 && from > 0 && Is(from, "ngay", "xay") && Is(from + 2, "ra"))
@@ -536,6 +538,9 @@ public static partial class DeadlineParser
 
         /// <summary>"Định kỳ 06 tháng, … chậm nhất là 10 ngày kể từ khi kết thúc kỳ báo cáo": counted from the end of each
         /// period of the duty named before (monthly, quarterly, half-yearly or yearly), which then has no ends of its own.
+        /// Several periods named ("định kỳ 06 tháng và hằng năm … 05 ngày làm việc kể từ thời điểm kết thúc kỳ báo cáo") are
+        /// counted from the ends of the shortest: a year ends with its second half and its fourth quarter, so the longer
+        /// period's report falls on one of those days.
         /// Returns the token after the words, or <paramref name="k"/> when the cell names no such period before.</summary>
         private int CountedFromReportPeriodEnd(int k, int unit, bool months, bool working, int last)
         {
@@ -553,6 +558,14 @@ public static partial class DeadlineParser
 
             var period = items[duty].Period;
             items.RemoveAt(duty);
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                if (items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period != ReportingPeriod.NineMonths && items[i].Period != period)
+                {
+                    period = Months(items[i].Period) < Months(period) ? items[i].Period : period;
+                    items.RemoveAt(i);
+                }
+            }
             var (every, first) = period switch
             {
                 ReportingPeriod.Monthly => (1, 1),
@@ -578,6 +591,15 @@ public static partial class DeadlineParser
             notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc mỗi kỳ báo cáo");
             return last + 1;
         }
+
+        /// <summary>How many months a report period spans (a year's for any period not monthly, quarterly or half-yearly).</summary>
+        private static int Months(ReportingPeriod period) => period switch
+        {
+            ReportingPeriod.Monthly => 1,
+            ReportingPeriod.Quarterly => 3,
+            ReportingPeriod.HalfYearly => 6,
+            _ => 12,
+        };
 
         /// <summary>"ngày nhận (được) Kế hoạch (này)" at <paramref name="t"/>: the last token of those words, or -1.</summary>
         private int ReceivedThePlan(int t)

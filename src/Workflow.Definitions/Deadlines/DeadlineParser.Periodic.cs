@@ -36,7 +36,10 @@ public static partial class DeadlineParser
 
             var of = Is(k + 1, "cua") ? k + 2 : k + 1;
             // "ngày 15 …": a day of a month the words after it name; "ngày mùng 5 …", the first ten days said with "mùng".
-            var day = (Is(k - 1, "ngay") || (Is(k - 1, "mung") && Is(k - 2, "ngay"))) && n is >= 1 and <= 31;
+            // "ngày thứ 30 của tháng đầu tiên quý tiếp theo": the ordinal day of a month, when past 7 ("ngày thứ 2" to "thứ 7"
+            // may be a weekday).
+            var day = (Is(k - 1, "ngay") || (Is(k - 1, "mung") && Is(k - 2, "ngay")) || (Is(k - 2, "ngay", "thu") && n >= 8 && Is(of, "thang")))
+                && n is >= 1 and <= 31;
             var shortDay = day && tokens[k].Length <= 2;
 
             // "Chậm nhất là ngày 15 tháng đầu tiên của quý sau liền kề đối với báo cáo quý": a quarter's report is due on that
@@ -875,6 +878,12 @@ public static partial class DeadlineParser
                 return (context.TrackedYear, j);
             }
 
+            if (Is(j, "duong", "lich") && (Is(j + 2, "sau") || Is(j + 2, "tiep", "theo") || Is(j + 2, "ke", "tiep") || Is(j + 2, "lien", "ke") || Is(j + 2, "truoc")))
+            {
+                // "… của năm dương lịch tiếp theo năm tính thuế": the calendar year is the year; what follows reads as after "năm".
+                j += 2;
+            }
+
             int offset, last;
             if (Is(j, "sau") || (Is(j, "toi") && WrittenAs(j, "tới")))
             {
@@ -913,7 +922,22 @@ public static partial class DeadlineParser
             // "… năm sau năm báo cáo", "… năm tiếp theo của kỳ báo cáo", "… năm kế tiếp (sau) năm báo cáo", "… năm sau năm kế hoạch".
             // "… năm tiếp theo ngay sau kỳ báo cáo", "… năm liền kề (năm) đánh giá".
             var of = Is(last + 1, "cua") || (last > j && Is(last + 1, "sau")) ? last + 2 : Is(last + 1, "ngay", "sau") ? last + 3 : last + 1;
-            if ((Is(of, "nam") || Is(of, "ky")) && (IsReportWord(of + 1) || Is(of + 1, "ke", "hoach")))
+            if (offset == -1 && last == j && of == last + 1 && Is(of, "nam", "ke") && Is(of + 2, "hoach"))
+            {
+                // "trước ngày 30 tháng 5 của năm trước năm kế hoạch": each plan is filed in the year before the one it plans, so
+                // the day falls in the tracked year, every year (the tracked year is the filing year, the plan the next one's).
+                placeholder = YearPlaceholder.Report;
+                return (context.TrackedYear, of + 2);
+            }
+
+            if (Is(of, "nam", "tinh") && Is(of + 2, "thue"))
+            {
+                // "chậm nhất ngày 31 tháng 3 của năm dương lịch tiếp theo năm tính thuế": the tax year is the year reported on,
+                // the tracked one; the day is in the year after it, every year.
+                placeholder = YearPlaceholder.Report;
+                last = of + 2;
+            }
+            else if ((Is(of, "nam") || Is(of, "ky")) && (IsReportWord(of + 1) || Is(of + 1, "ke", "hoach")))
             {
                 // Relative to a report's year ("năm báo báo" typed for "năm báo cáo" too), the duty is every year's.
                 placeholder = IsReportWord(of + 1) ? YearPlaceholder.Report : placeholder;

@@ -269,6 +269,7 @@ public static partial class DeadlineParser
 
             SetCutOffsApart();
             SetConditionsApart();
+            SetOpeningCasesApart();
             SetPastActsApart();
             SetSpecialCasesApart();
             SetSubjectYearsApart();

@@ -439,7 +439,7 @@ public class CorpusPhraseTests
     /// start read 153 too. This test keeps that measure and the score after its misses were mended.
     /// </summary>
     [Fact]
-    public void The_twenty_first_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyFirstHarvest, rows: 180, measured: 153, mended: 167);
+    public void The_twenty_first_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyFirstHarvest, rows: 180, measured: 153, mended: 175);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>

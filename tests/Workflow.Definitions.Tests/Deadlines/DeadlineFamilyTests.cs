@@ -2402,4 +2402,45 @@ public class DeadlineFamilyTests
     [InlineData("Trường hợp chưa nộp thì nộp trước ngày 15/01/2026.", "once: 2026-01-15")]
     [InlineData("Trước ngày 15/12/2025 nộp hồ sơ; trước ngày 15/01/2026 báo cáo.", "phased: 2025-12-15 | 2026-01-15")]
     public void A_special_cases_deadline_is_the_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "của năm trước năm kế hoạch": each plan is filed in the year before the one it plans, so the day is the tracked year's,
+    // every year. "năm dương lịch tiếp theo năm tính thuế": the calendar year after the tax year, the one reported on.
+    [Theory]
+    [InlineData("Gửi đề xuất trước ngày 01 tháng 10 của năm trước năm kế hoạch", "recurring: Năm 2025-10-01")]
+    [InlineData("Nộp hồ sơ chậm nhất ngày 15 tháng 8 của năm trước năm kế hoạch", "recurring: Năm 2025-08-15")]
+    [InlineData("Nộp tờ khai chậm nhất ngày 30 tháng 4 của năm dương lịch tiếp theo năm tính thuế", "recurring: Năm 2026-04-30")]
+    [InlineData("Hoàn thành trước ngày 01 tháng 10 năm sau", "once: 2026-10-01")]
+    public void A_year_before_the_plan_or_after_the_tax_year_recurs(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "kể từ thời điểm kết thúc kỳ báo cáo" reads as "kể từ ngày (khi) kết thúc …"; several periods named before are counted
+    // from the ends of the shortest (a year ends with its second half, its fourth quarter). An activity's end stays an event.
+    [Theory]
+    [InlineData("Định kỳ 06 tháng và hằng năm gửi báo cáo trong vòng 10 ngày kể từ thời điểm kết thúc kỳ báo cáo", "recurring: 6 tháng đầu năm 2025-07-10 | 6 tháng cuối năm 2026-01-10")]
+    [InlineData("Báo cáo hằng quý và hằng năm chậm nhất 15 ngày kể từ ngày kết thúc kỳ báo cáo", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
+    [InlineData("Báo cáo hằng quý trong vòng 10 ngày kể từ thời điểm kết thúc kỳ báo cáo", "recurring: Quý I 2025-04-10 | Quý II 2025-07-10 | Quý III 2025-10-10 | Quý IV 2026-01-10")]
+    [InlineData("Gửi biên bản trong vòng 05 ngày kể từ thời điểm kết thúc cuộc họp", "event:")]
+    public void Counted_from_the_moment_a_report_period_ends(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // "ngày thứ N" past 7 is the Nth day of the month named after it ("ngày thứ 2" to "thứ 7" may be a weekday): "ngày thứ 20 của
+    // tháng đầu tiên quý tiếp theo" is that day of each next quarter's first month.
+    [Theory]
+    [InlineData("Hằng quý, chậm nhất ngày thứ 20 của tháng đầu tiên quý tiếp theo", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
+    [InlineData("Chậm nhất ngày 20 tháng đầu tiên của quý tiếp theo", "recurring: Quý I 2025-04-20 | Quý II 2025-07-20 | Quý III 2025-10-20 | Quý IV 2026-01-20")]
+    [InlineData("Chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ thuế", "event:")]
+    public void An_ordinal_day_of_the_next_quarters_first_month_recurs(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    // A day in the clause opening the cell with "Đối với" (up to its comma) or "Trường hợp" (up to "thì") says which cases the
+    // rule is for: beside a later day it is the note. Several cases listed each keep their day.
+    [Theory]
+    [InlineData("Đối với các công trình khởi công trước ngày 01/3/2025, chủ đầu tư phải hoàn thành hồ sơ trước ngày 30/9/2025", "once: 2025-09-30")]
+    [InlineData("a) Đối với hồ sơ tiếp nhận trước ngày 01 tháng 4 năm 2025, cơ quan xử lý xong không chậm hơn ngày 30 tháng 6 năm 2025", "once: 2025-06-30")]
+    [InlineData("Trường hợp hợp đồng ký từ ngày 01 tháng 5 năm 2025 trở đi thì chậm nhất đến ngày 31 tháng 12 năm 2025 phải đăng ký", "once: 2025-12-31")]
+    public void A_day_in_the_opening_case_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void Days_of_several_listed_cases_stay_deadlines()
+    {
+        var schedule = DeadlineParser.Parse("Đối với cấp xã trước ngày 15/3/2025, đối với cấp tỉnh trước ngày 30/3/2025", Y2025);
+        Assert.Equal(["2025-03-15", "2025-03-30"], schedule.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", null)));
+    }
 }
