@@ -227,6 +227,21 @@ public static partial class DeadlineParser
         /// comma), after words naming the things the rule is for, says which cases it covers; beside a later day after the
         /// clause it becomes the note. Cells listing several cases ("Đối với xã …, đối với huyện …") are left as read: each
         /// case's day is its own deadline. Runs after the scan.</summary>
+        /// <summary>Whether a date item starts after token <paramref name="k"/>. (A loop, not a lambda: a closure over a local
+        /// would be allocated at every reading, whether it returns early or not.)</summary>
+        private bool DateAfter(int k)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.FirstToken > k)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private void SetOpeningCasesApart()
         {
             var start = Is(0, '-') ? 1 : (Is(0, TokenType.Word) || Is(0, TokenType.Number)) && tokens[0].Length <= 2 && (Is(1, ')') || Is(1, '.')) ? 2 : 0;
@@ -250,7 +265,7 @@ public static partial class DeadlineParser
                 }
             }
 
-            if (!items.Exists(i => i.Kind == ItemKind.Date && i.FirstToken > end))
+            if (!DateAfter(end))
             {
                 return;
             }
