@@ -24,6 +24,7 @@ public class CorpusPhraseTests
     private const string NineteenthHarvest = "harvest19-";
     private const string TwentiethHarvest = "harvest20-";
     private const string TwentyFirstHarvest = "harvest21-";
+    private const string TwentySecondHarvest = "harvest22-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -440,6 +441,17 @@ public class CorpusPhraseTests
     /// </summary>
     [Fact]
     public void The_twenty_first_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyFirstHarvest, rows: 180, measured: 153, mended: 175);
+
+    /// <summary>
+    /// The twenty-second harvest: 60 time cells held out whole (<c>HeldOut/harvest22-held.tsv</c>), labelled by reading and
+    /// committed (<c>416cd34</c>) before the parser read any: laws, decrees, resolutions and circulars from public repositories
+    /// (consolidated laws, 2026 decrees), and stored pages of ministries' and provinces' notices. Its rule, fixed at 06:11 before
+    /// it was gathered: no development half; the helpers left their 37 doubted cells out themselves. Its one run, on the
+    /// parser at the end of the eighteenth session's mending (6a7ae6b, 07:02 UTC), read 51 of 60 (85.0 %); the parser at the
+    /// session's start read the same 51. Not mended yet: this test keeps the blind measure.
+    /// </summary>
+    [Fact]
+    public void The_twenty_second_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySecondHarvest, rows: 60, measured: 51, mended: 51);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
