@@ -221,12 +221,6 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>"Đối với lượng xăng … còn tồn trước ngày 01/6/2026, … phải hoàn thành trước ngày 31/7/2026", "Trường hợp
-        /// viên chức được tuyển dụng từ ngày 01 tháng 7 năm 2026 trở đi … thì chậm nhất đến ngày 01 tháng 7 năm 2027 phải …":
-        /// a day in the clause that opens the cell with "Đối với" (up to its comma) or "Trường hợp" (up to its "thì" or
-        /// comma), after words naming the things the rule is for, says which cases it covers; beside a later day after the
-        /// clause it becomes the note. Cells listing several cases ("Đối với xã …, đối với huyện …") are left as read: each
-        /// case's day is its own deadline. Runs after the scan.</summary>
         /// <summary>Whether a date item starts after token <paramref name="k"/>. (A loop, not a lambda: a closure over a local
         /// would be allocated at every reading, whether it returns early or not.)</summary>
         private bool DateAfter(int k)
@@ -242,6 +236,12 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>"Đối với lượng xăng … còn tồn trước ngày 01/6/2026, … phải hoàn thành trước ngày 31/7/2026", "Trường hợp
+        /// viên chức được tuyển dụng từ ngày 01 tháng 7 năm 2026 trở đi … thì chậm nhất đến ngày 01 tháng 7 năm 2027 phải …":
+        /// a day in the clause that opens the cell with "Đối với" (up to its comma) or "Trường hợp" (up to its "thì" or
+        /// comma), after words naming the things the rule is for, says which cases it covers; beside a later day after the
+        /// clause it becomes the note. Cells listing several cases ("Đối với xã …, đối với huyện …") are left as read: each
+        /// case's day is its own deadline. Runs after the scan.</summary>
         private void SetOpeningCasesApart()
         {
             var start = Is(0, '-') ? 1 : (Is(0, TokenType.Word) || Is(0, TokenType.Number)) && tokens[0].Length <= 2 && (Is(1, ')') || Is(1, '.')) ? 2 : 0;
@@ -509,7 +509,7 @@ public static partial class DeadlineParser
         private void SetPastActsApart()
         {
             if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null, YearImplicit: false } first || first.FirstToken > 3
-                || !Is(first.LastToken + 1, ',') || !DoneWithin(first.LastToken + 2, 8))
+                || !Is(first.LastToken + 1, ',') || !WrittenLaterInClause(first.LastToken + 2, 8, "da", "đã"))
             {
                 return;
             }
@@ -561,13 +561,14 @@ public static partial class DeadlineParser
             }
         }
 
-        /// <summary>Whether "đã" (with its tilde) comes within <paramref name="count"/> tokens from <paramref name="from"/>, in
-        /// its clause.</summary>
-        private bool DoneWithin(int from, int count)
+        /// <summary>Whether the word folded as <paramref name="folded"/> and written as <paramref name="written"/> (its marks
+        /// tell "đã" from "đa", "đạt" from "đặt") comes within <paramref name="count"/> tokens from <paramref name="from"/>, in its
+        /// clause (up to a comma, a semicolon or a sentence break).</summary>
+        private bool WrittenLaterInClause(int from, int count, string folded, string written)
         {
             for (var t = from; t < tokens.Length && t < from + count && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t++)
             {
-                if (Is(t, "da") && WrittenAs(t, "đã"))
+                if (Is(t, folded) && WrittenAs(t, written))
                 {
                     return true;
                 }

@@ -147,20 +147,6 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Whether "đạt" (to reach) comes within twelve tokens from <paramref name="k"/>, in its clause.</summary>
-        private bool ReachedLaterInClause(int k)
-        {
-            for (var t = k; t < tokens.Length && t < k + 12 && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t++)
-            {
-                if (Is(t, "dat") && WrittenAs(t, "đạt"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>Whether the words <paramref name="a"/> <paramref name="b"/> (folded) come within fifteen tokens before
         /// <paramref name="k"/> in its clause (back to a comma, a semicolon or a sentence break).</summary>
         private bool EarlierInClause(int k, string a, string b)
@@ -204,7 +190,7 @@ public static partial class DeadlineParser
                 return true;
             }
 
-            if (Is(itemFirst - 2, "den", "het") && Is(itemFirst, "nam") && ReachedLaterInClause(itemFirst + 2))
+            if (Is(itemFirst - 2, "den", "het") && Is(itemFirst, "nam") && WrittenLaterInClause(itemFirst + 2, 12, "dat", "đạt"))
             {
                 // "kết quả dự kiến đến hết năm 2025 số trạm 5G đạt 68.457 trạm": what is to be reached ("đạt") by the end of a
                 // year, said after it, is a target by then.

@@ -562,10 +562,11 @@ public static partial class DeadlineParser
             {
                 if (items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period != ReportingPeriod.NineMonths && items[i].Period != period)
                 {
-                    period = Months(items[i].Period) < Months(period) ? items[i].Period : period;
+                    period = items[i].Period < period ? items[i].Period : period; // ReportingPeriod runs shortest first
                     items.RemoveAt(i);
                 }
             }
+
             var (every, first) = period switch
             {
                 ReportingPeriod.Monthly => (1, 1),
@@ -591,15 +592,6 @@ public static partial class DeadlineParser
             notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc mỗi kỳ báo cáo");
             return last + 1;
         }
-
-        /// <summary>How many months a report period spans (a year's for any period not monthly, quarterly or half-yearly).</summary>
-        private static int Months(ReportingPeriod period) => period switch
-        {
-            ReportingPeriod.Monthly => 1,
-            ReportingPeriod.Quarterly => 3,
-            ReportingPeriod.HalfYearly => 6,
-            _ => 12,
-        };
 
         /// <summary>"ngày nhận (được) Kế hoạch (này)" at <paramref name="t"/>: the last token of those words, or -1.</summary>
         private int ReceivedThePlan(int t)
