@@ -413,8 +413,9 @@ public static partial class DeadlineParser
         {
             var j = WordBeforeTimeOf(first, periodWords: true);
 
-            // ("an ninh, trật tự Tết Nguyên đán": "tự" of "trật tự", order, folds like "từ" and opens nothing.)
-            return Is(j, "tu") && !Is(j - 1, "trat");
+            // ("an ninh, trật tự Tết Nguyên đán": "tự" of "trật tự", order, folds like "từ" and opens nothing.) "Thời gian bắt
+            // đầu: 15/12/2023 - Thời gian kết thúc: 24/12/2023": the start said with its colon opens the span too.
+            return (Is(j, "tu") && !Is(j - 1, "trat")) || (Is(j, ':') && Is(j - 2, "bat", "dau"));
         }
 
         /// <summary>The token before the words that say the time of the item at <paramref name="first"/>: "ngày", an hour, the
@@ -422,7 +423,9 @@ public static partial class DeadlineParser
         private int WordBeforeTimeOf(int first, bool periodWords)
         {
             var j = first - 1;
-            while (j >= 0 && (Is(j, "ngay") || (periodWords && (Is(j, "nam") || Is(j, "dau"))) || IsTimeOfDay(j) || PartOfDay(j)))
+            // ("bắt đầu từ 07 giờ 00 phút, ngày 01/10/2023": the hour's comma; "kết thúc lúc 15h00 ngày …".)
+            while (j >= 0 && (Is(j, "ngay") || (periodWords && (Is(j, "nam") || Is(j, "dau"))) || IsTimeOfDay(j) || PartOfDay(j)
+                || (Is(j, ',') && j > 0 && IsTimeOfDay(j - 1)) || (Is(j, "luc") && Is(j + 1, TokenType.Number))))
             {
                 j--;
             }
@@ -493,6 +496,19 @@ public static partial class DeadlineParser
                 if (Is(j, '-') || Is(j, "den") || Is(j, "toi"))
                 {
                     joined = true;
+                }
+                else if ((Is(j, "ket", "thuc") || (Is(j, "thoi", "gian") && Is(j + 2, "ket", "thuc"))) && Is(j + (Is(j, "thoi") ? 4 : 2), ':') && j > from && Is(j - 1, '-'))
+                {
+                    // "Thời gian bắt đầu: 15/12/2023 - Thời gian kết thúc: 24/12/2023": the end said with its colon after the dash.
+                    j += Is(j, "thoi") ? 4 : 2;
+                }
+                else if (Is(j, ',') && Is(j + 1, "va", "ket", "thuc") && !joined)
+                {
+                    // "từ 15h00 ngày 18-12-2019, và kết thúc lúc 15h00 ngày 28-12-2019": the comma before "và kết thúc".
+                }
+                else if (Is(j, "luc") && !Is(j + 1, TokenType.Word))
+                {
+                    // "và kết thúc lúc 15h00 ngày …": "lúc" (at) before the hour.
                 }
                 else if ((Is(j, "va", "ket", "thuc") || (begun && Is(j, "va", "hoan", "thanh"))) && !joined)
                 {
