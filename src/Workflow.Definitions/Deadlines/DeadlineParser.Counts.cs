@@ -449,7 +449,8 @@ public static partial class DeadlineParser
         {
             j += Is(j, ',') ? 1 : 0; // "Chậm nhất là 07 ngày làm việc, trước ngày tiếp xúc cử tri …": a comma may stand before them
             j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
-            return Is(j, "truoc", "khi") || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "mung") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
+            // ("Chậm nhất 45 ngày trước thời điểm Giấy phép … hết hiệu lực": "thời điểm", the moment, before words, as "ngày".)
+            return Is(j, "truoc", "khi") || (Is(j, "truoc", "thoi") && Is(j + 2, "diem") && Is(j + 3, TokenType.Word)) || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "mung") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
         }
 
         /// <summary>The words of the bracket opened at <paramref name="open"/>, from <paramref name="from"/>, as the note of the

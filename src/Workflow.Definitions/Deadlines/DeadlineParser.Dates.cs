@@ -155,6 +155,14 @@ public static partial class DeadlineParser
             // 6 tháng đầu năm / 6 tháng cuối năm / 6 tháng / 9 tháng
             if (Is(j, "thang"))
             {
+                if (Is(k - 2, "het", "han") && Is(k - 4, "truoc", "khi"))
+                {
+                    // "Trước khi hết hạn 06 tháng, cơ sở … nộp hồ sơ cấp lại": counted back from when a licence expires, a day
+                    // the cell does not give: the task waits for it, no half-year period.
+                    SetEventMarker(k, EventWhen.Always);
+                    return j + 1;
+                }
+
                 if ((Is(j + 1, "dau", "nam") || Is(j + 1, "cuoi", "nam")) && n == 6 && Is(j + 3, ':'))
                 {
                     return j + 3; // "6 tháng đầu năm: Sơ bộ: 20/6 năm N …" — the period's heading, its dates follow

@@ -500,7 +500,15 @@ public static partial class DeadlineParser
                 var j = k + 2 + (Is(k + 2, "cung") ? 1 : 0);
                 var of = Is(j, "cua") ? j + 1 : j;
                 var next = NextQuarterFirstMonth(of);
-                return next > of ? DayOfQuarter(31, QuarterMonth.NextFirst, k, next - 1) : k;
+                if (next > of)
+                {
+                    return DayOfQuarter(31, QuarterMonth.NextFirst, k, next - 1);
+                }
+
+                // "chậm nhất là ngày cuối cùng của tháng tiếp theo" (a fee paid by the month): the last day of the month after
+                // each month, Tháng 12's on 31 January.
+                return Is(of, "thang", "tiep") && Is(of + 2, "theo") ? DayOfMonth(31, nextMonth: true, k, of + 2)
+                    : Is(of, "thang", "sau") && !Is(of + 2, "quy") ? DayOfMonth(31, nextMonth: true, k, of + 1) : k;
             }
 
             return Is(k, "rieng") ? QuarterExcepted(k) : Is(k, "doi", "voi") ? ReportBoundDate(k) : k;

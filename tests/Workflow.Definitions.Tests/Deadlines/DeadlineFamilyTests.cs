@@ -2443,4 +2443,28 @@ public class DeadlineFamilyTests
         var schedule = DeadlineParser.Parse("Đối với cấp xã trước ngày 15/3/2025, đối với cấp tỉnh trước ngày 30/3/2025", Y2025);
         Assert.Equal(["2025-03-15", "2025-03-30"], schedule.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", null)));
     }
+    /// <summary>A span said with "bắt đầu … kết thúc …", the hour's comma, "lúc" and a colon after each word, is one span.</summary>
+    [Theory]
+    [InlineData("Cuộc thi được tổ chức trong thời gian bắt đầu từ 07 giờ 00 phút, ngày 01/10/2025 đến 24 giờ 00 phút, ngày 15/10/2025.", "continuous: 2025-10-15")]
+    [InlineData("Thời gian bắt đầu bình chọn từ 15h00 ngày 18-12-2025, và kết thúc lúc 15h00 ngày 28-12-2025.", "continuous: 2025-12-28")]
+    [InlineData("Thời gian bắt đầu: 15/12/2025 - Thời gian kết thúc: 24/12/2025", "continuous: 2025-12-24")]
+    public void A_span_said_with_its_start_and_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>A count back from when a licence expires ("hết hạn", "hết hiệu lực") waits for that day, which the cell does
+    /// not give; "06 tháng" there is no half-year.</summary>
+    [Theory]
+    [InlineData("Trước khi hết hạn 06 tháng, cơ sở có trách nhiệm nộp hồ sơ đăng ký cấp lại Giấy chứng nhận.", "event:")]
+    [InlineData("a) Chậm nhất 45 ngày trước thời điểm Giấy phép nhận chìm ở biển hết hiệu lực", "event:")]
+    public void A_count_back_from_an_expiry_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void The_last_day_of_the_next_month_is_every_months()
+    {
+        var schedule = DeadlineParser.Parse("Thời hạn đóng kinh phí chậm nhất là ngày cuối cùng của tháng tiếp theo", Y2025);
+
+        Assert.Equal(ScheduleKind.Recurring, schedule.Kind);
+        Assert.Equal(12, schedule.Milestones.Count);
+        Assert.Equal(new LocalDate(2025, 2, 28), schedule.Milestones[0].Due);
+        Assert.Equal(new LocalDate(2026, 1, 31), schedule.Milestones[^1].Due);
+    }
 }
