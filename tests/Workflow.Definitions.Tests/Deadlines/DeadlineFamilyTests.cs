@@ -2467,4 +2467,10 @@ public class DeadlineFamilyTests
         Assert.Equal(new LocalDate(2025, 2, 28), schedule.Milestones[0].Due);
         Assert.Equal(new LocalDate(2026, 1, 31), schedule.Milestones[^1].Due);
     }
+    /// <summary>Tax periods listed before a deadline written with its year are what the payment is for, not phases.</summary>
+    [Theory]
+    [InlineData("b) Kỳ tính thuế tháng 6, tháng 7, tháng 8 và tháng 9 năm 2025 chậm nhất là ngày 21 tháng 12 năm 2025;", "once: 2025-12-21")]
+    [InlineData("Hồ sơ khai thuế tháng 1, tháng 2, tháng 3 năm 2026 gửi cơ quan thuế chậm nhất là ngày 20 tháng 4 năm 2026;", "once: 2026-04-20")]
+    [InlineData("Hoàn thành dự thảo tháng 6, tháng 7 năm 2026; trình ban hành chậm nhất là ngày 21 tháng 12 năm 2026", "phased: Hoàn thành dự thảo 2026-06-30 | Hoàn thành dự thảo 2026-07-31 | Trình ban hành 2026-12-21")]
+    public void Tax_periods_listed_before_the_day_are_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
