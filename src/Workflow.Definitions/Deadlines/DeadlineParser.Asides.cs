@@ -368,14 +368,12 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                if (item.Kind == ItemKind.Date && deadline && item.Name is not null && TaxPeriodListed(i) is var head && head >= 0
-                    && (!item.YearImplicit || Is(item.LastToken + 1, ',') || Is(item.LastToken + 1, "va")))
+                if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is not null && TaxPeriodBefore(item.FirstToken) is var head && head >= 0)
                 {
-                    // The tax period a payment is for ("… của kỳ tính thuế quý 1 năm 2025 chậm nhất là ngày 31/10/2025"), or
-                    // the periods listed after it, the last with their year ("Kỳ tính thuế tháng 6, tháng 7, tháng 8 và tháng 9
-                    // năm 2026 chậm nhất là ngày 21 tháng 12 năm 2026", "hồ sơ khai thuế tháng 1, tháng 2, tháng 3 năm 2026 …").
-                    var listedOn = Is(item.LastToken + 1, ',') || Is(item.LastToken + 1, "va");
-                    SetApart(i, listedOn ? null : $"\"{Original(head, item.LastToken)}\" là kỳ tính thuế, không phải hạn");
+                    // The tax period a payment is for ("… của kỳ tính thuế quý 1 năm 2025 chậm nhất là ngày 31/10/2025"), or the
+                    // periods listed there, one note for them all ("Kỳ tính thuế tháng 6, tháng 7, tháng 8 và tháng 9 năm 2026
+                    // chậm nhất là ngày 21 tháng 12 năm 2026", "hồ sơ khai thuế tháng 1, tháng 2, tháng 3 năm 2026 …").
+                    SetApart(i, i > 0 && items[i - 1].FirstToken == item.FirstToken ? null : $"\"{Original(head, item.LastToken)}\" là kỳ tính thuế, không phải hạn");
                     continue;
                 }
 
@@ -905,32 +903,9 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>The first token of "kỳ tính thuế" or "khai thuế" before the named period <paramref name="i"/>, or before the
-        /// first of the periods listed with it (joined by "," or "và", each right after the other); -1 when there is none.</summary>
-        private int TaxPeriodListed(int i)
-        {
-            while (true)
-            {
-                var first = items[i].FirstToken;
-                if (Is(first - 3, "ky", "tinh", "thue"))
-                {
-                    return first - 3;
-                }
-
-                if (Is(first - 2, "khai", "thue"))
-                {
-                    return first - 2;
-                }
-
-                if (i == 0 || items[i - 1].Kind != ItemKind.Date || items[i - 1].Name is null || items[i - 1].LastToken != first - 2
-                    || !(Is(first - 1, ',') || Is(first - 1, "va")))
-                {
-                    return -1;
-                }
-
-                i--;
-            }
-        }
+        /// <summary>The first token of "kỳ tính thuế" or "khai thuế" right before the period that starts at <paramref name="first"/>,
+        /// or -1.</summary>
+        private int TaxPeriodBefore(int first) => Is(first - 3, "ky", "tinh", "thue") ? first - 3 : Is(first - 2, "khai", "thue") ? first - 2 : -1;
 
         /// <summary>Whether "bắt đầu" (starts) comes at most ten tokens before <paramref name="k"/> in its clause (commas
         /// allowed: "bắt đầu hoạt động sản xuất, kinh doanh trong …").</summary>

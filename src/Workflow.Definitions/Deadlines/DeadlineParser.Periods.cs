@@ -165,6 +165,14 @@ public static partial class DeadlineParser
                     continue;
                 }
 
+                if (j + 2 < tokens.Length && (tokens[j].IsPunct(',') || Is(j, "va")) && Is(j + 1, "thang") && Is(j + 2, TokenType.Number) && tokens[j + 2].Length <= 2)
+                {
+                    // "tháng 6, tháng 7, tháng 8 và tháng 9 năm 2026": "tháng" said again before each month, as "quý" may be;
+                    // all take the last one's year.
+                    j += 2;
+                    continue;
+                }
+
                 break;
             }
 

@@ -2472,5 +2472,6 @@ public class DeadlineFamilyTests
     [InlineData("b) Kỳ tính thuế tháng 6, tháng 7, tháng 8 và tháng 9 năm 2025 chậm nhất là ngày 21 tháng 12 năm 2025;", "once: 2025-12-21")]
     [InlineData("Hồ sơ khai thuế tháng 1, tháng 2, tháng 3 năm 2026 gửi cơ quan thuế chậm nhất là ngày 20 tháng 4 năm 2026;", "once: 2026-04-20")]
     [InlineData("Hoàn thành dự thảo tháng 6, tháng 7 năm 2026; trình ban hành chậm nhất là ngày 21 tháng 12 năm 2026", "phased: Hoàn thành dự thảo 2026-06-30 | Hoàn thành dự thảo 2026-07-31 | Trình ban hành 2026-12-21")]
+    [InlineData("Tháng 6, tháng 7 và tháng 9 năm 2026", "phased: 2026-06-30 | 2026-07-31 | 2026-09-30")]
     public void Tax_periods_listed_before_the_day_are_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
