@@ -965,14 +965,14 @@ public static partial class DeadlineParser
         /// is the report's, every year. So is a year's own account: its settlement ("quyết toán năm", "thẩm định quyết toán
         /// năm … trước ngày 01 tháng 10 năm sau"), its year-end review ("tổng kết") or assessment ("kiểm điểm", "xếp loại":
         /// "Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng … gửi về Ban Tổ chức Trung ương trước ngày 01/02 năm sau"), and
-        /// a tax declaration of the year, the taxpayer's report ("kê khai doanh thu …", "nộp tờ khai thuế"), or a tax paid by
+        /// a tax declaration of the year, the taxpayer's report ("kê khai doanh thu …", "nộp tờ khai thuế", "thông báo doanh thu"), or a tax paid by
         /// the year ("nộp thuế thu nhập cá nhân theo năm chậm nhất là ngày 31 tháng 01 năm sau").</summary>
         private bool MentionsReport()
         {
             for (var t = 0; t + 1 < tokens.Length; t++)
             {
                 if (Is(t, "bao", "cao") || Is(t, "ky", "ke", "toan") || Is(t, "quyet", "toan", "nam") || Is(t, "tong", "ket")
-                    || Is(t, "kiem", "diem") || Is(t, "xep", "loai") || Is(t, "ke", "khai") || Is(t, "to", "khai")
+                    || Is(t, "kiem", "diem") || Is(t, "xep", "loai") || Is(t, "ke", "khai") || Is(t, "to", "khai") || (Is(t, "thong", "bao") && Is(t + 2, "doanh", "thu"))
                     || (Is(t, "thue") && TaxByTheYearAfter(t)))
                 {
                     return true; // "Đối với kỳ kế toán năm: … ngày 10/02 năm tiếp theo": the accounting year's, every year

@@ -305,6 +305,13 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (Is(k - 1, "trong") && Is(k - 3, "phat", "sinh") && !Is(k + 1, "nay"))
+            {
+                // "thông báo doanh thu thực tế phát sinh trong năm với cơ quan thuế chậm nhất là ngày 31 tháng 01 …": what arose
+                // in the year is what the notice covers, not work over the year.
+                return k + 1;
+            }
+
             if (Is(k - 1, "trong") || Is(k - 2, "tu", "dau"))
             {
                 // "trong năm (nay)": the tracked year; "từ đầu năm đến …": its start, which takes the end's year (MergeSpans).

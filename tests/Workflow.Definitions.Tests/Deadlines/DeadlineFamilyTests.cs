@@ -2474,4 +2474,10 @@ public class DeadlineFamilyTests
     [InlineData("Hoàn thành dự thảo tháng 6, tháng 7 năm 2026; trình ban hành chậm nhất là ngày 21 tháng 12 năm 2026", "phased: Hoàn thành dự thảo 2026-06-30 | Hoàn thành dự thảo 2026-07-31 | Trình ban hành 2026-12-21")]
     [InlineData("Tháng 6, tháng 7 và tháng 9 năm 2026", "phased: 2026-06-30 | 2026-07-31 | 2026-09-30")]
     public void Tax_periods_listed_before_the_day_are_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    /// <summary>A notice of the year's turnover is the taxpayer's report: the next year's day, every year; what arose "trong
+    /// năm" is what it covers.</summary>
+    [Theory]
+    [InlineData("Cá nhân kinh doanh thông báo doanh thu thực tế phát sinh trong năm với cơ quan thuế chậm nhất là ngày 31 tháng 01 của năm dương lịch tiếp theo.", "recurring: Năm 2026-01-31")]
+    [InlineData("Hoàn thành kiểm tra các khoản chi phát sinh trong năm nay", "once: 2025-12-31")]
+    public void A_notice_of_the_years_turnover_is_every_years(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
