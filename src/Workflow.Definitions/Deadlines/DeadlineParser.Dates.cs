@@ -487,6 +487,11 @@ public static partial class DeadlineParser
         private int ExactDate(int day, int month, int? year, int first, int last)
         {
             var y = year ?? context.TrackedYear;
+            if (IsPastYear(y, first, last))
+            {
+                return last + 1;
+            }
+
             if (y is < DeadlineContext.MinYear or > DeadlineContext.MaxYear && y is >= 1000 and <= 9999 && OpensSpan(first) && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(y, month))
             {
                 // "Từ ngày 01/11/2205 đến ngày 10/12/2025": perhaps a typo the span's end can mend (MendStartYear).

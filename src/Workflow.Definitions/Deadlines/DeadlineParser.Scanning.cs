@@ -596,8 +596,9 @@ public static partial class DeadlineParser
 
         /// <summary>"thăng cấp bậc hàm" (a promotion), "thẳng", "thắng": words whose folded letters are those of "tháng" but
         /// say no month; and a month that names a campaign, "Tháng hành động vì trẻ em", "Tháng Thanh niên" ("Tháng" with its
-        /// capital inside a sentence before a capitalised word), said no month's number: its name, not every month. A cell
-        /// typed without accents keeps its "thang".</summary>
+        /// capital inside a sentence before a capitalised word), said no month's number: its name, not every month. So is a
+        /// month named in words with its capital ("ngày khởi nghĩa tháng Tám năm 1945"), which is one month, not every one
+        /// (left unread). A cell typed without accents keeps its "thang".</summary>
         private bool OtherWordThanMonth(int k)
         {
             if (!WrittenAs(k, "tháng") && !WrittenAs(k, "thang"))
@@ -606,6 +607,7 @@ public static partial class DeadlineParser
             }
 
             return Is(k + 1, "hanh", "dong")
+                || (IsCapitalWord(k + 1) && IsMonthName(k + 1))
                 || (k > 0 && !IsSentenceBreak(k - 1) && char.IsUpper(text.Text[tokens[k].Start]) && IsCapitalWord(k + 1) && !IsRomanLike(k + 1)
                     && !IsMonthName(k + 1));
         }
