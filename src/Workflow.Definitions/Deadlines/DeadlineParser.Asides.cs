@@ -386,6 +386,12 @@ public static partial class DeadlineParser
                     continue;
                 }
 
+                if (!bare && YearOpeningItsDeadline(i))
+                {
+                    SetApart(i, $"\"{Original(item.FirstToken - 1, item.LastToken)}\" là năm áp dụng, hạn là ngày đã ghi");
+                    continue;
+                }
+
                 // The word before "giai đoạn" may carry a footnote's number glued to it ("Viễn thông Quân đội37 giai đoạn 2016 - 2020").
                 var end = bare && i + 1 < items.Count ? items[i + 1] : default;
                 var qualifier = Is(item.FirstToken - 3, TokenType.Number) && Is(item.FirstToken - 4, TokenType.Word)
@@ -422,6 +428,31 @@ public static partial class DeadlineParser
 
                 SetApart(i, $"\"{Original(item.FirstToken, item.LastToken)}\" là năm của nội dung, không phải hạn");
             }
+        }
+
+        /// <summary>"2. Trong năm 2019, việc đăng tải Kế hoạch bồi dưỡng năm 2019 … được thực hiện trước ngày 14 tháng 6 năm 2019.":
+        /// "trong năm N" and its comma opening the cell or its sentence (after a list's number), with a day of that year said
+        /// as a deadline later in the sentence, says in which year the rule holds: that day is due, the year the note.</summary>
+        private bool YearOpeningItsDeadline(int i)
+        {
+            var item = items[i];
+            var trong = item.FirstToken - 1;
+            if (!Is(trong, "trong") || !Is(item.LastToken + 1, ',')
+                || !(trong == 0 || IsSentenceBreak(trong - 1) || (trong == 2 && Is(0, TokenType.Number) && Is(1, '.'))))
+            {
+                return false;
+            }
+
+            foreach (var day in items)
+            {
+                if (day.Kind == ItemKind.Date && day.Name is null && !day.YearImplicit && day.Date.Year == item.Year && day.FirstToken > item.LastToken
+                    && SaidAsDeadline(day.FirstToken) && !HasSentenceBreak(item.LastToken, day.FirstToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether every token from <paramref name="from"/> up to <paramref name="to"/> (excluded) is a word.</summary>
