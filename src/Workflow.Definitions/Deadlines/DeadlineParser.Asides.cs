@@ -865,6 +865,51 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"… gửi Cục Hàng không Việt Nam trước ngày 01 tháng 3 hàng năm …. Thời gian chốt số liệu từ ngày 01 tháng 01
+        /// đến ngày 31 tháng 12 hàng năm": a span a few words after "chốt số liệu" or "kỳ số liệu", in its clause, is the
+        /// period the data covers; beside a day said as a deadline it is the note, not a window to send in. Runs after the
+        /// spans are merged.</summary>
+        private void SetDataPeriodsApart()
+        {
+            if (!Mentions("lieu"))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var span = items[i];
+                if (span.Kind != ItemKind.Span || !DeadlineDayOutside(span))
+                {
+                    continue;
+                }
+
+                for (var t = span.FirstToken - 1; t >= 1 && t >= span.FirstToken - 6 && !Is(t, ',') && !IsSentenceBreak(t); t--)
+                {
+                    if (Is(t, "so", "lieu") && (Is(t - 1, "chot") || Is(t - 1, "ky")))
+                    {
+                        SetApart(i, $"\"{Original(span.FirstToken, span.LastToken)}\" là kỳ số liệu, không phải hạn");
+                        break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether a day said as a deadline ("trước ngày …", "chậm nhất ngày …") is among the items, outside
+        /// <paramref name="span"/>.</summary>
+        private bool DeadlineDayOutside(Item span)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && (item.LastToken < span.FirstToken || item.FirstToken > span.LastToken) && SaidAsDeadline(item.FirstToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>"thời gian nộp từ ngày 01 tháng 12 đến ngày 31 tháng 12 hàng năm", "Gửi hồ sơ từ ngày 01/3 đến ngày 31/3
         /// hằng năm": in a yearly duty, a span a few words after "nộp" or "gửi", in its clause, is the window to pay or send
         /// in: due on its last day, each year, not work over it; so is any span of days (not months) without a year said with "hằng năm"

@@ -293,6 +293,7 @@ public static partial class DeadlineParser
                 return Schedule.Unknown(phrase, error);
             }
 
+            SetDataPeriodsApart();
             SetSubmissionWindowsApart();
             SetEpisodesApart();
             SetOccasionsOfTetApart();
