@@ -865,6 +865,29 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"…; trước ngày 15 tháng 12 hàng năm đối với báo cáo định kỳ hàng năm; báo cáo 06 tháng cuối năm được thay thế
+        /// bằng báo cáo năm": a period said right before "(được) thay thế bằng" or "(được) thay bằng" is a report that another
+        /// replaces, with no deadline of its own: the note.</summary>
+        private void SetReplacedReportsApart()
+        {
+            if (!Mentions("thay"))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                var t = item.LastToken + (Is(item.LastToken + 1, "duoc") ? 2 : 1);
+                var period = item.Kind == ItemKind.Period || (item.Kind == ItemKind.Date && item.Name is not null);
+                if (period && ((Is(t, "thay", "the") && Is(t + 2, "bang")) || Is(t, "thay", "bang")))
+                {
+                    var first = IsReportWord(item.FirstToken - 2) ? item.FirstToken - 2 : item.FirstToken;
+                    SetApart(i, $"\"{Original(first, item.LastToken)}\" được thay bằng báo cáo khác, không có hạn riêng");
+                }
+            }
+        }
+
         /// <summary>"… gửi Cục Hàng không Việt Nam trước ngày 01 tháng 3 hàng năm …. Thời gian chốt số liệu từ ngày 01 tháng 01
         /// đến ngày 31 tháng 12 hàng năm": a span a few words after "chốt số liệu" or "kỳ số liệu", in its clause, is the
         /// period the data covers; beside a day said as a deadline it is the note, not a window to send in. Runs after the
