@@ -419,11 +419,11 @@ public static partial class DeadlineParser
                 // sau": a year of the last century beside the cell's own dates says who or what the rule is for, not when.
                 if (items.Exists(i => i.Kind is ItemKind.Date or ItemKind.Span or ItemKind.Year))
                 {
-                    notes.Add($"{pastYear}: năm đã qua, nói về đối tượng, không phải hạn");
+                    notes.Add($"{pastYear} đã qua, nói về đối tượng, không phải hạn");
                 }
                 else
                 {
-                    error = $"{pastYear}: năm nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";
+                    error = $"{pastYear} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";
                 }
             }
 
@@ -452,7 +452,7 @@ public static partial class DeadlineParser
                 return false;
             }
 
-            pastYear ??= $"\"{Original(first, last)}\"";
+            pastYear ??= $"\"{Original(first, last)}\": năm {year}";
             return true;
         }
 
