@@ -388,6 +388,12 @@ public static partial class DeadlineParser
                     continue;
                 }
 
+                if (!bare && YearOpeningItsDeadline(i))
+                {
+                    SetApart(i, $"\"{Original(item.FirstToken - 1, item.LastToken)}\" là năm áp dụng, hạn là ngày đã ghi");
+                    continue;
+                }
+
                 // The word before "giai đoạn" may carry a footnote's number glued to it ("Viễn thông Quân đội37 giai đoạn 2016 - 2020").
                 var end = bare && i + 1 < items.Count ? items[i + 1] : default;
                 var qualifier = Is(item.FirstToken - 3, TokenType.Number) && Is(item.FirstToken - 4, TokenType.Word)
@@ -424,6 +430,31 @@ public static partial class DeadlineParser
 
                 SetApart(i, $"\"{Original(item.FirstToken, item.LastToken)}\" là năm của nội dung, không phải hạn");
             }
+        }
+
+        /// <summary>"2. Trong năm 2019, việc đăng tải Kế hoạch bồi dưỡng năm 2019 … được thực hiện trước ngày 14 tháng 6 năm 2019.":
+        /// "trong năm N" and its comma opening the cell or its sentence (after a list's number), with a day of that year said
+        /// as a deadline later in the sentence, says in which year the rule holds: that day is due, the year the note.</summary>
+        private bool YearOpeningItsDeadline(int i)
+        {
+            var item = items[i];
+            var trong = item.FirstToken - 1;
+            if (!Is(trong, "trong") || !Is(item.LastToken + 1, ',')
+                || !(trong == 0 || IsSentenceBreak(trong - 1) || (trong == 2 && Is(0, TokenType.Number) && Is(1, '.'))))
+            {
+                return false;
+            }
+
+            foreach (var day in items)
+            {
+                if (day.Kind == ItemKind.Date && day.Name is null && !day.YearImplicit && day.Date.Year == item.Year && day.FirstToken > item.LastToken
+                    && SaidAsDeadline(day.FirstToken) && !HasSentenceBreak(item.LastToken, day.FirstToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether every token from <paramref name="from"/> up to <paramref name="to"/> (excluded) is a word.</summary>
@@ -834,6 +865,74 @@ public static partial class DeadlineParser
                     SetApart(i, $"\"{Original(month.FirstToken, day.LastToken)}\": hạn là ngày cuối, tháng đầu là lúc bắt đầu");
                 }
             }
+        }
+
+        /// <summary>"…; trước ngày 15 tháng 12 hàng năm đối với báo cáo định kỳ hàng năm; báo cáo 06 tháng cuối năm được thay thế
+        /// bằng báo cáo năm": a period said right before "(được) thay thế bằng" or "(được) thay bằng" is a report that another
+        /// replaces, with no deadline of its own: the note.</summary>
+        private void SetReplacedReportsApart()
+        {
+            if (!Mentions("thay"))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                var t = item.LastToken + (Is(item.LastToken + 1, "duoc") ? 2 : 1);
+                var period = item.Kind == ItemKind.Period || (item.Kind == ItemKind.Date && item.Name is not null);
+                if (period && ((Is(t, "thay", "the") && Is(t + 2, "bang")) || Is(t, "thay", "bang")))
+                {
+                    var first = IsReportWord(item.FirstToken - 2) ? item.FirstToken - 2 : item.FirstToken;
+                    SetApart(i, $"\"{Original(first, item.LastToken)}\" được thay bằng báo cáo khác, không có hạn riêng");
+                }
+            }
+        }
+
+        /// <summary>"… gửi Cục Hàng không Việt Nam trước ngày 01 tháng 3 hàng năm …. Thời gian chốt số liệu từ ngày 01 tháng 01
+        /// đến ngày 31 tháng 12 hàng năm": a span a few words after "chốt số liệu" or "kỳ số liệu", in its clause, is the
+        /// period the data covers; beside a day said as a deadline it is the note, not a window to send in. Runs after the
+        /// spans are merged.</summary>
+        private void SetDataPeriodsApart()
+        {
+            if (!Mentions("lieu"))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var span = items[i];
+                if (span.Kind != ItemKind.Span || !DeadlineDayOutside(span))
+                {
+                    continue;
+                }
+
+                for (var t = span.FirstToken - 1; t >= 1 && t >= span.FirstToken - 6 && !Is(t, ',') && !IsSentenceBreak(t); t--)
+                {
+                    if (Is(t, "so", "lieu") && (Is(t - 1, "chot") || Is(t - 1, "ky")))
+                    {
+                        SetApart(i, $"\"{Original(span.FirstToken, span.LastToken)}\" là kỳ số liệu, không phải hạn");
+                        break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether a day said as a deadline ("trước ngày …", "chậm nhất ngày …") is among the items, outside
+        /// <paramref name="span"/>.</summary>
+        private bool DeadlineDayOutside(Item span)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && (item.LastToken < span.FirstToken || item.FirstToken > span.LastToken) && SaidAsDeadline(item.FirstToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"thời gian nộp từ ngày 01 tháng 12 đến ngày 31 tháng 12 hàng năm", "Gửi hồ sơ từ ngày 01/3 đến ngày 31/3

@@ -93,10 +93,11 @@ public static partial class DeadlineParser
                     (year, last) = placeholder;
                 }
 
-                if (year is null && separator == '.' && (n > 31 || month > 12 || Is(k - 1, "so")))
+                if (separator == '.' && ((year is null && (n > 31 || month > 12)) || (NumberedAfterSo(k) && (year is null || tokens[last].Length != 4))))
                 {
                     // "theo mẫu biểu từ số 54 đến số 56.1, 56.2 Phụ lục I": with a dot and no year, a number that cannot be a day
-                    // and month, or one after "số", numbers a form or a decimal, not a day; no impossible date to refuse.
+                    // and month, or one after "số", numbers a form or a decimal, not a day; no impossible date to refuse. After
+                    // "số" so does a third number not written as a year ("theo Mẫu số 5.1.6 của Phụ lục I").
                     return k;
                 }
 
@@ -469,6 +470,19 @@ public static partial class DeadlineParser
             return lead >= 1 && (Is(lead - 1, "so") || NamesDocument(lead - 1, lead - 1) || (lead >= 2 && NamesDocument(lead - 2, lead - 1))) ? lead : -1;
         }
 
+        /// <summary>Whether the number at <paramref name="k"/> opens, or goes on, a group of numbers joined by dots right after
+        /// "số" ("Mẫu số 5.1.6": "5", "1" and "6" alike), which numbers a form, not a day.</summary>
+        private bool NumberedAfterSo(int k)
+        {
+            var first = k;
+            while (Is(first - 1, '.') && Is(first - 2, TokenType.Number) && tokens[first - 1].Start == tokens[first - 2].End && tokens[first].Start == tokens[first - 1].End)
+            {
+                first -= 2;
+            }
+
+            return Is(first - 1, "so");
+        }
+
         private bool IsCapitalWord(int k) => Is(k, TokenType.Word) && char.IsUpper(text.Text[tokens[k].Start]);
 
         /// <summary>Whether tokens <paramref name="first"/>..<paramref name="last"/> name a kind of document.</summary>
@@ -481,6 +495,11 @@ public static partial class DeadlineParser
         private int ExactDate(int day, int month, int? year, int first, int last)
         {
             var y = year ?? context.TrackedYear;
+            if (IsPastYear(y, first, last))
+            {
+                return last + 1;
+            }
+
             if (y is < DeadlineContext.MinYear or > DeadlineContext.MaxYear && y is >= 1000 and <= 9999 && OpensSpan(first) && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(y, month))
             {
                 // "Từ ngày 01/11/2205 đến ngày 10/12/2025": perhaps a typo the span's end can mend (MendStartYear).

@@ -886,9 +886,10 @@ public static partial class DeadlineParser
                 return (context.TrackedYear, j);
             }
 
-            if (Is(j, "duong", "lich") && (Is(j + 2, "sau") || Is(j + 2, "tiep", "theo") || Is(j + 2, "ke", "tiep") || Is(j + 2, "lien", "ke") || Is(j + 2, "truoc")))
+            if ((Is(j, "duong", "lich") || Is(j, "tai", "chinh")) && (Is(j + 2, "sau") || Is(j + 2, "tiep", "theo") || Is(j + 2, "ke", "tiep") || Is(j + 2, "lien", "ke") || Is(j + 2, "truoc")))
             {
-                // "… của năm dương lịch tiếp theo năm tính thuế": the calendar year is the year; what follows reads as after "năm".
+                // "… của năm dương lịch tiếp theo năm tính thuế", "ngày 31 tháng 3 của năm tài chính kế tiếp đối với báo cáo năm": the
+                // calendar (fiscal) year is the year; what follows reads as after "năm".
                 j += 2;
             }
 

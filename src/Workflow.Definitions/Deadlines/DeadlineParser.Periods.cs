@@ -277,6 +277,11 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (k + 1 < tokens.Length && tokens[k + 1].IsNumber && tokens[k + 1].Length == 4 && IsPastYear(tokens[k + 1].Value, k, k + 1))
+            {
+                return k + 2;
+            }
+
             if (k + 1 < tokens.Length && tokens[k + 1].IsNumber && tokens[k + 1].Length == 4)
             {
                 error = $"\"{Original(k, k + 1)}\": năm {tokens[k + 1].Value} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";

@@ -101,7 +101,8 @@ public static partial class DeadlineParser
             }
 
             // ("6 tháng" is a count, but "Đợt 1 tháng 4" is the round's number, then its month.)
-            if (first == 't' && Is(k, "thang") && (!Is(k - 1, TokenType.Number) || ((Is(k - 2, "dot") || Is(k - 2, "buoc")) && Is(k + 1, TokenType.Number))))
+            if (first == 't' && Is(k, "thang") && (!Is(k - 1, TokenType.Number) || ((Is(k - 2, "dot") || Is(k - 2, "buoc")) && Is(k + 1, TokenType.Number)))
+                && !OtherWordThanMonth(k))
             {
                 return Is(k + 1, ':') ? k : Months(k);
             }
@@ -585,6 +586,40 @@ public static partial class DeadlineParser
             for (var j = k - 1; j >= 0 && j >= k - 8 && !IsSentenceBreak(j) && !Is(j, ','); j--)
             {
                 if (Is(j, "cong", "suat"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"thăng cấp bậc hàm" (a promotion), "thẳng", "thắng": words whose folded letters are those of "tháng" but
+        /// say no month; and a month that names a campaign, "Tháng hành động vì trẻ em", "Tháng Thanh niên" ("Tháng" with its
+        /// capital inside a sentence before a capitalised word), said no month's number: its name, not every month. So is a
+        /// month named in words with its capital ("ngày khởi nghĩa tháng Tám năm 1945"), which is one month, not every one
+        /// (left unread). A cell typed without accents keeps its "thang".</summary>
+        private bool OtherWordThanMonth(int k)
+        {
+            if (!WrittenAs(k, "tháng") && !WrittenAs(k, "thang"))
+            {
+                return true;
+            }
+
+            return Is(k + 1, "hanh", "dong")
+                || (IsCapitalWord(k + 1) && IsMonthName(k + 1))
+                || (k > 0 && !IsSentenceBreak(k - 1) && char.IsUpper(text.Text[tokens[k].Start]) && IsCapitalWord(k + 1) && !IsRomanLike(k + 1)
+                    && !IsMonthName(k + 1));
+        }
+
+        /// <summary>The months' names in words, folded ("Tháng Giêng", "Tháng Mười", "Tháng Chạp"): a month, not a campaign.</summary>
+        private static readonly string[] MonthNames = ["gieng", "chap", "mot", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"];
+
+        private bool IsMonthName(int k)
+        {
+            foreach (var name in MonthNames)
+            {
+                if (Is(k, name))
                 {
                     return true;
                 }

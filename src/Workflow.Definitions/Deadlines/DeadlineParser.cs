@@ -208,6 +208,7 @@ public static partial class DeadlineParser
         private ulong sketch;
         private string? error;
         private string? impossibleDate;
+        private string? pastYear;
         private bool frequencyGiven;
         private YearPlaceholder placeholder;
         private int eventMarker;
@@ -234,6 +235,7 @@ public static partial class DeadlineParser
             sketch = Tokenizer.Sketch(text.Folded, tokens);
             error = null;
             impossibleDate = null;
+            pastYear = null;
             frequencyGiven = false;
             placeholder = YearPlaceholder.None;
             eventMarker = -1;
@@ -278,6 +280,7 @@ public static partial class DeadlineParser
             SetNamedTermsApart();
             SetStretchTargetsApart();
             SetReplacedTimesApart();
+            SetReplacedReportsApart();
             SetPastStartsApart();
             SetWindowOpeningsApart();
             SetReportedPeriodsApart();
@@ -291,6 +294,7 @@ public static partial class DeadlineParser
                 return Schedule.Unknown(phrase, error);
             }
 
+            SetDataPeriodsApart();
             SetSubmissionWindowsApart();
             SetEpisodesApart();
             SetOccasionsOfTetApart();
@@ -405,9 +409,24 @@ public static partial class DeadlineParser
         }
 
         /// <summary>A date the calendar does not have ("31/02/2026") refuses the cell, unless the cell gives other dates:
-        /// then it is a slip beside them ("44/92/2026; 6/8/2026; 8/8/2026; 60/11/2026"), left out and listed.</summary>
+        /// then it is a slip beside them ("44/92/2026; 6/8/2026; 8/8/2026; 60/11/2026"), left out and listed. So does a year
+        /// of the last century (<see cref="IsPastYear"/>), which beside other dates is the note.</summary>
         private void SetImpossibleDatesApart()
         {
+            if (pastYear is not null && error is null)
+            {
+                // "… người hoạt động cách mạng trước ngày 01 tháng 01 năm 1945 … gửi về Cục Chính sách trước ngày 10 tháng 01 năm
+                // sau": a year of the last century beside the cell's own dates says who or what the rule is for, not when.
+                if (items.Exists(i => i.Kind is ItemKind.Date or ItemKind.Span or ItemKind.Year))
+                {
+                    notes.Add($"{pastYear} đã qua, nói về đối tượng, không phải hạn");
+                }
+                else
+                {
+                    error = $"{pastYear} nằm ngoài {DeadlineContext.MinYear}–{DeadlineContext.MaxYear}.";
+                }
+            }
+
             if (impossibleDate is null || error is not null)
             {
                 return;
@@ -421,6 +440,20 @@ public static partial class DeadlineParser
             {
                 error = impossibleDate;
             }
+        }
+
+        /// <summary>Whether <paramref name="year"/> is of the last century, before the years a plan is tracked in (1900 to
+        /// 1989): history a rule's subject is defined by ("người hoạt động cách mạng trước ngày 01 tháng 01 năm 1945"), not a
+        /// typo of a plan's year, as "2205" may be. The first such words are kept in <see cref="pastYear"/>.</summary>
+        private bool IsPastYear(int year, int first, int last)
+        {
+            if (year is < 1900 or >= DeadlineContext.MinYear)
+            {
+                return false;
+            }
+
+            pastYear ??= $"\"{Original(first, last)}\": năm {year}";
+            return true;
         }
 
         private Schedule Finish(ScheduleKind kind, List<Milestone> milestones)

@@ -5,7 +5,7 @@ namespace Workflow.Definitions.Tests.Deadlines;
 
 /// <summary>The rule families added for other provinces' phrases, one case each beyond the corpus, and the
 /// phrases that must stay as they were.</summary>
-public class DeadlineFamilyTests
+public partial class DeadlineFamilyTests
 {
     private static readonly DeadlineContext Y2025 = new(2025, new LocalDate(2025, 11, 20), RepositoryData.Calendar);
 
