@@ -109,6 +109,13 @@ public static partial class DeadlineParser
                 SetEventMarker(k, EventWhen.Always);
                 return j;
             }
+            else if (fraction < 0 && (j >= tokens.Length || IsSentenceBreak(j)) && TermSaidBefore(k))
+            {
+                // "a) Vi phạm … dẫn đến bị thu hồi đất, thời hạn hoàn trả chậm nhất là 01 tháng;": a term said with "thời hạn … là"
+                // and nothing it counts from runs from the case the clause names: the task waits for it.
+                SetEventMarker(k, EventWhen.Always);
+                return j;
+            }
             else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")) && !IsBareDayCount(k, months || working, j))
             {
                 return k;
@@ -195,6 +202,26 @@ public static partial class DeadlineParser
                 ? $"{days} {(months ? "tháng" : working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}"
                 : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
             return last + 1;
+        }
+
+        /// <summary>Whether the count at <paramref name="k"/> comes right after "là", with "thời hạn" a few words before it in
+        /// its sentence ("thời hạn hoàn trả chậm nhất là 01 tháng").</summary>
+        private bool TermSaidBefore(int k)
+        {
+            if (!Is(k - 1, "la"))
+            {
+                return false;
+            }
+
+            for (var j = k - 2; j >= 0 && j >= k - 8 && !IsSentenceBreak(j); j--)
+            {
+                if (Is(j, "thoi", "han"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"Khoảng 02 ngày làm việc/01 đơn vị, tính từ ngày công bố Quyết định kiểm tra": a rate after a count, a slash,

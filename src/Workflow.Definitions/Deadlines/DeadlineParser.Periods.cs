@@ -258,6 +258,20 @@ public static partial class DeadlineParser
             return after;
         }
 
+        /// <summary>Whether "bao gồm" (includes) comes before <paramref name="k"/> in its sentence.</summary>
+        private bool IncludedAfter(int k)
+        {
+            for (var j = k - 1; j > 0 && !IsSentenceBreak(j); j--)
+            {
+                if (Is(j - 1, "bao", "gom"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>"năm 2025" (a whole year), "trong năm" (the tracked year), or the bare period word "năm".</summary>
         private int YearWord(int k)
         {
@@ -307,6 +321,13 @@ public static partial class DeadlineParser
             {
                 // "rà soát, bổ sung quy hoạch lần thứ 2 trong năm phải báo cáo …": which occasion within a year, not the tracked
                 // year's work.
+                return k + 1;
+            }
+
+            if (Is(k - 1, "trong") && !Is(k + 1, "nay") && IncludedAfter(k - 1))
+            {
+                // "Chương trình công tác năm: Xây dựng hàng năm, bao gồm các đề án, … kế hoạch cần thực hiện trong năm": what a
+                // programme includes is its content; "trong năm" there is the content's year, not work over it.
                 return k + 1;
             }
 

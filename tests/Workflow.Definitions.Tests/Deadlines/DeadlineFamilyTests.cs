@@ -2480,4 +2480,12 @@ public partial class DeadlineFamilyTests
     [InlineData("Cá nhân kinh doanh thông báo doanh thu thực tế phát sinh trong năm với cơ quan thuế chậm nhất là ngày 31 tháng 01 của năm dương lịch tiếp theo.", "recurring: Năm 2026-01-31")]
     [InlineData("Hoàn thành kiểm tra các khoản chi phát sinh trong năm nay", "once: 2025-12-31")]
     public void A_notice_of_the_years_turnover_is_every_years(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    /// <summary>"trong năm" in what a programme includes is its content's year; a term said with "thời hạn … là" and nothing
+    /// it counts from waits for the case its clause names.</summary>
+    [Theory]
+    [InlineData("Chương trình công tác năm: Xây dựng hàng năm, bao gồm các đề án, kế hoạch cần thực hiện trong năm.", "recurring: Năm 2025-12-31")]
+    [InlineData("Báo cáo hằng năm kết quả thực hiện trong năm.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("a) Vi phạm dẫn đến bị thu hồi đất, thời hạn hoàn trả chậm nhất là 01 tháng;", "event:")]
+    [InlineData("Thời hạn hoàn trả là 30 ngày kể từ ngày ban hành", "once: 2025-12-20")]
+    public void Content_years_and_terms_without_a_start(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
