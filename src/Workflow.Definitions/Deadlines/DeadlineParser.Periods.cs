@@ -141,6 +141,15 @@ public static partial class DeadlineParser
                 return PeriodAfterIssue(k, j, 1);
             }
 
+            if (!Is(j, TokenType.Number) && MonthInWords(j) is (> 0 and var named, var nameEnd))
+            {
+                // "tháng Tám năm 2026", "Tháng Mười/2025": a month named in words, with its year.
+                var (namedYear, _, afterYear) = YearSuffix(nameEnd);
+                var end = MonthEnd(namedYear, named);
+                items.Add(new Item(ItemKind.Date, end, end.Year, default, MonthLabels[named], false, k, afterYear - 1) { Start = new LocalDate(namedYear, named, 1) });
+                return afterYear;
+            }
+
             if (!Is(j, TokenType.Number))
             {
                 AddPeriod(ReportingPeriod.Monthly, k);

@@ -607,13 +607,43 @@ public static partial class DeadlineParser
             }
 
             return Is(k + 1, "hanh", "dong")
-                || (IsCapitalWord(k + 1) && IsMonthName(k + 1))
+                || (IsCapitalWord(k + 1) && IsMonthName(k + 1) && MonthInWords(k + 1).Month == 0)
                 || (k > 0 && !IsSentenceBreak(k - 1) && char.IsUpper(text.Text[tokens[k].Start]) && IsCapitalWord(k + 1) && !IsRomanLike(k + 1)
                     && !IsMonthName(k + 1));
         }
 
         /// <summary>The months' names in words, folded ("Tháng Giêng", "Tháng Mười", "Tháng Chạp"): a month, not a campaign.</summary>
         private static readonly string[] MonthNames = ["gieng", "chap", "mot", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"];
+
+        /// <summary>"Mười", "Mười một", "Tám" … with their capital after "tháng", and a year written out after them ("tháng Tám
+        /// năm 2026", "Tháng Mười/2025"): the month's number and the token after its name; (0, k) otherwise ("Cách mạng tháng
+        /// Tám", no year; "Tháng Giêng", "tháng Chạp", the lunar calendar's, are read there).</summary>
+        private (int Month, int After) MonthInWords(int k)
+        {
+            if (!IsCapitalWord(k))
+            {
+                return (0, k);
+            }
+
+            var month = 0;
+            var after = k + 1;
+            if (Is(k, "muoi"))
+            {
+                var second = Is(k + 1, "mot") ? 11 : Is(k + 1, "hai") ? 12 : 0;
+                (month, after) = second > 0 ? (second, k + 2) : (10, k + 1);
+            }
+            else
+            {
+                for (var m = 2; m <= 9 && month == 0; m++)
+                {
+                    month = Is(k, MonthNames[m + 1]) ? m : 0;
+                }
+
+                month = month == 4 && !WrittenAs(k, "Tư") ? 0 : month; // "tháng Tư"; "Tu" is too many other words
+            }
+
+            return month > 0 && (Is(after, "nam") || Is(after, '/')) && IsYearNumber(after + 1) ? (month, after) : (0, k);
+        }
 
         private bool IsMonthName(int k)
         {

@@ -2488,4 +2488,12 @@ public partial class DeadlineFamilyTests
     [InlineData("a) Vi phạm dẫn đến bị thu hồi đất, thời hạn hoàn trả chậm nhất là 01 tháng;", "event:")]
     [InlineData("Thời hạn hoàn trả là 30 ngày kể từ ngày ban hành", "once: 2025-12-20")]
     public void Content_years_and_terms_without_a_start(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    /// <summary>A month named in words, with its capital and its year, is that month; without a year it names nothing.</summary>
+    [Theory]
+    [InlineData("Hoàn thành trong tháng Tám năm 2026", "once: 2026-08-31")]
+    [InlineData("Tháng Mười/2025", "once: 2025-10-31")]
+    [InlineData("Tháng Mười Hai năm 2026", "once: 2026-12-31")]
+    [InlineData("Tháng Tư năm 2026", "once: 2026-04-30")]
+    [InlineData("Kỷ niệm Cách mạng tháng Tám, Quý III/2025", "once: 2025-09-30")]
+    public void A_month_named_in_words_with_its_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
