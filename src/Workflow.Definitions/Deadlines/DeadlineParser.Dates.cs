@@ -274,7 +274,11 @@ public static partial class DeadlineParser
 
             if (Is(year, "nam") && (Is(year + 1, "thuc", "hien") || Is(year + 1, "hien", "hanh")) && !Is(year + 3, TokenType.Number))
             {
-                placeholder = YearlyPeriodBefore(j) ? YearPlaceholder.Report : placeholder == YearPlaceholder.None ? YearPlaceholder.Relative : placeholder;
+                // "năm thực hiện", the year the work is carried out in, is each cycle's: a rule's day in it recurs ("cơ quan chủ
+                // quản tổng hợp nhu cầu … gửi cơ quan tài chính chậm nhất trước ngày 01 tháng 11 năm thực hiện"); "năm hiện hành",
+                // the current year, is the tracked one, every year only after a yearly duty.
+                placeholder = Is(year + 1, "thuc") || YearlyPeriodBefore(j) ? YearPlaceholder.Report
+                    : placeholder == YearPlaceholder.None ? YearPlaceholder.Relative : placeholder;
                 return (context.TrackedYear, year + 2);
             }
 

@@ -1712,10 +1712,9 @@ public partial class DeadlineFamilyTests
     [InlineData("Báo cáo quý gửi trước ngày 18 tháng cuối quý", "recurring: Quý I 2025-03-18 | Quý II 2025-06-18 | Quý III 2025-09-18 | Quý IV 2025-12-18")]
     public void A_day_of_the_last_month_of_the_report_period_is_each_quarters(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
-    // "năm thực hiện", the year the work is carried out in, is the tracked year: one date, unless a yearly duty is named before
-    // it (then every year, as "năm báo cáo").
+    // "năm thực hiện", the year the work is carried out in, is each cycle's year: every year, as "năm báo cáo".
     [Theory]
-    [InlineData("Trình phê duyệt trước ngày 15 tháng 12 của năm thực hiện.", "once: 2025-12-15")]
+    [InlineData("Trình phê duyệt trước ngày 15 tháng 12 của năm thực hiện.", "recurring: Năm 2025-12-15")]
     [InlineData("Kế hoạch năm, trình phê duyệt trước ngày 15 tháng 12 của năm thực hiện.", "recurring: Năm 2025-12-15")]
     [InlineData("Báo cáo trước ngày 15 tháng 12 năm báo cáo", "recurring: Năm 2025-12-15")]
     public void The_year_of_carrying_out_is_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
@@ -1845,7 +1844,7 @@ public partial class DeadlineFamilyTests
     [Theory]
     [InlineData("Việc phân bổ dự toán hoàn thành trước ngày 15 tháng 11 năm hiện hành.", "once: 2025-11-15")]
     [InlineData("Báo cáo hằng năm trước ngày 15 tháng 11 năm hiện hành.", "recurring: Năm 2025-11-15")]
-    [InlineData("trước ngày 01 tháng 11 năm thực hiện", "once: 2025-11-01")]
+    [InlineData("trước ngày 01 tháng 11 năm thực hiện", "recurring: Năm 2025-11-01")]
     public void The_current_year_after_a_day_is_the_tracked_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     // A year in the words of the event a count waits for, after "kể từ ngày / khi", says which event: no year of work. After
