@@ -1839,8 +1839,8 @@ public partial class DeadlineFamilyTests
     [InlineData("Thường xuyên, định kỳ", "unknown:")]
     public void A_periodic_duty_said_daily_or_weekly_is_ongoing_work(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
-    // "năm hiện hành" (the current year) after a day is the tracked year, as "năm thực hiện": one date, every year only in a
-    // yearly duty.
+    // "năm hiện hành" (the current year) after a day is the tracked year: one date, every year only in a yearly duty;
+    // "năm thực hiện" (each cycle's year) is every year.
     [Theory]
     [InlineData("Việc phân bổ dự toán hoàn thành trước ngày 15 tháng 11 năm hiện hành.", "once: 2025-11-15")]
     [InlineData("Báo cáo hằng năm trước ngày 15 tháng 11 năm hiện hành.", "recurring: Năm 2025-11-15")]
