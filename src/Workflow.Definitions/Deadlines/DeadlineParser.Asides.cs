@@ -221,6 +221,11 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>Whether the date at <paramref name="first"/> is in brackets right after a session's number, "tại Kỳ họp thứ 2
+        /// (tháng 10/2026)": when the session sits, the day the task is due.</summary>
+        private bool SessionsMonth(int first) =>
+            Is(first - 1, '(') && Is(first - 2, TokenType.Number) && Is(first - 3, "thu") && IsSession(first - 5);
+
         /// <summary>Whether a date item starts after token <paramref name="k"/>. (A loop, not a lambda: a closure over a local
         /// would be allocated at every reading, whether it returns early or not.)</summary>
         private bool DateAfter(int k)
@@ -324,7 +329,7 @@ public static partial class DeadlineParser
             for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
             {
                 var item = items[i];
-                deadline = item.Kind == ItemKind.Date && item.Name is null && !item.YearImplicit && SaidAsDeadline(item.FirstToken);
+                deadline = item.Kind == ItemKind.Date && !item.YearImplicit && ((item.Name is null && SaidAsDeadline(item.FirstToken)) || SessionsMonth(item.FirstToken));
 
                 // A day said as a deadline without its year ("… 6 tháng cuối năm 2025 trước ngày 5-12", "… trúng tuyển đại học
                 // năm 2025 trước 17h ngày 22/8") is in the tracked year: a subject year that is the tracked one is its note.

@@ -2495,4 +2495,9 @@ public partial class DeadlineFamilyTests
     [InlineData("Tháng Tư năm 2026", "once: 2026-04-30")]
     [InlineData("Kỷ niệm Cách mạng tháng Tám, Quý III/2025", "once: 2025-09-30")]
     public void A_month_named_in_words_with_its_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    /// <summary>A month in brackets right after a session's number is when it sits: the deadline, the programme's year its note.</summary>
+    [Theory]
+    [InlineData("Bổ sung dự án Luật vào Chương trình lập pháp năm 2026, trình Quốc hội thông qua tại Kỳ họp thứ 2 (tháng 10/2026).", "once: 2026-10-31")]
+    [InlineData("Trình Quốc hội thông qua tại Kỳ họp thứ 2 (tháng 10/2026).", "once: 2026-10-31")]
+    public void A_sessions_month_in_brackets_is_the_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
