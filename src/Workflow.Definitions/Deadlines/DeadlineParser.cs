@@ -408,6 +408,20 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>Whether any item gives a date, a span or a year.</summary>
+        private bool AnyDated()
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind is ItemKind.Date or ItemKind.Span or ItemKind.Year)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>A date the calendar does not have ("31/02/2026") refuses the cell, unless the cell gives other dates:
         /// then it is a slip beside them ("44/92/2026; 6/8/2026; 8/8/2026; 60/11/2026"), left out and listed. So does a year
         /// of the last century (<see cref="IsPastYear"/>), which beside other dates is the note.</summary>
@@ -417,7 +431,7 @@ public static partial class DeadlineParser
             {
                 // "… người hoạt động cách mạng trước ngày 01 tháng 01 năm 1945 … gửi về Cục Chính sách trước ngày 10 tháng 01 năm
                 // sau": a year of the last century beside the cell's own dates says who or what the rule is for, not when.
-                if (items.Exists(i => i.Kind is ItemKind.Date or ItemKind.Span or ItemKind.Year))
+                if (AnyDated())
                 {
                     notes.Add($"{pastYear} đã qua, nói về đối tượng, không phải hạn");
                 }
@@ -432,7 +446,7 @@ public static partial class DeadlineParser
                 return;
             }
 
-            if (items.Exists(i => i.Kind is ItemKind.Date or ItemKind.Span or ItemKind.Year))
+            if (AnyDated())
             {
                 ambiguities.Add($"{impossibleDate} Đã bỏ qua, đọc theo các ngày còn lại");
             }
