@@ -295,6 +295,7 @@ public static partial class DeadlineParser
             }
 
             SetDataPeriodsApart();
+            SetReportPeriodSpansApart();
             SetSubmissionWindowsApart();
             SetEpisodesApart();
             SetOccasionsOfTetApart();
