@@ -3,7 +3,8 @@ using Workflow.Definitions.Deadlines;
 namespace Workflow.Definitions.Tests.Deadlines;
 
 /// <summary>Report periods and their days: periods named twice before a count from their end, periods listed after a day
-/// of the quarter's last month, and the reporting period ("kỳ báo cáo từ … đến …") beside the window to send in.</summary>
+/// of the quarter's last month, the reporting period ("kỳ báo cáo từ … đến …") beside the window to send in, and a second
+/// report at a council session beside a periodic duty.</summary>
 public partial class DeadlineFamilyTests
 {
     /// <summary>A period named as the frequency and again as the report's label, then counted from its end, has only the
@@ -36,4 +37,12 @@ public partial class DeadlineFamilyTests
         Assert.Equal(expected, ScheduleText.Of(schedule));
         Assert.Contains("là kỳ số liệu, không phải hạn", schedule.Note, StringComparison.Ordinal);
     }
+
+    /// <summary>A second report at a council session, joined by "và" to a periodic duty's report, is an extra occasion: the
+    /// duty keeps its period's dates. One report at a session still waits for it.</summary>
+    [Theory]
+    [InlineData("định kỳ hằng quý báo cáo Ủy ban Thường vụ Quốc hội và báo cáo Quốc hội tại kỳ họp gần nhất.",
+        "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Hàng năm, Ủy ban nhân dân Thành phố báo cáo Hội đồng nhân dân Thành phố kết quả triển khai quy hoạch tại kỳ họp thường lệ cuối năm.", "event:")]
+    public void A_second_report_at_a_session_beside_a_periodic_duty_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
