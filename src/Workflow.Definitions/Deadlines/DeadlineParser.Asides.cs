@@ -920,69 +920,6 @@ public static partial class DeadlineParser
             }
         }
 
-        /// <summary>"Báo cáo quý: Kỳ báo cáo từ ngày 16 của tháng cuối quý trước đến ngày 15 tháng cuối của quý báo cáo; thời
-        /// gian báo cáo từ ngày 16 đến ngày 20 của tháng cuối quý báo cáo": the days joined by "từ … đến" right after "kỳ báo
-        /// cáo" (the reporting period, "là" allowed between) are the period the data covers, not days to send in; beside
-        /// another date in the cell they are the note. Read as a span or as two days of every quarter or month. Runs after the
-        /// spans are merged.</summary>
-        private void SetReportPeriodSpansApart()
-        {
-            if (!Mentions("ky") || items.Count < 2)
-            {
-                return;
-            }
-
-            for (var i = items.Count - 1; i >= 0; i--)
-            {
-                var from = items[i];
-                var opens = Is(from.FirstToken, "tu") ? from.FirstToken : Is(from.FirstToken - 1, "tu") ? from.FirstToken - 1 : Is(from.FirstToken - 2, "tu", "ngay") ? from.FirstToken - 2 : -1;
-                var at = opens - (Is(opens - 1, "la") ? 4 : 3);
-                if (opens < 0 || from.Kind is ItemKind.Period or ItemKind.Year || !Is(at, "ky") || !IsReportWord(at + 1))
-                {
-                    continue;
-                }
-
-                // The span's end: the same item when merged, or the next item after "đến" or "tới" in the clause.
-                var to = from.Kind == ItemKind.Span ? i : -1;
-                if (to < 0 && i + 1 < items.Count && items[i + 1].Kind is ItemKind.Date or ItemKind.DayOfMonth)
-                {
-                    for (var t = from.LastToken + 1; t < items[i + 1].FirstToken && !IsSentenceBreak(t) && !Is(t, ';'); t++)
-                    {
-                        to = Is(t, "den") || Is(t, "toi") ? i + 1 : to;
-                    }
-                }
-
-                if (to < 0 || !DateOutside(i, to))
-                {
-                    continue;
-                }
-
-                var last = items[to].LastToken;
-                var note = $"\"{Original(at, last)}\" là kỳ số liệu, không phải hạn";
-                for (var j = to; j >= i; j--)
-                {
-                    SetApart(j, j == i ? note : null);
-                }
-
-                Array.Fill(covered, true, at, last - at + 1); // the words are in that note, not a note of their own
-            }
-        }
-
-        /// <summary>Whether an item that gives a date (not a bare period) stands outside items <paramref name="first"/> to
-        /// <paramref name="last"/>.</summary>
-        private bool DateOutside(int first, int last)
-        {
-            for (var i = 0; i < items.Count; i++)
-            {
-                if ((i < first || i > last) && items[i].Kind is ItemKind.Date or ItemKind.DayOfMonth or ItemKind.Span)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>Whether a day said as a deadline ("trước ngày …", "chậm nhất ngày …") is among the items, outside
         /// <paramref name="span"/>.</summary>
         private bool DeadlineDayOutside(Item span)

@@ -408,12 +408,17 @@ public static partial class DeadlineParser
                 period = period >= 0 && items[period].FirstToken == p ? period : -1;
                 var j = p + (Is(p, TokenType.Number) && Is(p + 1, "thang") ? 2 : 1);
                 j += Is(j, "duoc") ? 1 : 0;
-                if (!Is(j, "tinh", "tu"))
+                // "Kỳ báo cáo từ ngày 16 của tháng cuối quý trước đến ngày 15 tháng cuối của quý báo cáo; thời gian báo cáo từ
+                // ngày 16 đến ngày 20 …": "từ" right after the words, or after the period they name ("là" allowed before it),
+                // defines the period as "tính từ" does.
+                var named = period >= 0 || j == p + 2;
+                j = Is(j, "tinh", "tu") ? j : Is(p, "tu") ? p : Is(p, "la", "tu") ? p + 1 : named && Is(j, "tu") ? j : named && Is(j, "la", "tu") ? j + 1 : -1;
+                if (j < 0)
                 {
                     continue;
                 }
 
-                var end = j + 2;
+                var end = j + (Is(j, "tinh") ? 2 : 1);
                 while (end < tokens.Length && !Is(end, ';') && !IsSentenceBreak(end))
                 {
                     end++;

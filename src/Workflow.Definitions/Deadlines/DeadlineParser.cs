@@ -295,7 +295,6 @@ public static partial class DeadlineParser
             }
 
             SetDataPeriodsApart();
-            SetReportPeriodSpansApart();
             SetSubmissionWindowsApart();
             SetEpisodesApart();
             SetOccasionsOfTetApart();

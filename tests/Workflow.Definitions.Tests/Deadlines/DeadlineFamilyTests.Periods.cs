@@ -26,7 +26,8 @@ public partial class DeadlineFamilyTests
         "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
     public void Periods_listed_after_the_quarters_last_month_take_its_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
-    /// <summary>"Kỳ báo cáo từ … đến …" is the period the data covers: beside the window or day to send in, the note.</summary>
+    /// <summary>"Kỳ báo cáo từ … đến …" defines the period the data covers, as "kỳ báo cáo … được tính từ" does: beside the
+    /// window or day to send in after it, the note.</summary>
     [Theory]
     [InlineData("Báo cáo quý: Kỳ báo cáo từ ngày 16 của tháng cuối quý trước đến ngày 15 tháng cuối của quý báo cáo; thời gian báo cáo từ ngày 16 đến ngày 20 của tháng cuối quý báo cáo;",
         "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
@@ -35,7 +36,7 @@ public partial class DeadlineFamilyTests
     {
         var schedule = DeadlineParser.Parse(phrase, Y2025);
         Assert.Equal(expected, ScheduleText.Of(schedule));
-        Assert.Contains("là kỳ số liệu, không phải hạn", schedule.Note, StringComparison.Ordinal);
+        Assert.Contains("Kỳ báo cáo từ ngày", schedule.Note, StringComparison.Ordinal);
     }
 
     /// <summary>A second report at a council session, joined by "và" to a periodic duty's report, is an extra occasion: the
