@@ -410,17 +410,16 @@ public static partial class DeadlineParser
             if (!named && !half)
             {
                 // "Báo cáo quý gửi trong 15 ngày sau khi kết thúc quý", "Định kỳ hằng năm, chậm nhất 30 ngày kể từ ngày kết thúc
-                // năm": the duty named before is the one counted from, not a report due at the period's end as well.
+                // năm": the duty named before is the one counted from, not a report due at the period's end as well; so is
+                // the same period named twice ("theo định kỳ hàng quý và hàng năm …. Báo cáo quý: Chậm nhất là 30 ngày, kể từ
+                // ngày kết thúc quý"), the frequency and the report's own label.
                 var every = quarter ? ReportingPeriod.Quarterly : ReportingPeriod.Yearly;
-                var duty = -1;
-                for (var i = 0; i < items.Count; i++)
+                for (var i = items.Count - 1; i >= 0; i--)
                 {
-                    duty = items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period == every ? i : duty;
-                }
-
-                if (duty >= 0)
-                {
-                    items.RemoveAt(duty);
+                    if (items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period == every)
+                    {
+                        items.RemoveAt(i);
+                    }
                 }
 
                 // "hằng quý, 06 tháng … 15 ngày kể từ ngày kết thúc quý và 06 tháng": a half year ends with a quarter, so its

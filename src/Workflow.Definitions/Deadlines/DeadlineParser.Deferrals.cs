@@ -44,7 +44,11 @@ public static partial class DeadlineParser
 
             if (IsSession(k))
             {
-                SetEventMarker(k, EventWhen.WithoutDate);
+                if (!SessionOfSecondReport(k))
+                {
+                    SetEventMarker(k, EventWhen.WithoutDate);
+                }
+
                 return k;
             }
 
@@ -250,6 +254,42 @@ public static partial class DeadlineParser
             AddDate(new LocalDate(year, 3, 31), null, yearImplicit, k, last);
             ambiguities.Add($"\"{Original(k, last)}\" đọc là hạn 31/03/{year} (hết quý I; có thể hiểu là hết tháng 01)");
             return last + 1;
+        }
+
+        /// <summary>"định kỳ hằng quý báo cáo Ủy ban Thường vụ Quốc hội và báo cáo Quốc hội tại kỳ họp gần nhất": a session at
+        /// <paramref name="k"/> in a second report, joined by "và" to a report whose period is read before it in the sentence,
+        /// is that second report's occasion beside the periodic duty, not an event the duty waits for; its words stay the
+        /// note. ("Hàng năm, … báo cáo Hội đồng nhân dân … tại kỳ họp thường lệ cuối năm", one report, still waits for the
+        /// session.)</summary>
+        private bool SessionOfSecondReport(int k)
+        {
+            for (var t = k - 1; t > 0 && t >= k - 12 && !IsSentenceBreak(t) && !Is(t, ';'); t--)
+            {
+                if (!Is(t, "va") || !(IsReportWord(t + 1) || Is(t + 1, "trinh")))
+                {
+                    continue;
+                }
+
+                foreach (var item in items)
+                {
+                    if (item.Kind != ItemKind.Period || item.LastToken >= t || HasSentenceBreak(item.LastToken, t))
+                    {
+                        continue;
+                    }
+
+                    for (var u = item.LastToken + 1; u < t; u++)
+                    {
+                        if (IsReportWord(u) || Is(u, "trinh"))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            return false;
         }
 
         /// <summary>Whether "kỳ họp" (a session) starts at <paramref name="k"/>: not "ký hợp" ("cơ quan đăng ký hợp tác xã"),

@@ -53,7 +53,12 @@ public static partial class DeadlineParser
             // one month of every quarter.
             if (day && Is(of, "thang") && EveryQuarterAfter(of + 1) is var quarter && quarter > of + 1)
             {
-                return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, quarter);
+                // "trước ngày 10 tháng cuối của quý, 6 tháng, 9 tháng và 1 năm": the other periods listed each end with a
+                // quarter, so that day of their last month is one of the quarters' days; "… tháng cuối của quý báo cáo": the
+                // report's quarter, its words read with it.
+                var others = Is(of + 1, "cuoi") ? QuarterEndingPeriods(quarter) : quarter;
+                var last = others > quarter ? others - 1 : IsReportWord(quarter) ? quarter + 1 : quarter;
+                return DayOfQuarter(n, Is(of + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, last);
             }
 
             // "chậm nhất vào ngày 20 của tháng cuối thuộc kỳ báo cáo", no period but the quarter named before: every report period
@@ -403,12 +408,17 @@ public static partial class DeadlineParser
                 period = period >= 0 && items[period].FirstToken == p ? period : -1;
                 var j = p + (Is(p, TokenType.Number) && Is(p + 1, "thang") ? 2 : 1);
                 j += Is(j, "duoc") ? 1 : 0;
-                if (!Is(j, "tinh", "tu"))
+                // "Kỳ báo cáo từ ngày 16 của tháng cuối quý trước đến ngày 15 tháng cuối của quý báo cáo; thời gian báo cáo từ
+                // ngày 16 đến ngày 20 …": "từ" right after the words, or after the period they name ("là" allowed before it),
+                // defines the period as "tính từ" does.
+                var named = period >= 0 || j == p + 2;
+                j = Is(j, "tinh", "tu") ? j : Is(p, "tu") ? p : Is(p, "la", "tu") ? p + 1 : named && Is(j, "tu") ? j : named && Is(j, "la", "tu") ? j + 1 : -1;
+                if (j < 0)
                 {
                     continue;
                 }
 
-                var end = j + 2;
+                var end = j + (Is(j, "tinh") ? 2 : 1);
                 while (end < tokens.Length && !Is(end, ';') && !IsSentenceBreak(end))
                 {
                     end++;
@@ -787,7 +797,15 @@ public static partial class DeadlineParser
                 return at;
             }
 
-            j += 3;
+            return QuarterEndingPeriods(j + 3);
+        }
+
+        /// <summary>At <paramref name="j"/>, after a quarter's words: the other periods listed with it that all end with a
+        /// quarter ("6 tháng", "6 tháng đầu năm", "9 tháng", "năm", "cả năm", "1 năm"), joined by commas or "và". Returns the
+        /// token after the list, or <paramref name="j"/> when none follows (a year's number after "năm" names a year, no
+        /// period).</summary>
+        private int QuarterEndingPeriods(int j)
+        {
             while (true)
             {
                 var next = Is(j, ',') ? j + 1 : j;
@@ -795,12 +813,13 @@ public static partial class DeadlineParser
                 if (Is(next, TokenType.Number) && tokens[next].Value is 6 or 9 && Is(next + 1, "thang"))
                 {
                     j = next + 2;
+                    j += tokens[next].Value == 6 && (Is(j, "dau", "nam") || Is(j, "cuoi", "nam")) ? 2 : 0;
                 }
-                else if (Is(next, "ca", "nam"))
+                else if ((Is(next, "ca", "nam") || (Is(next, TokenType.Number) && tokens[next].Value == 1 && tokens[next].Length <= 2 && Is(next + 1, "nam"))) && !IsYearNumber(next + 2))
                 {
                     j = next + 2;
                 }
-                else if (next > j && Is(next, "nam"))
+                else if (next > j && Is(next, "nam") && !IsYearNumber(next + 1))
                 {
                     j = next + 1;
                 }
