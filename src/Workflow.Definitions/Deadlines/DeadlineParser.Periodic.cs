@@ -195,6 +195,14 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth: true, k, k + 2);
             }
 
+            if ((Is(k + 1, "cua", "thang", "lien") && Is(k + 4, "ke")) || (Is(k + 1, "thang", "lien") && Is(k + 3, "ke")))
+            {
+                // "Trước ngày 05 của tháng liền kề": the month right after (a monthly index published the next month); "tháng
+                // liền kề trước" would be the one before, left as it reads.
+                var last = Is(k + 1, "cua") ? k + 4 : k + 3;
+                return Is(last + 1, "truoc") ? k : DayOfMonth(n, nextMonth: true, k, last);
+            }
+
             if (Is(k + 1, "cua", "thang") && !Is(k + 3, TokenType.Number) && !Is(k + 3, '/') && !Is(k + 3, "sau") && !Is(k + 3, "tiep") && !Is(k + 3, "ke")
                 && !Is(k + 3, "cuoi") && !Is(k + 3, "dau") && !Is(k + 3, "bao") && !Is(k + 3, "thu") && !Is(k + 3, "truoc") && !Is(k + 3, "do") && !Is(k + 3, "nay"))
             {

@@ -441,9 +441,10 @@ public static partial class DeadlineParser
         /// deadline does not need either.</summary>
         private bool PartOfDay(int j) => (Is(j, "sang") || Is(j, "chieu")) && Is(j + 1, "ngay");
 
-        /// <summary>"00h00", "24 giờ", "17 giờ 00": the hour of a date, which a deadline does not need.</summary>
+        /// <summary>"00h00", "24 giờ", "17 giờ 00", "17g00": the hour of a date, which a deadline does not need.</summary>
         private bool IsTimeOfDay(int j) =>
-            Is(j, "h") || Is(j, "gio") || Is(j, "phut") || (Is(j, TokenType.Number) && tokens[j].Length <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h") || Is(j - 1, "gio")));
+            Is(j, "h") || Is(j, "gio") || Is(j, "phut") || (Is(j, "g") && Is(j - 1, TokenType.Number))
+            || (Is(j, TokenType.Number) && tokens[j].Length <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h") || Is(j - 1, "gio") || Is(j + 1, "g") || Is(j - 1, "g")));
 
         /// <summary>A word after "để" in the same sentence tells the purpose ("… để sẵn sàng kết nối … khi hoàn
         /// thành"), not a condition the task waits for.</summary>
@@ -501,6 +502,11 @@ public static partial class DeadlineParser
                 {
                     // "Thời gian bắt đầu: 15/12/2023 - Thời gian kết thúc: 24/12/2023": the end said with its colon after the dash.
                     j += Is(j, "thoi") ? 4 : 2;
+                }
+                else if (Is(j, "cham", "nhat") && joined)
+                {
+                    // "Từ 15/5/2025 đến chậm nhất 17g00 ngày 19/5/2025": "chậm nhất" after "đến" says the end is a deadline.
+                    j++;
                 }
                 else if (Is(j, ',') && Is(j + 1, "va", "ket", "thuc") && !joined)
                 {

@@ -2500,4 +2500,19 @@ public partial class DeadlineFamilyTests
     [InlineData("Bổ sung dự án Luật vào Chương trình lập pháp năm 2026, trình Quốc hội thông qua tại Kỳ họp thứ 2 (tháng 10/2026).", "once: 2026-10-31")]
     [InlineData("Trình Quốc hội thông qua tại Kỳ họp thứ 2 (tháng 10/2026).", "once: 2026-10-31")]
     public void A_sessions_month_in_brackets_is_the_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    /// <summary>"chậm nhất" after "đến", and an hour written "17g00", still close a span; "tháng liền kề" is the next month.</summary>
+    [Theory]
+    [InlineData("Từ 15/5/2025 đến chậm nhất 17g00 ngày 19/5/2025: cha mẹ học sinh nộp hồ sơ", "continuous: 2025-05-19")]
+    [InlineData("Từ 20/5/2025 đến chậm nhất ngày 23/5/2025", "continuous: 2025-05-23")]
+    public void A_span_closed_by_a_deadline_and_its_hour(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    [Fact]
+    public void A_day_of_the_adjoining_month_is_the_next_months()
+    {
+        var schedule = DeadlineParser.Parse("Công bố chỉ số trước ngày 05 của tháng liền kề", Y2025);
+
+        Assert.Equal(ScheduleKind.Recurring, schedule.Kind);
+        Assert.Equal(new LocalDate(2025, 2, 5), schedule.Milestones[0].Due);
+        Assert.Equal(new LocalDate(2026, 1, 5), schedule.Milestones[^1].Due);
+    }
 }
