@@ -11,6 +11,12 @@ public static partial class DeadlineParser
 {
     private sealed partial class Reading
     {
+        /// <summary>Whether tokens <paramref name="k"/>..k+2 are an hour and its minutes written with a dot and no space
+        /// ("22.08"): at most 24, a dot, two digits at most 59.</summary>
+        private bool ClockTime(int k) =>
+            Is(k, TokenType.Number) && tokens[k].Length <= 2 && tokens[k].Value <= 24 && Is(k + 1, '.') && Is(k + 2, TokenType.Number)
+            && tokens[k + 2].Length == 2 && tokens[k + 2].Value <= 59 && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End;
+
         /// <summary>Exact dates ("31/01/2025", "31-01-2025", "15 tháng 12 năm 2024", "15/12"),
         /// "6 tháng đầu năm", the periods "6 tháng", "9 tháng", and frequencies "02 lần/năm".</summary>
         private int NumberLed(int k)
@@ -20,6 +26,13 @@ public static partial class DeadlineParser
             if (CitedDocumentDate(k) is var cited && cited > k)
             {
                 return cited;
+            }
+
+            if (ClockTime(k) && (Is(k + 3, "ngay") || ((Is(k + 3, "den") || Is(k + 3, '-')) && ClockTime(k + 4) && Is(k + 7, "ngay"))))
+            {
+                // "Thời gian bắn: Từ 22.00 đến 22.08 ngày 10 tháng 8 năm 2025": hours written with a dot before the day they
+                // fall on, no day and month of their own.
+                return k + 3;
             }
 
             if ((Is(k - 1, "dot") || Is(k - 1, "buoc")) && tokens[k].Length <= 2 && Is(j, "thang") && Is(j + 1, TokenType.Number))

@@ -78,9 +78,10 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (Is(k, "theo", "tung") || Is(k, "theo", "thoi", "han") || Is(k, "theo", "thoi", "diem"))
+            if (Is(k, "theo", "tung") || Is(k, "theo", "thoi", "han") || Is(k, "theo", "thoi", "diem") || Is(k, "theo", "cac", "moc") || Is(k, "theo", "moc", "thoi"))
             {
                 // "Theo từng mốc thời hạn dưới đây", "Theo thời hạn cụ thể sau đây:" (a group row: its rows give the dates),
+                // "Theo các mốc thời gian tại Phương án số 7178/PA-UBND ngày 14/11/2025" (another document's milestones),
                 // "Theo thời điểm có nhu cầu", "Theo từng nhiệm vụ đầu tư của năm 2026": each task's or row's own timetable;
                 // an event unless the phrase also gives a date. A year said with "của" in the same clause is whose tasks.
                 SetEventMarker(k, EventWhen.WithoutDate);

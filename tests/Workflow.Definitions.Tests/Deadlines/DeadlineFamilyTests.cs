@@ -2515,4 +2515,10 @@ public partial class DeadlineFamilyTests
         Assert.Equal(new LocalDate(2025, 2, 5), schedule.Milestones[0].Due);
         Assert.Equal(new LocalDate(2026, 1, 5), schedule.Milestones[^1].Due);
     }
+    /// <summary>Hours written with a dot before their day are no dates; another document's milestones are its timetable.</summary>
+    [Theory]
+    [InlineData("Thời gian bắn: Từ 22.00 đến 22.08 ngày 10 tháng 8 năm 2025 (theo hiệp đồng).", "once: 2025-08-10")]
+    [InlineData("Từ 07.30 ngày 15/12/2025", "once: 2025-12-15")]
+    [InlineData("Theo các mốc thời gian tại Phương án số 7178/PA-UBND ngày 14/11/2025 của UBND tỉnh", "event:")]
+    public void Clock_times_and_another_documents_milestones(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
