@@ -313,11 +313,31 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                var session = k;
-                items.RemoveAll(item => item.Kind == ItemKind.Year && !item.YearImplicit && item.FirstToken > session
-                    && !items.Exists(other => other.Kind == ItemKind.Date && other.FirstToken > session && other.FirstToken < item.FirstToken)
-                    && !HasSentenceBreak(session, item.FirstToken));
+                // (A loop from the end, not RemoveAll: its predicate would look into the list while it is being compacted.)
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    var item = items[i];
+                    if (item.Kind == ItemKind.Year && !item.YearImplicit && item.FirstToken > k && !DateBetween(k, item.FirstToken)
+                        && !HasSentenceBreak(k, item.FirstToken))
+                    {
+                        items.RemoveAt(i);
+                    }
+                }
             }
+        }
+
+        /// <summary>Whether a date item starts between tokens <paramref name="from"/> and <paramref name="to"/>.</summary>
+        private bool DateBetween(int from, int to)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Date && item.FirstToken > from && item.FirstToken < to)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
