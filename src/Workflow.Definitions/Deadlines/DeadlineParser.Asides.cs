@@ -221,6 +221,11 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>Whether the date at <paramref name="first"/> opens brackets with "hoàn thành trong" or "hoàn thành trước"
+        /// ("thành lập Hội đồng … (hoàn thành trong tháng 4/2026)"): a deadline, as one said with "trước" is.</summary>
+        private bool CompletedInBrackets(int first) =>
+            (Is(first - 1, "trong") || Is(first - 1, "truoc")) && Is(first - 3, "hoan", "thanh") && Is(first - 4, '(');
+
         /// <summary>Whether the date at <paramref name="first"/> is in brackets right after a session's number, "tại Kỳ họp thứ 2
         /// (tháng 10/2026)": when the session sits, the day the task is due.</summary>
         private bool SessionsMonth(int first) =>
@@ -329,7 +334,7 @@ public static partial class DeadlineParser
             for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
             {
                 var item = items[i];
-                deadline = item.Kind == ItemKind.Date && !item.YearImplicit && ((item.Name is null && SaidAsDeadline(item.FirstToken)) || SessionsMonth(item.FirstToken));
+                deadline = item.Kind == ItemKind.Date && !item.YearImplicit && ((item.Name is null && SaidAsDeadline(item.FirstToken)) || SessionsMonth(item.FirstToken) || CompletedInBrackets(item.FirstToken));
 
                 // A day said as a deadline without its year ("… 6 tháng cuối năm 2025 trước ngày 5-12", "… trúng tuyển đại học
                 // năm 2025 trước 17h ngày 22/8") is in the tracked year: a subject year that is the tracked one is its note.

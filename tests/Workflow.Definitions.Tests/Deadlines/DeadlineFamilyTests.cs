@@ -2499,6 +2499,7 @@ public partial class DeadlineFamilyTests
     [Theory]
     [InlineData("Bổ sung dự án Luật vào Chương trình lập pháp năm 2026, trình Quốc hội thông qua tại Kỳ họp thứ 2 (tháng 10/2026).", "once: 2026-10-31")]
     [InlineData("Trình Quốc hội thông qua tại Kỳ họp thứ 2 (tháng 10/2026).", "once: 2026-10-31")]
+    [InlineData("Triển khai kế hoạch xây dựng xã không ma túy năm 2026; thành lập Hội đồng cấp xã (hoàn thành trong tháng 4/2026).", "once: 2026-04-30")]
     public void A_sessions_month_in_brackets_is_the_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
     /// <summary>"chậm nhất" after "đến", and an hour written "17g00", still close a span; "tháng liền kề" is the next month.</summary>
     [Theory]
