@@ -452,6 +452,30 @@ public static partial class DeadlineParser
             return last + 1;
         }
 
+        /// <summary>"Trong thời hạn 60 ngày kể từ ngày kết thúc 06 tháng đầu năm tài chính, doanh nghiệp thực hiện công bố thông
+        /// tin định kỳ 06 tháng": a half-year period named after a report counted from a half's end, in its sentence, is that
+        /// report's frequency, not a second duty due at each half's end.</summary>
+        private void DropHalfYearsCountedFrom()
+        {
+            for (var i = items.Count - 1; i > 0; i--)
+            {
+                if (items[i].Kind != ItemKind.Period || items[i].Period != ReportingPeriod.HalfYearly)
+                {
+                    continue;
+                }
+
+                for (var c = i - 1; c >= 0; c--)
+                {
+                    if (items[c].Kind == ItemKind.Date && items[c].Name is "6 tháng đầu năm" or "6 tháng cuối năm" && recurringMarkers.Contains(items[c].FirstToken)
+                        && !HasSentenceBreak(items[c].LastToken, items[i].FirstToken))
+                    {
+                        items.RemoveAt(i);
+                        break;
+                    }
+                }
+            }
+        }
+
         /// <summary>The "nhưng" of "nhưng không (vượt) quá" followed by a count in the same sentence after
         /// <paramref name="from"/>, or -1.</summary>
         private int BoundAfter(int from)

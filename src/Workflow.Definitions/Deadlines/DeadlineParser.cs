@@ -288,6 +288,7 @@ public static partial class DeadlineParser
             SetPeriodDefinitionsApart();
             SetAsidesApart();
             DropSessionYears();
+            DropHalfYearsCountedFrom();
             MergeSpans();
             if (error is not null)
             {

@@ -2522,4 +2522,12 @@ public partial class DeadlineFamilyTests
     [InlineData("Từ 07.30 ngày 15/12/2025", "once: 2025-12-15")]
     [InlineData("Theo các mốc thời gian tại Phương án số 7178/PA-UBND ngày 14/11/2025 của UBND tỉnh", "event:")]
     public void Clock_times_and_another_documents_milestones(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+    /// <summary>A half-year period named after a report counted from a half's end is that report's frequency.</summary>
+    [Fact]
+    public void A_half_year_named_after_a_count_from_its_end_is_the_same_duty()
+    {
+        var schedule = DeadlineParser.Parse("a) Trong thời hạn 60 ngày kể từ ngày kết thúc 06 tháng đầu năm tài chính, doanh nghiệp công bố thông tin định kỳ 06 tháng;", Y2025);
+
+        Assert.Equal("recurring: 6 tháng đầu năm 2025-08-29", ScheduleText.Of(schedule));
+    }
 }
