@@ -249,7 +249,7 @@ public static partial class DeadlineParser
         /// case's day is its own deadline. Runs after the scan.</summary>
         private void SetOpeningCasesApart()
         {
-            var start = Is(0, '-') ? 1 : (Is(0, TokenType.Word) || Is(0, TokenType.Number)) && tokens[0].Length <= 2 && (Is(1, ')') || Is(1, '.')) ? 2 : 0;
+            var start = AfterListMarker();
             var cases = Is(start, "doi", "voi") ? 1 : Is(start, "truong", "hop") ? 2 : 0;
             if (cases == 0 || items.Count < 2)
             {
