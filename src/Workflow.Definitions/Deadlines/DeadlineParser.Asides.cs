@@ -355,7 +355,7 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
-                deadline = sameYearDeadline || (implicitDeadline && item.Year == context.TrackedYear) || ReviewedOnALaterDay(i);
+                deadline = sameYearDeadline || (implicitDeadline && item.Year == context.TrackedYear) || ReviewedOnALaterDay(i) || AssessedBeforeALaterDate(i);
                 if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm"
                     && Is(item.FirstToken - 1, TokenType.Word) && !SaysTime(item.FirstToken - 1))
                 {
@@ -495,6 +495,40 @@ public static partial class DeadlineParser
             {
                 if (day.Kind == ItemKind.Date && day.Name is null && !day.YearImplicit && day.FirstToken > item.LastToken && day.FirstToken <= item.LastToken + 4
                     && day.Date > item.Date && OnlyWords(item.LastToken + 1, day.FirstToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"b) Quý I/2027, các cơ quan … đánh giá kết quả thực hiện phong trào thi đua …, xếp loại chỉ số CCHC năm 2026
+        /// của cơ quan …": a year written with "năm" a few words after "chỉ số" (an index), "xếp loại" or "đánh giá", only
+        /// words between, in a cell that gives a date with its year after that year, is the year assessed then, not a step
+        /// of its own (as a year after "tổng kết" is, <see cref="ReviewedOnALaterDay"/>).</summary>
+        private bool AssessedBeforeALaterDate(int i)
+        {
+            var item = items[i];
+            if (item.Kind != ItemKind.Year || item.YearImplicit || !Is(item.FirstToken, "nam"))
+            {
+                return false;
+            }
+
+            var assessed = false;
+            for (var j = item.FirstToken - 1; j >= 0 && j >= item.FirstToken - 5 && Is(j, TokenType.Word) && !assessed; j--)
+            {
+                assessed = Is(j, "chi", "so") || Is(j, "xep", "loai") || Is(j, "danh", "gia");
+            }
+
+            if (!assessed)
+            {
+                return false;
+            }
+
+            foreach (var day in items)
+            {
+                if (day.Kind == ItemKind.Date && !day.YearImplicit && day.Date.Year > item.Year)
                 {
                     return true;
                 }
