@@ -87,6 +87,11 @@ public static partial class DeadlineParser
         /// scan.</summary>
         private void SetCutOffsApart()
         {
+            if (items.Count >= 2 && Mentions("tinh"))
+            {
+                SetCountsToAYearsDayApart();
+            }
+
             var deadline = false;
             for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
             {
@@ -119,6 +124,37 @@ public static partial class DeadlineParser
 
                 SetApart(i, $"\"{Original(reach, item.LastToken)}\" là ngày chốt số liệu, không phải hạn");
             }
+        }
+
+        /// <summary>"Phong trào thi đua trong năm 2026 và tính đến hết ngày 31/12/2026.": a day reached with "tính đến (hết)
+        /// ngày" (counted up to), in the year of work the cell gives ("trong năm 2026"), is how far that work is counted, its
+        /// cut-off; the year stays the cell's time, the day becomes the note.</summary>
+        private void SetCountsToAYearsDayApart()
+        {
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                var reach = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : -1;
+                reach -= Is(reach, "het") ? 1 : 0;
+                if (item.Kind == ItemKind.Date && !item.YearImplicit && item.Name is null && Is(reach - 1, "tinh", "den") && WorkOverYear(item.Date.Year))
+                {
+                    SetApart(i, $"\"{Original(reach - 1, item.LastToken)}\" là ngày chốt, không phải hạn");
+                }
+            }
+        }
+
+        /// <summary>Whether an item is the whole year <paramref name="year"/>, written with it ("trong năm 2026").</summary>
+        private bool WorkOverYear(int year)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Year && !item.YearImplicit && item.Year == year)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the nearest "từ" before <paramref name="k"/> in its sentence opens "phát sinh từ khi" (arisen
