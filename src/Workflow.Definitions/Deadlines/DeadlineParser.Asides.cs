@@ -439,7 +439,8 @@ public static partial class DeadlineParser
                 var end = bare && i + 1 < items.Count ? items[i + 1] : default;
                 var qualifier = Is(item.FirstToken - 3, TokenType.Number) && Is(item.FirstToken - 4, TokenType.Word)
                     && tokens[item.FirstToken - 4].End == tokens[item.FirstToken - 3].Start ? item.FirstToken - 4 : item.FirstToken - 3;
-                if (bare && Is(item.FirstToken - 2, "giai", "doan") && OpenBracketBefore(item.FirstToken) < 0 && end.Kind == ItemKind.Year && end.FirstToken == end.LastToken && IsYearNumber(end.FirstToken)
+                // ("quy hoạch tỉnh Phú Thọ thời kỳ 2021-2030": a plan's period after "thời kỳ" names it, as "giai đoạn" does.)
+                if (bare && (Is(item.FirstToken - 2, "giai", "doan") || Is(item.FirstToken - 2, "thoi", "ky")) && OpenBracketBefore(item.FirstToken) < 0 && end.Kind == ItemKind.Year && end.FirstToken == end.LastToken && IsYearNumber(end.FirstToken)
                     && (end.FirstToken == item.LastToken + 1 || (end.FirstToken == item.LastToken + 2 && Is(item.LastToken + 1, '-')))
                     && Is(qualifier, TokenType.Word) && !SaysTime(qualifier))
                 {
@@ -730,7 +731,9 @@ public static partial class DeadlineParser
         /// Hoàn thành trước 30/6/2025", "Kế hoạch 5 năm theo lộ trình 2026 - 2030 được ban hành trước ngày 31 tháng 12 năm
         /// 2025": the years right after "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình" name a term, a school year or a
         /// roadmap, which the task is about; beside another date they are the note, not deadlines. Alone ("Năm học
-        /// 2025-2026") they are still the cell's time. Runs after the scan.</summary>
+        /// 2025-2026") they are still the cell's time. So is the year of a plan's vision ("lập điều chỉnh quy hoạch tỉnh …
+        /// thời kỳ 2021-2030, tầm nhìn đến năm 2050: Thực hiện trong 4 tháng, …"), which names the plan. Runs after the
+        /// scan.</summary>
         private void SetNamedTermsApart()
         {
             var named = 0;
@@ -738,7 +741,7 @@ public static partial class DeadlineParser
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                if (NamedTermAt(i))
+                if (NamedTermAt(i) || VisionAt(i) >= 0)
                 {
                     named++;
                 }
@@ -761,7 +764,27 @@ public static partial class DeadlineParser
                     var term = Is(item.FirstToken - 1, '(') ? (Is(item.FirstToken - 3, "nhiem", "ky") ? item.FirstToken - 3 : item.FirstToken - 4) : item.FirstToken - 2;
                     SetApart(i, $"\"{Original(term, item.LastToken)}\" là tên nhiệm kỳ, năm học hay lộ trình, không phải hạn");
                 }
+                else if (VisionAt(i) is var vision && vision >= 0)
+                {
+                    SetApart(i, $"\"{Original(vision, item.LastToken)}\" là tầm nhìn của quy hoạch, không phải hạn");
+                }
             }
+        }
+
+        /// <summary>The "tầm" of "tầm nhìn (đến / tới) (năm) 2050" right before item <paramref name="i"/>, a year: the horizon a
+        /// plan or strategy is named by; otherwise -1.</summary>
+        private int VisionAt(int i)
+        {
+            var item = items[i];
+            if (item.Kind != ItemKind.Year || item.YearImplicit || !Mentions("nhin"))
+            {
+                return -1;
+            }
+
+            var j = item.FirstToken - 1;
+            j -= Is(j, "nam") ? 1 : 0;
+            j -= Is(j, "den") || Is(j, "toi") ? 1 : 0;
+            return Is(j - 1, "tam", "nhin") ? j - 1 : -1;
         }
 
         /// <summary>"chậm nhất trong tháng 7/2026 phải hoàn thành …, phấn đấu hoàn thành sớm hơn vào 30/4/2026", "Hoàn thành
