@@ -87,6 +87,11 @@ public static partial class DeadlineParser
         /// scan.</summary>
         private void SetCutOffsApart()
         {
+            if (items.Count >= 2 && Mentions("tinh"))
+            {
+                SetCountsToAYearsDayApart();
+            }
+
             var deadline = false;
             for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
             {
@@ -119,6 +124,37 @@ public static partial class DeadlineParser
 
                 SetApart(i, $"\"{Original(reach, item.LastToken)}\" là ngày chốt số liệu, không phải hạn");
             }
+        }
+
+        /// <summary>"Phong trào thi đua trong năm 2026 và tính đến hết ngày 31/12/2026.": a day reached with "tính đến (hết)
+        /// ngày" (counted up to), in the year of work the cell gives ("trong năm 2026"), is how far that work is counted, its
+        /// cut-off; the year stays the cell's time, the day becomes the note.</summary>
+        private void SetCountsToAYearsDayApart()
+        {
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                var reach = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : -1;
+                reach -= Is(reach, "het") ? 1 : 0;
+                if (item.Kind == ItemKind.Date && !item.YearImplicit && item.Name is null && Is(reach - 1, "tinh", "den") && WorkOverYear(item.Date.Year))
+                {
+                    SetApart(i, $"\"{Original(reach - 1, item.LastToken)}\" là ngày chốt, không phải hạn");
+                }
+            }
+        }
+
+        /// <summary>Whether an item is the whole year <paramref name="year"/>, written with it ("trong năm 2026").</summary>
+        private bool WorkOverYear(int year)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Year && !item.YearImplicit && item.Year == year)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the nearest "từ" before <paramref name="k"/> in its sentence opens "phát sinh từ khi" (arisen
@@ -254,7 +290,7 @@ public static partial class DeadlineParser
         /// case's day is its own deadline. Runs after the scan.</summary>
         private void SetOpeningCasesApart()
         {
-            var start = Is(0, '-') ? 1 : (Is(0, TokenType.Word) || Is(0, TokenType.Number)) && tokens[0].Length <= 2 && (Is(1, ')') || Is(1, '.')) ? 2 : 0;
+            var start = AfterListMarker();
             var cases = Is(start, "doi", "voi") ? 1 : Is(start, "truong", "hop") ? 2 : 0;
             if (cases == 0 || items.Count < 2)
             {
@@ -360,7 +396,7 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
-                deadline = sameYearDeadline || (implicitDeadline && item.Year == context.TrackedYear) || ReviewedOnALaterDay(i);
+                deadline = sameYearDeadline || (implicitDeadline && item.Year == context.TrackedYear) || ReviewedOnALaterDay(i) || AssessedBeforeALaterDate(i);
                 if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm"
                     && Is(item.FirstToken - 1, TokenType.Word) && !SaysTime(item.FirstToken - 1))
                 {
@@ -408,7 +444,8 @@ public static partial class DeadlineParser
                 var end = bare && i + 1 < items.Count ? items[i + 1] : default;
                 var qualifier = Is(item.FirstToken - 3, TokenType.Number) && Is(item.FirstToken - 4, TokenType.Word)
                     && tokens[item.FirstToken - 4].End == tokens[item.FirstToken - 3].Start ? item.FirstToken - 4 : item.FirstToken - 3;
-                if (bare && Is(item.FirstToken - 2, "giai", "doan") && OpenBracketBefore(item.FirstToken) < 0 && end.Kind == ItemKind.Year && end.FirstToken == end.LastToken && IsYearNumber(end.FirstToken)
+                // ("quy hoạch tỉnh Phú Thọ thời kỳ 2021-2030": a plan's period after "thời kỳ" names it, as "giai đoạn" does.)
+                if (bare && (Is(item.FirstToken - 2, "giai", "doan") || Is(item.FirstToken - 2, "thoi", "ky")) && OpenBracketBefore(item.FirstToken) < 0 && end.Kind == ItemKind.Year && end.FirstToken == end.LastToken && IsYearNumber(end.FirstToken)
                     && (end.FirstToken == item.LastToken + 1 || (end.FirstToken == item.LastToken + 2 && Is(item.LastToken + 1, '-')))
                     && Is(qualifier, TokenType.Word) && !SaysTime(qualifier))
                 {
@@ -500,6 +537,40 @@ public static partial class DeadlineParser
             {
                 if (day.Kind == ItemKind.Date && day.Name is null && !day.YearImplicit && day.FirstToken > item.LastToken && day.FirstToken <= item.LastToken + 4
                     && day.Date > item.Date && OnlyWords(item.LastToken + 1, day.FirstToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"b) Quý I/2027, các cơ quan … đánh giá kết quả thực hiện phong trào thi đua …, xếp loại chỉ số CCHC năm 2026
+        /// của cơ quan …": a year written with "năm" a few words after "chỉ số" (an index), "xếp loại" or "đánh giá", only
+        /// words between, in a cell that gives a date with its year after that year, is the year assessed then, not a step
+        /// of its own (as a year after "tổng kết" is, <see cref="ReviewedOnALaterDay"/>).</summary>
+        private bool AssessedBeforeALaterDate(int i)
+        {
+            var item = items[i];
+            if (item.Kind != ItemKind.Year || item.YearImplicit || !Is(item.FirstToken, "nam"))
+            {
+                return false;
+            }
+
+            var assessed = false;
+            for (var j = item.FirstToken - 1; j >= 0 && j >= item.FirstToken - 5 && Is(j, TokenType.Word) && !assessed; j--)
+            {
+                assessed = Is(j, "chi", "so") || Is(j, "xep", "loai") || Is(j, "danh", "gia");
+            }
+
+            if (!assessed)
+            {
+                return false;
+            }
+
+            foreach (var day in items)
+            {
+                if (day.Kind == ItemKind.Date && !day.YearImplicit && day.Date.Year > item.Year)
                 {
                     return true;
                 }
@@ -665,7 +736,9 @@ public static partial class DeadlineParser
         /// Hoàn thành trước 30/6/2025", "Kế hoạch 5 năm theo lộ trình 2026 - 2030 được ban hành trước ngày 31 tháng 12 năm
         /// 2025": the years right after "nhiệm kỳ", "năm học", "niên khóa" or "lộ trình" name a term, a school year or a
         /// roadmap, which the task is about; beside another date they are the note, not deadlines. Alone ("Năm học
-        /// 2025-2026") they are still the cell's time. Runs after the scan.</summary>
+        /// 2025-2026") they are still the cell's time. So is the year of a plan's vision ("lập điều chỉnh quy hoạch tỉnh …
+        /// thời kỳ 2021-2030, tầm nhìn đến năm 2050: Thực hiện trong 4 tháng, …"), which names the plan. Runs after the
+        /// scan.</summary>
         private void SetNamedTermsApart()
         {
             var named = 0;
@@ -673,7 +746,7 @@ public static partial class DeadlineParser
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                if (NamedTermAt(i))
+                if (NamedTermAt(i) || VisionAt(i) >= 0)
                 {
                     named++;
                 }
@@ -696,7 +769,27 @@ public static partial class DeadlineParser
                     var term = Is(item.FirstToken - 1, '(') ? (Is(item.FirstToken - 3, "nhiem", "ky") ? item.FirstToken - 3 : item.FirstToken - 4) : item.FirstToken - 2;
                     SetApart(i, $"\"{Original(term, item.LastToken)}\" là tên nhiệm kỳ, năm học hay lộ trình, không phải hạn");
                 }
+                else if (VisionAt(i) is var vision && vision >= 0)
+                {
+                    SetApart(i, $"\"{Original(vision, item.LastToken)}\" là tầm nhìn của quy hoạch, không phải hạn");
+                }
             }
+        }
+
+        /// <summary>The "tầm" of "tầm nhìn (đến / tới) (năm) 2050" right before item <paramref name="i"/>, a year: the horizon a
+        /// plan or strategy is named by; otherwise -1.</summary>
+        private int VisionAt(int i)
+        {
+            var item = items[i];
+            if (item.Kind != ItemKind.Year || item.YearImplicit || !Mentions("nhin"))
+            {
+                return -1;
+            }
+
+            var j = item.FirstToken - 1;
+            j -= Is(j, "nam") ? 1 : 0;
+            j -= Is(j, "den") || Is(j, "toi") ? 1 : 0;
+            return Is(j - 1, "tam", "nhin") ? j - 1 : -1;
         }
 
         /// <summary>"chậm nhất trong tháng 7/2026 phải hoàn thành …, phấn đấu hoàn thành sớm hơn vào 30/4/2026", "Hoàn thành

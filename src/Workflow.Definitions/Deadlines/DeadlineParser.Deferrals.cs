@@ -138,7 +138,7 @@ public static partial class DeadlineParser
                 // So is "Định kỳ hằng năm hoặc đột xuất báo cáo … theo quy định của Bộ trưởng …": the rules govern the reports.
                 // So is "Định kỳ hằng năm có tổ chức kiểm tra, giám sát … thí điểm theo lộ trình": in a cell that opens with its
                 // duty's frequency, the timetable is how the work goes, not when the duty is.
-                var forAnExtraReport = !timetable || Is(k + 1, "yeu", "cau") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua") || Is(0, "dinh", "ky");
+                var forAnExtraReport = !timetable || Is(k + 1, "yeu", "cau") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua") || OpensWithFrequency();
                 if (!(forAnExtraReport && AdHocAside(k)))
                 {
                     SetEventMarker(k, EventWhen.WithoutDate);

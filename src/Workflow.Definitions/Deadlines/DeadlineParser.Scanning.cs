@@ -705,11 +705,12 @@ public static partial class DeadlineParser
         {
             // "đột xuất" before the words, or after "theo yêu cầu"; or "hoặc" before them, after a periodic duty; or a cell
             // that opens with its duty's frequency ("Định kỳ hàng năm cập nhật kế hoạch … và cập nhật khi có sự thay đổi: …;
-            // sau khi xảy ra tai nạn …"), whose conditions are extra occasions beside it.
+            // sau khi xảy ra tai nạn …", also after a list's marker: "e) Định kỳ 06 tháng, hằng năm hoặc đột xuất tham mưu …
+            // báo cáo …; thực hiện công khai theo quy định của pháp luật;"), whose conditions are extra occasions beside it.
             // "Báo cáo định kỳ hằng năm và khi có yêu cầu", "Báo cáo hàng năm tại hội nghị … và tại Đại hội khi kết thúc nhiệm
             // kỳ": a "và" (and) after a periodic duty adds an occasion beside it, as "hoặc" does.
             var adHoc = Is(k + 3, "dot", "xuat") && Is(k, "theo");
-            var alternative = Is(0, "dinh", "ky");
+            var alternative = OpensWithFrequency();
             var and = -1;
             for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
             {

@@ -260,7 +260,8 @@ public static partial class DeadlineParser
                 var opened = start.Kind == ItemKind.Now || start.Listed || OpensSpan(start.FirstToken);
                 var next = i + 1 < items.Count ? items[i + 1] : default;
                 var closes = i + 1 < items.Count && next.Kind is ItemKind.Date or ItemKind.Year
-                    && (Joins(start.LastToken + 1, next.FirstToken, Mentions("hoan") && BeginsSpan(start.FirstToken)) || (start.Listed && next.FirstToken == start.LastToken + 1));
+                    && (Joins(start.LastToken + 1, next.FirstToken, (Mentions("hoan") || Mentions("thuc")) && BeginsSpan(start.FirstToken))
+                        || (start.Listed && next.FirstToken == start.LastToken + 1));
                 if (closes && !opened && IsMonthRange(start, next))
                 {
                     // "Tháng 11 - 12/2025": a range of months, read as "từ tháng 11 đến tháng 12/2025"; the first month
@@ -481,7 +482,7 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Only "-", "đến", "tới", "và kết thúc (chậm nhất) (vào)", with <paramref name="begun"/> (a span opened by "bắt
-        /// đầu từ") "và hoàn thành (vào)", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
+        /// đầu từ") "và hoàn thành (vào)" and "; kết thúc (vào)" or ", kết thúc (vào)", "hết", "ngày"/"năm" and a time of day with its comma ("đến 17 giờ 00, ngày
         /// 01/02/2026") between two items; the first may be followed by its lunar date restated in brackets ("Từ ngày
         /// 11/02/2026 (24/12 Âm lịch) đến hết ngày 22/02/2026": the same day, see <see cref="RestatesLunarDay"/>).</summary>
         private bool Joins(int from, int to, bool begun = false)
@@ -511,6 +512,14 @@ public static partial class DeadlineParser
                 else if (Is(j, ',') && Is(j + 1, "va", "ket", "thuc") && !joined)
                 {
                     // "từ 15h00 ngày 18-12-2019, và kết thúc lúc 15h00 ngày 28-12-2019": the comma before "và kết thúc".
+                }
+                else if (begun && (Is(j, ';') || Is(j, ',')) && Is(j + 1, "ket", "thuc") && !joined)
+                {
+                    // "bắt đầu từ tháng 9/2025; kết thúc vào 31/12/2025": after "bắt đầu từ", the end said in the next clause
+                    // closes the span too.
+                    joined = true;
+                    j += Is(j + 3, "cham", "nhat") ? 4 : 2;
+                    j += Is(j + 1, "vao") ? 1 : 0;
                 }
                 else if (Is(j, "luc") && !Is(j + 1, TokenType.Word))
                 {

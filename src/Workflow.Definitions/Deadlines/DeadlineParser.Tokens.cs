@@ -31,6 +31,15 @@ public static partial class DeadlineParser
 
         private bool Is(int k, char punct) => k >= 0 && k < tokens.Length && tokens[k].IsPunct(punct);
 
+        /// <summary>The first token after a list's marker opening the cell ("- ", "e) ", "2. "), or 0 when none opens it: the
+        /// cell's own words start there.</summary>
+        private int AfterListMarker() =>
+            Is(0, '-') ? 1 : (Is(0, TokenType.Word) || Is(0, TokenType.Number)) && tokens[0].Length <= 2 && (Is(1, ')') || Is(1, '.')) ? 2 : 0;
+
+        /// <summary>Whether the cell opens with its duty's frequency, "Định kỳ", after a list's marker or not ("e) Định kỳ 06
+        /// tháng, hằng năm hoặc đột xuất …").</summary>
+        private bool OpensWithFrequency() => Is(AfterListMarker(), "dinh", "ky");
+
         private bool IsYearNumber(int k) =>
             Is(k, TokenType.Number) && tokens[k].Length == 4 && tokens[k].Value is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear;
 

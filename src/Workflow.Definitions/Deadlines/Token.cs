@@ -65,6 +65,14 @@ internal static class Tokenizer
                     }
                 }
 
+                if (i - start == 1 && value <= 3 && i < s.Length && s[i] == 'l' && (i + 1 == s.Length || !char.IsAsciiLetterOrDigit(s[i + 1])))
+                {
+                    // "chậm nhất vào ngày 3l tháng 3": one digit up to 3 with a lowercase L glued after it, then no letter or
+                    // digit, is a day or month whose "1" was typed or scanned as "l" (31, 21, 11, 01), as "Quý l" is "Quý I".
+                    value = (value * 10) + 1;
+                    i++;
+                }
+
                 tokens[count++] = new Token(TokenType.Number, start, i - start, value);
             }
             else
