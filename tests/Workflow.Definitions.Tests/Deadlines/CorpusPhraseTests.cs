@@ -450,10 +450,12 @@ public class CorpusPhraseTests
     /// (consolidated laws, 2026 decrees), and stored pages of ministries' and provinces' notices. Its rule, fixed at 06:11 before
     /// it was gathered: no development half; the helpers left their 37 doubted cells out themselves. Its one run, on the
     /// parser at the end of the eighteenth session's mending (6a7ae6b, 07:02 UTC), read 51 of 60 (85.0 %); the parser at the
-    /// session's start read the same 51. Not mended yet: this test keeps the blind measure.
+    /// session's start read the same 51. Mended in the nineteenth session (57 of 60); the three left are labels that contradict
+    /// the corpus's convention (a report's next-year day listed in the tracked year, twice; a day without "hằng năm" labelled
+    /// every year).
     /// </summary>
     [Fact]
-    public void The_twenty_second_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySecondHarvest, rows: 60, measured: 51, mended: 51);
+    public void The_twenty_second_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySecondHarvest, rows: 60, measured: 51, mended: 57);
 
     /// <summary>
     /// The twenty-third harvest: 123 time cells held out whole (<c>HeldOut/harvest23-held.tsv</c>), labelled by reading and
@@ -461,10 +463,11 @@ public class CorpusPhraseTests
     /// (2006–2024), from a public legal-text repository whose files no harvest had used. Its rule, fixed before it was gathered:
     /// no development half; the helpers left their 30 doubted cells out themselves; the tracked year is the issue year. Its one
     /// run, on the parser at the start of the nineteenth session with one span family added (<c>fa8df3a</c>), read 102 of 123
-    /// (82.9 %); the parser at the session's start read the same 102. This test keeps that measure.
+    /// (82.9 %); the parser at the session's start read the same 102. This test keeps that measure and the score after its
+    /// misses were mended (all 123, no longer blind).
     /// </summary>
     [Fact]
-    public void The_twenty_third_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyThirdHarvest, rows: 123, measured: 102, mended: 102);
+    public void The_twenty_third_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyThirdHarvest, rows: 123, measured: 102, mended: 123);
 
     /// <summary>
     /// The twenty-fourth harvest: 97 time cells held out whole (<c>HeldOut/harvest24-held.tsv</c>), labelled by reading and
@@ -473,10 +476,11 @@ public class CorpusPhraseTests
     /// letters, 2026 decrees and circulars. Its rule, fixed before it was gathered: no development half; the helpers left their
     /// 21 doubted cells out themselves; the tracked year is the plan's own year, else the issue year. Its one run, on the
     /// parser with the twenty-third harvest's misses mended (<c>6f7d967</c>), read 86 of 97 (88.7 %); the parser at the
-    /// nineteenth session's start read the same 86. This test keeps that measure.
+    /// nineteenth session's start read the same 86. This test keeps that measure and the score after its misses were mended
+    /// (all 97, no longer blind).
     /// </summary>
     [Fact]
-    public void The_twenty_fourth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyFourthHarvest, rows: 97, measured: 86, mended: 86);
+    public void The_twenty_fourth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyFourthHarvest, rows: 97, measured: 86, mended: 97);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
