@@ -78,6 +78,13 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (Is(k, "theo", "thoi", "diem") && PeriodWordsAt(k + 3) is var periods && periods > k + 3)
+            {
+                // "Chỉ số giá xây dựng … được xác định theo thời điểm tháng, quý, năm và công bố theo định kỳ hàng quý": the
+                // periods an index is worked out for, no timetable of another body and no duty of their own.
+                return periods;
+            }
+
             if (Is(k, "theo", "tung") || Is(k, "theo", "thoi", "han") || Is(k, "theo", "thoi", "diem") || Is(k, "theo", "cac", "moc") || Is(k, "theo", "moc", "thoi"))
             {
                 // "Theo từng mốc thời hạn dưới đây", "Theo thời hạn cụ thể sau đây:" (a group row: its rows give the dates),
@@ -291,6 +298,25 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>After <paramref name="k"/>: "tháng, quý, năm", period words without numbers listed with "," or "và"; the
+        /// token after them, or <paramref name="k"/>.</summary>
+        private int PeriodWordsAt(int k)
+        {
+            var j = k;
+            while ((Is(j, "thang") || Is(j, "quy") || Is(j, "nam")) && !Is(j + 1, TokenType.Number))
+            {
+                j++;
+                if (!(Is(j, ',') && (Is(j + 1, "thang") || Is(j + 1, "quy") || Is(j + 1, "nam"))))
+                {
+                    break;
+                }
+
+                j++;
+            }
+
+            return j > k + 1 ? j : k;
         }
 
         /// <summary>Whether "kỳ họp" (a session) starts at <paramref name="k"/>: not "ký hợp" ("cơ quan đăng ký hợp tác xã"),

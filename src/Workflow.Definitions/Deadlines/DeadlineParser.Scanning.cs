@@ -202,11 +202,11 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'n' && Is(k, "neu", "co") && Is(k - 1, '(') && Is(k + 2, ')') && items.Count == 0 && recurringMarkers.Count == 0)
+            if (first == 'n' && Is(k, "neu", "co") && Is(k + 2, ')') && (Is(k - 1, '(') || OpenBracketBefore(k) >= 0) && items.Count == 0 && recurringMarkers.Count == 0)
             {
-                // "Thông tin trong báo cáo …, thu hồi khoáng sản (nếu có) định kỳ hằng quý, hằng năm …": brackets in the
-                // subject, before any date or period, say the thing may not exist; the cell is an event only if nothing
-                // after them says when.
+                // "Thông tin trong báo cáo …, thu hồi khoáng sản (nếu có) định kỳ hằng quý, hằng năm …", "Giá ca máy (gồm giá thuê
+                // máy nếu có) được công bố theo định kỳ hàng năm": brackets in the subject, before any date or period, say the
+                // thing may not exist; the cell is an event only if nothing after them says when.
                 SetEventMarker(k, EventWhen.WithoutLaterItem);
                 return k + 2;
             }

@@ -18,10 +18,15 @@ public static partial class DeadlineParser
         {
             // Every pattern here starts with one of these letters: one look instead of a dozen comparisons.
             if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r' or 'd' or 'n' or 'c')
-                || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau") && !Is(k, "doi", "voi") && !Is(k, "dua", "ra") && !Is(k, "dot", "xuat")) || (text.Folded[tokens[k].Start] == 'n' && !Is(k, "ngay", "cuoi") && !Is(k, "nhu", "sau"))
+                || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau") && !Is(k, "doi", "voi") && !Is(k, "dua", "ra") && !Is(k, "dot", "xuat")) || (text.Folded[tokens[k].Start] == 'n' && !Is(k, "ngay", "cuoi") && !Is(k, "nhu", "sau") && !Is(k, "ngay", "lam"))
                 || (text.Folded[tokens[k].Start] == 'c' && (k > 4 || !Is(k, "cho"))))
             {
                 return k;
+            }
+
+            if (NextWorkingDayFromAnEvent(k) is var nextDay && nextDay > k)
+            {
+                return nextDay;
             }
 
             if (TryReportClause(k) is var clause && clause > k)
@@ -50,6 +55,27 @@ public static partial class DeadlineParser
             }
 
             return TryLunarItem(k);
+        }
+
+        /// <summary>"… nhưng chậm nhất không quá ngày làm việc tiếp theo kể từ ngày hàng hóa được thông quan": the working day
+        /// after something that happens, which the cell does not date: the task waits for it. Returns the token after "kể
+        /// từ (ngày | thời điểm | khi)", or <paramref name="k"/> (a written day after them is left to be read as a date).</summary>
+        private int NextWorkingDayFromAnEvent(int k)
+        {
+            if (!Is(k, "ngay", "lam") || !Is(k + 2, "viec", "tiep") || !Is(k + 4, "theo") || !(Is(k + 5, "ke", "tu") || Is(k + 5, "tinh", "tu")))
+            {
+                return k;
+            }
+
+            var from = k + 7;
+            var words = Is(from, "thoi", "diem") ? from + 2 : Is(from, "ngay") || Is(from, "khi") ? from + 1 : -1;
+            if (words < 0 || !Is(words, TokenType.Word))
+            {
+                return k;
+            }
+
+            SetEventMarker(k, EventWhen.Always);
+            return words;
         }
 
         /// <summary>"Từ ngày ban hành Kế hoạch trở đi": from the plan's issue date, as "từ nay" (a count "kể từ ngày ban hành"

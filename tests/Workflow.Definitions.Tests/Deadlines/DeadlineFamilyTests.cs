@@ -2530,4 +2530,12 @@ public partial class DeadlineFamilyTests
 
         Assert.Equal("recurring: 6 tháng đầu năm 2025-08-29", ScheduleText.Of(schedule));
     }
+    /// <summary>"nếu có" closing a bracket in the subject, "theo thời điểm" before period words, and the working day after an
+    /// undated act.</summary>
+    [Theory]
+    [InlineData("b) Giá ca máy (gồm giá thuê máy nếu có) được công bố theo định kỳ hàng năm hoặc sớm hơn khi cần thiết;", "recurring: Năm 2025-12-31")]
+    [InlineData("Chỉ số giá được xác định theo thời điểm tháng, quý, năm và công bố theo định kỳ hàng quý;", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    [InlineData("Theo thời điểm có nhu cầu", "event:")]
+    [InlineData("Lập hóa đơn chậm nhất không quá ngày làm việc tiếp theo kể từ ngày hàng hóa được thông quan", "event:")]
+    public void Subject_brackets_index_periods_and_the_next_working_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
