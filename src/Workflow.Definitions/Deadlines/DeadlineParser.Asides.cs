@@ -172,11 +172,13 @@ public static partial class DeadlineParser
             return false;
         }
 
-        private bool ItemBetween(int from, int to)
+        /// <summary>Whether an item (with <paramref name="datesOnly"/>, a date) starts between tokens <paramref name="from"/> and
+        /// <paramref name="to"/>.</summary>
+        private bool ItemBetween(int from, int to, bool datesOnly = false)
         {
             foreach (var item in items)
             {
-                if (item.FirstToken > from && item.FirstToken < to)
+                if (item.FirstToken > from && item.FirstToken < to && (!datesOnly || item.Kind == ItemKind.Date))
                 {
                     return true;
                 }

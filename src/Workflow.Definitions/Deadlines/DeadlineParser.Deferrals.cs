@@ -343,27 +343,13 @@ public static partial class DeadlineParser
                 for (var i = items.Count - 1; i >= 0; i--)
                 {
                     var item = items[i];
-                    if (item.Kind == ItemKind.Year && !item.YearImplicit && item.FirstToken > k && !DateBetween(k, item.FirstToken)
+                    if (item.Kind == ItemKind.Year && !item.YearImplicit && item.FirstToken > k && !ItemBetween(k, item.FirstToken, datesOnly: true)
                         && !HasSentenceBreak(k, item.FirstToken))
                     {
                         items.RemoveAt(i);
                     }
                 }
             }
-        }
-
-        /// <summary>Whether a date item starts between tokens <paramref name="from"/> and <paramref name="to"/>.</summary>
-        private bool DateBetween(int from, int to)
-        {
-            foreach (var item in items)
-            {
-                if (item.Kind == ItemKind.Date && item.FirstToken > from && item.FirstToken < to)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }
