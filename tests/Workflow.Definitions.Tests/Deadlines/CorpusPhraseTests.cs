@@ -28,6 +28,7 @@ public class CorpusPhraseTests
     private const string TwentyThirdHarvest = "harvest23-";
     private const string TwentyFourthHarvest = "harvest24-";
     private const string TwentyFifthHarvest = "harvest25-";
+    private const string TwentySixthHarvest = "harvest26-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -493,6 +494,15 @@ public class CorpusPhraseTests
     [Fact]
     public void The_twenty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyFifthHarvest, rows: 11, measured: 8, mended: 11);
 
+    /// <summary>
+    /// The twenty-sixth harvest: 12 time cells held out whole (<c>HeldOut/harvest26-held.tsv</c>), labelled by reading and
+    /// committed (<c>889d0e1</c>) before the parser read any: news pages, exam notices and a 2010 social-insurance letter from
+    /// the stored web pages; three lanes searching the code stores found nothing unused. Its one run, on the parser of
+    /// <c>f23054e</c>, read 9 of 12. This test keeps that measure and the score after its misses were mended.
+    /// </summary>
+    [Fact]
+    public void The_twenty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySixthHarvest, rows: 12, measured: 9, mended: 9);
+
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
     /// (after its misses were mended) read exactly as labelled.</summary>
@@ -554,14 +564,14 @@ public class CorpusPhraseTests
     private static DeadlineContext Context(int year, string issued) =>
         Context(year, issued.Length == 0 ? null : LocalDatePattern.Iso.Parse(issued).Value);
 
-    private static DeadlineContext Context(int year, LocalDate? issued) => new(year, issued, RepositoryData.Calendar);
+    internal static DeadlineContext Context(int year, LocalDate? issued) => new(year, issued, RepositoryData.Calendar);
 
-    private static string Actual(Schedule s) =>
+    internal static string Actual(Schedule s) =>
         $"{s.Kind.ToString().ToLowerInvariant()}: {string.Join(';', s.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}";
 
     private static List<CorpusRow> Load() => Load("Corpus");
 
-    private static List<CorpusRow> Load(string name)
+    internal static List<CorpusRow> Load(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Deadlines", name);
         var rows = new List<CorpusRow>();
@@ -596,5 +606,5 @@ public class CorpusPhraseTests
         return rows;
     }
 
-    private sealed record CorpusRow(string File, string Phrase, int Year, LocalDate? Issued, string Source, string Kind, string Dues, string Note);
+    internal sealed record CorpusRow(string File, string Phrase, int Year, LocalDate? Issued, string Source, string Kind, string Dues, string Note);
 }
