@@ -620,12 +620,15 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"Ngày 08/6/2020, Bộ Xây dựng đã có công văn số 2722/BXD-KHTC gửi … và gửi về Bộ Xây dựng trước ngày
-        /// 20/6/2020": a day that opens the cell, then a comma and a clause of what has already ("đã") been done, is when that
+        /// 20/6/2020": a day that opens the cell (after "Trước đó," — "before that", a report's narration — too), then a comma
+        /// and a clause of what has already ("đã") been done or of a letter sent ("Sở … có công văn gửi …"), is when that
         /// happened, not a deadline; beside a later day said as one it becomes the note.</summary>
         private void SetPastActsApart()
         {
-            if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null, YearImplicit: false } first || first.FirstToken > 3
-                || !Is(first.LastToken + 1, ',') || !WrittenLaterInClause(first.LastToken + 2, 8, "da", "đã"))
+            var opening = Is(0, "truoc", "do") ? (Is(2, ',') ? 3 : 2) : 0;
+            if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null, YearImplicit: false } first || first.FirstToken > opening + 3
+                || !Is(first.LastToken + 1, ',')
+                || !(WrittenLaterInClause(first.LastToken + 2, 8, "da", "đã") || LetterSentAfter(first.LastToken + 2)))
             {
                 return;
             }
@@ -639,6 +642,21 @@ public static partial class DeadlineParser
                     return;
                 }
             }
+        }
+
+        /// <summary>Whether "công văn" follows "có" or "ban hành" within ten tokens of <paramref name="from"/>, in its clause: a
+        /// letter that was sent.</summary>
+        private bool LetterSentAfter(int from)
+        {
+            for (var t = from; t < tokens.Length && t < from + 10 && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "cong", "van") && (Is(t - 1, "co") || Is(t - 2, "ban", "hanh")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"… được tiến hành trước ngày 15 tháng 12 hằng năm, trường hợp đặc biệt theo quy định … thì hoàn thành trước
@@ -881,6 +899,48 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"Ban đầu, kế hoạch đặt ra là hoàn thành chương trình vào năm 2030, tuy nhiên … Thủ tướng đề nghị … rút ngắn
+        /// thời hạn hoàn thành … xuống ngày 31/10/2025": a deadline cut short ("rút ngắn … xuống / còn …") replaces every time
+        /// said before it; the first of those, the original deadline, is named in the note. Without a time after "xuống" or "còn" nothing is set apart (a count, "rút
+        /// ngắn thời gian giải quyết xuống 10 ngày", is no deadline of its own).</summary>
+        private void SetShortenedTimesApart()
+        {
+            if (!Mentions("rut") || items.Count < 2)
+            {
+                return;
+            }
+
+            for (var j = 0; j + 1 < tokens.Length; j++)
+            {
+                if (!Is(j, "rut", "ngan"))
+                {
+                    continue;
+                }
+
+                var to = j + 2;
+                while (to < tokens.Length && to < j + 16 && !Is(to, "xuong") && !Is(to, "con") && !IsSentenceBreak(to))
+                {
+                    to++;
+                }
+
+                if (!ItemBetween(to, to + 3, datesOnly: true) || items[0].LastToken >= j)
+                {
+                    return;
+                }
+
+                var said = 0;
+                while (said < items.Count && items[said].LastToken < j)
+                {
+                    said++;
+                }
+
+                notes.Add($"thời hạn ban đầu, đã rút ngắn: {Original(items[0].FirstToken, items[0].LastToken)}");
+                Array.Fill(covered, false, 0, j);
+                items.RemoveRange(0, said);
+                return;
+            }
+        }
+
         /// <summary>"Dự án được khởi công vào tháng 9 năm 2022 và dự kiến hoàn thành vào cuối tháng 6 năm 2025": a start already
         /// made ("được / đã khởi công", "được / đã bắt đầu") in a year before the plan's, beside a date in the plan's years,
         /// is history, not a step to chase; it becomes the note. Runs after the scan.</summary>
@@ -997,8 +1057,9 @@ public static partial class DeadlineParser
 
         /// <summary>"… gửi Cục Hàng không Việt Nam trước ngày 01 tháng 3 hàng năm …. Thời gian chốt số liệu từ ngày 01 tháng 01
         /// đến ngày 31 tháng 12 hàng năm": a span a few words after "chốt số liệu" or "kỳ số liệu", in its clause, is the
-        /// period the data covers; beside a day said as a deadline it is the note, not a window to send in. Runs after the
-        /// spans are merged.</summary>
+        /// period the data covers; beside a day said as a deadline it is the note, not a window to send in. So is a day right
+        /// after "chốt số liệu" ("thời gian chốt số liệu ngày 25 tháng báo cáo, gửi … trước ngày 28 hàng tháng"): the day the
+        /// figures stop, not the day to send them. Runs after the spans are merged.</summary>
         private void SetDataPeriodsApart()
         {
             if (!Mentions("lieu"))
@@ -1009,29 +1070,30 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var span = items[i];
-                if (span.Kind != ItemKind.Span || !DeadlineDayOutside(span))
+                var day = span.Kind is ItemKind.DayOfMonth or ItemKind.Date;
+                if (!(span.Kind == ItemKind.Span || day) || !DeadlineDayOutside(span))
                 {
                     continue;
                 }
 
-                for (var t = span.FirstToken - 1; t >= 1 && t >= span.FirstToken - 6 && !Is(t, ',') && !IsSentenceBreak(t); t--)
+                for (var t = span.FirstToken - 1; t >= 1 && t >= span.FirstToken - (day ? 3 : 6) && !Is(t, ',') && !IsSentenceBreak(t); t--)
                 {
-                    if (Is(t, "so", "lieu") && (Is(t - 1, "chot") || Is(t - 1, "ky")))
+                    if (Is(t, "so", "lieu") && (Is(t - 1, "chot") || (!day && Is(t - 1, "ky"))))
                     {
-                        SetApart(i, $"\"{Original(span.FirstToken, span.LastToken)}\" là kỳ số liệu, không phải hạn");
+                        SetApart(i, $"\"{Original(span.FirstToken, span.LastToken)}\" là {(day ? "ngày chốt số liệu" : "kỳ số liệu")}, không phải hạn");
                         break;
                     }
                 }
             }
         }
 
-        /// <summary>Whether a day said as a deadline ("trước ngày …", "chậm nhất ngày …") is among the items, outside
+        /// <summary>Whether a day said as a deadline ("trước ngày …", "chậm nhất ngày …", "trước ngày 28 hàng tháng") is among the items, outside
         /// <paramref name="span"/>.</summary>
         private bool DeadlineDayOutside(Item span)
         {
             foreach (var item in items)
             {
-                if (item.Kind == ItemKind.Date && (item.LastToken < span.FirstToken || item.FirstToken > span.LastToken) && SaidAsDeadline(item.FirstToken))
+                if (item.Kind is ItemKind.Date or ItemKind.DayOfMonth && (item.LastToken < span.FirstToken || item.FirstToken > span.LastToken) && SaidAsDeadline(item.FirstToken))
                 {
                     return true;
                 }

@@ -280,6 +280,7 @@ public static partial class DeadlineParser
             SetNamedTermsApart();
             SetStretchTargetsApart();
             SetReplacedTimesApart();
+            SetShortenedTimesApart();
             SetReplacedReportsApart();
             SetPastStartsApart();
             SetWindowOpeningsApart();

@@ -498,10 +498,10 @@ public class CorpusPhraseTests
     /// The twenty-sixth harvest: 12 time cells held out whole (<c>HeldOut/harvest26-held.tsv</c>), labelled by reading and
     /// committed (<c>889d0e1</c>) before the parser read any: news pages, exam notices and a 2010 social-insurance letter from
     /// the stored web pages; three lanes searching the code stores found nothing unused. Its one run, on the parser of
-    /// <c>f23054e</c>, read 9 of 12. This test keeps that measure and the score after its misses were mended.
+    /// <c>f23054e</c>, read 9 of 12. This test keeps that measure and the score after its three misses were mended (12 of 12).
     /// </summary>
     [Fact]
-    public void The_twenty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySixthHarvest, rows: 12, measured: 9, mended: 9);
+    public void The_twenty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySixthHarvest, rows: 12, measured: 9, mended: 12);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
