@@ -100,11 +100,20 @@ public static partial class DeadlineParser
         public static void Return(Scratch scratch) => current = scratch;
 
         /// <summary>The tokens of <paramref name="folded"/>, in an array of their exact count.</summary>
+        /// <remarks>A list's marker opening the cell ("- ", "+ ", "- + ") is dropped: "- Trong tháng 12/2025" is read as
+        /// "Trong tháng 12/2025", the marker's dash no separator of phases. A cell of one dash keeps it.</remarks>
         public Token[] Tokenize(string folded)
         {
             var count = Tokenizer.Fill(folded, buffer);
+            var marker = 0;
+            while (marker + 1 < count && (buffer[marker].IsPunct('-') || buffer[marker].IsPunct('+')))
+            {
+                marker++;
+            }
+
+            count -= marker;
             var array = tokens[count] ??= new Token[count];
-            buffer.AsSpan(0, count).CopyTo(array);
+            buffer.AsSpan(marker, count).CopyTo(array);
             return array;
         }
 

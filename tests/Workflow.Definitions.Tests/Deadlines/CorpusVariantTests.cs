@@ -39,6 +39,8 @@ public partial class CorpusVariantTests
         new("quarter with 'năm' for '/'", s => Regex.Replace(s, @"([Qq]uý (?:IV|III|II|I))/(\d{4})", "$1 năm $2")),
         new("month with 'năm' for '/'", s => Regex.Replace(s, @"([Tt]háng \d{1,2})/(\d{4})", "$1 năm $2")),
         new("old-style tone marks", s => s.Replace("hòa", "hoà", StringComparison.Ordinal).Replace("Hòa", "Hoà", StringComparison.Ordinal).Replace("thủy", "thuỷ", StringComparison.Ordinal).Replace("khóa", "khoá", StringComparison.Ordinal)),
+        new("a list's dash opening the cell", s => s.StartsWith('-') || s.StartsWith('+') || s.StartsWith('–') ? s : "- " + s),
+        new("a plus for the list's dash", s => s.StartsWith("- ", StringComparison.Ordinal) ? string.Concat("+ ", s.AsSpan(2)) : s),
         new("'hàng' for 'hằng'", s => s.Replace("hằng năm", "hàng năm", StringComparison.Ordinal).Replace("hằng quý", "hàng quý", StringComparison.Ordinal).Replace("hằng tháng", "hàng tháng", StringComparison.Ordinal)),
     ];
 
