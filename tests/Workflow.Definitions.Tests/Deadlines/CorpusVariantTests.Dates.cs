@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Workflow.Definitions.Tests.Deadlines;
 
 public partial class CorpusVariantTests
@@ -6,5 +8,7 @@ public partial class CorpusVariantTests
     private static readonly Rewrite[] DateRewrites =
     [
         new("'quí' for 'quý' (old spelling)", s => s.Replace("Quý", "Quí", StringComparison.Ordinal).Replace("quý", "quí", StringComparison.Ordinal).Replace("QUÝ", "QUÍ", StringComparison.Ordinal)),
+        new("full date with dashes ('22-5-2025')", s => Regex.Replace(s, @"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", "$1-$2-$3")),
+        new("full date with dots ('17.12.2025')", s => Regex.Replace(s, @"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", "$1.$2.$3")),
     ];
 }

@@ -1,6 +1,7 @@
 namespace Workflow.Definitions.Tests.Deadlines;
 
-/// <summary>Dates and period words typed the other ways documents type them: "quí" for "quý".</summary>
+/// <summary>Dates and period words typed the other ways documents type them: "quí" for "quý", full dates with dashes or
+/// dots.</summary>
 public partial class DeadlineFamilyTests
 {
     /// <summary>"quí", the spelling of "quý" common until about 2010, is the same word in any case; "quĩ" (a fund) is not.</summary>
@@ -11,4 +12,18 @@ public partial class DeadlineFamilyTests
     [InlineData("thực hiện theo qui định hiện hành", "unknown:")]
     [InlineData("Quĩ phát triển đất báo cáo trước ngày 15/12/2025", "once: 2025-12-15")]
     public void Qui_is_quy_in_its_old_spelling(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>A full date typed with dashes or dots, no space, reads as with "/": a deadline before a colon, a cited
+    /// document's day, a span; "26-27-02-2026" is the span "26-27/02/2026". Spaced, or without its year, it is read as before.</summary>
+    [Theory]
+    [InlineData("Trước ngày 20.8.2025: tổng hợp kết quả kiểm kê", "once: 2025-08-20")]
+    [InlineData("Trước ngày 20-8-2025: tổng hợp kết quả kiểm kê", "once: 2025-08-20")]
+    [InlineData("Thông báo số 326/TB-TTHĐND ngày 17.12.2025", "event:")]
+    [InlineData("Quyết định 962/QĐ-UBND ngày 15-8-2024, hoàn thành trước ngày 31-5-2025", "once: 2025-05-31")]
+    [InlineData("Văn bản số 43-CV/TU ngày 12.11.2025: báo cáo trước ngày 10 tháng 6 hằng năm", "recurring: Năm 2025-06-10")]
+    [InlineData("Từ 15-5-2025 đến 19-5-2025", "continuous: 2025-05-19")]
+    [InlineData("Ngày 26-27-02-2026: Công bố và niêm yết danh sách cử tri", "continuous: 2026-02-27")]
+    [InlineData("Ngày 26-27.02.2026: Công bố và niêm yết danh sách cử tri", "continuous: 2026-02-27")]
+    [InlineData("ngày 22 - 5 - 2025", "once: 2025-05-22")]
+    public void A_full_date_with_dashes_or_dots_reads_as_with_slashes(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
