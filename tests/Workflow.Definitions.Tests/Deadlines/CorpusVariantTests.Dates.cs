@@ -10,5 +10,6 @@ public partial class CorpusVariantTests
         new("'quí' for 'quý' (old spelling)", s => s.Replace("Quý", "Quí", StringComparison.Ordinal).Replace("quý", "quí", StringComparison.Ordinal).Replace("QUÝ", "QUÍ", StringComparison.Ordinal)),
         new("full date with dashes ('22-5-2025')", s => Regex.Replace(s, @"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", "$1-$2-$3")),
         new("full date with dots ('17.12.2025')", s => Regex.Replace(s, @"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", "$1.$2.$3")),
+        new("a full stop closing the cell", s => s.EndsWith('.') || s.EndsWith(';') || s.EndsWith(':') ? s : s + "."),
     ];
 }
