@@ -657,10 +657,11 @@ public static partial class DeadlineParser
             Is(k, folded) && text.Text.AsSpan(tokens[k].Start, tokens[k].Length).IndexOfAny("áÁíÍ") >= 0;
 
         /// <summary>"Định kỳ hằng tháng, trước ngày 20", "Hằng tháng (trước ngày 25)": a bare day after "hằng tháng"
-        /// is that day of every month, as "trước ngày 20 hằng tháng" is.</summary>
+        /// is that day of every month, as "trước ngày 20 hằng tháng" is; so is one closed by a full stop ("… gửi Bộ Tài chính
+        /// trước ngày 25."): a dot is a day's and month's only with a number after it ("20.8").</summary>
         private int DayAfterEveryMonth(int day, int k)
         {
-            if (Is(k + 1, '/') || Is(k + 1, '-') || Is(k + 1, '.') || Is(k + 1, "thang") || Is(k + 1, TokenType.Number))
+            if (Is(k + 1, '/') || Is(k + 1, '-') || (Is(k + 1, '.') && Is(k + 2, TokenType.Number)) || Is(k + 1, "thang") || Is(k + 1, TokenType.Number))
             {
                 return k;
             }

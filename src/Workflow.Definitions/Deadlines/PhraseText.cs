@@ -43,6 +43,10 @@ internal readonly struct PhraseText
                 {
                     span[0] = '\0';
                 }
+                else
+                {
+                    RespellQui(span);
+                }
             });
             if (folded[0] != '\0')
             {
@@ -92,6 +96,7 @@ internal readonly struct PhraseText
                 folded[length++] = VietnameseText.Fold(c);
             }
 
+            RespellQui(folded[..length]);
             return new PhraseText(new string(text[..length]), new string(folded[..length]));
         }
         finally
@@ -102,6 +107,23 @@ internal readonly struct PhraseText
 
     /// <summary>Folds a whole string the way <see cref="Folded"/> is folded.</summary>
     public static string Fold(string s) => Of(s).Folded;
+
+    /// <summary>"quí", the spelling of "quý" common until about 2010 ("hằng quí", "Quí I/2026", "qui định"), folds as
+    /// "quy": the word "qui" is always "quy" spelt with "i", so every pattern that knows "quy" reads it (the text keeps
+    /// the letters as written, which tell "quí", a quarter, from "quĩ", a fund). One vectorised search, no allocation.</summary>
+    private static void RespellQui(Span<char> folded)
+    {
+        for (var at = folded.IndexOf("qui"); at >= 0;)
+        {
+            if ((at == 0 || !char.IsAsciiLetterLower(folded[at - 1])) && (at + 3 == folded.Length || !char.IsAsciiLetterLower(folded[at + 3])))
+            {
+                folded[at + 2] = 'y';
+            }
+
+            var next = folded[(at + 3)..].IndexOf("qui");
+            at = next < 0 ? -1 : at + 3 + next;
+        }
+    }
 
     /// <summary>Folds <paramref name="phrase"/> into <paramref name="folded"/> when <see cref="Of"/> would keep it
     /// unchanged: clean characters only, no double space (the caller checked both ends).</summary>

@@ -74,6 +74,10 @@ internal static class Tokenizer
                 }
 
                 tokens[count++] = new Token(TokenType.Number, start, i - start, value);
+                if (i - start == 4 && count >= 5)
+                {
+                    SlashFullDate(tokens, count - 1);
+                }
             }
             else
             {
@@ -88,6 +92,22 @@ internal static class Tokenizer
         }
 
         return spelledNumber ? DropSpelledNumbers(folded, tokens, count) : count;
+    }
+
+    /// <summary>"22-5-2025", "17.12.2025": a day and a month of one or two digits and a four-digit year, joined by the same
+    /// dash or dot and no space, are the date "22/5/2025" typed another way; their marks are read as "/" (the text keeps
+    /// them), so every pattern that knows a full date with "/" (a cited document's day, "trước ngày …:") reads it.
+    /// "26-27-02-2026" is the day 26 and the date "27/02/2026", a span as "26-27/02/2026" is.</summary>
+    private static void SlashFullDate(Span<Token> tokens, int year)
+    {
+        var (day, first, month, second) = (tokens[year - 4], tokens[year - 3], tokens[year - 2], tokens[year - 1]);
+        if (day.IsNumber && month.IsNumber && day.Length <= 2 && month.Length <= 2 && day.Value is >= 1 and <= 31 && month.Value is >= 1 and <= 12
+            && (first.IsPunct('-') || first.IsPunct('.')) && second.Type == TokenType.Punct && second.Value == first.Value
+            && day.End == first.Start && first.End == month.Start && month.End == second.Start && second.End == tokens[year].Start)
+        {
+            tokens[year - 3] = first with { Value = '/' };
+            tokens[year - 1] = second with { Value = '/' };
+        }
     }
 
     /// <summary>A 64-bit sketch of the words and marks in <paramref name="tokens"/>: one bit each, chosen by
