@@ -616,7 +616,7 @@ public static partial class DeadlineParser
                 return 0;
             }
 
-            var w = text.Folded.AsSpan(t.Start, t.Length);
+            var w = text.Folded.Slice(t.Start, t.Length);
             return w switch
             {
                 "i" => 1,
@@ -637,6 +637,6 @@ public static partial class DeadlineParser
         }
 
         private bool IsRomanLike(int j) =>
-            j >= 0 && j < tokens.Length && tokens[j].IsWord && tokens[j].Length <= 4 && text.Folded.AsSpan(tokens[j].Start, tokens[j].Length).IndexOfAnyExcept("ivx") < 0;
+            j >= 0 && j < tokens.Length && tokens[j].IsWord && tokens[j].Length <= 4 && text.Folded.Slice(tokens[j].Start, tokens[j].Length).IndexOfAnyExcept("ivx") < 0;
     }
 }

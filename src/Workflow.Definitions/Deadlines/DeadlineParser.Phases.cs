@@ -118,7 +118,7 @@ public static partial class DeadlineParser
                 return true;
             }
 
-            var w = text.Folded.AsSpan(tokens[j].Start, tokens[j].Length);
+            var w = text.Folded.Slice(tokens[j].Start, tokens[j].Length);
             return w is "trong" or "truoc" or "vao" or "den" or "cham" or "nhat" or "muon" or "toi" or "tu" or "khoang" or "ngay" or "thoi" or "han" or "gian" or "la" or "het" or "it" or "va" or "hoac" or "sau";
         }
 

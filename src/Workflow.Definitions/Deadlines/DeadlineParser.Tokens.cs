@@ -57,7 +57,7 @@ public static partial class DeadlineParser
             var t = tokens[k];
             var folded = text.Folded;
             return t.Length == word.Length && t.Type == TokenType.Word && folded[t.Start] == word[0] && folded[t.End - 1] == word[^1]
-                && (t.Length <= 2 || folded.AsSpan(t.Start + 1, t.Length - 2).SequenceEqual(word.AsSpan(1, word.Length - 2)));
+                && (t.Length <= 2 || folded.Slice(t.Start + 1, t.Length - 2).SequenceEqual(word.AsSpan(1, word.Length - 2)));
         }
 
         /// <summary>The last day of a month.</summary>

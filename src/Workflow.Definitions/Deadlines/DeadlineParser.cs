@@ -64,6 +64,12 @@ public static partial class DeadlineParser
         private readonly bool[]?[] breaks = new bool[Tokenizer.MaxTokens + 1][];
         private readonly Token[] buffer = new Token[Tokenizer.MaxTokens];
 
+        /// <summary>The buffer the phrase is folded into (<see cref="PhraseText.Of(string, ref char[])"/>), kept for the next
+        /// call: a reading allocates no folded string.</summary>
+#pragma warning disable SA1401, CA1051 // a field, so that PhraseText.Of can grow it in place
+        public char[] Folded = new char[256];
+#pragma warning restore SA1401, CA1051
+
         public List<Item> Items { get; } = new(8);
 
         public List<Item> Dated { get; } = new(8);
@@ -73,6 +79,9 @@ public static partial class DeadlineParser
         public List<int> RecurringMarkers { get; } = new(4);
 
         public List<string> Ambiguities { get; } = new(2);
+
+        /// <summary>A reading's milestones before they are copied into its schedule (<c>Reading.NewMilestones</c>).</summary>
+        public List<Milestone> Milestones { get; } = new(16);
 
         public List<int> Numbers { get; } = new(4);
 
@@ -100,7 +109,7 @@ public static partial class DeadlineParser
         public static void Return(Scratch scratch) => current = scratch;
 
         /// <summary>The tokens of <paramref name="folded"/>, in an array of their exact count.</summary>
-        public Token[] Tokenize(string folded)
+        public Token[] Tokenize(ReadOnlySpan<char> folded)
         {
             var count = Tokenizer.Fill(folded, buffer);
             var array = tokens[count] ??= new Token[count];
@@ -228,7 +237,7 @@ public static partial class DeadlineParser
         {
             this.phrase = phrase;
             this.context = context;
-            text = PhraseText.Of(phrase);
+            text = PhraseText.Of(phrase, ref scratch.Folded);
             tokens = scratch.Tokenize(text.Folded);
             covered = scratch.Covered(tokens.Length);
             breaks = scratch.Breaks(tokens.Length);
@@ -338,7 +347,7 @@ public static partial class DeadlineParser
                 // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable; so do
                 // they when the duty waits for a session ("… hằng năm được công khai khi Chính phủ trình Quốc hội vào kỳ
                 // họp giữa năm sau").
-                return Finish(ScheduleKind.Event, []);
+                return Finish(ScheduleKind.Event, NewMilestones());
             }
 
             var (kind, milestones, reason) = IsRecurring() ? Recurring() : Dated();
@@ -475,7 +484,7 @@ public static partial class DeadlineParser
         {
             NoteDatesBeforeIssue(milestones);
             notes.AddRange(ambiguities);
-            return new Schedule(phrase, kind, milestones, notes.Count == 0 ? null : string.Join("; ", notes), null)
+            return new Schedule(phrase, kind, milestones.Count == 0 ? [] : milestones.ToArray(), notes.Count == 0 ? null : string.Join("; ", notes), null)
             {
                 Ambiguity = ambiguities.Count == 0 ? null : string.Join("; ", ambiguities),
             };
