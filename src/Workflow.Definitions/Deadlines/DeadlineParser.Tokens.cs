@@ -27,6 +27,10 @@ public static partial class DeadlineParser
             return text.Text[tokens[first].Start..tokens[Math.Min(last, tokens.Length - 1)].End];
         }
 
+        /// <summary>Whether token <paramref name="b"/> starts where token <paramref name="a"/> ends, with no space between
+        /// ("31/12", "1.500", "2026:"). Both must be tokens of the reading.</summary>
+        private bool Touches(int a, int b) => tokens[a].End == tokens[b].Start;
+
         private bool Is(int k, TokenType type) => k >= 0 && k < tokens.Length && tokens[k].Type == type;
 
         private bool Is(int k, char punct) => k >= 0 && k < tokens.Length && tokens[k].IsPunct(punct);
