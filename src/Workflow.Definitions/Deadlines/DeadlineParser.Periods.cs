@@ -156,7 +156,8 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            var months = new List<int>(2);
+            var months = scratch.Months;
+            months.Clear();
             while (true)
             {
                 var m = tokens[j].Value;

@@ -85,6 +85,9 @@ public static partial class DeadlineParser
 
         public List<int> Numbers { get; } = new(4);
 
+        /// <summary>The months a "tháng" lists ("Tháng 11, 12/2025"), filled by <c>Reading.Months</c> at each call.</summary>
+        public List<int> Months { get; } = new(4);
+
         /// <summary>A recurring schedule's dates with the period and label of each, before they become milestones.</summary>
         public List<(LocalDate Date, ReportingPeriod Rank, string Label)> ByDate { get; } = new(16);
 
