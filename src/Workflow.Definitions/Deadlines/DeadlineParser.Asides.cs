@@ -445,7 +445,7 @@ public static partial class DeadlineParser
                 // The word before "giai đoạn" may carry a footnote's number glued to it ("Viễn thông Quân đội37 giai đoạn 2016 - 2020").
                 var end = bare && i + 1 < items.Count ? items[i + 1] : default;
                 var qualifier = Is(item.FirstToken - 3, TokenType.Number) && Is(item.FirstToken - 4, TokenType.Word)
-                    && tokens[item.FirstToken - 4].End == tokens[item.FirstToken - 3].Start ? item.FirstToken - 4 : item.FirstToken - 3;
+                    && Touches(item.FirstToken - 4, item.FirstToken - 3) ? item.FirstToken - 4 : item.FirstToken - 3;
                 // ("quy hoạch tỉnh Phú Thọ thời kỳ 2021-2030": a plan's period after "thời kỳ" names it, as "giai đoạn" does.)
                 if (bare && (Is(item.FirstToken - 2, "giai", "doan") || Is(item.FirstToken - 2, "thoi", "ky")) && OpenBracketBefore(item.FirstToken) < 0 && end.Kind == ItemKind.Year && end.FirstToken == end.LastToken && IsYearNumber(end.FirstToken)
                     && (end.FirstToken == item.LastToken + 1 || (end.FirstToken == item.LastToken + 2 && Is(item.LastToken + 1, '-')))

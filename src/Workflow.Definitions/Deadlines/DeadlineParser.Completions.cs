@@ -40,7 +40,7 @@ public static partial class DeadlineParser
         private void MarkCompletions()
         {
             // ("%", a share to reach, asked apart: one character among the words would slow the search for them all.)
-            if (((sketch & CompletionLastWords) == 0 || !text.Folded.AsSpan().ContainsAny(CompletionWords)) && !text.Folded.AsSpan().Contains('%'))
+            if (((sketch & CompletionLastWords) == 0 || !text.Folded.ContainsAny(CompletionWords)) && !text.Folded.Contains('%'))
             {
                 return;
             }

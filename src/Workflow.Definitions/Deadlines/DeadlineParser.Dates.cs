@@ -15,7 +15,7 @@ public static partial class DeadlineParser
         /// ("22.08"): at most 24, a dot, two digits at most 59.</summary>
         private bool ClockTime(int k) =>
             Is(k, TokenType.Number) && tokens[k].Length <= 2 && tokens[k].Value <= 24 && Is(k + 1, '.') && Is(k + 2, TokenType.Number)
-            && tokens[k + 2].Length == 2 && tokens[k + 2].Value <= 59 && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End;
+            && tokens[k + 2].Length == 2 && tokens[k + 2].Value <= 59 && Touches(k, k + 1) && Touches(k + 1, k + 2);
 
         /// <summary>Exact dates ("31/01/2025", "31-01-2025", "15 tháng 12 năm 2024", "15/12"),
         /// "6 tháng đầu năm", the periods "6 tháng", "9 tháng", and frequencies "02 lần/năm".</summary>
@@ -252,7 +252,7 @@ public static partial class DeadlineParser
             }
 
             // Not "Sửa đổi 1:2024 QCVN 05A:2020/BCT", "TCVN 5507:2002": a standard's edition after ":".
-            var edition = Is(k - 1, ':') && tokens[k - 1].End == tokens[k].Start && k >= 2 && tokens[k - 2].End == tokens[k - 1].Start;
+            var edition = Is(k - 1, ':') && Touches(k - 1, k) && k >= 2 && Touches(k - 2, k - 1);
             // Not "đón chào năm mới 2026": the New Year's name, an occasion, not a year's work.
             return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') && !edition && !Is(k - 2, "nam", "moi") ? BareYear(k) : k;
         }
@@ -492,7 +492,7 @@ public static partial class DeadlineParser
         private bool NumberedAfterSo(int k)
         {
             var first = k;
-            while (Is(first - 1, '.') && Is(first - 2, TokenType.Number) && tokens[first - 1].Start == tokens[first - 2].End && tokens[first].Start == tokens[first - 1].End)
+            while (Is(first - 1, '.') && Is(first - 2, TokenType.Number) && Touches(first - 2, first - 1) && Touches(first - 1, first))
             {
                 first -= 2;
             }

@@ -19,7 +19,7 @@ public static partial class DeadlineParser
             var dated = DatedItems();
             if (dated.Count == 0)
             {
-                return (ScheduleKind.Unknown, [], "Không thấy thời hạn: không có quý, tháng, ngày, năm hay \"thường xuyên\". Hãy ghi ví dụ \"Quý I/2025\", \"Tháng 12/2024\", \"Trước ngày 31/01/2025\" hoặc \"Trong năm 2025\".");
+                return (ScheduleKind.Unknown, NewMilestones(), "Không thấy thời hạn: không có quý, tháng, ngày, năm hay \"thường xuyên\". Hãy ghi ví dụ \"Quý I/2025\", \"Tháng 12/2024\", \"Trước ngày 31/01/2025\" hoặc \"Trong năm 2025\".");
             }
 
             if (dated.Count == 1 && dated[0].Kind == ItemKind.Span)
@@ -30,13 +30,19 @@ public static partial class DeadlineParser
             if (dated.Count > 1 && dated.TrueForAll(i => i.Kind == ItemKind.Year && !i.YearImplicit))
             {
                 // "Trong năm 2023, 2024": work over the years listed, a checkpoint at each year's end.
-                return (ScheduleKind.Continuous, dated.Select(i => Milestone($"Năm {i.Year}", i.Date)).ToList(), null);
+                var years = NewMilestones();
+                foreach (var item in dated)
+                {
+                    years.Add(Milestone($"Năm {item.Year}", item.Date));
+                }
+
+                return (ScheduleKind.Continuous, years, null);
             }
 
             if (dated.Count == 1 && dated[0].Kind == ItemKind.Year)
             {
                 var year = dated[0].Year;
-                var checkpoints = new List<Milestone>(4);
+                var checkpoints = NewMilestones();
                 for (var q = 1; q <= 4; q++)
                 {
                     checkpoints.Add(Milestone(QuarterNames[q - 1], MonthEnd(year, q * 3)));
@@ -47,10 +53,10 @@ public static partial class DeadlineParser
 
             if (dated.Count == 1)
             {
-                return (ScheduleKind.Once, [Milestone(null, dated[0].Date)], null);
+                return (ScheduleKind.Once, OneMilestone(Milestone(null, dated[0].Date)), null);
             }
 
-            var milestones = new List<Milestone>(dated.Count);
+            var milestones = NewMilestones();
             string? label = null;
             var labelFor = -1;
             foreach (var item in dated)
@@ -93,7 +99,7 @@ public static partial class DeadlineParser
 
             if (milestones.Count == 1)
             {
-                return (ScheduleKind.Once, [Milestone(null, milestones[0].Due)], null);
+                return (ScheduleKind.Once, OneMilestone(Milestone(null, milestones[0].Due)), null);
             }
 
             return (ScheduleKind.Phased, milestones, null);
@@ -360,10 +366,10 @@ public static partial class DeadlineParser
 
             if (byDate.Count == 0)
             {
-                return (ScheduleKind.Unknown, [], "\"Định kỳ\" nhưng không nói kỳ nào: hãy ghi ví dụ \"Định kỳ hằng quý\", \"6 tháng\", \"hằng năm\", hoặc điền cột \"Kỳ báo cáo\".");
+                return (ScheduleKind.Unknown, NewMilestones(), "\"Định kỳ\" nhưng không nói kỳ nào: hãy ghi ví dụ \"Định kỳ hằng quý\", \"6 tháng\", \"hằng năm\", hoặc điền cột \"Kỳ báo cáo\".");
             }
 
-            var milestones = new List<Milestone>(byDate.Count);
+            var milestones = NewMilestones();
             foreach (var (date, _, label) in byDate)
             {
                 milestones.Add(Milestone(label, date));
@@ -511,6 +517,24 @@ public static partial class DeadlineParser
         /// <summary>A milestone whose effective date is the due date moved to the next working day (Bộ luật Dân sự 2015, Điều
         /// 148); a due date said before Tết ("Trước Tết Nguyên đán 2026", "20 ngày trước Tết") moves back instead, to the last
         /// working day before it: the next one would fall after the holiday the words say to finish before.</summary>
+        /// <summary>This thread's list of milestones, cleared: the milestones of a reading are gathered there and copied into
+        /// the schedule's own array (<see cref="Finish"/>), so a reading allocates no list.</summary>
+        private List<Milestone> NewMilestones()
+        {
+            var milestones = scratch.Milestones;
+            milestones.Clear();
+            return milestones;
+        }
+
+        /// <summary>This thread's list of milestones holding <paramref name="milestone"/> alone (made before the list is
+        /// cleared, so it may be read from the list).</summary>
+        private List<Milestone> OneMilestone(Milestone milestone)
+        {
+            var milestones = NewMilestones();
+            milestones.Add(milestone);
+            return milestones;
+        }
+
         private Milestone Milestone(string? label, LocalDate due) =>
             new(label, due, due == beforeHoliday ? context.Calendar.PreviousWorkingDayOnOrBefore(due) : context.Calendar.NextWorkingDayOnOrAfter(due));
 

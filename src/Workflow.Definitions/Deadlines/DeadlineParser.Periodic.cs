@@ -15,7 +15,7 @@ public static partial class DeadlineParser
         private int TryNumberLedExtended(int k)
         {
             var n = tokens[k].Value;
-            if (Is(k - 1, ',') && Is(k - 2, TokenType.Number) && tokens[k - 2].End == tokens[k - 1].Start && tokens[k - 1].End == tokens[k].Start)
+            if (Is(k - 1, ',') && Is(k - 2, TokenType.Number) && Touches(k - 2, k - 1) && Touches(k - 1, k))
             {
                 return k + 1; // "2,5 ngày": the half of a count read at its whole part, not a count of its own
             }
@@ -141,7 +141,7 @@ public static partial class DeadlineParser
 
             // "(17,5) ngày làm việc kể từ ngày nhận đủ hồ sơ", "3,5 ngày kể từ …", "2,5 ngày kể từ ngày ban hành": a count with
             // a decimal comma, the same reading as a whole count; from the plan's issue date, the part day is a day.
-            var unit = Is(k + 1, ',') && Is(k + 2, TokenType.Number) && tokens[k].End == tokens[k + 1].Start && tokens[k + 1].End == tokens[k + 2].Start ? k + 3 : -1;
+            var unit = Is(k + 1, ',') && Is(k + 2, TokenType.Number) && Touches(k, k + 1) && Touches(k + 1, k + 2) ? k + 3 : -1;
             unit += unit > 0 && Is(unit, ')') ? 1 : 0;
             if (unit > 0 && (Is(unit, "ngay") || Is(unit, "thang")))
             {

@@ -156,7 +156,8 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            var months = new List<int>(2);
+            var months = scratch.Months;
+            months.Clear();
             while (true)
             {
                 var m = tokens[j].Value;
@@ -584,13 +585,13 @@ public static partial class DeadlineParser
                 return (y, false, j + 2);
             }
 
-            if (j > 0 && Is(j, '.') && IsYearNumber(j + 1) && tokens[j].Start == tokens[j - 1].End && tokens[j + 1].Start == tokens[j].End
+            if (j > 0 && Is(j, '.') && IsYearNumber(j + 1) && Touches(j - 1, j) && Touches(j, j + 1)
                 && ((tokens[j - 1].IsNumber && tokens[j - 1].Length <= 2) || IsRomanLike(j - 1)))
             {
                 return (tokens[j + 1].Value, false, j + 2); // "tháng 7.2026", "Quý I.2026": the year after a dot, no space either side
             }
 
-            if (j > 0 && IsYearNumber(j) && tokens[j].Start == tokens[j - 1].End && !tokens[j - 1].IsNumber)
+            if (j > 0 && IsYearNumber(j) && Touches(j - 1, j) && !tokens[j - 1].IsNumber)
             {
                 return (tokens[j].Value, false, j + 1); // "Quý IV2026": the year typed straight after the period
             }
@@ -616,7 +617,7 @@ public static partial class DeadlineParser
                 return 0;
             }
 
-            var w = text.Folded.AsSpan(t.Start, t.Length);
+            var w = text.Folded.Slice(t.Start, t.Length);
             return w switch
             {
                 "i" => 1,
@@ -637,6 +638,6 @@ public static partial class DeadlineParser
         }
 
         private bool IsRomanLike(int j) =>
-            j >= 0 && j < tokens.Length && tokens[j].IsWord && tokens[j].Length <= 4 && text.Folded.AsSpan(tokens[j].Start, tokens[j].Length).IndexOfAnyExcept("ivx") < 0;
+            j >= 0 && j < tokens.Length && tokens[j].IsWord && tokens[j].Length <= 4 && text.Folded.Slice(tokens[j].Start, tokens[j].Length).IndexOfAnyExcept("ivx") < 0;
     }
 }

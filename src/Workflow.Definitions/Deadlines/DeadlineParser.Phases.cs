@@ -118,7 +118,7 @@ public static partial class DeadlineParser
                 return true;
             }
 
-            var w = text.Folded.AsSpan(tokens[j].Start, tokens[j].Length);
+            var w = text.Folded.Slice(tokens[j].Start, tokens[j].Length);
             return w is "trong" or "truoc" or "vao" or "den" or "cham" or "nhat" or "muon" or "toi" or "tu" or "khoang" or "ngay" or "thoi" or "han" or "gian" or "la" or "het" or "it" or "va" or "hoac" or "sau";
         }
 
@@ -147,7 +147,7 @@ public static partial class DeadlineParser
             return t.Value switch
             {
                 ';' => true,
-                '.' => !(Is(j - 1, TokenType.Number) && Is(j + 1, TokenType.Number) && tokens[j - 1].End == t.Start && t.End == tokens[j + 1].Start),
+                '.' => !(Is(j - 1, TokenType.Number) && Is(j + 1, TokenType.Number) && Touches(j - 1, j) && Touches(j, j + 1)),
                 '-' or '+' => j == 0 || (t.Start > 0 && text.Folded[t.Start - 1] == ' ' && j + 1 < tokens.Length && tokens[j + 1].IsWord),
                 _ => false,
             };

@@ -27,10 +27,10 @@ public static partial class DeadlineParser
                 var t = tokens[k];
                 if (t.IsNumber && t.Length is 5 or 6 && (text.Folded[t.Start] == '2' || (text.Folded[t.Start] == '1' && text.Folded[t.Start + 1] == '9')))
                 {
-                    var year = int.Parse(text.Folded.AsSpan(t.Start, 4), CultureInfo.InvariantCulture);
+                    var year = int.Parse(text.Folded.Slice(t.Start, 4), CultureInfo.InvariantCulture);
                     if (year is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear)
                     {
-                        notes.Add($"bỏ số chú thích {text.Folded.AsSpan(t.Start + 4, t.Length - 4)} dính sau năm {year}");
+                        notes.Add($"bỏ số chú thích {text.Folded.Slice(t.Start + 4, t.Length - 4)} dính sau năm {year}");
                         tokens[k] = new Token(TokenType.Number, t.Start, 4, year);
                     }
                 }

@@ -596,7 +596,7 @@ public static partial class DeadlineParser
         /// quý I/2026", the quarters then named with their years); and its last day.</summary>
         private List<Milestone> SpanMilestones(LocalDate start, LocalDate end)
         {
-            var milestones = new List<Milestone>(4);
+            var milestones = NewMilestones();
             if (start.Year < end.Year && end < start.PlusYears(1))
             {
                 for (var month = new LocalDate(start.Year, start.Month, 1); month <= end; month = month.PlusMonths(1))

@@ -27,6 +27,10 @@ public static partial class DeadlineParser
             return text.Text[tokens[first].Start..tokens[Math.Min(last, tokens.Length - 1)].End];
         }
 
+        /// <summary>Whether token <paramref name="b"/> starts where token <paramref name="a"/> ends, with no space between
+        /// ("31/12", "1.500", "2026:"). Both must be tokens of the reading.</summary>
+        private bool Touches(int a, int b) => tokens[a].End == tokens[b].Start;
+
         private bool Is(int k, TokenType type) => k >= 0 && k < tokens.Length && tokens[k].Type == type;
 
         private bool Is(int k, char punct) => k >= 0 && k < tokens.Length && tokens[k].IsPunct(punct);
@@ -57,7 +61,7 @@ public static partial class DeadlineParser
             var t = tokens[k];
             var folded = text.Folded;
             return t.Length == word.Length && t.Type == TokenType.Word && folded[t.Start] == word[0] && folded[t.End - 1] == word[^1]
-                && (t.Length <= 2 || folded.AsSpan(t.Start + 1, t.Length - 2).SequenceEqual(word.AsSpan(1, word.Length - 2)));
+                && (t.Length <= 2 || folded.Slice(t.Start + 1, t.Length - 2).SequenceEqual(word.AsSpan(1, word.Length - 2)));
         }
 
         /// <summary>The last day of a month.</summary>

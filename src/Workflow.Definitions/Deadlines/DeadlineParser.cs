@@ -64,6 +64,12 @@ public static partial class DeadlineParser
         private readonly bool[]?[] breaks = new bool[Tokenizer.MaxTokens + 1][];
         private readonly Token[] buffer = new Token[Tokenizer.MaxTokens];
 
+        /// <summary>The buffer the phrase is folded into (<see cref="PhraseText.Of(string, ref char[])"/>), kept for the next
+        /// call: a reading allocates no folded string.</summary>
+#pragma warning disable SA1401, CA1051 // a field, so that PhraseText.Of can grow it in place
+        public char[] Folded = new char[256];
+#pragma warning restore SA1401, CA1051
+
         public List<Item> Items { get; } = new(8);
 
         public List<Item> Dated { get; } = new(8);
@@ -74,7 +80,13 @@ public static partial class DeadlineParser
 
         public List<string> Ambiguities { get; } = new(2);
 
+        /// <summary>A reading's milestones before they are copied into its schedule (<c>Reading.NewMilestones</c>).</summary>
+        public List<Milestone> Milestones { get; } = new(16);
+
         public List<int> Numbers { get; } = new(4);
+
+        /// <summary>The months a "tháng" lists ("Tháng 11, 12/2025"), filled by <c>Reading.Months</c> at each call.</summary>
+        public List<int> Months { get; } = new(4);
 
         /// <summary>A recurring schedule's dates with the period and label of each, before they become milestones.</summary>
         public List<(LocalDate Date, ReportingPeriod Rank, string Label)> ByDate { get; } = new(16);
@@ -102,7 +114,7 @@ public static partial class DeadlineParser
         /// <summary>The tokens of <paramref name="folded"/>, in an array of their exact count.</summary>
         /// <remarks>A list's marker opening the cell ("- ", "+ ", "- + ") is dropped: "- Trong tháng 12/2025" is read as
         /// "Trong tháng 12/2025", the marker's dash no separator of phases. A cell of one dash keeps it.</remarks>
-        public Token[] Tokenize(string folded)
+        public Token[] Tokenize(ReadOnlySpan<char> folded)
         {
             var count = Tokenizer.Fill(folded, buffer);
             var marker = 0;
@@ -237,7 +249,7 @@ public static partial class DeadlineParser
         {
             this.phrase = phrase;
             this.context = context;
-            text = PhraseText.Of(phrase);
+            text = PhraseText.Of(phrase, ref scratch.Folded);
             tokens = scratch.Tokenize(text.Folded);
             covered = scratch.Covered(tokens.Length);
             breaks = scratch.Breaks(tokens.Length);
@@ -348,7 +360,7 @@ public static partial class DeadlineParser
                 // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable; so do
                 // they when the duty waits for a session ("… hằng năm được công khai khi Chính phủ trình Quốc hội vào kỳ
                 // họp giữa năm sau").
-                return Finish(ScheduleKind.Event, []);
+                return Finish(ScheduleKind.Event, NewMilestones());
             }
 
             var (kind, milestones, reason) = IsRecurring() ? Recurring() : Dated();
@@ -485,7 +497,7 @@ public static partial class DeadlineParser
         {
             NoteDatesBeforeIssue(milestones);
             notes.AddRange(ambiguities);
-            return new Schedule(phrase, kind, milestones, notes.Count == 0 ? null : string.Join("; ", notes), null)
+            return new Schedule(phrase, kind, milestones.Count == 0 ? [] : milestones.ToArray(), notes.Count == 0 ? null : string.Join("; ", notes), null)
             {
                 Ambiguity = ambiguities.Count == 0 ? null : string.Join("; ", ambiguities),
             };

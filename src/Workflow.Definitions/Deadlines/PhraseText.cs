@@ -17,52 +17,52 @@ internal readonly struct PhraseText
     /// folded form; '\0' for every other character.</summary>
     private static readonly char[] CleanFolds = BuildCleanFolds();
 
-    private PhraseText(string text, string folded)
+    /// <summary>The longest folded buffer a thread keeps for its next phrase; a longer cell gets its own.</summary>
+    private const int KeptBufferLength = 4096;
+
+    private readonly char[] folded;
+    private readonly int length;
+
+    private PhraseText(string text, char[] folded, int length)
     {
         Text = text;
-        Folded = folded;
+        this.folded = folded;
+        this.length = length;
     }
 
     /// <summary>The phrase in NFC, markup removed, every run of white space one space, trimmed.</summary>
     public string Text { get; }
 
-    /// <summary><see cref="Text"/> folded character by character; same length, same offsets.</summary>
-    public string Folded { get; }
+    /// <summary><see cref="Text"/> folded character by character; same length, same offsets. It lives in the buffer given
+    /// to <see cref="Of(string, ref char[])"/>, valid until that buffer folds the next phrase.</summary>
+    public ReadOnlySpan<char> Folded => new(folded, 0, length);
 
-    public static PhraseText Of(string phrase)
+    /// <summary>Cleans and folds <paramref name="phrase"/>, its folded twin written into <paramref name="buffer"/> (grown when
+    /// short, up to <see cref="KeptBufferLength"/>; a longer phrase is folded into an array of its own): the parser keeps
+    /// one buffer per thread, so a reading allocates no folded string.</summary>
+    public static PhraseText Of(string phrase, ref char[] buffer)
     {
         // Most cells are clean already (typed or extracted NFC, single spaces): then the text is the phrase
         // itself and only its folded twin is made, in one pass, with no normalization call.
-        // The twin is folded straight into its string; a cell that needs cleaning leaves '\0' first, which no clean
-        // character folds to, and the string is dropped.
         if (phrase.Length > 0 && phrase[0] != ' ' && phrase[^1] != ' ')
         {
-            var folded = string.Create(phrase.Length, phrase, static (span, phrase) =>
+            var target = Buffer(ref buffer, phrase.Length);
+            if (TryFoldClean(phrase, target))
             {
-                if (!TryFoldClean(phrase, span))
-                {
-                    span[0] = '\0';
-                }
-                else
-                {
-                    RespellQui(span);
-                }
-            });
-            if (folded[0] != '\0')
-            {
-                return new PhraseText(phrase, folded);
+                RespellQui(target.AsSpan(0, phrase.Length));
+                return new PhraseText(phrase, target, phrase.Length);
             }
         }
 
         var nfc = VietnameseText.Sanitize(phrase);
+        var folded = Buffer(ref buffer, nfc.Length);
 
-        // One pooled buffer for both twins (text in the first half, folded in the second): a cell is short,
-        // and this is the parser's hot path.
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(2 * nfc.Length, 1));
+        // The text goes into a pooled buffer first (a cell is short, and this is the parser's hot path), its folded twin
+        // straight into the folded buffer.
+        var pooled = ArrayPool<char>.Shared.Rent(Math.Max(nfc.Length, 1));
         try
         {
-            var text = buffer.AsSpan(0, nfc.Length);
-            var folded = buffer.AsSpan(nfc.Length, nfc.Length);
+            var text = pooled.AsSpan(0, nfc.Length);
             var length = 0;
             var pendingSpace = false;
             for (var i = 0; i < nfc.Length; i++)
@@ -96,17 +96,39 @@ internal readonly struct PhraseText
                 folded[length++] = VietnameseText.Fold(c);
             }
 
-            RespellQui(folded[..length]);
-            return new PhraseText(new string(text[..length]), new string(folded[..length]));
+            RespellQui(folded.AsSpan(0, length));
+            return new PhraseText(new string(text[..length]), folded, length);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<char>.Shared.Return(pooled);
         }
     }
 
     /// <summary>Folds a whole string the way <see cref="Folded"/> is folded.</summary>
-    public static string Fold(string s) => Of(s).Folded;
+    public static string Fold(string s)
+    {
+        var buffer = Array.Empty<char>();
+        return new string(Of(s, ref buffer).Folded);
+    }
+
+    /// <summary><paramref name="buffer"/> when it holds <paramref name="length"/> characters; else a longer one, kept in
+    /// <paramref name="buffer"/> unless longer than <see cref="KeptBufferLength"/>.</summary>
+    private static char[] Buffer(ref char[] buffer, int length)
+    {
+        if (buffer.Length >= length)
+        {
+            return buffer;
+        }
+
+        if (length > KeptBufferLength)
+        {
+            return new char[length];
+        }
+
+        buffer = new char[Math.Max(length, Math.Min(2 * buffer.Length, KeptBufferLength))];
+        return buffer;
+    }
 
     /// <summary>"quí", the spelling of "quý" common until about 2010 ("hằng quí", "Quí I/2026", "qui định"), folds as
     /// "quy": the word "qui" is always "quy" spelt with "i", so every pattern that knows "quy" reads it (the text keeps

@@ -33,11 +33,11 @@ internal static class Tokenizer
 
     /// <summary>Splits a folded phrase into tokens, as many as <paramref name="tokens"/> holds, and returns their
     /// count. Digits longer than nine are cut, never overflow.</summary>
-    public static int Fill(string folded, Span<Token> tokens)
+    public static int Fill(ReadOnlySpan<char> folded, Span<Token> tokens)
     {
         // The parser's first loop over every character: spans without bounds checks, and the pass that joins a number
         // to its spelling in brackets only when a number is followed by "(".
-        ReadOnlySpan<char> s = folded;
+        var s = folded;
         var count = 0;
         var i = 0;
         var spelledNumber = false;
@@ -113,12 +113,12 @@ internal static class Tokenizer
     /// <summary>A 64-bit sketch of the words and marks in <paramref name="tokens"/>: one bit each, chosen by
     /// <see cref="Bit"/>. A word whose bit is clear is surely absent, so a pass that looks for it can stop at once; a set
     /// bit may be another word's.</summary>
-    public static ulong Sketch(string folded, ReadOnlySpan<Token> tokens)
+    public static ulong Sketch(ReadOnlySpan<char> folded, ReadOnlySpan<Token> tokens)
     {
         var sketch = 0UL;
         foreach (var t in tokens)
         {
-            sketch |= t.Type == TokenType.Number ? NumberBit(t.Length) : Bit(folded.AsSpan(t.Start, t.Length));
+            sketch |= t.Type == TokenType.Number ? NumberBit(t.Length) : Bit(folded.Slice(t.Start, t.Length));
         }
 
         return sketch;
@@ -132,7 +132,7 @@ internal static class Tokenizer
 
     /// <summary>"Định kỳ 06 (sáu) tháng", "10 (mười) ngày", "15 (mười lăm) ngày": a number followed by its spelling in
     /// brackets is one count; the brackets are dropped so the count reads as written without them.</summary>
-    private static int DropSpelledNumbers(string folded, Span<Token> tokens, int count)
+    private static int DropSpelledNumbers(ReadOnlySpan<char> folded, Span<Token> tokens, int count)
     {
         var kept = 0;
         for (var i = 0; i < count; i++)
@@ -158,9 +158,9 @@ internal static class Tokenizer
         return kept;
     }
 
-    private static bool IsNumberWord(string folded, Token word)
+    private static bool IsNumberWord(ReadOnlySpan<char> folded, Token word)
     {
-        var text = folded.AsSpan(word.Start, word.Length);
+        var text = folded.Slice(word.Start, word.Length);
         foreach (var number in NumberWords)
         {
             if (text.SequenceEqual(number))
