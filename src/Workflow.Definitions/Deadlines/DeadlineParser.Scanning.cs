@@ -457,7 +457,7 @@ public static partial class DeadlineParser
         {
             for (var t = k + 1; t < tokens.Length && t <= k + 20 && !Is(t, ',') && !Is(t, ';') && !Is(t, '(') && !IsSentenceBreak(t); t++)
             {
-                if (DeadlineDayAt(t) is var day && day >= 0 && Is(day + 1, '/') && Is(day + 3, '/') && IsYearNumber(day + 4))
+                if (DeadlineDayAt(t) is var day && day >= 0 && FullDayAt(day))
                 {
                     return true;
                 }
@@ -765,8 +765,7 @@ public static partial class DeadlineParser
             for (var j = start; j + 6 < tokens.Length && j < before && !IsSentenceBreak(j); j++)
             {
                 var day = DeadlineDayAt(j);
-                if (day >= 0 && Is(day + 1, '/') && Is(day + 2, TokenType.Number) && Is(day + 3, '/') && Is(day + 4, TokenType.Number)
-                    && tokens[day + 4].Length == 4)
+                if (day >= 0 && FullDayAt(day))
                 {
                     return true;
                 }
@@ -774,6 +773,12 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>Whether the day at <paramref name="day"/> is written in full, its month and four-digit year after it, with
+        /// slashes or in words, which are the same date: "15/9/2025", "15 tháng 9 năm 2025", "15 tháng 9/2025".</summary>
+        private bool FullDayAt(int day) =>
+            Is(day + 2, TokenType.Number) && Is(day + 4, TokenType.Number) && tokens[day + 4].Length == 4
+            && ((Is(day + 1, '/') && Is(day + 3, '/')) || (Is(day + 1, "thang") && (Is(day + 3, "nam") || Is(day + 3, '/'))));
 
         /// <summary>The last token of the last item read so far, or 0.</summary>
         private int LastItemEnd() => items.Count == 0 ? 0 : items[^1].LastToken;

@@ -148,7 +148,7 @@ public static partial class DeadlineParser
             }
 
             // The last day written with "/", "-" or "." ("31/12/2025", "25-10-2025", "24.1.2026") or in words ("Từ ngày 24 đến
-            // ngày 30 tháng 5 năm 2025"); after "từ", also without its year ("từ ngày 4 đến 5/3", "từ ngày 7 đến 25-10", "từ
+            // ngày 30 tháng 5 năm 2025", "… tháng 5/2025"); after "từ", also without its year ("từ ngày 4 đến 5/3", "từ ngày 7 đến 25-10", "từ
             // ngày 2-4/12", "từ ngày 17 đến 19 tháng 4"): both days are then of the tracked year (a last day with "năm sau" or a
             // two-digit year is left as it was).
             var written = Is(j + 1, "thang") || Is(j + 1, '/') || Is(j + 1, '-') || Is(j + 1, '.');
@@ -157,7 +157,7 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            var withYear = (Is(j + 1, "thang") ? Is(j + 3, "nam") : Is(j + 3, (char)tokens[j + 1].Value)) && IsYearNumber(j + 4);
+            var withYear = (Is(j + 1, "thang") ? Is(j + 3, "nam") || Is(j + 3, '/') : Is(j + 3, (char)tokens[j + 1].Value)) && IsYearNumber(j + 4);
             var yearless = opened && !Is(j + 1, '.') && !Is(j + 3, "nam") && !((Is(j + 3, '/') || Is(j + 3, '-') || Is(j + 3, '.')) && Is(j + 4, TokenType.Number))
                 && !SaysAFrequency();
             if (!(withYear || (yearless && tokens[j].Value > day)))
