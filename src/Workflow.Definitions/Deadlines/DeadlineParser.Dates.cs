@@ -350,8 +350,8 @@ public static partial class DeadlineParser
 
         /// <summary>Whether the words ending at token <paramref name="last"/> name the constitution or a law, which the year
         /// after them (or after "năm") completes: "Hiến pháp 2013", "Luật Phòng, chống tham nhũng 2018", "Bộ luật Lao động
-        /// năm 2019". A law's name is "Luật" written with its capital (or "Bộ luật"), a capitalised word, then words or
-        /// commas, at most sixteen tokens in all ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân sửa đổi 2025"),
+        /// năm 2019". A law's name is "Luật" written with its capital (or "Bộ luật"), a capitalised word (both in small
+        /// letters in a cell typed so: "luật phòng, chống tham nhũng 2018"; never "pháp luật"), then words or commas, at most sixteen tokens in all ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân sửa đổi 2025"),
         /// none of them a word that says when ("Luật Đất đai có hiệu lực trong năm 2025" keeps its year). (Not the words of time of <see cref="SaysTime"/>: folded, "nhũng", "tư", "Quy", "Đấu", "Nam"
         /// are in laws' names.)</summary>
         private bool NamesCharter(int last)
@@ -368,7 +368,10 @@ public static partial class DeadlineParser
                 law = Is(j - 1, "luat") ? j : -1;
             }
 
-            if (law < 0 || !IsCapitalWord(law) || !(IsCapitalWord(law - 1) || Is(law - 2, "bo")))
+            // "Luật Đất đai", "Bộ luật Lao động" with their capitals, or "luật phòng, chống tham nhũng" in a cell typed in small
+            // letters; not "Luật về …" nor "pháp luật về …", the law in general.
+            var named = IsCapitalWord(law) ? IsCapitalWord(law - 1) || Is(law - 2, "bo") : !IsCapitalWord(law - 1);
+            if (law < 0 || !named || Is(law - 2, "phap"))
             {
                 return false;
             }
@@ -478,7 +481,7 @@ public static partial class DeadlineParser
                 {
                     lead = s - 1;
                 }
-                else if (!IsCapitalWord(s) && !Is(s, TokenType.Number) && !Is(s, '-') && !Is(s, '/'))
+                else if (!IsCodeWord(s, k) && !Is(s, TokenType.Number) && !Is(s, '-') && !Is(s, '/'))
                 {
                     break;
                 }
@@ -501,6 +504,12 @@ public static partial class DeadlineParser
         }
 
         private bool IsCapitalWord(int k) => Is(k, TokenType.Word) && char.IsUpper(text.Text[tokens[k].Start]);
+
+        /// <summary>Whether token <paramref name="k"/> is a capitalised word glued to the mark or number before it, or to the
+        /// next token before <paramref name="end"/>: a piece of a document's number ("QĐ", "UBND" of "962/QĐ-UBND"), not a
+        /// word of the sentence, which a cell typed in capitals writes alike ("NGHỊ ĐỊNH 307/2025/NĐ-CP TRƯỚC NGÀY …").</summary>
+        private bool IsCodeWord(int k, int end) =>
+            IsCapitalWord(k) && ((k > 0 && tokens[k - 1].End == tokens[k].Start) || (k + 1 < end && tokens[k].End == tokens[k + 1].Start));
 
         /// <summary>Whether tokens <paramref name="first"/>..<paramref name="last"/> name a kind of document.</summary>
         private bool NamesDocument(int first, int last) =>

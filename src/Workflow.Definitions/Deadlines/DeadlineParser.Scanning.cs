@@ -446,10 +446,19 @@ public static partial class DeadlineParser
             && (Is(items[i].FirstToken - 2, "du", "kien") || (Is(items[i].FirstToken - 3, "du", "kien") && Is(items[i].FirstToken - 1, "vao")));
 
         /// <summary>"Việt Nam", "Ngân hàng Nhà nước Việt Nam", "Quảng Nam", "miền Nam": "Nam" written with its capital and no
-        /// breve, after another word and before no number, is a name, not "năm" (a year), which folds to the same letters. A
-        /// cell typed without accents ("Hoan thanh nam 2025", "Nam 2025") keeps its year.</summary>
-        private bool NamesAPlace(int k) =>
-            k > 0 && Is(k - 1, TokenType.Word) && !Is(k + 1, TokenType.Number) && text.Text.AsSpan(tokens[k].Start, tokens[k].Length).SequenceEqual("Nam");
+        /// breve, after another word and before no number, is a name, not "năm" (a year), which folds to the same letters;
+        /// so is "NAM" in a cell typed in capitals ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM"), and "nam" after "việt" in one typed in
+        /// lower case. A cell typed without accents ("Hoan thanh nam 2025", "Nam 2025") keeps its year.</summary>
+        private bool NamesAPlace(int k)
+        {
+            if (k <= 0 || !Is(k - 1, TokenType.Word) || Is(k + 1, TokenType.Number))
+            {
+                return false;
+            }
+
+            var word = text.Text.AsSpan(tokens[k].Start, tokens[k].Length);
+            return word.SequenceEqual("Nam") || (word.SequenceEqual("NAM") && IsCapitalWord(k - 1)) || (word.SequenceEqual("nam") && WrittenAs(k - 1, "việt"));
+        }
 
         /// <summary>Whether the clause of the "khi" at <paramref name="k"/> (to its comma, semicolon, bracket or sentence's
         /// end, a few words) holds a day said as a deadline with its year (<see cref="DeadlineDayAt"/>).</summary>
@@ -596,9 +605,10 @@ public static partial class DeadlineParser
 
         /// <summary>"thăng cấp bậc hàm" (a promotion), "thẳng", "thắng": words whose folded letters are those of "tháng" but
         /// say no month; and a month that names a campaign, "Tháng hành động vì trẻ em", "Tháng Thanh niên" ("Tháng" with its
-        /// capital inside a sentence before a capitalised word), said no month's number: its name, not every month. So is a
-        /// month named in words with its capital ("ngày khởi nghĩa tháng Tám năm 1945"), which is one month, not every one
-        /// (left unread). A cell typed without accents keeps its "thang".</summary>
+        /// capital inside a sentence before a word written with its capital and small letters; in a cell typed all in capitals,
+        /// "THÁNG THỨ 3" is a month), said no month's number: its name, not every month. So is a month named in words with its
+        /// capital, or in small letters before a year ("ngày khởi nghĩa tháng Tám năm 1945", "tháng tám năm 1945"), which is
+        /// one month, not every one (left unread). A cell typed without accents keeps its "thang".</summary>
         private bool OtherWordThanMonth(int k)
         {
             if (!WrittenAs(k, "tháng") && !WrittenAs(k, "thang"))
@@ -607,20 +617,27 @@ public static partial class DeadlineParser
             }
 
             return Is(k + 1, "hanh", "dong")
-                || (IsCapitalWord(k + 1) && IsMonthName(k + 1) && MonthInWords(k + 1).Month == 0)
-                || (k > 0 && !IsSentenceBreak(k - 1) && char.IsUpper(text.Text[tokens[k].Start]) && IsCapitalWord(k + 1) && !IsRomanLike(k + 1)
+                || ((IsCapitalWord(k + 1) || YearWrittenAfterName(k + 1)) && IsMonthName(k + 1) && MonthInWords(k + 1).Month == 0)
+                || (k > 0 && !IsSentenceBreak(k - 1) && char.IsUpper(text.Text[tokens[k].Start]) && IsTitleWord(k + 1) && !IsRomanLike(k + 1)
                     && !IsMonthName(k + 1));
         }
+
+        /// <summary>Whether token <paramref name="k"/> is a word written with its capital and then small letters ("Thanh"): a
+        /// name's word, which a cell typed all in capitals ("THÁNG THỨ 3") does not tell.</summary>
+        private bool IsTitleWord(int k) =>
+            IsCapitalWord(k) && (tokens[k].Length == 1 || char.IsLower(text.Text[tokens[k].End - 1]));
 
         /// <summary>The months' names in words, folded ("Tháng Giêng", "Tháng Mười", "Tháng Chạp"): a month, not a campaign.</summary>
         private static readonly string[] MonthNames = ["gieng", "chap", "mot", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"];
 
         /// <summary>"Mười", "Mười một", "Tám" … with their capital after "tháng", and a year written out after them ("tháng Tám
         /// năm 2026", "Tháng Mười/2025"): the month's number and the token after its name; (0, k) otherwise ("Cách mạng tháng
-        /// Tám", no year; "Tháng Giêng", "tháng Chạp", the lunar calendar's, are read there).</summary>
+        /// Tám", no year; "Tháng Giêng", "tháng Chạp", the lunar calendar's, are read there). In small letters with its year
+        /// ("tháng tám năm 1945", a cell typed in lower case) the name is the month alike; "tháng sau" (next month) is none.</summary>
         private (int Month, int After) MonthInWords(int k)
         {
-            if (!IsCapitalWord(k))
+            var capital = IsCapitalWord(k);
+            if (!capital && !YearWrittenAfterName(k))
             {
                 return (0, k);
             }
@@ -640,10 +657,17 @@ public static partial class DeadlineParser
                 }
 
                 month = month == 4 && !WrittenAs(k, "Tư") ? 0 : month; // "tháng Tư"; "Tu" is too many other words
+                month = month == 6 && !capital && !WrittenAs(k, "sáu") ? 0 : month;
             }
 
             return month > 0 && (Is(after, "nam") || Is(after, '/')) && IsYearNumber(after + 1) ? (month, after) : (0, k);
         }
+
+        /// <summary>Whether four digits stand after the one or two words from <paramref name="k"/> and "năm" or "/" ("tám năm
+        /// 1945", "mười một/2025"): a month's name in small letters with a year, as a cell typed in lower case writes it.</summary>
+        private bool YearWrittenAfterName(int k) =>
+            ((Is(k + 1, "nam") || Is(k + 1, '/')) && Is(k + 2, TokenType.Number) && tokens[k + 2].Length == 4)
+            || ((Is(k + 2, "nam") || Is(k + 2, '/')) && Is(k + 3, TokenType.Number) && tokens[k + 3].Length == 4);
 
         private bool IsMonthName(int k)
         {
