@@ -27,7 +27,7 @@ public static partial class DeadlineParser
 
             // "Đầu quý III/2026": the quarter's first month, "giữa quý" its second. Not "tháng đầu quý", a month of every
             // quarter (Periodic), nor "Từ đầu quý …", which opens a span at the quarter's first day.
-            if (((Is(k, "dau") && IsStart(k)) || Is(k, "giua")) && (Is(k + 1, "quy") || Is(k + 1, "qui")) && Quarter(k + 2) != 0 && !Is(k - 1, "thang") && !Is(k - 1, "tu"))
+            if (((Is(k, "dau") && IsStart(k)) || Is(k, "giua")) && Is(k + 1, "quy") && Quarter(k + 2) != 0 && !Is(k - 1, "thang") && !Is(k - 1, "tu"))
             {
                 return PartOfQuarter(k, Is(k, "dau") ? 0 : 1);
             }

@@ -539,13 +539,13 @@ public static partial class DeadlineParser
         {
             var j = k + 1 + (Is(k + 1, "doi", "voi") ? 2 : 0);
             var report = Is(j, "bao", "cao");
-            if (!(report || Is(j, "quy") || Is(j, "qui")) || !items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Quarterly))
+            if (!(report || Is(j, "quy")) || !items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Quarterly))
             {
                 return k;
             }
 
             j += !report ? 0 : Is(j + 2, "cuoi") ? 3 : 2;
-            var quarter = Is(j, "quy") || Is(j, "qui") ? Quarter(j + 1) : 0;
+            var quarter = Is(j, "quy") ? Quarter(j + 1) : 0;
             for (var t = j + 2; quarter > 0 && t + 3 < tokens.Length && t < j + 20 && !IsSentenceBreak(t); t++)
             {
                 if (!Is(t, "ngay") || !Is(t + 1, TokenType.Number) || !Is(t + 2, "thang") || !Is(t + 3, TokenType.Number)

@@ -95,7 +95,7 @@ public static partial class DeadlineParser
             var first = text.Folded[token.Start];
 
             // "Q1/2026", "Q4 năm 2026": a table's short "quý" (never "Q1" alone, which may be a district, "quận 1").
-            if (first == 'q' && ((Is(k, "quy") || Is(k, "qui")) ? !OtherWordThanQuarter(k) : Is(k, "q") && IsShortQuarter(k)))
+            if (first == 'q' && (Is(k, "quy") ? !OtherWordThanQuarter(k) : Is(k, "q") && IsShortQuarter(k)))
             {
                 return Quarters(k);
             }

@@ -237,7 +237,7 @@ public static partial class DeadlineParser
         private int QuarterRangeToNextYear(int year, int lastQuarter, bool yearImplicit, int first, int after)
         {
             var word = Is(after, "den") && Is(after + 1, "het") ? after + 2 : after + 1; // "Quý III/2025 đến hết quý I/2026"
-            if (yearImplicit || !(Is(after, '-') || Is(after, "den")) || !(Is(word, "quy") || Is(word, "qui")))
+            if (yearImplicit || !(Is(after, '-') || Is(after, "den")) || !Is(word, "quy"))
             {
                 return after;
             }

@@ -7,7 +7,8 @@ public partial class CorpusVariantTests
     private static readonly string[] RomanQuarters = ["", "I", "II", "III", "IV"];
 
     /// <summary>One date or period in its other written forms: a day in words or with slashes, a month's year after "/",
-    /// "năm" or "-", a month with or without its zero, a quarter's year after "-", a quarter in Roman numerals.</summary>
+    /// "năm" or "-", a month with or without its zero, a quarter's year after "-", a quarter in Roman numerals, "trước" a date
+    /// with or without "ngày", "chậm nhất (là) ngày".</summary>
     private static readonly Rewrite[] FormRewrites =
     [
         new("day in words for slashes", s => Regex.Replace(s, @"(ngày) (\d{1,2})/(\d{1,2})/(\d{4})\b", "$1 $2 tháng $3 năm $4")),
@@ -17,6 +18,8 @@ public partial class CorpusVariantTests
         new("quarter with '-' for '/'", s => Regex.Replace(s, @"([Qq]uý (?:IV|III|II|I))/(\d{4})\b", "$1-$2")),
         new("month padded with a zero", s => Regex.Replace(s, @"([Tt]háng )(\d)/(\d{4})\b", "${1}0$2/$3")),
         new("month without its zero", s => Regex.Replace(s, @"([Tt]háng )0(\d)/(\d{4})\b", "$1$2/$3")),
+        new("'trước' a date without 'ngày'", s => Regex.Replace(s, @"([Tt]rước) ngày (\d{1,2}/\d{1,2})", "$1 $2")),
+        new("'chậm nhất là ngày' for 'chậm nhất ngày'", s => Regex.Replace(s, @"([Cc]hậm nhất) ngày", "$1 là ngày")),
         new("quarter in Roman numerals", s => Regex.Replace(s, @"([Qq]uý) ([1-4])\b", m => $"{m.Groups[1].Value} {RomanQuarters[m.Groups[2].Value[0] - '0']}")),
     ];
 }
