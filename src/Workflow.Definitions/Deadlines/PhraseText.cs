@@ -20,6 +20,9 @@ internal readonly struct PhraseText
     /// <summary>The longest folded buffer a thread keeps for its next phrase; a longer cell gets its own.</summary>
     private const int KeptBufferLength = 4096;
 
+    /// <summary>The folded letters that open a short period ("T11/2025", "Q3/2025").</summary>
+    private static readonly SearchValues<char> ShortPeriodLetters = SearchValues.Create("tq");
+
     private readonly char[] folded;
     private readonly int length;
 
@@ -47,7 +50,7 @@ internal readonly struct PhraseText
         if (phrase.Length > 0 && phrase[0] != ' ' && phrase[^1] != ' ')
         {
             var target = Buffer(ref buffer, phrase.Length);
-            if (TryFoldClean(phrase, target))
+            if (TryFoldClean(phrase, target) && !HasShortPeriod(target.AsSpan(0, phrase.Length)))
             {
                 RespellQui(target.AsSpan(0, phrase.Length));
                 return new PhraseText(phrase, target, phrase.Length);
@@ -94,6 +97,11 @@ internal readonly struct PhraseText
 
                 text[length] = c;
                 folded[length++] = VietnameseText.Fold(c);
+            }
+
+            if (HasShortPeriod(folded.AsSpan(0, length)))
+            {
+                return ExpandShortPeriods(text[..length], folded.AsSpan(0, length), ref buffer);
             }
 
             RespellQui(folded.AsSpan(0, length));
@@ -145,6 +153,132 @@ internal readonly struct PhraseText
             var next = folded[(at + 3)..].IndexOf("qui");
             at = next < 0 ? -1 : at + 3 + next;
         }
+    }
+
+    /// <summary>Whether <paramref name="folded"/> holds a period in a table's short form ("T11/2025", "Q3/2025", "QIII/2025");
+    /// one vectorised search for 't' and 'q', a few comparisons at each, no allocation.</summary>
+    private static bool HasShortPeriod(ReadOnlySpan<char> folded)
+    {
+        for (var at = folded.IndexOfAny(ShortPeriodLetters); at >= 0;)
+        {
+            if (ShortPeriodNumber(folded, at) > 0)
+            {
+                return true;
+            }
+
+            var next = folded[(at + 1)..].IndexOfAny(ShortPeriodLetters);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>The length of the number after the 't' or 'q' at <paramref name="at"/> when they begin a short period: the
+    /// letter starts a word, the number is a month (1-12) after 't', a quarter (1-4 or I-IV) after 'q', and a four-digit
+    /// year follows after '/' or '-', or, without its year, '-', ',' or "đến" and another short period of the same letter
+    /// ("T11-T12/2025", "Q2 đến Q3/2026"; three such links at most, so a long cell costs little); else 0.</summary>
+    private static int ShortPeriodNumber(ReadOnlySpan<char> folded, int at)
+    {
+        var first = 0;
+        var position = at;
+        for (var links = 0; links < 4; links++)
+        {
+            if (folded[position] != folded[at] || (position > 0 && (char.IsLetterOrDigit(folded[position - 1]) || folded[position - 1] == '/')))
+            {
+                return 0;
+            }
+
+            var number = PeriodNumber(folded[(position + 1)..], folded[at] == 'q');
+            if (number == 0)
+            {
+                return 0;
+            }
+
+            first = first == 0 ? number : first;
+            var rest = folded[(position + 1 + number)..];
+            if (rest.Length >= 5 && rest[0] is '/' or '-' && rest[1..5].IndexOfAnyExceptInRange('0', '9') < 0
+                && (rest.Length == 5 || !char.IsAsciiDigit(rest[5])))
+            {
+                return first;
+            }
+
+            // Without its year: a link to the next short period, which has one (or links on, a few times at most).
+            rest = rest.StartsWith(' ') ? rest[1..] : rest;
+            if (rest.Length > 0 && rest[0] is '-' or '\u2013' or ',')
+            {
+                rest = rest[1..];
+            }
+            else if (rest.StartsWith("den") && (rest.Length == 3 || !char.IsLetterOrDigit(rest[3])))
+            {
+                rest = rest[3..];
+            }
+            else
+            {
+                return 0;
+            }
+
+            rest = rest.StartsWith(' ') ? rest[1..] : rest;
+            if (rest.IsEmpty)
+            {
+                return 0;
+            }
+
+            position = folded.Length - rest.Length;
+        }
+
+        return 0;
+    }
+
+    /// <summary>The length of the month (one or two digits, 1-12) or quarter (1-4, or I-IV in either case) that opens
+    /// <paramref name="s"/> and is not followed by another letter or digit; 0 if none.</summary>
+    private static int PeriodNumber(ReadOnlySpan<char> s, bool quarter)
+    {
+        var length = 0;
+        if (quarter)
+        {
+            length = s.StartsWith("iii") ? 3 : s.StartsWith("iv") || s.StartsWith("ii") ? 2
+                : s.Length > 0 && (s[0] == 'i' || s[0] is >= '1' and <= '4') ? 1 : 0;
+        }
+        else if (s.Length > 0 && char.IsAsciiDigit(s[0]))
+        {
+            length = s.Length > 1 && char.IsAsciiDigit(s[1]) ? 2 : 1;
+            var month = length == 1 ? s[0] - '0' : (10 * (s[0] - '0')) + s[1] - '0';
+            length = month is >= 1 and <= 12 ? length : 0;
+        }
+
+        return length > 0 && (length == s.Length || !char.IsLetterOrDigit(s[length])) ? length : 0;
+    }
+
+    /// <summary>The cleaned <paramref name="text"/> with each short period written out ("T11/2025" → "tháng 11/2025",
+    /// "Q3/2025" → "quý 3/2025", "QIII/2025" → "quý III/2025"), so that every rule that knows "tháng" and "quý" reads it;
+    /// the folded twin is written into <paramref name="buffer"/> the same way, same length, same offsets. Only cells
+    /// that hold a short period come here.</summary>
+    private static PhraseText ExpandShortPeriods(ReadOnlySpan<char> text, ReadOnlySpan<char> folded, ref char[] buffer)
+    {
+        // A short period takes at least three characters ("T1/" or "T1-") and grows by at most five.
+        var expandedText = new char[(3 * text.Length) + 6];
+        var expandedFolded = new char[expandedText.Length];
+        var length = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (folded[i] is 't' or 'q' && ShortPeriodNumber(folded, i) > 0)
+            {
+                var (word, foldedWord) = folded[i] == 't' ? (i == 0 && text[i] == 'T' ? "Tháng " : "tháng ", "thang ")
+                    : (i == 0 && text[i] == 'Q' ? "Quý " : "quý ", "quy ");
+                word.CopyTo(expandedText.AsSpan(length));
+                foldedWord.CopyTo(expandedFolded.AsSpan(length));
+                length += word.Length;
+                continue;
+            }
+
+            expandedText[length] = text[i];
+            expandedFolded[length++] = folded[i];
+        }
+
+        var target = Buffer(ref buffer, length);
+        expandedFolded.AsSpan(0, length).CopyTo(target);
+        RespellQui(target.AsSpan(0, length));
+        return new PhraseText(new string(expandedText, 0, length), target, length);
     }
 
     /// <summary>Folds <paramref name="phrase"/> into <paramref name="folded"/> when <see cref="Of"/> would keep it
