@@ -1009,7 +1009,8 @@ public static partial class DeadlineParser
         /// year, the month the note. ("Từ tháng 3 đến tháng 11 hằng năm" is still work over the span.) Runs after the scan.</summary>
         private void SetWindowOpeningsApart()
         {
-            if (!items.Exists(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Yearly))
+            // (Two dates and a yearly period: fewer than three items have none to set apart, and skip the search.)
+            if (items.Count < 3 || !items.Exists(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Yearly))
             {
                 return;
             }
@@ -1109,7 +1110,8 @@ public static partial class DeadlineParser
         /// spans are merged.</summary>
         private void SetSubmissionWindowsApart()
         {
-            if (!items.Exists(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Yearly))
+            // (A span and a yearly period: fewer than two items have none to set apart, and skip the search.)
+            if (items.Count < 2 || !items.Exists(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Yearly))
             {
                 return;
             }

@@ -327,7 +327,8 @@ public static partial class DeadlineParser
         /// session, not a deadline; the session is the event. (A month, "Kỳ họp chuyên đề tháng 5/2026", is a date.)</summary>
         private void DropSessionYears()
         {
-            if (!text.Folded.Contains("ky hop", StringComparison.Ordinal))
+            // (The sketch first: most phrases have no "hop", and skip the search for the words.)
+            if (!Mentions("hop") || !text.Folded.Contains("ky hop", StringComparison.Ordinal))
             {
                 return;
             }

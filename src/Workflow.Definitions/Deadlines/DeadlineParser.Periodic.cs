@@ -340,7 +340,7 @@ public static partial class DeadlineParser
         /// cáo" among them, the days recur every year. Runs after the scan.</summary>
         private void SetEstimatesApart()
         {
-            if (!Mentions(":") || (!Mentions("uoc") && !Mentions("so") && !Mentions("chinh")))
+            if (items.Count < 2 || !Mentions(":") || (!Mentions("uoc") && !Mentions("so") && !Mentions("chinh")))
             {
                 return;
             }

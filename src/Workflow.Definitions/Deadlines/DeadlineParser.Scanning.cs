@@ -42,6 +42,12 @@ public static partial class DeadlineParser
         /// one space between, is that year; listed, since it is a typing slip.</summary>
         private void JoinSplitYears()
         {
+            // The first piece has two or three digits: a phrase with no such number has no year to join.
+            if (!HasNumberOf(2) && !HasNumberOf(3))
+            {
+                return;
+            }
+
             for (var k = 1; k + 1 < tokens.Length; k++)
             {
                 var (a, b) = (tokens[k], tokens[k + 1]);

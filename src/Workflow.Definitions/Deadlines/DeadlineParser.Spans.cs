@@ -24,17 +24,21 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (NextWorkingDayFromAnEvent(k) is var nextDay && nextDay > k)
+            // Each pattern below but the deferrals asks its first word, so it is tried only at a word of its letter: "ngày làm
+            // việc" (n); "ngày cuối", "riêng", "đối với" (n, r, d); "từ nay", "từ ngày" (t); "đầu", "giữa", "thượng", "trung",
+            // "tuần" (d, g, t); "tết", "rằm" (t, r). None of them changes anything where it does not match.
+            var first = text.Folded[tokens[k].Start];
+            if (first == 'n' && NextWorkingDayFromAnEvent(k) is var nextDay && nextDay > k)
             {
                 return nextDay;
             }
 
-            if (TryReportClause(k) is var clause && clause > k)
+            if (first is 'n' or 'r' or 'd' && TryReportClause(k) is var clause && clause > k)
             {
                 return clause;
             }
 
-            if ((Is(k, "tu", "nay") && !Is(k - 1, "thong") && !Is(k - 1, "dau")) || FromIssueDate(k) > k)
+            if (first == 't' && ((Is(k, "tu", "nay") && !Is(k - 1, "thong") && !Is(k - 1, "dau")) || FromIssueDate(k) > k))
             {
                 // ("Thông tư này", "đầu tư này": "tư", not "từ".)
                 // The rest of the plan's year: from its issue date (or the year's first day).
@@ -49,12 +53,12 @@ public static partial class DeadlineParser
                 return deferral;
             }
 
-            if (TryPartOfMonth(k) is var part && part > k)
+            if (first is 'd' or 'g' or 't' && TryPartOfMonth(k) is var part && part > k)
             {
                 return part;
             }
 
-            return TryLunarItem(k);
+            return first is 't' or 'r' ? TryLunarItem(k) : k;
         }
 
         /// <summary>"… nhưng chậm nhất không quá ngày làm việc tiếp theo kể từ ngày hàng hóa được thông quan": the working day
