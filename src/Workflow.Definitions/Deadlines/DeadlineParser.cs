@@ -117,7 +117,7 @@ public static partial class DeadlineParser
         /// <summary>The tokens of <paramref name="folded"/>, in an array of their exact count.</summary>
         /// <remarks>A list's marker opening the cell ("- ", "+ ", "- + ") is dropped: "- Trong tháng 12/2025" is read as
         /// "Trong tháng 12/2025", the marker's dash no separator of phases. A cell of one dash keeps it. So is a time's label
-        /// after it (<see cref="TimeLabel"/>).</remarks>
+        /// after it (<see cref="TimeLabel"/>). A semicolon closing the cell is read as a full stop.</remarks>
         public Token[] Tokenize(ReadOnlySpan<char> folded)
         {
             var count = Tokenizer.Fill(folded, buffer);
@@ -131,6 +131,20 @@ public static partial class DeadlineParser
             LabelStart = label > 0 ? buffer[marker].Start : -1;
             marker += label;
             count -= marker;
+            if (count > 1 && count + marker < Tokenizer.MaxTokens && buffer[marker + count - 1] is { Type: TokenType.Punct, Value: ';' } last)
+            {
+                // A semicolon closing the cell ends it as a full stop does ("100 ngày;"); after a mark that already ends it,
+                // it adds nothing ("… cụ thể như sau:;").
+                if (buffer[marker + count - 2].Type == TokenType.Punct)
+                {
+                    count--;
+                }
+                else
+                {
+                    buffer[marker + count - 1] = last with { Value = '.' };
+                }
+            }
+
             var array = tokens[count] ??= new Token[count];
             buffer.AsSpan(marker, count).CopyTo(array);
             return array;

@@ -3,7 +3,8 @@ using Workflow.Definitions.Deadlines;
 namespace Workflow.Definitions.Tests.Deadlines;
 
 /// <summary>A cell extracted with a time's label before it ("Thời hạn:", "Thời gian:", "Thời gian thực hiện:", "Tiến độ:",
-/// "Thời hạn thực hiện:") opens where its time does: the rules that ask how a cell opens read past the label.</summary>
+/// "Thời hạn thực hiện:") opens where its time does: the rules that ask how a cell opens read past the label. A semicolon
+/// closing a cell closes it as a full stop does.</summary>
 public partial class DeadlineFamilyTests
 {
     /// <summary>A count alone, "Định kỳ", a section's number, "Đợt 1:", "năm tiếp theo", a past act's day and a bare notice
@@ -28,4 +29,13 @@ public partial class DeadlineFamilyTests
         Assert.Contains("Thời gian: Dự kiến ngày 05/12/2025", schedule.Note, StringComparison.Ordinal);
         Assert.Equal(ScheduleKind.Unknown, DeadlineParser.Parse("Thời hạn:", Y2025).Kind);
     }
+
+    /// <summary>A cell cut from a list ends with a semicolon: a bare count is still counted from the plan, "như sau:" still
+    /// waits for the list that follows.</summary>
+    [Theory]
+    [InlineData("100 ngày;", "once: 2026-02-28")]
+    [InlineData("100 ngày.", "once: 2026-02-28")]
+    [InlineData("Thời gian thi được chia thành 05 đợt, cụ thể như sau:;", "event:")]
+    [InlineData("Quý II/2026;", "once: 2026-06-30")]
+    public void A_semicolon_closing_the_cell_is_a_full_stop(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
