@@ -88,7 +88,8 @@ public static partial class DeadlineParser
 
                 if (last >= first && HasContent(first, last))
                 {
-                    var note = Original(first, last);
+                    // (A time's label dropped before the first token is given back: "Thời gian: Dự kiến ngày 05/12/2025".)
+                    var note = first == 0 && scratch.LabelStart >= 0 ? text.Text[scratch.LabelStart..tokens[last].End] : Original(first, last);
                     if (!isEvent || !notes.Contains(note))
                     {
                         notes.Add(note);

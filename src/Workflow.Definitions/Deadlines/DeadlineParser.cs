@@ -91,6 +91,9 @@ public static partial class DeadlineParser
         /// <summary>A recurring schedule's dates with the period and label of each, before they become milestones.</summary>
         public List<(LocalDate Date, ReportingPeriod Rank, string Label)> ByDate { get; } = new(16);
 
+        /// <summary>Where the time's label that <see cref="Tokenize"/> dropped starts in the text ("Thời hạn: …"), or -1.</summary>
+        public int LabelStart { get; private set; } = -1;
+
         /// <summary>The reading that uses these buffers, made once per thread: it is reset by <see cref="Reading.Begin"/>
         /// at every call, so a call allocates no reading of its own.</summary>
         public Reading Reading => reading ??= new Reading(this);
@@ -113,7 +116,8 @@ public static partial class DeadlineParser
 
         /// <summary>The tokens of <paramref name="folded"/>, in an array of their exact count.</summary>
         /// <remarks>A list's marker opening the cell ("- ", "+ ", "- + ") is dropped: "- Trong tháng 12/2025" is read as
-        /// "Trong tháng 12/2025", the marker's dash no separator of phases. A cell of one dash keeps it.</remarks>
+        /// "Trong tháng 12/2025", the marker's dash no separator of phases. A cell of one dash keeps it. So is a time's label
+        /// after it (<see cref="TimeLabel"/>). A semicolon closing the cell is read as a full stop.</remarks>
         public Token[] Tokenize(ReadOnlySpan<char> folded)
         {
             var count = Tokenizer.Fill(folded, buffer);
@@ -123,11 +127,46 @@ public static partial class DeadlineParser
                 marker++;
             }
 
+            var label = TimeLabel(folded, buffer.AsSpan(marker, count - marker));
+            LabelStart = label > 0 ? buffer[marker].Start : -1;
+            marker += label;
             count -= marker;
+            if (count > 1 && count + marker < Tokenizer.MaxTokens && buffer[marker + count - 1] is { Type: TokenType.Punct, Value: ';' } last)
+            {
+                // A semicolon closing the cell ends it as a full stop does ("100 ngày;"); after a mark that already ends it,
+                // it adds nothing ("… cụ thể như sau:;").
+                if (buffer[marker + count - 2].Type == TokenType.Punct)
+                {
+                    count--;
+                }
+                else
+                {
+                    buffer[marker + count - 1] = last with { Value = '.' };
+                }
+            }
+
             var array = tokens[count] ??= new Token[count];
             buffer.AsSpan(marker, count).CopyTo(array);
             return array;
         }
+
+        /// <summary>How many tokens a time's label opening the cell takes, its colon included ("Thời hạn:", "Thời gian:",
+        /// "Tiến độ:", each maybe with "thực hiện"), or 0 when none opens it: "Thời hạn: 100 ngày" is read as "100 ngày",
+        /// so that the rules asking how the cell opens see its time first. A label with nothing after it is kept.</summary>
+        private static int TimeLabel(ReadOnlySpan<char> folded, ReadOnlySpan<Token> tokens)
+        {
+            if (tokens.Length < 4 || !((IsWord(folded, tokens[0], "thoi") && (IsWord(folded, tokens[1], "han") || IsWord(folded, tokens[1], "gian")))
+                || (IsWord(folded, tokens[0], "tien") && IsWord(folded, tokens[1], "do"))))
+            {
+                return 0;
+            }
+
+            var colon = IsWord(folded, tokens[2], "thuc") && IsWord(folded, tokens[3], "hien") ? 4 : 2;
+            return colon + 1 < tokens.Length && tokens[colon].IsPunct(':') ? colon + 1 : 0;
+        }
+
+        private static bool IsWord(ReadOnlySpan<char> folded, Token token, string word) =>
+            token.Type == TokenType.Word && folded.Slice(token.Start, token.Length).SequenceEqual(word);
 
         /// <summary>A cleared array of <paramref name="length"/> flags.</summary>
         public bool[] Covered(int length)
