@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Workflow.Definitions.Deadlines;
 
@@ -39,6 +40,13 @@ public static partial class DeadlineParser
         /// its own: it stays in the note, and the reading is listed for a coordinator to confirm.</summary>
         private void MarkCompletions()
         {
+            // Only a dated, year or span item that is not open-ended can become a deadline to finish by: without one there is
+            // nothing to mark, and the search for the words is skipped.
+            if (!HasClosedDateItem())
+            {
+                return;
+            }
+
             // ("%", a share to reach, asked apart: one character among the words would slow the search for them all.)
             if (((sketch & CompletionLastWords) == 0 || !text.Folded.ContainsAny(CompletionWords)) && !text.Folded.Contains('%'))
             {
@@ -72,6 +80,21 @@ public static partial class DeadlineParser
             {
                 DropWorkAfterCompletion(completionEnd);
             }
+        }
+
+        /// <summary>Whether an item is a date, year or span that is not open-ended: the only items <see cref="MarkCompletions"/>
+        /// marks.</summary>
+        private bool HasClosedDateItem()
+        {
+            foreach (ref readonly var item in CollectionsMarshal.AsSpan(items))
+            {
+                if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.OpenEnded)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Drops the ongoing work after the deadline to finish by that ends at token <paramref name="completionEnd"/>.

@@ -50,9 +50,14 @@ internal readonly struct PhraseText
         if (phrase.Length > 0 && phrase[0] != ' ' && phrase[^1] != ' ')
         {
             var target = Buffer(ref buffer, phrase.Length);
-            if (TryFoldClean(phrase, target) && !HasShortPeriod(target.AsSpan(0, phrase.Length)))
+            if (TryFoldClean(phrase, target, out var shortPeriodLetter, out var qui)
+                && !(shortPeriodLetter && HasShortPeriod(target.AsSpan(0, phrase.Length))))
             {
-                RespellQui(target.AsSpan(0, phrase.Length));
+                if (qui)
+                {
+                    RespellQui(target.AsSpan(0, phrase.Length));
+                }
+
                 return new PhraseText(phrase, target, phrase.Length);
             }
         }
@@ -282,11 +287,17 @@ internal readonly struct PhraseText
     }
 
     /// <summary>Folds <paramref name="phrase"/> into <paramref name="folded"/> when <see cref="Of"/> would keep it
-    /// unchanged: clean characters only, no double space (the caller checked both ends).</summary>
-    private static bool TryFoldClean(ReadOnlySpan<char> phrase, Span<char> folded)
+    /// unchanged: clean characters only, no double space (the caller checked both ends). On the way it notes what the
+    /// searches after it need, so most cells skip them: <paramref name="shortPeriodLetter"/>, a folded 't' or 'q' right
+    /// before a digit, or 'q' before 'i' (a short period's letter is always followed by its number: "t11", "q3", "qiii");
+    /// <paramref name="qui"/>, the letters "qui".</summary>
+    private static bool TryFoldClean(ReadOnlySpan<char> phrase, Span<char> folded, out bool shortPeriodLetter, out bool qui)
     {
         ReadOnlySpan<char> table = CleanFolds;
         var previous = '\0';
+        var previousFold = '\0';
+        shortPeriodLetter = false;
+        qui = false;
         for (var i = 0; i < phrase.Length; i++)
         {
             var c = phrase[i];
@@ -295,8 +306,20 @@ internal readonly struct PhraseText
                 return false;
             }
 
-            folded[i] = table[c];
+            var fold = table[c];
+            folded[i] = fold;
+            if (char.IsAsciiDigit(fold))
+            {
+                shortPeriodLetter |= previousFold is 't' or 'q';
+            }
+            else if (fold == 'i')
+            {
+                shortPeriodLetter |= previousFold == 'q';
+                qui |= previousFold == 'u' && i >= 2 && folded[i - 2] == 'q';
+            }
+
             previous = c;
+            previousFold = fold;
         }
 
         return true;
