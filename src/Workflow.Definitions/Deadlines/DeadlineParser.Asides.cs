@@ -928,15 +928,12 @@ public static partial class DeadlineParser
                     return;
                 }
 
-                var said = 0;
-                while (said < items.Count && items[said].LastToken < j)
+                SetApart(0, $"thời hạn ban đầu, đã rút ngắn: {Original(items[0].FirstToken, items[0].LastToken)}");
+                while (items.Count > 0 && items[0].LastToken < j)
                 {
-                    said++;
+                    SetApart(0, null);
                 }
 
-                notes.Add($"thời hạn ban đầu, đã rút ngắn: {Original(items[0].FirstToken, items[0].LastToken)}");
-                Array.Fill(covered, false, 0, j);
-                items.RemoveRange(0, said);
                 return;
             }
         }

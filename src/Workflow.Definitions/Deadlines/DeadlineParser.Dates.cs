@@ -509,7 +509,7 @@ public static partial class DeadlineParser
         /// next token before <paramref name="end"/>: a piece of a document's number ("QĐ", "UBND" of "962/QĐ-UBND"), not a
         /// word of the sentence, which a cell typed in capitals writes alike ("NGHỊ ĐỊNH 307/2025/NĐ-CP TRƯỚC NGÀY …").</summary>
         private bool IsCodeWord(int k, int end) =>
-            IsCapitalWord(k) && ((k > 0 && tokens[k - 1].End == tokens[k].Start) || (k + 1 < end && tokens[k].End == tokens[k + 1].Start));
+            IsCapitalWord(k) && ((k > 0 && Touches(k - 1, k)) || (k + 1 < end && Touches(k, k + 1)));
 
         /// <summary>Whether tokens <paramref name="first"/>..<paramref name="last"/> name a kind of document.</summary>
         private bool NamesDocument(int first, int last) =>
