@@ -106,7 +106,7 @@ public static partial class DeadlineParser
                 items[i] = items[i] with { Date = due, FirstToken = first, Name = null };
                 if (reading is not null)
                 {
-                    ambiguities.Add(reading.Replace("của tháng", "/" + month.Month.ToString("00", CultureInfo.InvariantCulture) + "/" + month.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+                    ambiguities.Add(reading.Replace(" của tháng", "/" + month.Month.ToString("00", CultureInfo.InvariantCulture) + "/" + month.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
                 }
             }
 

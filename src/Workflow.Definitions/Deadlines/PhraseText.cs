@@ -13,8 +13,8 @@ namespace Workflow.Definitions.Deadlines;
 internal readonly struct PhraseText
 {
     /// <summary>For characters that need no cleaning (NFC whatever their neighbours: Latin, the precomposed
-    /// Vietnamese letters, general punctuation; not white space other than ' ', not markup, not a mark), their
-    /// folded form; '\0' for every other character.</summary>
+    /// Vietnamese letters, general punctuation; not white space other than ' ', not markup, not a mark, not a look-alike
+    /// that <see cref="VietnameseText.Sanitize"/> rewrites), their folded form; '\0' for every other character.</summary>
     private static readonly char[] CleanFolds = BuildCleanFolds();
 
     /// <summary>The longest folded buffer a thread keeps for its next phrase; a longer cell gets its own.</summary>
@@ -334,7 +334,7 @@ internal readonly struct PhraseText
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (nfcSafe && (c == ' ' || !char.IsWhiteSpace(c)) && c is not ('<' or '|') && !char.IsSurrogate(c)
                 && category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
-                && c.ToString().IsNormalized(NormalizationForm.FormC) && VietnameseText.Fold(c) != '\0')
+                && c.ToString().IsNormalized(NormalizationForm.FormC) && VietnameseText.LookAlike(c) == c && VietnameseText.Fold(c) != '\0')
             {
                 folds[c] = VietnameseText.Fold(c);
             }

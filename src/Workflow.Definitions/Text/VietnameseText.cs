@@ -16,6 +16,10 @@ internal static class VietnameseText
     /// The text in NFC with unpaired surrogates replaced by U+FFFD, so that normalization cannot
     /// throw; null gives "".
     /// </summary>
+    /// <remarks>Letters and marks that only look like Vietnamese ones are written as the Vietnamese ones: the Icelandic
+    /// eth "Ð", "ð" (U+00D0, U+00F0), which old-font conversions leave for "Đ", "đ" ("Ðầu tháng 9/2026"), and the
+    /// full-width forms of ASCII (U+FF01–U+FF5E) that some input methods type ("giao chủ đầu tư： Quý IV năm 2025"). Each
+    /// stays one character, so offsets into the text do not move.</remarks>
     public static string Sanitize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -30,10 +34,11 @@ internal static class VietnameseText
             var paired = char.IsHighSurrogate(c)
                 ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
                 : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
-            if (!paired)
+            var written = !paired ? '\uFFFD' : LookAlike(c);
+            if (written != c)
             {
                 repaired ??= new StringBuilder(text, 0, i, text.Length);
-                repaired.Append('\uFFFD');
+                repaired.Append(written);
             }
             else
             {
@@ -44,6 +49,16 @@ internal static class VietnameseText
         var clean = repaired?.ToString() ?? text;
         return clean.IsNormalized(NormalizationForm.FormC) ? clean : clean.Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>The Vietnamese letter or ASCII mark that <paramref name="c"/> only looks like (see <see cref="Sanitize"/>), or
+    /// <paramref name="c"/> itself.</summary>
+    public static char LookAlike(char c) => c switch
+    {
+        '\u00D0' => '\u0110',
+        '\u00F0' => '\u0111',
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        _ => c,
+    };
 
     /// <summary>Sanitized, every run of white space (line breaks, tabs, no-break spaces) one space,
     /// invisible format characters dropped, trimmed.</summary>

@@ -41,6 +41,8 @@ public partial class CorpusVariantTests
         new("old-style tone marks", s => s.Replace("hòa", "hoà", StringComparison.Ordinal).Replace("Hòa", "Hoà", StringComparison.Ordinal).Replace("thủy", "thuỷ", StringComparison.Ordinal).Replace("khóa", "khoá", StringComparison.Ordinal)),
         new("a list's dash opening the cell", s => s.StartsWith('-') || s.StartsWith('+') || s.StartsWith('–') ? s : "- " + s),
         new("a plus for the list's dash", s => s.StartsWith("- ", StringComparison.Ordinal) ? string.Concat("+ ", s.AsSpan(2)) : s),
+        new("the Icelandic eth of old-font conversions for 'Đ', 'đ'", s => s.Replace('Đ', '\u00D0').Replace('đ', '\u00F0')),
+        new("full-width colons and commas", s => s.Replace(':', '\uFF1A').Replace(',', '\uFF0C')),
         new("'hàng' for 'hằng'", s => s.Replace("hằng năm", "hàng năm", StringComparison.Ordinal).Replace("hằng quý", "hàng quý", StringComparison.Ordinal).Replace("hằng tháng", "hàng tháng", StringComparison.Ordinal)),
     ];
 

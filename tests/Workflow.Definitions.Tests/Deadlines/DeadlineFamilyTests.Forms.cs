@@ -1,3 +1,5 @@
+using Workflow.Definitions.Deadlines;
+
 namespace Workflow.Definitions.Tests.Deadlines;
 
 /// <summary>A date written in words ("ngày 20 tháng 8 năm 2025"), with slashes ("ngày 20/8/2025") or mixed ("ngày 20
@@ -29,4 +31,20 @@ public partial class DeadlineFamilyTests
     [InlineData("tháng 03/2025", "once: 2025-03-31")]
     [InlineData("Quý 1 năm 2026", "once: 2026-03-31")]
     public void Months_and_quarters_in_other_forms(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>Letters and marks that only look like Vietnamese ones are read, and shown in labels and notes, as the
+    /// Vietnamese ones: the eth "Ð" old-font conversions leave for "Đ", full-width colons some input methods type.</summary>
+    [Theory]
+    [InlineData("\u00D0ầu tháng 9/2026", 2026, "once: 2026-09-10")]
+    [InlineData("Thực hiện thủ tục chấp thuận chủ trương đầu tư\uFF1A Quý IV năm 2025.", 2025, "once: 2025-12-31")]
+    [InlineData("Tuần dự phòng sau khi kết thúc học kỳ II\uFF1A từ ngày 26/5/2025 đến ngày 31/5/2025.", 2025, "continuous: 2025-05-31")]
+    public void Look_alike_letters_and_marks_are_read_as_the_Vietnamese_ones(string phrase, int year, string expected) =>
+        Assert.Equal(expected, Read(phrase, new DeadlineContext(year, null, RepositoryData.Calendar)));
+
+    [Fact]
+    public void A_look_alike_letter_is_shown_as_the_Vietnamese_one()
+    {
+        var schedule = DeadlineParser.Parse("\u00D0ợt 1: \u00F0ầu tháng 9/2026. \u00D0ợt 2: tháng 12/2026", new DeadlineContext(2026, null, RepositoryData.Calendar));
+        Assert.Equal(["Đợt 1", "Đợt 2"], schedule.Milestones.Select(m => m.Label));
+    }
 }
