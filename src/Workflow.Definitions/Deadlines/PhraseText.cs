@@ -50,15 +50,22 @@ internal readonly struct PhraseText
         if (phrase.Length > 0 && phrase[0] != ' ' && phrase[^1] != ' ')
         {
             var target = Buffer(ref buffer, phrase.Length);
-            if (TryFoldClean(phrase, target, out var shortPeriodLetter, out var qui)
-                && !(shortPeriodLetter && HasShortPeriod(target.AsSpan(0, phrase.Length))))
+            if (TryFoldClean(phrase, target, out var shortPeriodLetter, out var qui, out var to))
             {
-                if (qui)
+                if (to)
                 {
-                    RespellQui(target.AsSpan(0, phrase.Length));
+                    RespellTo(phrase, target.AsSpan(0, phrase.Length));
                 }
 
-                return new PhraseText(phrase, target, phrase.Length);
+                if (!(shortPeriodLetter && HasShortPeriod(target.AsSpan(0, phrase.Length))))
+                {
+                    if (qui)
+                    {
+                        RespellQui(target.AsSpan(0, phrase.Length));
+                    }
+
+                    return new PhraseText(phrase, target, phrase.Length);
+                }
             }
         }
 
@@ -104,6 +111,7 @@ internal readonly struct PhraseText
                 folded[length++] = VietnameseText.Fold(c);
             }
 
+            RespellTo(text[..length], folded.AsSpan(0, length));
             if (HasShortPeriod(folded.AsSpan(0, length)))
             {
                 return ExpandShortPeriods(text[..length], folded.AsSpan(0, length), ref buffer);
@@ -158,6 +166,86 @@ internal readonly struct PhraseText
             var next = folded[(at + 3)..].IndexOf("qui");
             at = next < 0 ? -1 : at + 3 + next;
         }
+    }
+
+    /// <summary>"tới" where it says "đến" (to, until) folds as "den", so every rule that knows the span's link and "đến hết"
+    /// reads it: where it stands before a time (a number, "ngày", "hết", "nay", "khi", a period's word or short form: "Quý
+    /// III/2025 tới hết quý I/2026", "Từ ngày 16 tới 31/12/2025", "cho tới khi"). Right after a period's word it is "the
+    /// coming" one ("năm tới", "tháng tới", "thời gian sắp tới") and keeps its letters, unless a number follows ("hằng năm
+    /// tới 2030") or the period is its start or end ("từ đầu năm tới nay"). "tôi", "tối" and a "toi" typed without accents
+    /// keep theirs. The text keeps the word as written. The clean path comes here only with the letters "tới"; it respells
+    /// "quí" after, so "qui" is a period's word too.</summary>
+    private static void RespellTo(ReadOnlySpan<char> text, Span<char> folded)
+    {
+        for (var at = folded.IndexOf("toi"); at >= 0;)
+        {
+            if (text[at + 1] is '\u1EDB' or '\u1EDA' && StandsAsTo(folded, at))
+            {
+                "den".CopyTo(folded[at..]);
+            }
+
+            var next = folded[(at + 3)..].IndexOf("toi");
+            at = next < 0 ? -1 : at + 3 + next;
+        }
+    }
+
+    /// <summary>Whether the word "toi" at <paramref name="at"/> in <paramref name="folded"/> links to a time after it, not
+    /// the coming period before it (see <see cref="RespellTo"/>).</summary>
+    private static bool StandsAsTo(ReadOnlySpan<char> folded, int at)
+    {
+        var end = at + 3;
+        if ((at > 0 && char.IsLetterOrDigit(folded[at - 1])) || end + 1 >= folded.Length || folded[end] != ' ')
+        {
+            return false;
+        }
+
+        var after = WordAt(folded, end + 1);
+        var number = after.Length > 0 && char.IsAsciiDigit(after[0]);
+        if (!number && !(after is "ngay" or "het" or "nay" or "khi" or "thang" or "quy" or "qui" or "nam" or "tuan" or "truoc" or "cuoi"
+            or "dau" or "giua" or "luc" or "thoi" or "ky" or "tet" or "cham")
+            && !(after.Length > 1 && after[0] is 't' or 'q' && PeriodNumber(after[1..], after[0] == 'q') > 0))
+        {
+            return false;
+        }
+
+        if (number || at < 2 || folded[at - 1] != ' ')
+        {
+            return true;
+        }
+
+        var before = WordBefore(folded, at - 1);
+        if (!(before is "nam" or "thang" or "quy" or "tuan" or "ky" or "gian" or "ngay" or "sap" or "dot" or "khoa" or "hoc" or "doan"
+            or "mua" or "vu" or "lan" or "phien"))
+        {
+            return true;
+        }
+
+        var start = at - 1 - before.Length;
+        return start >= 2 && folded[start - 1] == ' ' && WordBefore(folded, start - 1) is "dau" or "cuoi" or "giua";
+    }
+
+    /// <summary>The letters and digits of <paramref name="folded"/> from <paramref name="start"/> on.</summary>
+    private static ReadOnlySpan<char> WordAt(ReadOnlySpan<char> folded, int start)
+    {
+        var end = start;
+        while (end < folded.Length && char.IsLetterOrDigit(folded[end]))
+        {
+            end++;
+        }
+
+        return folded[start..end];
+    }
+
+    /// <summary>The letters and digits of <paramref name="folded"/> that end right before <paramref name="end"/>.</summary>
+    private static ReadOnlySpan<char> WordBefore(ReadOnlySpan<char> folded, int end)
+    {
+        var start = end;
+        while (start > 0 && char.IsLetterOrDigit(folded[start - 1]))
+        {
+            start--;
+        }
+
+        return folded[start..end];
     }
 
     /// <summary>Whether <paramref name="folded"/> holds a period in a table's short form ("T11/2025", "Q3/2025", "QIII/2025");
@@ -290,14 +378,15 @@ internal readonly struct PhraseText
     /// unchanged: clean characters only, no double space (the caller checked both ends). On the way it notes what the
     /// searches after it need, so most cells skip them: <paramref name="shortPeriodLetter"/>, a folded 't' or 'q' right
     /// before a digit, or 'q' before 'i' (a short period's letter is always followed by its number: "t11", "q3", "qiii");
-    /// <paramref name="qui"/>, the letters "qui".</summary>
-    private static bool TryFoldClean(ReadOnlySpan<char> phrase, Span<char> folded, out bool shortPeriodLetter, out bool qui)
+    /// <paramref name="qui"/>, the letters "qui"; <paramref name="to"/>, the letters "tới".</summary>
+    private static bool TryFoldClean(ReadOnlySpan<char> phrase, Span<char> folded, out bool shortPeriodLetter, out bool qui, out bool to)
     {
         ReadOnlySpan<char> table = CleanFolds;
         var previous = '\0';
         var previousFold = '\0';
         shortPeriodLetter = false;
         qui = false;
+        to = false;
         for (var i = 0; i < phrase.Length; i++)
         {
             var c = phrase[i];
@@ -316,6 +405,7 @@ internal readonly struct PhraseText
             {
                 shortPeriodLetter |= previousFold == 'q';
                 qui |= previousFold == 'u' && i >= 2 && folded[i - 2] == 'q';
+                to |= previous is '\u1EDB' or '\u1EDA' && i >= 2 && folded[i - 2] == 't';
             }
 
             previous = c;
