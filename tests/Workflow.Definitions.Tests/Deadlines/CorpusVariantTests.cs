@@ -49,7 +49,7 @@ public partial class CorpusVariantTests
         get
         {
             var data = new TheoryData<Rewrite>();
-            foreach (var rewrite in Typing.Concat(DateRewrites).Concat(CaseRewrites).Concat(FormRewrites).Concat(OpeningRewrites))
+            foreach (var rewrite in Typing.Concat(DateRewrites).Concat(CaseRewrites).Concat(FormRewrites).Concat(OpeningRewrites).Concat(BareRewrites))
             {
                 data.Add(rewrite);
             }
