@@ -107,7 +107,7 @@ public static partial class DeadlineParser
                 if (j + 3 < tokens.Length && tokens[j + 2].IsPunct((char)separator) && Is(j + 3, TokenType.Number))
                 {
                     // "31/12/25": a two-digit year is of this century.
-                    year = tokens[j + 3].Length == 2 ? 2000 + tokens[j + 3].Value : tokens[j + 3].Value;
+                    year = tokens[j + 3].Length == 2 && tokens[j + 3].Value < 100 ? 2000 + tokens[j + 3].Value : tokens[j + 3].Value;
                     last = j + 3;
                 }
                 else if (Is(j + 2, "nam") && IsYearNumber(j + 3))

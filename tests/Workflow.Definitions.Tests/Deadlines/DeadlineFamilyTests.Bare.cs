@@ -17,4 +17,18 @@ public partial class DeadlineFamilyTests
     [InlineData("Phấn đấu 12/2025", "once: 2025-12-31")]
     [InlineData("12/2025", "once: 2025-12-31")]
     public void A_month_typed_without_thang_keeps_its_part(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"31/12/25" is "31/12/2025" wherever a full date is read: a span's end, a span of days, a full day said with
+    /// "trước". Not a map's scale ("1/2.000"), nor a day the calendar lacks, nor a month and two digits ("3/25").</summary>
+    [Theory]
+    [InlineData("Từ ngày 16 đến 31/12/25", "continuous: Quý IV 2025-12-31")]
+    [InlineData("Từ ngày 16 đến 31/12/2025", "continuous: Quý IV 2025-12-31")]
+    [InlineData("Từ ngày 1-30/12/25.", "continuous: 2025-12-30")]
+    [InlineData("Trước ngày 20/12/25: tổng hợp kết quả kiểm kê sau khi sắp xếp đơn vị hành chính.", "once: 2025-12-20")]
+    [InlineData("Trước ngày 20/12/2025: tổng hợp kết quả kiểm kê sau khi sắp xếp đơn vị hành chính.", "once: 2025-12-20")]
+    [InlineData("Trước 20/12/25", "once: 2025-12-20")]
+    [InlineData("tỷ lệ 1/2.000, hoàn thành trong tháng 12 năm 2025", "once: 2025-12-31")]
+    [InlineData("Hoàn thành trước ngày 30/02/26", "unknown:")]
+    [InlineData("Trước 3/25", "unknown:")]
+    public void A_date_with_a_two_digit_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
