@@ -11,5 +11,6 @@ public partial class CorpusVariantTests
     [
         new("month with its year and no 'tháng'", s => Regex.Replace(s, @"\b[Tt]háng (\d{1,2}/\d{4})", "$1")),
         new("date with a two-digit year", s => Regex.Replace(s, @"\b(\d{1,2}/\d{1,2})/20(\d\d)\b", "$1/$2")),
+        new("comma with no space after it", s => s.Replace(", ", ",", StringComparison.Ordinal)),
     ];
 }

@@ -31,4 +31,13 @@ public partial class DeadlineFamilyTests
     [InlineData("Hoàn thành trước ngày 30/02/26", "unknown:")]
     [InlineData("Trước 3/25", "unknown:")]
     public void A_date_with_a_two_digit_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"2023,2024" is two years, a list typed without its space; "1,5 tháng" stays a decimal.</summary>
+    [Theory]
+    [InlineData("Trong năm 2025,2026", "continuous: Năm 2025 2025-12-31 | Năm 2026 2026-12-31")]
+    [InlineData("Trong năm 2025, 2026", "continuous: Năm 2025 2025-12-31 | Năm 2026 2026-12-31")]
+    [InlineData("Quý IV/2025,2026", "phased: 2025-12-31 | 2026-12-31")]
+    [InlineData("Quý III,IV/2025,2026", "phased: 2025-09-30 | 2025-12-31 | 2026-12-31")]
+    [InlineData("Trong 1,5 tháng", "unknown:")]
+    public void Years_listed_with_a_comma_and_no_space(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
