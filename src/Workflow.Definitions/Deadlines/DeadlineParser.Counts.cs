@@ -355,7 +355,7 @@ public static partial class DeadlineParser
                 (month, last) = (tokens[k + 2].Value, k + 2);
                 if (Is(k + 3, (char)tokens[k + 1].Value) && Is(k + 4, TokenType.Number) && tokens[k + 4].Length is 2 or 4)
                 {
-                    (year, last) = (tokens[k + 4].Length == 2 ? 2000 + tokens[k + 4].Value : tokens[k + 4].Value, k + 4);
+                    (year, last) = (tokens[k + 4].Length == 2 && tokens[k + 4].Value < 100 ? 2000 + tokens[k + 4].Value : tokens[k + 4].Value, k + 4);
                 }
             }
             else if (Is(k + 1, "thang") && Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2)

@@ -11,6 +11,20 @@ public static partial class DeadlineParser
 {
     private sealed partial class Reading
     {
+        /// <summary>Whether a month with its year and no "tháng" starts at <paramref name="k"/>: "08/2026", "12/2026 hoặc 1/2027";
+        /// not "12/2025/NĐ-CP", a document number, nor the end of "1/12/2025".</summary>
+        private bool BareMonthAt(int k) =>
+            Is(k + 1, '/') && IsYearNumber(k + 2) && tokens[k].IsNumber && tokens[k].Length <= 2 && tokens[k].Value is >= 1 and <= 12 && !Is(k + 3, '/') && !Is(k - 1, '/');
+
+        /// <summary>Adds the month at <paramref name="k"/> (<see cref="BareMonthAt"/>) and returns the token after it.</summary>
+        private int BareMonth(int k)
+        {
+            var n = tokens[k].Value;
+            var end = MonthEnd(tokens[k + 2].Value, n);
+            items.Add(new Item(ItemKind.Date, end, end.Year, default, MonthLabels[n], false, k, k + 2) { Start = new LocalDate(end.Year, n, 1) });
+            return k + 3;
+        }
+
         /// <summary>Whether tokens <paramref name="k"/>..k+2 are an hour and its minutes written with a dot and no space
         /// ("22.08"): at most 24, a dot, two digits at most 59.</summary>
         private bool ClockTime(int k) =>
@@ -76,11 +90,11 @@ public static partial class DeadlineParser
             }
 
             // m/yyyy: "08/2026", "12/2026 hoặc 1/2027" — a month; not "12/2025/NĐ-CP", a document number
-            if (Is(j, '/') && IsYearNumber(j + 1) && tokens[k].Length <= 2 && n is >= 1 and <= 12 && !Is(j + 2, '/') && !Is(k - 1, '/'))
+            if (BareMonthAt(k))
             {
-                var end = MonthEnd(tokens[j + 1].Value, n);
-                items.Add(new Item(ItemKind.Date, end, end.Year, default, MonthLabels[n], false, k, j + 1) { Start = new LocalDate(end.Year, n, 1) });
-                return j + 2;
+                // "Trước 3/2027" is "Trước tháng 3/2027": by the month before's end.
+                var year = tokens[j + 1].Value;
+                return Is(k - 1, "truoc") ? BeforeMonth(k, n, year, false, j + 2, $"tháng {n}/{year}") : BareMonth(k);
             }
 
             // d/m[/y], d-m-y, d.m.y
@@ -93,7 +107,7 @@ public static partial class DeadlineParser
                 if (j + 3 < tokens.Length && tokens[j + 2].IsPunct((char)separator) && Is(j + 3, TokenType.Number))
                 {
                     // "31/12/25": a two-digit year is of this century.
-                    year = tokens[j + 3].Length == 2 ? 2000 + tokens[j + 3].Value : tokens[j + 3].Value;
+                    year = tokens[j + 3].Length == 2 && tokens[j + 3].Value < 100 ? 2000 + tokens[j + 3].Value : tokens[j + 3].Value;
                     last = j + 3;
                 }
                 else if (Is(j + 2, "nam") && IsYearNumber(j + 3))

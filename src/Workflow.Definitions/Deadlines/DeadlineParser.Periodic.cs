@@ -15,7 +15,8 @@ public static partial class DeadlineParser
         private int TryNumberLedExtended(int k)
         {
             var n = tokens[k].Value;
-            if (Is(k - 1, ',') && Is(k - 2, TokenType.Number) && Touches(k - 2, k - 1) && Touches(k - 1, k))
+            // (Not between two years, "Trong năm 2023,2024", "Quý IV/2026,2027": a list's comma typed without its space.)
+            if (Is(k - 1, ',') && Is(k - 2, TokenType.Number) && Touches(k - 2, k - 1) && Touches(k - 1, k) && !(IsYearNumber(k) && IsYearNumber(k - 2)))
             {
                 return k + 1; // "2,5 ngày": the half of a count read at its whole part, not a count of its own
             }

@@ -807,7 +807,7 @@ public static partial class DeadlineParser
         /// <summary>Whether the day at <paramref name="day"/> is written in full, its month and four-digit year after it, with
         /// slashes or in words, which are the same date: "15/9/2025", "15 tháng 9 năm 2025", "15 tháng 9/2025".</summary>
         private bool FullDayAt(int day) =>
-            Is(day + 2, TokenType.Number) && Is(day + 4, TokenType.Number) && tokens[day + 4].Length == 4
+            Is(day + 2, TokenType.Number) && Is(day + 4, TokenType.Number) && tokens[day + 4].IsWrittenYear
             && ((Is(day + 1, '/') && Is(day + 3, '/')) || (Is(day + 1, "thang") && (Is(day + 3, "nam") || Is(day + 3, '/'))));
 
         /// <summary>The last token of the last item read so far, or 0.</summary>

@@ -46,7 +46,7 @@ public static partial class DeadlineParser
         private bool OpensWithFrequency() => Is(AfterListMarker(), "dinh", "ky");
 
         private bool IsYearNumber(int k) =>
-            Is(k, TokenType.Number) && tokens[k].Length == 4 && tokens[k].Value is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear;
+            Is(k, TokenType.Number) && tokens[k].IsWrittenYear && tokens[k].Value is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear;
 
         /// <summary>Whether token k is <paramref name="word"/> (folded). The hot question of every pattern: most tokens
         /// differ in length, which is compared here, inlined at the caller, before a call compares the letters.</summary>

@@ -21,6 +21,10 @@ internal readonly record struct Token(TokenType Type, int Start, int Length, int
     public bool IsNumber => Type == TokenType.Number;
 
     public bool IsWord => Type == TokenType.Word;
+
+    /// <summary>Whether the token is a number written as a year: four digits, or the two of a short year the tokenizer read
+    /// as this century's ("31/12/25"; no two digits hold a value above 99 otherwise).</summary>
+    public bool IsWrittenYear => Type == TokenType.Number && (Length == 4 || (Length == 2 && Value > 99));
 }
 
 internal static class Tokenizer
@@ -78,6 +82,10 @@ internal static class Tokenizer
                 {
                     SlashFullDate(tokens, count - 1);
                 }
+                else if (i - start == 2 && count >= 5 && tokens[count - 2].IsPunct('/'))
+                {
+                    SlashShortYear(s, i, tokens, count - 1);
+                }
             }
             else
             {
@@ -108,6 +116,30 @@ internal static class Tokenizer
             tokens[year - 3] = first with { Value = '/' };
             tokens[year - 1] = second with { Value = '/' };
         }
+    }
+
+    /// <summary>"31/12/25", "20/8/25": a day, a month and a two-digit year joined by "/" with no space are the date of this
+    /// century written in full ("31/12/2025"), as tables and e-mails type it; the year's token keeps its place and length but
+    /// holds the full year, so every pattern that knows a full date reads it (<see cref="Token.IsWrittenYear"/>). Not when
+    /// a number is glued before ("3/1/2/25") or after ("1/2/25/…", "1/2/25.5"), nor a day the calendar lacks; "3/25" (no
+    /// day) and "20-8-25" (grades "khối 10-11-12") are left as they are.</summary>
+    private static void SlashShortYear(ReadOnlySpan<char> s, int end, Span<Token> tokens, int year)
+    {
+        var (day, first, month, second, yy) = (tokens[year - 4], tokens[year - 3], tokens[year - 2], tokens[year - 1], tokens[year]);
+        if (!day.IsNumber || !month.IsNumber || !first.IsPunct('/') || day.Length > 2 || month.Length > 2 || month.Value is < 1 or > 12
+            || day.Value < 1 || day.Value > DateTime.DaysInMonth(2000 + yy.Value, month.Value)
+            || day.End != first.Start || first.End != month.Start || month.End != second.Start || second.End != yy.Start)
+        {
+            return;
+        }
+
+        var glued = end < s.Length && (s[end] == '/' || ((s[end] is '.' or ',') && end + 1 < s.Length && char.IsAsciiDigit(s[end + 1])));
+        if (glued || (year >= 5 && tokens[year - 5].Type == TokenType.Punct && tokens[year - 5].Value is '/' or '.' && tokens[year - 5].End == day.Start))
+        {
+            return;
+        }
+
+        tokens[year] = yy with { Value = 2000 + yy.Value };
     }
 
     /// <summary>A 64-bit sketch of the words and marks in <paramref name="tokens"/>: one bit each, chosen by
