@@ -230,7 +230,7 @@ public static partial class DeadlineParser
                 return -1;
             }
 
-            if (Is(day, TokenType.Number) && tokens[day].Length <= 2 && (Is(day + 1, "h") || Is(day + 1, "gio")) && Is(day + 2, "ngay"))
+            if (Is(day, TokenType.Number) && Digits(day) <= 2 && (Is(day + 1, "h") || Is(day + 1, "gio")) && Is(day + 2, "ngay"))
             {
                 day += 2; // "trước 17h ngày 22/8": the hour the day closes at, then the day
             }

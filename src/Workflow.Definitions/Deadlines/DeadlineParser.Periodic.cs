@@ -117,12 +117,12 @@ public static partial class DeadlineParser
                 return every;
             }
 
-            if ((Is(k + 1, "nam") || Is(k + 1, "gio")) && tokens[k].Length <= 2 && YearsFromAnEvent(k) is var years && years > k)
+            if ((Is(k + 1, "nam") || Is(k + 1, "gio")) && Digits(k) <= 2 && YearsFromAnEvent(k) is var years && years > k)
             {
                 return years;
             }
 
-            if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && tokens[k].Length <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
+            if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && Digits(k) <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
             {
                 // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
                 // event the task waits for, not from a date; with the day it comes to written beside it, that day.
@@ -825,7 +825,7 @@ public static partial class DeadlineParser
                     j = next + 2;
                     j += tokens[next].Value == 6 && (Is(j, "dau", "nam") || Is(j, "cuoi", "nam")) ? 2 : 0;
                 }
-                else if ((Is(next, "ca", "nam") || (Is(next, TokenType.Number) && tokens[next].Value == 1 && tokens[next].Length <= 2 && Is(next + 1, "nam"))) && !IsYearNumber(next + 2))
+                else if ((Is(next, "ca", "nam") || (Is(next, TokenType.Number) && tokens[next].Value == 1 && Digits(next) <= 2 && Is(next + 1, "nam"))) && !IsYearNumber(next + 2))
                 {
                     j = next + 2;
                 }

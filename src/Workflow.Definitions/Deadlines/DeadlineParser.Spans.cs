@@ -475,7 +475,7 @@ public static partial class DeadlineParser
         /// <summary>"00h00", "24 giờ", "17 giờ 00", "17g00": the hour of a date, which a deadline does not need.</summary>
         private bool IsTimeOfDay(int j) =>
             Is(j, "h") || Is(j, "gio") || Is(j, "phut") || (Is(j, "g") && Is(j - 1, TokenType.Number))
-            || (Is(j, TokenType.Number) && tokens[j].Length <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h") || Is(j - 1, "gio") || Is(j + 1, "g") || Is(j - 1, "g")));
+            || (Is(j, TokenType.Number) && Digits(j) <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h") || Is(j - 1, "gio") || Is(j + 1, "g") || Is(j - 1, "g")));
 
         /// <summary>A word after "để" in the same sentence tells the purpose ("… để sẵn sàng kết nối … khi hoàn
         /// thành"), not a condition the task waits for.</summary>

@@ -32,6 +32,11 @@ public static partial class DeadlineParser
         /// ("31/12", "1.500", "2026:"). Both must be tokens of the reading.</summary>
         private bool Touches(int a, int b) => tokens[a].End == tokens[b].Start;
 
+        /// <summary>How many digits number token <paramref name="k"/> is written with; a count written in words ("mười lăm",
+        /// <see cref="Tokenizer.JoinCountWords"/>) has those of its value.</summary>
+        private int Digits(int k) =>
+            char.IsAsciiDigit(text.Folded[tokens[k].Start]) ? tokens[k].Length : tokens[k].Value < 10 ? 1 : tokens[k].Value < 100 ? 2 : 3;
+
         private bool Is(int k, TokenType type) => k >= 0 && k < tokens.Length && tokens[k].Type == type;
 
         private bool Is(int k, char punct) => k >= 0 && k < tokens.Length && tokens[k].IsPunct(punct);

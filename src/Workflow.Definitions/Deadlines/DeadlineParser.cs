@@ -118,9 +118,9 @@ public static partial class DeadlineParser
         /// <remarks>A list's marker opening the cell ("- ", "+ ", "- + ") is dropped: "- Trong tháng 12/2025" is read as
         /// "Trong tháng 12/2025", the marker's dash no separator of phases. A cell of one dash keeps it. So is a time's label
         /// after it (<see cref="TimeLabel"/>). A semicolon closing the cell is read as a full stop.</remarks>
-        public Token[] Tokenize(ReadOnlySpan<char> folded)
+        public Token[] Tokenize(ReadOnlySpan<char> folded, ReadOnlySpan<char> written)
         {
-            var count = Tokenizer.Fill(folded, buffer);
+            var count = Tokenizer.JoinCountWords(folded, written, buffer, Tokenizer.Fill(folded, buffer));
             var marker = 0;
             while (marker + 1 < count && (buffer[marker].IsPunct('-') || buffer[marker].IsPunct('+')))
             {
@@ -289,7 +289,7 @@ public static partial class DeadlineParser
             this.phrase = phrase;
             this.context = context;
             text = PhraseText.Of(phrase, ref scratch.Folded);
-            tokens = scratch.Tokenize(text.Folded);
+            tokens = scratch.Tokenize(text.Folded, text.Text);
             covered = scratch.Covered(tokens.Length);
             breaks = scratch.Breaks(tokens.Length);
             sketch = Tokenizer.Sketch(text.Folded, tokens);

@@ -190,6 +190,161 @@ internal static class Tokenizer
         return kept;
     }
 
+    // The codes of the number words other than a digit (1 to 9) that a count in words is made of (CountWord).
+    private const int Ten = 10;      // "mười"
+    private const int Tens = 11;     // "mươi", after a digit
+    private const int Hundred = 12;  // "trăm", after a digit
+    private const int Zero = 13;     // "linh", "lẻ", before the last digit after "trăm"
+    private const int Lam = 14;      // "lăm": five after "mười"/"mươi"
+    private const int Mot = 15;      // "mốt": one after "mươi"
+    private const int Tu = 16;       // "tư": four after "mười"/"mươi"
+
+    /// <summary>"trong thời hạn mười lăm ngày", "chậm nhất là chín mươi ngày", "báo cáo sáu tháng", "năm ngày làm việc": a
+    /// count written in words (with its diacritics, in any case) right before a unit ("ngày", "tháng", "năm", "tuần", "giờ"),
+    /// one to 999, is one number token of its value covering the words, so every count reads it as its digits; "mười lăm (15)
+    /// ngày" is that count once. Not a count: words after "tháng", "ngày", "thứ", "quý", "đợt", "lần", "số", "bước" or a number
+    /// ("tháng Sáu năm nay", "thứ Ba tuần sau"); a unit followed by a number ("năm 2025", "hai ngày 26 và 27/12"); "năm" after
+    /// a word that makes it the year ("hằng năm", "mỗi năm", "đầu năm", "cả năm", "của năm"); "tư", "lăm", "mốt" alone; words
+    /// typed without accents ("sau" is "after", "ba" "bà"). Returns the new count of tokens.</summary>
+    public static int JoinCountWords(ReadOnlySpan<char> folded, ReadOnlySpan<char> written, Span<Token> tokens, int count)
+    {
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var unit = tokens[i];
+            tokens[kept++] = unit;
+
+            // A unit is a word of three to five letters opening with n, t or g; most words stop at this test.
+            if (unit.Type != TokenType.Word || (uint)(unit.Length - 3) > 2 || folded[unit.Start] is not ('n' or 't' or 'g') || kept < 2
+                || !IsCountUnit(written.Slice(unit.Start, unit.Length)) || (i + 1 < count && tokens[i + 1].IsNumber))
+            {
+                continue;
+            }
+
+            // "mười lăm (15) ngày": the digits in brackets after the words, which must say the same number.
+            var end = kept - 1;
+            var bracketed = kept >= 5 && tokens[end - 1].IsPunct(')') && tokens[end - 2].IsNumber && tokens[end - 3].IsPunct('(');
+            end -= bracketed ? 3 : 0;
+            var first = end;
+            while (first > 0 && end - first < 5 && CountWord(folded, written, tokens[first - 1]) > 0)
+            {
+                first--;
+            }
+
+            if (first == end || (first > 0 && (tokens[first - 1].IsNumber || NamesOne(folded.Slice(tokens[first - 1].Start, tokens[first - 1].Length)))))
+            {
+                continue;
+            }
+
+            // The longest run of words before the unit that is a number; "hằng năm hai tháng": a "năm" after a word that makes
+            // it the year opens no count.
+            for (var f = first; f < end; f++)
+            {
+                var value = CountValue(folded, written, tokens, f, end);
+                if (value <= 0 || (bracketed && value != tokens[kept - 3].Value)
+                    || (f > 0 && folded[tokens[f].Start] == 'n' && tokens[f - 1].IsWord && MakesYear(folded.Slice(tokens[f - 1].Start, tokens[f - 1].Length))))
+                {
+                    continue;
+                }
+
+                var start = tokens[f].Start;
+                tokens[f] = new Token(TokenType.Number, start, tokens[kept - 2].End - start, value);
+                tokens[f + 1] = unit;
+                kept = f + 2;
+                break;
+            }
+        }
+
+        return kept;
+    }
+
+    private static bool IsCountUnit(ReadOnlySpan<char> word) =>
+        Written(word, "ngày") || Written(word, "tháng") || Written(word, "năm") || Written(word, "tuần") || Written(word, "giờ");
+
+    /// <summary>Words after which a number word names one thing, not a count: "tháng Sáu", "ngày mười lăm", "thứ Ba",
+    /// "quý hai", "đợt ba", "lần hai", "số một", "bước hai".</summary>
+    private static bool NamesOne(ReadOnlySpan<char> word) =>
+        word is "thang" or "ngay" or "thu" or "quy" or "dot" or "lan" or "so" or "buoc";
+
+    /// <summary>Words after which "năm" is the year, not five: "hằng năm", "hàng năm", "mỗi năm", "cả năm", "đầu năm",
+    /// "cuối năm", "giữa năm", "nửa năm", "của năm", "cùng năm".</summary>
+    private static bool MakesYear(ReadOnlySpan<char> word) =>
+        word is "hang" or "moi" or "ca" or "dau" or "cuoi" or "giua" or "nua" or "cua" or "cung";
+
+    /// <summary>A number word as written: a digit 1 to 9, or one of the codes above; 0 when the token is none.</summary>
+    private static int CountWord(ReadOnlySpan<char> folded, ReadOnlySpan<char> written, Token t)
+    {
+        if (t.Type != TokenType.Word || t.Length > 4)
+        {
+            return 0;
+        }
+
+        var w = written.Slice(t.Start, t.Length);
+        return folded[t.Start] switch
+        {
+            'm' => Written(w, "một") ? 1 : Written(w, "mười") ? Ten : Written(w, "mươi") ? Tens : Written(w, "mốt") ? Mot : 0,
+            'h' => Written(w, "hai") ? 2 : 0,
+            'b' => Written(w, "ba") ? 3 : Written(w, "bốn") ? 4 : Written(w, "bảy") || Written(w, "bẩy") ? 7 : 0,
+            'n' => Written(w, "năm") ? 5 : 0,
+            's' => Written(w, "sáu") ? 6 : 0,
+            't' => Written(w, "tám") ? 8 : Written(w, "trăm") ? Hundred : Written(w, "tư") ? Tu : 0,
+            'c' => Written(w, "chín") ? 9 : 0,
+            'l' => Written(w, "lăm") ? Lam : Written(w, "linh") || Written(w, "lẻ") ? Zero : 0,
+            _ => 0,
+        };
+    }
+
+    private static bool Written(ReadOnlySpan<char> word, string written) => word.Equals(written, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The number the words from token <paramref name="first"/> up to <paramref name="end"/> (excluded) say, or 0:
+    /// "[digit trăm] [linh digit | mười [ones] | digit mươi [ones] | digit]" ("sáu", "mười lăm", "hai mươi mốt", "chín mươi",
+    /// "một trăm linh năm"). After "mười" or "mươi" five is "lăm", never "năm" ("mười năm" is ten years).</summary>
+    private static int CountValue(ReadOnlySpan<char> folded, ReadOnlySpan<char> written, ReadOnlySpan<Token> tokens, int first, int end)
+    {
+        var p = first;
+        var value = 0;
+        var code = CountWord(folded, written, tokens[p]);
+        if (p + 1 < end && code is >= 1 and <= 9 && CountWord(folded, written, tokens[p + 1]) == Hundred)
+        {
+            value = code * 100;
+            p += 2;
+            if (p == end)
+            {
+                return value;
+            }
+
+            code = CountWord(folded, written, tokens[p]);
+            if (code == Zero)
+            {
+                var last = p + 2 == end ? CountWord(folded, written, tokens[p + 1]) : 0;
+                return last is >= 1 and <= 9 ? value + last : 0;
+            }
+        }
+
+        if (code == Ten || (p + 1 < end && code is >= 2 and <= 9 && CountWord(folded, written, tokens[p + 1]) == Tens))
+        {
+            value += code == Ten ? 10 : code * 10;
+            p += code == Ten ? 1 : 2;
+            if (p == end)
+            {
+                return value;
+            }
+
+            var ones = p + 1 == end ? CountWord(folded, written, tokens[p]) : 0;
+            ones = ones switch
+            {
+                Lam => 5,
+                Tu => 4,
+                Mot when code != Ten => 1,
+                >= 1 and <= 9 and not 5 => ones,
+                _ => 0,
+            };
+            return ones > 0 ? value + ones : 0;
+        }
+
+        return value == 0 && p + 1 == end && code is >= 1 and <= 9 ? code : 0;
+    }
+
     private static bool IsNumberWord(ReadOnlySpan<char> folded, Token word)
     {
         var text = folded.Slice(word.Start, word.Length);

@@ -51,7 +51,7 @@ public partial class CorpusVariantTests
         get
         {
             var data = new TheoryData<Rewrite>();
-            foreach (var rewrite in Typing.Concat(DateRewrites).Concat(CaseRewrites).Concat(FormRewrites).Concat(OpeningRewrites).Concat(ToiRewrites).Concat(BareRewrites))
+            foreach (var rewrite in Typing.Concat(DateRewrites).Concat(CaseRewrites).Concat(FormRewrites).Concat(OpeningRewrites).Concat(ToiRewrites).Concat(BareRewrites).Concat(WordsRewrites))
             {
                 data.Add(rewrite);
             }
