@@ -214,9 +214,11 @@ internal static class Tokenizer
             var unit = tokens[i];
             tokens[kept++] = unit;
 
-            // A unit is a word of three to five letters opening with n, t or g; most words stop at this test.
+            // A unit is a word of three to five letters opening with n, t or g, after a number word or a bracket and not
+            // before a number ("tháng 12/2025", "năm 2025"); most words stop at these tests.
             if (unit.Type != TokenType.Word || (uint)(unit.Length - 3) > 2 || folded[unit.Start] is not ('n' or 't' or 'g') || kept < 2
-                || !IsCountUnit(written.Slice(unit.Start, unit.Length)) || (i + 1 < count && tokens[i + 1].IsNumber))
+                || (i + 1 < count && tokens[i + 1].IsNumber) || !(tokens[kept - 2].IsWord ? CountWord(folded, written, tokens[kept - 2]) > 0 : tokens[kept - 2].IsPunct(')'))
+                || !IsCountUnit(written.Slice(unit.Start, unit.Length)))
             {
                 continue;
             }
