@@ -44,6 +44,13 @@ public partial class CorpusVariantTests
         new("the Icelandic eth of old-font conversions for 'Đ', 'đ'", s => s.Replace('Đ', '\u00D0').Replace('đ', '\u00F0')),
         new("full-width colons and commas", s => s.Replace(':', '\uFF1A').Replace(',', '\uFF0C')),
         new("'hàng' for 'hằng'", s => s.Replace("hằng năm", "hàng năm", StringComparison.Ordinal).Replace("hằng quý", "hàng quý", StringComparison.Ordinal).Replace("hằng tháng", "hàng tháng", StringComparison.Ordinal)),
+        new("'mỗi' for 'hằng', 'hàng'", s => Regex.Replace(s, @"\b(?:hằng|hàng) (năm|quý|tháng)\b", "mỗi $1")),
+        new("a space after the '/' before a year", s => Regex.Replace(s, @"(\w)/(\d{4})\b", "$1/ $2")),
+        new("a space before the '/' before a year", s => Regex.Replace(s, @"(\w)/(\d{4})\b", "$1 /$2")),
+        new("a semicolon between sentences", s => Regex.Replace(s, @"(?<!\d)\. (?=[A-ZĐ])", "; ")),
+        new("'Năm', 'Tháng' with capitals before their number", s => Regex.Replace(s, @"\b(n)ăm (\d{4})|\b(t)háng (\d)", m => m.Groups[1].Success ? $"Năm {m.Groups[2].Value}" : $"Tháng {m.Groups[4].Value}")),
+        new("a month in words padded with a zero", s => Regex.Replace(s, @"(tháng) (\d)\b(?! tháng)", "$1 0$2")),
+        new("a month in words without its zero", s => Regex.Replace(s, @"(tháng) 0(\d)\b", "$1 $2")),
     ];
 
     public static TheoryData<Rewrite> Rewrites
