@@ -201,6 +201,11 @@ public static partial class DeadlineParser
                     return HalfYear(k, j + 1);
                 }
 
+                if (Is(j + 1, "dau", "nam") && n is >= 2 and <= 11 && n != 6 && (n is not (3 or 9) || IsYearNumber(j + 3)) && !Is(j + 3, ':'))
+                {
+                    return FirstMonths(k, n, j + 1);
+                }
+
                 var period = n switch
                 {
                     1 => ReportingPeriod.Monthly,
@@ -345,6 +350,22 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>"Trong 5 tháng đầu năm 2026", "10 tháng đầu năm 2025", "9 tháng đầu năm 2026": the first <paramref name="months"/>
+        /// months of the year, which end with the last day of its month of that number. Not 6 (<see cref="HalfYear"/>); not 3 or 9
+        /// without the year written, "Ước tính 9 tháng đầu năm báo cáo", which is the nine months' report (a period).</summary>
+        private int FirstMonths(int first, int months, int part)
+        {
+            var yearGiven = IsYearNumber(part + 2);
+            var year = yearGiven ? tokens[part + 2].Value : context.TrackedYear;
+            var last = yearGiven ? part + 2 : part + 1;
+            var end = new LocalDate(year, months, CalendarSystem.Iso.GetDaysInMonth(year, months));
+            items.Add(new Item(ItemKind.Date, end, year, default, Original(first, part + 1), !yearGiven, first, last)
+            {
+                Start = new LocalDate(year, 1, 1),
+            });
+            return last + 1;
         }
 
         /// <summary>"6 tháng đầu năm [2026]", "nửa cuối năm": the half named by "đầu"/"cuối" at <paramref name="part"/>,

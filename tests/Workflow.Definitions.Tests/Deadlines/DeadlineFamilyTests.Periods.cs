@@ -46,4 +46,14 @@ public partial class DeadlineFamilyTests
         "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Hàng năm, Ủy ban nhân dân Thành phố báo cáo Hội đồng nhân dân Thành phố kết quả triển khai quy hoạch tại kỳ họp thường lệ cuối năm.", "event:")]
     public void A_second_report_at_a_session_beside_a_periodic_duty_is_its_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"N tháng đầu năm" is the first N months, due at the end of month N; 6 is the half-year, and 3 or 9 without a year
+    /// written are the quarter's and nine months' reports (the corpus's "Ước tính 9 tháng đầu năm báo cáo" keeps its reading).</summary>
+    [Theory]
+    [InlineData("Trong 5 tháng đầu năm 2026", "once: 2026-05-31")]
+    [InlineData("10 tháng đầu năm 2025", "once: 2025-10-31")]
+    [InlineData("Trong năm tháng đầu năm 2026", "once: 2026-05-31")]
+    [InlineData("9 tháng đầu năm 2026", "once: 2026-09-30")]
+    [InlineData("Trong 6 tháng đầu năm 2026", "once: 2026-06-30")]
+    public void The_first_months_of_a_year_end_with_the_last_of_them(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
