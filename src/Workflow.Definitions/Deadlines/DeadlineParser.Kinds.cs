@@ -162,6 +162,14 @@ public static partial class DeadlineParser
                 periods &= ~(1 << (int)ReportingPeriod.HalfYearly);
             }
 
+            // "Định kỳ hằng quý (trước ngày 20/3, 20/6, 20/9, 20/12)": four days of the year, one in each quarter, given with a
+            // quarterly duty are the quarters' own days, not days of the year beside the quarters' ends.
+            var quarterDays = (periods & (1 << (int)ReportingPeriod.Quarterly)) != 0 && namedDays == 4 && OneDayInEachQuarter(datedPeriods);
+            if (quarterDays)
+            {
+                periods &= ~(1 << (int)ReportingPeriod.Quarterly);
+            }
+
             // "Tháng 01 và tháng 7 hằng năm": the months named are the year's dates; "hằng năm" adds no year's end.
             // (A year named as a period of its own, "định kỳ quý I, 6 tháng, quý III và năm", still does.)
             var yearEnd = namedDays == 0 && (namedPeriods == 0 || yearWords > 0);
@@ -239,6 +247,10 @@ public static partial class DeadlineParser
                     var named = items[i - 1];
                     var period = named.Kind == ItemKind.Date ? ReportingPeriod.Quarterly : named.Period;
                     Add(date, period, named.Kind == ItemKind.Date ? named.Name! : PeriodLabel(period));
+                }
+                else if (dated.Name is null && quarterDays)
+                {
+                    Add(date, ReportingPeriod.Quarterly, QuarterNames[(date.Month - 1) / 3]);
                 }
                 else if (dated.Name is null && IsHalfYearsDay(i))
                 {
@@ -541,6 +553,32 @@ public static partial class DeadlineParser
         /// <summary>Recurring unless the only period is the year's and it describes work that goes on ("Thường xuyên,
         /// hằng năm": every year, all year — a coordinator chases it as continuous; "Từ tháng 3 đến tháng 11 hằng
         /// năm": the span, each year).</summary>
+        /// <summary>Whether the unnamed days of the year the reading found (as <c>Recurring</c> counts them) fall one in the last
+        /// month of each quarter: "trước ngày 20/3, 20/6, 20/9, 20/12". (Days in a quarter's first month, "15/1, 15/4, 15/7,
+        /// 15/10", may be the reports of the quarters before them; they are left as they were read.)</summary>
+        private bool OneDayInEachQuarter(int datedPeriods)
+        {
+            var quarters = 0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (item.Kind != ItemKind.Date || item.Name is not null || item.ReportOf is not null || (i > 0 && (datedPeriods & (1 << (i - 1))) != 0))
+                {
+                    continue;
+                }
+
+                var quarter = 1 << ((item.Date.Month - 1) / 3);
+                if ((quarters & quarter) != 0 || item.Date.Month % 3 != 0)
+                {
+                    return false;
+                }
+
+                quarters |= quarter;
+            }
+
+            return quarters == 0b1111;
+        }
+
         private bool IsRecurring()
         {
             bool yearly = false, otherPeriod = false, halfOrNine = false, dated = false, dayOfMonth = false, span = false, ongoingYear = false;

@@ -56,4 +56,11 @@ public partial class DeadlineFamilyTests
     [InlineData("9 tháng đầu năm 2026", "once: 2026-09-30")]
     [InlineData("Trong 6 tháng đầu năm 2026", "once: 2026-06-30")]
     public void The_first_months_of_a_year_end_with_the_last_of_them(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>A quarterly duty with a day in each quarter's last month is due on those days, each its quarter's; days in a
+    /// quarter's first month keep their reading.</summary>
+    [Theory]
+    [InlineData("Định kỳ hằng quý (trước ngày 20/3, 20/6, 20/9, 20/12)", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
+    [InlineData("Báo cáo quý trước ngày 15/3, 15/6, 15/9 và 15/12 hằng năm", "recurring: Quý I 2025-03-15 | Quý II 2025-06-15 | Quý III 2025-09-15 | Quý IV 2025-12-15")]
+    public void A_quarterly_duty_with_its_four_days_is_due_on_them(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
