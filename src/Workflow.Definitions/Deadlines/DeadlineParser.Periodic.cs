@@ -155,6 +155,14 @@ public static partial class DeadlineParser
                 return CountedFrom(k, k - 2, afterUnit: k + 1);
             }
 
+            if (tokens[k].Length <= 2 && n is >= 1 and <= 31 && (Is(k - 1, "truoc") || Is(k - 1, "nhat") || Is(k - 1, "vao"))
+                && (Is(k + 1, "hang", "thang") || Is(k + 1, "moi", "thang")))
+            {
+                // "Trước 25 hằng tháng", "chậm nhất 05 hàng tháng": a day said without "ngày" before "hằng tháng" is that day of
+                // every month, as with it.
+                return DayOfMonth(n, nextMonth: false, k, k + 2);
+            }
+
             if (!(Is(k - 1, "ngay") || (Is(k - 1, "thu") && Is(k - 2, "ngay"))) || tokens[k].Length > 2 || n is < 1 or > 31)
             {
                 return k;

@@ -50,6 +50,7 @@ public partial class CorpusVariantTests
         new("a semicolon between sentences", s => Regex.Replace(s, @"(?<!\d)\. (?=[A-ZĐ])", "; ")),
         new("'Năm', 'Tháng' with capitals before their number", s => Regex.Replace(s, @"\b(n)ăm (\d{4})|\b(t)háng (\d)", m => m.Groups[1].Success ? $"Năm {m.Groups[2].Value}" : $"Tháng {m.Groups[4].Value}")),
         new("a month in words padded with a zero", s => Regex.Replace(s, @"(tháng) (\d)\b(?! tháng)", "$1 0$2")),
+        new("a monthly day without 'ngày' ('trước 25 hằng tháng')", s => Regex.Replace(s, @"([Tt]rước|chậm nhất|Chậm nhất) (?:là )?ngày (\d{1,2}) (hằng|hàng|mỗi) tháng", "$1 $2 $3 tháng")),
         new("a month in words without its zero", s => Regex.Replace(s, @"(tháng) 0(\d)\b", "$1 $2")),
     ];
 
