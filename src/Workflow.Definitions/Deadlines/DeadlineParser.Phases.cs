@@ -120,7 +120,7 @@ public static partial class DeadlineParser
             }
 
             var w = text.Folded.Slice(tokens[j].Start, tokens[j].Length);
-            return w is "trong" or "truoc" or "vao" or "den" or "cham" or "nhat" or "muon" or "toi" or "tu" or "khoang" or "ngay" or "thoi" or "han" or "gian" or "la" or "het" or "it" or "va" or "hoac" or "sau";
+            return w is "trong" or "truoc" or "vao" or "den" or "cham" or "nhat" or "muon" or "toi" or "tu" or "khoang" or "ngay" or "thoi" or "han" or "gian" or "la" or "het" or "it" or "va" or "hoac" or "sau" or "hom" or "cua";
         }
 
         /// <summary>A sentence mark or a bullet ends a phase: ";", "." not inside a number, ":" (after a
@@ -204,9 +204,12 @@ public static partial class DeadlineParser
                 start--;
             }
 
-            if (start > 0 && !IsSentenceBreak(start - 1) && covered[start - 1] && !(Is(start, ',') && NamesRound(start + 1)))
+            if (start > 0 && !IsSentenceBreak(start - 1) && covered[start - 1] && !(Is(start, ',') && (NamesRound(start + 1) || HasContent(start + 1, j - 1))))
             {
-                return null; // a second date of the same phase ("Quý I/2025 Quý IV/2025"), not the next round ("…, đợt 2 tháng 10")
+                // A second date of the same phase ("Quý I/2025 Quý IV/2025", "Quý IV/2025, chậm nhất 15/12/2025"), not the next
+                // round ("…, đợt 2 tháng 10") nor a step named after a comma ("Hoàn thành trước 30/9/2025, báo cáo kết quả trước
+                // 15/10/2025").
+                return null;
             }
 
             var last = j - 1;
@@ -226,9 +229,9 @@ public static partial class DeadlineParser
                 last--;
             }
 
-            while (start <= last && tokens[start].Type == TokenType.Punct)
+            while (start <= last && (tokens[start].Type == TokenType.Punct || Is(start, "va") || Is(start, "hoac")))
             {
-                start++;
+                start++; // "…, và kết thúc dự án trước ngày 15/12/2025": the step, not the conjunction before it
             }
 
             if (start > last)
