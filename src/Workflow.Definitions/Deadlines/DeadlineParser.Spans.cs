@@ -324,6 +324,17 @@ public static partial class DeadlineParser
                     opened = true;
                 }
 
+                if (closes && !opened && IsFullDaySpan(start, next))
+                {
+                    // "05/01/2026 đến 31/3/2026", "20/12/2025 – 25/12/2025": two days, each with its year, joined by "đến" are a
+                    // span, as two months are; by a dash, a span listed (two deadlines is the other reading).
+                    opened = true;
+                    if (!JoinedBy(start.LastToken + 1, next.FirstToken, "den"))
+                    {
+                        ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng ngày (có thể hiểu là hai hạn)");
+                    }
+                }
+
                 if (closes && opened && start.YearImplicit && !next.YearImplicit && start.Kind is ItemKind.Date or ItemKind.Year)
                 {
                     // "Từ đầu năm đến hết tháng 6/2026", "Từ tháng 3 đến tháng 12/2025": a start without a year takes the
@@ -399,6 +410,13 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>Two full days, each with its year and nothing between them but the words that join them ("05/01/2026 đến
+        /// 31/3/2026", "20/12/2025 - 25/12/2025"), the first before the last.</summary>
+        private bool IsFullDaySpan(Item start, Item end) =>
+            start.Kind == ItemKind.Date && end.Kind == ItemKind.Date && !start.YearImplicit && !end.YearImplicit
+            && start.Name is null && end.Name is null && start.Date < end.Date && end.FirstToken - start.LastToken <= 3
+            && (FullDayAt(start.FirstToken) || FullDayAt(start.FirstToken + 1)) && (FullDayAt(end.FirstToken) || FullDayAt(end.FirstToken + 1));
 
         /// <summary>Two days joined by "-" or "đến", the first without a year of its own and falling in the last one's year
         /// ("28/6-5/7/2026").</summary>

@@ -63,4 +63,16 @@ public partial class DeadlineFamilyTests
     [InlineData("Định kỳ hằng quý (trước ngày 20/3, 20/6, 20/9, 20/12)", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
     [InlineData("Báo cáo quý trước ngày 15/3, 15/6, 15/9 và 15/12 hằng năm", "recurring: Quý I 2025-03-15 | Quý II 2025-06-15 | Quý III 2025-09-15 | Quý IV 2025-12-15")]
     public void A_quarterly_duty_with_its_four_days_is_due_on_them(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>Two full days, each with its year, are a span when "đến" joins them and a span listed when a dash does; two
+    /// quarters joined by a dash stay a list, as the seed plans write them.</summary>
+    [Theory]
+    [InlineData("05/01/2026 đến 31/3/2026", "continuous: Quý I 2026-03-31", false)]
+    [InlineData("20/12/2025 – 25/12/2025", "continuous: 2025-12-25", true)]
+    [InlineData("Quý I/2026 - Quý II/2026", "phased: 2026-03-31 | 2026-06-30", false)]
+    public void Two_full_days_joined_are_a_span(string phrase, string expected, bool listed)
+    {
+        Assert.Equal(expected, Read(phrase));
+        Assert.Equal(listed, DeadlineParser.Parse(phrase, Y2025).Ambiguity is not null);
+    }
 }
