@@ -100,14 +100,56 @@ public static partial class DeadlineParser
 
             var first = text.Folded[token.Start];
 
+            // One jump to the patterns of the word's first letter, each letter's in their order (a pattern written for two
+            // letters is in both lists at its place; the extended patterns, TryExtendedItem, where they were). A word of any
+            // other letter starts no pattern.
+            switch (first)
+            {
+                case 'q':
+                    return TryItemQ(k);
+                case 't':
+                    return TryItemT(k);
+                case 'n':
+                    return TryItemN(k);
+                case 'd':
+                    return TryItemD(k);
+                case 'c':
+                    return TryItemC(k);
+                case 'k':
+                    return TryItemK(k);
+                case 'l':
+                    return TryItemL(k);
+                case 'h':
+                    return TryItemH(k);
+                case 'm':
+                    return TryItemM(k);
+                case 'g' or 'r':
+                    // Only the extended patterns ("giữa", "riêng", "rằm").
+                    return TryExtendedItem(k) is var extended && extended > k ? extended : k;
+                default:
+                    return k;
+            }
+        }
+
+        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter q, in their order:
+        /// "quý", "q".</summary>
+        private int TryItemQ(int k)
+        {
             // "Q1/2026", "Q4 năm 2026": a table's short "quý" (never "Q1" alone, which may be a district, "quận 1").
-            if (first == 'q' && (Is(k, "quy") ? !OtherWordThanQuarter(k) : Is(k, "q") && IsShortQuarter(k)))
+            if (Is(k, "quy") ? !OtherWordThanQuarter(k) : Is(k, "q") && IsShortQuarter(k))
             {
                 return Quarters(k);
             }
 
+            return k;
+        }
+
+        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter t, in their order:
+        /// "tháng", "thường xuyên", "trước ngày", "từ ngày", "theo hướng dẫn", and the extended patterns of t.</summary>
+        private int TryItemT(int k)
+        {
             // ("6 tháng" is a count, but "Đợt 1 tháng 4" is the round's number, then its month.)
-            if (first == 't' && Is(k, "thang") && (!Is(k - 1, TokenType.Number) || ((Is(k - 2, "dot") || Is(k - 2, "buoc")) && Is(k + 1, TokenType.Number)))
+            if (Is(k, "thang") && (!Is(k - 1, TokenType.Number) || ((Is(k - 2, "dot") || Is(k - 2, "buoc")) && Is(k + 1, TokenType.Number)))
                 && !OtherWordThanMonth(k))
             {
                 return Is(k + 1, ':') ? k : Months(k);
@@ -118,17 +160,127 @@ public static partial class DeadlineParser
                 return extended;
             }
 
-            if (first == 'n' && Is(k, "nam") && !NamesAPlace(k))
+            if ((Is(k - 2, "giao", "duc") || Is(k - 1, "chi")) && Is(k, "thuong", "xuyen"))
+            {
+                // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": continuing education is a name, not ongoing work;
+                // "tự bảo đảm chi thường xuyên": recurrent spending is a budget's, not ongoing work.
+                return k;
+            }
+
+            if (Is(k, "thuong", "xuyen"))
+            {
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
+                return k + 2;
+            }
+
+            if (Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && OpenBracketBefore(k) is var reason && reason > 0
+                && DateEndsAt(reason - 1) && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
+            {
+                // "Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày theo Điều 39 …)": a count before an event in brackets
+                // right after a date is how that date was worked out, its reason (the note), not an event the task waits for.
+                return BracketAsNote(reason, k);
+            }
+
+            if (Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
+            {
+                // "Trước ngày thi ít nhất 3 ngày": a count before an event, written after the event's words, waits for it as
+                // "3 ngày trước ngày thi" does. Tết is a day of the lunar calendar, not an event.
+                SetEventMarker(k, EventWhen.Always);
+                return k + 2;
+            }
+
+            if (Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && !Is(k + 2, "thu") && BeforeAnEvent(k))
+            {
+                // "… công khai thông tin đến cử tri trước ngày tổ chức phát phiếu lấy ý kiến": before the day of something that
+                // happens, with no count, waits for it as "trước khi …" does; an event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 2;
+            }
+
+            if (Is(k, "tu", "ngay") && !Is(k - 1, "ke") && !Is(k - 1, "tinh") && Is(k + 2, TokenType.Word) && !Is(k + 2, "nay") && EventEndAfter(k + 2))
+            {
+                // "Từ ngày thành lập Uỷ ban bầu cử đến ngày kết thúc cuộc bầu cử": a span between two events, not dates;
+                // with a date given ("đến ngày 31/12/2025") the date is read.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 2;
+            }
+
+            if (Is(k, "theo", "huong", "dan") && !AdHocAside(k))
+            {
+                // ("báo cáo hàng năm và đột xuất … theo hướng dẫn của Bộ …": the guidance is for the extra report, beside the
+                // yearly one, as "theo yêu cầu" is.)
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k;
+            }
+
+            return k;
+        }
+
+        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter n, in their order:
+        /// "năm", "nửa", "nếu", and the extended patterns of n.</summary>
+        private int TryItemN(int k)
+        {
+            if (TryExtendedItem(k) is var extended && extended > k)
+            {
+                return extended;
+            }
+
+            if (Is(k, "nam") && !NamesAPlace(k))
             {
                 return CitedDocumentYear(k) is var cited && cited > k ? cited : YearWord(k);
             }
 
-            if (first == 'n' && Is(k, "nua") && (Is(k + 1, "dau", "nam") || Is(k + 1, "cuoi", "nam")))
+            if (Is(k, "nua") && (Is(k + 1, "dau", "nam") || Is(k + 1, "cuoi", "nam")))
             {
                 return HalfYear(k, k + 1); // "Nửa đầu năm 2026" is "6 tháng đầu năm 2026"
             }
 
-            if (first == 'd' && Is(k, "de", "xuat") && items.Count > 0 && items[^1].LastToken >= k - 2 && (Is(k + 2, "han") || Is(k + 2, "thoi", "han") || Is(k + 2, "dieu", "chinh")))
+            if (Is(k, "neu", "co") && Is(k + 2, ')') && (Is(k - 1, '(') || OpenBracketBefore(k) >= 0) && items.Count == 0 && recurringMarkers.Count == 0)
+            {
+                // "Thông tin trong báo cáo …, thu hồi khoáng sản (nếu có) định kỳ hằng quý, hằng năm …", "Giá ca máy (gồm giá thuê
+                // máy nếu có) được công bố theo định kỳ hàng năm": brackets in the subject, before any date or period, say the
+                // thing may not exist; the cell is an event only if nothing after them says when.
+                SetEventMarker(k, EventWhen.WithoutLaterItem);
+                return k + 2;
+            }
+
+            if (Is(k, "neu", "co") && Is(k - 1, '(') && Is(k + 2, ')') && DeadlineDayInSentence(k, tokens.Length))
+            {
+                // "… (nếu có), gửi … chậm nhất ngày 15/10/2025": "if any" in brackets is an aside on what is sent; "sổ … bằng
+                // bản giấy được cấp khi người tham gia yêu cầu" (is issued when): a passive "được … khi" says how the thing
+                // works, the task's content. Beside a full date both are the note; an event only without one.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
+            if (Is(k, "neu", "co") && !AdHocAside(k) && !InPurposeClause(k))
+            {
+                SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
+                return k + 1;
+            }
+
+            if (Is(k, "neu") && WrittenAs(k, "nếu") && DifficultiesAfterIf(k + 1))
+            {
+                // "Quá trình thực hiện, nếu địa phương gặp khó khăn, vướng mắc cần kịp thời báo cáo về Bộ …": a report asked for
+                // if difficulties arise, as "nếu có", waits for them; beside a date the date is due. "nêu" (to state: "nêu rõ
+                // nội dung vướng mắc") folds the same and is no condition.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
+            return k;
+        }
+
+        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter d, in their order:
+        /// "đề xuất", "định kỳ", "đầu nhiệm kỳ", and the extended patterns of d.</summary>
+        private int TryItemD(int k)
+        {
+            if (TryExtendedItem(k) is var extended && extended > k)
+            {
+                return extended;
+            }
+
+            if (Is(k, "de", "xuat") && items.Count > 0 && items[^1].LastToken >= k - 2 && (Is(k + 2, "han") || Is(k + 2, "thoi", "han") || Is(k + 2, "dieu", "chinh")))
             {
                 // "13/02/2026 Đề xuất hạn là thường xuyên": right after the deadline in force, a proposal to change it is a
                 // note until the plan is changed; its words say no date to chase.
@@ -142,38 +294,39 @@ public static partial class DeadlineParser
                 return end + 1;
             }
 
-            if (first == 't' && (Is(k - 2, "giao", "duc") || Is(k - 1, "chi")) && Is(k, "thuong", "xuyen"))
-            {
-                // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": continuing education is a name, not ongoing work;
-                // "tự bảo đảm chi thường xuyên": recurrent spending is a budget's, not ongoing work.
-                return k;
-            }
-
-            if ((first == 't' && Is(k, "thuong", "xuyen")) || (first == 'l' && Is(k, "lien", "tuc")))
-            {
-                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
-                return k + 2;
-            }
-
-            if (first == 'c' && Is(k, "ca", "nam") && !IsYearNumber(k + 2))
-            {
-                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
-                return k + 2;
-            }
-
-            if (((first == 'h' && Is(k, "hang")) || (first == 'm' && IsEach(k))) && k + 1 < tokens.Length)
-            {
-                // "với công suất 6 triệu hành khách mỗi năm": a capacity per year is a rate, not a duty's frequency.
-                return RateOfCapacity(k) ? k + 2 : Every(k);
-            }
-
-            if (first == 'd' && Is(k, "dinh", "ky"))
+            if (Is(k, "dinh", "ky"))
             {
                 recurringMarkers.Add(k);
                 return k + 2;
             }
 
-            if (first == 'c' && Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineLater(k + 2))))
+            if (Is(k, "dau") && (Is(k + 1, "nhiem", "ky") || (Is(k + 1, "moi", "nhiem") && Is(k + 3, "ky"))))
+            {
+                // "Đầu mỗi nhiệm kỳ (sau 30 ngày công bố kết quả bầu cử …)": the start of a term comes after an election, an
+                // event; a date given with it ("Kỳ họp đầu nhiệm kỳ, tháng 6/2026") is the deadline.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
+            return k;
+        }
+
+        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter c, in their order:
+        /// "cả năm", "cuối năm", and the extended patterns of c.</summary>
+        private int TryItemC(int k)
+        {
+            if (TryExtendedItem(k) is var extended && extended > k)
+            {
+                return extended;
+            }
+
+            if (Is(k, "ca", "nam") && !IsYearNumber(k + 2))
+            {
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
+                return k + 2;
+            }
+
+            if (Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineLater(k + 2))))
             {
                 // "Kỳ họp cuối năm 2026": the session held at the year's end is the event, not the year's last day. So is the
                 // season ("tình hình trả lương, trả thưởng vào dịp cuối năm … gửi về Sở Nội vụ trước ngày 20 tháng 12 năm
@@ -181,7 +334,7 @@ public static partial class DeadlineParser
                 return IsYearNumber(k + 2) ? k + 3 : k + 2;
             }
 
-            if (first == 'c' && Is(k, "cuoi", "nam"))
+            if (Is(k, "cuoi", "nam"))
             {
                 var year = IsYearNumber(k + 2) ? tokens[k + 2].Value : context.TrackedYear;
                 var last = IsYearNumber(k + 2) ? k + 2 : k + 1;
@@ -189,7 +342,58 @@ public static partial class DeadlineParser
                 return last + 1;
             }
 
-            if (first == 'k' && Is(k - 1, "sau") && (Is(k, "khi", "ket", "thuc") || (Is(k, "khi") && Is(k - 2, '(') && PlannedMonthEndsAt(k - 3)))
+            return k;
+        }
+
+        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter l, in their order:
+        /// "liên tục".</summary>
+        private int TryItemL(int k)
+        {
+            if (Is(k, "lien", "tuc"))
+            {
+                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
+                return k + 2;
+            }
+
+            return k;
+        }
+
+        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter h, in their order:
+        /// "hằng" (every).</summary>
+        private int TryItemH(int k)
+        {
+            if (Is(k, "hang") && k + 1 < tokens.Length)
+            {
+                // "với công suất 6 triệu hành khách mỗi năm": a capacity per year is a rate, not a duty's frequency.
+                return RateOfCapacity(k) ? k + 2 : Every(k);
+            }
+
+            return k;
+        }
+
+        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter m, in their order:
+        /// "mỗi" (every).</summary>
+        private int TryItemM(int k)
+        {
+            if (IsEach(k) && k + 1 < tokens.Length)
+            {
+                // "với công suất 6 triệu hành khách mỗi năm": a capacity per year is a rate, not a duty's frequency.
+                return RateOfCapacity(k) ? k + 2 : Every(k);
+            }
+
+            return k;
+        }
+
+        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter k, in their order:
+        /// "khi" in its many clauses, and the extended patterns of k.</summary>
+        private int TryItemK(int k)
+        {
+            if (TryExtendedItem(k) is var extended && extended > k)
+            {
+                return extended;
+            }
+
+            if (Is(k - 1, "sau") && (Is(k, "khi", "ket", "thuc") || (Is(k, "khi") && Is(k - 2, '(') && PlannedMonthEndsAt(k - 3)))
                 && BracketAfterDate(k) is var bracket && bracket >= 0)
             {
                 // "Tháng 9/2026 (sau khi kết thúc kỳ tuyển sinh …)", "Dự kiến tháng 11/2025 (sau khi Ban Thường trực … ban hành
@@ -200,7 +404,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && Is(k - 1, "sau") && Is(k, "khi") && OpenBracketBefore(k - 1) >= 0)
+            if (Is(k - 1, "sau") && Is(k, "khi") && OpenBracketBefore(k - 1) >= 0)
             {
                 // "Dự thảo lần 2 … (sau khi xin ý kiến các sở, ban, ngành …). Hoàn thành trước ngày 30/11/2025": brackets say
                 // what the step comes after; the cell is an event only if nothing after them says when.
@@ -208,16 +412,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'n' && Is(k, "neu", "co") && Is(k + 2, ')') && (Is(k - 1, '(') || OpenBracketBefore(k) >= 0) && items.Count == 0 && recurringMarkers.Count == 0)
-            {
-                // "Thông tin trong báo cáo …, thu hồi khoáng sản (nếu có) định kỳ hằng quý, hằng năm …", "Giá ca máy (gồm giá thuê
-                // máy nếu có) được công bố theo định kỳ hàng năm": brackets in the subject, before any date or period, say the
-                // thing may not exist; the cell is an event only if nothing after them says when.
-                SetEventMarker(k, EventWhen.WithoutLaterItem);
-                return k + 2;
-            }
-
-            if (first == 'k' && Is(k - 1, "truoc") && IsWhen(k) && Is(k - 2, '(') && items.Count > 0 && items[^1].Kind == ItemKind.Date && items[^1].LastToken == k - 3)
+            if (Is(k - 1, "truoc") && IsWhen(k) && Is(k - 2, '(') && items.Count > 0 && items[^1].Kind == ItemKind.Date && items[^1].LastToken == k - 3)
             {
                 // "Quý III/2026 (trước khi tổng kết)": in brackets right after a date, "trước khi" says what the date comes
                 // before, nothing the task waits for; the words stay whole in its note.
@@ -225,7 +420,7 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (first == 'k' && Is(k - 1, "truoc") && Is(k, "khi") && DatedEarlierClause(k - 1))
+            if (Is(k - 1, "truoc") && Is(k, "khi") && DatedEarlierClause(k - 1))
             {
                 // "… thường xuyên, liên tục trong năm 2025, sẽ có văn bản thông báo lịch … trước khi đoàn đến làm việc": in a
                 // clause after the cell's dates, "trước khi" says when something else is done; an event only without a date.
@@ -234,7 +429,7 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (first == 'k' && IsWhen(k) && (Is(k - 1, "den") || Is(k - 1, "toi")) && Is(k - 2, TokenType.Word) && !Is(k - 2, "nay") && !InPurposeClause(k)
+            if (IsWhen(k) && (Is(k - 1, "den") || Is(k - 1, "toi")) && Is(k - 2, TokenType.Word) && !Is(k - 2, "nay") && !InPurposeClause(k)
                 && !(items.Count > 0 && items[^1].Kind == ItemKind.Now && items[^1].LastToken == k - 2))
             {
                 // ("từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …" closes the span from the issue date at an
@@ -246,7 +441,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && Is(k - 1, "sau") && Is(k - 2, TokenType.Word) && DatesAfterLabelColon(k) && !InPurposeClause(k))
+            if (IsWhen(k) && Is(k - 1, "sau") && Is(k - 2, TokenType.Word) && DatesAfterLabelColon(k) && !InPurposeClause(k))
             {
                 // "Tuần dự phòng sau khi kết thúc học kỳ II (…): từ ngày 26/5/2025 đến ngày 31/5/2025": "sau khi …" inside the
                 // label of the dates its colon introduces says what they are for; an event only without a date.
@@ -254,7 +449,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && Is(k - 1, "sau") && Is(k + 1, "thong", "nhat") && Is(k + 3, "voi") && Is(k - 2, TokenType.Word))
+            if (IsWhen(k) && Is(k - 1, "sau") && Is(k + 1, "thong", "nhat") && Is(k + 3, "voi") && Is(k - 2, TokenType.Word))
             {
                 // "UBND cấp xã sau khi thống nhất với Thường trực HĐND … quyết định thành lập … chậm nhất trước 43 ngày trước
                 // ngày bầu cử (tức ngày 31/01/2026)": "sau khi thống nhất với" after the body that acts says whom it agrees
@@ -264,7 +459,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && k > 0 && (Is(k - 1, "truoc") || Is(k - 1, "sau")) && !AdHocAside(k) && !InPurposeClause(k)
+            if (IsWhen(k) && k > 0 && (Is(k - 1, "truoc") || Is(k - 1, "sau")) && !AdHocAside(k) && !InPurposeClause(k)
                 && (DeadlineDayInSentence(k, Is(k - 1, "truoc") ? tokens.Length : k) || (Is(k - 1, "truoc") && DateItemBefore(k) && !HasSentenceBreak(LastItemEnd(), k))))
             {
                 // ("xin ý kiến … trong vòng 05 ngày (từ ngày 07/10/2021-11/10/2021) trước khi trình cấp có thẩm quyền": after a
@@ -278,14 +473,14 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && Is(k - 1, "trong") && Is(k + 1, "do"))
+            if (IsWhen(k) && Is(k - 1, "trong") && Is(k + 1, "do"))
             {
                 // "Trong khi đó, học kỳ I sẽ kết thúc trước 18/1/2026, …": "trong khi đó" (meanwhile) links two sentences; no
                 // condition at all.
                 return k + 2;
             }
 
-            if (first == 'k' && IsWhen(k) && Is(k - 1, "tu") && Is(k - 3, "phat", "sinh") && ReachedAfter(k + 1) && DeadlineDayLater(k))
+            if (IsWhen(k) && Is(k - 1, "tu") && Is(k - 3, "phat", "sinh") && ReachedAfter(k + 1) && DeadlineDayLater(k))
             {
                 // "… kê khai doanh thu thực tế phát sinh từ khi bắt đầu kinh doanh đến hết ngày 30 tháng 6 và nộp tờ khai … chậm
                 // nhất là ngày 30 tháng 7": what arose ("phát sinh") from an event to a day, beside a deadline, is what the data
@@ -294,7 +489,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && Is(k - 1, "trong") && Is(k - 2, ',') && items.Count > 0 && !Is(k + 1, "cho"))
+            if (IsWhen(k) && Is(k - 1, "trong") && Is(k - 2, ',') && items.Count > 0 && !Is(k + 1, "cho"))
             {
                 // "Dự kiến kết quả sơ bộ sẽ được công bố vào tháng 12 năm 2025, trong khi kết quả chính thức sẽ được công bố vào
                 // tháng 3 năm 2026": after a dated clause and its comma, "trong khi" (while) joins a second clause, no
@@ -302,7 +497,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && Is(k + 1, "duoc") && !Is(k - 1, "sau") && !Is(k - 1, "truoc") && DeadlineDayInWhenClause(k))
+            if (IsWhen(k) && Is(k + 1, "duoc") && !Is(k - 1, "sau") && !Is(k - 1, "truoc") && DeadlineDayInWhenClause(k))
             {
                 // "Đơn phúc tra được coi là hợp lệ khi được gửi Chủ tịch Hội đồng kiểm tra trước ngày 14/7/2025": a passive
                 // "khi được …" whose own clause holds the full day said with "trước" or "chậm nhất" says the condition is
@@ -311,7 +506,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && Is(k - 1, "sau") && PastActAfterClause(k) && DeadlineDayInSentence(k, tokens.Length))
+            if (IsWhen(k) && Is(k - 1, "sau") && PastActAfterClause(k) && DeadlineDayInSentence(k, tokens.Length))
             {
                 // "…, sau khi trao đổi ý kiến với Văn phòng Trung ương Đảng …, Bộ Nội vụ đã có Công văn … yêu cầu … hoàn thành
                 // … trước ngày 31/8/2025": a clause that goes on with "đã" (already) tells what was done after it, in the
@@ -320,7 +515,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && Is(k - 1, "sau") && TargetAfterClause(k))
+            if (IsWhen(k) && Is(k - 1, "sau") && TargetAfterClause(k))
             {
                 // "Sau khi bấm nút khai trương, mục tiêu đến ngày 1-7-2021, Bộ Công an sẽ cấp được 50 triệu thẻ …": a target
                 // set for a day or year right after the clause is fixed already, not counted from what the clause waits for.
@@ -329,7 +524,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && OnlyOnCondition(k))
+            if (IsWhen(k) && OnlyOnCondition(k))
             {
                 // "…, chỉ cấp giấy tờ vật lý khi công dân có yêu cầu, …, hoàn thành trong tháng 9 năm 2025": "chỉ … khi" (only
                 // … when) says under what condition part of the work applies, the task's content; an event only without a date.
@@ -337,7 +532,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (first == 'k' && IsWhen(k) && Is(k - 1, TokenType.Word) && !Is(k - 1, "sau") && !Is(k - 1, "truoc") && Reorganisation(k + 1)
+            if (IsWhen(k) && Is(k - 1, TokenType.Word) && !Is(k - 1, "sau") && !Is(k - 1, "truoc") && Reorganisation(k + 1)
                 && DeadlineDayInSentence(k, tokens.Length))
             {
                 // "… việc sắp xếp, bố trí cán bộ, công chức, viên chức khi sáp nhập ĐVHC cấp tỉnh, tổ chức lại ĐVHC cấp xã …
@@ -348,8 +543,7 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if ((first == 'n' && Is(k, "neu", "co") && Is(k - 1, '(') && Is(k + 2, ')') && DeadlineDayInSentence(k, tokens.Length))
-                || (first == 'k' && IsWhen(k) && k > 1 && Is(k - 2, "duoc") && Is(k - 1, TokenType.Word) && DateItemBefore(k)))
+            if (IsWhen(k) && k > 1 && Is(k - 2, "duoc") && Is(k - 1, TokenType.Word) && DateItemBefore(k))
             {
                 // "… (nếu có), gửi … chậm nhất ngày 15/10/2025": "if any" in brackets is an aside on what is sent; "sổ … bằng
                 // bản giấy được cấp khi người tham gia yêu cầu" (is issued when): a passive "được … khi" says how the thing
@@ -358,71 +552,15 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if ((((first == 'n' && Is(k, "neu", "co")) || (first == 'k' && IsWhen(k))) && !AdHocAside(k)) && !InPurposeClause(k))
+            if (IsWhen(k) && !AdHocAside(k) && !InPurposeClause(k))
             {
                 SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
                 return k + 1;
             }
 
-            if (first == 'n' && Is(k, "neu") && WrittenAs(k, "nếu") && DifficultiesAfterIf(k + 1))
-            {
-                // "Quá trình thực hiện, nếu địa phương gặp khó khăn, vướng mắc cần kịp thời báo cáo về Bộ …": a report asked for
-                // if difficulties arise, as "nếu có", waits for them; beside a date the date is due. "nêu" (to state: "nêu rõ
-                // nội dung vướng mắc") folds the same and is no condition.
-                SetEventMarker(k, EventWhen.WithoutDate);
-                return k + 1;
-            }
-
-            if (first == 't' && Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && OpenBracketBefore(k) is var reason && reason > 0
-                && DateEndsAt(reason - 1) && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
-            {
-                // "Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày theo Điều 39 …)": a count before an event in brackets
-                // right after a date is how that date was worked out, its reason (the note), not an event the task waits for.
-                return BracketAsNote(reason, k);
-            }
-
-            if (first == 't' && Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && BeforeAnEvent(k) && CountAfter(k + 2) > 0)
-            {
-                // "Trước ngày thi ít nhất 3 ngày": a count before an event, written after the event's words, waits for it as
-                // "3 ngày trước ngày thi" does. Tết is a day of the lunar calendar, not an event.
-                SetEventMarker(k, EventWhen.Always);
-                return k + 2;
-            }
-
-            if (first == 't' && Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && !Is(k + 2, "thu") && BeforeAnEvent(k))
-            {
-                // "… công khai thông tin đến cử tri trước ngày tổ chức phát phiếu lấy ý kiến": before the day of something that
-                // happens, with no count, waits for it as "trước khi …" does; an event only without a date.
-                SetEventMarker(k, EventWhen.WithoutDate);
-                return k + 2;
-            }
-
-            if (first == 'd' && Is(k, "dau") && (Is(k + 1, "nhiem", "ky") || (Is(k + 1, "moi", "nhiem") && Is(k + 3, "ky"))))
-            {
-                // "Đầu mỗi nhiệm kỳ (sau 30 ngày công bố kết quả bầu cử …)": the start of a term comes after an election, an
-                // event; a date given with it ("Kỳ họp đầu nhiệm kỳ, tháng 6/2026") is the deadline.
-                SetEventMarker(k, EventWhen.WithoutDate);
-                return k + 1;
-            }
-
-            if (first == 't' && Is(k, "tu", "ngay") && !Is(k - 1, "ke") && !Is(k - 1, "tinh") && Is(k + 2, TokenType.Word) && !Is(k + 2, "nay") && EventEndAfter(k + 2))
-            {
-                // "Từ ngày thành lập Uỷ ban bầu cử đến ngày kết thúc cuộc bầu cử": a span between two events, not dates;
-                // with a date given ("đến ngày 31/12/2025") the date is read.
-                SetEventMarker(k, EventWhen.WithoutDate);
-                return k + 2;
-            }
-
-            if (first == 't' && Is(k, "theo", "huong", "dan") && !AdHocAside(k))
-            {
-                // ("báo cáo hàng năm và đột xuất … theo hướng dẫn của Bộ …": the guidance is for the extra report, beside the
-                // yearly one, as "theo yêu cầu" is.)
-                SetEventMarker(k, EventWhen.WithoutDate);
-                return k;
-            }
-
             return k;
         }
+
 
         /// <summary>Whether a date item ends at token <paramref name="last"/>; with <paramref name="unnamed"/>, a day that no
         /// period names ("Ngày 18 tháng 6", not "Quý I").</summary>
