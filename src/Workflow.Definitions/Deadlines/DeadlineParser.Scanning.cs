@@ -393,6 +393,13 @@ public static partial class DeadlineParser
                 return extended;
             }
 
+            // Every pattern below asks for "khi" at k (as "khi", in "khi kết thúc" or through IsWhen) among its tests, which
+            // ask nothing else of the reading: any other word of k ("không", "kế", "kỳ", "kết") skips them all at once.
+            if (!Is(k, "khi"))
+            {
+                return k;
+            }
+
             if (Is(k - 1, "sau") && (Is(k, "khi", "ket", "thuc") || (Is(k, "khi") && Is(k - 2, '(') && PlannedMonthEndsAt(k - 3)))
                 && BracketAfterDate(k) is var bracket && bracket >= 0)
             {
