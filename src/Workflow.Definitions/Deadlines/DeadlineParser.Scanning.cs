@@ -88,10 +88,9 @@ public static partial class DeadlineParser
         /// <summary>Tries every pattern at token <paramref name="k"/>; returns the token after the match, or k.</summary>
         private int TryItem(int k)
         {
-            // Every pattern below starts at a word, except a date or a count, which starts at a number. Each asks the
-            // word's first letter before its words: one comparison instead of a call for each of some forty patterns, at
-            // every token of the phrase. (Patterns of different letters never meet at one token, so the order that
-            // matters, within a letter, is kept.)
+            // Every pattern starts at a word, except a date or a count, which starts at a number. Patterns of different
+            // letters never meet at one token, so only the order within a letter matters, and each letter's patterns are
+            // tried alone.
             var token = tokens[k];
             if (!token.IsWord)
             {
