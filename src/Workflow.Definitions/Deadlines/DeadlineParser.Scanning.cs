@@ -224,6 +224,14 @@ public static partial class DeadlineParser
                 return extended;
             }
 
+            if (Is(k, "nam") && (Is(k - 1, "nhung") || Is(k - 1, "cac")) && Is(k - 2, "va") && (Is(k + 1, "tiep", "theo") || Is(k + 1, "sau") || Is(k + 1, "ke", "tiep")))
+            {
+                // "Năm 2026 và những năm tiếp theo", "… và các năm sau": the years after, as a whole, say the work goes on; no
+                // year of their own. The words stay whole in the note. ("… và có rà soát … trong các năm tiếp theo (nếu có)" is
+                // read as before: ongoing work after a completion.)
+                return k;
+            }
+
             if (Is(k, "nam") && !NamesAPlace(k))
             {
                 return CitedDocumentYear(k) is var cited && cited > k ? cited : YearWord(k);

@@ -75,4 +75,12 @@ public partial class DeadlineFamilyTests
         Assert.Equal(expected, Read(phrase));
         Assert.Equal(listed, DeadlineParser.Parse(phrase, Y2025).Ambiguity is not null);
     }
+
+    /// <summary>"… và những năm tiếp theo" says the work goes on after the years given: their reading is kept and the words
+    /// stay whole in the note (it was "tiếp theo").</summary>
+    [Theory]
+    [InlineData("Năm 2026 và những năm tiếp theo", "và những năm tiếp theo")]
+    [InlineData("Quý IV năm 2025 và các năm tiếp theo", "và các năm tiếp theo")]
+    public void The_years_after_stay_whole_in_the_note(string phrase, string note) =>
+        Assert.Equal(note, DeadlineParser.Parse(phrase, new DeadlineContext(2026, null, RepositoryData.Calendar)).Note);
 }
