@@ -118,10 +118,8 @@ public static partial class DeadlineParser
                     return TryItemK(k);
                 case 'l':
                     return TryItemL(k);
-                case 'h':
-                    return TryItemH(k);
-                case 'm':
-                    return TryItemM(k);
+                case 'h' or 'm':
+                    return TryItemEvery(k);
                 case 'g' or 'r':
                     // Only the extended patterns ("giữa", "riêng", "rằm").
                     return TryExtendedItem(k) is var extended && extended > k ? extended : k;
@@ -168,8 +166,7 @@ public static partial class DeadlineParser
 
             if (Is(k, "thuong", "xuyen"))
             {
-                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
-                return k + 2;
+                return TrackedYearSaidAt(k);
             }
 
             if (Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && OpenBracketBefore(k) is var reason && reason > 0
@@ -253,17 +250,15 @@ public static partial class DeadlineParser
 
             if (Is(k, "neu", "co") && Is(k - 1, '(') && Is(k + 2, ')') && DeadlineDayInSentence(k, tokens.Length))
             {
-                // "… (nếu có), gửi … chậm nhất ngày 15/10/2025": "if any" in brackets is an aside on what is sent; "sổ … bằng
-                // bản giấy được cấp khi người tham gia yêu cầu" (is issued when): a passive "được … khi" says how the thing
-                // works, the task's content. Beside a full date both are the note; an event only without one.
+                // "… (nếu có), gửi … chậm nhất ngày 15/10/2025": "if any" in brackets is an aside on what is sent; beside a full
+                // date it is the note (as a passive "được … khi" is, TryItemK); an event only without one.
                 SetEventMarker(k, EventWhen.WithoutDate);
                 return k + 1;
             }
 
             if (Is(k, "neu", "co") && !AdHocAside(k) && !InPurposeClause(k))
             {
-                SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
-                return k + 1;
+                return ConditionAt(k);
             }
 
             if (Is(k, "neu") && WrittenAs(k, "nếu") && DifficultiesAfterIf(k + 1))
@@ -329,8 +324,7 @@ public static partial class DeadlineParser
 
             if (Is(k, "ca", "nam") && !IsYearNumber(k + 2))
             {
-                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
-                return k + 2;
+                return TrackedYearSaidAt(k);
             }
 
             if (Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineLater(k + 2))))
@@ -358,31 +352,16 @@ public static partial class DeadlineParser
         {
             if (Is(k, "lien", "tuc"))
             {
-                AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
-                return k + 2;
+                return TrackedYearSaidAt(k);
             }
 
             return k;
         }
 
-        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter h, in their order:
-        /// "hằng" (every).</summary>
-        private int TryItemH(int k)
+        /// <summary>The pattern of <see cref="TryItem"/> at a word of letter h or m: "hằng", "hàng", "mỗi" (every).</summary>
+        private int TryItemEvery(int k)
         {
-            if (Is(k, "hang") && k + 1 < tokens.Length)
-            {
-                // "với công suất 6 triệu hành khách mỗi năm": a capacity per year is a rate, not a duty's frequency.
-                return RateOfCapacity(k) ? k + 2 : Every(k);
-            }
-
-            return k;
-        }
-
-        /// <summary>The patterns of <see cref="TryItem"/> at a word of letter m, in their order:
-        /// "mỗi" (every).</summary>
-        private int TryItemM(int k)
-        {
-            if (IsEach(k) && k + 1 < tokens.Length)
+            if ((Is(k, "hang") || IsEach(k)) && k + 1 < tokens.Length)
             {
                 // "với công suất 6 triệu hành khách mỗi năm": a capacity per year is a rate, not a duty's frequency.
                 return RateOfCapacity(k) ? k + 2 : Every(k);
@@ -559,17 +538,16 @@ public static partial class DeadlineParser
 
             if (IsWhen(k) && k > 1 && Is(k - 2, "duoc") && Is(k - 1, TokenType.Word) && DateItemBefore(k))
             {
-                // "… (nếu có), gửi … chậm nhất ngày 15/10/2025": "if any" in brackets is an aside on what is sent; "sổ … bằng
-                // bản giấy được cấp khi người tham gia yêu cầu" (is issued when): a passive "được … khi" says how the thing
-                // works, the task's content. Beside a full date both are the note; an event only without one.
+                // "sổ … bằng bản giấy được cấp khi người tham gia yêu cầu" (is issued when): a passive "được … khi" says how the
+                // thing works, the task's content; beside a date it is the note (as "(nếu có)" is, TryItemN); an event only
+                // without one.
                 SetEventMarker(k, EventWhen.WithoutDate);
                 return k + 1;
             }
 
             if (IsWhen(k) && !AdHocAside(k) && !InPurposeClause(k))
             {
-                SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
-                return k + 1;
+                return ConditionAt(k);
             }
 
             return k;
@@ -1109,6 +1087,22 @@ public static partial class DeadlineParser
             }
 
             return close;
+        }
+
+        /// <summary>"Thường xuyên", "liên tục", "cả năm": the two words at <paramref name="k"/> say work over the plan's tracked
+        /// year; returns the token after them.</summary>
+        private int TrackedYearSaidAt(int k)
+        {
+            AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
+            return k + 2;
+        }
+
+        /// <summary>"nếu có", "khi", "sau khi", "trước khi" at <paramref name="k"/>: a condition the cell waits for, whatever else it
+        /// says (the marker takes "sau" or "trước" before it); returns the token after <paramref name="k"/>.</summary>
+        private int ConditionAt(int k)
+        {
+            SetEventMarker(k > 0 && (Is(k - 1, "sau") || Is(k - 1, "truoc")) ? k - 1 : k, EventWhen.Always);
+            return k + 1;
         }
 
         private void SetEventMarker(int k, EventWhen when)
