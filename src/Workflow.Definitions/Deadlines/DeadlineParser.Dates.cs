@@ -16,6 +16,10 @@ public static partial class DeadlineParser
         private bool BareMonthAt(int k) =>
             Is(k + 1, '/') && IsYearNumber(k + 2) && tokens[k].IsNumber && tokens[k].Length <= 2 && tokens[k].Value is >= 1 and <= 12 && !Is(k + 3, '/') && !Is(k - 1, '/');
 
+        /// <summary>Whether a month starts at <paramref name="k"/>, said with "tháng" and its number ("tháng 9/2026", "tháng 9") or
+        /// typed without it (<see cref="BareMonthAt"/>): what the parts of a month ("đầu", "giữa", "tuần 2") read.</summary>
+        private bool MonthAt(int k) => (Is(k, "thang") && Is(k + 1, TokenType.Number)) || BareMonthAt(k);
+
         /// <summary>Adds the month at <paramref name="k"/> (<see cref="BareMonthAt"/>) and returns the token after it.</summary>
         private int BareMonth(int k)
         {

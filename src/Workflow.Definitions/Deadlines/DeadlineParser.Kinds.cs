@@ -133,6 +133,9 @@ public static partial class DeadlineParser
             var namedDays = 0;
             var namedPeriods = 0;
             var yearWords = 0;
+            // The quarters whose last month holds one of the days counted in namedDays, or -1 once a day is in another month, a
+            // quarter has two, or a day is a named report's.
+            var quarterLastMonths = 0;
             var datedPeriods = DatedPeriods();
 
             // "Hằng tháng, ngày 10 của tháng tiếp theo", "định kỳ hàng tháng trước ngày 17 hàng tháng": the month words of a
@@ -150,7 +153,15 @@ public static partial class DeadlineParser
                     || (item.Period == ReportingPeriod.Monthly && monthlyDay) || (item.Period == ReportingPeriod.Yearly && yearlyDay)
                     || (item.Period == ReportingPeriod.Quarterly && quarterlyDay);
                 periods |= item.Kind == ItemKind.Period && !dated ? 1 << (int)item.Period : 0;
-                namedDays += item.Kind == ItemKind.Date && item.Name is null && !(i > 0 && (datedPeriods & (1 << (i - 1))) != 0) ? 1 : 0;
+                if (item.Kind == ItemKind.Date && item.Name is null && !(i > 0 && (datedPeriods & (1 << (i - 1))) != 0))
+                {
+                    namedDays++;
+                    var quarter = 1 << ((item.Date.Month - 1) / 3);
+                    quarterLastMonths = quarterLastMonths < 0 || (quarterLastMonths & quarter) != 0 || item.Date.Month % 3 != 0 || item.ReportOf is not null
+                        ? -1
+                        : quarterLastMonths | quarter;
+                }
+
                 namedPeriods += item.Kind == ItemKind.Date && item.Name is not null ? 1 : 0;
                 yearWords += item.Kind == ItemKind.Period && item.Period == ReportingPeriod.Yearly && !recurringMarkers.Contains(item.FirstToken) ? 1 : 0;
             }
@@ -164,7 +175,9 @@ public static partial class DeadlineParser
 
             // "Định kỳ hằng quý (trước ngày 20/3, 20/6, 20/9, 20/12)": four days of the year, one in each quarter, given with a
             // quarterly duty are the quarters' own days, not days of the year beside the quarters' ends.
-            var quarterDays = (periods & (1 << (int)ReportingPeriod.Quarterly)) != 0 && namedDays == 4 && OneDayInEachQuarter(datedPeriods);
+            // (Days in a quarter's first month, "15/1, 15/4, 15/7, 15/10", may be the reports of the quarters before them; they
+            // are left as they were read.)
+            var quarterDays = (periods & (1 << (int)ReportingPeriod.Quarterly)) != 0 && namedDays == 4 && quarterLastMonths == 0b1111;
             if (quarterDays)
             {
                 periods &= ~(1 << (int)ReportingPeriod.Quarterly);
@@ -553,32 +566,6 @@ public static partial class DeadlineParser
         /// <summary>Recurring unless the only period is the year's and it describes work that goes on ("Thường xuyên,
         /// hằng năm": every year, all year — a coordinator chases it as continuous; "Từ tháng 3 đến tháng 11 hằng
         /// năm": the span, each year).</summary>
-        /// <summary>Whether the unnamed days of the year the reading found (as <c>Recurring</c> counts them) fall one in the last
-        /// month of each quarter: "trước ngày 20/3, 20/6, 20/9, 20/12". (Days in a quarter's first month, "15/1, 15/4, 15/7,
-        /// 15/10", may be the reports of the quarters before them; they are left as they were read.)</summary>
-        private bool OneDayInEachQuarter(int datedPeriods)
-        {
-            var quarters = 0;
-            for (var i = 0; i < items.Count; i++)
-            {
-                var item = items[i];
-                if (item.Kind != ItemKind.Date || item.Name is not null || item.ReportOf is not null || (i > 0 && (datedPeriods & (1 << (i - 1))) != 0))
-                {
-                    continue;
-                }
-
-                var quarter = 1 << ((item.Date.Month - 1) / 3);
-                if ((quarters & quarter) != 0 || item.Date.Month % 3 != 0)
-                {
-                    return false;
-                }
-
-                quarters |= quarter;
-            }
-
-            return quarters == 0b1111;
-        }
-
         private bool IsRecurring()
         {
             bool yearly = false, otherPeriod = false, halfOrNine = false, dated = false, dayOfMonth = false, span = false, ongoingYear = false;

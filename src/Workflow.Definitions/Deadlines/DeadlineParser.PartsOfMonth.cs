@@ -20,7 +20,7 @@ public static partial class DeadlineParser
         {
             // "Từ đầu tháng 3 đến …": the month's first day opens a span (OpensSpan), not its 10th.
             // "Đầu 9/2026", a month typed without "tháng", alike (as every part below).
-            if (((Is(k, "dau") && IsStart(k)) || Is(k, "giua")) && ((Is(k + 1, "thang") && Is(k + 2, TokenType.Number)) || BareMonthAt(k + 1)) && !(Is(k - 1, "tu") && Is(k, "dau")))
+            if (((Is(k, "dau") && IsStart(k)) || Is(k, "giua")) && MonthAt(k + 1) && !(Is(k - 1, "tu") && Is(k, "dau")))
             {
                 var day = Is(k, "dau") ? 10 : 20;
                 return PartOfMonth(k, k + 1, day, $"\"{Original(k, Is(k + 1, "thang") ? k + 1 : k)}\" đọc là ngày {day} của tháng (có thể hiểu là hết tháng)");
@@ -35,7 +35,7 @@ public static partial class DeadlineParser
 
             // "Thượng tuần tháng 7/2026": the month's first ten days, "trung tuần" its middle ten, "hạ tuần" its last (the
             // words say so; nothing to confirm).
-            if (Is(k + 1, "tuan") && (Is(k, "thuong") || Is(k, "trung") || Is(k, "ha")) && ((Is(k + 2, "thang") && Is(k + 3, TokenType.Number)) || BareMonthAt(k + 2)))
+            if (Is(k + 1, "tuan") && (Is(k, "thuong") || Is(k, "trung") || Is(k, "ha")) && MonthAt(k + 2))
             {
                 return PartOfMonth(k, k + 2, Is(k, "thuong") ? 10 : Is(k, "trung") ? 20 : 31, null);
             }
@@ -45,7 +45,7 @@ public static partial class DeadlineParser
             {
                 var of = Is(k + 2, "tien") ? k + 3 : k + 2;
                 of += Is(of, "cua") ? 1 : 0;
-                if ((Is(of, "thang") && Is(of + 1, TokenType.Number)) || BareMonthAt(of))
+                if (MonthAt(of))
                 {
                     return PartOfMonth(k, of, 7, null);
                 }
@@ -53,7 +53,7 @@ public static partial class DeadlineParser
 
             var number = Is(k + 1, "thu") ? k + 2 : k + 1;
             var month = Is(number + 1, "cua") ? number + 2 : number + 1;
-            if (Is(k, "tuan") && Is(number, TokenType.Number) && tokens[number].Value is >= 1 and <= 5 && ((Is(month, "thang") && Is(month + 1, TokenType.Number)) || BareMonthAt(month)))
+            if (Is(k, "tuan") && Is(number, TokenType.Number) && tokens[number].Value is >= 1 and <= 5 && MonthAt(month))
             {
                 var week = tokens[number].Value;
                 var reading = Is(k - 1, "truoc") ? $"\"trước tuần {week}\" đọc là hết tuần {week} (có thể hiểu là hết tuần {week - 1})" : null;
