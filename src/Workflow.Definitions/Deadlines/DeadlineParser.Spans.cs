@@ -13,13 +13,15 @@ public static partial class DeadlineParser
 {
     private sealed partial class Reading
     {
-        /// <summary>Patterns that start at a word and are not dates of the base language.</summary>
+        /// <summary>Patterns that start at a word and are not dates of the base language. <see cref="TryItem"/> asks them only
+        /// at a word of letter t, g, k, r, d, n or c, the letters they start with.</summary>
         private int TryExtendedItem(int k)
         {
-            // Every pattern here starts with one of these letters: one look instead of a dozen comparisons.
-            if (!tokens[k].IsWord || text.Folded[tokens[k].Start] is not ('t' or 'g' or 'k' or 'r' or 'd' or 'n' or 'c')
-                || (text.Folded[tokens[k].Start] == 'd' && !Is(k, "dau") && !Is(k, "doi", "voi") && !Is(k, "dua", "ra") && !Is(k, "dot", "xuat")) || (text.Folded[tokens[k].Start] == 'n' && !Is(k, "ngay", "cuoi") && !Is(k, "nhu", "sau") && !Is(k, "ngay", "lam"))
-                || (text.Folded[tokens[k].Start] == 'c' && (k > 4 || !Is(k, "cho"))))
+            // Of the d, n and c words, only these start a pattern here: a look at the word instead of a dozen comparisons.
+            var first = text.Folded[tokens[k].Start];
+            if ((first == 'd' && !Is(k, "dau") && !Is(k, "doi", "voi") && !Is(k, "dua", "ra") && !Is(k, "dot", "xuat"))
+                || (first == 'n' && !Is(k, "ngay", "cuoi") && !Is(k, "nhu", "sau") && !Is(k, "ngay", "lam"))
+                || (first == 'c' && (k > 4 || !Is(k, "cho"))))
             {
                 return k;
             }
@@ -27,7 +29,6 @@ public static partial class DeadlineParser
             // Each pattern below but the deferrals asks its first word, so it is tried only at a word of its letter: "ngày làm
             // việc" (n); "ngày cuối", "riêng", "đối với" (n, r, d); "từ nay", "từ ngày" (t); "đầu", "giữa", "thượng", "trung",
             // "tuần" (d, g, t); "tết", "rằm" (t, r). None of them changes anything where it does not match.
-            var first = text.Folded[tokens[k].Start];
             if (first == 'n' && NextWorkingDayFromAnEvent(k) is var nextDay && nextDay > k)
             {
                 return nextDay;
