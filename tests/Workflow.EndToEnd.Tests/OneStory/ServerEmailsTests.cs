@@ -85,6 +85,10 @@ public sealed class ServerEmailsTests(ITestOutputHelper log)
         log.WriteLine("sent, not simulated:\n  " + string.Join("\n  ", extra));
         foreach (var (want, got) in expected.Zip(actual))
         {
+            // The simulation sends each email on the day it reports on; the server on that day too, or, on a loaded machine, past
+            // the accelerated midnight that follows it, never earlier and never a day later.
+            Assert.Equal(want.Day, want.Sent);
+            Assert.True(got.Sent == got.Day || got.Sent == got.Day.AddDays(1), $"sent {got.Sent:dd/MM/yyyy}, for {got.Key}");
             Assert.Equal(want.Key, got.Key);
             Assert.Equal(want.Text, got.Text);
             Assert.Equal(want.Html, got.Html);
@@ -96,19 +100,20 @@ public sealed class ServerEmailsTests(ITestOutputHelper log)
     /// <summary>The emails of a folder up to <paramref name="last"/>, in a stable order. An email's day is the one its text
     /// says it reports on ("(tình hình ngày 27/03/2025)"), else its Date (Vietnam time): on a loaded machine the first day's
     /// catch-ups can leave the server after its accelerated midnight (16 s of real time), which changes their Date header but
-    /// not what they say; when an email goes out is the timer tests' concern, what it says is this test's.</summary>
+    /// not what they say. The day of the Date header is kept beside it (Sent), which the test bounds.</summary>
     private static async Task<List<Email>> ReadAsync(string folder, DateOnly last)
     {
         var emails = new List<Email>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.eml"))
         {
             using var message = await MimeMessage.LoadAsync(file);
-            var day = ReportedDay(message.TextBody) ?? DateOnly.FromDateTime(message.Date.ToOffset(TimeSpan.FromHours(7)).DateTime);
+            var sent = DateOnly.FromDateTime(message.Date.ToOffset(TimeSpan.FromHours(7)).DateTime);
+            var day = ReportedDay(message.TextBody) ?? sent;
             if (day <= last)
             {
                 var to = string.Join(", ", message.To.Mailboxes.Select(m => m.Address).Order(StringComparer.Ordinal));
                 var cc = string.Join(", ", message.Cc.Mailboxes.Select(m => m.Address).Order(StringComparer.Ordinal));
-                emails.Add(new Email(day, to, cc, message.Subject ?? string.Empty, message.TextBody ?? string.Empty, message.HtmlBody ?? string.Empty));
+                emails.Add(new Email(day, sent, to, cc, message.Subject ?? string.Empty, message.TextBody ?? string.Empty, message.HtmlBody ?? string.Empty));
             }
         }
 
@@ -152,7 +157,7 @@ public sealed class ServerEmailsTests(ITestOutputHelper log)
 
     private static DateTime Virtual(DateTime start, DateTimeOffset realStart) => start + ((DateTimeOffset.UtcNow - realStart) * Speed);
 
-    private sealed record Email(DateOnly Day, string To, string Cc, string Subject, string Text, string Html)
+    private sealed record Email(DateOnly Day, DateOnly Sent, string To, string Cc, string Subject, string Text, string Html)
     {
         public string Key => string.Create(CultureInfo.InvariantCulture, $"{Day:yyyy-MM-dd} | {To} | {Cc} | {Subject}");
     }
