@@ -269,6 +269,10 @@ public static partial class DeadlineParser
             static (int, int) Next(int y, int q) => q == 4 ? (y + 1, 1) : (y, q + 1);
         }
 
+        /// <summary>Flags a span of days read from two days a dash (or a listing) joins: two deadlines is the other reading.</summary>
+        private void FlagDaySpan(Item start, Item next)
+            => ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng ngày (có thể hiểu là hai hạn)");
+
         /// <summary>Joins the items of a span into one: two years with "-" or "đến" between them ("Năm 2025 - 2026",
         /// "từ năm 2025 đến năm 2027"), or any date opened by "từ"/"bắt đầu từ", closed by the next item after
         /// "đến"/"-" ("Từ ngày 07/10/2025 đến ngày 22/10/2025"), or by the year's end when nothing closes it
@@ -315,7 +319,7 @@ public static partial class DeadlineParser
                     // "28/6-5/7/2026": two days joined by "-" or "đến", the first without a year of its own, are a span of
                     // days (the first takes the year of the last, below). Listed: two deadlines is the other reading.
                     opened = true;
-                    ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng ngày (có thể hiểu là hai hạn)");
+                    FlagDaySpan(start, next);
                 }
 
                 if (closes && !opened && PhaseOwnSpan(start, next))
@@ -332,7 +336,7 @@ public static partial class DeadlineParser
                     opened = true;
                     if (!JoinedBy(start.LastToken + 1, next.FirstToken, "den"))
                     {
-                        ambiguities.Add($"\"{Original(start.FirstToken, next.LastToken)}\" đọc là khoảng ngày (có thể hiểu là hai hạn)");
+                        FlagDaySpan(start, next);
                     }
                 }
 
