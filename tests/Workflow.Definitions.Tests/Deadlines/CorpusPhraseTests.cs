@@ -29,6 +29,8 @@ public class CorpusPhraseTests
     private const string TwentyFourthHarvest = "harvest24-";
     private const string TwentyFifthHarvest = "harvest25-";
     private const string TwentySixthHarvest = "harvest26-";
+    private const string TwentySeventhHarvest = "harvest27-";
+    private const string TwentyEighthHarvest = "harvest28-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -75,7 +77,7 @@ public class CorpusPhraseTests
     {
         var ruled = Rows.Value.Where(r => !SplitByItsOwnRule(r)).ToList();
         var heldOut = ruled.Where(r => IsHeldOut(r.Phrase)).ToList();
-        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var misses = heldOut.Where(r => Read(r) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
         var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
 
         Assert.True(heldOut.Count * 5 >= ruled.Count, $"held out {heldOut.Count} of {ruled.Count}");
@@ -96,7 +98,7 @@ public class CorpusPhraseTests
     public void The_second_harvest_held_out_third_scores_at_least_98_percent()
     {
         var heldOut = Rows.Value.Where(r => r.File.StartsWith("harvest2-", StringComparison.Ordinal) && Fnv1a(r.Phrase) % 3 == 0).ToList();
-        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var misses = heldOut.Where(r => Read(r) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
         var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
 
         Assert.True(heldOut.Count >= 10, $"held out {heldOut.Count} of the second harvest");
@@ -503,13 +505,34 @@ public class CorpusPhraseTests
     [Fact]
     public void The_twenty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySixthHarvest, rows: 12, measured: 9, mended: 12);
 
+    /// <summary>
+    /// The twenty-seventh harvest: 149 time cells held out whole (<c>HeldOut/harvest27-held.tsv</c>), labelled by reading
+    /// and committed (<c>522b652</c>) before the parser read any: decrees, circulars, decisions, plans, notices and
+    /// telegrams quoted by the 13,527 articles of a public legal-text repository no harvest had opened (the twenty-sixth
+    /// searched the index, which holds a fraction of each repository); 36 doubted cells left out by the helpers. Its one
+    /// run, on the parser of <c>a33af96</c> (the twenty-first session's, one message moved), read 123 of 149 (82.6 %). One
+    /// row, a 1982 circular's yearly day, tracks a year the product refuses and can never read as labelled. This test keeps
+    /// that measure and the score after its misses were mended.
+    /// </summary>
+    [Fact]
+    public void The_twenty_seventh_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySeventhHarvest, rows: 149, measured: 123, mended: 123);
+
+    /// <summary>
+    /// The twenty-eighth harvest: 78 time cells held out whole (<c>HeldOut/harvest28-held.tsv</c>), gathered beside the
+    /// twenty-seventh under the same rule from the unused full texts of two public repositories of laws, decrees and
+    /// circulars (tax, fees, labour, investment, procurement); committed with it (<c>522b652</c>). Its one run, on the same
+    /// parser, read 66 of 78 (84.6 %). This test keeps that measure and the score after its misses were mended.
+    /// </summary>
+    [Fact]
+    public void The_twenty_eighth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyEighthHarvest, rows: 78, measured: 66, mended: 66);
+
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
     /// (after its misses were mended) read exactly as labelled.</summary>
     private static void AssertWholeHarvestKeeps(string prefix, int rows, int measured, int mended)
     {
         var heldOut = Load("HeldOut").Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var misses = heldOut.Where(r => Read(r) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
         var exact = heldOut.Count - misses.Count;
 
         Assert.Equal(rows, heldOut.Count);
@@ -526,7 +549,7 @@ public class CorpusPhraseTests
     {
         var heldOut = Load("HeldOut").Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var development = Rows.Value.Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var misses = heldOut.Where(r => Read(r) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
 
         Assert.Equal(rows, heldOut.Count);
         Assert.All(heldOut, r => Assert.True(Fnv1a(r.Phrase) % 2 == 0, $"a development row under HeldOut/: {r.Phrase}"));
@@ -540,7 +563,7 @@ public class CorpusPhraseTests
     private static void AssertWholeHarvestScores(string prefix, int minimum)
     {
         var heldOut = Rows.Value.Where(r => r.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        var misses = heldOut.Where(r => Actual(DeadlineParser.Parse(r.Phrase, Context(r.Year, r.Issued))) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
+        var misses = heldOut.Where(r => Read(r) != $"{r.Kind}: {r.Dues}").Select(r => r.Phrase).ToList();
         var score = (double)(heldOut.Count - misses.Count) / heldOut.Count;
 
         Assert.True(heldOut.Count >= minimum, $"held out {heldOut.Count} of {prefix}*");
@@ -565,6 +588,15 @@ public class CorpusPhraseTests
         Context(year, issued.Length == 0 ? null : LocalDatePattern.Iso.Parse(issued).Value);
 
     internal static DeadlineContext Context(int year, LocalDate? issued) => new(year, issued, RepositoryData.Calendar);
+
+    /// <summary>Whether the product takes the row's tracked year at all (<see cref="DeadlineContext.MinYear"/> to
+    /// <see cref="DeadlineContext.MaxYear"/>): a harvest may hold a duty of an older document, "tổ chức vào ngày 20 tháng 11
+    /// hàng năm" in a 1982 circular, which the product refuses as a plan's year and so never reads as labelled.</summary>
+    internal static bool Trackable(CorpusRow row) => row.Year is >= DeadlineContext.MinYear and <= DeadlineContext.MaxYear;
+
+    /// <summary>The row's reading in the form of its label, or the refusal of a year the product does not track.</summary>
+    internal static string Read(CorpusRow row) =>
+        Trackable(row) ? Actual(DeadlineParser.Parse(row.Phrase, Context(row.Year, row.Issued))) : $"refused: tracked year {row.Year}";
 
     internal static string Actual(Schedule s) =>
         $"{s.Kind.ToString().ToLowerInvariant()}: {string.Join(';', s.Milestones.Select(m => m.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}";

@@ -77,7 +77,7 @@ public partial class CorpusVariantTests
         foreach (var row in Rows.Value)
         {
             var variant = rewrite.Apply(row.Phrase);
-            if (string.Equals(variant, row.Phrase, StringComparison.Ordinal))
+            if (!CorpusPhraseTests.Trackable(row) || string.Equals(variant, row.Phrase, StringComparison.Ordinal))
             {
                 continue;
             }
