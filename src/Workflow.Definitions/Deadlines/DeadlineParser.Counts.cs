@@ -116,6 +116,13 @@ public static partial class DeadlineParser
                 SetEventMarker(k, EventWhen.Always);
                 return j;
             }
+            else if (fraction < 0 && from == j + 1 && FromAnEventDay(from))
+            {
+                // "05 ngày làm việc từ ngày tiếp nhận đủ giấy tờ theo quy định": "từ ngày" without "kể" before the words of
+                // something that happens counts from it as "kể từ ngày …" does: the task waits for it.
+                SetEventMarker(k, EventWhen.Always);
+                return from + 1;
+            }
             else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")) && !IsBareDayCount(k, months || working, j))
             {
                 return k;
@@ -204,6 +211,13 @@ public static partial class DeadlineParser
             return last + 1;
         }
 
+        /// <summary>Whether "ngày" at <paramref name="from"/>, after a count's "từ" without "kể", opens the words of something
+        /// that happens ("từ ngày tiếp nhận đủ giấy tờ"): not a day written out, "từ ngày mùng 5", "từ ngày thứ Hai", "từ ngày
+        /// đầu năm", "từ ngày nay", nor the plan's issue, "từ ngày ban hành", left as they were.</summary>
+        private bool FromAnEventDay(int from) =>
+            Is(from, "ngay") && Is(from + 1, TokenType.Word) && !Is(from + 1, "nay") && !Is(from + 1, "mung") && !Is(from + 1, "thu")
+            && !Is(from + 1, "dau") && !Is(from + 1, "cuoi") && !Is(from + 1, "ban", "hanh");
+
         /// <summary>Whether the count at <paramref name="k"/> comes right after "là", with "thời hạn" a few words before it in
         /// its sentence ("thời hạn hoàn trả chậm nhất là 01 tháng").</summary>
         private bool TermSaidBefore(int k)
@@ -247,8 +261,10 @@ public static partial class DeadlineParser
         /// lên, kể từ ngày hết thời hạn nhận Phiếu …": a clause "đối với …" right after a count says which case the count is
         /// for; the count starts where the ", kể từ (tính từ) …" after it, in the same sentence, says. Returns the comma before
         /// those words, or <paramref name="j"/> when the count is not followed by such a clause. A first count joined to it by
-        /// "hoặc" is the rule and starts there too; from the plan's issue date it is the deadline, the case's count listed.</summary>
-        private int CaseBeforeStart(int j)
+        /// "hoặc" is the rule and starts there too; from the plan's issue date it is the deadline, the case's count listed.
+        /// With <paramref name="commaOptional"/> (hours) the words may follow the clause without a comma ("… trong đó không quá 24
+        /// giờ đối với số tiền đã phát sinh trên tài khoản … kể từ thời điểm chốt số liệu đối soát"): then the token of "kể".</summary>
+        private int CaseBeforeStart(int j, bool commaOptional = false)
         {
             if (!Is(j, "doi", "voi"))
             {
@@ -258,6 +274,11 @@ public static partial class DeadlineParser
             for (var t = j + 2; t + 1 < tokens.Length && t < j + 40 && !IsSentenceBreak(t); t++)
             {
                 if (Is(t, ',') && (Is(t + 1, "ke", "tu") || Is(t + 1, "tinh", "tu")))
+                {
+                    return t;
+                }
+
+                if (commaOptional && (Is(t, "ke", "tu") || Is(t, "tinh", "tu")))
                 {
                     return t;
                 }
@@ -485,11 +506,21 @@ public static partial class DeadlineParser
                 if (Is(t, "nhung", "khong") && (Is(t + 2, "vuot", "qua") || Is(t + 2, "qua")))
                 {
                     var count = t + (Is(t + 2, "vuot") ? 4 : 3);
-                    return Is(count, TokenType.Number) && (Is(count + 1, "ngay") || Is(count + 1, "thang")) ? t : -1;
+                    return Is(count, TokenType.Number) && (Is(count + 1, "ngay") || Is(count + 1, "thang")) && BoundCountsFrom(count + 2) ? t : -1;
                 }
             }
 
             return -1;
+        }
+
+        /// <summary>Whether the bound's count, its unit before <paramref name="j"/>, says what it counts from ("… nhưng không vượt
+        /// quá 90 ngày, kể từ ngày kết thúc năm tài chính"). A bound that says nothing ("… trường hợp phức tạp thì có thể kéo dài
+        /// nhưng không quá 15 ngày làm việc.") lengthens the first count in a case: both run from the same event.</summary>
+        private bool BoundCountsFrom(int j)
+        {
+            j += Is(j, "lam", "viec") ? 2 : 0;
+            j += Is(j, ',') ? 1 : 0;
+            return Is(j, "ke", "tu") || Is(j, "tinh", "tu") || Is(j, "tu") || Is(j, "sau") || Is(j, "truoc");
         }
 
         /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>, a comma allowed before
@@ -501,6 +532,20 @@ public static partial class DeadlineParser
             j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
             // ("Chậm nhất 45 ngày trước thời điểm Giấy phép … hết hiệu lực": "thời điểm", the moment, before words, as "ngày".)
             return Is(j, "truoc", "khi") || (Is(j, "truoc", "thoi") && Is(j + 2, "diem") && Is(j + 3, TokenType.Word)) || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "mung") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
+        }
+
+        /// <summary>"tính đến thời điểm …", "tính đến ngày …" at <paramref name="j"/>, before words, after a count said with
+        /// "trước" ("chậm nhất trước 12 tháng tính đến thời điểm tài liệu đến hạn nộp"): the count runs back from that event,
+        /// as "12 tháng trước thời điểm …" does. Not a day written out, nor "tính đến thời điểm này (nay)", now.</summary>
+        private bool UpToAnEvent(int j)
+        {
+            if (!Is(j, "tinh", "den"))
+            {
+                return false;
+            }
+
+            var words = Is(j + 2, "thoi", "diem") ? j + 4 : Is(j + 2, "ngay") ? j + 3 : -1;
+            return words > 0 && Is(words, TokenType.Word) && !Is(words, "nay") && !Is(words, "ban", "hanh");
         }
 
         /// <summary>The words of the bracket opened at <paramref name="open"/>, from <paramref name="from"/>, as the note of the
@@ -563,10 +608,11 @@ public static partial class DeadlineParser
         /// <summary>"Chậm nhất là 05 năm kể từ ngày nghị quyết của Quốc hội … có hiệu lực thi hành", "02 năm sau khi dự án được
         /// phê duyệt", "trong thời hạn 24 giờ kể từ thời điểm phát sinh …": a count of years or hours from something that happens
         /// (a comma allowed before "kể từ") waits for it, as a count of days or months does. From a day written out, the end of a period or the plan's issue ("ban hành" in the sentence),
-        /// the words are left as they were. Returns the token after "kể từ / tính từ / sau khi", or <paramref name="k"/>.</summary>
+        /// the words are left as they were; a clause "đối với …" between the count and "kể từ" says which case it is for.
+        /// Returns the token after "kể từ / tính từ / sau khi", or <paramref name="k"/>.</summary>
         private int YearsFromAnEvent(int k)
         {
-            var j = k + 2;
+            var j = CaseBeforeStart(k + 2, commaOptional: true);
             j += Is(j, ',') ? 1 : 0;
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") || Is(j, "sau", "khi") ? j + 2 : -1;
             var at = Is(from, "ngay") || Is(from, "khi") ? from + 1 : from;

@@ -128,7 +128,15 @@ public static partial class DeadlineParser
                 {
                     // "theo mẫu biểu từ số 54 đến số 56.1, 56.2 Phụ lục I": with a dot and no year, a number that cannot be a day
                     // and month, or one after "số", numbers a form or a decimal, not a day; no impossible date to refuse. After
-                    // "số" so does a third number not written as a year ("theo Mẫu số 5.1.6 của Phụ lục I").
+                    // "số" so does a third number not written as a year ("theo Mẫu số 5.1.6 của Phụ lục I"), and after a
+                    // section's word ("điểm c và điểm đ mục 3.2.1").
+                    return k;
+                }
+
+                if (year is null && Is(j + 2, '/') && Touches(j + 1, j + 2) && IsCodeWord(j + 3, tokens.Length))
+                {
+                    // "theo mẫu số 01-2/TB-TĐT": a day and month glued to "/" and a code in capitals are a form's or a
+                    // document's number, not a day.
                     return k;
                 }
 
@@ -391,7 +399,8 @@ public static partial class DeadlineParser
         /// after them (or after "năm") completes: "Hiến pháp 2013", "Luật Phòng, chống tham nhũng 2018", "Bộ luật Lao động
         /// năm 2019". A law's name is "Luật" written with its capital (or "Bộ luật"), a capitalised word (both in small
         /// letters in a cell typed so: "luật phòng, chống tham nhũng 2018"; never "pháp luật"), then words or commas, at most sixteen tokens in all ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân sửa đổi 2025"),
-        /// none of them a word that says when ("Luật Đất đai có hiệu lực trong năm 2025" keeps its year). (Not the words of time of <see cref="SaysTime"/>: folded, "nhũng", "tư", "Quy", "Đấu", "Nam"
+        /// none of them a word that says when ("Luật Đất đai có hiệu lực trong năm 2025" keeps its year; "Luật Trọng tài thương
+        /// mại 2010": "Trọng" is no "trong"). (Not the words of time of <see cref="SaysTime"/>: folded, "nhũng", "tư", "Quy", "Đấu", "Nam"
         /// are in laws' names.)</summary>
         private bool NamesCharter(int last)
         {
@@ -417,7 +426,7 @@ public static partial class DeadlineParser
 
             for (var j = law; j <= last; j++)
             {
-                if (Is(j, "trong") || Is(j, "den") || Is(j, "toi") || Is(j, "truoc") || Is(j, "sau") || Is(j, "vao") || Is(j, "ngay")
+                if ((Is(j, "trong") && !WrittenAs(j, "trọng")) || Is(j, "den") || Is(j, "toi") || Is(j, "truoc") || Is(j, "sau") || Is(j, "vao") || Is(j, "ngay")
                     || Is(j, "thang") || Is(j, "het") || Is(j, "cuoi") || Is(j, "giua") || Is(j, "hieu", "luc") || Is(j - 1, "thi", "hanh")
                     || Is(j - 1, "ban", "hanh") || Is(j - 1, "hoan", "thanh") || Is(j, "thong", "qua"))
                 {
@@ -444,6 +453,8 @@ public static partial class DeadlineParser
             // "Quyết định 484/QĐ-TTg ban hành hôm 7/6": "(ban hành) hôm" as "ngày".
             var said = Is(k - 1, "ngay") || Is(k - 1, "hom") ? k - 1 : -1;
             said = said >= 2 && Is(said - 2, "ban", "hanh") ? said - 2 : said;
+            // "Thông tư 23/2025/TT-BNNMT có hiệu lực từ ngày 01/07/2025": the day a cited document takes effect.
+            said = said >= 4 && Is(said - 4, "co", "hieu") && Is(said - 2, "luc", "tu") ? said - 4 : said;
             var number = said >= 0 ? DocumentNumberBefore(said) : -1;
             var meeting = number < 0 && MeetingAfterCitedDocuments(k);
             if (number < 0 && !meeting)
@@ -530,7 +541,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether the number at <paramref name="k"/> opens, or goes on, a group of numbers joined by dots right after
-        /// "số" ("Mẫu số 5.1.6": "5", "1" and "6" alike), which numbers a form, not a day.</summary>
+        /// "số" ("Mẫu số 5.1.6": "5", "1" and "6" alike), which numbers a form, not a day, or after a section's word ("mục
+        /// 3.2.1").</summary>
         private bool NumberedAfterSo(int k)
         {
             var first = k;
@@ -539,7 +551,7 @@ public static partial class DeadlineParser
                 first -= 2;
             }
 
-            return Is(first - 1, "so");
+            return Is(first - 1, "so") || NumbersSection(first);
         }
 
         private bool IsCapitalWord(int k) => Is(k, TokenType.Word) && char.IsUpper(text.Text[tokens[k].Start]);

@@ -122,7 +122,8 @@ public static partial class DeadlineParser
                 return years;
             }
 
-            if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && Digits(k) <= 3 && BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))
+            if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && Digits(k) <= 3
+                && (BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2) || (Is(k - 1, "truoc") && UpToAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))))
             {
                 // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
                 // event the task waits for, not from a date; with the day it comes to written beside it, that day.

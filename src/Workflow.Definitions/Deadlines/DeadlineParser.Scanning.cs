@@ -715,12 +715,18 @@ public static partial class DeadlineParser
 
         /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends an average ("thu nhập bình quân hằng tháng": right after
         /// "bình quân"), a fee per month of delay ("lệ phí cho mỗi tháng bị muộn"), or a capacity ("công suất") said within a few words before
-        /// it, in its clause. (An output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>
+        /// it, in its clause, or names a daily newspaper ("đăng báo hàng ngày", "tờ báo hằng ngày", "trên báo hàng ngày"). (An
+        /// output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>
         private bool RateOfCapacity(int k)
         {
             if (Is(k - 2, "binh", "quan"))
             {
                 return true; // "thu nhập bình quân hàng tháng": an average per month, a rate, not a frequency
+            }
+
+            if (Is(k + 1, "ngay") && Is(k - 1, "bao") && (Is(k - 2, "dang") || Is(k - 2, "to") || Is(k - 2, "tren")))
+            {
+                return true; // "đăng báo hàng ngày của Trung ương": a daily newspaper, the paper's name, not a frequency
             }
 
             if (Is(k + 1, "thang") && (Is(k + 2, "bi", "muon") || Is(k + 2, "bi", "cham") || Is(k + 2, "nop", "cham") || Is(k + 2, "cham", "nop")))

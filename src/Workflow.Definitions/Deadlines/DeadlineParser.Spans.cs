@@ -39,9 +39,9 @@ public static partial class DeadlineParser
                 return clause;
             }
 
-            if (first == 't' && ((Is(k, "tu", "nay") && !Is(k - 1, "thong") && !Is(k - 1, "dau")) || FromIssueDate(k) > k))
+            if (first == 't' && ((Is(k, "tu", "nay") && !Is(k - 1, "thong") && !Is(k - 1, "dau") && !WrittenAs(k + 1, "này")) || FromIssueDate(k) > k))
             {
-                // ("Thông tư này", "đầu tư này": "tư", not "từ".)
+                // ("Thông tư này", "đầu tư này": "tư", not "từ"; "các chứng từ này", "Cụm từ này": "này", this, not "nay", now.)
                 // The rest of the plan's year: from its issue date (or the year's first day).
                 var now = context.IssuedOn is { } issued && issued.Year == context.TrackedYear ? issued : new LocalDate(context.TrackedYear, 1, 1);
                 var last = Is(k, "tu", "nay") ? k + 1 : FromIssueDate(k) - 1;
@@ -65,9 +65,37 @@ public static partial class DeadlineParser
         /// <summary>"… nhưng chậm nhất không quá ngày làm việc tiếp theo kể từ ngày hàng hóa được thông quan": the working day
         /// after something that happens, which the cell does not date: the task waits for it. Returns the token after "kể
         /// từ (ngày | thời điểm | khi)", or <paramref name="k"/> (a written day after them is left to be read as a date).</summary>
+        /// <remarks>So is the working day after it said with "(ngay) sau ngày …" ("trước 16 giờ ngày làm việc tiếp theo ngay sau
+        /// ngày phát sinh giao dịch"), and "ngày làm việc tiếp theo" closing its sentence, after nothing the cell dates ("Trong
+        /// trường hợp văn bản được gửi về sau 16 giờ thì … hoàn thành trước 10 giờ sáng ngày làm việc tiếp theo."; an event only
+        /// without a date); and the very day something is received, "ngay trong ngày làm việc nhận được văn bản", see
+        /// <see cref="SameDayAsAnEvent"/>.</remarks>
         private int NextWorkingDayFromAnEvent(int k)
         {
-            if (!Is(k, "ngay", "lam") || !Is(k + 2, "viec", "tiep") || !Is(k + 4, "theo") || !(Is(k + 5, "ke", "tu") || Is(k + 5, "tinh", "tu")))
+            if (SameDayAsAnEvent(k) is var same && same > k)
+            {
+                return same;
+            }
+
+            if (!Is(k, "ngay", "lam") || !Is(k + 2, "viec", "tiep") || !Is(k + 4, "theo"))
+            {
+                return k;
+            }
+
+            var after = Is(k + 5, "ngay", "sau") ? k + 6 : k + 5;
+            if (Is(after, "sau", "ngay") && Is(after + 2, TokenType.Word) && !Is(after + 2, "nay") && !Is(after + 2, "ban", "hanh"))
+            {
+                SetEventMarker(k, EventWhen.Always);
+                return after + 2;
+            }
+
+            if (k + 5 >= tokens.Length || IsSentenceBreak(k + 5))
+            {
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 5;
+            }
+
+            if (!(Is(k + 5, "ke", "tu") || Is(k + 5, "tinh", "tu")))
             {
                 return k;
             }
@@ -75,6 +103,26 @@ public static partial class DeadlineParser
             var from = k + 7;
             var words = Is(from, "thoi", "diem") ? from + 2 : Is(from, "ngay") || Is(from, "khi") ? from + 1 : -1;
             if (words < 0 || !Is(words, TokenType.Word))
+            {
+                return k;
+            }
+
+            SetEventMarker(k, EventWhen.Always);
+            return words;
+        }
+
+        /// <summary>"(ngay) trong ngày (làm việc) nhận (được) …", "trong ngày tiếp nhận …", "trong ngày phát sinh …" at the
+        /// "ngày" <paramref name="k"/>: the very day something is received or happens, which the cell does not date: the task
+        /// waits for it. Returns the token after "ngày (làm việc)", or <paramref name="k"/>.</summary>
+        private int SameDayAsAnEvent(int k)
+        {
+            if (!Is(k - 1, "trong") || !Is(k, "ngay"))
+            {
+                return k;
+            }
+
+            var words = Is(k + 1, "lam", "viec") ? k + 3 : k + 1;
+            if (!(Is(words, "nhan") || Is(words, "tiep", "nhan") || Is(words, "phat", "sinh")))
             {
                 return k;
             }
