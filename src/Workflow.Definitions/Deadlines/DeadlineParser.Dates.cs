@@ -318,6 +318,13 @@ public static partial class DeadlineParser
                 return (context.TrackedYear, year + 2);
             }
 
+            if (Is(year, "nam", "tinh") && Is(year + 2, "thue") && !Is(year + 3, TokenType.Number))
+            {
+                // "chậm nhất là ngày 31 tháng 12 của năm tính thuế": the tax year is each year's, as a report's year is; every year.
+                placeholder = YearPlaceholder.Report;
+                return (context.TrackedYear, year + 2);
+            }
+
             if (Is(year, "nam") && IsReportWord(year + 1))
             {
                 placeholder = YearPlaceholder.Report;
@@ -530,7 +537,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether the number at <paramref name="k"/> opens, or goes on, a group of numbers joined by dots right after
-        /// "số" ("Mẫu số 5.1.6": "5", "1" and "6" alike), which numbers a form, not a day.</summary>
+        /// "số" ("Mẫu số 5.1.6": "5", "1" and "6" alike), which numbers a form, not a day; so right after "Mẫu" without "số"
+        /// ("theo Mẫu 2.9 tại Phụ lục"; "màu", a colour, folds alike and numbers nothing).</summary>
         private bool NumberedAfterSo(int k)
         {
             var first = k;
@@ -539,7 +547,7 @@ public static partial class DeadlineParser
                 first -= 2;
             }
 
-            return Is(first - 1, "so");
+            return Is(first - 1, "so") || (Is(first - 1, "mau") && WrittenAs(first - 1, "mẫu"));
         }
 
         private bool IsCapitalWord(int k) => Is(k, TokenType.Word) && char.IsUpper(text.Text[tokens[k].Start]);
