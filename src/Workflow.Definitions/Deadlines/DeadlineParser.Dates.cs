@@ -210,6 +210,11 @@ public static partial class DeadlineParser
                     return FirstMonths(k, n, j + 1);
                 }
 
+                if (MonthsIntoNextYear(k, n, j) is var into && into > k)
+                {
+                    return into;
+                }
+
                 var period = n switch
                 {
                     1 => ReportingPeriod.Monthly,
@@ -361,6 +366,31 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>"… nhưng không chậm hơn 03 tháng của năm công tác tiếp theo": after "không chậm hơn" or "chậm nhất", a count
+        /// of months "of the next year" (its kind of year between: "năm công tác", "năm tài chính") is that many months into
+        /// it, by the end of its month of that number; a year relative to the plan's, as "năm sau". Returns the token after
+        /// the words, or <paramref name="first"/> when they are not there.</summary>
+        private int MonthsIntoNextYear(int first, int months, int thang)
+        {
+            if (months is < 1 or > 11 || !Is(thang + 1, "cua", "nam") || !(Is(first - 3, "khong", "cham", "hon") || Is(first - 2, "cham", "nhat")))
+            {
+                return first;
+            }
+
+            for (var t = thang + 3; t <= thang + 5 && Is(t, TokenType.Word); t++)
+            {
+                var last = Is(t, "sau") ? t : Is(t, "tiep", "theo") || Is(t, "ke", "tiep") ? t + 1 : -1;
+                if (last > 0)
+                {
+                    placeholder = placeholder == YearPlaceholder.None ? YearPlaceholder.Relative : placeholder;
+                    AddDate(MonthEnd(context.TrackedYear + 1, months), null, false, first, last);
+                    return last + 1;
+                }
+            }
+
+            return first;
         }
 
         /// <summary>"Trong 5 tháng đầu năm 2026", "10 tháng đầu năm 2025", "9 tháng đầu năm 2026": the first <paramref name="months"/>

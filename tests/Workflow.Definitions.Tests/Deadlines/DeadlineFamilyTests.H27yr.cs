@@ -43,4 +43,15 @@ public partial class DeadlineFamilyTests
     [InlineData("Định kỳ 6 tháng cuối năm (trước ngày 15 tháng 01 năm sau) báo cáo Bộ.", "recurring: 6 tháng cuối năm 2026-01-15")]
     [InlineData("Sáu tháng đầu năm (trước ngày 15 tháng 5) báo cáo.", "once: 2025-06-30")]
     public void A_half_years_day_in_brackets(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"không chậm hơn" or "chậm nhất" N months "of the next year" is the end of its N-th month; in a yearly duty
+    /// "sau khi kết thúc năm …" is each year's end, no event, and "sau khi lấy ý kiến" after who decides is its own step.
+    /// Without a yearly duty the year's end is still waited for; without a date, so is the consultation.</summary>
+    [Theory]
+    [InlineData("Hội nghị được tổ chức định kỳ mỗi năm một lần sau khi kết thúc năm công tác nhưng không chậm hơn 03 tháng của năm công tác tiếp theo.", "recurring: Năm 2026-03-31")]
+    [InlineData("Hội nghị tổ chức mỗi năm một lần, chậm nhất 02 tháng của năm sau.", "recurring: Năm 2026-02-28")]
+    [InlineData("Giám đốc quyết định sau khi lấy ý kiến của Công đoàn, hoàn thành trước ngày 30/12/2025.", "once: 2025-12-30")]
+    [InlineData("Hội nghị được tổ chức sau khi kết thúc năm công tác.", "event:")]
+    [InlineData("Giám đốc quyết định sau khi lấy ý kiến của Công đoàn.", "event:")]
+    public void Months_into_the_next_year_of_a_yearly_duty(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
