@@ -49,6 +49,12 @@ public static partial class DeadlineParser
                 }
 
                 var close = ClosingBracket(open);
+                if (HalfYearsDayInBracket(open, close) is var half && half >= 0)
+                {
+                    open = close;
+                    continue;
+                }
+
                 if (BoundOpens(open + 1) && LatestBound(open, close) is var bounded && bounded >= 0)
                 {
                     // "… tổ chức Đại hội … sáng năm 2025 (chậm nhất tháng 10/2025) để có thời gian …": a date said with "chậm nhất"
@@ -82,7 +88,7 @@ public static partial class DeadlineParser
         /// <summary>"cập nhật đến hết ngày 31 tháng 12 hàng năm và nộp … trước ngày 01 tháng 02 của năm tiếp theo": a day
         /// reached with "đến (hết) ngày", with no "từ" before it in its sentence, beside a deadline said with "trước" or
         /// "chậm nhất" is the data's cut-off, not a deadline; it becomes the note. So is a day "as of" which the data is
-        /// taken, said with "(tại) thời điểm (ngày)": "báo cáo thực trạng biên chế hiện có (thời điểm 31/7/2025), … chậm
+        /// taken, said with "(tại) thời điểm (ngày)" or "tại ngày": "báo cáo thực trạng biên chế hiện có (thời điểm 31/7/2025), … chậm
         /// nhất là ngày 30/9/2025" ("trước thời điểm …", "chậm nhất tại thời điểm …" are deadlines). Runs after the
         /// scan.</summary>
         private void SetCutOffsApart()
@@ -189,9 +195,15 @@ public static partial class DeadlineParser
 
         /// <summary>The "thời điểm" of "(tại) thời điểm (ngày) 31/7/2025" right before the day at <paramref name="first"/>, when
         /// no "trước" or "chậm nhất" says it as a deadline, nor "vào" as the time something is done ("tổ chức Đại hội vào
-        /// thời điểm 15/3/2026"); otherwise -1.</summary>
+        /// thời điểm 15/3/2026"); otherwise -1. "tại ngày" alone, "Báo cáo tỷ lệ an toàn tài chính tại ngày 31 tháng 12", is
+        /// the day the figures stand at too.</summary>
         private int AsOfDay(int first)
         {
+            if (Is(first - 2, "tai", "ngay"))
+            {
+                return Is(first - 3, "truoc") || Is(first - 3, "vao") || Is(first - 4, "cham", "nhat") ? -1 : first - 2;
+            }
+
             var at = Is(first - 1, "ngay") ? first - 3 : first - 2;
             if (!Is(at, "thoi", "diem"))
             {
@@ -1307,6 +1319,35 @@ public static partial class DeadlineParser
 
             var latest = Is(open + 1, "cham", "nhat") || (Is(open + 1, "hoan", "thanh") && Is(open + 3, "cham", "nhat"));
             return inside is { } date && before >= 0 && (latest || (items[before].Date.Year == date.Year && date <= items[before].Date)) ? before : -1;
+        }
+
+        /// <summary>"Định kỳ sáu tháng đầu năm (trước ngày 15 tháng 7) thông báo …": a half-year without its year right before
+        /// a bracket that opens with "trước ngày" and a day in the three months after the half's end is the period reported
+        /// on, the bracket's day its deadline, which takes the half's name; the half leaves the dates. Returns the index of
+        /// the day kept, or -1 (then nothing changed).</summary>
+        private int HalfYearsDayInBracket(int open, int close)
+        {
+            if (!Is(open + 1, "truoc", "ngay"))
+            {
+                return -1;
+            }
+
+            var (half, day) = (-1, -1);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                half = item.LastToken == open - 1 && item.Kind == ItemKind.Date && item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm" ? i : half;
+                day = day < 0 && item.FirstToken == open + 3 && item.LastToken < close && item.Kind == ItemKind.Date && item.ReportOf is null ? i : day;
+            }
+
+            if (half < 0 || day < 0 || items[day].Date <= items[half].Date || items[day].Date > items[half].Date.PlusMonths(3))
+            {
+                return -1;
+            }
+
+            items[day] = items[day] with { Name = items[half].Name };
+            SetApart(half, null);
+            return day - 1;
         }
 
         /// <summary>The words that open a bracket bounding the date before it: "chậm nhất", "trước (ngày)", "hoàn thành

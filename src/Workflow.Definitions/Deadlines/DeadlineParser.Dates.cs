@@ -218,6 +218,11 @@ public static partial class DeadlineParser
                     return FirstMonths(k, n, j + 1);
                 }
 
+                if (MonthsIntoNextYear(k, n, j) is var into && into > k)
+                {
+                    return into;
+                }
+
                 var period = n switch
                 {
                     1 => ReportingPeriod.Monthly,
@@ -326,6 +331,13 @@ public static partial class DeadlineParser
                 return (context.TrackedYear, year + 2);
             }
 
+            if (Is(year, "nam", "tinh") && Is(year + 2, "thue") && !Is(year + 3, TokenType.Number))
+            {
+                // "chậm nhất là ngày 31 tháng 12 của năm tính thuế": the tax year is each year's, as a report's year is; every year.
+                placeholder = YearPlaceholder.Report;
+                return (context.TrackedYear, year + 2);
+            }
+
             if (Is(year, "nam") && IsReportWord(year + 1))
             {
                 placeholder = YearPlaceholder.Report;
@@ -362,6 +374,31 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>"… nhưng không chậm hơn 03 tháng của năm công tác tiếp theo": after "không chậm hơn" or "chậm nhất", a count
+        /// of months "of the next year" (its kind of year between: "năm công tác", "năm tài chính") is that many months into
+        /// it, by the end of its month of that number; a year relative to the plan's, as "năm sau". Returns the token after
+        /// the words, or <paramref name="first"/> when they are not there.</summary>
+        private int MonthsIntoNextYear(int first, int months, int thang)
+        {
+            if (months is < 1 or > 11 || !Is(thang + 1, "cua", "nam") || !(Is(first - 3, "khong", "cham", "hon") || Is(first - 2, "cham", "nhat")))
+            {
+                return first;
+            }
+
+            for (var t = thang + 3; t <= thang + 5 && Is(t, TokenType.Word); t++)
+            {
+                var last = Is(t, "sau") ? t : Is(t, "tiep", "theo") || Is(t, "ke", "tiep") ? t + 1 : -1;
+                if (last > 0)
+                {
+                    placeholder = placeholder == YearPlaceholder.None ? YearPlaceholder.Relative : placeholder;
+                    AddDate(MonthEnd(context.TrackedYear + 1, months), null, false, first, last);
+                    return last + 1;
+                }
+            }
+
+            return first;
         }
 
         /// <summary>"Trong 5 tháng đầu năm 2026", "10 tháng đầu năm 2025", "9 tháng đầu năm 2026": the first <paramref name="months"/>
@@ -541,7 +578,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether the number at <paramref name="k"/> opens, or goes on, a group of numbers joined by dots right after
-        /// "số" ("Mẫu số 5.1.6": "5", "1" and "6" alike), which numbers a form, not a day, or after a section's word ("mục
+        /// "số" ("Mẫu số 5.1.6": "5", "1" and "6" alike), which numbers a form, not a day; so right after "Mẫu" without "số"
+        /// ("theo Mẫu 2.9 tại Phụ lục"; "màu", a colour, folds alike and numbers nothing), or after a section's word ("mục
         /// 3.2.1").</summary>
         private bool NumberedAfterSo(int k)
         {
@@ -551,7 +589,7 @@ public static partial class DeadlineParser
                 first -= 2;
             }
 
-            return Is(first - 1, "so") || NumbersSection(first);
+            return Is(first - 1, "so") || (Is(first - 1, "mau") && WrittenAs(first - 1, "mẫu")) || NumbersSection(first);
         }
 
         private bool IsCapitalWord(int k) => Is(k, TokenType.Word) && char.IsUpper(text.Text[tokens[k].Start]);

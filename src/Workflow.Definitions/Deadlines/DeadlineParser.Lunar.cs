@@ -42,11 +42,11 @@ public static partial class DeadlineParser
                 (year, after) = (named, IsYearNumber(j + 2) && tokens[j + 2].Value == named ? j + 3 : j + 2);
             }
 
-            if (BonusOfTet(k) || HolidayOfTetWithDays(k) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le"))
+            if (BonusOfTet(k) || HolidayOfTetWithDays(k) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le") || InHolidayCalendar(k))
             {
                 // "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 … Hạn nộp báo cáo: Trước ngày
                 // 15/12/2025": the Tết of a bonus or a gift is what the report is about, not a date (nor is its year); "làm xuyên
-                // lễ tết" (working through the holidays) says how, not when.
+                // lễ tết" (working through the holidays) says how, not when; nor does a calendar of days off that names it.
                 return after;
             }
 
@@ -179,6 +179,11 @@ public static partial class DeadlineParser
 
             return Is(j, "thuong") || Is(j, "qua");
         }
+
+        /// <summary>Whether the Tết at <paramref name="k"/> is named in a calendar of days off, "lịch nghỉ Tết", "lịch nghỉ lễ,
+        /// Tết" ("… phù hợp với lịch nghỉ lễ, Tết theo thông báo của Bộ …"): the holidays a task fits, no day of its own.</summary>
+        private bool InHolidayCalendar(int k) =>
+            Is(k - 2, "lich", "nghi") || (Is(k - 4, "lich", "nghi") && Is(k - 2, "le") && (Is(k - 1, ',') || Is(k - 1, "va")));
 
         /// <summary>Whether the Tết at <paramref name="k"/> is that of a holiday, "nghỉ Tết", whose days the cell gives after
         /// it with "từ (ngày)" ("Thời gian nghỉ tết bắt đầu từ ngày 13/02/2026 (…) đến hết ngày 23/02/2026 (…)"): the

@@ -948,7 +948,13 @@ public static partial class DeadlineParser
             }
             else if (Is(j, "truoc") && !Is(j + 1, "do"))
             {
-                (offset, last) = (-1, j);
+                // ("năm trước liền kề năm tính thuế": the year right before it.)
+                (offset, last) = (-1, Is(j + 1, "lien", "ke") ? j + 2 : j);
+            }
+            else if (Is(j, "lien", "truoc"))
+            {
+                // "… của năm liền trước năm kế hoạch": the year right before.
+                (offset, last) = (-1, j + 1);
             }
             else
             {
@@ -969,10 +975,13 @@ public static partial class DeadlineParser
             // "… năm sau năm báo cáo", "… năm tiếp theo của kỳ báo cáo", "… năm kế tiếp (sau) năm báo cáo", "… năm sau năm kế hoạch".
             // "… năm tiếp theo ngay sau kỳ báo cáo", "… năm liền kề (năm) đánh giá".
             var of = Is(last + 1, "cua") || (last > j && Is(last + 1, "sau")) ? last + 2 : Is(last + 1, "ngay", "sau") ? last + 3 : last + 1;
-            if (offset == -1 && last == j && of == last + 1 && Is(of, "nam", "ke") && Is(of + 2, "hoach"))
+            if (offset == -1 && !Is(j, "lien", "ke") && of == last + 1 && ((Is(of, "nam", "ke") && Is(of + 2, "hoach")) || (Is(of, "nam", "tinh") && Is(of + 2, "thue"))))
             {
                 // "trước ngày 30 tháng 5 của năm trước năm kế hoạch": each plan is filed in the year before the one it plans, so
-                // the day falls in the tracked year, every year (the tracked year is the filing year, the plan the next one's).
+                // the day falls in the tracked year, every year (the tracked year is the filing year, the plan the next one's);
+                // alike "năm liền trước năm kế hoạch" and a tax year's return filed the year before it, "chậm nhất là ngày 15
+                // tháng 12 năm trước liền kề năm tính thuế". ("năm liền kề trước năm kế hoạch" was labelled the year before
+                // the tracked one, the tracked year being the plan's: left so.)
                 placeholder = YearPlaceholder.Report;
                 return (context.TrackedYear, of + 2);
             }

@@ -397,6 +397,13 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (Is(k - 1, "sau") && Is(k, "khi", "ket", "thuc") && Is(k + 3, "nam") && !IsYearNumber(k + 4) && YearlyPeriodBefore(k))
+            {
+                // "… được tổ chức định kỳ mỗi năm một lần sau khi kết thúc năm công tác …": in a yearly duty, each year's end is
+                // the duty's own time, nothing it waits for; the words stay in the note.
+                return k + 1;
+            }
+
             if (Is(k - 1, "sau") && Is(k, "khi") && OpenBracketBefore(k - 1) >= 0)
             {
                 // "Dự thảo lần 2 … (sau khi xin ý kiến các sở, ban, ngành …). Hoàn thành trước ngày 30/11/2025": brackets say
@@ -442,12 +449,13 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (IsWhen(k) && Is(k - 1, "sau") && Is(k + 1, "thong", "nhat") && Is(k + 3, "voi") && Is(k - 2, TokenType.Word))
+            if (IsWhen(k) && Is(k - 1, "sau") && ((Is(k + 1, "thong", "nhat") && Is(k + 3, "voi")) || Is(k + 1, "lay", "y", "kien")) && Is(k - 2, TokenType.Word))
             {
                 // "UBND cấp xã sau khi thống nhất với Thường trực HĐND … quyết định thành lập … chậm nhất trước 43 ngày trước
                 // ngày bầu cử (tức ngày 31/01/2026)": "sau khi thống nhất với" after the body that acts says whom it agrees
-                // with before it decides, a step of its own work, nothing another body does first; an event only without
-                // a date.
+                // with before it decides, a step of its own work, nothing another body does first; so does "sau khi lấy ý
+                // kiến" ("… do người đứng đầu quyết định sau khi lấy ý kiến của Công đoàn"), whom it consults; an event only
+                // without a date.
                 SetEventMarker(k - 1, EventWhen.WithoutDate);
                 return k + 1;
             }
