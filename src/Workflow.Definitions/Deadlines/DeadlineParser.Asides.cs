@@ -1060,6 +1060,7 @@ public static partial class DeadlineParser
         /// figures stop, not the day to send them. Runs after the spans are merged.</summary>
         private void SetDataPeriodsApart()
         {
+            SetMonthToMonthSpansApart();
             if (!Mentions("lieu"))
             {
                 return;
@@ -1081,6 +1082,34 @@ public static partial class DeadlineParser
                         SetApart(i, $"\"{Original(span.FirstToken, span.LastToken)}\" là {(day ? "ngày chốt số liệu" : "kỳ số liệu")}, không phải hạn");
                         break;
                     }
+                }
+            }
+        }
+
+        /// <summary>"Thông tin hàng tháng được tổng hợp từ ngày 21 tháng trước cho đến ngày 20 tháng tiếp theo và gửi cho các bên
+        /// trước ngày 25 hàng tháng": a span from a day of the month before to a day of the next, "từ ngày N tháng trước (cho)
+        /// đến ngày M tháng …", is the period a month's figures cover; beside a day said as a deadline it is the note, not a
+        /// day of every month to meet.</summary>
+        private void SetMonthToMonthSpansApart()
+        {
+            if (!Mentions("truoc") || items.Count < 2)
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var day = items[i];
+                var t = day.FirstToken - 2;
+                if (day.Kind != ItemKind.DayOfMonth || !Is(t + 1, "ngay") || !(Is(t, "den") || Is(t, "toi")))
+                {
+                    continue;
+                }
+
+                t -= Is(t - 1, "cho") ? 2 : 1;
+                if (Is(t - 4, "tu", "ngay") && Is(t - 2, TokenType.Number) && Is(t - 1, "thang", "truoc") && DeadlineDayOutside(day))
+                {
+                    SetApart(i, $"\"{Original(t - 4, day.LastToken)}\" là kỳ số liệu, không phải hạn");
                 }
             }
         }
