@@ -1061,6 +1061,7 @@ public static partial class DeadlineParser
         private void SetDataPeriodsApart()
         {
             SetMonthToMonthSpansApart();
+            SetRoundYearsApart();
             if (!Mentions("lieu"))
             {
                 return;
@@ -1082,6 +1083,40 @@ public static partial class DeadlineParser
                         SetApart(i, $"\"{Original(span.FirstToken, span.LastToken)}\" là {(day ? "ngày chốt số liệu" : "kỳ số liệu")}, không phải hạn");
                         break;
                     }
+                }
+            }
+        }
+
+        /// <summary>"…; cụ thể, năm 2025 tiến hành tuyển chọn và gọi công dân nhập ngũ … một đợt; thời gian giao nhận quân từ ngày
+        /// 13 đến hết ngày 15 tháng 02 năm 2025": a year written with "năm" whose clause says in how many rounds the work is done
+        /// ("một đợt", "02 đợt") is the campaign's year; beside a later day or span of that year, the round's own time, it is
+        /// the note.</summary>
+        private void SetRoundYearsApart()
+        {
+            if (!Mentions("dot") || items.Count < 2)
+            {
+                return;
+            }
+
+            for (var i = items.Count - 2; i >= 0; i--)
+            {
+                var year = items[i];
+                if (year.Kind != ItemKind.Year || year.YearImplicit || !(Is(year.FirstToken, "nam") || Is(year.FirstToken - 1, "nam")))
+                {
+                    continue;
+                }
+
+                var rounds = false;
+                var t = year.LastToken + 1;
+                for (; t < tokens.Length && !IsSentenceBreak(t) && !rounds; t++)
+                {
+                    rounds = Is(t, "dot") && (Is(t - 1, "mot") || Is(t - 1, TokenType.Number)) && !Is(t + 1, TokenType.Number);
+                }
+
+                var later = items[i + 1];
+                if (rounds && later.Kind is ItemKind.Date or ItemKind.Span && later.FirstToken > t && later.Date.Year == year.Year && later.Start.Year == year.Year)
+                {
+                    SetApart(i, $"\"{Original(Is(year.FirstToken - 1, "nam") ? year.FirstToken - 1 : year.FirstToken, year.LastToken)}\" là năm của đợt, không phải hạn");
                 }
             }
         }

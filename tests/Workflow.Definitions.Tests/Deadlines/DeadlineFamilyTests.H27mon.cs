@@ -60,4 +60,14 @@ public partial class DeadlineFamilyTests
     [InlineData("chậm nhất vào ngày thứ mười lăm của tháng tiếp theo.", "recurring 12: 2025-02-15 … 2026-01-15")]
     [InlineData("Họp vào ngày thứ Hai của tháng sau.", "unknown")]
     public void A_day_of_the_next_month_said_with_ke_tiep(string phrase, string expected) => Assert.Equal(expected, Span(phrase));
+
+    /// <summary>A law named with its day is a cited document; a year whose clause says in how many rounds the work is done
+    /// is the campaign's year beside the round's own days. A day said as a deadline after a law's name, and a year with no
+    /// rounds, stay as they were.</summary>
+    [Theory]
+    [InlineData("Thực hiện Luật Nghĩa vụ quân sự ngày 19 tháng 6 năm 2015; năm 2025 tiến hành gọi công dân nhập ngũ một đợt; thời gian giao nhận quân từ ngày 13 đến hết ngày 15 tháng 02 năm 2025.", "continuous: 2025-02-15")]
+    [InlineData("Việc gửi danh sách được thực hiện theo khoản 1 Điều 58 của Luật Bầu cử đại biểu Quốc hội chậm nhất là ngày 22 tháng 02 năm 2026.", "once: 2026-02-22")]
+    [InlineData("Ban hành kế hoạch ngày 15/3/2025; tổ chức thực hiện năm 2025.", "phased: Ban hành kế hoạch 2025-03-15 | Tổ chức thực hiện 2025-12-31")]
+    [InlineData("Năm 2025 tiến hành gọi công dân nhập ngũ; thời gian giao nhận quân từ ngày 13 đến hết ngày 15 tháng 02 năm 2025.", "phased: Thời gian giao nhận quân 2025-02-15 | 2025-12-31")]
+    public void A_law_with_its_day_and_a_campaign_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
