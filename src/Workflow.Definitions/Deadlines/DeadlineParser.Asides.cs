@@ -1072,6 +1072,8 @@ public static partial class DeadlineParser
         /// figures stop, not the day to send them. Runs after the spans are merged.</summary>
         private void SetDataPeriodsApart()
         {
+            SetMonthToMonthSpansApart();
+            SetRoundYearsApart();
             if (!Mentions("lieu"))
             {
                 return;
@@ -1093,6 +1095,68 @@ public static partial class DeadlineParser
                         SetApart(i, $"\"{Original(span.FirstToken, span.LastToken)}\" là {(day ? "ngày chốt số liệu" : "kỳ số liệu")}, không phải hạn");
                         break;
                     }
+                }
+            }
+        }
+
+        /// <summary>"…; cụ thể, năm 2025 tiến hành tuyển chọn và gọi công dân nhập ngũ … một đợt; thời gian giao nhận quân từ ngày
+        /// 13 đến hết ngày 15 tháng 02 năm 2025": a year written with "năm" whose clause says in how many rounds the work is done
+        /// ("một đợt", "02 đợt") is the campaign's year; beside a later day or span of that year, the round's own time, it is
+        /// the note.</summary>
+        private void SetRoundYearsApart()
+        {
+            if (!Mentions("dot") || items.Count < 2)
+            {
+                return;
+            }
+
+            for (var i = items.Count - 2; i >= 0; i--)
+            {
+                var year = items[i];
+                if (year.Kind != ItemKind.Year || year.YearImplicit || !(Is(year.FirstToken, "nam") || Is(year.FirstToken - 1, "nam")))
+                {
+                    continue;
+                }
+
+                var rounds = false;
+                var t = year.LastToken + 1;
+                for (; t < tokens.Length && !IsSentenceBreak(t) && !rounds; t++)
+                {
+                    rounds = Is(t, "dot") && (Is(t - 1, "mot") || Is(t - 1, TokenType.Number)) && !Is(t + 1, TokenType.Number);
+                }
+
+                var later = items[i + 1];
+                if (rounds && later.Kind is ItemKind.Date or ItemKind.Span && later.FirstToken > t && later.Date.Year == year.Year && later.Start.Year == year.Year)
+                {
+                    SetApart(i, $"\"{Original(Is(year.FirstToken - 1, "nam") ? year.FirstToken - 1 : year.FirstToken, year.LastToken)}\" là năm của đợt, không phải hạn");
+                }
+            }
+        }
+
+        /// <summary>"Thông tin hàng tháng được tổng hợp từ ngày 21 tháng trước cho đến ngày 20 tháng tiếp theo và gửi cho các bên
+        /// trước ngày 25 hàng tháng": a span from a day of the month before to a day of the next, "từ ngày N tháng trước (cho)
+        /// đến ngày M tháng …", is the period a month's figures cover; beside a day said as a deadline it is the note, not a
+        /// day of every month to meet.</summary>
+        private void SetMonthToMonthSpansApart()
+        {
+            if (!Mentions("truoc") || items.Count < 2)
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var day = items[i];
+                var t = day.FirstToken - 2;
+                if (day.Kind != ItemKind.DayOfMonth || !Is(t + 1, "ngay") || !(Is(t, "den") || Is(t, "toi")))
+                {
+                    continue;
+                }
+
+                t -= Is(t - 1, "cho") ? 2 : 1;
+                if (Is(t - 4, "tu", "ngay") && Is(t - 2, TokenType.Number) && Is(t - 1, "thang", "truoc") && DeadlineDayOutside(day))
+                {
+                    SetApart(i, $"\"{Original(t - 4, day.LastToken)}\" là kỳ số liệu, không phải hạn");
                 }
             }
         }

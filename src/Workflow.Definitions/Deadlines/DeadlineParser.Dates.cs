@@ -493,8 +493,14 @@ public static partial class DeadlineParser
             // "Thông tư 23/2025/TT-BNNMT có hiệu lực từ ngày 01/07/2025": the day a cited document takes effect.
             said = said >= 4 && Is(said - 4, "co", "hieu") && Is(said - 2, "luc", "tu") ? said - 4 : said;
             var number = said >= 0 ? DocumentNumberBefore(said) : -1;
-            var meeting = number < 0 && MeetingAfterCitedDocuments(k);
-            if (number < 0 && !meeting)
+            // "Thực hiện Luật Nghĩa vụ quân sự ngày 19 tháng 6 năm 2015; …": a law named with its day is cited as a numbered
+            // document is, the day it was passed (<see cref="NamesCharter"/>: "Luật" and its capitalised name, no word of time);
+            // not a day said as a deadline after the name ("… của Luật Bầu cử … chậm nhất là ngày 22 tháng 02 năm 2026", also
+            // glued to the name in a cell typed in one case: "… HỘI ĐỒNG NHÂN DÂNCHẬM NHẤT LÀ NGÀY 4 THÁNG 3 NĂM 2021").
+            var law = number < 0 && said >= 2 && Is(said, "ngay") && !Is(said - 1, "la") && !Is(said - 1, "nhat") && Mentions("luat")
+                && NamesCharter(said - 1) && !SaidAsDeadline(k);
+            var meeting = number < 0 && !law && MeetingAfterCitedDocuments(k);
+            if (number < 0 && !meeting && !law)
             {
                 return k;
             }

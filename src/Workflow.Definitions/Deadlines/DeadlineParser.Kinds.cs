@@ -146,10 +146,20 @@ public static partial class DeadlineParser
             // with its own day of every quarter add no quarters' ends.
             var quarterlyDay = items.Exists(i => i.Kind == ItemKind.DayOfMonth && i.Period == ReportingPeriod.Quarterly);
             var yearlyDay = YearlyDated(datedPeriods);
+            // "Định kỳ 06 tháng và hằng năm, báo cáo … Báo cáo 06 tháng gửi trước ngày 20 tháng 6 và báo cáo hằng năm gửi trước
+            // ngày 20 tháng 12": a half-year (or nine months) whose report names its own day adds no period's end where the
+            // same period is said again without one.
+            var datedKinds = 0;
+            for (var i = 0; i < items.Count && i < 31; i++)
+            {
+                datedKinds |= (datedPeriods & (1 << i)) != 0 && items[i].Kind == ItemKind.Period ? 1 << (int)items[i].Period : 0;
+            }
+
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
                 var dated = (datedPeriods & (1 << i)) != 0
+                    || (item.Kind == ItemKind.Period && item.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths && (datedKinds & (1 << (int)item.Period)) != 0)
                     || (item.Period == ReportingPeriod.Monthly && monthlyDay) || (item.Period == ReportingPeriod.Yearly && yearlyDay)
                     || (item.Period == ReportingPeriod.Quarterly && quarterlyDay);
                 periods |= item.Kind == ItemKind.Period && !dated ? 1 << (int)item.Period : 0;

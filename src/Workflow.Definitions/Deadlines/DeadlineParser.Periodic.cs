@@ -41,7 +41,7 @@ public static partial class DeadlineParser
             // may be a weekday).
             var day = (Is(k - 1, "ngay") || (Is(k - 1, "mung") && Is(k - 2, "ngay")) || (Is(k - 2, "ngay", "thu") && n >= 8 && Is(of, "thang")))
                 && n is >= 1 and <= 31;
-            var shortDay = day && tokens[k].Length <= 2;
+            var shortDay = day && Digits(k) <= 2;
 
             // "Chậm nhất là ngày 15 tháng đầu tiên của quý sau liền kề đối với báo cáo quý": a quarter's report is due on that
             // day of the next quarter's first month.
@@ -105,7 +105,7 @@ public static partial class DeadlineParser
                 return ExactDate(n, 1, january.Year, k, january.Last);
             }
 
-            if (shortDay && Is(k + 1, "thang", "tiep", "theo"))
+            if (shortDay && (Is(k + 1, "thang", "tiep", "theo") || Is(k + 1, "thang", "ke", "tiep")))
             {
                 // "Đối với kỳ kế toán tháng: Ngày 12 tháng tiếp theo": after "Ngày", that day of the next month, every month,
                 // as "ngày 12 của tháng tiếp theo"; not a count of "12 tháng tiếp theo" (the next twelve months).
@@ -164,7 +164,7 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth: false, k, k + 2);
             }
 
-            if (!(Is(k - 1, "ngay") || (Is(k - 1, "thu") && Is(k - 2, "ngay"))) || tokens[k].Length > 2 || n is < 1 or > 31)
+            if (!(Is(k - 1, "ngay") || (Is(k - 1, "thu") && Is(k - 2, "ngay"))) || Digits(k) > 2 || n is < 1 or > 31)
             {
                 return k;
             }
@@ -203,6 +203,13 @@ public static partial class DeadlineParser
             if (Is(k + 1, "thang", "sau"))
             {
                 return DayOfMonth(n, nextMonth: true, k, k + 2);
+            }
+
+            if (Is(k + 1, "cua", "thang", "ke") && Is(k + 4, "tiep"))
+            {
+                // "… nộp thuế cho các tờ khai … đã thông quan … trong tháng chậm nhất vào ngày thứ mười của tháng kế tiếp":
+                // "kế tiếp" (next) as "tiếp theo", that day of the next month, every month.
+                return DayOfMonth(n, nextMonth: true, k, k + 4);
             }
 
             if ((Is(k + 1, "cua", "thang", "lien") && Is(k + 4, "ke")) || (Is(k + 1, "thang", "lien") && Is(k + 3, "ke")))

@@ -256,6 +256,15 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (Is(k, "neu", "co") && Is(k - 1, '(') && Is(k + 2, ')') && MonthlyDayBefore(k) && !AdHocAside(k))
+            {
+                // "- Trước ngày 25 hằng tháng, Ủy ban nhân dân cấp xã căn cứ …; số kinh phí còn lại chưa chi trả các tháng trước
+                // (nếu có) thực hiện rút dự toán …": after a day of every month said as the deadline, "(nếu có)" is an aside on
+                // what is paid, as beside a full date; the words stay in the note. An event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k;
+            }
+
             if (Is(k, "neu", "co") && !AdHocAside(k) && !InPurposeClause(k))
             {
                 return ConditionAt(k);
@@ -884,7 +893,7 @@ public static partial class DeadlineParser
             // "Báo cáo định kỳ hằng năm và khi có yêu cầu", "Báo cáo hàng năm tại hội nghị … và tại Đại hội khi kết thúc nhiệm
             // kỳ": a "và" (and) after a periodic duty adds an occasion beside it, as "hoặc" does.
             var adHoc = Is(k + 3, "dot", "xuat") && Is(k, "theo");
-            var alternative = OpensWithFrequency();
+            var alternative = OpensWithFrequency() || FrequencyLeadsCell(k);
             var and = -1;
             for (var j = k - 1; j >= 0 && !IsSentenceBreak(j); j--)
             {
@@ -908,6 +917,44 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>Whether a day of every month said as a deadline ("Trước ngày 25 hằng tháng") is read before token
+        /// <paramref name="k"/>.</summary>
+        private bool MonthlyDayBefore(int k)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.DayOfMonth && item.Period == ReportingPeriod.Monthly && item.LastToken < k && SaidAsDeadline(item.FirstToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the cell leads with its duty's frequency before the condition at <paramref name="k"/>, other than
+        /// with "Định kỳ" opening it (<see cref="OpensWithFrequency"/>): "Hằng tháng, sau khi rà soát, đối chiếu …, bộ phận quản
+        /// lý nợ lựa chọn …" (the frequency and its comma opening the cell: what follows is a step of the monthly work), or
+        /// "- Được cơ quan bảo hiểm xã hội định kỳ hằng tháng cung cấp thông tin …; được … xác nhận thông tin … khi có yêu
+        /// cầu;" ("định kỳ" after the party it is said of, the first time the cell says, and the condition in a later
+        /// clause: an extra occasion beside the monthly one).</summary>
+        private bool FrequencyLeadsCell(int k)
+        {
+            var start = AfterListMarker();
+            if ((Is(start, "hang") || Is(start, "moi")) && (Is(start + 1, "thang") || Is(start + 1, "quy") || Is(start + 1, "nam")) && Is(start + 2, ','))
+            {
+                return true;
+            }
+
+            if (recurringMarkers.Count == 0 || !Is(recurringMarkers[0], "dinh", "ky"))
+            {
+                return false;
+            }
+
+            var marker = recurringMarkers[0];
+            return marker < k && !HasSentenceBreak(start, marker) && HasSentenceBreak(marker, k) && (items.Count == 0 || items[0].FirstToken > marker);
         }
 
         /// <summary>Whether, after <paramref name="k"/> in its sentence, a colon is followed within three tokens by a number (a

@@ -39,9 +39,10 @@ public static partial class DeadlineParser
                 return clause;
             }
 
-            if (first == 't' && ((Is(k, "tu", "nay") && !Is(k - 1, "thong") && !Is(k - 1, "dau") && !WrittenAs(k + 1, "này")) || FromIssueDate(k) > k))
+            if (first == 't' && ((Is(k, "tu", "nay") && !Is(k - 1, "thong") && !Is(k - 1, "dau") && !GluedThong(k - 1) && !WrittenAs(k + 1, "này")) || FromIssueDate(k) > k))
             {
-                // ("Thông tư này", "đầu tư này": "tư", not "từ"; "các chứng từ này", "Cụm từ này": "này", this, not "nay", now.)
+                // ("Thông tư này", "đầu tư này": "tư", not "từ", so after "phụ lục IThông", a numeral glued to "Thông"; "các
+                // chứng từ này", "Cụm từ này": "này", this, not "nay", now.)
                 // The rest of the plan's year: from its issue date (or the year's first day).
                 var now = context.IssuedOn is { } issued && issued.Year == context.TrackedYear ? issued : new LocalDate(context.TrackedYear, 1, 1);
                 var last = Is(k, "tu", "nay") ? k + 1 : FromIssueDate(k) - 1;
@@ -710,6 +711,21 @@ public static partial class DeadlineParser
 
             milestones.Add(Milestone(end.Day == CalendarSystem.Iso.GetDaysInMonth(end.Year, end.Month) && end.Month % 3 == 0 ? QuarterNames[(end.Month / 3) - 1] : null, end));
             return milestones;
+        }
+
+        /// <summary>Whether token <paramref name="k"/> ends with "Thông" glued to an annex's Roman numeral before it, or to any
+        /// word with its capital marking where it begins: "… ban hành kèm theo phụ lục IThông tư này" (a scanned text that
+        /// lost the space; "phụ lục ithông tư này" in small letters), still "Thông tư".</summary>
+        private bool GluedThong(int k)
+        {
+            if (!Is(k, TokenType.Word) || tokens[k].Length <= 5)
+            {
+                return false;
+            }
+
+            var start = tokens[k].End - 5;
+            return text.Folded.Slice(start, 5).SequenceEqual("thong")
+                && (char.IsUpper(text.Text[start]) || !text.Folded[tokens[k].Start..start].ContainsAnyExcept("ivx"));
         }
     }
 }

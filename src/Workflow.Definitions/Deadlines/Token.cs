@@ -213,6 +213,11 @@ internal static class Tokenizer
         {
             var unit = tokens[i];
             tokens[kept++] = unit;
+            if (unit.Type == TokenType.Word && folded[unit.Start] is 'c' or 't' && kept >= 4 && JoinDayOrdinal(folded, written, tokens, kept) is var joined && joined > 0)
+            {
+                kept = joined;
+                continue;
+            }
 
             // A unit is a word of three to five letters opening with n, t or g, after a number word or a bracket and not
             // before a number ("tháng 12/2025", "năm 2025"); most words stop at these tests.
@@ -258,6 +263,42 @@ internal static class Tokenizer
         }
 
         return kept;
+    }
+
+    /// <summary>"… chậm nhất vào ngày thứ mười của tháng kế tiếp": a day's ordinal in words, ten to thirty-one, after "ngày
+    /// thứ" and before "của" or "tháng" (the unit ending at <paramref name="kept"/>), is one number token of its value, the
+    /// day; "ngày thứ Hai" (Monday) and the other weekdays are under ten and stay words. Returns the new count of tokens, or
+    /// -1.</summary>
+    private static int JoinDayOrdinal(ReadOnlySpan<char> folded, ReadOnlySpan<char> written, Span<Token> tokens, int kept)
+    {
+        var unit = tokens[kept - 1];
+        if (!folded.Slice(unit.Start, unit.Length).SequenceEqual("cua") && !folded.Slice(unit.Start, unit.Length).SequenceEqual("thang"))
+        {
+            return -1;
+        }
+
+        var end = kept - 1;
+        var first = end;
+        while (first > 0 && end - first < 4 && CountWord(folded, written, tokens[first - 1]) > 0)
+        {
+            first--;
+        }
+
+        if (first == end || first < 2 || !folded.Slice(tokens[first - 1].Start, tokens[first - 1].Length).SequenceEqual("thu")
+            || !folded.Slice(tokens[first - 2].Start, tokens[first - 2].Length).SequenceEqual("ngay"))
+        {
+            return -1;
+        }
+
+        var value = CountValue(folded, written, tokens, first, end);
+        if (value is < 10 or > 31)
+        {
+            return -1;
+        }
+
+        tokens[first] = new Token(TokenType.Number, tokens[first].Start, tokens[end - 1].End - tokens[first].Start, value);
+        tokens[first + 1] = unit;
+        return first + 2;
     }
 
     private static bool IsCountUnit(ReadOnlySpan<char> word) =>
