@@ -1,0 +1,29 @@
+namespace Workflow.Definitions.Tests.Deadlines;
+
+/// <summary>The families mended from the twenty-seventh and twenty-eighth harvests' misses: what "ban hành" counts from,
+/// a request or a later notice as the condition, a case's later deadline, a task to finish within an opening year.</summary>
+public partial class DeadlineFamilyTests
+{
+    /// <summary>A count from issuing a thing named after "ban hành" that is not the plan (a rule, a price table, a decision
+    /// still to be made) waits for that act. From "ban hành" alone, "Kế hoạch", a document named with "này" or a document's
+    /// kind alone, it still counts from the issue date.</summary>
+    [Theory]
+    [InlineData("2. Trong thời hạn 10 ngày kể từ ngày ban hành nội quy lao động, người sử dụng lao động phải nộp hồ sơ đăng ký nội quy lao động.", "event:")]
+    [InlineData("Trong thời hạn 05 ngày làm việc kể từ ngày ký ban hành quy chế tổ chức, hoạt động của trường, hiệu trưởng gửi các cơ quan.", "event:")]
+    [InlineData("Chậm nhất là 30 ngày làm việc kể từ ngày ban hành quyết định phê duyệt kế hoạch kiểm tra.", "event:")]
+    [InlineData("Trong thời hạn 15 ngày kể từ ngày quyết định ban hành bảng giá đất, Ủy ban nhân dân cấp tỉnh gửi kết quả về Bộ.", "event:")]
+    [InlineData("Chậm nhất 03 ngày kể từ ngày ban hành Quyết định.", "once: 2025-11-23")]
+    [InlineData("30 ngày kể từ ngày ban hành Thông tư này", "once: 2025-12-20")]
+    [InlineData("30 ngày kể từ ngày ban hành văn bản này", "once: 2025-12-20")]
+    [InlineData("10 ngày kể từ ngày ban hành Kế hoạch", "once: 2025-11-30")]
+    [InlineData("10 ngày kể từ ngày ban hành, các đơn vị báo cáo.", "once: 2025-11-30")]
+    [InlineData("30 ngày kể từ ngày ban hành Bộ tiêu chí", "once: 2025-12-20")]
+    public void A_count_from_issuing_another_thing_waits_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"hằng năm" naming the plan the awaited act concerns ("Kế hoạch, chuyên đề kiểm tra hằng năm") makes no yearly
+    /// milestone beside the event.</summary>
+    [Theory]
+    [InlineData("Kế hoạch, chuyên đề kiểm tra hằng năm phải được công khai chậm nhất là 30 ngày làm việc kể từ ngày ban hành quyết định phê duyệt kế hoạch.", "event:")]
+    [InlineData("Báo cáo hằng năm chậm nhất là 30 ngày kể từ ngày Chính phủ ban hành Nghị định", "event: Năm 2025-12-31")]
+    public void A_period_naming_the_plan_an_event_concerns_is_no_milestone(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+}
