@@ -26,4 +26,19 @@ public partial class DeadlineFamilyTests
     [InlineData("Kế hoạch, chuyên đề kiểm tra hằng năm phải được công khai chậm nhất là 30 ngày làm việc kể từ ngày ban hành quyết định phê duyệt kế hoạch.", "event:")]
     [InlineData("Báo cáo hằng năm chậm nhất là 30 ngày kể từ ngày Chính phủ ban hành Nghị định", "event: Năm 2025-12-31")]
     public void A_period_naming_the_plan_an_event_concerns_is_no_milestone(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"khi có yêu cầu", "khi có đề nghị" wait for the request even after a purpose clause, when the cell says no
+    /// date; beside a date, or another "khi" after "để", it is still the purpose's.</summary>
+    [Theory]
+    [InlineData("Các Bộ xuất cấp phương tiện theo đề nghị của địa phương để hỗ trợ khắc phục hậu quả khi có yêu cầu của địa phương./.", "event:")]
+    [InlineData("Chuẩn bị hồ sơ để sẵn sàng kết nối khi hoàn thành hệ thống.", "unknown:")]
+    [InlineData("Hoàn thành trong năm 2026 để kịp đưa vào sử dụng khi có yêu cầu", "once: 2026-12-31")]
+    public void A_request_after_a_purpose_clause_is_still_the_condition(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"sẽ (có) thông báo (cụ thể) sau": another body's later notice decides when; beside a date the date stays.</summary>
+    [Theory]
+    [InlineData("- Thời gian tổng kết, trao giải (Ban Tổ chức sẽ có thông báo cụ thể sau).", "event:")]
+    [InlineData("Sở GDĐT sẽ thông báo sau.", "event:")]
+    [InlineData("Tổng kết vào tháng 12/2025 (Ban Tổ chức sẽ có thông báo cụ thể sau).", "once: 2025-12-31")]
+    public void A_later_notice_defers_the_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
