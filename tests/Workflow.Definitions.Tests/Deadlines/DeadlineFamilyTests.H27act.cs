@@ -41,4 +41,12 @@ public partial class DeadlineFamilyTests
     [InlineData("Sở GDĐT sẽ thông báo sau.", "event:")]
     [InlineData("Tổng kết vào tháng 12/2025 (Ban Tổ chức sẽ có thông báo cụ thể sau).", "once: 2025-12-31")]
     public void A_later_notice_defers_the_date(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>A later day after "; trường hợp …" whose clause speaks of coming "sau thời hạn" (after the deadline said) is
+    /// that case's: the note. Two steps, each with its day, stay phased.</summary>
+    [Theory]
+    [InlineData("Việc tặng quà phải hoàn thành trong ngày 01/9/2025; trường hợp vì lý do khách quan, người dân được nhận quà sau thời hạn này, nhưng chậm nhất không quá ngày 15/9/2025.", "once: 2025-09-01")]
+    [InlineData("- Thời gian chi trả: tập trung từ ngày 31 tháng 8 năm 2025 đến hết ngày 01 tháng 9 năm 2025; trường hợp khách quan có thể nhận quà sau thời hạn này, nhưng không muộn hơn ngày 15 tháng 9 năm 2025.", "continuous: 2025-09-01")]
+    [InlineData("Tiếp nhận hồ sơ trong ngày 01/9/2025; trả kết quả trong ngày 15/9/2025.", "phased: Tiếp nhận hồ sơ 2025-09-01 | Trả kết quả 2025-09-15")]
+    public void A_later_day_of_a_case_past_the_deadline_is_the_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
