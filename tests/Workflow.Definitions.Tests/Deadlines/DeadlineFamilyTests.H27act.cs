@@ -49,4 +49,12 @@ public partial class DeadlineFamilyTests
     [InlineData("- Thời gian chi trả: tập trung từ ngày 31 tháng 8 năm 2025 đến hết ngày 01 tháng 9 năm 2025; trường hợp khách quan có thể nhận quà sau thời hạn này, nhưng không muộn hơn ngày 15 tháng 9 năm 2025.", "continuous: 2025-09-01")]
     [InlineData("Tiếp nhận hồ sơ trong ngày 01/9/2025; trả kết quả trong ngày 15/9/2025.", "phased: Tiếp nhận hồ sơ 2025-09-01 | Trả kết quả 2025-09-15")]
     public void A_later_day_of_a_case_past_the_deadline_is_the_note(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"Trong năm N, (cơ bản) hoàn thành …" opening its clause is due by the year's end, as "Hoàn thành trong năm N";
+    /// "Trong năm N, triển khai …" stays work over the year.</summary>
+    [Theory]
+    [InlineData("- Trong năm 2026, cơ bản hoàn thành việc rà soát, thể chế hoá các chủ trương.", "once: 2026-12-31")]
+    [InlineData("Trong năm 2025, hoàn thành việc rà soát văn bản.", "once: 2025-12-31")]
+    [InlineData("Trong năm 2025, triển khai việc rà soát văn bản.", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
+    public void A_task_to_finish_within_an_opening_year_is_due_by_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
