@@ -673,13 +673,17 @@ public static partial class DeadlineParser
 
         /// <summary>"… được tiến hành trước ngày 15 tháng 12 hằng năm, trường hợp đặc biệt theo quy định … thì hoàn thành trước
         /// ngày 15 tháng 01 năm sau": a second day said as a deadline after "trường hợp" (a case), following the rule's own
-        /// deadline, is that case's, not a step of the task; it becomes the note, as a special case's count does.</summary>
+        /// deadline, is that case's, not a step of the task; it becomes the note, as a special case's count does. So is any
+        /// later day after a case whose clause speaks of coming "sau thời hạn" (after the rule's deadline), however either day
+        /// is said: "Việc tặng quà phải hoàn thành trong ngày 01/9/2025; trường hợp vì lý do khách quan, người dân được nhận quà
+        /// sau thời hạn này, nhưng chậm nhất không quá ngày 15/9/2025", "… từ ngày 31 tháng 8 năm 2025 đến hết ngày 01 tháng 9
+        /// năm 2025; trường hợp khách quan có thể nhận quà sau thời hạn này, nhưng không muộn hơn ngày 15 tháng 9 năm 2025".</summary>
         private void SetSpecialCasesApart()
         {
             for (var i = items.Count - 1; i >= 1; i--)
             {
                 var item = items[i];
-                if (item.Kind is not (ItemKind.Date or ItemKind.DayOfMonth) || !SaidAsDeadline(item.FirstToken))
+                if (item.Kind is not (ItemKind.Date or ItemKind.DayOfMonth))
                 {
                     continue;
                 }
@@ -690,14 +694,15 @@ public static partial class DeadlineParser
                     rule--;
                 }
 
-                if (rule < 0 || !SaidAsDeadline(items[rule].FirstToken))
+                if (rule < 0)
                 {
                     continue;
                 }
 
+                var deadlines = SaidAsDeadline(item.FirstToken) && SaidAsDeadline(items[rule].FirstToken);
                 for (var t = items[rule].LastToken + 1; t + 1 < item.FirstToken; t++)
                 {
-                    if (Is(t, "truong", "hop") && (Is(t - 1, ',') || Is(t - 1, ';')))
+                    if (Is(t, "truong", "hop") && (Is(t - 1, ',') || Is(t - 1, ';')) && (deadlines || PastTheDeadline(t + 2, item.FirstToken)))
                     {
                         SetApart(i, $"\"{Original(t, item.LastToken)}\" là hạn của trường hợp riêng");
                         MarkCovered(t, item.LastToken); // its words are in that note already
@@ -705,6 +710,21 @@ public static partial class DeadlineParser
                     }
                 }
             }
+        }
+
+        /// <summary>Whether "sau thời hạn" (after the deadline already said) comes between <paramref name="from"/> and
+        /// <paramref name="to"/>, in a case's clause: "trường hợp …, người dân được nhận quà sau thời hạn này".</summary>
+        private bool PastTheDeadline(int from, int to)
+        {
+            for (var t = from; t + 2 < to && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "sau", "thoi", "han"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the word folded as <paramref name="folded"/> and written as <paramref name="written"/> (its marks

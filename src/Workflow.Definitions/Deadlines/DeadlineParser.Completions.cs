@@ -202,6 +202,11 @@ public static partial class DeadlineParser
                 return true;
             }
 
+            if (CompletedWithinOpeningYear(itemFirst))
+            {
+                return true;
+            }
+
             if (Is(j - 3, "cap", "co") && Is(j - 1, "tham", "quyen") && (Is(j - 5, "bao", "cao") || Is(j - 4, "trinh")))
             {
                 return true;
@@ -245,6 +250,23 @@ public static partial class DeadlineParser
             }
 
             return ShareOrReviewAround(itemFirst);
+        }
+
+        /// <summary>"- Trong năm 2026, cơ bản hoàn thành việc rà soát, thể chế hoá …": a year opening its clause with "Trong",
+        /// then "(cơ bản) hoàn thành" right after it (a comma between or not), is a task to finish within the year, as
+        /// "Hoàn thành trong năm 2026" is: due by its end. "Trong năm 2025, triển khai …" stays work over the year.</summary>
+        private bool CompletedWithinOpeningYear(int itemFirst)
+        {
+            if (!Is(itemFirst, "nam") || !IsYearNumber(itemFirst + 1) || !Is(itemFirst - 1, "trong")
+                || !(itemFirst - 1 == AfterListMarker() || Is(itemFirst - 2, ';') || Is(itemFirst - 2, ':') || (itemFirst >= 2 && IsSentenceBreak(itemFirst - 2))))
+            {
+                return false;
+            }
+
+            var after = itemFirst + 2;
+            after += Is(after, ',') ? 1 : 0;
+            after += Is(after, "co", "ban") ? 2 : 0;
+            return Is(after, "hoan", "thanh");
         }
 
         /// <summary>Whether a share ("100%") comes before the year at <paramref name="itemFirst"/> in its clause, not one to keep

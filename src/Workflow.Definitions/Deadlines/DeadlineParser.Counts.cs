@@ -737,7 +737,27 @@ public static partial class DeadlineParser
                 }
             }
 
-            return ActAbove(issued + 2) || ActAbove(issued + 3);
+            return ((ActAbove(issued + 2) || ActAbove(issued + 3)) && !Is(issued + 3, "nay") && !Is(issued + 4, "nay"))
+                || NamedAsIssued(issued + 2);
+        }
+
+        /// <summary>Whether the words right after "ban hành" (at <paramref name="t"/>) name a thing issued that is not the
+        /// plan: "… kể từ ngày ban hành nội quy lao động", "… ký ban hành quy chế tổ chức, hoạt động của trường", "… ngày quyết
+        /// định ban hành bảng giá đất", "… ban hành quyết định phê duyệt kế hoạch kiểm tra" (a decision yet to be made).
+        /// Not "Kế hoạch", a document named with "này" ("Quyết định này", "văn bản này"), a document's kind alone ("kể
+        /// từ ngày ban hành Quyết định."), nor a title with its capital ("30 ngày kể từ ngày ban hành Bộ tiêu chí", the plan's
+        /// own name; in a cell typed in capitals no word is a title): this plan; nor a word that joins ("ban hành và …").</summary>
+        private bool NamedAsIssued(int t)
+        {
+            if (!Is(t, TokenType.Word) || Is(t, "ke", "hoach") || Is(t, "nay") || Is(t + 1, "nay") || Is(t + 2, "nay")
+                || Is(t, "va") || Is(t, "hoac") || Is(t, "den") || Is(t, "thi") || Is(t, "kem")
+                || (IsCapitalWord(t) && tokens[t].Length > 1 && char.IsLower(text.Text[tokens[t].Start + 1])))
+            {
+                return false;
+            }
+
+            var kind = Is(t, "quyet", "dinh") || Is(t, "van", "ban") || Is(t, "chi", "thi") || Is(t, "nghi", "quyet") || Is(t, "cong", "van");
+            return !kind || Is(t + 2, TokenType.Word);
         }
 
         private bool ActAbove(int t) => Is(t, "nghi", "dinh") || Is(t, "thong", "tu") || Is(t, "luat") || Is(t, "huong", "dan") || Is(t, "thong", "bao");

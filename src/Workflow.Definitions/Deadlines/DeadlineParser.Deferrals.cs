@@ -116,12 +116,12 @@ public static partial class DeadlineParser
                 return k + 3;
             }
 
-            if (first == 't' && Is(k, "thong", "bao", "sau") && k >= 1 && Is(k - 1, "se"))
+            if (first == 't' && Is(k, "thong", "bao") && LaterNotice(k) is var noticed && noticed > k)
             {
-                // "Sở GDĐT sẽ thông báo sau.": the date will be announced by another body later; an event unless the phrase
-                // also gives a date.
-                SetEventMarker(k - 1, EventWhen.WithoutDate);
-                return k + 3;
+                // "Sở GDĐT sẽ thông báo sau.", "(Ban Tổ chức sẽ có thông báo cụ thể sau)": the date will be announced by another
+                // body later; an event unless the phrase also gives a date.
+                SetEventMarker(Is(k - 1, "se") ? k - 1 : k - 2, EventWhen.WithoutDate);
+                return noticed;
             }
 
             if (first == 'd' && Is(k, "dua", "ra") && Is(k + 2, "ke", "hoach"))
@@ -166,6 +166,19 @@ public static partial class DeadlineParser
             }
 
             return -1;
+        }
+
+        /// <summary>The token after a later notice announced with "thông báo" at <paramref name="k"/>: "sẽ (có) thông báo (cụ
+        /// thể) sau"; otherwise -1.</summary>
+        private int LaterNotice(int k)
+        {
+            if (!(Is(k - 1, "se") || (Is(k - 1, "co") && Is(k - 2, "se"))))
+            {
+                return -1;
+            }
+
+            var later = Is(k + 2, "cu", "the") ? k + 4 : k + 2;
+            return Is(later, "sau") ? later + 1 : -1;
         }
 
         /// <summary>Whether the words at <paramref name="j"/>, after "theo", name another body's document or schedule: "văn

@@ -562,6 +562,15 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (IsWhen(k) && !AdHocAside(k) && InPurposeClause(k) && UponRequest(k + 1))
+            {
+                // "Các Bộ … kịp thời xuất cấp các phương tiện … để hỗ trợ khắc phục hậu quả khi có yêu cầu của địa phương./.": a
+                // request after a purpose clause is still what the task waits for when the cell says no date; beside one
+                // ("Hoàn thành trong năm 2026 để kịp đưa vào sử dụng khi có yêu cầu") it is the purpose's.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
             if (IsWhen(k) && !AdHocAside(k) && !InPurposeClause(k))
             {
                 return ConditionAt(k);
@@ -701,6 +710,14 @@ public static partial class DeadlineParser
 
             j += Is(j + 1, "het") ? 2 : 1;
             return (Is(j, "ngay") || Is(j, "nam")) && Is(j + 1, TokenType.Number) ? j : -1;
+        }
+
+        /// <summary>Whether the words at <paramref name="j"/>, after "khi", are a request: "(có, được) yêu cầu", "(có) đề nghị",
+        /// which another body makes.</summary>
+        private bool UponRequest(int j)
+        {
+            j += Is(j, "co") || Is(j, "duoc") ? 1 : 0;
+            return Is(j, "yeu", "cau") || Is(j, "de", "nghi");
         }
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but

@@ -394,11 +394,12 @@ public static partial class DeadlineParser
             }
 
             CollectFreeText(isEvent);
-            if (isEvent && (eventWhen <= EventWhen.WithoutDate || (!hasDates && NamesASession())))
+            if (isEvent && (eventWhen <= EventWhen.WithoutDate || (!hasDates && (NamesASession() || PeriodsNameAPlan()))))
             {
                 // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable; so do
                 // they when the duty waits for a session ("… hằng năm được công khai khi Chính phủ trình Quốc hội vào kỳ
-                // họp giữa năm sau").
+                // họp giữa năm sau"), and when they name the plan the awaited act concerns ("Kế hoạch, chuyên đề kiểm tra hằng
+                // năm … phải được công khai … chậm nhất là 30 ngày làm việc kể từ ngày ban hành quyết định phê duyệt …").
                 return Finish(ScheduleKind.Event, NewMilestones());
             }
 
@@ -435,6 +436,35 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>Whether every period item ("hằng năm", "hàng quý") comes within a few words after "kế hoạch" in its sentence,
+        /// naming the plan's kind ("Kế hoạch, chuyên đề kiểm tra hằng năm": the annual inspection plan), and there is one.</summary>
+        private bool PeriodsNameAPlan()
+        {
+            var any = false;
+            foreach (var item in items)
+            {
+                if (item.Kind != ItemKind.Period)
+                {
+                    continue;
+                }
+
+                var named = false;
+                for (var j = item.FirstToken - 2; j >= 0 && j >= item.FirstToken - 8 && !named && !IsSentenceBreak(j); j--)
+                {
+                    named = Is(j, "ke", "hoach");
+                }
+
+                if (!named)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
         }
 
         /// <summary>Whether the phrase says "kỳ họp" (a session of a council or the National Assembly).</summary>
