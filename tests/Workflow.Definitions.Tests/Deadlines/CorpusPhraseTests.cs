@@ -512,19 +512,20 @@ public class CorpusPhraseTests
     /// searched the index, which holds a fraction of each repository); 36 doubted cells left out by the helpers. Its one
     /// run, on the parser of <c>a33af96</c> (the twenty-first session's, one message moved), read 123 of 149 (82.6 %). One
     /// row, a 1982 circular's yearly day, tracks a year the product refuses and can never read as labelled. This test keeps
-    /// that measure and the score after its misses were mended.
+    /// that measure and the score after its misses were mended in four lanes (146 of 149; left: the 1982 row, a label that
+    /// needs a date the cell does not hold, and a Tết holiday's bracketed span beside its counts of days before and after Tết).
     /// </summary>
     [Fact]
-    public void The_twenty_seventh_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySeventhHarvest, rows: 149, measured: 123, mended: 123);
+    public void The_twenty_seventh_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySeventhHarvest, rows: 149, measured: 123, mended: 146);
 
     /// <summary>
     /// The twenty-eighth harvest: 78 time cells held out whole (<c>HeldOut/harvest28-held.tsv</c>), gathered beside the
     /// twenty-seventh under the same rule from the unused full texts of two public repositories of laws, decrees and
     /// circulars (tax, fees, labour, investment, procurement); committed with it (<c>522b652</c>). Its one run, on the same
-    /// parser, read 66 of 78 (84.6 %). This test keeps that measure and the score after its misses were mended.
+    /// parser, read 66 of 78 (84.6 %). This test keeps that measure and the score after its misses were mended (78 of 78).
     /// </summary>
     [Fact]
-    public void The_twenty_eighth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyEighthHarvest, rows: 78, measured: 66, mended: 66);
+    public void The_twenty_eighth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyEighthHarvest, rows: 78, measured: 66, mended: 78);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
