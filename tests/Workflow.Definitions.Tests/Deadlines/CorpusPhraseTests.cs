@@ -31,6 +31,7 @@ public class CorpusPhraseTests
     private const string TwentySixthHarvest = "harvest26-";
     private const string TwentySeventhHarvest = "harvest27-";
     private const string TwentyEighthHarvest = "harvest28-";
+    private const string TwentyNinthHarvest = "harvest29-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -526,6 +527,16 @@ public class CorpusPhraseTests
     /// </summary>
     [Fact]
     public void The_twenty_eighth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyEighthHarvest, rows: 78, measured: 66, mended: 78);
+
+    /// <summary>
+    /// The twenty-ninth harvest: 65 time cells held out whole (<c>HeldOut/harvest29-held.tsv</c>), gathered while the
+    /// twenty-seventh and twenty-eighth harvests' misses were mended, from the files of the same two law repositories they
+    /// left unused, and committed (<c>63e9ad5</c>) before the parser read any. Its one run, on the parser with those misses
+    /// mended (<c>24e3262</c>), read 61 of 65 (93.8 %); the parser at the twenty-second session's start read the same 61.
+    /// This test keeps that measure and the score after its misses were mended.
+    /// </summary>
+    [Fact]
+    public void The_twenty_ninth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyNinthHarvest, rows: 65, measured: 61, mended: 61);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
