@@ -404,8 +404,10 @@ public static partial class DeadlineParser
         /// kể từ ngày kết thúc quý", "trong vòng 2 tháng kể từ khi kết thúc quý", "15 ngày sau khi kết thúc quý" (a month count ends on the same day of the
         /// month, or the month's last day when it has none: Bộ luật Dân sự 2015, Điều 148): counted from the end of each period named at <paramref name="period"/> (a year, the
         /// financial year, a quarter), the day after it first: a report due that long after every period, every year.
-        /// Returns the token after the words, or <paramref name="k"/> when no such period follows.</summary>
-        private int CountedFromPeriodEnd(int k, int unit, bool months, bool working, int period)
+        /// Returns the token after the words, or <paramref name="k"/> when no such period follows. With
+        /// <paramref name="lastDay"/> ("ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc năm"), the last day of the month
+        /// the count comes to.</summary>
+        private int CountedFromPeriodEnd(int k, int unit, bool months, bool working, int period, bool lastDay = false)
         {
             var count = tokens[k].Value;
             if (Is(period, "ky", "bao") && Is(period + 2, "cao"))
@@ -451,7 +453,9 @@ public static partial class DeadlineParser
                 }
             }
 
-            var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") || Is(year + 1, "ngan", "sach") ? 2 : 0);
+            var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") || Is(year + 1, "ngan", "sach") || Is(year + 1, "duong", "lich") ? 2 : 0);
+            // "kết thúc năm dương lịch hoặc năm tài chính": the taxpayer's year either way, one end.
+            last += !named && !quarter && !half && Is(last + 1, "hoac", "nam") && Is(last + 3, "tai", "chinh") ? 4 : 0;
             if (quarter && !named && (Is(last + 1, "va") || Is(last + 1, ',')) && Is(last + 2, TokenType.Number) && tokens[last + 2].Value == 6 && Is(last + 3, "thang"))
             {
                 last += 3;
@@ -461,6 +465,7 @@ public static partial class DeadlineParser
             {
                 var end = MonthEnd(named ? tokens[year + 1].Value : context.TrackedYear, q * 3);
                 var due = CountOn(end, count, months, working);
+                due = lastDay ? MonthEnd(due.Year, due.Month) : due;
                 items.Add(new Item(ItemKind.Date, due, end.Year, default, quarter ? QuarterNames[q - 1] : half ? (firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm") : "Năm", false, k, last));
             }
 
@@ -469,32 +474,50 @@ public static partial class DeadlineParser
                 recurringMarkers.Add(k);
             }
 
-            notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc {(quarter ? "mỗi quý" : half ? Original(period, period + 3) : "năm")}");
+            notes.Add($"{(lastDay ? "ngày cuối " : string.Empty)}{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc {(quarter ? "mỗi quý" : half ? Original(period, period + 3) : "năm")}");
             return last + 1;
         }
 
         /// <summary>"Trong thời hạn 60 ngày kể từ ngày kết thúc 06 tháng đầu năm tài chính, doanh nghiệp thực hiện công bố thông
         /// tin định kỳ 06 tháng": a half-year period named after a report counted from a half's end, in its sentence, is that
-        /// report's frequency, not a second duty due at each half's end.</summary>
+        /// report's frequency, not a second duty due at each half's end. So is the year after a duty counted from each year's
+        /// end: "Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc năm dương lịch …, … phải nộp hồ sơ quyết toán
+        /// thuế năm" (the yearly settlement, due once a year on that day, not at the year's end too).</summary>
         private void DropHalfYearsCountedFrom()
         {
             for (var i = items.Count - 1; i > 0; i--)
             {
-                if (items[i].Kind != ItemKind.Period || items[i].Period != ReportingPeriod.HalfYearly)
+                var yearly = items[i].Period == ReportingPeriod.Yearly;
+                if (items[i].Kind != ItemKind.Period || !(yearly || items[i].Period == ReportingPeriod.HalfYearly))
                 {
                     continue;
                 }
 
                 for (var c = i - 1; c >= 0; c--)
                 {
-                    if (items[c].Kind == ItemKind.Date && items[c].Name is "6 tháng đầu năm" or "6 tháng cuối năm" && recurringMarkers.Contains(items[c].FirstToken)
-                        && !HasSentenceBreak(items[c].LastToken, items[i].FirstToken))
+                    if (items[c].Kind == ItemKind.Date && recurringMarkers.Contains(items[c].FirstToken) && !HasSentenceBreak(items[c].LastToken, items[i].FirstToken)
+                        && (yearly ? items[c].Name == "Năm" && CountedFromYearsEnd(items[c].LastToken) : items[c].Name is "6 tháng đầu năm" or "6 tháng cuối năm"))
                     {
                         items.RemoveAt(i);
                         break;
                     }
                 }
             }
+        }
+
+        /// <summary>Whether "kết thúc năm" ends the words that close at <paramref name="last"/> ("… kể từ ngày kết thúc năm
+        /// (tài chính | dương lịch (hoặc năm tài chính))"): a date counted from each year's end.</summary>
+        private bool CountedFromYearsEnd(int last)
+        {
+            for (var t = last; t >= 0 && t >= last - 8; t--)
+            {
+                if (Is(t, "ket", "thuc") && Is(t + 2, "nam"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The "nhưng" of "nhưng không (vượt) quá" followed by a count in the same sentence after

@@ -276,10 +276,11 @@ public static partial class DeadlineParser
             return (month, after + 2);
         }
 
-        /// <summary>"sau", "tiếp theo (sau)", "kế tiếp (sau)" at <paramref name="j"/>: the token after them, or -1.</summary>
+        /// <summary>"sau", "liền sau", "tiếp theo (sau)", "kế tiếp (sau)" at <paramref name="j"/>: the token after them, or -1.
+        /// "ngày 12 tháng liền sau tháng báo cáo": "liền sau" (right after) as "sau".</summary>
         private int AfterTheReported(int j)
         {
-            var after = Is(j, "sau") ? j + 1 : Is(j, "tiep", "theo") || Is(j, "ke", "tiep") ? j + 2 : -1;
+            var after = Is(j, "sau") ? j + 1 : Is(j, "tiep", "theo") || Is(j, "ke", "tiep") || Is(j, "lien", "sau") ? j + 2 : -1;
             return after + (after > 0 && Is(after, "sau") ? 1 : 0);
         }
 
@@ -538,6 +539,16 @@ public static partial class DeadlineParser
                 if (next > of)
                 {
                     return DayOfQuarter(31, QuarterMonth.NextFirst, k, next - 1);
+                }
+
+                // "Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc năm dương lịch hoặc năm tài chính" (a yearly
+                // tax settlement): the last day of the Nth month counted from each period's end, as "3 tháng kể từ ngày kết
+                // thúc năm", every year.
+                if (Is(of, "thang", "thu") && Is(of + 2, TokenType.Number) && (Is(of + 3, "ke", "tu") || Is(of + 3, "tinh", "tu"))
+                    && (Is(of + 5, "ngay") || Is(of + 5, "khi")) && Is(of + 6, "ket", "thuc")
+                    && CountedFromPeriodEnd(of + 2, of, months: true, working: false, of + 8, lastDay: true) is var counted && counted > of + 2)
+                {
+                    return counted;
                 }
 
                 // "chậm nhất là ngày cuối cùng của tháng tiếp theo" (a fee paid by the month): the last day of the month after

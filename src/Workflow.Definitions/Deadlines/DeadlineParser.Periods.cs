@@ -33,7 +33,11 @@ public static partial class DeadlineParser
                     return j + 1;
                 }
 
-                AddPeriod(ReportingPeriod.Quarterly, k);
+                if (!BrokenDownBy(k))
+                {
+                    AddPeriod(ReportingPeriod.Quarterly, k);
+                }
+
                 return k + 1;
             }
 
@@ -105,6 +109,12 @@ public static partial class DeadlineParser
             return end;
         }
 
+        /// <summary>"… thông báo kế hoạch bán ngoại tệ trong năm chi tiết theo quý", "chia theo tháng", "phân theo quý": a bare
+        /// "quý" or "tháng" after "chi tiết theo", "chia theo" or "phân theo" says how a plan or figure is broken down, not how
+        /// often the duty falls: no period ("báo cáo theo quý" still is one).</summary>
+        private bool BrokenDownBy(int k) =>
+            Is(k - 1, "theo") && (Is(k - 3, "chi", "tiet") || Is(k - 2, "chia") || Is(k - 2, "phan"));
+
         /// <summary>
         /// "Từ quý I đến quý III/2025", "Từ quý IV/2025 đến quý II/2026", "Quý I/2026 đến Quý IV/2027": a range of quarters
         /// opened by "từ", or joined by "đến" with a year at each end, is work
@@ -152,7 +162,11 @@ public static partial class DeadlineParser
 
             if (!Is(j, TokenType.Number))
             {
-                AddPeriod(ReportingPeriod.Monthly, k);
+                if (!BrokenDownBy(k))
+                {
+                    AddPeriod(ReportingPeriod.Monthly, k);
+                }
+
                 return k + 1;
             }
 
