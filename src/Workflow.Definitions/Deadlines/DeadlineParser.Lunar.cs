@@ -42,7 +42,7 @@ public static partial class DeadlineParser
                 (year, after) = (named, IsYearNumber(j + 2) && tokens[j + 2].Value == named ? j + 3 : j + 2);
             }
 
-            if (BonusOfTet(k) || HolidayOfTetWithDays(k) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le") || InHolidayCalendar(k))
+            if (BonusOfTet(k) || HolidayOfTetWithDays(k) || InHolidayOfTetWithDays(k) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le") || InHolidayCalendar(k))
             {
                 // "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 … Hạn nộp báo cáo: Trước ngày
                 // 15/12/2025": the Tết of a bonus or a gift is what the report is about, not a date (nor is its year); "làm xuyên
@@ -197,7 +197,25 @@ public static partial class DeadlineParser
 
             for (var t = k + 1; t + 1 < tokens.Length; t++)
             {
-                if (Is(t, "tu") && (Is(t + 1, "ngay") || Is(t + 1, TokenType.Number)))
+                // "(từ thứ Hai ngày 16/02/2026 … đến hết thứ Sáu ngày 20/02/2026 …)": the weekday may come before the day.
+                if (Is(t, "tu") && (Is(t + 1, "ngay") || Is(t + 1, TokenType.Number) || (Is(t + 1, "thu") && Is(t + 3, "ngay"))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a holiday of Tết whose days the cell gives (<see cref="HolidayOfTetWithDays"/>) is named before the
+        /// Tết at <paramref name="k"/>: "Nghỉ tết Âm lịch năm 2026: nghỉ 05 ngày …, gồm 01 ngày trước Tết và 04 ngày sau Tết (từ
+        /// thứ Hai ngày 16/02/2026 … đến hết thứ Sáu ngày 20/02/2026 …)": the days counted around it make up that holiday,
+        /// whose span the cell gives; no date of their own.</summary>
+        private bool InHolidayOfTetWithDays(int k)
+        {
+            for (var t = k - 1; t > 0; t--)
+            {
+                if (Is(t, "tet") && HolidayOfTetWithDays(t))
                 {
                     return true;
                 }

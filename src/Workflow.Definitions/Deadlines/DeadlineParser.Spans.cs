@@ -530,11 +530,18 @@ public static partial class DeadlineParser
             while (j >= 0 && (Is(j, "ngay") || (periodWords && (Is(j, "nam") || Is(j, "dau"))) || IsTimeOfDay(j) || PartOfDay(j)
                 || (Is(j, ',') && j > 0 && IsTimeOfDay(j - 1)) || (Is(j, "luc") && Is(j + 1, TokenType.Number))))
             {
-                j--;
+                // "từ thứ Hai ngày 16/02/2026": the weekday before "ngày" says which day it is, as the hour says when.
+                j -= Is(j, "ngay") && IsWeekday(j - 2) ? 3 : 1;
             }
 
             return j;
         }
+
+        /// <summary>"thứ Hai" … "thứ Bảy", "Chủ nhật" at <paramref name="j"/>: a weekday, read where one stands before a span's
+        /// day ("đến hết thứ Sáu ngày 20/02/2026"; in small letters too, "từ thứ hai ngày 16/02/2026").</summary>
+        private bool IsWeekday(int j) =>
+            (Is(j, "thu") && (Is(j + 1, "hai") || Is(j + 1, "ba") || Is(j + 1, "tu") || Is(j + 1, "nam") || Is(j + 1, "sau") || Is(j + 1, "bay")))
+            || Is(j, "chu", "nhat");
 
         /// <summary>Whether the span opened before <paramref name="first"/> is opened by "bắt đầu từ" ("bắt đầu từ 07 giờ 30 phút
         /// sáng ngày 01/04/2019"), which "và hoàn thành vào" may close (<see cref="Joins"/>).</summary>
@@ -622,6 +629,17 @@ public static partial class DeadlineParser
                     joined = true;
                     j += Is(j + 3, "cham", "nhat") ? 4 : 2;
                     j += Is(j + 1, "vao") ? 1 : 0;
+                }
+                else if (IsWeekday(j) && Is(j + 2, "ngay"))
+                {
+                    // "từ thứ Hai ngày 16/02/2026 đến hết thứ Sáu ngày 20/02/2026": the last day's weekday before it.
+                    j++;
+                }
+                else if (Is(j, "duong", "lich") && j == from)
+                {
+                    // "ngày 16/02/2026 Dương lịch1 đến hết …": the first day said to be of the solar calendar, a footnote's
+                    // number glued to it.
+                    j += Is(j + 2, TokenType.Number) && Touches(j + 1, j + 2) && Digits(j + 2) == 1 ? 2 : 1;
                 }
                 else if (Is(j, "luc") && !Is(j + 1, TokenType.Word))
                 {

@@ -1,3 +1,6 @@
+using NodaTime;
+using Workflow.Definitions.Deadlines;
+
 namespace Workflow.Definitions.Tests.Deadlines;
 
 /// <summary>The twenty-ninth harvest's misses: a plan broken down by quarter, "quý hiếm" (precious, rare), "tháng liền sau
@@ -34,4 +37,14 @@ public partial class DeadlineFamilyTests
     [InlineData("Chậm nhất là 90 ngày kể từ ngày kết thúc năm tài chính, nộp hồ sơ quyết toán thuế năm.", "recurring: Năm 2026-03-31")]
     [InlineData("Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc hợp đồng.", "unknown:")]
     public void The_last_day_of_the_nth_month_after_the_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>A holiday of Tết with its days given in a span: the days counted around Tết after it make up the holiday,
+    /// and a weekday before each day, "Dương lịch" with a footnote's digit glued, keep the span whole. Without the span,
+    /// "01 ngày trước Tết" stays a day.</summary>
+    [Theory]
+    [InlineData("- Nghỉ tết Âm lịch năm 2026: nghỉ 05 ngày theo quy định, gồm 01 ngày trước Tết và 04 ngày sau Tết (từ thứ Hai ngày 16/02/2026 Dương lịch1 đến hết thứ Sáu ngày 20/02/2026 Dương lịch2).", "continuous: 2026-02-20")]
+    [InlineData("Từ thứ Hai ngày 16/02/2026 đến hết thứ Sáu ngày 20/02/2026.", "continuous: 2026-02-20")]
+    [InlineData("Gửi báo cáo chậm nhất 01 ngày trước Tết Nguyên đán 2026.", "once: 2026-02-16")]
+    public void Days_counted_around_a_holiday_of_tet_with_its_span(string phrase, string expected) =>
+        Assert.Equal(expected, Read(phrase, new DeadlineContext(2025, new LocalDate(2025, 10, 30), RepositoryData.Calendar)));
 }
