@@ -32,6 +32,7 @@ public class CorpusPhraseTests
     private const string TwentySeventhHarvest = "harvest27-";
     private const string TwentyEighthHarvest = "harvest28-";
     private const string TwentyNinthHarvest = "harvest29-";
+    private const string ThirtiethHarvest = "harvest30-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -513,11 +514,11 @@ public class CorpusPhraseTests
     /// searched the index, which holds a fraction of each repository); 36 doubted cells left out by the helpers. Its one
     /// run, on the parser of <c>a33af96</c> (the twenty-first session's, one message moved), read 123 of 149 (82.6 %). One
     /// row, a 1982 circular's yearly day, tracks a year the product refuses and can never read as labelled. This test keeps
-    /// that measure and the score after its misses were mended in four lanes (146 of 149; left: the 1982 row, a label that
-    /// needs a date the cell does not hold, and a Tết holiday's bracketed span beside its counts of days before and after Tết).
+    /// that measure and the score after its misses were mended in five lanes (147 of 149; left: the 1982 row and a label that
+    /// needs a date the cell does not hold).
     /// </summary>
     [Fact]
-    public void The_twenty_seventh_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySeventhHarvest, rows: 149, measured: 123, mended: 146);
+    public void The_twenty_seventh_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentySeventhHarvest, rows: 149, measured: 123, mended: 147);
 
     /// <summary>
     /// The twenty-eighth harvest: 78 time cells held out whole (<c>HeldOut/harvest28-held.tsv</c>), gathered beside the
@@ -533,10 +534,20 @@ public class CorpusPhraseTests
     /// twenty-seventh and twenty-eighth harvests' misses were mended, from the files of the same two law repositories they
     /// left unused, and committed (<c>63e9ad5</c>) before the parser read any. Its one run, on the parser with those misses
     /// mended (<c>24e3262</c>), read 61 of 65 (93.8 %); the parser at the twenty-second session's start read the same 61.
-    /// This test keeps that measure and the score after its misses were mended.
+    /// This test keeps that measure and the score after its four misses were mended (65 of 65).
     /// </summary>
     [Fact]
-    public void The_twenty_ninth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyNinthHarvest, rows: 65, measured: 61, mended: 61);
+    public void The_twenty_ninth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentyNinthHarvest, rows: 65, measured: 61, mended: 65);
+
+    /// <summary>
+    /// The thirtieth harvest: 100 time cells held out whole (<c>HeldOut/harvest30-held.tsv</c>), gathered while the
+    /// twenty-ninth harvest's misses were mended, from the law repository's files no harvest had used, and committed
+    /// (<c>d3d6da9</c>) before the parser read any. Its one run, on the parser with the twenty-ninth's misses mended
+    /// (<c>09c18f7</c>), read 86 of 100; the parser at the twenty-second session's start read 85. This test keeps that
+    /// measure and the score after its misses were mended.
+    /// </summary>
+    [Fact]
+    public void The_thirtieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtiethHarvest, rows: 100, measured: 86, mended: 86);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
