@@ -101,7 +101,7 @@ public static partial class DeadlineParser
             var deadline = false;
             for (var i = 0; i < items.Count && !deadline && items.Count >= 2; i++)
             {
-                deadline = items[i].Kind == ItemKind.Date && SaidAsDeadline(items[i].FirstToken);
+                deadline = items[i].Kind == ItemKind.Date && SaidAsDeadline(items[i].FirstToken) && !AlreadyHappenedBy(items[i].FirstToken);
             }
 
             if (!deadline)
@@ -350,6 +350,8 @@ public static partial class DeadlineParser
         /// not when it is due; beside another deadline it becomes the note. Runs after the scan.</summary>
         private void SetConditionsApart()
         {
+            // ("Đối với thuốc lá bao đã sản xuất trước ngày 31/3/2000 … sẽ được tiếp tục bán cho đến hết ngày 30/6/2000": such a
+            // day is no deadline beside which <see cref="SetCutOffsApart"/> would take the later day for a cut-off.)
             for (var i = items.Count - 1; i >= 0 && items.Count >= 2; i--)
             {
                 var item = items[i];
@@ -680,6 +682,7 @@ public static partial class DeadlineParser
         /// năm 2025; trường hợp khách quan có thể nhận quà sau thời hạn này, nhưng không muộn hơn ngày 15 tháng 9 năm 2025".</summary>
         private void SetSpecialCasesApart()
         {
+            var caseEnd = -1; // the last token of a case's days joined by "và", set apart from the last
             for (var i = items.Count - 1; i >= 1; i--)
             {
                 var item = items[i];
@@ -699,17 +702,62 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                var deadlines = SaidAsDeadline(item.FirstToken) && SaidAsDeadline(items[rule].FirstToken);
-                for (var t = items[rule].LastToken + 1; t + 1 < item.FirstToken; t++)
+                // A day joined by "và" or "hoặc" to the case's day before it ("… trước ngày 31 tháng 5 và trước ngày 30 tháng 9")
+                // is that case's too: look for the case before the first day of the row.
+                var head = i;
+                while (rule > 0 && JoinedDays(items[rule], items[head]))
                 {
-                    if (Is(t, "truong", "hop") && (Is(t - 1, ',') || Is(t - 1, ';')) && (deadlines || PastTheDeadline(t + 2, item.FirstToken)))
+                    var before = rule - 1;
+                    while (before >= 0 && items[before].Kind is not (ItemKind.Date or ItemKind.DayOfMonth))
                     {
-                        SetApart(i, $"\"{Original(t, item.LastToken)}\" là hạn của trường hợp riêng");
+                        before--;
+                    }
+
+                    if (before < 0)
+                    {
+                        break;
+                    }
+
+                    (head, rule) = (rule, before);
+                }
+
+                var deadlines = SaidAsDeadline(items[head].FirstToken) && SaidAsDeadline(items[rule].FirstToken);
+                for (var t = items[rule].LastToken + 1; t + 1 < items[head].FirstToken; t++)
+                {
+                    // (A case said in its own sentence after the rule's, "… hằng năm. Trường hợp …", is one too.)
+                    if (Is(t, "truong", "hop") && (Is(t - 1, ',') || Is(t - 1, ';') || (Is(t - 1, '.') && IsSentenceBreak(t - 1)))
+                        && (deadlines || PastTheDeadline(t + 2, items[head].FirstToken)))
+                    {
+                        caseEnd = caseEnd < 0 ? item.LastToken : caseEnd;
+                        SetApart(i, head == i ? $"\"{Original(t, caseEnd)}\" là hạn của trường hợp riêng" : null);
                         MarkCovered(t, item.LastToken); // its words are in that note already
+                        caseEnd = head == i ? -1 : caseEnd;
                         break;
                     }
                 }
             }
+        }
+
+        /// <summary>Whether day <paramref name="b"/> follows day <paramref name="a"/> joined by "và" or "hoặc" (and a deadline's
+        /// word: "và trước ngày 30 tháng 9"), with no stop between.</summary>
+        private bool JoinedDays(Item a, Item b)
+        {
+            var gap = b.FirstToken - a.LastToken - 1;
+            if (a.Kind is not (ItemKind.Date or ItemKind.DayOfMonth) || b.Kind is not (ItemKind.Date or ItemKind.DayOfMonth)
+                || gap < 1 || gap > 4 || !(Is(a.LastToken + 1, "va") || Is(a.LastToken + 1, "hoac")))
+            {
+                return false;
+            }
+
+            for (var t = a.LastToken + 2; t < b.FirstToken; t++)
+            {
+                if (!tokens[t].IsWord)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Whether "sau thời hạn" (after the deadline already said) comes between <paramref name="from"/> and
@@ -1313,6 +1361,14 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>Whether the date at <paramref name="first"/> is said with "trước" after "đã" in its clause ("đã sản xuất
+        /// trước ngày 31/3/2000"): a condition, which <see cref="SetConditionsApart"/> sets apart, not a deadline.</summary>
+        private bool AlreadyHappenedBy(int first)
+        {
+            var before = Is(first - 1, "ngay") ? first - 2 : first - 1;
+            return Is(before, "truoc") && HappenedEarlierInClause(before);
         }
 
         /// <summary>Whether "đã" (with its tilde: not "đa" of "tối đa") stands before <paramref name="k"/> in its clause.</summary>
