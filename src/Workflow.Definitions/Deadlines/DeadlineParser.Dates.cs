@@ -338,6 +338,16 @@ public static partial class DeadlineParser
                 return (context.TrackedYear, year + 2);
             }
 
+            if (Is(year, "nam", "ke") && Is(year + 2, "hoach") && !Is(year + 3, TokenType.Number) && !Is(year + 3, "tiep") && !Is(year + 3, "sau")
+                && !Is(year + 3, "truoc") && !Is(year + 3, "lien") && PlanNamedBefore(j))
+            {
+                // "… lập và gửi … dự kiến kế hoạch tài chính … trước ngày 01 tháng 3 năm kế hoạch": in a cell about the plan, the
+                // plan's year is each cycle's, as a report's year is; every year. Bare, "trước ngày 31 tháng 3 của năm kế hoạch"
+                // is the tracked year's one date.
+                placeholder = YearPlaceholder.Report;
+                return (context.TrackedYear, year + 2);
+            }
+
             if (Is(year, "nam") && IsReportWord(year + 1))
             {
                 placeholder = YearPlaceholder.Report;
@@ -346,6 +356,21 @@ public static partial class DeadlineParser
             }
 
             return Is(year, "nam") ? PlaceholderYear(year + 1) : null;
+        }
+
+        /// <summary>Whether the cell names a plan ("kế hoạch", not "năm kế hoạch" nor "Bộ Kế hoạch") before token
+        /// <paramref name="j"/>: "… rà soát kế hoạch tài chính và giao … trước ngày 30 tháng 4 năm kế hoạch".</summary>
+        private bool PlanNamedBefore(int j)
+        {
+            for (var t = 1; t < j; t++)
+            {
+                if (Is(t, "ke", "hoach") && !Is(t - 1, "nam") && !Is(t - 1, "bo"))
+                {
+                    return true;
+                }
+            }
+
+            return Is(0, "ke", "hoach");
         }
 
         /// <summary>Whether any token of the cell is a year number ("2025").</summary>

@@ -704,7 +704,8 @@ public static partial class DeadlineParser
             return DayOfMonth(day, nextMonth: false, k, k);
         }
 
-        /// <summary>After the day: "tháng đầu (tiên) (của) quý sau / quý liền sau / quý sau liền kề / quý tiếp theo", and the
+        /// <summary>After the day: "tháng đầu (tiên) (của) quý sau / quý liền sau / quý sau liền kề / quý tiếp theo / quý kế
+        /// tiếp" ("chậm nhất vào ngày 20 tháng đầu tiên của quý kế tiếp"), and the
         /// "(đối với) báo cáo quý" it is for. Returns the token after the words, or <paramref name="of"/> when they are not there.</summary>
         private int NextQuarterFirstMonth(int of)
         {
@@ -722,7 +723,7 @@ public static partial class DeadlineParser
             }
 
             j++;
-            if (Is(j, "lien", "sau") || Is(j, "tiep", "theo"))
+            if (Is(j, "lien", "sau") || Is(j, "tiep", "theo") || Is(j, "ke", "tiep"))
             {
                 j += 2;
             }
@@ -1032,14 +1033,15 @@ public static partial class DeadlineParser
         /// năm … trước ngày 01 tháng 10 năm sau"), its year-end review ("tổng kết") or assessment ("kiểm điểm", "xếp loại":
         /// "Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng … gửi về Ban Tổ chức Trung ương trước ngày 01/02 năm sau"), and
         /// a tax declaration of the year, the taxpayer's report ("kê khai doanh thu …", "nộp tờ khai thuế", "thông báo doanh thu"), or a tax paid by
-        /// the year ("nộp thuế thu nhập cá nhân theo năm chậm nhất là ngày 31 tháng 01 năm sau").</summary>
+        /// the year ("nộp thuế thu nhập cá nhân theo năm chậm nhất là ngày 31 tháng 01 năm sau"). So is "năm đánh giá", the
+        /// year assessed ("công bố kết quả đánh giá … của năm đánh giá … trước ngày 15 tháng 3 của năm sau").</summary>
         private bool MentionsReport()
         {
             for (var t = 0; t + 1 < tokens.Length; t++)
             {
                 if (Is(t, "bao", "cao") || Is(t, "ky", "ke", "toan") || Is(t, "quyet", "toan", "nam") || Is(t, "tong", "ket")
                     || Is(t, "kiem", "diem") || Is(t, "xep", "loai") || Is(t, "ke", "khai") || Is(t, "to", "khai") || (Is(t, "thong", "bao") && Is(t + 2, "doanh", "thu"))
-                    || (Is(t, "thue") && TaxByTheYearAfter(t)))
+                    || (Is(t, "thue") && TaxByTheYearAfter(t)) || (Is(t, "nam", "danh") && Is(t + 2, "gia")))
                 {
                     return true; // "Đối với kỳ kế toán năm: … ngày 10/02 năm tiếp theo": the accounting year's, every year
                 }

@@ -111,9 +111,14 @@ public static partial class DeadlineParser
 
         /// <summary>"… thông báo kế hoạch bán ngoại tệ trong năm chi tiết theo quý", "chia theo tháng", "phân theo quý": a bare
         /// "quý" or "tháng" after "chi tiết theo", "chia theo" or "phân theo" says how a plan or figure is broken down, not how
-        /// often the duty falls: no period ("báo cáo theo quý" still is one).</summary>
-        private bool BrokenDownBy(int k) =>
-            Is(k - 1, "theo") && (Is(k - 3, "chi", "tiet") || Is(k - 2, "chia") || Is(k - 2, "phan"));
+        /// often the duty falls: no period ("báo cáo theo quý" still is one). So with "ra" for "theo" and "từng" before the
+        /// period: "kế hoạch … cho năm kế hoạch (có chia ra từng quý)", "chi tiết từng quý".</summary>
+        private bool BrokenDownBy(int k)
+        {
+            var j = Is(k - 1, "tung") ? k - 2 : k - 1;
+            return ((Is(j, "theo") || Is(j, "ra")) && (Is(j - 2, "chi", "tiet") || Is(j - 1, "chia") || Is(j - 1, "phan")))
+                || (j < k - 1 && Is(j - 1, "chi", "tiet"));
+        }
 
         /// <summary>
         /// "Từ quý I đến quý III/2025", "Từ quý IV/2025 đến quý II/2026", "Quý I/2026 đến Quý IV/2027": a range of quarters

@@ -873,12 +873,15 @@ public static partial class DeadlineParser
         /// <summary>"quy định", "quy chế", "quy trình": "quy" written without its accent and followed by a word that is
         /// no quarter's number is another word, not "quý" ("Quy IV/2025", typed without accents, is still a quarter). "Quỹ"
         /// ("Quĩ"), a fund, written with the tilde or the hook, is never a quarter, wherever it stands ("… hoạt động của
-        /// Quỹ;"). Nor is "quý" beside "hiếm", precious and rare ("loài thủy sản nguy cấp, quý, hiếm", "gen quý hiếm").</summary>
+        /// Quỹ;"). Nor is "quý" beside "hiếm", precious and rare ("loài thủy sản nguy cấp, quý, hiếm", "gen quý hiếm"). Nor
+        /// is "quy" without its accent glued by a stray mark to the word after it ("theo quy;định": "quy định").</summary>
         private bool OtherWordThanQuarter(int k)
         {
             var word = text.Text.AsSpan(tokens[k].Start, tokens[k].Length);
             return word.IndexOfAny(FundMarks) >= 0 || (Is(k + 1, TokenType.Word) && !IsRomanLike(k + 1) && word.IndexOfAny("ýÝíÍ") < 0)
-                || Is(k + 1, "hiem") || (Is(k + 1, ',') && Is(k + 2, "hiem"));
+                || Is(k + 1, "hiem") || (Is(k + 1, ',') && Is(k + 2, "hiem"))
+                || (Is(k + 2, TokenType.Word) && tokens[k + 1].Type == TokenType.Punct && Touches(k, k + 1) && Touches(k + 1, k + 2)
+                    && !IsRomanLike(k + 2) && word.IndexOfAny("ýÝíÍ") < 0);
         }
 
         /// <summary>"Q1/2026", "Q IV/2026", "Q4 năm 2026", "Q2-Q3/2026": "Q" and a quarter's number followed by its year
