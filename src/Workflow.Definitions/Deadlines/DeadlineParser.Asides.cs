@@ -1142,7 +1142,7 @@ public static partial class DeadlineParser
         {
             SetMonthToMonthSpansApart();
             SetRoundYearsApart();
-            if (!Mentions("lieu"))
+            if (!Mentions("lieu") && !Mentions("tinh"))
             {
                 return;
             }
@@ -1158,12 +1158,67 @@ public static partial class DeadlineParser
 
                 for (var t = span.FirstToken - 1; t >= 1 && t >= span.FirstToken - (day ? 3 : 6) && !Is(t, ',') && !IsSentenceBreak(t); t--)
                 {
-                    if (Is(t, "so", "lieu") && (Is(t - 1, "chot") || (!day && Is(t - 1, "ky"))))
+                    // "- Báo cáo sơ kết 6 tháng: Được tính từ ngày 01 tháng 01 đến ngày 30 tháng 6 hàng năm. Thời gian gửi báo cáo
+                    // trước ngày 15 tháng 7 hàng năm": a span "(được) tính từ … đến …" beside a day said as a deadline is the
+                    // period the report counts, as after "chốt số liệu".
+                    if ((Is(t, "so", "lieu") && (Is(t - 1, "chot") || (!day && Is(t - 1, "ky")))) || (!day && Is(t, "tinh", "tu")))
                     {
+                        // ("… đến ngày 30 tháng 6 hàng năm": "hàng năm" right after the data period is its own, each year.)
+                        var yearly = i + 1 < items.Count && items[i + 1] is { Kind: ItemKind.Period, Period: ReportingPeriod.Yearly } every
+                            && every.FirstToken == span.LastToken + 1 && DeadlineDayOutside(every);
+                        if (yearly)
+                        {
+                            items.RemoveAt(i + 1); // (its words stay covered: no note of their own)
+                        }
+
                         SetApart(i, $"\"{Original(span.FirstToken, span.LastToken)}\" là {(day ? "ngày chốt số liệu" : "kỳ số liệu")}, không phải hạn");
                         break;
                     }
                 }
+            }
+
+            SetBracketedDataPeriodsApart();
+        }
+
+        /// <summary>"c) Báo cáo sáu tháng (số liệu được tính từ 00h00 ngày đầu tiên của năm đến 24h00 ngày cuối cùng của tháng
+        /// 6): báo cáo trước ngày 15 tháng 7 của năm báo cáo;": brackets opened by "số liệu" (or "kỳ số liệu", "chốt số liệu")
+        /// hold the period the data covers; beside a day said as a deadline outside them, whatever they hold is the note.</summary>
+        private void SetBracketedDataPeriodsApart()
+        {
+            for (var open = 0; open + 3 < tokens.Length; open++)
+            {
+                if (!Is(open, '(') || !(Is(open + 1, "so", "lieu") || (Is(open + 2, "so", "lieu") && (Is(open + 1, "ky") || Is(open + 1, "chot")))))
+                {
+                    continue;
+                }
+
+                var close = open + 1;
+                while (close < tokens.Length && !Is(close, ')') && !Is(close, '('))
+                {
+                    close++;
+                }
+
+                if (close >= tokens.Length || !Is(close, ')'))
+                {
+                    return;
+                }
+
+                var set = false;
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    if (items[i].FirstToken > open && items[i].LastToken < close && DeadlineDayOutside(new Item(ItemKind.Span, default, 0, default, null, false, open, close)))
+                    {
+                        SetApart(i, null);
+                        set = true;
+                    }
+                }
+
+                if (set)
+                {
+                    notes.Add($"\"{Original(open + 1, close - 1)}\" là kỳ số liệu, không phải hạn");
+                }
+
+                open = close;
             }
         }
 

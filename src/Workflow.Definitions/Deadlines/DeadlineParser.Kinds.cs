@@ -161,7 +161,8 @@ public static partial class DeadlineParser
                 var dated = (datedPeriods & (1 << i)) != 0
                     || (item.Kind == ItemKind.Period && item.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths && (datedKinds & (1 << (int)item.Period)) != 0)
                     || (item.Period == ReportingPeriod.Monthly && monthlyDay) || (item.Period == ReportingPeriod.Yearly && yearlyDay)
-                    || (item.Period == ReportingPeriod.Quarterly && quarterlyDay);
+                    || (item.Period == ReportingPeriod.Quarterly && quarterlyDay)
+                    || (item.Period == ReportingPeriod.Yearly && HalfYearsDayFrequency(i, datedPeriods));
                 periods |= item.Kind == ItemKind.Period && !dated ? 1 << (int)item.Period : 0;
                 if (item.Kind == ItemKind.Date && item.Name is null && !(i > 0 && (datedPeriods & (1 << (i - 1))) != 0))
                 {
@@ -282,6 +283,12 @@ public static partial class DeadlineParser
                 else if (dated.Name is null)
                 {
                     Add(date, ReportingPeriod.Yearly, "Năm");
+                }
+                else if (namedDays >= 2 && dated.YearImplicit && dated.Name is "6 tháng đầu năm" or "6 tháng cuối năm" && IsReportWord(dated.FirstToken - 2))
+                {
+                    // "Trước ngày 05 tháng 7 và ngày 05 tháng 01 của năm sau, … báo cáo 6 tháng đầu năm và hằng năm": beside two
+                    // or more days of the year, the half a report names is what it covers, as "6 tháng" is, no half's end.
+                    continue;
                 }
                 else
                 {
@@ -429,7 +436,7 @@ public static partial class DeadlineParser
                 var quarter = period is { Kind: ItemKind.Date, YearImplicit: true, ReportOf: null } && period.Name is { } name && name.StartsWith("Quý", StringComparison.Ordinal);
                 if ((quarter || (period.Kind == ItemKind.Period && period.Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths or ReportingPeriod.Yearly))
                     && day is { Kind: ItemKind.Date, ReportOf: null } && (day.Name is null || (!quarter && Is(after, ':') && day.FirstToken > after && MonthLabels.AsSpan().Contains(day.Name)))
-                    && OnlyFillerWords(after, day.FirstToken))
+                    && (OnlyFillerWords(after, day.FirstToken) || ReportDayAfterPeriod(period, day)))
                 {
                     dated |= 1 << i;
                 }
@@ -498,6 +505,32 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>Whether the yearly period at <paramref name="i"/> is "hằng năm" said right after the own day of a half-year's
+        /// (nine months') report: "Báo cáo sơ kết 6 tháng: … Thời gian gửi báo cáo trước ngày 15 tháng 7 hàng năm" — that day's
+        /// frequency, every year, no year's end beside it.</summary>
+        private bool HalfYearsDayFrequency(int i, int datedPeriods) =>
+            i >= 2 && i < 32 && (datedPeriods & (1 << (i - 2))) != 0 && items[i - 2].Kind == ItemKind.Period
+            && items[i - 2].Period is ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths
+            && items[i - 1].Kind == ItemKind.Date && items[i].FirstToken == items[i - 1].LastToken + 1;
+
+        /// <summary>Whether <paramref name="day"/>, the next item after a half-year's (nine months') report, is in the month
+        /// right after that period ends, with words or a data period between: "- Báo cáo sơ kết 6 tháng: Được tính từ … .
+        /// Thời gian gửi báo cáo trước ngày 15 tháng 7 hàng năm", "c) Báo cáo sáu tháng (số liệu được tính từ …): báo cáo
+        /// trước ngày 15 tháng 7 của năm báo cáo": the report's own day, no half-year's end beside it. The period must be
+        /// said as a report ("báo cáo (sơ kết) 6 tháng"); a July day after "Định kỳ 6 tháng" alone stays as it was read.</summary>
+        private bool ReportDayAfterPeriod(Item period, Item day)
+        {
+            if (period.Kind != ItemKind.Period || period.Period is not (ReportingPeriod.HalfYearly or ReportingPeriod.NineMonths)
+                || day.Name is not null || day.Date.Month != (period.Period == ReportingPeriod.HalfYearly ? 7 : 10))
+            {
+                return false;
+            }
+
+            var t = period.FirstToken - 1;
+            t -= Is(t - 1, "so", "ket") ? 2 : 0; // "Báo cáo sơ kết 6 tháng"
+            return Is(t - 1, "bao", "cao");
         }
 
         /// <summary>Only filler words ("trước", "ngày", "chậm nhất", and the sending of the report: "gửi", "nộp") from

@@ -523,6 +523,10 @@ public static partial class DeadlineParser
             return j + 2;
         }
 
+        /// <summary>Whether a year follows a quarter's number at <paramref name="j"/> ("quý 1/2026", "quý 1 năm 2026"): a
+        /// quarter of one year, no report of every year.</summary>
+        private bool IsYearAfterQuarter(int j) => ((Is(j, '/') || Is(j, '-') || Is(j, "nam")) && IsYearNumber(j + 1)) || IsYearNumber(j);
+
         /// <summary>"báo cáo", or "báo báo", its second syllable typed twice ("năm kế tiếp sau năm báo báo").</summary>
         private bool IsReportWord(int j) => Is(j, "bao") && (Is(j + 1, "cao") || Is(j + 1, "bao"));
 
@@ -631,6 +635,15 @@ public static partial class DeadlineParser
                 // "đối với báo cáo sáu tháng", "chín tháng": the count in words.
                 period = Is(j, "sau") ? ReportingPeriod.HalfYearly : ReportingPeriod.NineMonths;
                 last = j + 1 + (Is(j + 2, "dau", "nam") ? 2 : 0);
+            }
+            else if (Is(j, "quy") && Quarter(j + 1) is var quarter && quarter > 0 && !IsYearAfterQuarter(j + 2))
+            {
+                // "- Trước ngày 15 tháng 4 đối với báo cáo quý 1 và trước ngày 15 tháng 10 đối với báo cáo quý 3 hàng năm;": the
+                // date is that quarter's report's, every year, with no quarter's end beside it.
+                items.RemoveRange(dated + 1, items.Count - dated - 1);
+                items[dated] = date with { ReportOf = ReportingPeriod.Quarterly, Name = QuarterNames[quarter - 1] };
+                recurringMarkers.Add(date.FirstToken);
+                return j + 2;
             }
             else
             {
