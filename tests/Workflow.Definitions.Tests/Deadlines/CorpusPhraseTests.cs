@@ -544,10 +544,10 @@ public class CorpusPhraseTests
     /// twenty-ninth harvest's misses were mended, from the law repository's files no harvest had used, and committed
     /// (<c>d3d6da9</c>) before the parser read any. Its one run, on the parser with the twenty-ninth's misses mended
     /// (<c>09c18f7</c>), read 86 of 100; the parser at the twenty-second session's start read 85. This test keeps that
-    /// measure and the score after its misses were mended.
+    /// measure and the score after its fourteen misses were mended in three lanes (100 of 100).
     /// </summary>
     [Fact]
-    public void The_thirtieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtiethHarvest, rows: 100, measured: 86, mended: 86);
+    public void The_thirtieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtiethHarvest, rows: 100, measured: 86, mended: 100);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
