@@ -1203,13 +1203,18 @@ public static partial class DeadlineParser
                     return;
                 }
 
+                // (Whether a deadline day stands outside the brackets is asked once: setting apart what is inside them does
+                // not change it.)
                 var set = false;
-                for (var i = items.Count - 1; i >= 0; i--)
+                if (DeadlineDayOutside(new Item(ItemKind.Span, default, 0, default, null, false, open, close)))
                 {
-                    if (items[i].FirstToken > open && items[i].LastToken < close && DeadlineDayOutside(new Item(ItemKind.Span, default, 0, default, null, false, open, close)))
+                    for (var i = items.Count - 1; i >= 0; i--)
                     {
-                        SetApart(i, null);
-                        set = true;
+                        if (items[i].FirstToken > open && items[i].LastToken < close)
+                        {
+                            SetApart(i, null);
+                            set = true;
+                        }
                     }
                 }
 
