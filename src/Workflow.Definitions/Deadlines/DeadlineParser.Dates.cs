@@ -185,6 +185,13 @@ public static partial class DeadlineParser
                 return ExactDate(n, month, year, k, last);
             }
 
+            // "ngày 20 tháng Sáu năm 2025", "ngày 2 tháng mười một năm 2025": a month's name in words with its year, as its
+            // number; without a year the name is left unread (see MonthInWords).
+            if (Is(k - 1, "ngay") && Is(j, "thang") && n is >= 1 and <= 31 && MonthInWords(j + 1) is (> 0 and var named, var nameEnd))
+            {
+                return ExactDate(n, named, tokens[nameEnd + 1].Value, k, nameEnd + 1);
+            }
+
             // 23 tháng Chạp, 10 tháng Giêng
             if (Is(j, "thang") && n is >= 1 and <= 30 && (Is(j + 1, "gieng") || Is(j + 1, "chap")))
             {

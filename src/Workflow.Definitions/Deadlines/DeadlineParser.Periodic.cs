@@ -136,6 +136,14 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if ((Is(k - 1, "ngay") || (Is(k - 1, "thu") && Is(k - 2, "ngay") && n >= 8)) && Digits(k) <= 2 && n is >= 1 and <= 31
+                && Is(k + 1, "thang", "sau") && !IsNumberWord(k + 2, "sau") && !Is(k + 3, "khi") && !Is(k + 3, "ngay") && !Is(k + 3, "quy"))
+            {
+                // "trước ngày 20 tháng sau", "chậm nhất vào ngày thứ 20 tháng sau": that day of the next month, every month, as
+                // "ngày 20 của tháng sau"; not twenty months. "tháng sáu" (June) is a month's name, not "sau" (after).
+                return DayOfMonth(n, nextMonth: true, k, k + 2);
+            }
+
             if (Is(k + 1, "ngay") || Is(k + 1, "thang"))
             {
                 return CountedFrom(k, k + 1);

@@ -33,4 +33,15 @@ public partial class DeadlineFamilyTests
     [InlineData("định kỳ hằng tháng báo cáo tình hình, gửi Bộ Tài chính trước ngày 25.", "recurring: Tháng 1 2025-01-25 | Tháng 2 2025-02-25 | Tháng 3 2025-03-25 | Tháng 4 2025-04-25 | Tháng 5 2025-05-25 | Tháng 6 2025-06-25 | Tháng 7 2025-07-25 | Tháng 8 2025-08-25 | Tháng 9 2025-09-25 | Tháng 10 2025-10-25 | Tháng 11 2025-11-25 | Tháng 12 2025-12-25")]
     [InlineData("Hằng tháng, trước ngày 20. Gửi báo cáo về Sở Tài chính", "recurring: Tháng 1 2025-01-20 | Tháng 2 2025-02-20 | Tháng 3 2025-03-20 | Tháng 4 2025-04-20 | Tháng 5 2025-05-20 | Tháng 6 2025-06-20 | Tháng 7 2025-07-20 | Tháng 8 2025-08-20 | Tháng 9 2025-09-20 | Tháng 10 2025-10-20 | Tháng 11 2025-11-20 | Tháng 12 2025-12-20")]
     public void A_bare_day_closed_by_a_full_stop_is_each_months(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>A day whose month is named in words with its year ("ngày 20 tháng Sáu năm 2025") is that date, as with the
+    /// month's number; a name without a year, or a year before the tracked range, is left unread.</summary>
+    [Theory]
+    [InlineData("Gửi báo cáo trước ngày 20 tháng Sáu năm 2025.", "once: 2025-06-20")]
+    [InlineData("trước ngày 20 tháng sáu năm 2025", "once: 2025-06-20")]
+    [InlineData("Hoàn thành ngày 2 tháng Mười một năm 2025", "once: 2025-11-02")]
+    [InlineData("Chậm nhất ngày 31 tháng Mười Hai/2025", "once: 2025-12-31")]
+    [InlineData("Gửi báo cáo trước ngày 20 tháng sáu.", "unknown:")]
+    [InlineData("Kỷ niệm ngày 19 tháng Tám năm 1945", "unknown:")]
+    public void A_day_with_its_month_in_words_and_a_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }

@@ -61,6 +61,16 @@ public partial class DeadlineFamilyTests
     [InlineData("Họp vào ngày thứ Hai của tháng sau.", "unknown")]
     public void A_day_of_the_next_month_said_with_ke_tiep(string phrase, string expected) => Assert.Equal(expected, Span(phrase));
 
+    /// <summary>"tháng sau" right after a day, without "của": that day of the next month, every month, as with "của"; with
+    /// "thứ" before a day past seven too. "tháng sáu" is June, not "after"; "… tháng sau khi …" counts months from an event.</summary>
+    [Theory]
+    [InlineData("Gửi báo cáo trước ngày 20 tháng sau.", "recurring 12: 2025-02-20 … 2026-01-20")]
+    [InlineData("Báo cáo định kỳ hằng tháng, chậm nhất vào ngày thứ 20 tháng sau.", "recurring 12: 2025-02-20 … 2026-01-20")]
+    [InlineData("Báo cáo định kỳ hằng tháng, chậm nhất vào ngày 20 của tháng sau.", "recurring 12: 2025-02-20 … 2026-01-20")]
+    [InlineData("Gửi báo cáo trước ngày 20 tháng sáu.", "unknown")]
+    [InlineData("Hoàn thành 20 tháng sau khi ký hợp đồng.", "event")]
+    public void A_day_of_the_next_month_said_without_cua(string phrase, string expected) => Assert.Equal(expected, Span(phrase));
+
     /// <summary>A law named with its day is a cited document; a year whose clause says in how many rounds the work is done
     /// is the campaign's year beside the round's own days. A day said as a deadline after a law's name, and a year with no
     /// rounds, stay as they were.</summary>
