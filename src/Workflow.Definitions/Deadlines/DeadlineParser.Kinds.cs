@@ -323,8 +323,8 @@ public static partial class DeadlineParser
                                 continue;
                             }
 
-                            var month = new LocalDate(y, q * 3, 1).PlusMonths(day.Name switch { null => -2, "sau" => 1, "sau2" => 2, "sau3" => 3, _ => 0 });
-                            Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Quarterly, Named(QuarterNames[q - 1], y));
+                            var month = new LocalDate(y, q * 3, 1).PlusMonths(day.Name switch { null or WorkingDay => -2, "sau" => 1, "sau2" => 2, "sau3" => 3, _ => 0 });
+                            Add(DayOf(month, day), ReportingPeriod.Quarterly, Named(QuarterNames[q - 1], y));
                         }
 
                         continue;
@@ -337,8 +337,8 @@ public static partial class DeadlineParser
                             continue;
                         }
 
-                        var month = new LocalDate(y, m, 1).PlusMonths(day.Name is null ? 0 : 1);
-                        Add(month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1), ReportingPeriod.Monthly, Named(MonthLabels[m], y));
+                        var month = new LocalDate(y, m, 1).PlusMonths(day.Name is null or WorkingDay ? 0 : 1);
+                        Add(DayOf(month, day), ReportingPeriod.Monthly, Named(MonthLabels[m], y));
                     }
                 }
             }
@@ -602,6 +602,13 @@ public static partial class DeadlineParser
             milestones.Add(milestone);
             return milestones;
         }
+
+        /// <summary>The day of a day-of-month item in the month opening on <paramref name="month"/>: its number, at most the
+        /// month's last; counted in working days ("05 ngày làm việc đầu tiên của tháng"), that working day of the month.</summary>
+        private LocalDate DayOf(LocalDate month, Item day) =>
+            day.Name is WorkingDay or WorkingDayOfLast
+                ? context.Calendar.AddWorkingDays(month.PlusDays(-1), day.Year)
+                : month.PlusDays(Math.Min(day.Year, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)) - 1);
 
         private Milestone Milestone(string? label, LocalDate due) =>
             new(label, due, due == beforeHoliday ? context.Calendar.PreviousWorkingDayOnOrBefore(due) : context.Calendar.NextWorkingDayOnOrAfter(due));

@@ -144,6 +144,11 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth: true, k, k + 2);
             }
 
+            if (Is(k + 1, "ngay") && FirstDaysOfEveryMonth(k) is var firstDays && firstDays > k)
+            {
+                return firstDays;
+            }
+
             if (Is(k + 1, "ngay") || Is(k + 1, "thang"))
             {
                 return CountedFrom(k, k + 1);
@@ -705,6 +710,51 @@ public static partial class DeadlineParser
         private bool IsNumberWord(int k, string folded) =>
             Is(k, folded) && text.Text.AsSpan(tokens[k].Start, tokens[k].Length).IndexOfAny("áÁíÍ") >= 0;
 
+        /// <summary>"Định kỳ hằng tháng, trong thời hạn 05 ngày đầu tiên của tháng, …", "trong 03 ngày đầu của tháng" (a monthly
+        /// duty said before), "trong 05 ngày đầu mỗi tháng", "Định kỳ hằng quý, trong thời hạn 05 ngày đầu tháng của tháng đầu
+        /// tiên của quý", "trong 10 ngày đầu của tháng cuối quý": the first N days of every month, or of each quarter's first
+        /// (last) month, end on day N of it; "05 ngày làm việc đầu tiên" on its fifth working day, with the calendar. Only after
+        /// "trong" ("trong thời hạn", "trong vòng"): "thu ngân sách nhà nước 15 ngày đầu tháng" is the data's period; and only
+        /// for a month not named ("05 ngày đầu tháng 3" is not every month's). "05 ngày đầu tiên kể từ ngày …" counts from
+        /// an event and is left as it was. <paramref name="k"/> is the count; returns the token after the words, or k.</summary>
+        private int FirstDaysOfEveryMonth(int k)
+        {
+            var n = tokens[k].Value;
+            var j = k + 2;
+            var working = Is(j, "lam", "viec");
+            j += working ? 2 : 0;
+            if (!Is(j, "dau") || !IsStart(j) || Digits(k) > 2 || n < 1 || n > (working ? 20 : 31)
+                || !(Is(k - 1, "trong") || Is(k - 2, "trong", "vong") || Is(k - 3, "trong", "thoi", "han") || Is(k - 3, "trong", "thoi", "gian")))
+            {
+                return k;
+            }
+
+            j++;
+            j += Is(j, "tien") ? 1 : 0;
+            // "05 ngày đầu tháng của tháng đầu tiên của quý": the month said twice.
+            j += Is(j, "thang", "cua") && Is(j + 2, "thang") ? 2 : Is(j, "cua") ? 1 : 0;
+            var every = Is(j, "moi") || Is(j, "hang");
+            j += every ? 1 : 0;
+            if (!Is(j, "thang"))
+            {
+                return k;
+            }
+
+            if (!every && EveryQuarterAfter(j + 1) is var quarter && quarter > j + 1)
+            {
+                return DayOfQuarter(n, Is(j + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, quarter - 1, working);
+            }
+
+            // The month alone, closing its clause: every month, said so or by a monthly duty read before it.
+            var closed = j + 1 >= tokens.Length || Is(j + 1, ',') || Is(j + 1, ';') || Is(j + 1, '.') || Is(j + 1, ')') || IsSentenceBreak(j + 1);
+            if (!closed || !(every || items.Exists(static i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Monthly)))
+            {
+                return k;
+            }
+
+            return DayOfMonth(n, nextMonth: false, k, j, working);
+        }
+
         /// <summary>"Định kỳ hằng tháng, trước ngày 20", "Hằng tháng (trước ngày 25)": a bare day after "hằng tháng"
         /// is that day of every month, as "trước ngày 20 hằng tháng" is; so is one closed by a full stop ("… gửi Bộ Tài chính
         /// trước ngày 25."): a dot is a day's and month's only with a number after it ("20.8").</summary>
@@ -901,7 +951,9 @@ public static partial class DeadlineParser
 
         /// <summary>A day of the first or last month of every quarter (or of the month after each quarter); a "hằng quý"
         /// before it is that duty's frequency, not another set of dates (the quarters' ends).</summary>
-        private int DayOfQuarter(int day, QuarterMonth month, int first, int last)
+        /// <remarks>With <paramref name="working"/>, the day is that working day of the month ("05 ngày làm việc đầu tiên của
+        /// tháng đầu quý"): only for the quarter's first or last month.</remarks>
+        private int DayOfQuarter(int day, QuarterMonth month, int first, int last, bool working = false)
         {
             var quarterly = items.FindLastIndex(i => i.Kind == ItemKind.Period && i.Period == ReportingPeriod.Quarterly);
             // "Đối với báo cáo quý, … ngày cuối cùng của tháng đầu tiên của quý liền sau", "Báo cáo quý trước ngày 20 tháng
@@ -911,7 +963,7 @@ public static partial class DeadlineParser
                 items.RemoveAt(quarterly);
             }
 
-            items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Quarterly, month switch { QuarterMonth.Last => "cuoi", QuarterMonth.NextFirst => "sau", QuarterMonth.NextSecond => "sau2", QuarterMonth.NextThird => "sau3", _ => null }, true, first, last));
+            items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Quarterly, month switch { QuarterMonth.Last => working ? WorkingDayOfLast : "cuoi", QuarterMonth.First when working => WorkingDay, QuarterMonth.NextFirst => "sau", QuarterMonth.NextSecond => "sau2", QuarterMonth.NextThird => "sau3", _ => null }, true, first, last));
             recurringMarkers.Add(first);
             return last + 1;
         }
@@ -943,9 +995,15 @@ public static partial class DeadlineParser
             return -1;
         }
 
-        private int DayOfMonth(int day, bool nextMonth, int first, int last)
+        /// <summary>The name of a day of every month (of each quarter's first month) counted in working days, "05 ngày làm việc
+        /// đầu tiên của tháng"; <see cref="WorkingDayOfLast"/>, of each quarter's last month.</summary>
+        private const string WorkingDay = "lv", WorkingDayOfLast = "cuoilv";
+
+        /// <summary>A day of every month (of the next with <paramref name="nextMonth"/>); with <paramref name="working"/>, that
+        /// working day of the month.</summary>
+        private int DayOfMonth(int day, bool nextMonth, int first, int last, bool working = false)
         {
-            items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Monthly, nextMonth ? "sau" : null, true, first, last));
+            items.Add(new Item(ItemKind.DayOfMonth, default, day, ReportingPeriod.Monthly, nextMonth ? "sau" : working ? WorkingDay : null, true, first, last));
             recurringMarkers.Add(first);
             return last + 1;
         }
