@@ -507,13 +507,6 @@ public static partial class DeadlineParser
         /// the words taken with it ("các ngày thứ 4, thứ 7 và Chủ nhật").</summary>
         private int Every(int k, int noteFrom = -1, int noteTo = -1)
         {
-            if (noteTo > k + 1)
-            {
-                var end = Every(k, noteFrom);
-                notes[^1] = Original(noteFrom >= 0 ? noteFrom : k, noteTo);
-                return end > k ? noteTo + 1 : end;
-            }
-
             if (Is(k + 1, "ngay") || Is(k + 1, "tuan"))
             {
                 if (recurringMarkers.Count > 0 && recurringMarkers[^1] < k && Is(recurringMarkers[^1], "dinh", "ky"))
@@ -522,8 +515,9 @@ public static partial class DeadlineParser
                 }
 
                 AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
-                notes.Add(Original(noteFrom >= 0 ? noteFrom : k, k + 1).ToLowerInvariant());
-                return k + 2;
+                var first = noteFrom >= 0 ? noteFrom : k;
+                notes.Add(noteTo > k + 1 ? Original(first, noteTo) : Original(first, k + 1).ToLowerInvariant());
+                return noteTo > k + 1 ? noteTo + 1 : k + 2;
             }
 
             if ((Is(k + 1, "quy") || Is(k + 1, "thang") || Is(k + 1, "nam")) && NamesAPaymentInAnEvent(k))
