@@ -305,21 +305,24 @@ public static partial class DeadlineParser
         private void SetOpeningCasesApart()
         {
             var start = AfterListMarker();
-            var cases = Is(start, "doi", "voi") ? 1 : Is(start, "truong", "hop") ? 2 : 0;
+            var cases = Is(start, "doi", "voi") ? 1 : Is(start, "truong", "hop") ? 2 : Is(start, "neu") ? 3 : 0;
             if (cases == 0 || items.Count < 2)
             {
                 return;
             }
 
-            var end = start + 2;
-            while (end < tokens.Length && !Is(end, ',') && !(cases == 2 && Is(end, "thi")))
+            // "b) Nếu mua sắm trước ngày 01 tháng 01 năm 2023 phải hoàn thành việc kiểm định trước ngày 01 tháng 6 năm 2023":
+            // a clause opened by "Nếu" (if) names the case as "Trường hợp" does, up to its "thì", comma or the "phải" of the duty.
+            var opener = cases == 3 ? 1 : 2;
+            var end = start + opener;
+            while (end < tokens.Length && !Is(end, ',') && !(cases >= 2 && Is(end, "thi")) && !(cases == 3 && Is(end, "phai")))
             {
                 end++;
             }
 
             for (var t = end; t + 1 < tokens.Length; t++)
             {
-                if (Is(t, "doi", "voi") || Is(t, "truong", "hop"))
+                if (Is(t, "doi", "voi") || Is(t, "truong", "hop") || (cases == 3 && Is(t, "neu")))
                 {
                     return; // several cases listed, each with its day
                 }
@@ -333,7 +336,7 @@ public static partial class DeadlineParser
             for (var i = items.Count - 1; i >= 0; i--)
             {
                 var item = items[i];
-                if ((item.Kind != ItemKind.Date && item.Kind != ItemKind.Span) || item.FirstToken < start + 4 || item.LastToken >= end)
+                if ((item.Kind != ItemKind.Date && item.Kind != ItemKind.Span) || item.FirstToken < start + opener + 2 || item.LastToken >= end)
                 {
                     continue;
                 }

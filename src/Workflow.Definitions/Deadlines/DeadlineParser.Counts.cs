@@ -629,7 +629,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"Chậm nhất là 05 năm kể từ ngày nghị quyết của Quốc hội … có hiệu lực thi hành", "02 năm sau khi dự án được
-        /// phê duyệt", "trong thời hạn 24 giờ kể từ thời điểm phát sinh …": a count of years or hours from something that happens
+        /// phê duyệt", "trong thời hạn 24 giờ kể từ thời điểm phát sinh …", "trong thời hạn không quá 60 phút kể từ thời điểm dừng": a count of years,
+        /// hours or minutes from something that happens
         /// (a comma allowed before "kể từ") waits for it, as a count of days or months does. From a day written out, the end of a period or the plan's issue ("ban hành" in the sentence),
         /// the words are left as they were; a clause "đối với …" between the count and "kể từ" says which case it is for.
         /// Returns the token after "kể từ / tính từ / sau khi", or <paramref name="k"/>.</summary>

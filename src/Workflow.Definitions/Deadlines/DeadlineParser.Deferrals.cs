@@ -89,6 +89,14 @@ public static partial class DeadlineParser
                 return periods;
             }
 
+            if (theo && Is(k, "theo", "tung") && GroupedByLeadingFrequency(k))
+            {
+                // "3. Định kỳ hằng quý, Công an cấp xã lập danh sách người … theo từng nhóm, báo cáo …": after the frequency
+                // that leads the cell, "theo từng …" says how the periodic work is grouped, not another timetable: its words
+                // stay the note.
+                return -1;
+            }
+
             if (theo && (Is(k, "theo", "tung") || Is(k, "theo", "thoi", "han") || Is(k, "theo", "thoi", "diem") || Is(k, "theo", "cac", "moc") || Is(k, "theo", "moc", "thoi")))
             {
                 // "Theo từng mốc thời hạn dưới đây", "Theo thời hạn cụ thể sau đây:" (a group row: its rows give the dates),
@@ -234,6 +242,26 @@ public static partial class DeadlineParser
             {
                 if (item.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && !item.YearImplicit && item.LastToken < k && Is(item.LastToken + 1, "va")
                     && !HasSentenceBreak(item.LastToken, k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether "theo từng" at <paramref name="k"/> comes after the frequency that leads the cell ("Định kỳ hằng
+        /// quý, …", "Hằng quý, …"), read as a period before it: the frequency is the duty's timetable.</summary>
+        private bool GroupedByLeadingFrequency(int k)
+        {
+            if (!OpensWithFrequency() && !FrequencyLeadsCell(k))
+            {
+                return false;
+            }
+
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Period && item.LastToken < k)
                 {
                     return true;
                 }

@@ -117,7 +117,7 @@ public static partial class DeadlineParser
                 return every;
             }
 
-            if ((Is(k + 1, "nam") || Is(k + 1, "gio")) && Digits(k) <= 2 && YearsFromAnEvent(k) is var years && years > k)
+            if ((Is(k + 1, "nam") || Is(k + 1, "gio") || Is(k + 1, "phut")) && Digits(k) <= 2 && YearsFromAnEvent(k) is var years && years > k)
             {
                 return years;
             }

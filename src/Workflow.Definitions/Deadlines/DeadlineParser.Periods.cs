@@ -502,8 +502,10 @@ public static partial class DeadlineParser
         /// <summary>"hằng quý", "hàng tháng", "hằng năm", "mỗi quý"; "hằng ngày", "hằng tuần" are
         /// work that goes on all year, also said with "định kỳ" ("Định kỳ thứ 4 hàng tuần, báo cáo …", "một cách thường
         /// xuyên, định kỳ hàng ngày, hàng tuần"): a frequency shorter than a month is no report period, so the "định kỳ"
-        /// before it marks no recurring duty ("Định kỳ hằng tuần, hằng tháng" stays monthly by its own words).</summary>
-        private int Every(int k)
+        /// before it marks no recurring duty ("Định kỳ hằng tuần, hằng tháng" stays monthly by its own words). The note of
+        /// such work starts at <paramref name="noteFrom"/> when given ("03 lần/tuần") and runs to <paramref name="noteTo"/>,
+        /// the words taken with it ("các ngày thứ 4, thứ 7 và Chủ nhật").</summary>
+        private int Every(int k, int noteFrom = -1, int noteTo = -1)
         {
             if (Is(k + 1, "ngay") || Is(k + 1, "tuan"))
             {
@@ -513,8 +515,9 @@ public static partial class DeadlineParser
                 }
 
                 AddYear(context.TrackedYear, k, k + 1, yearImplicit: true);
-                notes.Add(Original(k, k + 1).ToLowerInvariant());
-                return k + 2;
+                var first = noteFrom >= 0 ? noteFrom : k;
+                notes.Add(noteTo > k + 1 ? Original(first, noteTo) : Original(first, k + 1).ToLowerInvariant());
+                return noteTo > k + 1 ? noteTo + 1 : k + 2;
             }
 
             if ((Is(k + 1, "quy") || Is(k + 1, "thang") || Is(k + 1, "nam")) && NamesAPaymentInAnEvent(k))
@@ -532,6 +535,39 @@ public static partial class DeadlineParser
             }
 
             return k;
+        }
+
+        /// <summary>The token after days of the week listed from <paramref name="k"/> ("thứ 4, thứ 7 và Chủ nhật", "thứ Hai
+        /// và thứ Năm"), or <paramref name="k"/> when no day of the week starts there.</summary>
+        private int WeekdaysListed(int k)
+        {
+            var end = k;
+            var j = k;
+            while (Weekday(j) is var after && after > j)
+            {
+                end = after;
+                j = after + (Is(after, ',') ? 1 : 0);
+                j += Is(j, "va") ? 1 : 0;
+                if (j == after)
+                {
+                    break;
+                }
+            }
+
+            return end;
+        }
+
+        /// <summary>The token after a day of the week at <paramref name="k"/> ("thứ 4", "thứ Bảy", "Chủ nhật"), or k.</summary>
+        private int Weekday(int k)
+        {
+            if (Is(k, "chu", "nhat"))
+            {
+                return k + 2;
+            }
+
+            var day = Is(k, "thu") && ((Is(k + 1, TokenType.Number) && Digits(k + 1) == 1 && tokens[k + 1].Value is >= 2 and <= 7)
+                || Is(k + 1, "hai") || Is(k + 1, "ba") || Is(k + 1, "tu") || Is(k + 1, "nam") || Is(k + 1, "sau") || Is(k + 1, "bay"));
+            return day ? k + 2 : k;
         }
 
         /// <summary>Whether token <paramref name="k"/> is in the words of the event a count waits for, after its "kể từ" or

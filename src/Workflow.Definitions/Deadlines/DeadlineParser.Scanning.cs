@@ -336,6 +336,12 @@ public static partial class DeadlineParser
                 return TrackedYearSaidAt(k);
             }
 
+            if (Is(k, "cac", "ngay") && WeekdaysListed(k + 2) is var weekdays && weekdays > k + 2)
+            {
+                // "… nổ mìn vào các ngày thứ 4, thứ 7 và Chủ nhật": the days of the week, each week, as "hằng tuần".
+                return Every(k, noteTo: weekdays - 1);
+            }
+
             if (Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineLater(k + 2))))
             {
                 // "Kỳ họp cuối năm 2026": the session held at the year's end is the event, not the year's last day. So is the
@@ -362,6 +368,13 @@ public static partial class DeadlineParser
             if (Is(k, "lien", "tuc"))
             {
                 return TrackedYearSaidAt(k);
+            }
+
+            if (Is(k, "lan") && Is(k + 1, '/') && (Is(k + 2, "tuan") || Is(k + 2, "ngay")))
+            {
+                // "… thực hiện nổ mìn 03 lần/tuần, vào các ngày thứ 4, thứ 7 và Chủ nhật": a count per week or per day is a
+                // frequency shorter than a month, work that goes on all year, as "hằng tuần".
+                return Every(k + 1, Is(k - 1, TokenType.Number) ? k - 1 : k);
             }
 
             return k;
