@@ -284,7 +284,7 @@ public static partial class DeadlineParser
                 {
                     Add(date, ReportingPeriod.Yearly, "Năm");
                 }
-                else if ((namedDays >= 2 || HalfsReportDayAfter(i)) && dated.YearImplicit && dated.Name is "6 tháng đầu năm" or "6 tháng cuối năm" && IsReportWord(dated.FirstToken - 2))
+                else if (dated.YearImplicit && dated.Name is "6 tháng đầu năm" or "6 tháng cuối năm" && IsReportWord(dated.FirstToken - 2) && (namedDays >= 2 || HalfsReportDayAfter(i)))
                 {
                     // "Trước ngày 05 tháng 7 và ngày 05 tháng 01 của năm sau, … báo cáo 6 tháng đầu năm và hằng năm": beside two
                     // or more days of the year, the half a report names is what it covers, as "6 tháng" is, no half's end; so
