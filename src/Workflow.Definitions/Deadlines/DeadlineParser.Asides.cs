@@ -1285,11 +1285,31 @@ public static partial class DeadlineParser
                 }
 
                 t -= Is(t - 1, "cho") ? 2 : 1;
-                if (Is(t - 4, "tu", "ngay") && Is(t - 2, TokenType.Number) && Is(t - 1, "thang", "truoc") && DeadlineDayOutside(day))
+                // ("kể từ ngày 26 của tháng trước đến ngày 25 của tháng sau đó": "của" before the month, "đó" after it.)
+                var of = Is(t - 2, "cua") ? 1 : 0;
+                if (Is(t - 4 - of, "tu", "ngay") && Is(t - 2 - of, TokenType.Number) && Is(t - 1, "thang", "truoc") && (DeadlineDayOutside(day) || MonthlyDayOutside(day)))
                 {
-                    SetApart(i, $"\"{Original(t - 4, day.LastToken)}\" là kỳ số liệu, không phải hạn");
+                    var last = Is(day.LastToken + 1, "do") ? day.LastToken + 1 : day.LastToken;
+                    SetApart(i, $"\"{Original(t - 4 - of, last)}\" là kỳ số liệu, không phải hạn");
                 }
             }
+        }
+
+        /// <summary>Whether a day of every month of its own ("Xếp loại tháng vào ngày 25 hằng tháng"), not the next month's, is
+        /// among the items outside <paramref name="span"/>: beside it a span from a day of the month before to one of the next
+        /// is what each month's work covers, whatever word leads the day.</summary>
+        private bool MonthlyDayOutside(Item span)
+        {
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.DayOfMonth && item.Period == ReportingPeriod.Monthly && item.Name is null
+                    && (item.LastToken < span.FirstToken || item.FirstToken > span.LastToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether a day said as a deadline ("trước ngày …", "chậm nhất ngày …", "trước ngày 28 hàng tháng") is among the items, outside

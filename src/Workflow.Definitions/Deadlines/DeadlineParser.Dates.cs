@@ -154,7 +154,7 @@ public static partial class DeadlineParser
 
             // 15 tháng 12 [năm 2024]; "ngày 25 của tháng 3/2025"
             j += Is(k - 1, "ngay") && Is(j, "cua", "thang") && Is(j + 2, TokenType.Number) ? 1 : 0;
-            if (Is(j, "thang") && Is(j + 1, TokenType.Number) && n is >= 1 and <= 31 && tokens[j + 1].Length <= 2)
+            if (Is(j, "thang") && Is(j + 1, TokenType.Number) && n is >= 1 and <= 31 && tokens[j + 1].Length <= 2 && !OnceEveryFewMonths(k, j))
             {
                 var month = tokens[j + 1].Value;
                 var last = j + 1;
@@ -241,8 +241,10 @@ public static partial class DeadlineParser
                 };
                 if (period is { } p)
                 {
-                    AddPeriod(p, k);
-                    return j + 1;
+                    // ("06 tháng 01 lần": the frequency's words are the period's.)
+                    var once = OnceEveryFewMonths(k, j);
+                    AddPeriod(p, k, once ? j + 2 : null);
+                    return once ? j + 3 : j + 1;
                 }
 
                 return k;
@@ -299,6 +301,12 @@ public static partial class DeadlineParser
             // Not "đón chào năm mới 2026": the New Year's name, an occasion, not a year's work.
             return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') && !edition && !Is(k - 2, "nam", "moi") ? BareYear(k) : k;
         }
+
+        /// <summary>Whether "N tháng 01 lần" (<paramref name="k"/> the count, <paramref name="j"/> "tháng") says how often, once
+        /// every N months, as "N tháng một lần" does: "… có trách nhiệm định kỳ 06 tháng 01 lần thông báo tình hình chấp hành
+        /// án …" is every half year, not the date 06/01. After "ngày" the numbers are a day and its month.</summary>
+        private bool OnceEveryFewMonths(int k, int j) =>
+            Is(j + 2, "lan") && Is(j + 1, TokenType.Number) && tokens[j + 1].Value == 1 && !Is(k - 1, "ngay") && !Is(k - 1, "mung");
 
         /// <summary>"năm N", "năm sau", "(của) năm tiếp theo", "năm trước" at <paramref name="j"/>, after a date; also "năm báo
         /// cáo (N)", the year reported on ("Sơ bộ ngày 25/12 năm báo cáo (N)"): the tracked year, a report's, every year; so is

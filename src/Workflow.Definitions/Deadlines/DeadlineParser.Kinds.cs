@@ -284,10 +284,12 @@ public static partial class DeadlineParser
                 {
                     Add(date, ReportingPeriod.Yearly, "Năm");
                 }
-                else if (namedDays >= 2 && dated.YearImplicit && dated.Name is "6 tháng đầu năm" or "6 tháng cuối năm" && IsReportWord(dated.FirstToken - 2))
+                else if (dated.YearImplicit && dated.Name is "6 tháng đầu năm" or "6 tháng cuối năm" && IsReportWord(dated.FirstToken - 2) && (namedDays >= 2 || HalfsReportDayAfter(i)))
                 {
                     // "Trước ngày 05 tháng 7 và ngày 05 tháng 01 của năm sau, … báo cáo 6 tháng đầu năm và hằng năm": beside two
-                    // or more days of the year, the half a report names is what it covers, as "6 tháng" is, no half's end.
+                    // or more days of the year, the half a report names is what it covers, as "6 tháng" is, no half's end; so
+                    // beside one, the report's own day said after it ("Báo cáo 6 tháng đầu năm được gửi muộn nhất trong ngày 17
+                    // tháng 6 hằng năm").
                     continue;
                 }
                 else
@@ -457,6 +459,24 @@ public static partial class DeadlineParser
             }
 
             return items.Exists(o => o.Kind == ItemKind.Date && o.Name is null && o.ReportOf is null && o.Date.Month == 12 && o.FirstToken > day.LastToken);
+        }
+
+        /// <summary>Whether a day of the year of its own (no period's name, no report's) follows the half year at
+        /// <paramref name="i"/> in its sentence, within a quarter before that half's end to three months after it: "Báo cáo 6
+        /// tháng đầu năm được gửi muộn nhất trong ngày 17 tháng 6 hằng năm" — the half's report's own day.</summary>
+        private bool HalfsReportDayAfter(int i)
+        {
+            var firstHalf = items[i].Date.Month == 6;
+            for (var d = i + 1; d < items.Count; d++)
+            {
+                var day = items[d];
+                if (day.Kind == ItemKind.Date && day.Name is null && day.ReportOf is null && SamePhase(items[i].LastToken, day.FirstToken))
+                {
+                    return firstHalf ? day.Date.Month is >= 4 and <= 9 : day.Date.Month is >= 10 or <= 3;
+                }
+            }
+
+            return false;
         }
 
         private static string PeriodLabel(ReportingPeriod period) =>

@@ -616,7 +616,7 @@ public static partial class DeadlineParser
         {
             var dated = items.FindLastIndex(i => i.Kind == ItemKind.Date);
             var report = Is(k + 2, "ky", "bao") && Is(k + 4, "cao") ? k + 3 : k + 2; // "đối với kỳ báo cáo năm trước đó"
-            if (dated < 0 || items[dated] is not { Name: null, YearImplicit: true, ReportOf: null } date || !Is(report, "bao", "cao"))
+            if (dated < 0 || items[dated] is not { Name: null, ReportOf: null } date || !Is(report, "bao", "cao") || !(date.YearImplicit || ReportRelativeYear(date)))
             {
                 return k;
             }
@@ -634,6 +634,7 @@ public static partial class DeadlineParser
             var j = report + 2 + (Is(report + 2, "dinh", "ky") ? 2 : 0);
             ReportingPeriod period;
             int last;
+            var secondHalf = false;
             if (Is(j, "nam"))
             {
                 (period, last) = (ReportingPeriod.Yearly, Is(j + 1, "truoc", "do") ? j + 2 : j);
@@ -642,6 +643,12 @@ public static partial class DeadlineParser
             {
                 period = tokens[j].Value == 6 ? ReportingPeriod.HalfYearly : ReportingPeriod.NineMonths;
                 last = j + 1 + (Is(j + 2, "dau", "nam") ? 2 : 0);
+                if (period == ReportingPeriod.HalfYearly && Is(j + 2, "cuoi", "nam"))
+                {
+                    // "trước ngày 05 tháng 01 của năm tiếp theo đối với báo cáo định kỳ 06 tháng cuối năm": the second half's
+                    // report, which ends with the year; its day is said with the year it falls in.
+                    (last, secondHalf) = (j + 3, true);
+                }
             }
             else if ((IsNumberWord(j, "sau") || IsNumberWord(j, "chin")) && Is(j + 1, "thang"))
             {
@@ -664,9 +671,43 @@ public static partial class DeadlineParser
             }
 
             items.RemoveRange(dated + 1, items.Count - dated - 1);
-            items[dated] = date with { ReportOf = period };
+            // (A second half's report on a day of the first quarter, its year not said, is sent in the next year.)
+            items[dated] = !date.YearImplicit ? RelativeReportDate(date, period)
+                : secondHalf ? date with { ReportOf = period, NextYear = date.Date.Month <= 3 } : date with { ReportOf = period };
             recurringMarkers.Add(date.FirstToken);
             return last + 1;
+        }
+
+        /// <summary>Whether <paramref name="date"/> was read with a year said relative to the plan's or a report's, not
+        /// written ("ngày 05 tháng 07 của kỳ báo cáo", "ngày 05 tháng 01 của năm tiếp theo", "… năm sau"): the tracked year or
+        /// the next.</summary>
+        private bool ReportRelativeYear(Item date)
+        {
+            if (placeholder == YearPlaceholder.None || date.Year < context.TrackedYear || date.Year > context.TrackedYear + 1)
+            {
+                return false;
+            }
+
+            for (var t = date.FirstToken; t <= date.LastToken; t++)
+            {
+                if (IsYearNumber(t))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A report's date read with a relative year (<see cref="ReportRelativeYear"/>) bound to <paramref name="period"/>:
+        /// "Trước ngày 05 tháng 07 của kỳ báo cáo đối với báo cáo định kỳ 06 tháng đầu năm và trước ngày 05 tháng 01 của năm
+        /// tiếp theo đối với báo cáo định kỳ 06 tháng cuối năm" — the day of each year's report, the second in the next year
+        /// as said (<see cref="Item.NextYear"/>), every year.</summary>
+        private Item RelativeReportDate(Item date, ReportingPeriod period)
+        {
+            var nextYear = date.Year > context.TrackedYear;
+            var day = nextYear ? date.Date.PlusYears(-1) : date.Date;
+            return date with { Date = day, Year = day.Year, YearImplicit = true, ReportOf = period, NextYear = nextYear };
         }
 
         /// <summary>"định kỳ hàng quý trước ngày 17 các tháng 3, 6, 9": that day of each month listed, every year; after

@@ -138,17 +138,18 @@ public static partial class DeadlineParser
         private int Months(int k)
         {
             var j = k + 1;
-            if (!Is(j, TokenType.Number) && (IsNumberWord(k - 1, "sau") || IsNumberWord(k - 1, "chin")))
+            var once = OnceEveryFewMonths(k - 1, k);
+            if ((!Is(j, TokenType.Number) || once) && (IsNumberWord(k - 1, "sau") || IsNumberWord(k - 1, "chin")))
             {
                 // "báo cáo … quý, sáu tháng, năm": the count in words is a period of six (nine) months, as "6 tháng" is,
-                // not the months' ends.
+                // not the months' ends; "định kỳ sáu tháng 01 lần" is that period too, not January.
                 if (Is(k - 1, "sau") && (Is(j, "dau", "nam") || Is(j, "cuoi", "nam")))
                 {
                     return HalfYear(k - 1, j);
                 }
 
-                AddPeriod(Is(k - 1, "sau") ? ReportingPeriod.HalfYearly : ReportingPeriod.NineMonths, k - 1);
-                return j;
+                AddPeriod(Is(k - 1, "sau") ? ReportingPeriod.HalfYearly : ReportingPeriod.NineMonths, k - 1, once ? j + 1 : null);
+                return once ? j + 2 : j;
             }
 
             if (!Is(j, TokenType.Number) && NextPeriodAt(k, j))

@@ -943,7 +943,9 @@ public static partial class DeadlineParser
             {
                 foreach (var item in items)
                 {
-                    if (item.LastToken < ((adHoc || alternative) ? k : and) && (item.Kind is ItemKind.Period or ItemKind.DayOfMonth || (adHoc && item.Kind is ItemKind.Date or ItemKind.Year)))
+                    // (A day bound to a period's report, "trước ngày 20 tháng 01 năm sau đối với báo cáo năm", is periodic too.)
+                    if (item.LastToken < ((adHoc || alternative) ? k : and)
+                        && (item.Kind is ItemKind.Period or ItemKind.DayOfMonth || item.ReportOf is not null || (adHoc && item.Kind is ItemKind.Date or ItemKind.Year)))
                     {
                         return true;
                     }
