@@ -556,19 +556,19 @@ public class CorpusPhraseTests
     /// repository's files the thirtieth left unused (criminal sentences, civil procedure, tax, tourism, state reserves …),
     /// and committed (<c>96e6a68</c>) before the parser read any. Its one run, on the parser as the twenty-third session
     /// started it with two small families added (<c>c71ea46</c>), read 54 of 62 (87.1 %); the parser at the session's start
-    /// (<c>580d4fb</c>) read the same 54. This test keeps that measure.
+    /// (<c>580d4fb</c>) read the same 54. This test keeps that measure and the score after its eight misses were mended in three lanes (62 of 62).
     /// </summary>
     [Fact]
-    public void The_thirty_first_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyFirstHarvest, rows: 62, measured: 54, mended: 54);
+    public void The_thirty_first_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyFirstHarvest, rows: 62, measured: 54, mended: 62);
 
     /// <summary>
     /// The thirty-second harvest: 34 time cells held out whole (<c>HeldOut/harvest32-held.tsv</c>), from a provincial
     /// department of industry and trade's working library (laws, decrees, circulars, its own letters and decisions; drafts
     /// and documents without a number left out), committed with the thirty-first and run once on the same parser: 30 of
-    /// 34 (88.2 %), the session's start the same 30. This test keeps that measure.
+    /// 34 (88.2 %), the session's start the same 30. This test keeps that measure and the score after its four misses were mended (34 of 34).
     /// </summary>
     [Fact]
-    public void The_thirty_second_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtySecondHarvest, rows: 34, measured: 30, mended: 30);
+    public void The_thirty_second_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtySecondHarvest, rows: 34, measured: 30, mended: 34);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
