@@ -1076,8 +1076,10 @@ public static partial class DeadlineParser
                 // ("năm tới", the coming year, is "năm sau".)
                 (offset, last) = (1, j);
             }
-            else if (Is(j, "tiep", "theo") || Is(j, "ke", "tiep"))
+            else if (Is(j, "tiep", "theo") || Is(j, "ke", "tiep") || (Is(j, "lien", "sau") && Is(j + 2, "nam") && IsReportWord(j + 3)))
             {
+                // ("… của năm liền sau năm báo cáo": the year right after the report's, the next. "năm liền sau năm thực hiện",
+                // the year after the work's, was labelled the tracked year, the work's being the one before: left as it reads.)
                 (offset, last) = (1, j + 1);
             }
             else if (Is(j, "lien", "ke"))
@@ -1159,7 +1161,7 @@ public static partial class DeadlineParser
         {
             for (var t = 0; t + 1 < tokens.Length; t++)
             {
-                if (Is(t, "bao", "cao") || Is(t, "ky", "ke", "toan") || Is(t, "quyet", "toan", "nam") || Is(t, "tong", "ket")
+                if (Is(t, "bao", "cao") || Is(t, "ky", "ke", "toan") || Is(t, "quyet", "toan", "nam") || Is(t, "tong", "ket") || YearsStatistics(t)
                     || Is(t, "kiem", "diem") || Is(t, "xep", "loai") || Is(t, "ke", "khai") || Is(t, "to", "khai") || (Is(t, "thong", "bao") && Is(t + 2, "doanh", "thu"))
                     || (Is(t, "thue") && TaxByTheYearAfter(t)) || (Is(t, "nam", "danh") && Is(t + 2, "gia")))
                 {
@@ -1169,6 +1171,10 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>"(số liệu) thống kê năm" at <paramref name="t"/>, no year's number after it: a year's statistics, filed every
+        /// year as a year's report is ("nhận số liệu thống kê năm chính thức chậm nhất trước ngày 31 tháng 01 của năm sau").</summary>
+        private bool YearsStatistics(int t) => Is(t, "thong", "ke", "nam") && !Is(t + 3, TokenType.Number);
 
         /// <summary>Whether "theo năm" (by the year, no year's number after it) follows the tax word at <paramref name="tax"/>
         /// within its clause: "nộp thuế thu nhập cá nhân theo năm".</summary>

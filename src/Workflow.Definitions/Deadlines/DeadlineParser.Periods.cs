@@ -396,8 +396,30 @@ public static partial class DeadlineParser
                 return k + (Is(k + 1, "truoc") ? 4 : Is(k + 3, "truoc") || Is(k + 3, "sau") ? 4 : 3);
             }
 
+            if (Is(k + 1, "sau") && BudgetBefore(k))
+            {
+                // "lập dự trù kinh phí khen thưởng năm sau của đảng bộ": the year the estimate is for, what is filed, not a
+                // yearly period of its own (the duty's time is said elsewhere: "Định kỳ hằng năm (vào cuối quý III)").
+                return k + 2;
+            }
+
             AddPeriod(ReportingPeriod.Yearly, k);
             return k + 1;
+        }
+
+        /// <summary>Whether a budget's words ("kinh phí", "dự toán", "dự trù", "ngân sách") start within the five words before
+        /// "năm" <paramref name="k"/>, no punctuation between: "dự toán ngân sách năm sau", "kinh phí khen thưởng năm sau".</summary>
+        private bool BudgetBefore(int k)
+        {
+            for (var j = k - 1; j >= 0 && j >= k - 5 && !Is(j, TokenType.Punct); j--)
+            {
+                if (Is(j, "kinh", "phi") || Is(j, "du", "toan") || Is(j, "du", "tru") || Is(j, "ngan", "sach"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether only punctuation follows token <paramref name="last"/>.</summary>
