@@ -102,10 +102,12 @@ public static partial class DeadlineParser
                 SetEventMarker(k, EventWhen.Always);
                 return j + 2;
             }
-            else if (fraction < 0 && OnTheBasisOf(k))
+            else if (fraction < 0 && (OnTheBasisOf(k) || (from < 0 && !Is(j, "truoc") && AfterItsCase(k))))
             {
                 // "Trên cơ sở số thông báo của Bộ …, trong 05 ngày làm việc, doanh nghiệp rà soát …": a count right after the
-                // clause of what the work is based on is counted from it: the task waits for it.
+                // clause of what the work is based on is counted from it: the task waits for it. So is one right after the
+                // case the sentence opens with: "Trường hợp hồ sơ chưa hợp lệ, trong thời hạn 03 ngày làm việc, Cục … thông
+                // báo …" runs from the finding that the file is incomplete.
                 SetEventMarker(k, EventWhen.Always);
                 return j;
             }
@@ -314,6 +316,31 @@ public static partial class DeadlineParser
 
             start += Is(start, '-') || Is(start, '+') ? 1 : 0;
             return Is(start, "tren", "co") && Is(start + 2, "so");
+        }
+
+        /// <summary>Whether the count at <paramref name="k"/>, said with "trong thời hạn", "trong thời gian", "trong (vòng)" and
+        /// "không (vượt) quá" allowed after them, comes right after the clause of a case that opens its sentence, a comma or
+        /// "thì" between ("Trường hợp hồ sơ chưa hợp lệ, trong thời hạn 03 ngày làm việc, …", "Trường hợp hồ sơ chưa đảm bảo
+        /// thì trong thời gian không quá 02 ngày làm việc, …"), a bullet allowed before it. ("43 ngày làm việc." alone, a
+        /// procedure's processing time, names no case.)</summary>
+        private bool AfterItsCase(int k)
+        {
+            var t = k - 1;
+            t -= Is(t - 1, "khong", "qua") ? 2 : Is(t - 2, "khong", "vuot", "qua") ? 3 : 0;
+            t -= Is(t - 2, "trong", "thoi") && (Is(t, "han") || Is(t, "gian")) ? 3 : Is(t - 1, "trong", "vong") ? 2 : Is(t, "trong") ? 1 : 0;
+            if (t == k - 1 || !(Is(t, ',') || (Is(t, "thi") && !Is(t - 1, "ky"))))
+            {
+                return false;
+            }
+
+            var start = t;
+            while (start > 0 && !IsSentenceBreak(start - 1))
+            {
+                start--;
+            }
+
+            start += Is(start, '-') || Is(start, '+') ? 1 : 0;
+            return Is(start, "truong", "hop") && start + 2 < t;
         }
 
         /// <summary>Whether the cell is only a count of calendar days, "100 ngày" (<paramref name="j"/> the token after the
@@ -548,13 +575,16 @@ public static partial class DeadlineParser
 
         /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>, a comma allowed before
         /// them: the words name an event, not a date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc", "tính đến trước
-        /// ngày hết hiệu lực", "07 ngày làm việc, trước ngày tiếp xúc cử tri").</summary>
+        /// ngày hết hiệu lực", "07 ngày làm việc, trước ngày tiếp xúc cử tri", "trước thời gian tổ chức cuộc họp").</summary>
         private bool BeforeAnEvent(int j)
         {
             j += Is(j, ',') ? 1 : 0; // "Chậm nhất là 07 ngày làm việc, trước ngày tiếp xúc cử tri …": a comma may stand before them
             j += Is(j, "tinh", "den") ? 2 : 0; // "Trong vòng 06 tháng tính đến trước ngày hết hiệu lực của Bằng …"
             // ("Chậm nhất 45 ngày trước thời điểm Giấy phép … hết hiệu lực": "thời điểm", the moment, before words, as "ngày".)
-            return Is(j, "truoc", "khi") || (Is(j, "truoc", "thoi") && Is(j + 2, "diem") && Is(j + 3, TokenType.Word)) || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "mung") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
+            // ("… trước thời gian tổ chức cuộc họp …": "thời gian", the time, before an act's words, as "ngày"; not "trước thời
+            // gian quy định", "… nêu trên", "… này", a time set elsewhere.)
+            return Is(j, "truoc", "khi") || (Is(j, "truoc", "thoi") && Is(j + 2, "diem") && Is(j + 3, TokenType.Word))
+                || (Is(j, "truoc", "thoi", "gian") && Is(j + 3, TokenType.Word) && !Is(j + 3, "quy") && !Is(j + 3, "nay") && !Is(j + 3, "neu") && !Is(j + 3, "tren") && !Is(j + 3, "do")) || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "mung") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
         }
 
         /// <summary>"tính đến thời điểm …", "tính đến ngày …" at <paramref name="j"/>, before words, after a count said with

@@ -185,6 +185,15 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (Is(k, "truoc", "thoi", "gian") && BeforeAnEvent(k) && CountAfter(k + 3, 14) > 0)
+            {
+                // "… gửi cho các cơ quan phối hợp trước thời gian tổ chức cuộc họp hoặc kiểm tra thực địa ít nhất 01 ngày làm
+                // việc", "… trong thời gian 03 ngày làm việc": "thời gian" (the time) of an event reads as "ngày"; its words may
+                // run longer ("cuộc họp hoặc kiểm tra thực địa"), so the count is looked for a few words further on.
+                SetEventMarker(k, EventWhen.Always);
+                return k + 3;
+            }
+
             if (Is(k, "truoc", "ngay") && !Is(k + 2, "tet") && !Is(k + 2, "thu") && BeforeAnEvent(k))
             {
                 // "… công khai thông tin đến cử tri trước ngày tổ chức phát phiếu lấy ý kiến": before the day of something that
@@ -762,7 +771,7 @@ public static partial class DeadlineParser
 
         /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends an average ("thu nhập bình quân hằng tháng": right after
         /// "bình quân"), a fee per month of delay ("lệ phí cho mỗi tháng bị muộn"), or a capacity ("công suất") said within a few words before
-        /// it, in its clause, or names a daily newspaper ("đăng báo hàng ngày", "tờ báo hằng ngày", "trên báo hàng ngày"). (An
+        /// it, in its clause, or names a daily newspaper ("đăng báo hàng ngày", "tờ báo (in) hằng ngày", "trên báo hàng ngày"). (An
         /// output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>
         private bool RateOfCapacity(int k)
         {
@@ -771,7 +780,9 @@ public static partial class DeadlineParser
                 return true; // "thu nhập bình quân hàng tháng": an average per month, a rate, not a frequency
             }
 
-            if (Is(k + 1, "ngay") && Is(k - 1, "bao") && (Is(k - 2, "dang") || Is(k - 2, "to") || Is(k - 2, "tren")))
+            // ("tờ báo in hằng ngày", "báo giấy hằng ngày": the kind of paper may stand between; never "báo cáo", a report.)
+            var paper = Is(k - 1, "in") || Is(k - 1, "giay") ? k - 2 : k - 1;
+            if (Is(k + 1, "ngay") && Is(paper, "bao") && (Is(paper - 1, "dang") || Is(paper - 1, "to") || Is(paper - 1, "tren")))
             {
                 return true; // "đăng báo hàng ngày của Trung ương": a daily newspaper, the paper's name, not a frequency
             }
@@ -1070,12 +1081,13 @@ public static partial class DeadlineParser
         }
 
         /// <summary>A count of days, months or years ("ít nhất 3 ngày") in the sentence after <paramref name="from"/>, within a
-        /// few words, that is not a date ("30 tháng 4"): its number's token, or -1.</summary>
-        private int CountAfter(int from)
+        /// few words (<paramref name="reach"/>), that is not a date ("30 tháng 4"): its number's token, or -1.</summary>
+        private int CountAfter(int from, int reach = 10)
         {
-            for (var t = from; t + 1 < tokens.Length && t < from + 10 && !IsSentenceBreak(t); t++)
+            for (var t = from; t + 1 < tokens.Length && t < from + reach && !IsSentenceBreak(t); t++)
             {
-                if (Is(t, TokenType.Number) && tokens[t].Length <= 3 && !Is(t - 1, "ngay") && (Is(t + 1, "ngay") || Is(t + 1, "thang") || Is(t + 1, "nam"))
+                // (A count in words, "ít nhất một (01) ngày", is one number token as long as its words: its value's digits count.)
+                if (Is(t, TokenType.Number) && Digits(t) <= 3 && !Is(t - 1, "ngay") && (Is(t + 1, "ngay") || Is(t + 1, "thang") || Is(t + 1, "nam"))
                     && !Is(t + 2, TokenType.Number))
                 {
                     return t;
