@@ -42,7 +42,7 @@ public static partial class DeadlineParser
                 (year, after) = (named, IsYearNumber(j + 2) && tokens[j + 2].Value == named ? j + 3 : j + 2);
             }
 
-            if (BonusOfTet(k) || HolidayOfTetWithDays(k) || InHolidayOfTetWithDays(k) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le") || InHolidayCalendar(k))
+            if (BonusOfTet(k) || HolidayOfTetWithDays(k) || InHolidayOfTetWithDays(k) || DaysAroundTetOfSpan(k, after) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le") || InHolidayCalendar(k))
             {
                 // "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 … Hạn nộp báo cáo: Trước ngày
                 // 15/12/2025": the Tết of a bonus or a gift is what the report is about, not a date (nor is its year); "làm xuyên
@@ -195,10 +195,16 @@ public static partial class DeadlineParser
                 return false;
             }
 
+            return SpanFromAfter(k);
+        }
+
+        /// <summary>Whether a span opened by "từ (ngày)" follows <paramref name="k"/> in the cell; the weekday may come before
+        /// the day ("(từ thứ Hai ngày 16/02/2026 … đến hết thứ Sáu ngày 20/02/2026 …)", "từ thứ Hai 16/02/2026").</summary>
+        private bool SpanFromAfter(int k)
+        {
             for (var t = k + 1; t + 1 < tokens.Length; t++)
             {
-                // "(từ thứ Hai ngày 16/02/2026 … đến hết thứ Sáu ngày 20/02/2026 …)": the weekday may come before the day.
-                if (Is(t, "tu") && (Is(t + 1, "ngay") || Is(t + 1, TokenType.Number) || (Is(t + 1, "thu") && Is(t + 3, "ngay"))))
+                if (Is(t, "tu") && (Is(t + 1, "ngay") || Is(t + 1, TokenType.Number) || (Is(t + 1, "thu") && (Is(t + 3, "ngay") || Is(t + 3, TokenType.Number)))))
                 {
                     return true;
                 }
@@ -206,6 +212,14 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>Whether the Tết at <paramref name="k"/> (its words ending before <paramref name="after"/>) is counted around
+        /// in days, "N ngày trước Tết và M ngày sau Tết", beside a span the cell gives with "từ" ("Nghỉ 05 ngày … gồm 01 ngày
+        /// trước Tết và 04 ngày sau Tết từ thứ Hai 16/02/2026 … đến hết thứ Sáu ngày 20/02/2026 …"): the counts say how the
+        /// span is made, no date of their own. "20 ngày trước Tết Nguyên đán" alone is still counted back from Tết.</summary>
+        private bool DaysAroundTetOfSpan(int k, int after) =>
+            Is(k - 1, "truoc") && Is(k - 2, "ngay") && Is(k - 3, TokenType.Number)
+            && Is(after, "va") && Is(after + 1, TokenType.Number) && Is(after + 2, "ngay", "sau") && SpanFromAfter(after);
 
         /// <summary>Whether a holiday of Tết whose days the cell gives (<see cref="HolidayOfTetWithDays"/>) is named before the
         /// Tết at <paramref name="k"/>: "Nghỉ tết Âm lịch năm 2026: nghỉ 05 ngày …, gồm 01 ngày trước Tết và 04 ngày sau Tết (từ

@@ -525,7 +525,8 @@ public static partial class DeadlineParser
         /// part of the day, and with <paramref name="periodWords"/> "năm" and "đầu" too ("từ đầu năm …").</summary>
         private int WordBeforeTimeOf(int first, bool periodWords)
         {
-            var j = first - 1;
+            // ("từ thứ Hai 16/02/2026": a weekday right before the day, "ngày" left out.)
+            var j = IsWeekday(first - 2) ? first - 3 : first - 1;
             // ("bắt đầu từ 07 giờ 00 phút, ngày 01/10/2023": the hour's comma; "kết thúc lúc 15h00 ngày …".)
             while (j >= 0 && (Is(j, "ngay") || (periodWords && (Is(j, "nam") || Is(j, "dau"))) || IsTimeOfDay(j) || PartOfDay(j)
                 || (Is(j, ',') && j > 0 && IsTimeOfDay(j - 1)) || (Is(j, "luc") && Is(j + 1, TokenType.Number))))
@@ -597,6 +598,13 @@ public static partial class DeadlineParser
         private bool Joins(int from, int to, bool begun = false)
         {
             var joined = false;
+            if (Is(from, "duong", "lich"))
+            {
+                // "ngày 16/02/2026 Dương lịch1 đến hết …", "16/02/2026 Dương lịch (tức ngày 29 tháng Chạp năm Ất Tỵ) đến hết …":
+                // the first day said to be of the solar calendar, a footnote's number glued to it, its lunar day after.
+                from += Is(from + 2, TokenType.Number) && Touches(from + 1, from + 2) && Digits(from + 2) == 1 ? 3 : 2;
+            }
+
             if (Is(from, '(') && RestatesLunarDay(from) is var close && close > from && close < to)
             {
                 from = close + 1;
@@ -630,16 +638,11 @@ public static partial class DeadlineParser
                     j += Is(j + 3, "cham", "nhat") ? 4 : 2;
                     j += Is(j + 1, "vao") ? 1 : 0;
                 }
-                else if (IsWeekday(j) && Is(j + 2, "ngay"))
+                else if (IsWeekday(j) && (Is(j + 2, "ngay") || j + 2 == to))
                 {
-                    // "từ thứ Hai ngày 16/02/2026 đến hết thứ Sáu ngày 20/02/2026": the last day's weekday before it.
+                    // "từ thứ Hai ngày 16/02/2026 đến hết thứ Sáu ngày 20/02/2026": the last day's weekday before it ("ngày" left
+                    // out too, "đến hết thứ Sáu 20/02/2026").
                     j++;
-                }
-                else if (Is(j, "duong", "lich") && j == from)
-                {
-                    // "ngày 16/02/2026 Dương lịch1 đến hết …": the first day said to be of the solar calendar, a footnote's
-                    // number glued to it.
-                    j += Is(j + 2, TokenType.Number) && Touches(j + 1, j + 2) && Digits(j + 2) == 1 ? 2 : 1;
                 }
                 else if (Is(j, "luc") && !Is(j + 1, TokenType.Word))
                 {
