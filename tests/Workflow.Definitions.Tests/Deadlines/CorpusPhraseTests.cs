@@ -577,18 +577,18 @@ public class CorpusPhraseTests
     /// thirty-first and thirty-second harvests' misses were mended (quoted documents of the legal Q&amp;A repository, and law
     /// files the thirty-first left), and committed (<c>0e81e92</c>) before the parser read any. Its one run, on the parser
     /// with those misses mended (<c>032584b</c>), read 50 of 54 (92.6 %); the parser at the twenty-third session's start
-    /// read the same 50. This test keeps that measure.
+    /// read the same 50. This test keeps that measure and the score after its four misses were mended (54 of 54).
     /// </summary>
     [Fact]
-    public void The_thirty_third_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyThirdHarvest, rows: 54, measured: 50, mended: 50);
+    public void The_thirty_third_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyThirdHarvest, rows: 54, measured: 50, mended: 54);
 
     /// <summary>
     /// The thirty-fourth harvest: 65 time cells held out whole (<c>HeldOut/harvest34-held.tsv</c>), gathered with the
     /// thirty-third from deeper files of the same Q&amp;A repository and run once on the same parser: 59 of 65 (90.8 %), the
-    /// session's start the same 59. This test keeps that measure.
+    /// session's start the same 59. This test keeps that measure and the score after its six misses were mended (65 of 65).
     /// </summary>
     [Fact]
-    public void The_thirty_fourth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyFourthHarvest, rows: 65, measured: 59, mended: 59);
+    public void The_thirty_fourth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyFourthHarvest, rows: 65, measured: 59, mended: 65);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
