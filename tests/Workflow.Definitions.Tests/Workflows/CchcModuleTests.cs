@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 using Workflow.Definitions.Agencies;
 using Workflow.Definitions.Calendars;
 using Workflow.Definitions.Workflows;
@@ -129,12 +130,28 @@ public sealed class CchcModuleTests
         Assert.Equal("bỏ qua báo cáo Sở Nội vụ", Assert.Single(milestone.Recorded).What);
     }
 
+    /// <summary>A weekly wait counts from the branch's own moment, so an escalation the server reached late keeps its
+    /// series; a weekday that has passed too is not sent back-dated, the wait counts from now.</summary>
+    [Theory]
+    [InlineData("2025-03-07T08:00", "2025-03-10T02:24", "2025-03-10T08:00")] // Friday's escalation sent early on Monday: Monday's still comes
+    [InlineData("2025-03-07T08:00", "2025-03-12T09:00", "2025-03-17T08:00")] // down past Monday too: the next Monday, no back-dated one
+    [InlineData("2025-03-10T08:00", "2025-03-10T08:00", "2025-03-17T08:00")] // on time, on a Monday: the next week's
+    public void A_weekly_wait_keeps_the_series_of_a_late_step(string moment, string now, string expected)
+    {
+        static LocalDateTime At(string s) => LocalDateTimePattern.GeneralIso.Parse(s + ":00").Value;
+        var milestone = new Milestone(At(now)) { Moment = At(moment), Late = At(now) > At(moment) };
+
+        var result = new WaitForWeekday("w", IsoDayOfWeek.Monday, new LocalTime(8, 0), DayOffShift.NextWorkingDay).Run(milestone);
+
+        Assert.Equal(At(expected), Assert.IsType<ActivityResult.WaitUntil>(result).At);
+    }
+
     /// <summary>A milestone due Monday 31/03/2025, led by Sở Tư pháp with Sở Tài chính coordinating, at <paramref name="now"/>.</summary>
     private sealed class Milestone(LocalDateTime now) : IMilestoneContext
     {
-        public LocalDateTime Now => now;
+        public LocalDateTime Now { get; } = now;
 
-        public LocalDateTime Moment => now;
+        public LocalDateTime Moment { get; init; } = now;
 
         public bool Late { get; init; }
 

@@ -13,7 +13,7 @@ public sealed record WaitForWeekday(string Id, IsoDayOfWeek Weekday, LocalTime T
 
     static ActivitySpec ICchcActivity.Spec => new(
         new(TypeName, "Chờ đến thứ trong tuần", ActivityInputs.WaitingCategory,
-            "Chờ tới thứ đã chọn của tuần sau (sau ngày hôm nay), vào giờ đã chọn; dùng cho việc nhắc lặp lại hằng tuần.",
+            "Chờ tới thứ đã chọn, sau ngày của mốc vừa xử lý (mốc chạy bù muộn vẫn giữ lịch hằng tuần; thứ đó cũng đã qua thì tính từ hôm nay), vào giờ đã chọn; dùng cho việc nhắc lặp lại hằng tuần.",
             [
                 ActivityInputs.Choice("weekday", true, null, "Thứ", "Monday (thứ Hai) … Sunday (Chủ nhật).",
                     (IsoDayOfWeek.Monday, "Thứ Hai"), (IsoDayOfWeek.Tuesday, "Thứ Ba"), (IsoDayOfWeek.Wednesday, "Thứ Tư"), (IsoDayOfWeek.Thursday, "Thứ Năm"),
@@ -62,9 +62,17 @@ public sealed record WaitForWeekday(string Id, IsoDayOfWeek Weekday, LocalTime T
         new("ifDayOff", IfDayOff, IfDayOff == DayOffShift.NextWorkingDay),
     ];
 
+    /// <summary>
+    /// Waits for the weekday after the branch's own <see cref="IMilestoneContext.Moment"/>, so that a step the server
+    /// reached late keeps its weekly series: an escalation meant for Friday 07/03/2025 08:00 and sent at 02:24 on Monday
+    /// 10/03 still waits for Monday 10/03 08:00, as it would have on time (counted from the late hour it would skip to
+    /// 17/03). A weekday that too has passed by <see cref="IMilestoneContext.Now"/> is not sent back-dated: the wait
+    /// counts from now, as the catch-up rules say.
+    /// </summary>
     public override ActivityResult Run(IMilestoneContext milestone)
     {
         ArgumentNullException.ThrowIfNull(milestone);
-        return new ActivityResult.WaitUntil(NextAfter(milestone.Now, milestone.Calendar));
+        var next = NextAfter(milestone.Moment, milestone.Calendar);
+        return new ActivityResult.WaitUntil(next > milestone.Now ? next : NextAfter(milestone.Now, milestone.Calendar));
     }
 }
