@@ -127,6 +127,53 @@ public static partial class DeadlineParser
             return true;
         }
 
+        /// <summary>Bits 1 to 4: every quarter's report.</summary>
+        private const int AllQuarters = 0b11110;
+
+        /// <summary>"(bên giao đại lý chỉ thực hiện báo cáo Quý I, II và III)", "chỉ báo cáo quý I và quý III": "chỉ" (only)
+        /// before a report of listed quarters limits a quarterly duty to those quarters (the others' are another report, the
+        /// year's); bit q for Quý q. Without such words, or with all four listed, every quarter ("chỉ báo cáo quý" alone
+        /// lists none).</summary>
+        private int ReportedQuarters()
+        {
+            for (var t = 0; t + 4 < tokens.Length; t++)
+            {
+                if (!Is(t, "chi"))
+                {
+                    continue;
+                }
+
+                // "chỉ báo cáo", "chỉ thực hiện báo cáo", "chỉ phải lập báo cáo": a verb or two between them at most.
+                var j = t + 1;
+                while (j < t + 4 && !IsReportWord(j) && Is(j, TokenType.Word) && !Is(j, "quy"))
+                {
+                    j++;
+                }
+
+                if (!IsReportWord(j) || !Is(j + 2, "quy") || Quarter(j + 3) is var q && q == 0)
+                {
+                    continue;
+                }
+
+                var mask = 1 << q;
+                for (var at = j + 4; at + 1 < tokens.Length && (Is(at, ',') || Is(at, "va"));)
+                {
+                    var next = at + 1 + (Is(at + 1, "quy") ? 1 : 0);
+                    if (Quarter(next) is var listed && listed == 0)
+                    {
+                        break;
+                    }
+
+                    mask |= 1 << listed;
+                    at = next + 1;
+                }
+
+                return mask;
+            }
+
+            return AllQuarters;
+        }
+
         private (ScheduleKind Kind, List<Milestone> Milestones, string? Reason) Recurring()
         {
             var periods = 0;
@@ -298,6 +345,9 @@ public static partial class DeadlineParser
                 }
             }
 
+            // "(bên giao đại lý chỉ thực hiện báo cáo Quý I, II và III)": the quarters whose reports the duty has.
+            var reportedQuarters = Mentions("chi") ? ReportedQuarters() : AllQuarters;
+
             // "ngày 22 hàng tháng", "ngày 10 của tháng tiếp theo": a given day of every month.
             foreach (var day in items)
             {
@@ -318,6 +368,11 @@ public static partial class DeadlineParser
                             if (items.Exists(i => i.ReportOf == ReportingPeriod.Quarterly && i.Name == QuarterNames[q - 1]))
                             {
                                 continue; // "Riêng đối với báo cáo quý 2, … ngày 20 tháng 9": that quarter's own date
+                            }
+
+                            if ((reportedQuarters & (1 << q)) == 0)
+                            {
+                                continue; // "chỉ thực hiện báo cáo Quý I, II và III": Quý IV's is the year's report
                             }
 
                             if (bounded && !Overlaps(new LocalDate(y, (q * 3) - 2, 1), MonthEnd(y, q * 3), from, to))
@@ -372,7 +427,7 @@ public static partial class DeadlineParser
                         {
                             for (var q = 1; q <= 4; q++)
                             {
-                                if (!bounded || Overlaps(new LocalDate(y, (q * 3) - 2, 1), MonthEnd(y, q * 3), from, to))
+                                if ((reportedQuarters & (1 << q)) != 0 && (!bounded || Overlaps(new LocalDate(y, (q * 3) - 2, 1), MonthEnd(y, q * 3), from, to)))
                                 {
                                     Add(MonthEnd(y, q * 3), period, Named(QuarterNames[q - 1], y));
                                 }
