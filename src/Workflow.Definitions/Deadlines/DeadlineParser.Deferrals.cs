@@ -139,6 +139,15 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (theo && Is(k + 1, "yeu", "cau") && RequirementsOfEachStage(k))
+            {
+                // "… đo lường sự hài lòng … hằng năm … theo quy định, hướng dẫn của Bộ Nội vụ ban hành theo yêu cầu của cải cách
+                // hành chính nhà nước từng giai đoạn;": requirements said to change with each stage ("từng giai đoạn", "từng thời
+                // kỳ"), after the duty's frequency in its sentence, say what the work follows, not a request that sets when:
+                // the frequency is the duty's timetable; the words stay the note.
+                return -1;
+            }
+
             var timetable = theo && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")
                 || Is(k + 1, "yeu", "cau") || Is(k + 1, "chi", "dao") || (Is(k + 1, "quy", "dinh", "tai") && Is(k + 4, "van", "ban")));
             if (timetable || (k <= 4 && ((theo && ActNamedAfter(k + 1)) || (Is(k, "cho") && (Is(k + 1, "huong", "dan") || Is(k + 1, "van", "ban")) && WrittenAs(k, "chờ")))))
@@ -262,6 +271,33 @@ public static partial class DeadlineParser
             foreach (var item in items)
             {
                 if (item.Kind == ItemKind.Period && item.LastToken < k)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the clause of "theo yêu cầu" at <paramref name="k"/> (to its comma, semicolon or sentence's end, a
+        /// few words) ends its requirements with "từng giai đoạn" or "từng thời kỳ" (of each stage), after a period read
+        /// before it in its sentence ("hằng năm").</summary>
+        private bool RequirementsOfEachStage(int k)
+        {
+            var stage = false;
+            for (var j = k + 3; j + 2 < tokens.Length && j <= k + 16 && !Is(j, ',') && !Is(j, ';') && !IsSentenceBreak(j); j++)
+            {
+                stage |= Is(j, "tung", "giai", "doan") || Is(j, "tung", "thoi", "ky");
+            }
+
+            if (!stage)
+            {
+                return false;
+            }
+
+            foreach (var item in items)
+            {
+                if (item.Kind == ItemKind.Period && item.LastToken < k && !HasSentenceBreak(item.LastToken, k))
                 {
                     return true;
                 }

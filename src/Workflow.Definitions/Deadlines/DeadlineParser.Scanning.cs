@@ -593,12 +593,61 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (IsWhen(k) && StepOfDailyWork(k))
+            {
+                // "Hàng ngày khi sắp đến giờ chợ đóng cửa chợ, thương nhân phải tự kiểm tra …": right after a daily or weekly
+                // frequency that leads the cell, "(sau, trước) khi" says at what time of each day the work is done, a step of
+                // work that goes on all year (as "Hằng tháng, sau khi …" is of the monthly work), nothing it waits for; the
+                // words stay in the note.
+                return k;
+            }
+
+            if (IsWhen(k) && DeadlineSentenceAfter(k) && !AdHocAside(k) && !InPurposeClause(k))
+            {
+                // "… và đồng bộ, tích hợp trên Cổng Dịch vụ công quốc gia khi đủ điều kiện theo quy định. Thời hạn chậm nhất 05
+                // ngày làm việc kể từ ngày ban hành Quyết định.": a "khi" in the task's words, before a later sentence that
+                // opens with "Thời hạn" and sets the deadline, describes the work; the deadline is due. An event only without
+                // a date. The words stay whole in the note.
+                SetEventMarker(Is(k - 1, "sau") || Is(k - 1, "truoc") ? k - 1 : k, EventWhen.WithoutDate);
+                return k;
+            }
+
             if (IsWhen(k) && !AdHocAside(k) && !InPurposeClause(k))
             {
                 return ConditionAt(k);
             }
 
             return k;
+        }
+
+        /// <summary>Whether the "khi" at <paramref name="k"/> ("sau khi", "trước khi" too) comes right after a daily or weekly
+        /// frequency that opens the cell, its comma or not: "Hàng ngày khi sắp đến giờ …", "Hằng ngày, sau khi …", "Mỗi tuần
+        /// khi …". (A condition later in the cell, or after any other opening, still waits.)</summary>
+        private bool StepOfDailyWork(int k)
+        {
+            var start = AfterListMarker();
+            if (!(Is(start, "hang") || Is(start, "moi")) || !(Is(start + 1, "ngay") || Is(start + 1, "tuan")))
+            {
+                return false;
+            }
+
+            var next = start + (Is(start + 2, ',') ? 3 : 2);
+            return k == next || (k == next + 1 && (Is(next, "sau") || Is(next, "truoc")));
+        }
+
+        /// <summary>Whether a sentence after the one of <paramref name="k"/> opens with "Thời hạn" (the deadline): "… khi đủ
+        /// điều kiện theo quy định. Thời hạn chậm nhất 05 ngày làm việc …".</summary>
+        private bool DeadlineSentenceAfter(int k)
+        {
+            for (var j = k + 1; j + 2 < tokens.Length; j++)
+            {
+                if (IsSentenceBreak(j) && Is(j + 1, "thoi", "han"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
 
