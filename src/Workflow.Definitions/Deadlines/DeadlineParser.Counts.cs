@@ -26,6 +26,9 @@ public static partial class DeadlineParser
             j += working ? 2 : 0;
             j = PerUnitRate(j);
             j = CaseBeforeStart(j);
+            var daysOff = j;
+            j = DaysOffAside(j);
+            daysOff = j > daysOff ? daysOff : -1;
             var caseCount = -1;
             if (Is(j, "hoac") && AlternativeCount(j + 1, months) is var other && other > 0 && CaseBeforeStart(other + 2) is var start && start > other + 2)
             {
@@ -125,6 +128,14 @@ public static partial class DeadlineParser
                 SetEventMarker(k, EventWhen.Always);
                 return from + 1;
             }
+            else if (fraction < 0 && from < 0 && Is(k - 1, "truoc") && ActRightAfterCount(j))
+            {
+                // "Chậm nhất trước 05 ngày người nước ngoài dự kiến vào, ra Cảng …, … lập 01 bộ hồ sơ": a count after "trước"
+                // followed at once by the words of something that happens, no "ngày" before them, is that long before it, as
+                // "05 ngày trước ngày … vào cảng" is: the task waits for it.
+                SetEventMarker(k, EventWhen.Always);
+                return j;
+            }
             else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")) && !IsBareDayCount(k, months || working, j))
             {
                 return k;
@@ -173,6 +184,13 @@ public static partial class DeadlineParser
             }
 
             var days = tokens[k].Value;
+            if (daysOff > 0)
+            {
+                // "20 ngày, không bao gồm ngày nghỉ lễ, tết, kể từ ngày ban hành": the days off it leaves out are not known
+                // here; the count runs in calendar days, listed.
+                ambiguities.Add($"\"{Original(daysOff + 1, DaysOffAsideEnd(daysOff))}\": chưa trừ ngày nghỉ, hạn đọc theo ngày lịch");
+            }
+
             if (context.IssuedOn is not { } issued)
             {
                 error = NeedsIssueDate(k, last);
@@ -287,6 +305,55 @@ public static partial class DeadlineParser
             }
 
             return j;
+        }
+
+        /// <summary>Whether the words at <paramref name="j"/>, right after a count said with "trước", begin something that
+        /// happens (a body, an act: "người nước ngoài dự kiến vào", "tổ chức hội nghị"), not a link word that says the count
+        /// is of something else ("trước 05 ngày để …", "… so với …", "… và …", "… này").</summary>
+        private bool ActRightAfterCount(int j)
+        {
+            return Is(j, TokenType.Word) && Is(j + 1, TokenType.Word) && !Is(j, "de") && !Is(j, "so") && !Is(j, "va") && !Is(j, "hoac") && !Is(j, "nay")
+                && !Is(j, "theo") && !Is(j, "cho") && !Is(j, "doi") && !Is(j, "ke") && !Is(j, "tinh") && !Is(j, "tu") && !Is(j, "den") && !Is(j, "toi")
+                && !Is(j, "sau") && !Is(j, "truoc") && !Is(j, "trong") && !Is(j, "la") && !Is(j, "thi") && !Is(j, "ma") && !Is(j, "voi") && !Is(j, "tai")
+                && !Is(j, "ngay") && !Is(j, "thang") && !Is(j, "nam") && !Is(j, "khi") && !Is(j, "thoi") && !Is(j, "moi") && !Is(j, "hang");
+        }
+
+        /// <summary>The days a count leaves out, said between it and what it counts from, at <paramref name="j"/>: ", không
+        /// bao gồm ngày nghỉ lễ, tết, kể từ ngày nhận đủ hồ sơ", "(không kể ngày nghỉ lễ) kể từ …", ", trừ ngày nghỉ …, tính
+        /// từ …": the aside does not break the count from what follows it. Returns the comma before "kể từ" or the token
+        /// after the bracket, or <paramref name="j"/>.</summary>
+        private int DaysOffAside(int j)
+        {
+            if (!Is(j, ',') && !Is(j, '('))
+            {
+                return j;
+            }
+
+            var end = DaysOffAsideEnd(j);
+            return end < 0 ? j : Is(end + 1, ')') ? end + 2 : end + 1;
+        }
+
+        /// <summary>The last token of the days-off aside opened at <paramref name="j"/> (see <see cref="DaysOffAside"/>), before
+        /// its closing bracket or the comma before "kể từ", "tính từ"; or -1.</summary>
+        private int DaysOffAsideEnd(int j)
+        {
+            var t = j + 1;
+            t += Is(t, "khong", "bao", "gom") ? 3 : Is(t, "khong", "ke") || Is(t, "khong", "tinh") ? 2 : Is(t, "tru") ? 1 : 0;
+            if (t == j + 1 || !Is(t, "ngay"))
+            {
+                return -1;
+            }
+
+            var open = Is(j, '(');
+            for (t++; t + 1 < tokens.Length && t < j + 14 && !IsSentenceBreak(t); t++)
+            {
+                if (open ? Is(t, ')') : Is(t, ',') && (Is(t + 1, "ke", "tu") || Is(t + 1, "tinh", "tu")))
+                {
+                    return t - 1;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>The number of a second count of the same unit at <paramref name="t"/>, after "hoặc" ("… hoặc chậm nhất là 30

@@ -42,6 +42,12 @@ public static partial class DeadlineParser
                 (year, after) = (named, IsYearNumber(j + 2) && tokens[j + 2].Value == named ? j + 3 : j + 2);
             }
 
+            if (DaysOffLeftOut(k))
+            {
+                // "20 ngày, không bao gồm ngày nghỉ lễ, tết, kể từ …": the days off a count leaves out, no day of its own.
+                return after;
+            }
+
             if (BonusOfTet(k) || HolidayOfTetWithDays(k) || InHolidayOfTetWithDays(k) || DaysAroundTetOfSpan(k, after) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le") || InHolidayCalendar(k))
             {
                 // "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 … Hạn nộp báo cáo: Trước ngày
@@ -178,6 +184,21 @@ public static partial class DeadlineParser
             }
 
             return Is(j, "thuong") || Is(j, "qua");
+        }
+
+        /// <summary>Whether the Tết at <paramref name="k"/> ends the days off a count leaves out, "không bao gồm (không kể,
+        /// không tính, trừ) ngày nghỉ lễ, tết" ("ngày lễ, tết", "ngày nghỉ lễ và tết" too).</summary>
+        private bool DaysOffLeftOut(int k)
+        {
+            var j = k - 1;
+            j -= Is(j, ',') || Is(j, "va") ? 1 : 0;
+            if (!Is(j, "le"))
+            {
+                return false;
+            }
+
+            j -= Is(j - 1, "nghi") ? 2 : 1;
+            return Is(j, "ngay") && (Is(j - 3, "khong", "bao", "gom") || Is(j - 2, "khong", "ke") || Is(j - 2, "khong", "tinh") || Is(j - 1, "tru"));
         }
 
         /// <summary>Whether the Tết at <paramref name="k"/> is named in a calendar of days off, "lịch nghỉ Tết", "lịch nghỉ lễ,

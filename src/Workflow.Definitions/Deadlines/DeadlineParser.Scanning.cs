@@ -185,6 +185,14 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (Is(k, "truoc", "khi") && CountClosesEvent(k + 2))
+            {
+                // "… gửi về Liên hiệp các hội … trước khi trình Uỷ ban nhân dân tỉnh 20 ngày, để …": a count right after the
+                // words of an act said with "trước khi" is that long before it, as "trước ngày thi ít nhất 3 ngày" is.
+                SetEventMarker(k, EventWhen.Always);
+                return k + 2;
+            }
+
             if (Is(k, "truoc", "thoi", "gian") && BeforeAnEvent(k) && CountAfter(k + 3, 14) > 0)
             {
                 // "… gửi cho các cơ quan phối hợp trước thời gian tổ chức cuộc họp hoặc kiểm tra thực địa ít nhất 01 ngày làm
@@ -1123,6 +1131,26 @@ public static partial class DeadlineParser
                 {
                     var comma = j;
                     return items.Exists(i => i.Kind is ItemKind.Date or ItemKind.Year or ItemKind.Span && i.LastToken < comma);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the words from <paramref name="from"/> (an act's, after "trước khi") end in a count of days or months
+        /// ("trình Uỷ ban nhân dân tỉnh 20 ngày", "… ít nhất 03 tháng") with no mark between: the count is how long before it.</summary>
+        private bool CountClosesEvent(int from)
+        {
+            for (var t = from; t + 1 < tokens.Length && t < from + 12; t++)
+            {
+                if (Is(t, TokenType.Number))
+                {
+                    return t > from && Digits(t) <= 3 && (Is(t + 1, "ngay") || Is(t + 1, "thang")) && !Is(t + 2, TokenType.Number);
+                }
+
+                if (!Is(t, TokenType.Word))
+                {
+                    return false;
                 }
             }
 
