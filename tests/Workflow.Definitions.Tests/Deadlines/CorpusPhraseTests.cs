@@ -596,10 +596,10 @@ public class CorpusPhraseTests
     /// thirty-third and thirty-fourth harvests' misses were mended, from files of the legal Q&amp;A repository that quote dated
     /// documents no harvest had used, and committed (<c>37a23a1</c>) before the parser read any. Its one run, on the parser
     /// with those misses mended (<c>2aac6ca</c>), read 50 of 57 (87.7 %); the parser at the twenty-third session's start
-    /// read the same 50. This test keeps that measure.
+    /// read the same 50. This test keeps that measure and the score after its seven misses were mended in three lanes (57 of 57).
     /// </summary>
     [Fact]
-    public void The_thirty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyFifthHarvest, rows: 57, measured: 50, mended: 50);
+    public void The_thirty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyFifthHarvest, rows: 57, measured: 50, mended: 57);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
