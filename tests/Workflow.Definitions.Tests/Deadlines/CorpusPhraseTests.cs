@@ -38,6 +38,7 @@ public class CorpusPhraseTests
     private const string ThirtyThirdHarvest = "harvest33-";
     private const string ThirtyFourthHarvest = "harvest34-";
     private const string ThirtyFifthHarvest = "harvest35-";
+    private const string ThirtySixthHarvest = "harvest36-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -600,6 +601,17 @@ public class CorpusPhraseTests
     /// </summary>
     [Fact]
     public void The_thirty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyFifthHarvest, rows: 57, measured: 50, mended: 57);
+
+    /// <summary>
+    /// The thirty-sixth harvest: 31 time cells held out whole (<c>HeldOut/harvest36-held.tsv</c>), gathered while the
+    /// thirty-fifth harvest's misses were mended (quoted documents of the legal Q&amp;A repository, the industry and trade
+    /// library's numbered letters and circulars), and committed (<c>1b333ec</c>) before the parser read any. Its one run,
+    /// on the twenty-third session's final parser (<c>89933b6</c>), read 30 of 31 (96.8 %); the parser at the session's
+    /// start read the same 30. Its one miss, a rule's starting day "Kể từ ngày 01 tháng 01 năm 2026," before a count from an
+    /// event, read as an open span, is left for the next session. This test keeps that measure.
+    /// </summary>
+    [Fact]
+    public void The_thirty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtySixthHarvest, rows: 31, measured: 30, mended: 30);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
