@@ -338,7 +338,7 @@ public static partial class DeadlineParser
         private int DaysOffAsideEnd(int j)
         {
             var t = j + 1;
-            t += Is(t, "khong", "bao", "gom") ? 3 : Is(t, "khong", "ke") || Is(t, "khong", "tinh") ? 2 : Is(t, "tru") ? 1 : 0;
+            t += LeavesOutWords(t);
             if (t == j + 1 || !Is(t, "ngay"))
             {
                 return -1;
@@ -355,6 +355,11 @@ public static partial class DeadlineParser
 
             return -1;
         }
+
+        /// <summary>The number of words at <paramref name="t"/> that say which days a count leaves out: "không bao gồm" (3),
+        /// "không kể", "không tính" (2), "trừ" (1); 0 for anything else.</summary>
+        private int LeavesOutWords(int t) =>
+            Is(t, "khong", "bao", "gom") ? 3 : Is(t, "khong", "ke") || Is(t, "khong", "tinh") ? 2 : Is(t, "tru") ? 1 : 0;
 
         /// <summary>The number of a second count of the same unit at <paramref name="t"/>, after "hoặc" ("… hoặc chậm nhất là 30
         /// ngày"), or -1.</summary>

@@ -263,20 +263,7 @@ public static partial class DeadlineParser
         /// quý, …", "Hằng quý, …"), read as a period before it: the frequency is the duty's timetable.</summary>
         private bool GroupedByLeadingFrequency(int k)
         {
-            if (!OpensWithFrequency() && !FrequencyLeadsCell(k))
-            {
-                return false;
-            }
-
-            foreach (var item in items)
-            {
-                if (item.Kind == ItemKind.Period && item.LastToken < k)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return (OpensWithFrequency() || FrequencyLeadsCell(k)) && PeriodReadBefore(k, inItsSentence: false);
         }
 
         /// <summary>Whether the clause of "theo yêu cầu" at <paramref name="k"/> (to its comma, semicolon or sentence's end, a
@@ -290,14 +277,16 @@ public static partial class DeadlineParser
                 stage |= Is(j, "tung", "giai", "doan") || Is(j, "tung", "thoi", "ky");
             }
 
-            if (!stage)
-            {
-                return false;
-            }
+            return stage && PeriodReadBefore(k, inItsSentence: true);
+        }
 
+        /// <summary>Whether a period ("hằng quý", "hằng năm") was read before token <paramref name="k"/>; with
+        /// <paramref name="inItsSentence"/>, in k's sentence.</summary>
+        private bool PeriodReadBefore(int k, bool inItsSentence)
+        {
             foreach (var item in items)
             {
-                if (item.Kind == ItemKind.Period && item.LastToken < k && !HasSentenceBreak(item.LastToken, k))
+                if (item.Kind == ItemKind.Period && item.LastToken < k && !(inItsSentence && HasSentenceBreak(item.LastToken, k)))
                 {
                     return true;
                 }

@@ -198,7 +198,7 @@ public static partial class DeadlineParser
             }
 
             j -= Is(j - 1, "nghi") ? 2 : 1;
-            return Is(j, "ngay") && (Is(j - 3, "khong", "bao", "gom") || Is(j - 2, "khong", "ke") || Is(j - 2, "khong", "tinh") || Is(j - 1, "tru"));
+            return Is(j, "ngay") && (LeavesOutWords(j - 3) == 3 || LeavesOutWords(j - 2) == 2 || LeavesOutWords(j - 1) == 1);
         }
 
         /// <summary>Whether the Tết at <paramref name="k"/> is named in a calendar of days off, "lịch nghỉ Tết", "lịch nghỉ lễ,

@@ -580,18 +580,10 @@ public static partial class DeadlineParser
             return end;
         }
 
-        /// <summary>The token after a day of the week at <paramref name="k"/> ("thứ 4", "thứ Bảy", "Chủ nhật"), or k.</summary>
-        private int Weekday(int k)
-        {
-            if (Is(k, "chu", "nhat"))
-            {
-                return k + 2;
-            }
-
-            var day = Is(k, "thu") && ((Is(k + 1, TokenType.Number) && Digits(k + 1) == 1 && tokens[k + 1].Value is >= 2 and <= 7)
-                || Is(k + 1, "hai") || Is(k + 1, "ba") || Is(k + 1, "tu") || Is(k + 1, "nam") || Is(k + 1, "sau") || Is(k + 1, "bay"));
-            return day ? k + 2 : k;
-        }
+        /// <summary>The token after a day of the week at <paramref name="k"/>, in words (<see cref="IsWeekday"/>: "thứ Bảy",
+        /// "Chủ nhật") or by its number ("thứ 4"), or k.</summary>
+        private int Weekday(int k) =>
+            IsWeekday(k) || (Is(k, "thu") && Is(k + 1, TokenType.Number) && Digits(k + 1) == 1 && tokens[k + 1].Value is >= 2 and <= 7) ? k + 2 : k;
 
         /// <summary>Whether token <paramref name="k"/> is in the words of the event a count waits for, after its "kể từ" or
         /// "tính từ" with no mark between: "Trong vòng 30 ngày, kể từ ngày có quyết định giảm tiền thuê đất năm 2025" — the
