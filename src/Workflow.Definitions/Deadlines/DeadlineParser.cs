@@ -394,7 +394,13 @@ public static partial class DeadlineParser
             }
 
             CollectFreeText(isEvent);
-            if (isEvent && (eventWhen <= EventWhen.WithoutDate || (!hasDates && (NamesASession() || PeriodsNameAPlan()))))
+            var startsOnly = isEvent && OnlyStartsBeforeEvent();
+            if (startsOnly)
+            {
+                notes.Add($"\"{Original(items[0].FirstToken, items[^1].LastToken)}\" là ngày bắt đầu áp dụng, không phải hạn");
+            }
+
+            if (isEvent && (eventWhen <= EventWhen.WithoutDate || (!hasDates && (NamesASession() || PeriodsNameAPlan())) || startsOnly))
             {
                 // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable; so do
                 // they when the duty waits for a session ("… hằng năm được công khai khi Chính phủ trình Quốc hội vào kỳ
@@ -416,6 +422,13 @@ public static partial class DeadlineParser
 
             return Finish(kind, milestones);
         }
+
+        /// <summary>Whether every item is a day that opens a span with nothing closing it, said before the awaited event
+        /// ("Kể từ ngày 01 tháng 01 năm 2026, trong thời hạn 10 ngày kể từ ngày giao hàng, tổ chức … phải lập phiếu"): the day
+        /// the rule starts to apply, not work until the year's end; each deadline counts from its own event. A span the
+        /// event closes ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê") has no comma before it and keeps its dates.</summary>
+        private bool OnlyStartsBeforeEvent() =>
+            items.Count > 0 && items.TrueForAll(i => i.Kind == ItemKind.Span && i.OpenEnded && i.LastToken < eventMarker && HasComma(i.LastToken, eventMarker));
 
         /// <summary>Whether a day and month without a year is said with "hằng năm" / "hàng năm" / "mỗi năm" right after it
         /// ("trước ngày 31 tháng 12 hằng năm", "không muộn hơn ngày 31 tháng 3 hằng năm"): a day of every year.</summary>

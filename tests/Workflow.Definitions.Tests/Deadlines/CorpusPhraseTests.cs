@@ -608,10 +608,11 @@ public class CorpusPhraseTests
     /// library's numbered letters and circulars), and committed (<c>1b333ec</c>) before the parser read any. Its one run,
     /// on the twenty-third session's final parser (<c>89933b6</c>), read 30 of 31 (96.8 %); the parser at the session's
     /// start read the same 30. Its one miss, a rule's starting day "Kể từ ngày 01 tháng 01 năm 2026," before a count from an
-    /// event, read as an open span, is left for the next session. This test keeps that measure.
+    /// event, read as an open span, was mended in the twenty-fourth session (the day starts the rule; the count waits for its
+    /// event): 31 of 31 after mending. This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_thirty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtySixthHarvest, rows: 31, measured: 30, mended: 30);
+    public void The_thirty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtySixthHarvest, rows: 31, measured: 30, mended: 31);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
