@@ -12,7 +12,7 @@ namespace Workflow.Definitions.Deadlines;
 public static partial class DeadlineParser
 {
     /// <summary>The words that make a date a deadline to finish by, found in one pass.</summary>
-    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het", "muc tieu", "phan dau", "hoan thien", "den het"];
+    private static readonly string[] CompletionPhrases = ["hoan thanh", "ban hanh", "xong", "bao dat", "dau dat", "vao van hanh", "vao su dung", "vao hoat dong", "vao khai thac", "cham nhat", "co tham quyen", "so ket", "tong ket", "bao dam den het", "dam bao den het", "muc tieu", "phan dau", "hoan thien", "den het", "truoc ket thuc", "khi ket thuc", "truoc het", "khi het"];
 
     private static readonly SearchValues<string> CompletionWords = SearchValues.Create(CompletionPhrases, StringComparison.Ordinal);
 
@@ -209,6 +209,13 @@ public static partial class DeadlineParser
 
             if (Is(j - 3, "cap", "co") && Is(j - 1, "tham", "quyen") && (Is(j - 5, "bao", "cao") || Is(j - 4, "trinh")))
             {
+                return true;
+            }
+
+            if ((Is(itemFirst - 2, "ket", "thuc") && (Is(itemFirst - 3, "truoc") || Is(itemFirst - 4, "truoc", "khi")))
+                || (Is(itemFirst - 1, "het") && (Is(itemFirst - 2, "truoc") || Is(itemFirst - 3, "truoc", "khi"))))
+            {
+                // "trước (khi) kết thúc năm 2025", "trước (khi) hết năm 2025": before the year ends, due on its last day.
                 return true;
             }
 

@@ -451,6 +451,13 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
+            if (Is(k - 1, "truoc") && IsWhen(k) && EndOfNamedPeriodAt(Is(k + 1, "ket", "thuc") ? k + 3 : Is(k + 1, "het") ? k + 2 : -1))
+            {
+                // "Báo cáo kết quả trước khi kết thúc năm 2025", "trước khi hết tháng 10/2025": before a named year, quarter
+                // or month ends is a deadline on its last day, nothing the task waits for.
+                return k + 1;
+            }
+
             if (Is(k - 1, "truoc") && IsWhen(k) && Is(k - 2, '(') && items.Count > 0 && items[^1].Kind == ItemKind.Date && items[^1].LastToken == k - 3)
             {
                 // "Quý III/2026 (trước khi tổng kết)": in brackets right after a date, "trước khi" says what the date comes
@@ -798,6 +805,12 @@ public static partial class DeadlineParser
             j += Is(j, "co") || Is(j, "duoc") ? 1 : 0;
             return Is(j, "yeu", "cau") || Is(j, "de", "nghi");
         }
+
+        /// <summary>Whether the words at <paramref name="p"/> name one period with its number: "năm 2025", "quý III/2025",
+        /// "tháng 10/2025" (not "năm học 2025-2026", nor a bare "quý" of a recurring duty).</summary>
+        private bool EndOfNamedPeriodAt(int p) =>
+            p > 0 && ((Is(p, "nam") && IsYearNumber(p + 1)) || (Is(p, "quy") && (IsRomanLike(p + 1) || Is(p + 1, TokenType.Number)))
+                || (Is(p, "thang") && Is(p + 1, TokenType.Number)));
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>
