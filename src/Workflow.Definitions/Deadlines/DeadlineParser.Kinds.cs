@@ -132,31 +132,48 @@ public static partial class DeadlineParser
 
         /// <summary>"(bên giao đại lý chỉ thực hiện báo cáo Quý I, II và III)", "chỉ báo cáo quý I và quý III": "chỉ" (only)
         /// before a report of listed quarters limits a quarterly duty to those quarters (the others' are another report, the
-        /// year's); bit q for Quý q. Without such words, or with all four listed, every quarter ("chỉ báo cáo quý" alone
-        /// lists none).</summary>
-        private int ReportedQuarters()
+        /// year's); "(trừ quý IV)", "trừ báo cáo quý IV", "ngoại trừ quý I": "trừ" (except, written with its accent: "trù",
+        /// "trụ", "trú" are other words) leaves the listed ones out. Bit q for Quý q; <c>First</c> and <c>Last</c> are the
+        /// tokens of the words, whose quarters are no dates of their own. Without such words, or with all four listed, every
+        /// quarter ("chỉ báo cáo quý" alone lists none) and no tokens (-1).</summary>
+        private (int Quarters, int First, int Last) ReportedQuarters()
         {
-            for (var t = 0; t + 4 < tokens.Length; t++)
+            for (var t = 0; t + 2 < tokens.Length; t++)
             {
-                if (!Is(t, "chi"))
+                int j;
+                if (Is(t, "chi"))
+                {
+                    // "chỉ báo cáo", "chỉ thực hiện báo cáo", "chỉ phải lập báo cáo": a verb or two between them at most.
+                    j = t + 1;
+                    while (j < t + 4 && !IsReportWord(j) && Is(j, TokenType.Word) && !Is(j, "quy"))
+                    {
+                        j++;
+                    }
+
+                    if (!IsReportWord(j))
+                    {
+                        continue;
+                    }
+
+                    j += 2;
+                }
+                else if (Is(t, "tru") && WrittenAs(t, "trừ"))
+                {
+                    j = t + 1 + (IsReportWord(t + 1) ? 2 : 0);
+                }
+                else
                 {
                     continue;
                 }
 
-                // "chỉ báo cáo", "chỉ thực hiện báo cáo", "chỉ phải lập báo cáo": a verb or two between them at most.
-                var j = t + 1;
-                while (j < t + 4 && !IsReportWord(j) && Is(j, TokenType.Word) && !Is(j, "quy"))
-                {
-                    j++;
-                }
-
-                if (!IsReportWord(j) || !Is(j + 2, "quy") || Quarter(j + 3) is var q && q == 0)
+                if (!Is(j, "quy") || Quarter(j + 1) is var q && q == 0)
                 {
                     continue;
                 }
 
                 var mask = 1 << q;
-                for (var at = j + 4; at + 1 < tokens.Length && (Is(at, ',') || Is(at, "va"));)
+                var last = j + 1;
+                for (var at = j + 2; at + 1 < tokens.Length && (Is(at, ',') || Is(at, "va"));)
                 {
                     var next = at + 1 + (Is(at + 1, "quy") ? 1 : 0);
                     if (Quarter(next) is var listed && listed == 0)
@@ -165,17 +182,31 @@ public static partial class DeadlineParser
                     }
 
                     mask |= 1 << listed;
+                    last = next;
                     at = next + 1;
                 }
 
-                return mask;
+                return (Is(t, "tru") ? AllQuarters & ~mask : mask, t, last);
             }
 
-            return AllQuarters;
+            return (AllQuarters, -1, -1);
         }
+
+        /// <summary>Drops the quarters named in the words that limit a quarterly duty (tokens <paramref name="first"/> to
+        /// <paramref name="last"/>, "chỉ báo cáo quý I và quý III", "trừ quý IV"): they say which reports, not dates of their
+        /// own. (Its own method: the lambda's captured locals are then allocated only for such a phrase.)</summary>
+        private void DropListedQuarters(int first, int last) =>
+            items.RemoveAll(i => i.Kind == ItemKind.Date && i.FirstToken > first && i.LastToken <= last);
 
         private (ScheduleKind Kind, List<Milestone> Milestones, string? Reason) Recurring()
         {
+            // "(bên giao đại lý chỉ thực hiện báo cáo Quý I, II và III)", "(trừ quý IV)": the quarters whose reports the duty has.
+            var (reportedQuarters, listFirst, listLast) = Mentions("chi") || Mentions("tru") ? ReportedQuarters() : (AllQuarters, -1, -1);
+            if (listFirst >= 0)
+            {
+                DropListedQuarters(listFirst, listLast);
+            }
+
             var periods = 0;
             var namedDays = 0;
             var namedPeriods = 0;
@@ -344,9 +375,6 @@ public static partial class DeadlineParser
                     Add(date, dated.Name.StartsWith("Quý", StringComparison.Ordinal) ? ReportingPeriod.Quarterly : ReportingPeriod.Monthly, dated.Name);
                 }
             }
-
-            // "(bên giao đại lý chỉ thực hiện báo cáo Quý I, II và III)": the quarters whose reports the duty has.
-            var reportedQuarters = Mentions("chi") ? ReportedQuarters() : AllQuarters;
 
             // "ngày 22 hàng tháng", "ngày 10 của tháng tiếp theo": a given day of every month.
             foreach (var day in items)

@@ -11,4 +11,15 @@ public partial class DeadlineFamilyTests
     [InlineData("Báo cáo hằng quý, chậm nhất ngày 15 tháng đầu quý sau (chỉ báo cáo quý I và quý III).", "recurring: Quý I 2025-04-15 | Quý III 2025-10-15")]
     [InlineData("Báo cáo hằng quý, chậm nhất ngày 15 tháng đầu quý sau.", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15 | Quý IV 2026-01-15")]
     public void Only_the_quarters_listed_are_reported(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"trừ quý IV", "(trừ quý IV)", "trừ báo cáo quý IV" leave the listed quarters out of a quarterly duty (Quý IV's
+    /// is the year's report); the quarters named after "trừ" or "chỉ báo cáo" are no dates of their own. "trụ sở" (a
+    /// building) folds to the same letters and limits nothing.</summary>
+    [Theory]
+    [InlineData("Báo cáo hằng quý (trừ quý IV), trước ngày 15 tháng cuối quý.", "recurring: Quý I 2025-03-15 | Quý II 2025-06-15 | Quý III 2025-09-15")]
+    [InlineData("Báo cáo hằng quý, chậm nhất ngày 15 tháng đầu quý sau, trừ báo cáo quý IV.", "recurring: Quý I 2025-04-15 | Quý II 2025-07-15 | Quý III 2025-10-15")]
+    [InlineData("Báo cáo hằng quý (trừ quý IV).", "recurring: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30")]
+    [InlineData("Báo cáo hằng quý, chậm nhất ngày 15 tháng đầu quý sau, chỉ báo cáo quý I và quý III.", "recurring: Quý I 2025-04-15 | Quý III 2025-10-15")]
+    [InlineData("Báo cáo hằng quý về công tác xây dựng trụ sở, trước ngày 15 tháng cuối quý.", "recurring: Quý I 2025-03-15 | Quý II 2025-06-15 | Quý III 2025-09-15 | Quý IV 2025-12-15")]
+    public void The_quarters_left_out_are_not_reported(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
