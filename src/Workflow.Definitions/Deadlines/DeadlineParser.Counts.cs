@@ -25,7 +25,7 @@ public static partial class DeadlineParser
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
             j = PerUnitRate(j);
-            j = CaseBeforeStart(j);
+            j = CaseBeforeStart(j, commaOptional: true);
             var daysOff = j;
             j = DaysOffAside(j);
             daysOff = j > daysOff ? daysOff : -1;
@@ -40,6 +40,7 @@ public static partial class DeadlineParser
             // "Chậm nhất là 30 ngày, kể từ ngày …", "Chậm nhất 10 ngày, trước ngày 30/6/2025": a comma may stand between a count
             // and what it counts from or before.
             j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu") || Is(j + 1, "truoc", "ngay") || Is(j + 1, "sau", "ngay")) ? 1 : 0;
+            j += BracketOpensCountStart(j) ? 1 : 0;
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
             if (from == j + 1 && !months && Is(from, "ngay") && WrittenDate(from + 1) is { } first && (Is(first.Last + 1, "den") || Is(first.Last + 1, '-')))
             {
@@ -231,6 +232,14 @@ public static partial class DeadlineParser
             return last + 1;
         }
 
+        /// <summary>Whether a bracket at <paramref name="j"/>, right after a count, opens with "kể từ" (or "tính từ") and words,
+        /// what the count runs from: "… trong vòng một năm (kể từ thời điểm hoàn thuế) đối với …", "15 ngày (kể từ ngày nhận đủ
+        /// hồ sơ)", "15 ngày (kể từ ngày ban hành Kế hoạch)". A day written out in it ("10 ngày (kể từ ngày 26-9 đến hết ngày
+        /// 5-10-2022)") is a span the count measures, left as it was.</summary>
+        private bool BracketOpensCountStart(int j) =>
+            Is(j, '(') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) && Is(j + 3, TokenType.Word) && !Is(j + 3, "nay")
+            && (!Is(j + 3, "ngay") || (Is(j + 4, TokenType.Word) && !Is(j + 4, "nay")));
+
         /// <summary>Whether "ngày" at <paramref name="from"/>, after a count's "từ" without "kể", opens the words of something
         /// that happens ("từ ngày tiếp nhận đủ giấy tờ"): not a day written out, "từ ngày mùng 5", "từ ngày thứ Hai", "từ ngày
         /// đầu năm", "từ ngày nay", nor the plan's issue, "từ ngày ban hành", left as they were.</summary>
@@ -282,8 +291,10 @@ public static partial class DeadlineParser
         /// for; the count starts where the ", kể từ (tính từ) …" after it, in the same sentence, says. Returns the comma before
         /// those words, or <paramref name="j"/> when the count is not followed by such a clause. A first count joined to it by
         /// "hoặc" is the rule and starts there too; from the plan's issue date it is the deadline, the case's count listed.
-        /// With <paramref name="commaOptional"/> (hours) the words may follow the clause without a comma ("… trong đó không quá 24
-        /// giờ đối với số tiền đã phát sinh trên tài khoản … kể từ thời điểm chốt số liệu đối soát"): then the token of "kể".</summary>
+        /// With <paramref name="commaOptional"/> the words may follow the clause without a comma ("… trong đó không quá 24 giờ đối
+        /// với số tiền đã phát sinh trên tài khoản … kể từ thời điểm chốt số liệu đối soát", "- 10 ngày đối với trường hợp cấp
+        /// mới theo quy định tại … Nghị định 175/2024/NĐ-CP kể từ ngày có kết quả sát hạch đạt yêu cầu"): then the token of
+        /// "kể".</summary>
         private int CaseBeforeStart(int j, bool commaOptional = false)
         {
             if (!Is(j, "doi", "voi"))
@@ -739,7 +750,7 @@ public static partial class DeadlineParser
         private int YearsFromAnEvent(int k)
         {
             var j = CaseBeforeStart(k + 2, commaOptional: true);
-            j += Is(j, ',') ? 1 : 0;
+            j += Is(j, ',') || BracketOpensCountStart(j) ? 1 : 0;
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") || Is(j, "sau", "khi") ? j + 2 : -1;
             var at = Is(from, "ngay") || Is(from, "khi") ? from + 1 : from;
             if (from < 0 || !Is(at, TokenType.Word) || Is(at, "nay") || Is(at, "ket", "thuc"))

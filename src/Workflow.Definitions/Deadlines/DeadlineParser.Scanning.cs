@@ -157,6 +157,23 @@ public static partial class DeadlineParser
                 return extended;
             }
 
+            if (Is(k, "thoi", "diem") && (Is(k - 1, "den") || Is(k - 1, "toi")) && !Is(k - 2, "tinh") && Is(k + 2, TokenType.Word) && Is(k + 3, TokenType.Word)
+                && !Is(k + 2, "nay") && !Is(k + 2, "hien") && !Is(k + 2, "do") && !Is(k + 2, "ngay") && !Is(k + 2, "thang") && !Is(k + 2, "nam")
+                && !Is(k + 2, "quy") && !Is(k + 2, "cuoi") && !Is(k + 2, "dau") && !Is(k + 2, "giua"))
+            {
+                // "Hạn hợp đồng dự án: Đến thời điểm hoàn thành quyết toán và bàn giao công trình": until the moment something is
+                // done, as "đến khi …": an event only without a date. "Tính đến thời điểm …" (figures up to) and a moment
+                // written as a day or a period ("đến thời điểm 31/12/2025", "… cuối năm") are left as they were.
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 2;
+            }
+
+            if (Is(k, "theo") && (Is(k + 1, "quy") || Is(k + 1, "thang") || (Is(k + 1, "nam") && !IsYearNumber(k + 2))) && FrequencySaidBefore(k))
+            {
+                // "1.3. Tần suất thực hiện báo cáo: Theo quý": after "tần suất" (how often), "theo quý" is "hằng quý".
+                return Every(k);
+            }
+
             if ((Is(k - 2, "giao", "duc") || Is(k - 1, "chi")) && Is(k, "thuong", "xuyen"))
             {
                 // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": continuing education is a name, not ongoing work;
@@ -398,6 +415,22 @@ public static partial class DeadlineParser
         }
 
         /// <summary>The pattern of <see cref="TryItem"/> at a word of letter h or m: "hằng", "hàng", "mỗi" (every).</summary>
+        /// <summary>Whether "tần suất" (how often) comes within eight words before <paramref name="k"/> in its sentence
+        /// ("Tần suất thực hiện báo cáo: Theo tháng"); "theo quý" elsewhere ("kế hoạch … chi tiết theo quý", a plan broken down
+        /// by quarter) names no duty's frequency.</summary>
+        private bool FrequencySaidBefore(int k)
+        {
+            for (var j = k - 2; j >= 0 && j >= k - 9 && !IsSentenceBreak(j); j--)
+            {
+                if (Is(j, "tan", "suat"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private int TryItemEvery(int k)
         {
             if ((Is(k, "hang") || IsEach(k)) && k + 1 < tokens.Length)
