@@ -272,9 +272,31 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether the date at <paramref name="first"/> opens brackets with "hoàn thành trong" or "hoàn thành trước"
-        /// ("thành lập Hội đồng … (hoàn thành trong tháng 4/2026)"): a deadline, as one said with "trước" is.</summary>
-        private bool CompletedInBrackets(int first) =>
-            (Is(first - 1, "trong") || Is(first - 1, "truoc")) && Is(first - 3, "hoan", "thanh") && Is(first - 4, '(');
+        /// ("thành lập Hội đồng … (hoàn thành trong tháng 4/2026)"): a deadline, as one said with "trước" is. So is a report
+        /// in brackets, to whom at most four words ("… giao chỉ tiêu thu nợ năm 2025 cho các Cục Thuế (Báo cáo Tổng cục trong
+        /// tháng 12/2024)").</summary>
+        private bool CompletedInBrackets(int first)
+        {
+            if (!(Is(first - 1, "trong") || Is(first - 1, "truoc")))
+            {
+                return false;
+            }
+
+            if (Is(first - 3, "hoan", "thanh") && Is(first - 4, '('))
+            {
+                return true;
+            }
+
+            for (var t = first - 3; t >= first - 7 && Is(t + 1, TokenType.Word); t--)
+            {
+                if (Is(t, "bao", "cao") && Is(t - 1, '('))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Whether the date at <paramref name="first"/> is in brackets right after a session's number, "tại Kỳ họp thứ 2
         /// (tháng 10/2026)": when the session sits, the day the task is due.</summary>
@@ -453,6 +475,15 @@ public static partial class DeadlineParser
                     continue;
                 }
 
+                if (!bare && Is(item.FirstToken - 1, "cua") && Is(item.FirstToken - 2, TokenType.Word) && !SaysTime(item.FirstToken - 2)
+                    && LaterDeadlineInSentence(i))
+                {
+                    // "Hoàn thành kế hoạch thanh tra … còn tồn, dở dang của năm 2022 trước ngày 29/4/2023": a year said with "của"
+                    // (of) after what it qualifies, before a later day said as a deadline in its sentence, is what the work is of.
+                    SetApart(i, $"\"{Original(item.FirstToken - 1, item.LastToken)}\" là năm của nội dung, không phải hạn");
+                    continue;
+                }
+
                 if (!bare && YearOpeningItsDeadline(i))
                 {
                     SetApart(i, $"\"{Original(item.FirstToken - 1, item.LastToken)}\" là năm áp dụng, hạn là ngày đã ghi");
@@ -514,6 +545,23 @@ public static partial class DeadlineParser
             foreach (var day in items)
             {
                 if (day.Kind == ItemKind.Date && day.Name is null && !day.YearImplicit && day.Date.Year == item.Year && day.FirstToken > item.LastToken
+                    && SaidAsDeadline(day.FirstToken) && !HasSentenceBreak(item.LastToken, day.FirstToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a day of a later year than the year item <paramref name="i"/>, written with its year and said as a
+        /// deadline, comes after it in its sentence.</summary>
+        private bool LaterDeadlineInSentence(int i)
+        {
+            var item = items[i];
+            foreach (var day in items)
+            {
+                if (day.Kind == ItemKind.Date && day.Name is null && !day.YearImplicit && day.Date.Year > item.Year && day.FirstToken > item.LastToken
                     && SaidAsDeadline(day.FirstToken) && !HasSentenceBreak(item.LastToken, day.FirstToken))
                 {
                     return true;
@@ -1396,8 +1444,26 @@ public static partial class DeadlineParser
         }
 
         /// <summary>The first token of "kỳ tính thuế" or "khai thuế" right before the period that starts at <paramref name="first"/>,
-        /// or -1.</summary>
-        private int TaxPeriodBefore(int first) => Is(first - 3, "ky", "tinh", "thue") ? first - 3 : Is(first - 2, "khai", "thue") ? first - 2 : -1;
+        /// or -1. A scan may split "thuế" in two ("kỳ tính th ué tháng 10 năm 2020").</summary>
+        private int TaxPeriodBefore(int first) =>
+            Is(first - 3, "ky", "tinh", "thue") ? first - 3 : Is(first - 2, "khai", "thue") ? first - 2
+            : Is(first - 4, "ky", "tinh") && SplitInTwo(first - 2, "thue") ? first - 4 : -1;
+
+        /// <summary>Whether tokens <paramref name="k"/> and the next are two words one space apart whose letters together are
+        /// <paramref name="word"/> (folded): a word a scan split ("th ué" for "thuế").</summary>
+        private bool SplitInTwo(int k, string word)
+        {
+            if (!Is(k, TokenType.Word) || !Is(k + 1, TokenType.Word) || tokens[k].End + 1 != tokens[k + 1].Start
+                || tokens[k].Length + tokens[k + 1].Length != word.Length)
+            {
+                return false;
+            }
+
+            var folded = text.Folded;
+            var head = tokens[k].Length;
+            return folded.Slice(tokens[k].Start, head).SequenceEqual(word.AsSpan(0, head))
+                && folded.Slice(tokens[k + 1].Start, tokens[k + 1].Length).SequenceEqual(word.AsSpan(head));
+        }
 
         /// <summary>Whether "bắt đầu" (starts) comes at most ten tokens before <paramref name="k"/> in its clause (commas
         /// allowed: "bắt đầu hoạt động sản xuất, kinh doanh trong …").</summary>

@@ -225,6 +225,13 @@ public static partial class DeadlineParser
                 return true;
             }
 
+            if (Is(itemFirst, "nam") && Is(itemFirst - 1, "den") && Is(itemFirst - 3, "phan", "dau"))
+            {
+                // "tỷ trọng thu nội địa … phấn đấu đến năm 2025 đạt khoảng 85 - 86%": a target to strive for by a year (scanned
+                // "phan đấu" folds the same) is due by its end, not work over the years up to it.
+                return true;
+            }
+
             if (Is(itemFirst - 2, "den", "het") && Is(itemFirst, "nam") && WrittenLaterInClause(itemFirst + 2, 12, "dat", "đạt"))
             {
                 // "kết quả dự kiến đến hết năm 2025 số trạm 5G đạt 68.457 trạm": what is to be reached ("đạt") by the end of a

@@ -124,6 +124,13 @@ public static partial class DeadlineParser
                     (year, last) = placeholder;
                 }
 
+                if (year is null && tokens[j + 1].End < text.Folded.Length && text.Folded[tokens[j + 1].End] == '%')
+                {
+                    // "tỷ lệ huy động từ thuế, phí khoảng 13 - 14% GDP", "đạt khoảng 85 - 86%": a second number glued to "%" makes
+                    // the pair a range of shares, no day and month (nor one the calendar lacks).
+                    return k;
+                }
+
                 if (separator == '.' && ((year is null && (n > 31 || month > 12)) || (NumberedAfterSo(k) && (year is null || tokens[last].Length != 4))))
                 {
                     // "theo mẫu biểu từ số 54 đến số 56.1, 56.2 Phụ lục I": with a dot and no year, a number that cannot be a day

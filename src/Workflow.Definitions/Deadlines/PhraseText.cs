@@ -89,7 +89,11 @@ internal readonly struct PhraseText
                     continue;
                 }
 
-                if (char.IsWhiteSpace(c) || c == '\u00A0' || c == '|')
+                if (c == '|' && pendingSpace && BarForI(nfc, i, folded.AsSpan(0, length)))
+                {
+                    c = 'I'; // "kỳ tính thuế quý | năm 2021": a scan's bar for the numeral I after "quý", as "Quý l" is
+                }
+                else if (char.IsWhiteSpace(c) || c == '\u00A0' || c == '|')
                 {
                     pendingSpace = length > 0;
                     continue;
@@ -124,6 +128,28 @@ internal readonly struct PhraseText
         {
             ArrayPool<char>.Shared.Return(pooled);
         }
+    }
+
+    /// <summary>Whether the bar at <paramref name="i"/> of <paramref name="nfc"/>, a space before it, stands alone right after
+    /// the word "quý" (or "quí") already folded into <paramref name="folded"/>, and the quarter's year after it ("/", a
+    /// digit or "năm", white space between or not): a scan's "I", the quarter's numeral ("quý | năm 2021"), not a table's
+    /// rule ("Quý | Hạn nộp").</summary>
+    private static bool BarForI(string nfc, int i, ReadOnlySpan<char> folded)
+    {
+        var n = folded.Length;
+        if (n < 3 || folded[n - 3] != 'q' || folded[n - 2] != 'u' || folded[n - 1] is not ('y' or 'i') || (n > 3 && char.IsAsciiLetterLower(folded[n - 4])))
+        {
+            return false;
+        }
+
+        var j = i + 1;
+        while (j < nfc.Length && (char.IsWhiteSpace(nfc[j]) || nfc[j] == '\u00A0'))
+        {
+            j++;
+        }
+
+        return j < nfc.Length && (nfc[j] == '/' || char.IsAsciiDigit(nfc[j]) || (nfc.AsSpan(j).StartsWith("năm", StringComparison.OrdinalIgnoreCase)
+            && (j + 3 == nfc.Length || !char.IsLetter(nfc[j + 3]))));
     }
 
     /// <summary>Folds a whole string the way <see cref="Folded"/> is folded.</summary>

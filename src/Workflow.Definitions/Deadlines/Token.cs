@@ -89,7 +89,11 @@ internal static class Tokenizer
             }
             else
             {
-                if (c is ',' or '.' or ';' or ':' or '/' or '-' or '–' or '(' or ')' or '+' or '&')
+                if (c == '.' && DotForSpace(s, i, tokens, count))
+                {
+                    // "kỳ tính thuế tháng.8 năm.2021": a dot typed (or scanned) for the space after "tháng" or "năm".
+                }
+                else if (c is ',' or '.' or ';' or ':' or '/' or '-' or '–' or '(' or ')' or '+' or '&')
                 {
                     spelledNumber |= c == '(' && count > 0 && tokens[count - 1].Type == TokenType.Number;
                     tokens[count++] = new Token(TokenType.Punct, i, 1, c == '–' ? '-' : c);
@@ -100,6 +104,19 @@ internal static class Tokenizer
         }
 
         return spelledNumber ? DropSpelledNumbers(folded, tokens, count) : count;
+    }
+
+    /// <summary>Whether the dot at <paramref name="i"/> stands for a space: glued between "tháng" or "năm" (the last of the
+    /// <paramref name="count"/> tokens) and a digit ("tháng.8 năm.2021"), no sentence ending there.</summary>
+    private static bool DotForSpace(ReadOnlySpan<char> s, int i, Span<Token> tokens, int count)
+    {
+        if (count == 0 || i + 1 >= s.Length || !char.IsAsciiDigit(s[i + 1]))
+        {
+            return false;
+        }
+
+        var word = tokens[count - 1];
+        return word.IsWord && word.End == i && s.Slice(word.Start, word.Length) is "thang" or "nam";
     }
 
     /// <summary>"22-5-2025", "17.12.2025": a day and a month of one or two digits and a four-digit year, joined by the same
