@@ -455,11 +455,12 @@ public static partial class DeadlineParser
                     continue;
                 }
 
-                if (item.Kind == ItemKind.Date && deadline && !item.YearImplicit && item.Name is not null && TaxPeriodBefore(item.FirstToken) is var head && head >= 0)
+                if (item.Kind == ItemKind.Date && (deadline && !item.YearImplicit || (day && item.YearImplicit)) && item.Name is not null && TaxPeriodBefore(item.FirstToken) is var head && head >= 0)
                 {
                     // The tax period a payment is for ("… của kỳ tính thuế quý 1 năm 2025 chậm nhất là ngày 31/10/2025"), or the
                     // periods listed there, one note for them all ("Kỳ tính thuế tháng 6, tháng 7, tháng 8 và tháng 9 năm 2026
-                    // chậm nhất là ngày 21 tháng 12 năm 2026", "hồ sơ khai thuế tháng 1, tháng 2, tháng 3 năm 2026 …").
+                    // chậm nhất là ngày 21 tháng 12 năm 2026", "hồ sơ khai thuế tháng 1, tháng 2, tháng 3 năm 2026 …"); without its
+                    // year beside a written day too ("Nộp tờ khai trước ngày 20 tháng 7 năm 2026 đối với kỳ tính thuế 6 tháng đầu năm").
                     SetApart(i, i > 0 && items[i - 1].FirstToken == item.FirstToken ? null : $"\"{Original(head, item.LastToken)}\" là kỳ tính thuế, không phải hạn");
                     continue;
                 }
