@@ -370,6 +370,39 @@ public static partial class DeadlineParser
             }
         }
 
+        /// <summary>"Ngoài các công sở treo Quốc kỳ thường xuyên theo quy định, các cơ quan … treo Quốc kỳ từ chiều ngày 20/4/2021
+        /// đến hết ngày 21/4/2021": "thường xuyên" in the clause that opens the cell with "Ngoài" (besides), up to its comma,
+        /// is what others always do, not the cell's ongoing work, when a day follows the clause: the note. ("Ngoài ra, …" opens
+        /// no such clause; its dates are left as read.) Runs after the scan.</summary>
+        private void SetBesidesClauseApart()
+        {
+            var start = AfterListMarker();
+            if (!Mentions("ngoai") || !Mentions("xuyen") || !Is(start, "ngoai") || Is(start + 1, "ra") || items.Count < 2)
+            {
+                return;
+            }
+
+            var end = start + 1;
+            while (end < tokens.Length && !Is(end, ',') && !IsSentenceBreak(end))
+            {
+                end++;
+            }
+
+            if (!DateAfter(end))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                if (item.Kind == ItemKind.Year && item.YearImplicit && item.LastToken < end && Is(item.FirstToken, "thuong", "xuyen"))
+                {
+                    SetApart(i, $"\"{Original(start, end - 1)}\" là trường hợp khác, không phải thời hạn");
+                }
+            }
+        }
+
         /// <summary>"Nhà xưởng … đã được đưa vào hoạt động trước ngày 15 tháng 4 năm 2025, chậm nhất đến ngày 15 tháng 4 năm
         /// 2026 phải đáp ứng …": a day before which something has already ("đã") happened says which cases the duty is for,
         /// not when it is due; beside another deadline it becomes the note. Runs after the scan.</summary>

@@ -15,8 +15,10 @@ public static partial class DeadlineParser
         private int TryNumberLedExtended(int k)
         {
             var n = tokens[k].Value;
-            // (Not between two years, "Trong năm 2023,2024", "Quý IV/2026,2027": a list's comma typed without its space.)
-            if (Is(k - 1, ',') && Is(k - 2, TokenType.Number) && Touches(k - 2, k - 1) && Touches(k - 1, k) && !(IsYearNumber(k) && IsYearNumber(k - 2)))
+            // (Not between two years, "Trong năm 2023,2024", "Quý IV/2026,2027": a list's comma typed without its space; nor at
+            // the last of days listed in a row, "từ ngày 15,16,17/4/2020", which closes the list's span.)
+            if (Is(k - 1, ',') && Is(k - 2, TokenType.Number) && Touches(k - 2, k - 1) && Touches(k - 1, k) && !(IsYearNumber(k) && IsYearNumber(k - 2))
+                && !(items.Count > 0 && items[^1].Listed && items[^1].LastToken == k - 1))
             {
                 return k + 1; // "2,5 ngày": the half of a count read at its whole part, not a count of its own
             }

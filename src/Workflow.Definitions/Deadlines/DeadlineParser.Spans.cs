@@ -133,18 +133,30 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"Từ ngày ban hành Kế hoạch trở đi": from the plan's issue date, as "từ nay" (a count "kể từ ngày ban hành"
-        /// is read with its number); the token after the words, or k when they are not there.</summary>
+        /// is read with its number); the token after the words, or k when they are not there. So is the day the cell's own act
+        /// is signed or issued, named by its kind right before "đến" closes the span ("thời gian chưa thực hiện cưỡng chế từ
+        /// ngày ban hành Nghị định đến ngày 31 tháng 12 năm 2021", "Từ ngày ký ban hành đến …"): "ban hành" there opens the
+        /// span, no completion word; an act named with its number or issuer ("Nghị định số …") is another's.</summary>
         private int FromIssueDate(int k)
         {
-            if (!Is(k, "tu", "ngay") || !Is(k + 2, "ban", "hanh") || Is(k - 1, "ke"))
+            var signed = Is(k + 2, "ky") && WrittenAs(k + 2, "ký") ? 1 : 0;
+            if (!Is(k, "tu", "ngay") || !Is(k + 2 + signed, "ban", "hanh") || Is(k - 1, "ke"))
             {
                 return k;
             }
 
-            var j = k + 4;
+            var j = k + 4 + signed;
             if (Is(j, "ke", "hoach"))
             {
                 j += Is(j + 2, "nay") ? 3 : 2;
+            }
+            else if (NamesDocument(j, j + 1) && (Is(j + 2, "den") || (Is(j + 2, "nay") && Is(j + 3, "den"))))
+            {
+                j += Is(j + 2, "nay") ? 3 : 2;
+            }
+            else if (signed == 1 && !Is(j, "den") && !Is(j, "tro", "di"))
+            {
+                return k;
             }
 
             return Is(j, "tro", "di") ? j + 2 : j;
@@ -234,16 +246,25 @@ public static partial class DeadlineParser
         /// before them says, each the day after the one before, listed with "," and "và" up to the last written with its month,
         /// are a span of days from the first. The first is added, marked <see cref="Item.Listed"/>, covering the list up to the
         /// last day, which is scanned next as any day and closes the span in <see cref="MergeSpans"/>; the first takes the
-        /// last day's year (the tracked year when it has none).</summary>
+        /// last day's year (the tracked year when it has none). So are such days listed after "từ ngày", the count said before
+        /// it: "… tại Phòng LĐ,TB&amp;XH huyện 3 ngày, từ ngày 15, 16, 17/4/2020".</summary>
         private int ListedDaysStart(int k)
         {
             var open = Is(k - 1, '(') ? 1 : 0;
-            if (!Is(k - 1 - open, "ngay") || !Is(k - 2 - open, TokenType.Number) || !Is(k - 3 - open, "trong") || tokens[k].Length > 2)
+            var counted = Is(k - 1 - open, "ngay") && Is(k - 2 - open, TokenType.Number) && Is(k - 3 - open, "trong") ? k - 2 - open : -1;
+            if (counted < 0 && Is(k - 2, "tu", "ngay"))
+            {
+                // "3 ngày, từ ngày 15, 16, 17/4/2020": the count of days right before "từ ngày" (its comma or not).
+                var c = Is(k - 3, ',') ? k - 3 : k - 2;
+                counted = Is(c - 1, "ngay") && Is(c - 2, TokenType.Number) ? c - 2 : -1;
+            }
+
+            if (counted < 0 || tokens[k].Length > 2)
             {
                 return k;
             }
 
-            var (count, day, t) = (tokens[k - 2 - open].Value, tokens[k].Value, k);
+            var (count, day, t) = (tokens[counted].Value, tokens[k].Value, k);
             while ((Is(t + 1, ',') || Is(t + 1, "va")) && Is(t + 2, TokenType.Number) && tokens[t + 2].Length <= 2 && tokens[t + 2].Value == tokens[t].Value + 1)
             {
                 t += 2;
@@ -408,6 +429,66 @@ public static partial class DeadlineParser
                     items[i] = new Item(ItemKind.Span, end, end.Year, default, null, false, start.FirstToken, start.LastToken) { Start = start.Start, OpenEnded = true };
                 }
             }
+        }
+
+        /// <summary>"Dịp nghỉ lễ Ngày Chiến thắng 30/4/2021 và Ngày Quốc tế lao động 01/5/2021, cán bộ … được nghỉ 04 ngày từ thứ
+        /// Sáu ngày 30/4 đến hết thứ Hai ngày 03/5/2021": a day named by its occasion, after "Ngày" and a capitalised name
+        /// ("Ngày Chiến thắng") or right after "lễ" ("dịp lễ 30/4/2021"), that a later span of the cell holds is what the
+        /// span is for, as a Tết held by a campaign's span is: the note, no date of its own. Runs after
+        /// <see cref="MergeSpans"/>.</summary>
+        private void SetHolidaysOfSpansApart()
+        {
+            if (items.Count < 2 || !Mentions("ngay"))
+            {
+                return;
+            }
+
+            for (var i = 0; i + 1 < items.Count; i++)
+            {
+                var day = items[i];
+                var name = day.Kind == ItemKind.Date ? HolidayNameBefore(day.FirstToken) : -1;
+                if (name >= 0 && LaterSpanHolds(day))
+                {
+                    SetApart(i--, $"\"{Original(name, day.LastToken)}\" là dịp của khoảng ngày, không phải hạn");
+                }
+            }
+        }
+
+        /// <summary>Whether a closed span after <paramref name="day"/> in the cell holds its date.</summary>
+        private bool LaterSpanHolds(Item day)
+        {
+            foreach (var span in items)
+            {
+                if (span.Kind == ItemKind.Span && !span.OpenEnded && span.FirstToken > day.LastToken && span.Start <= day.Date && day.Date <= span.Date)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The first token of a holiday's name right before the day at <paramref name="k"/>, in a clause said with
+        /// "lễ" or "dịp" before it: "lễ" itself ("dịp lễ 30/4"), or "ngày" with a name of a few words between ("Dịp nghỉ lễ
+        /// Ngày Chiến thắng 30/4/2021 và Ngày Quốc tế lao động 01/5/2021", in small letters too); or -1. "ngày 30/4" alone is
+        /// no name.</summary>
+        private int HolidayNameBefore(int k)
+        {
+            var name = Is(k - 1, "le") && WrittenAs(k - 1, "lễ") ? k - 1 : -1;
+            for (var t = k - 1; name < 0 && t >= 0 && t >= k - 7 && Is(t, TokenType.Word); t--)
+            {
+                name = Is(t, "ngay") && t < k - 1 ? t : -1;
+            }
+
+            for (var t = name - 1; name >= 0 && t >= 0 && t >= k - 20 && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t--)
+            {
+                if ((Is(t, "le") && WrittenAs(t, "lễ")) || Is(t, "dip"))
+                {
+                    return name;
+                }
+            }
+
+            return name == k - 1 ? name : -1;
         }
 
         /// <summary>"Đợt 1: Từ 13h30’ ngày 02/6/2026 (Thứ Ba).": a day opened by "từ" and an hour after midnight, with nothing

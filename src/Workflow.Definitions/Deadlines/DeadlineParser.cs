@@ -332,6 +332,7 @@ public static partial class DeadlineParser
             SetCutOffsApart();
             SetConditionsApart();
             SetOpeningCasesApart();
+            SetBesidesClauseApart();
             SetPastActsApart();
             SetSpecialCasesApart();
             SetSubjectYearsApart();
@@ -360,6 +361,7 @@ public static partial class DeadlineParser
             SetSubmissionWindowsApart();
             SetEpisodesApart();
             SetOccasionsOfTetApart();
+            SetHolidaysOfSpansApart();
 
             MarkCompletions();
             FoldOngoingWork();
