@@ -623,10 +623,11 @@ public class CorpusPhraseTests
     /// on the twenty-fourth session's parser (<c>a13ba1b</c>), read 43 of 59 (72.9 %); the parser at the twenty-third
     /// session's start read the same 43. Its cells are unlike the plans' tables: holiday notices, report frequencies said
     /// "Theo quý", and tax letters whose scanned text splits or misreads words ("kỳ tính th ué", "tháng.8 năm.2021", "quý |").
-    /// This test keeps that measure.
+    /// Its sixteen misses were mended in three lanes in the same session (59 of 59, no longer blind). This test keeps both
+    /// measures.
     /// </summary>
     [Fact]
-    public void The_thirty_seventh_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtySeventhHarvest, rows: 59, measured: 43, mended: 43);
+    public void The_thirty_seventh_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtySeventhHarvest, rows: 59, measured: 43, mended: 59);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
