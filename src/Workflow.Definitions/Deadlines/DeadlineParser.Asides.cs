@@ -1468,7 +1468,7 @@ public static partial class DeadlineParser
         {
             foreach (var item in items)
             {
-                if (item.Kind == ItemKind.Date && item.Name is null && item.Date.Year == year)
+                if (item.Kind == ItemKind.Date && (item.Name is null || (!item.YearImplicit && item.Name.StartsWith("Tháng", StringComparison.Ordinal))) && item.Date.Year == year)
                 {
                     return true;
                 }

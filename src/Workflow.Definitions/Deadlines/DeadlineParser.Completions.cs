@@ -219,6 +219,13 @@ public static partial class DeadlineParser
                 return true;
             }
 
+            if (Is(itemFirst - 1, "den") && Is(itemFirst, "nam") && Is(itemFirst + 2, ':') && ShareRightAfter(itemFirst + 3))
+            {
+                // "- Đến năm 2025: 100% Luật Quản lý thuế và các văn bản hướng dẫn … được bổ sung": a share to reach by a year,
+                // said after it, is a target by its end.
+                return true;
+            }
+
             if (Is(itemFirst - 2, "phan", "dau") || Is(itemFirst - 2, "muc", "tieu"))
             {
                 // "Phấn đấu năm 2026 đạt 45%", "đặt mục tiêu năm 2026 nâng tỷ lệ …": a target for the year, due by its end.
@@ -281,6 +288,20 @@ public static partial class DeadlineParser
             after += Is(after, ',') ? 1 : 0;
             after += Is(after, "co", "ban") ? 2 : 0;
             return Is(after, "hoan", "thanh");
+        }
+
+        /// <summary>Whether a number followed by "%" comes within the first four tokens from <paramref name="j"/>.</summary>
+        private bool ShareRightAfter(int j)
+        {
+            for (var t = j; t < tokens.Length && t < j + 4; t++)
+            {
+                if (Is(t, TokenType.Number) && tokens[t].End < text.Folded.Length && text.Folded[tokens[t].End] == '%')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether a share ("100%") comes before the year at <paramref name="itemFirst"/> in its clause, not one to keep

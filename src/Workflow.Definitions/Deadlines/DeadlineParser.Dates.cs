@@ -159,8 +159,8 @@ public static partial class DeadlineParser
                     : ExactDate(n, month, year, k, last);
             }
 
-            // 15 tháng 12 [năm 2024]; "ngày 25 của tháng 3/2025"
-            j += Is(k - 1, "ngay") && Is(j, "cua", "thang") && Is(j + 2, TokenType.Number) ? 1 : 0;
+            // 15 tháng 12 [năm 2024]; "ngày 25 của tháng 3/2025", "trước ngày mùng 10 của tháng 01"
+            j += (Is(k - 1, "ngay") || Is(k - 2, "ngay", "mung")) && Is(j, "cua", "thang") && Is(j + 2, TokenType.Number) ? 1 : 0;
             if (Is(j, "thang") && Is(j + 1, TokenType.Number) && n is >= 1 and <= 31 && tokens[j + 1].Length <= 2 && !OnceEveryFewMonths(k, j))
             {
                 var month = tokens[j + 1].Value;

@@ -611,13 +611,11 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>Whether "hằng …" at <paramref name="k"/> follows the name of a payment (trợ cấp, phụ cấp, lương, lương hưu,
-        /// sinh hoạt phí) inside the words of an event a count waits for, which start at the event marker, earlier in the
-        /// sentence.</summary>
+        /// <summary>Whether "hằng …" at <paramref name="k"/> follows the name of a payment (<see cref="PaymentBefore"/>) inside
+        /// the words of an event a count waits for, which start at the event marker, earlier in the sentence.</summary>
         private bool NamesAPaymentInAnEvent(int k)
         {
-            if (eventMarker < 0 || eventMarker >= k || eventWhen != EventWhen.Always
-                || !(Is(k - 2, "tro", "cap") || Is(k - 2, "phu", "cap") || Is(k - 3, "sinh", "hoat", "phi") || IsWage(k - 1) || (Is(k - 1, "huu") && IsWage(k - 2))))
+            if (eventMarker < 0 || eventMarker >= k || eventWhen != EventWhen.Always || !PaymentBefore(k))
             {
                 return false;
             }
@@ -631,6 +629,21 @@ public static partial class DeadlineParser
             }
 
             return true;
+        }
+
+        /// <summary>Whether the words right before <paramref name="k"/> name a payment: trợ cấp, phụ cấp, lương, lương hưu,
+        /// sinh hoạt phí, with one word between allowed ("trợ cấp BHXH hằng tháng").</summary>
+        private bool PaymentBefore(int k)
+        {
+            for (var j = k; j >= k - 1; j--)
+            {
+                if (Is(j - 2, "tro", "cap") || Is(j - 2, "phu", "cap") || Is(j - 3, "sinh", "hoat", "phi") || IsWage(j - 1) || (Is(j - 1, "huu") && IsWage(j - 2)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
 
             // "lương", not "lượng" (a quantity) nor "lường", which fold alike.
             bool IsWage(int t) => Is(t, "luong") && WrittenAs(t, "lương");

@@ -660,12 +660,35 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (Is(k - 1, "truoc") && IsWhen(k) && PastActBefore(k - 1))
+            {
+                // "… các doanh nghiệp … đã được kiểm tra trước khi hoàn thuế để thực hiện thanh tra …": "trước khi" right after
+                // an act said done ("đã", "đã được") says when that act was done, which the cell's subject names; nothing the
+                // task waits for.
+                return k + 1;
+            }
+
             if (IsWhen(k) && !AdHocAside(k) && !InPurposeClause(k))
             {
                 return ConditionAt(k);
             }
 
             return k;
+        }
+
+        /// <summary>Whether "đã" (already) comes at most three words before <paramref name="k"/> in its clause, before a verb:
+        /// "đã được kiểm tra", "đã nộp".</summary>
+        private bool PastActBefore(int k)
+        {
+            for (var j = k - 2; j >= 0 && j >= k - 4 && Is(j, TokenType.Word); j--)
+            {
+                if (Is(j, "da") && WrittenAs(j, "đã"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the "khi" at <paramref name="k"/> ("sau khi", "trước khi" too) comes right after a daily or weekly

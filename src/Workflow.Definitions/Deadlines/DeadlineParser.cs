@@ -402,7 +402,7 @@ public static partial class DeadlineParser
                 notes.Add($"\"{Original(items[0].FirstToken, items[^1].LastToken)}\" là ngày bắt đầu áp dụng, không phải hạn");
             }
 
-            if (isEvent && (eventWhen <= EventWhen.WithoutDate || (!hasDates && (NamesASession() || PeriodsNameAPlan())) || startsOnly))
+            if (isEvent && (eventWhen <= EventWhen.WithoutDate || (!hasDates && (NamesASession() || PeriodsNameAPlan() || PeriodsNameAPayment())) || startsOnly))
             {
                 // "Theo kế hoạch công tác tư pháp hàng năm": the period words belong to the other body's timetable; so do
                 // they when the duty waits for a session ("… hằng năm được công khai khi Chính phủ trình Quốc hội vào kỳ
@@ -451,6 +451,30 @@ public static partial class DeadlineParser
             }
 
             return false;
+        }
+
+        /// <summary>Whether every period item names a payment ("… tạm dừng in danh sách chi trả lương hưu, trợ cấp BHXH hàng
+        /// tháng …, chuyển cho người hưởng chậm nhất trong thời gian 05 ngày làm việc kể từ ngày nhận được thông báo"): in a
+        /// cell that waits for an event, the month is the payment's, not the duty's frequency.</summary>
+        private bool PeriodsNameAPayment()
+        {
+            var any = false;
+            foreach (var item in items)
+            {
+                if (item.Kind != ItemKind.Period)
+                {
+                    continue;
+                }
+
+                if (!PaymentBefore(item.FirstToken))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
         }
 
         /// <summary>Whether every period item ("hằng năm", "hàng quý") comes within a few words after "kế hoạch" in its sentence,

@@ -636,10 +636,12 @@ public class CorpusPhraseTests
     /// scanned tax repository, a ward's notice and a province's letter from stored web pages; the pages gave little, their
     /// stored openings stopping before a document's deadlines), and committed (<c>34233d8</c>) before the parser read any.
     /// Its one run, on the parser with the thirty-seventh's misses mended (<c>2ad663c</c>), read 17 of 22 (77.3 %); the
-    /// parser at the twenty-third session's start read 16. This test keeps that measure.
+    /// parser at the twenty-third session's start read 16. Four misses were mended at once (21 of 22, no longer blind); the
+    /// one left is a label that contradicts the README ("… để thực hiện thanh tra toàn diện trong năm 2016" labelled once,
+    /// where work said over a year, no completion word, is continuous). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_thirty_eighth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyEighthHarvest, rows: 22, measured: 17, mended: 17);
+    public void The_thirty_eighth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyEighthHarvest, rows: 22, measured: 17, mended: 21);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
