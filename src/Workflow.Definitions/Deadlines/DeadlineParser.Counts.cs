@@ -234,11 +234,13 @@ public static partial class DeadlineParser
 
         /// <summary>Whether a bracket at <paramref name="j"/>, right after a count, opens with "kể từ" (or "tính từ") and words,
         /// what the count runs from: "… trong vòng một năm (kể từ thời điểm hoàn thuế) đối với …", "15 ngày (kể từ ngày nhận đủ
-        /// hồ sơ)", "15 ngày (kể từ ngày ban hành Kế hoạch)". A day written out in it ("10 ngày (kể từ ngày 26-9 đến hết ngày
-        /// 5-10-2022)") is a span the count measures, left as it was.</summary>
+        /// hồ sơ)", "15 ngày (kể từ ngày ban hành Kế hoạch)", "15 ngày (kể từ ngày 01/7/2025)" (a day written out that closes the
+        /// bracket). A day with more after it ("10 ngày (kể từ ngày 26-9 đến hết ngày 5-10-2022)") is a span the count
+        /// measures, left as it was.</summary>
         private bool BracketOpensCountStart(int j) =>
             Is(j, '(') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu")) && Is(j + 3, TokenType.Word) && !Is(j + 3, "nay")
-            && (!Is(j + 3, "ngay") || (Is(j + 4, TokenType.Word) && !Is(j + 4, "nay")));
+            && (!Is(j + 3, "ngay") || (Is(j + 4, TokenType.Word) && !Is(j + 4, "nay"))
+                || (Is(j + 4, TokenType.Number) && WrittenDate(j + 4) is { } day && Is(day.Last + 1, ')')));
 
         /// <summary>Whether "ngày" at <paramref name="from"/>, after a count's "từ" without "kể", opens the words of something
         /// that happens ("từ ngày tiếp nhận đủ giấy tờ"): not a day written out, "từ ngày mùng 5", "từ ngày thứ Hai", "từ ngày

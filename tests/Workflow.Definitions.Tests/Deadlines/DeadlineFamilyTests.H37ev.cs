@@ -27,6 +27,7 @@ public partial class DeadlineFamilyTests
     [InlineData("- 10 ngày đối với trường hợp cấp mới theo quy định tại các điểm a, d khoản 1 Điều 75 Nghị định 175/2024/NĐ-CP kể từ ngày có kết quả sát hạch đạt yêu cầu;", "event:")]
     [InlineData("kiểm tra 100% trong vòng một năm (kể từ thời điểm hoàn thuế) đối với các hồ sơ có rủi ro cao.", "event:")]
     [InlineData("Trong 15 ngày (kể từ ngày ban hành Kế hoạch)", "once: 2025-12-05")]
+    [InlineData("Trong 15 ngày (kể từ ngày 01/7/2025)", "once: 2025-07-16")]
     [InlineData("Thời gian lấy ý kiến là 10 ngày (kể từ ngày 26-9 đến hết ngày 5-10-2025).", "continuous: Quý III 2025-09-30 | 2025-10-05")]
     public void A_count_starts_where_its_words_say(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
