@@ -24,6 +24,8 @@ public static partial class DeadlineParser
             var j = afterUnit > 0 ? afterUnit : unit + 1;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
+            // "trong khoảng thời gian 30 ngày đầu kể từ ngày vợ sinh con": the first days of a count from something.
+            j += (Is(j, "dau") || Is(j, "dau", "tien")) && (Is(j + (Is(j + 1, "tien") ? 2 : 1), "ke", "tu") || Is(j + (Is(j + 1, "tien") ? 2 : 1), "tinh", "tu")) ? (Is(j + 1, "tien") ? 2 : 1) : 0;
             j = PerUnitRate(j);
             j = CaseBeforeStart(j, commaOptional: true);
             var daysOff = j;

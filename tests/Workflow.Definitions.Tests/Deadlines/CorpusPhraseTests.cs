@@ -649,10 +649,11 @@ public class CorpusPhraseTests
     /// thirty-eighth's misses were mended (a social-insurance payment guideline and two letters from the scanned tax
     /// repository; the commune pages the lane searched gave none with a number and date), and committed (<c>dab43a3</c>) before
     /// the parser read any. Its one run, on the parser with the thirty-eighth's misses mended (<c>1c2fc7d</c>), read 5 of 7;
-    /// the parser at the twenty-third session's start read the same 5. This test keeps that measure.
+    /// the parser at the twenty-third session's start read the same 5. Both misses were mended at once ("năm trước", the year
+    /// before, as what figures are of; "30 ngày đầu kể từ …"): 7 of 7, no longer blind. This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_thirty_ninth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyNinthHarvest, rows: 7, measured: 5, mended: 5);
+    public void The_thirty_ninth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(ThirtyNinthHarvest, rows: 7, measured: 5, mended: 7);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
