@@ -263,6 +263,11 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (Is(k, "nam") && Is(k - 1, "thu") && !IsYearNumber(k + 1))
+            {
+                return k + 1; // "thứ Năm" (Thursday), "lần thứ năm" (the fifth): no year
+            }
+
             if (Is(k, "nam") && !NamesAPlace(k))
             {
                 return CitedDocumentYear(k) is var cited && cited > k ? cited : YearWord(k);

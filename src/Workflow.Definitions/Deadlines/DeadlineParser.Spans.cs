@@ -136,9 +136,17 @@ public static partial class DeadlineParser
         /// is read with its number); the token after the words, or k when they are not there. So is the day the cell's own act
         /// is signed or issued, named by its kind right before "đến" closes the span ("thời gian chưa thực hiện cưỡng chế từ
         /// ngày ban hành Nghị định đến ngày 31 tháng 12 năm 2021", "Từ ngày ký ban hành đến …"): "ban hành" there opens the
-        /// span, no completion word; an act named with its number or issuer ("Nghị định số …") is another's.</summary>
+        /// span, no completion word; an act named with its number or issuer ("Nghị định số …") is another's. So is "từ ngày ra
+        /// thông báo đến …", the day the notice is put out.</summary>
         private int FromIssueDate(int k)
         {
+            if (Is(k, "tu", "ngay") && Is(k + 2, "ra") && NamesDocument(k + 3, k + 4) && Is(k + 5, "den") && !Is(k - 1, "ke"))
+            {
+                // "Thời gian thu nhận hồ sơ: Từ ngày ra thông báo đến hết ngày 30/3/2026": the day the cell's own notice is
+                // issued ("ra", put out), as "từ ngày ban hành".
+                return k + 5;
+            }
+
             var signed = Is(k + 2, "ky") && WrittenAs(k + 2, "ký") ? 1 : 0;
             if (!Is(k, "tu", "ngay") || !Is(k + 2 + signed, "ban", "hanh") || Is(k - 1, "ke"))
             {
@@ -347,6 +355,67 @@ public static partial class DeadlineParser
         /// "từ năm 2025 đến năm 2027"), or any date opened by "từ"/"bắt đầu từ", closed by the next item after
         /// "đến"/"-" ("Từ ngày 07/10/2025 đến ngày 22/10/2025"), or by the year's end when nothing closes it
         /// ("Từ 01/7/2025", "Từ tháng 10/2025 đến khi …").</summary>
+        /// <summary>"cán bộ được nghỉ 02 ngày: thứ Tư ngày 02/9/2026 và thứ Năm ngày 03/9/2026": as many days as a count of
+        /// days said right before them (its colon or comma between, each day's weekday and "ngày" allowed), written in full,
+        /// each the day after the one before and joined by "và" or a comma, are a span from the first to the last, as days
+        /// listed by their number are (<see cref="ListedDaysStart"/>). Runs after <see cref="MergeSpans"/>.</summary>
+        private void JoinCountedDays()
+        {
+            for (var i = 0; i + 1 < items.Count; i++)
+            {
+                var first = items[i];
+                if (first.Kind != ItemKind.Date || first.Name is not null || CountOfDaysBefore(first.FirstToken) is var count && count < 2 || i + count > items.Count)
+                {
+                    continue;
+                }
+
+                var last = i;
+                while (last - i + 1 < count && items[last + 1] is var next && next.Kind == ItemKind.Date && next.Name is null
+                    && next.Date == items[last].Date.PlusDays(1) && JoinedAsList(items[last].LastToken + 1, next.FirstToken))
+                {
+                    last++;
+                }
+
+                if (last - i + 1 != count)
+                {
+                    continue;
+                }
+
+                var end = items[last];
+                items[i] = new Item(ItemKind.Span, end.Date, end.Date.Year, default, null, false, first.FirstToken, end.LastToken) { Start = first.Date };
+                items.RemoveRange(i + 1, last - i);
+            }
+        }
+
+        /// <summary>The count N of "N ngày" said right before the day at <paramref name="k"/>, past a colon or comma, the day's
+        /// weekday and "ngày" ("nghỉ 02 ngày: thứ Tư ngày 02/9/2026"); or 0.</summary>
+        private int CountOfDaysBefore(int k)
+        {
+            var j = k - 1;
+            j -= Is(j, "ngay") ? 1 : 0;
+            j -= j >= 1 && IsWeekday(j - 1) ? 2 : j >= 1 && Is(j - 1, "chu", "nhat") ? 2 : 0;
+            j -= Is(j, ':') || Is(j, ',') ? 1 : 0;
+            return Is(j, "ngay") && Is(j - 1, TokenType.Number) && tokens[j - 1].Value is >= 2 and <= 10 ? tokens[j - 1].Value : 0;
+        }
+
+        /// <summary>Whether the tokens from <paramref name="from"/> to before <paramref name="to"/> join two listed days: "và"
+        /// or a comma, then the next day's weekday and "ngày".</summary>
+        private bool JoinedAsList(int from, int to)
+        {
+            var j = from;
+            j += Is(j, ',') ? 1 : 0;
+            j += Is(j, "va") ? 1 : 0;
+            if (j == from)
+            {
+                return false;
+            }
+
+            // (The day's item may start at its weekday's word, "Năm" of "thứ Năm ngày 03/9", which the scan reads first.)
+            j += IsWeekday(j) && j + 2 <= to ? 2 : Is(j, "thu") && j + 1 == to ? 1 : 0;
+            j += Is(j, "ngay") && j < to ? 1 : 0;
+            return j == to;
+        }
+
         private void MergeSpans()
         {
             if (startYearTypo)
@@ -470,8 +539,8 @@ public static partial class DeadlineParser
 
         /// <summary>The first token of a holiday's name right before the day at <paramref name="k"/>, in a clause said with
         /// "lễ" or "dịp" before it: "lễ" itself ("dịp lễ 30/4"), or "ngày" with a name of a few words between ("Dịp nghỉ lễ
-        /// Ngày Chiến thắng 30/4/2021 và Ngày Quốc tế lao động 01/5/2021", in small letters too); or -1. "ngày 30/4" alone is
-        /// no name.</summary>
+        /// Ngày Chiến thắng 30/4/2021 và Ngày Quốc tế lao động 01/5/2021", in small letters too), or the words right after "dịp"
+        /// ("Dịp Quốc khánh 2/9/2026"); or -1. "ngày 30/4" alone is no name.</summary>
         private int HolidayNameBefore(int k)
         {
             var name = Is(k - 1, "le") && WrittenAs(k - 1, "lễ") ? k - 1 : -1;
@@ -488,7 +557,22 @@ public static partial class DeadlineParser
                 }
             }
 
-            return name == k - 1 ? name : -1;
+            return name == k - 1 ? name : OccasionRightAfterDip(k);
+        }
+
+        /// <summary>The token after "dịp" when the words between it and <paramref name="k"/> are a few words and nothing else
+        /// ("Dịp Quốc khánh 2/9/2026"), or -1.</summary>
+        private int OccasionRightAfterDip(int k)
+        {
+            for (var t = k - 2; t >= 0 && t >= k - 6 && Is(t + 1, TokenType.Word); t--)
+            {
+                if (Is(t, "dip"))
+                {
+                    return t + 1;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>"Đợt 1: Từ 13h30’ ngày 02/6/2026 (Thứ Ba).": a day opened by "từ" and an hour after midnight, with nothing

@@ -352,6 +352,7 @@ public static partial class DeadlineParser
             DropSessionYears();
             DropHalfYearsCountedFrom();
             MergeSpans();
+            JoinCountedDays();
             if (error is not null)
             {
                 return Schedule.Unknown(phrase, error);
