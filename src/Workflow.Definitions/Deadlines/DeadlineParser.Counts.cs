@@ -95,6 +95,13 @@ public static partial class DeadlineParser
                     return j + 2;
                 }
             }
+            else if (Is(j, "sau", "thoi") && Is(j + 2, "diem") && Is(j + 3, TokenType.Word) && !Is(j + 3, "nay") && !Is(j + 3, "ban", "hanh") && !Is(j + 3, "ket", "thuc"))
+            {
+                // "nộp bổ sung hàng mẫu trong vòng 05 ngày làm việc sau thời điểm đóng thầu": after the moment something happens,
+                // as "sau ngày …": the task waits for it.
+                SetEventMarker(k, EventWhen.Always);
+                return j + 3;
+            }
             else if (Is(j, "sau", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "ban", "hanh") && !Is(j + 2, "ket", "thuc"))
             {
                 // "Chậm nhất là 05 ngày làm việc, sau ngày nhận được đề nghị …": counted after the day something happens, as

@@ -783,6 +783,14 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (!every && !working && Is(j + 1, TokenType.Number) && Digits(j + 1) <= 2 && tokens[j + 1].Value is >= 1 and <= 12 && !Is(j + 2, '/') && !Is(j + 2, '-')
+                && !Is(j + 2, "nam") && n <= CalendarSystem.Iso.GetDaysInMonth(context.TrackedYear, tokens[j + 1].Value))
+            {
+                // "Trong thời hạn 15 ngày đầu của tháng 01 hằng năm": the first N days of a month named without its year end on
+                // its day N (every year with "hằng năm" after it, as "trước ngày 15 tháng 01 hằng năm").
+                return ExactDate(n, tokens[j + 1].Value, null, k, j + 1);
+            }
+
             if (!every && EveryQuarterAfter(j + 1) is var quarter && quarter > j + 1)
             {
                 return DayOfQuarter(n, Is(j + 1, "cuoi") ? QuarterMonth.Last : QuarterMonth.First, k, quarter - 1, working);

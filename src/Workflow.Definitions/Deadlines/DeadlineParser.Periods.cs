@@ -112,12 +112,14 @@ public static partial class DeadlineParser
         /// <summary>"… thông báo kế hoạch bán ngoại tệ trong năm chi tiết theo quý", "chia theo tháng", "phân theo quý": a bare
         /// "quý" or "tháng" after "chi tiết theo", "chia theo" or "phân theo" says how a plan or figure is broken down, not how
         /// often the duty falls: no period ("báo cáo theo quý" still is one). So with "ra" for "theo" and "từng" before the
-        /// period: "kế hoạch … cho năm kế hoạch (có chia ra từng quý)", "chi tiết từng quý".</summary>
+        /// period: "kế hoạch … cho năm kế hoạch (có chia ra từng quý)", "chi tiết từng quý". So is a rate "bình quân theo
+        /// tháng" (averaged by month) or "tính theo tháng" (counted by the month).</summary>
         private bool BrokenDownBy(int k)
         {
             var j = Is(k - 1, "tung") ? k - 2 : k - 1;
             return ((Is(j, "theo") || Is(j, "ra")) && (Is(j - 2, "chi", "tiet") || Is(j - 1, "chia") || Is(j - 1, "phan")))
-                || (j < k - 1 && Is(j - 1, "chi", "tiet"));
+                || (j < k - 1 && Is(j - 1, "chi", "tiet"))
+                || (Is(j, "theo") && (Is(j - 2, "binh", "quan") || Is(j - 1, "tinh")));
         }
 
         /// <summary>

@@ -400,7 +400,9 @@ public static partial class DeadlineParser
             var startsOnly = isEvent && OnlyStartsBeforeEvent();
             if (startsOnly)
             {
-                notes.Add($"\"{Original(items[0].FirstToken, items[^1].LastToken)}\" là ngày bắt đầu áp dụng, không phải hạn");
+                notes.Add(items[0].Kind == ItemKind.Span
+                    ? $"\"{Original(items[0].FirstToken, items[^1].LastToken)}\" là ngày bắt đầu áp dụng, không phải hạn"
+                    : $"\"{Original(items[0].FirstToken, items[^1].LastToken)}\" là trường hợp áp dụng, không phải hạn");
             }
 
             if (isEvent && (eventWhen <= EventWhen.WithoutDate || (!hasDates && (NamesASession() || PeriodsNameAPlan() || PeriodsNameAPayment())) || startsOnly))
@@ -429,9 +431,50 @@ public static partial class DeadlineParser
         /// <summary>Whether every item is a day that opens a span with nothing closing it, said before the awaited event
         /// ("Kể từ ngày 01 tháng 01 năm 2026, trong thời hạn 10 ngày kể từ ngày giao hàng, tổ chức … phải lập phiếu"): the day
         /// the rule starts to apply, not work until the year's end; each deadline counts from its own event. A span the
-        /// event closes ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê") has no comma before it and keeps its dates.</summary>
+        /// event closes ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê") has no comma before it and keeps its dates. So is a
+        /// quarter or month named in an opening "Đối với …," case (<see cref="InOpeningCase"/>).</summary>
         private bool OnlyStartsBeforeEvent() =>
-            items.Count > 0 && items.TrueForAll(i => i.Kind == ItemKind.Span && i.OpenEnded && i.LastToken < eventMarker && HasComma(i.LastToken, eventMarker));
+            items.Count > 0 && items.Exists(i => i.LastToken < eventMarker) && items.TrueForAll(i => (i.FirstToken > eventMarker && !HasPunct(eventMarker, i.FirstToken))
+                || (i.LastToken < eventMarker && HasComma(i.LastToken, eventMarker)
+                    && ((i.Kind == ItemKind.Span && i.OpenEnded) || (i.Kind is ItemKind.Date or ItemKind.Year && InOpeningCase(i.FirstToken)))));
+
+        /// <summary>Whether a punctuation mark other than a comma stands between tokens <paramref name="from"/> and
+        /// <paramref name="to"/> (both left out): a period in the awaited event's own words ("60 ngày, kể từ ngày … nhận được
+        /// báo cáo quyết toán quý 4") has none.</summary>
+        private bool HasPunct(int from, int to)
+        {
+            for (var j = from + 1; j < to; j++)
+            {
+                if (Is(j, TokenType.Punct) && !Is(j, ','))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the token <paramref name="k"/> is in a clause "Đối với …" that opens the cell (after a list's marker)
+        /// and runs to k without a comma: "Đối với quý 4 trong năm, thời hạn thông báo … không quá 60 ngày, kể từ ngày …" — the
+        /// quarter is the case the count is for.</summary>
+        private bool InOpeningCase(int k)
+        {
+            var open = AfterListMarker();
+            if (!Is(open, "doi", "voi") || k <= open + 1)
+            {
+                return false;
+            }
+
+            for (var j = open + 2; j < k; j++)
+            {
+                if (Is(j, TokenType.Punct))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>Whether a day and month without a year is said with "hằng năm" / "hàng năm" / "mỗi năm" right after it
         /// ("trước ngày 31 tháng 12 hằng năm", "không muộn hơn ngày 31 tháng 3 hằng năm"): a day of every year.</summary>

@@ -661,10 +661,11 @@ public class CorpusPhraseTests
     /// thirty-ninth's misses were mended (2020–2026 laws, resolutions, decrees, circulars and consolidated texts of the law
     /// repository's files no harvest had used; 46 of them counts from an event), and committed (<c>aa784a1</c>) before the
     /// parser read any. Its one run, on the twenty-fourth session's parser at that moment (<c>7d746cb</c>), read 65 of 68
-    /// (95.6 %); the parser at the twenty-third session's start read the same 65. This test keeps that measure.
+    /// (95.6 %); the parser at the twenty-third session's start read the same 65. Its three misses were mended at once (68 of
+    /// 68, no longer blind). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_fortieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortiethHarvest, rows: 68, measured: 65, mended: 65);
+    public void The_fortieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortiethHarvest, rows: 68, measured: 65, mended: 68);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
