@@ -764,7 +764,7 @@ public static partial class DeadlineParser
             j += Is(j, ',') || BracketOpensCountStart(j) ? 1 : 0;
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") || Is(j, "sau", "khi") ? j + 2 : -1;
             var at = Is(from, "ngay") || Is(from, "khi") ? from + 1 : from;
-            if (from < 0 || !Is(at, TokenType.Word) || Is(at, "nay") || Is(at, "ket", "thuc"))
+            if (from < 0 || !Is(at, TokenType.Word) || Is(at, "nay") || (Is(at, "ket", "thuc") && !EndOfAnActivity(at + 2)))
             {
                 return k;
             }
@@ -780,6 +780,13 @@ public static partial class DeadlineParser
             SetEventMarker(k, EventWhen.Always);
             return from;
         }
+
+        /// <summary>Whether the words at <paramref name="j"/>, after "kết thúc", name an activity ("kỳ tuyển dụng", "cuộc họp"),
+        /// not a period or a report's period ("năm", "quý", "tháng", "kỳ báo cáo", "kỳ kế toán", "kỳ tính thuế"): "Trong thời
+        /// hạn 01 năm kể từ ngày kết thúc kỳ tuyển dụng công chức, …" waits for it.</summary>
+        private bool EndOfAnActivity(int j) =>
+            Is(j, TokenType.Word) && !Is(j, "nam") && !Is(j, "quy") && !Is(j, "thang") && !Is(j, "nua") && !Is(j, "ky", "bao", "cao")
+            && !Is(j, "ky", "ke", "toan") && !Is(j, "ky", "tinh") && !Is(j, "giai", "doan") && !(Is(j, "ky") && Is(j + 1, TokenType.Punct));
 
         /// <summary>"Định kỳ 06 tháng, … chậm nhất là 10 ngày kể từ khi kết thúc kỳ báo cáo": counted from the end of each
         /// period of the duty named before (monthly, quarterly, half-yearly or yearly), which then has no ends of its own.

@@ -97,6 +97,14 @@ public static partial class DeadlineParser
                 return -1;
             }
 
+            if (theo && Is(k, "theo", "tung") && Is(k + 2, "giai", "doan") && (Is(k + 4, ',') || Is(k + 4, "va")) && (Is(k + 5, "hang") || IsEach(k + 5))
+                && (Is(k + 6, "nam") || Is(k + 6, "quy") || Is(k + 6, "thang")))
+            {
+                // "kế hoạch sử dụng, bồi dưỡng nhà giáo … theo từng giai đoạn, hằng năm trình cấp có thẩm quyền phê duyệt": a plan
+                // for each stage and one every year; the frequency said right after is the duty's timetable.
+                return k + 4;
+            }
+
             if (theo && (Is(k, "theo", "tung") || Is(k, "theo", "thoi", "han") || Is(k, "theo", "thoi", "diem") || Is(k, "theo", "cac", "moc") || Is(k, "theo", "moc", "thoi")))
             {
                 // "Theo từng mốc thời hạn dưới đây", "Theo thời hạn cụ thể sau đây:" (a group row: its rows give the dates),
@@ -148,14 +156,16 @@ public static partial class DeadlineParser
                 return -1;
             }
 
-            var timetable = theo && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || Is(k + 1, "quy", "dinh", "cua")
+            var timetable = theo && (Is(k + 1, "lo", "trinh") || Is(k + 1, "tien", "do") || Is(k + 1, "ke", "hoach") || (Is(k + 1, "quy", "dinh", "cua") && !(Is(k + 4, "phap", "luat") && k > AfterListMarker()))
                 || Is(k + 1, "yeu", "cau") || Is(k + 1, "chi", "dao") || (Is(k + 1, "quy", "dinh", "tai") && Is(k + 4, "van", "ban")));
             if (timetable || (k <= 4 && ((theo && ActNamedAfter(k + 1)) || (Is(k, "cho") && (Is(k + 1, "huong", "dan") || Is(k + 1, "van", "ban")) && WrittenAs(k, "chờ")))))
             {
                 // "Theo lộ trình …", "Theo tiến độ …", "Theo kế hoạch …", "theo quy định của Chính phủ", "Theo yêu cầu
                 // của cấp có thẩm quyền", "Theo chỉ đạo của UBND tỉnh", "thời hạn gửi báo cáo được thực hiện theo quy định tại văn
                 // bản quy phạm pháp luật quy định trực tiếp …" (another document's rule): another body's timetable, request or direction; an event unless the phrase also gives a
-                // date ("Thường xuyên (hoặc theo yêu cầu …)" stays continuous). ("theo quy định" alone says nothing.)
+                // date ("Thường xuyên (hoặc theo yêu cầu …)" stays continuous). ("theo quy định" alone says nothing, nor does
+                // "theo quy định của pháp luật", the law in general, after the work's words: how it is done, not when; opening
+                // the cell, "Theo quy định của pháp luật" still defers.)
                 // So is a cell that opens by deferring to another body's document or schedule: "Theo văn bản chỉ đạo của UBND
                 // thành phố", "Theo thông báo của Ban Tổ chức", "Theo lịch của Thành ủy", "Theo Quyết định của UBND tỉnh", "Thực
                 // hiện theo quy định tại Thông tư số 01/2020/TT-BNV", "Chờ hướng dẫn của Trung ương". Further in, "theo Quyết định

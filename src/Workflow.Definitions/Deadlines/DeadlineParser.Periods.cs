@@ -398,10 +398,11 @@ public static partial class DeadlineParser
                 return k + (Is(k + 1, "truoc") ? 4 : Is(k + 3, "truoc") || Is(k + 3, "sau") ? 4 : 3);
             }
 
-            if (Is(k + 1, "truoc") && (k + 2 >= tokens.Length || Is(k + 2, TokenType.Punct) || Is(k + 2, "cua") || Is(k + 2, "do")))
+            if (Is(k + 1, "truoc") && (k + 2 >= tokens.Length || Is(k + 2, TokenType.Punct) || Is(k + 2, "cua") || Is(k + 2, "do") || (Is(k + 2, "va") && Is(k + 3, TokenType.Word) && !Is(k + 3, "sau"))))
             {
-                // "in thông báo kết quả đóng BHXH … năm trước của người lao động": the year before, what the figures are of, as
-                // "năm trước liền kề"; "Báo cáo năm trước ngày 15/12" is the yearly report and its day.
+                // "in thông báo kết quả đóng BHXH … năm trước của người lao động", "quỹ tiền thưởng năm trước và báo cáo …": the
+                // year before, what the figures are of, as "năm trước liền kề"; "Báo cáo năm trước ngày 15/12" is the yearly
+                // report and its day.
                 return k + 2;
             }
 

@@ -673,10 +673,10 @@ public class CorpusPhraseTests
     /// fortieth's misses were mended (2021–2026 decrees, circulars, resolutions and consolidated texts: the rest of the law
     /// repository's unused files), and committed (<c>2659a6c</c>) before the parser read any. Its one run, on the parser with
     /// the fortieth's misses mended (<c>5244a7a</c>), read 44 of 47 (93.6 %); the parser at the twenty-third session's start
-    /// read 43. This test keeps that measure.
+    /// read 43. Its three misses were mended at once (47 of 47, no longer blind). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_forty_first_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFirstHarvest, rows: 47, measured: 44, mended: 44);
+    public void The_forty_first_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFirstHarvest, rows: 47, measured: 44, mended: 47);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
