@@ -1554,10 +1554,11 @@ public static partial class DeadlineParser
             return Is(before, "truoc") && HappenedEarlierInClause(before);
         }
 
-        /// <summary>Whether "đã" (with its tilde: not "đa" of "tối đa") stands before <paramref name="k"/> in its clause.</summary>
-        private bool HappenedEarlierInClause(int k)
+        /// <summary>Whether "đã" (with its tilde: not "đa" of "tối đa") stands within <paramref name="reach"/> tokens before
+        /// <paramref name="k"/> in its clause ("đã được kiểm tra trước khi …": an act said done).</summary>
+        private bool HappenedEarlierInClause(int k, int reach = 12)
         {
-            for (var t = k - 1; t >= 0 && t >= k - 12 && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t--)
+            for (var t = k - 1; t >= 0 && t >= k - reach && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t--)
             {
                 if (Is(t, "da") && text.Text.AsSpan(tokens[t].Start, tokens[t].Length).IndexOfAny("ãÃ") >= 0)
                 {

@@ -25,7 +25,8 @@ public static partial class DeadlineParser
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
             // "trong khoảng thời gian 30 ngày đầu kể từ ngày vợ sinh con": the first days of a count from something.
-            j += (Is(j, "dau") || Is(j, "dau", "tien")) && (Is(j + (Is(j + 1, "tien") ? 2 : 1), "ke", "tu") || Is(j + (Is(j + 1, "tien") ? 2 : 1), "tinh", "tu")) ? (Is(j + 1, "tien") ? 2 : 1) : 0;
+            var firstDays = Is(j, "dau", "tien") ? 2 : Is(j, "dau") ? 1 : 0;
+            j += firstDays > 0 && (Is(j + firstDays, "ke", "tu") || Is(j + firstDays, "tinh", "tu")) ? firstDays : 0;
             j = PerUnitRate(j);
             j = CaseBeforeStart(j, commaOptional: true);
             var daysOff = j;
@@ -95,14 +96,14 @@ public static partial class DeadlineParser
                     return j + 2;
                 }
             }
-            else if (Is(j, "sau", "thoi") && Is(j + 2, "diem") && Is(j + 3, TokenType.Word) && !Is(j + 3, "nay") && !Is(j + 3, "ban", "hanh") && !Is(j + 3, "ket", "thuc"))
+            else if (Is(j, "sau", "thoi") && Is(j + 2, "diem") && OtherActAt(j + 3))
             {
                 // "nộp bổ sung hàng mẫu trong vòng 05 ngày làm việc sau thời điểm đóng thầu": after the moment something happens,
                 // as "sau ngày …": the task waits for it.
                 SetEventMarker(k, EventWhen.Always);
                 return j + 3;
             }
-            else if (Is(j, "sau", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "ban", "hanh") && !Is(j + 2, "ket", "thuc"))
+            else if (Is(j, "sau", "ngay") && OtherActAt(j + 2))
             {
                 // "Chậm nhất là 05 ngày làm việc, sau ngày nhận được đề nghị …": counted after the day something happens, as
                 // "kể từ ngày nhận được …", the task waits for it. After a written day or the plan's issue, left as it was;
@@ -240,6 +241,11 @@ public static partial class DeadlineParser
                 : $"{part} {(working ? "ngày làm việc" : "ngày")} kể từ ngày ban hành {issuedOn}");
             return last + 1;
         }
+
+        /// <summary>Whether the words at <paramref name="j"/>, after "sau ngày" or "sau thời điểm", begin something that happens:
+        /// not "nay" (now), nor the plan's issue ("ban hành"), nor the end of a period ("kết thúc"), which are read as
+        /// before.</summary>
+        private bool OtherActAt(int j) => Is(j, TokenType.Word) && !Is(j, "nay") && !Is(j, "ban", "hanh") && !Is(j, "ket", "thuc");
 
         /// <summary>Whether a bracket at <paramref name="j"/>, right after a count, opens with "kể từ" (or "tính từ") and words,
         /// what the count runs from: "… trong vòng một năm (kể từ thời điểm hoàn thuế) đối với …", "15 ngày (kể từ ngày nhận đủ

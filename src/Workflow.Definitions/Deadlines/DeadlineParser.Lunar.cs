@@ -118,7 +118,7 @@ public static partial class DeadlineParser
                 foreach (var span in items)
                 {
                     if (span.Kind != ItemKind.Span || span.OpenEnded || span.Start.Year < span.Date.Year - 1
-                        || !(named ? Holds(span, tet.Date) : Holds(span, VietnameseLunarCalendar.NewYear(span.Start.Year)) || Holds(span, VietnameseLunarCalendar.NewYear(span.Date.Year))))
+                        || !(named ? span.Holds(tet.Date) : span.Holds(VietnameseLunarCalendar.NewYear(span.Start.Year)) || span.Holds(VietnameseLunarCalendar.NewYear(span.Date.Year))))
                     {
                         continue;
                     }
@@ -127,8 +127,6 @@ public static partial class DeadlineParser
                     break;
                 }
             }
-
-            static bool Holds(Item span, LocalDate day) => span.Start <= day && day <= span.Date;
         }
 
         /// <summary>The first token of "sau (dịp, kỳ) (nghỉ)" before the Tết at <paramref name="k"/>, or -1.</summary>

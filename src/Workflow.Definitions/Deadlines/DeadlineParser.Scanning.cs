@@ -263,7 +263,7 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (Is(k, "nam") && Is(k - 1, "thu") && !IsYearNumber(k + 1))
+            if (Is(k, "nam") && IsWeekday(k - 1) && !IsYearNumber(k + 1))
             {
                 return k + 1; // "thứ Năm" (Thursday), "lần thứ năm" (the fifth): no year
             }
@@ -419,7 +419,6 @@ public static partial class DeadlineParser
             return k;
         }
 
-        /// <summary>The pattern of <see cref="TryItem"/> at a word of letter h or m: "hằng", "hàng", "mỗi" (every).</summary>
         /// <summary>Whether "tần suất" (how often) comes within eight words before <paramref name="k"/> in its sentence
         /// ("Tần suất thực hiện báo cáo: Theo tháng"); "theo quý" elsewhere ("kế hoạch … chi tiết theo quý", a plan broken down
         /// by quarter) names no duty's frequency.</summary>
@@ -436,6 +435,7 @@ public static partial class DeadlineParser
             return false;
         }
 
+        /// <summary>The pattern of <see cref="TryItem"/> at a word of letter h or m: "hằng", "hàng", "mỗi" (every).</summary>
         private int TryItemEvery(int k)
         {
             if ((Is(k, "hang") || IsEach(k)) && k + 1 < tokens.Length)
@@ -665,7 +665,7 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (Is(k - 1, "truoc") && IsWhen(k) && PastActBefore(k - 1))
+            if (Is(k - 1, "truoc") && IsWhen(k) && HappenedEarlierInClause(k - 1, reach: 4))
             {
                 // "… các doanh nghiệp … đã được kiểm tra trước khi hoàn thuế để thực hiện thanh tra …": "trước khi" right after
                 // an act said done ("đã", "đã được") says when that act was done, which the cell's subject names; nothing the
@@ -679,21 +679,6 @@ public static partial class DeadlineParser
             }
 
             return k;
-        }
-
-        /// <summary>Whether "đã" (already) comes at most three words before <paramref name="k"/> in its clause, before a verb:
-        /// "đã được kiểm tra", "đã nộp".</summary>
-        private bool PastActBefore(int k)
-        {
-            for (var j = k - 2; j >= 0 && j >= k - 4 && Is(j, TokenType.Word); j--)
-            {
-                if (Is(j, "da") && WrittenAs(j, "đã"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Whether the "khi" at <paramref name="k"/> ("sau khi", "trước khi" too) comes right after a daily or weekly

@@ -528,7 +528,7 @@ public static partial class DeadlineParser
         {
             foreach (var span in items)
             {
-                if (span.Kind == ItemKind.Span && !span.OpenEnded && span.FirstToken > day.LastToken && span.Start <= day.Date && day.Date <= span.Date)
+                if (span.Kind == ItemKind.Span && !span.OpenEnded && span.FirstToken > day.LastToken && span.Holds(day.Date))
                 {
                     return true;
                 }

@@ -222,6 +222,9 @@ public static partial class DeadlineParser
         /// <summary>A span opened by "từ" that nothing closes ("Từ 01/7/2025"): it runs to its year's end.</summary>
         public bool OpenEnded { get; init; }
 
+        /// <summary>Whether <paramref name="day"/> falls from <see cref="Start"/> to <see cref="Date"/>, both included.</summary>
+        public bool Holds(LocalDate day) => Start <= day && day <= Date;
+
         /// <summary>The first of days listed up to the last of one month, after "trong N ngày" ("trong 3 ngày (4, 5 và 6/3)"):
         /// the next item, that last day, closes the span (<c>MergeSpans</c>).</summary>
         public bool Listed { get; init; }
@@ -400,9 +403,8 @@ public static partial class DeadlineParser
             var startsOnly = isEvent && OnlyStartsBeforeEvent();
             if (startsOnly)
             {
-                notes.Add(items[0].Kind == ItemKind.Span
-                    ? $"\"{Original(items[0].FirstToken, items[^1].LastToken)}\" là ngày bắt đầu áp dụng, không phải hạn"
-                    : $"\"{Original(items[0].FirstToken, items[^1].LastToken)}\" là trường hợp áp dụng, không phải hạn");
+                var what = items[0].Kind == ItemKind.Span ? "ngày bắt đầu áp dụng" : "trường hợp áp dụng";
+                notes.Add($"\"{Original(items[0].FirstToken, items[^1].LastToken)}\" là {what}, không phải hạn");
             }
 
             if (isEvent && (eventWhen <= EventWhen.WithoutDate || (!hasDates && (NamesASession() || PeriodsNameAPlan() || PeriodsNameAPayment())) || startsOnly))
@@ -433,19 +435,35 @@ public static partial class DeadlineParser
         /// the rule starts to apply, not work until the year's end; each deadline counts from its own event. A span the
         /// event closes ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê") has no comma before it and keeps its dates. So is a
         /// quarter or month named in an opening "Đối với …," case (<see cref="InOpeningCase"/>).</summary>
-        private bool OnlyStartsBeforeEvent() =>
-            items.Count > 0 && items.Exists(i => i.LastToken < eventMarker) && items.TrueForAll(i => (i.FirstToken > eventMarker && !HasPunct(eventMarker, i.FirstToken))
-                || (i.LastToken < eventMarker && HasComma(i.LastToken, eventMarker)
-                    && ((i.Kind == ItemKind.Span && i.OpenEnded) || (i.Kind is ItemKind.Date or ItemKind.Year && InOpeningCase(i.FirstToken)))));
+        private bool OnlyStartsBeforeEvent()
+        {
+            var before = false;
+            foreach (var item in items)
+            {
+                if (item.FirstToken > eventMarker && !HasPunct(eventMarker, item.FirstToken, commas: false))
+                {
+                    continue; // a period in the awaited event's own words ("kể từ ngày … nhận được báo cáo quyết toán quý 4")
+                }
 
-        /// <summary>Whether a punctuation mark other than a comma stands between tokens <paramref name="from"/> and
-        /// <paramref name="to"/> (both left out): a period in the awaited event's own words ("60 ngày, kể từ ngày … nhận được
-        /// báo cáo quyết toán quý 4") has none.</summary>
-        private bool HasPunct(int from, int to)
+                if (item.LastToken >= eventMarker || !HasComma(item.LastToken, eventMarker)
+                    || !((item.Kind == ItemKind.Span && item.OpenEnded) || (item.Kind is ItemKind.Date or ItemKind.Year && InOpeningCase(item.FirstToken))))
+                {
+                    return false;
+                }
+
+                before = true;
+            }
+
+            return before;
+        }
+
+        /// <summary>Whether a punctuation mark stands between tokens <paramref name="from"/> and <paramref name="to"/> (both left
+        /// out); a comma counts only with <paramref name="commas"/>.</summary>
+        private bool HasPunct(int from, int to, bool commas)
         {
             for (var j = from + 1; j < to; j++)
             {
-                if (Is(j, TokenType.Punct) && !Is(j, ','))
+                if (Is(j, TokenType.Punct) && (commas || !Is(j, ',')))
                 {
                     return true;
                 }
@@ -460,20 +478,7 @@ public static partial class DeadlineParser
         private bool InOpeningCase(int k)
         {
             var open = AfterListMarker();
-            if (!Is(open, "doi", "voi") || k <= open + 1)
-            {
-                return false;
-            }
-
-            for (var j = open + 2; j < k; j++)
-            {
-                if (Is(j, TokenType.Punct))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return Is(open, "doi", "voi") && k > open + 1 && !HasPunct(open + 1, k, commas: true);
         }
 
         /// <summary>Whether a day and month without a year is said with "hằng năm" / "hàng năm" / "mỗi năm" right after it
