@@ -170,7 +170,9 @@ public static partial class DeadlineParser
                 ambiguities.Add($"\"{Original(k, last)}\" tính từ ngày ban hành kế hoạch (ngày nhận có thể muộn hơn vài ngày)");
             }
 
-            for (var t = j + 2; last < 0 && t < tokens.Length && t < j + 14 && !IsSentenceBreak(t); t++)
+            // "kể từ ngày có kết quả họp Hội đồng, Chủ tịch … ban hành Quyết định": the issue must be in the words the count
+            // runs from; after a comma it is the next clause's act.
+            for (var t = j + 2; last < 0 && t < tokens.Length && t < j + 14 && !IsSentenceBreak(t) && !Is(t, ','); t++)
             {
                 if (Is(t, "ban", "hanh"))
                 {

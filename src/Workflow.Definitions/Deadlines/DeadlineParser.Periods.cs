@@ -290,15 +290,19 @@ public static partial class DeadlineParser
             return after;
         }
 
-        /// <summary>Whether "bao gồm" (includes) comes before <paramref name="k"/> in its sentence.</summary>
-        private bool IncludedAfter(int k)
+        /// <summary>Whether <paramref name="k"/> is in what something holds, said before it in its sentence: what a programme
+        /// includes ("bao gồm …") or what a report is about ("báo cáo … về việc sử dụng các quỹ trong năm").</summary>
+        private bool InContentOf(int k)
         {
+            var about = false;
             for (var j = k - 1; j > 0 && !IsSentenceBreak(j); j--)
             {
-                if (Is(j - 1, "bao", "gom"))
+                if (Is(j - 1, "bao", "gom") || (about && IsReportWord(j)))
                 {
                     return true;
                 }
+
+                about |= Is(j, "ve");
             }
 
             return false;
@@ -356,10 +360,11 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (Is(k - 1, "trong") && !Is(k + 1, "nay") && IncludedAfter(k - 1))
+            if (Is(k - 1, "trong") && !Is(k + 1, "nay") && InContentOf(k - 1))
             {
                 // "Chương trình công tác năm: Xây dựng hàng năm, bao gồm các đề án, … kế hoạch cần thực hiện trong năm": what a
-                // programme includes is its content; "trong năm" there is the content's year, not work over it.
+                // programme includes is its content; "trong năm" there is the content's year, not work over it. So is what a
+                // report is about ("Hằng năm, … báo cáo Đại hội thành viên về việc quản lý, sử dụng các quỹ trong năm").
                 return k + 1;
             }
 

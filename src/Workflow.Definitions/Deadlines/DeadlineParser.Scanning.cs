@@ -227,6 +227,16 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (Is(k, "tu", "ngay") && Is(k - 1, "ke") && FromAnEventDay(k + 1) && !Is(k + 2, "ky"))
+            {
+                // "… đương nhiên mất quyền đại biểu Quốc hội kể từ ngày bản án, quyết định của Tòa án có hiệu lực pháp luật",
+                // "Thời hạn kiểm tra: Kể từ ngày công bố Quyết định này": from the day something happens, with no count, the
+                // cell's time starts at it, as a count from it does; an event only without a date. ("kể từ ngày ký", the
+                // document's own day, is left as it was.)
+                SetEventMarker(k - 1, EventWhen.WithoutDate);
+                return k + 2;
+            }
+
             if (Is(k, "tu", "ngay") && !Is(k - 1, "ke") && !Is(k - 1, "tinh") && Is(k + 2, TokenType.Word) && !Is(k + 2, "nay") && EventEndAfter(k + 2))
             {
                 // "Từ ngày thành lập Uỷ ban bầu cử đến ngày kết thúc cuộc bầu cử": a span between two events, not dates;
@@ -406,7 +416,10 @@ public static partial class DeadlineParser
         {
             if (Is(k, "lien", "tuc"))
             {
-                return TrackedYearSaidAt(k);
+                // "Ấp văn hóa nông thôn mới” 05 năm liên tục", "03 lần liên tục": a count of periods in a row is how long a
+                // title was held, not work over the year.
+                var counted = Is(k - 2, TokenType.Number) && (Is(k - 1, "nam") || Is(k - 1, "lan") || Is(k - 1, "thang") || Is(k - 1, "quy") || Is(k - 1, "ky"));
+                return counted ? k + 2 : TrackedYearSaidAt(k);
             }
 
             if (Is(k, "lan") && Is(k + 1, '/') && (Is(k + 2, "tuan") || Is(k + 2, "ngay")))
@@ -614,6 +627,14 @@ public static partial class DeadlineParser
                 // "…, chỉ cấp giấy tờ vật lý khi công dân có yêu cầu, …, hoàn thành trong tháng 9 năm 2025": "chỉ … khi" (only
                 // … when) says under what condition part of the work applies, the task's content; an event only without a date.
                 SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
+            }
+
+            if (IsWhen(k) && (Is(k - 1, "truoc") || Is(k - 1, "sau")) && Reorganisation(k + 1) && NamesUnitAt(k - 2))
+            {
+                // "… trong phạm vi địa giới của đơn vị hành chính cấp huyện trước khi sắp xếp đến hết ngày 28 tháng 02 năm
+                // 2027": right after a unit, "trước khi sắp xếp" / "sau khi sáp nhập" names the unit as it was (or became),
+                // nothing the task waits for.
                 return k + 1;
             }
 
@@ -861,6 +882,12 @@ public static partial class DeadlineParser
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>
         private bool IsWhen(int k) => Is(k, "khi") && WrittenAs(k, "khi");
+
+        /// <summary>Whether the word at <paramref name="j"/> ends the name of an administrative unit or level: "xã", "phường",
+        /// "thị trấn", "huyện", "quận", "tỉnh", "thành phố", "đơn vị hành chính", "ĐVHC".</summary>
+        private bool NamesUnitAt(int j) =>
+            Is(j, "xa") || Is(j, "phuong") || Is(j, "tran") || Is(j, "huyen") || Is(j, "quan") || Is(j, "tinh") || Is(j, "pho")
+            || Is(j, "chinh") || Is(j, "dvhc");
 
         /// <summary>Whether the words at <paramref name="j"/> name a merger or reorganisation of units: "sáp nhập", "sắp xếp",
         /// "hợp nhất", "chia tách", "giải thể", "tổ chức lại".</summary>

@@ -266,7 +266,8 @@ internal static class Tokenizer
             {
                 var value = CountValue(folded, written, tokens, f, end);
                 if (value <= 0 || (bracketed && value != tokens[kept - 3].Value)
-                    || (f > 0 && folded[tokens[f].Start] == 'n' && tokens[f - 1].IsWord && MakesYear(folded.Slice(tokens[f - 1].Start, tokens[f - 1].Length))))
+                    || (f > 0 && folded[tokens[f].Start] == 'n' && tokens[f - 1].IsWord
+                        && MakesYear(folded.Slice(tokens[f - 1].Start, tokens[f - 1].Length), written.Slice(tokens[f - 1].Start, tokens[f - 1].Length))))
                 {
                     continue;
                 }
@@ -327,9 +328,11 @@ internal static class Tokenizer
         word is "thang" or "ngay" or "thu" or "quy" or "dot" or "lan" or "so" or "buoc";
 
     /// <summary>Words after which "năm" is the year, not five: "hằng năm", "hàng năm", "mỗi năm", "cả năm", "đầu năm",
-    /// "cuối năm", "giữa năm", "nửa năm", "của năm", "cùng năm".</summary>
-    private static bool MakesYear(ReadOnlySpan<char> word) =>
-        word is "hang" or "moi" or "ca" or "dau" or "cuoi" or "giua" or "nua" or "cua" or "cung";
+    /// "cuối năm", "giữa năm", "nửa năm", "của năm", "cùng năm". "mới" (new), which folds as "mỗi" does, is not one: "“Ấp văn
+    /// hóa nông thôn mới” năm năm liên tục" counts five years.</summary>
+    private static bool MakesYear(ReadOnlySpan<char> word, ReadOnlySpan<char> written) =>
+        word is "hang" or "ca" or "dau" or "cuoi" or "giua" or "nua" or "cua" or "cung"
+        || (word is "moi" && written.IndexOfAny("ớỚ") < 0);
 
     /// <summary>A number word as written: a digit 1 to 9, or one of the codes above; 0 when the token is none.</summary>
     private static int CountWord(ReadOnlySpan<char> folded, ReadOnlySpan<char> written, Token t)

@@ -684,10 +684,10 @@ public class CorpusPhraseTests
     /// harvest had opened (laws of 2019–2025 kept as docx, Nghị định 214/2025 and 335/2025, Hà Nội's 2026 plan and decision,
     /// Quảng Ngãi's and Đồng Tháp's notices, decisions and letters read from their PDFs' text), committed (<c>ba7a56c</c>)
     /// before the parser read any. Its one run, on the twenty-fifth session's starting parser (<c>b5f9ae6</c>), read 97 of
-    /// 101 (96.0 %). This test keeps that measure.
+    /// 101 (96.0 %). Its four misses were mended at once (101 of 101, no longer blind). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_forty_second_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortySecondHarvest, rows: 101, measured: 97, mended: 97);
+    public void The_forty_second_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortySecondHarvest, rows: 101, measured: 97, mended: 101);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>

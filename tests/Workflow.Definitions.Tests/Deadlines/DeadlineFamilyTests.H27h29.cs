@@ -30,12 +30,12 @@ public partial class DeadlineFamilyTests
 
     /// <summary>"ngày cuối cùng của tháng thứ N kể từ ngày kết thúc năm (quý)": the last day of the Nth month after each
     /// period's end, every year (quarter); the yearly settlement named after it adds no year's end. From the end of anything
-    /// else it stays unread.</summary>
+    /// else (a contract's) it waits for that end.</summary>
     [Theory]
     [InlineData("Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc năm dương lịch hoặc năm tài chính, tổ chức phải nộp hồ sơ quyết toán thuế năm.", "recurring: Năm 2026-03-31")]
     [InlineData("Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc quý.", "recurring: Quý I 2025-06-30 | Quý II 2025-09-30 | Quý III 2025-12-31 | Quý IV 2026-03-31")]
     [InlineData("Chậm nhất là 90 ngày kể từ ngày kết thúc năm tài chính, nộp hồ sơ quyết toán thuế năm.", "recurring: Năm 2026-03-31")]
-    [InlineData("Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc hợp đồng.", "unknown:")]
+    [InlineData("Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc hợp đồng.", "event:")]
     public void The_last_day_of_the_nth_month_after_the_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     /// <summary>A holiday of Tết with its days given in a span: the days counted around Tết after it make up the holiday,
