@@ -443,10 +443,11 @@ public class CorpusPhraseTests
     /// harvest's lanes), read 55 of 65 (84.6 %); the parser at that session's start read 54. This test keeps that measure
     /// and the cells mended after it: a target year after "mục tiêu", due by its end (sixteenth session); a count with a rate
     /// per unit, a day of the report period with the month listed, a report "nếu … vướng mắc", "hoàn thiện … vào năm", a
-    /// purpose's reach and work resumed "sau dịp nghỉ tết" (the eighteenth).
+    /// purpose's reach and work resumed "sau dịp nghỉ tết" (the eighteenth); "Kể từ ngày công bố Quyết định này", with no
+    /// count, waiting for it (the twenty-fifth).
     /// </summary>
     [Fact]
-    public void The_twentieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentiethHarvest, rows: 65, measured: 55, mended: 61);
+    public void The_twentieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(TwentiethHarvest, rows: 65, measured: 55, mended: 62);
 
     /// <summary>
     /// The twenty-first harvest: 180 time cells held out whole (<c>HeldOut/harvest21-held.tsv</c>), labelled by reading and
