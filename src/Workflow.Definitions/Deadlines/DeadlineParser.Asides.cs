@@ -1227,6 +1227,7 @@ public static partial class DeadlineParser
         {
             SetMonthToMonthSpansApart();
             SetRoundYearsApart();
+            SetReportMomentsApart();
             if (!Mentions("lieu") && !Mentions("tinh"))
             {
                 return;
@@ -1263,6 +1264,33 @@ public static partial class DeadlineParser
             }
 
             SetBracketedDataPeriodsApart();
+        }
+
+        /// <summary>"Kỳ báo cáo đầu năm học: Thời điểm báo cáo là ngày 30 tháng 9, thời hạn gửi báo cáo là ngày 30 tháng 10 hàng
+        /// năm": the day said after "thời điểm báo cáo" is when the figures are taken; beside a later day of the cell, the day to
+        /// send them, it is the note, not a deadline.</summary>
+        private void SetReportMomentsApart()
+        {
+            for (var i = items.Count - 2; i >= 0; i--)
+            {
+                var moment = items[i];
+                var j = moment.FirstToken - 1;
+                j -= Is(j, "ngay") ? 1 : 0;
+                j -= Is(j, "la") || Is(j, ':') ? 1 : 0;
+                if (moment.Kind != ItemKind.Date || moment.Name is not null || !IsReportWord(j - 1) || !Is(j - 3, "thoi", "diem"))
+                {
+                    continue;
+                }
+
+                for (var d = i + 1; d < items.Count; d++)
+                {
+                    if (items[d].Kind == ItemKind.Date && items[d].Date > moment.Date)
+                    {
+                        SetApart(i, $"\"{Original(j - 3, moment.LastToken)}\" là thời điểm lấy số liệu, không phải hạn");
+                        break;
+                    }
+                }
+            }
         }
 
         /// <summary>"c) Báo cáo sáu tháng (số liệu được tính từ 00h00 ngày đầu tiên của năm đến 24h00 ngày cuối cùng của tháng
@@ -1645,13 +1673,14 @@ public static partial class DeadlineParser
             return inside is { } date && before >= 0 && (latest || (items[before].Date.Year == date.Year && date <= items[before].Date)) ? before : -1;
         }
 
-        /// <summary>"Định kỳ sáu tháng đầu năm (trước ngày 15 tháng 7) thông báo …": a half-year without its year right before
-        /// a bracket that opens with "trước ngày" and a day in the three months after the half's end is the period reported
-        /// on, the bracket's day its deadline, which takes the half's name; the half leaves the dates. Returns the index of
-        /// the day kept, or -1 (then nothing changed).</summary>
+        /// <summary>"Định kỳ sáu tháng đầu năm (trước ngày 15 tháng 7) thông báo …", "Báo cáo 6 tháng đầu năm (chậm nhất là ngày
+        /// 31 tháng 7 hàng năm)": a half-year without its year right before a bracket that opens with "trước ngày" or "chậm
+        /// nhất" and a day in the three months after the half's end is the period reported on, the bracket's day its deadline,
+        /// which takes the half's name; the half leaves the dates. Returns the index of the day kept, or -1 (then nothing
+        /// changed).</summary>
         private int HalfYearsDayInBracket(int open, int close)
         {
-            if (!Is(open + 1, "truoc", "ngay"))
+            if (!Is(open + 1, "truoc", "ngay") && !Is(open + 1, "cham", "nhat"))
             {
                 return -1;
             }
@@ -1661,7 +1690,7 @@ public static partial class DeadlineParser
             {
                 var item = items[i];
                 half = item.LastToken == open - 1 && item.Kind == ItemKind.Date && item.YearImplicit && item.Name is "6 tháng đầu năm" or "6 tháng cuối năm" ? i : half;
-                day = day < 0 && item.FirstToken == open + 3 && item.LastToken < close && item.Kind == ItemKind.Date && item.ReportOf is null ? i : day;
+                day = day < 0 && item.FirstToken > open && item.FirstToken <= open + 6 && item.LastToken < close && item.Kind == ItemKind.Date && item.ReportOf is null ? i : day;
             }
 
             if (half < 0 || day < 0 || items[day].Date <= items[half].Date || items[day].Date > items[half].Date.PlusMonths(3))

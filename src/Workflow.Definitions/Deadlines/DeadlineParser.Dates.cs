@@ -135,8 +135,8 @@ public static partial class DeadlineParser
                 {
                     // "theo mẫu biểu từ số 54 đến số 56.1, 56.2 Phụ lục I": with a dot and no year, a number that cannot be a day
                     // and month, or one after "số", numbers a form or a decimal, not a day; no impossible date to refuse. After
-                    // "số" so does a third number not written as a year ("theo Mẫu số 5.1.6 của Phụ lục I"), and after a
-                    // section's word ("điểm c và điểm đ mục 3.2.1").
+                    // "số" so does a third number not written as a year ("theo Mẫu số 5.1.6 của Phụ lục I"), after a section's
+                    // word ("điểm c và điểm đ mục 3.2.1", "tiết 1.2.1") and opening the cell before a dot ("5.2.3. Tiếp nhận …").
                     return k;
                 }
 
@@ -523,7 +523,8 @@ public static partial class DeadlineParser
 
         /// <summary>"khu vực", "mục", "khoản", "điểm", "phần" before a number: it numbers a section.</summary>
         private bool NumbersSection(int k) =>
-            Is(k - 1, "muc") || Is(k - 1, "khoan") || Is(k - 1, "diem") || Is(k - 1, "phan") || Is(k - 2, "khu", "vuc");
+            Is(k - 1, "muc") || Is(k - 1, "khoan") || Is(k - 1, "diem") || Is(k - 1, "phan") || Is(k - 2, "khu", "vuc")
+            || (Is(k - 1, "tiet") && WrittenAs(k - 1, "tiết"));
 
         /// <summary>"Thông báo số 326/TB-TTHĐND ngày 17/12/2025", "Quyết định 962/QĐ-UBND ngày 15/8/2024", "Nghị quyết số
         /// 190/2025/QH15 ngày 19/02/2025", "Quyết định 484/QĐ-TTg ban hành hôm 7/6": the date after a document's number is when that document was issued, not a
@@ -642,7 +643,22 @@ public static partial class DeadlineParser
                 first -= 2;
             }
 
-            return Is(first - 1, "so") || (Is(first - 1, "mau") && WrittenAs(first - 1, "mẫu")) || NumbersSection(first);
+            return Is(first - 1, "so") || (Is(first - 1, "mau") && WrittenAs(first - 1, "mẫu")) || NumbersSection(first) || (first == 0 && SectionNumberOpensCell());
+        }
+
+        /// <summary>Whether the cell opens with a section's number of two or more parts and a dot before its words ("5.2.3.
+        /// Tiếp nhận Thông báo …", "1.3. Đối với …"): no day, month and year.</summary>
+        private bool SectionNumberOpensCell()
+        {
+            for (var j = 0; Is(j, TokenType.Number) && Is(j + 1, '.') && Touches(j, j + 1); j += 2)
+            {
+                if (!(Is(j + 2, TokenType.Number) && Touches(j + 1, j + 2)))
+                {
+                    return j >= 2 && Is(j + 2, TokenType.Word);
+                }
+            }
+
+            return false;
         }
 
         private bool IsCapitalWord(int k) => Is(k, TokenType.Word) && char.IsUpper(text.Text[tokens[k].Start]);

@@ -362,12 +362,13 @@ public static partial class DeadlineParser
                 {
                     Add(date, ReportingPeriod.Yearly, "Năm");
                 }
-                else if (dated.YearImplicit && dated.Name is "6 tháng đầu năm" or "6 tháng cuối năm" && IsReportWord(dated.FirstToken - 2) && (namedDays >= 2 || HalfsReportDayAfter(i)))
+                else if (dated.YearImplicit && dated.Name is "6 tháng đầu năm" or "6 tháng cuối năm" && ReportOrDataBefore(dated.FirstToken) && (namedDays >= 2 || HalfsReportDayAfter(i)))
                 {
                     // "Trước ngày 05 tháng 7 và ngày 05 tháng 01 của năm sau, … báo cáo 6 tháng đầu năm và hằng năm": beside two
                     // or more days of the year, the half a report names is what it covers, as "6 tháng" is, no half's end; so
                     // beside one, the report's own day said after it ("Báo cáo 6 tháng đầu năm được gửi muộn nhất trong ngày 17
-                    // tháng 6 hằng năm").
+                    // tháng 6 hằng năm", "Báo cáo giám sát an toàn vi mô 6 tháng đầu năm phải hoàn thành trước ngày 31 tháng 8");
+                    // so is the half of the data a day is for ("trước ngày 10 tháng 7 đối với số liệu 06 tháng đầu năm").
                     continue;
                 }
                 else
@@ -542,6 +543,23 @@ public static partial class DeadlineParser
             }
 
             return items.Exists(o => o.Kind == ItemKind.Date && o.Name is null && o.ReportOf is null && o.Date.Month == 12 && o.FirstToken > day.LastToken);
+        }
+
+        /// <summary>Whether the half-year at <paramref name="first"/> is what a report covers or what data or results are of: a
+        /// report word, "số liệu" or "kết quả" before it in its clause, at most a dozen words back ("Báo cáo 6 tháng …", "Báo cáo
+        /// giám sát an toàn vi mô 6 tháng đầu năm", "đối với số liệu 06 tháng đầu năm", "và kết quả kê khai hoạt động chăn nuôi
+        /// 06 tháng cuối năm").</summary>
+        private bool ReportOrDataBefore(int first)
+        {
+            for (var j = first - 2; j >= 0 && j >= first - 14 && !Is(j, ',') && !Is(j, ';') && !IsSentenceBreak(j); j--)
+            {
+                if (IsReportWord(j) || Is(j, "so", "lieu") || Is(j, "ket", "qua"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether a day of the year of its own (no period's name, no report's) follows the half year at

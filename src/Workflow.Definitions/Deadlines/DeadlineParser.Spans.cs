@@ -492,12 +492,28 @@ public static partial class DeadlineParser
                     items[i] = new Item(ItemKind.Span, next.Date, next.Date.Year, default, null, false, start.FirstToken, next.LastToken) { Start = start.Start };
                     items.RemoveAt(i + 1);
                 }
-                else if (opened && !start.Listed && !FromAnHourOfTheDay(start))
+                else if (opened && !start.Listed && !FromAnHourOfTheDay(start) && !LatestStart(start.FirstToken))
                 {
                     var end = new LocalDate(start.Start.Year, 12, 31);
                     items[i] = new Item(ItemKind.Span, end, end.Year, default, null, false, start.FirstToken, start.LastToken) { Start = start.Start, OpenEnded = true };
                 }
             }
+        }
+
+        /// <summary>Whether "chậm nhất" (or "muộn nhất") comes right before the "(kể) từ (ngày)" opening the date at
+        /// <paramref name="first"/>: "chậm nhất từ ngày 01/01/2021, BHXH huyện phải thực hiện …" is the latest day to start,
+        /// a deadline on that day, not work that runs from it.</summary>
+        private bool LatestStart(int first)
+        {
+            var j = first - 1;
+            j -= Is(j, "ngay") ? 1 : 0;
+            if (!Is(j, "tu"))
+            {
+                return false;
+            }
+
+            j -= Is(j - 1, "ke") ? 2 : 1;
+            return Is(j - 1, "cham", "nhat") || Is(j - 1, "muon", "nhat");
         }
 
         /// <summary>"Dịp nghỉ lễ Ngày Chiến thắng 30/4/2021 và Ngày Quốc tế lao động 01/5/2021, cán bộ … được nghỉ 04 ngày từ thứ
