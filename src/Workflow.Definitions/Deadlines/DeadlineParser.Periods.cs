@@ -418,8 +418,29 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (TimesAYear(k) is var times && times > 0 && (times > 1 || recurringMarkers.Count > 0 || items.Exists(i => i.Kind == ItemKind.Period)))
+            {
+                // "Thực hiện 04 lần/01 năm, … ngày 20 của tháng cuối quý", "vào tháng 3 hằng năm … nhưng phải đảm bảo ít nhất 1
+                // năm 1 lần": how many times a year says how often, which the cell's own periods and days already give; no
+                // year's end of its own.
+                return k + 1;
+            }
+
             AddPeriod(ReportingPeriod.Yearly, k);
             return k + 1;
+        }
+
+        /// <summary>How many times a year "năm" <paramref name="k"/> counts, when it is said as a frequency: "04 lần/01 năm",
+        /// "2 lần/năm" (times before it), "1 năm 1 lần" (after it); 0 otherwise.</summary>
+        private int TimesAYear(int k)
+        {
+            var per = Is(k - 1, TokenType.Number) ? k - 2 : k - 1;
+            if (Is(per, '/') && Is(per - 1, "lan") && Is(per - 2, TokenType.Number))
+            {
+                return tokens[per - 2].Value;
+            }
+
+            return Is(k - 1, TokenType.Number) && tokens[k - 1].Value == 1 && Is(k + 1, TokenType.Number) && Is(k + 2, "lan") ? tokens[k + 1].Value : 0;
         }
 
         /// <summary>Whether a budget's words ("kinh phí", "dự toán", "dự trù", "ngân sách") start within the five words before

@@ -700,7 +700,7 @@ public class CorpusPhraseTests
     /// measure.
     /// </summary>
     [Fact]
-    public void The_forty_third_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyThirdHarvest, rows: 141, measured: 125, mended: 132);
+    public void The_forty_third_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyThirdHarvest, rows: 141, measured: 125, mended: 134);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>

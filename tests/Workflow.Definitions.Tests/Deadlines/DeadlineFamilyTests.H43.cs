@@ -29,4 +29,11 @@ public partial class DeadlineFamilyTests
     [InlineData("chậm nhất từ ngày 01/01/2025, BHXH huyện phải thực hiện giải quyết toàn bộ các chế độ BHXH.", "once: 2025-01-01")]
     [InlineData("BHXH huyện thực hiện từ ngày 01/7/2025.", "continuous: Quý III 2025-09-30 | Quý IV 2025-12-31")]
     public void The_latest_day_to_start_is_a_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"04 lần/01 năm", "ít nhất 1 năm 1 lần": how many times a year, beside the cell's own periods and days, adds
+    /// no year's end.</summary>
+    [Theory]
+    [InlineData("Báo cáo định kỳ hằng quý: Thực hiện 04 lần/01 năm, thời hạn gửi báo cáo chậm nhất vào ngày 20 của tháng cuối quý thuộc kỳ báo cáo.", "recurring: Quý I 2025-03-20 | Quý II 2025-06-20 | Quý III 2025-09-20 | Quý IV 2025-12-20")]
+    [InlineData("Tổ chức đối thoại vào tháng 3 hằng năm, nhưng phải đảm bảo ít nhất 1 năm 1 lần.", "recurring: Tháng 3 2025-03-31")]
+    public void Times_a_year_add_no_years_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
