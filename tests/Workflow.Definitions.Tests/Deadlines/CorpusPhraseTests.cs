@@ -46,6 +46,7 @@ public class CorpusPhraseTests
     private const string FortyFirstHarvest = "harvest41-";
     private const string FortySecondHarvest = "harvest42-";
     private const string FortyThirdHarvest = "harvest43-";
+    private const string FortyFourthHarvest = "harvest44-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -701,6 +702,17 @@ public class CorpusPhraseTests
     /// </summary>
     [Fact]
     public void The_forty_third_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyThirdHarvest, rows: 141, measured: 125, mended: 134);
+
+    /// <summary>
+    /// The forty-fourth harvest: 132 time cells held out whole (<c>HeldOut/harvest44-held.tsv</c>): 2018–2025 decrees,
+    /// circulars, laws and resolutions that the state's legal code quotes, documents no harvest had used, and legal
+    /// chatbots' road-traffic, procurement and enterprise documents; committed (<c>2b18dbc</c>) before the parser read any.
+    /// Its one run came with a run of every row while the forty-third's misses were being mended, on the parser of
+    /// <c>85da092</c>: 121 of 132 (91.7 %); the parser at the session's start read the same 121. This test keeps that
+    /// measure.
+    /// </summary>
+    [Fact]
+    public void The_forty_fourth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFourthHarvest, rows: 132, measured: 121, mended: 121);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
