@@ -414,7 +414,10 @@ public static partial class DeadlineParser
             {
                 var item = items[i];
                 var before = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : item.FirstToken - 1;
-                if (item.Kind != ItemKind.Date || !Is(before, "truoc") || !HappenedEarlierInClause(before))
+                // ("Báo cáo … số lượng các loại văn bằng đã được công nhận trước ngày 25 tháng 12 hằng năm": beside a period
+                // alone, with no other day, the day is the report's own.)
+                if (item.Kind != ItemKind.Date || !Is(before, "truoc") || !HappenedEarlierInClause(before)
+                    || !items.Exists(o => o.Kind is not ItemKind.Period && o.FirstToken != item.FirstToken))
                 {
                     continue;
                 }

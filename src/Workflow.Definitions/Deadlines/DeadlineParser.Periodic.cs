@@ -890,8 +890,8 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>At "cuối" or "đầu" after "tháng": "cuối (cùng) (của) (mỗi | các | từng) quý", "đầu (tiên) (của) quý" not
-        /// naming one quarter. Returns the token after "quý", or <paramref name="at"/> when the words are not there.</summary>
+        /// <summary>At "cuối" or "đầu" after "tháng": "cuối (cùng) (của) (mỗi | các | từng | hằng) quý", "đầu (tiên) (của) quý"
+        /// not naming one quarter. Returns the token after "quý", or <paramref name="at"/> when the words are not there.</summary>
         private int EveryQuarterAfter(int at)
         {
             if (!Is(at, "cuoi") && !Is(at, "dau"))
@@ -902,7 +902,7 @@ public static partial class DeadlineParser
             var j = at + 1;
             j += Is(j, "cung") || Is(j, "tien") ? 1 : 0;
             j += Is(j, "cua") ? 1 : 0;
-            j += Is(j, "moi") || Is(j, "cac") || Is(j, "tung") ? 1 : 0;
+            j += Is(j, "moi") || Is(j, "cac") || Is(j, "tung") || Is(j, "hang") ? 1 : 0;
             var named = Is(j + 1, TokenType.Number) || Is(j + 1, "i") || Is(j + 1, "ii") || Is(j + 1, "iii") || Is(j + 1, "iv");
             return Is(j, "quy") && !named && !Is(j + 1, "sau") && !Is(j + 1, "lien") && !Is(j + 1, "tiep") ? j + 1 : at;
         }

@@ -422,7 +422,13 @@ public static partial class DeadlineParser
             {
                 // "Thực hiện 04 lần/01 năm, … ngày 20 của tháng cuối quý", "vào tháng 3 hằng năm … nhưng phải đảm bảo ít nhất 1
                 // năm 1 lần": how many times a year says how often, which the cell's own periods and days already give; no
-                // year's end of its own.
+                // year's end of its own. More than once a year, the days it lists recur ("Một năm 2 lần, … trước ngày 20 tháng
+                // 6, 20 tháng 11").
+                if (times > 1)
+                {
+                    recurringMarkers.Add(k);
+                }
+
                 return k + 1;
             }
 
@@ -431,7 +437,7 @@ public static partial class DeadlineParser
         }
 
         /// <summary>How many times a year "năm" <paramref name="k"/> counts, when it is said as a frequency: "04 lần/01 năm",
-        /// "2 lần/năm" (times before it), "1 năm 1 lần" (after it); 0 otherwise.</summary>
+        /// "2 lần/năm" (times before it), "1 năm 1 lần", "Một năm 2 lần" (after it); 0 otherwise.</summary>
         private int TimesAYear(int k)
         {
             var per = Is(k - 1, TokenType.Number) ? k - 2 : k - 1;
@@ -440,7 +446,8 @@ public static partial class DeadlineParser
                 return tokens[per - 2].Value;
             }
 
-            return Is(k - 1, TokenType.Number) && tokens[k - 1].Value == 1 && Is(k + 1, TokenType.Number) && Is(k + 2, "lan") ? tokens[k + 1].Value : 0;
+            var one = (Is(k - 1, TokenType.Number) && tokens[k - 1].Value == 1) || Is(k - 1, "mot"); // "1 năm", "Một năm"
+            return one && Is(k + 1, TokenType.Number) && Is(k + 2, "lan") ? tokens[k + 1].Value : 0;
         }
 
         /// <summary>Whether a budget's words ("kinh phí", "dự toán", "dự trù", "ngân sách") start within the five words before
