@@ -581,6 +581,12 @@ public static partial class DeadlineParser
                     items.RemoveAll(i => i.Kind == ItemKind.Period && i.LastToken < k && i.Period == ReportingPeriod.HalfYearly);
                 }
             }
+            else if (half && !named)
+            {
+                // "Báo cáo 06 tháng gửi … trong thời hạn 45 ngày đầu kể từ ngày kết thúc 06 tháng đầu năm": the half-year report
+                // named before is the one counted from, with no half-year's ends of its own.
+                items.RemoveAll(i => i.Kind == ItemKind.Period && i.LastToken < k && i.Period == ReportingPeriod.HalfYearly);
+            }
 
             var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") || Is(year + 1, "ngan", "sach") || Is(year + 1, "duong", "lich") ? 2 : 0);
             // "kết thúc năm dương lịch hoặc năm tài chính": the taxpayer's year either way, one end.
@@ -590,12 +596,16 @@ public static partial class DeadlineParser
                 last += 3;
             }
             var firstHalf = half && Is(period + 2, "dau");
-            for (var q = quarter ? 1 : firstHalf ? 2 : 4; q <= (firstHalf ? 2 : 4); q++)
+            // "… trong thời hạn 30 ngày, kể từ ngày kết thúc 06 tháng đầu năm và kết thúc năm dương lịch": counted from both ends.
+            var andYear = firstHalf && !named && Is(last + 1, "va", "ket") && Is(last + 3, "thuc", "nam");
+            last = andYear ? last + 4 + (Is(last + 5, "duong", "lich") || Is(last + 5, "tai", "chinh") ? 2 : 0) : last;
+            for (var q = quarter ? 1 : firstHalf ? 2 : 4; q <= (firstHalf && !andYear ? 2 : 4); q += firstHalf && andYear ? 2 : 1)
             {
                 var end = MonthEnd(named ? tokens[year + 1].Value : context.TrackedYear, q * 3);
                 var due = CountOn(end, count, months, working);
                 due = lastDay ? MonthEnd(due.Year, due.Month) : due;
-                items.Add(new Item(ItemKind.Date, due, end.Year, default, quarter ? QuarterNames[q - 1] : half ? (firstHalf ? "6 tháng đầu năm" : "6 tháng cuối năm") : "Năm", false, k, last));
+                var label = quarter ? QuarterNames[q - 1] : half && q == 2 ? "6 tháng đầu năm" : half && !andYear ? "6 tháng cuối năm" : "Năm";
+                items.Add(new Item(ItemKind.Date, due, end.Year, default, label, false, k, last));
             }
 
             if (!named)

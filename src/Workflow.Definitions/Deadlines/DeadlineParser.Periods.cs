@@ -25,6 +25,13 @@ public static partial class DeadlineParser
                 return PeriodAfterIssue(k, j, 3);
             }
 
+            if (q == 0 && (Is(j, "tiep", "theo") || Is(j, "sau") || Is(j, "ke", "tiep")) && BudgetBefore(k))
+            {
+                // "…; kế hoạch tổ chức tiếp nhận của quý tiếp theo": the quarter a plan is for is what is sent, not a period of
+                // the duty's own.
+                return Is(j, "sau") ? j + 1 : j + 2;
+            }
+
             if (q == 0)
             {
                 if (j < tokens.Length && (tokens[j].IsNumber || IsRomanLike(j)) && !Is(j + 1, "thang"))
@@ -411,11 +418,17 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
-            if (Is(k + 1, "sau") && BudgetBefore(k))
+            if ((Is(k + 1, "sau") || Is(k + 1, "tiep", "theo")) && BudgetBefore(k))
             {
                 // "lập dự trù kinh phí khen thưởng năm sau của đảng bộ": the year the estimate is for, what is filed, not a
                 // yearly period of its own (the duty's time is said elsewhere: "Định kỳ hằng năm (vào cuối quý III)").
                 return k + 2;
+            }
+
+            if (Is(k - 1, TokenType.Number) && tokens[k - 1].Value is >= 2 and <= 50 && (Is(k - 3, "ke", "hoach") || Is(k - 3, "quy", "hoach") || Is(k - 3, "chien", "luoc")))
+            {
+                // "căn cứ vào kế hoạch 5 năm xây dựng TCVN": how many years a plan spans names the plan, no yearly period.
+                return k + 1;
             }
 
             if (TimesAYear(k) is var times && times > 0 && (times > 1 || recurringMarkers.Count > 0 || items.Exists(i => i.Kind == ItemKind.Period)))
@@ -451,12 +464,20 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether a budget's words ("kinh phí", "dự toán", "dự trù", "ngân sách") start within the five words before
-        /// "năm" <paramref name="k"/>, no punctuation between: "dự toán ngân sách năm sau", "kinh phí khen thưởng năm sau".</summary>
+        /// "năm" <paramref name="k"/>, no punctuation between: "dự toán ngân sách năm sau", "kinh phí khen thưởng năm sau". So
+        /// do a plan's ("kế hoạch", "dự kiến"), eight words back, when the cell has said its time before: "Quý II hằng năm, …
+        /// gửi dự kiến kế hoạch xây dựng TCVN cho năm sau", "… báo cáo …; kế hoạch tổ chức tiếp nhận của quý tiếp theo".</summary>
         private bool BudgetBefore(int k)
         {
-            for (var j = k - 1; j >= 0 && j >= k - 5 && !Is(j, TokenType.Punct); j--)
+            var timed = items.Count > 0 || recurringMarkers.Count > 0;
+            for (var j = k - 1; j >= 0 && j >= k - 8 && !Is(j, TokenType.Punct); j--)
             {
-                if (Is(j, "kinh", "phi") || Is(j, "du", "toan") || Is(j, "du", "tru") || Is(j, "ngan", "sach"))
+                if (j >= k - 5 && (Is(j, "kinh", "phi") || Is(j, "du", "toan") || Is(j, "du", "tru") || Is(j, "ngan", "sach")))
+                {
+                    return true;
+                }
+
+                if (timed && (Is(j, "ke", "hoach") || Is(j, "du", "kien")))
                 {
                     return true;
                 }
