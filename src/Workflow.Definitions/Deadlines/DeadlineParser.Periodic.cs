@@ -1150,6 +1150,13 @@ public static partial class DeadlineParser
                 placeholder = IsReportWord(of + 1) ? YearPlaceholder.Report : placeholder;
                 last = of + 2;
             }
+            else if (Is(of, "nam", "cua") && Is(of + 2, "ky", "danh") && Is(of + 4, "gia"))
+            {
+                // "… trước ngày 15 tháng 01 của năm liền kề sau năm của kỳ đánh giá": the year of the assessment period, as "năm
+                // đánh giá": every year.
+                placeholder = YearPlaceholder.Report;
+                last = of + 4;
+            }
             else if (Is(of, "danh", "gia") || (Is(of, "nam", "danh") && Is(of + 2, "gia")))
             {
                 // The year after the one assessed (a yearly assessment, as a report's year): every year.

@@ -686,6 +686,14 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (Is(k - 1, "sau") && IsWhen(k) && DoneAfter(k) && DateItemBefore(k))
+            {
+                // "Thời hạn báo cáo trước ngày 15 tháng 5 của năm tiếp theo, sau khi doanh nghiệp đã hoàn thành việc quyết toán
+                // thuế …": after a day, "sau khi" an act said done ("đã") says what is already behind the report, nothing it
+                // waits for.
+                return k + 1;
+            }
+
             if (Is(k - 1, "truoc") && IsWhen(k) && HappenedEarlierInClause(k - 1, reach: 4))
             {
                 // "… các doanh nghiệp … đã được kiểm tra trước khi hoàn thuế để thực hiện thanh tra …": "trước khi" right after
@@ -878,6 +886,21 @@ public static partial class DeadlineParser
         private bool EndOfNamedPeriodAt(int p) =>
             p > 0 && ((Is(p, "nam") && IsYearNumber(p + 1)) || (Is(p, "quy") && (IsRomanLike(p + 1) || Is(p + 1, TokenType.Number)))
                 || (Is(p, "thang") && Is(p + 1, TokenType.Number)));
+
+        /// <summary>Whether "đã" (written with its accent: done) comes within the four words after the "khi" at <paramref name="k"/>,
+        /// before any comma: "sau khi doanh nghiệp đã hoàn thành …".</summary>
+        private bool DoneAfter(int k)
+        {
+            for (var t = k + 1; t < tokens.Length && t <= k + 4 && !Is(t, ',') && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, "da") && text.Text.AsSpan(tokens[t].Start, tokens[t].Length).IndexOfAny("ãÃ") >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>

@@ -712,7 +712,7 @@ public class CorpusPhraseTests
     /// measure.
     /// </summary>
     [Fact]
-    public void The_forty_fourth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFourthHarvest, rows: 132, measured: 121, mended: 129);
+    public void The_forty_fourth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFourthHarvest, rows: 132, measured: 121, mended: 131);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>

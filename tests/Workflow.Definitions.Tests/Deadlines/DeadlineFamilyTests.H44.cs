@@ -33,4 +33,12 @@ public partial class DeadlineFamilyTests
     [InlineData("c) Báo cáo 06 tháng gửi Ủy ban Chứng khoán Nhà nước trong thời hạn 45 ngày đầu kể từ ngày kết thúc 06 tháng đầu năm;", "recurring: 6 tháng đầu năm 2025-08-14")]
     [InlineData("Công ty đại chúng phải công bố thông tin về báo cáo tình hình quản trị công ty trong thời hạn 30 ngày, kể từ ngày kết thúc 06 tháng đầu năm và kết thúc năm dương lịch.", "recurring: 6 tháng đầu năm 2025-07-30 | Năm 2026-01-30")]
     public void A_half_years_report_counted_from_its_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"…, sau khi doanh nghiệp đã hoàn thành việc quyết toán thuế": after a day, an act said done waits for
+    /// nothing; "năm liền kề sau năm của kỳ đánh giá" is the year after the one assessed, every year.</summary>
+    [Theory]
+    [InlineData("2. Thời hạn báo cáo trước ngày 15 tháng 5 của năm tiếp theo, sau khi doanh nghiệp đã hoàn thành việc quyết toán thuế của năm trước.", "recurring: Năm 2026-05-15")]
+    [InlineData("Kết quả đánh giá được công bố trước ngày 15 tháng 01 của năm liền kề sau năm của kỳ đánh giá.", "recurring: Năm 2026-01-15")]
+    [InlineData("Báo cáo sau khi doanh nghiệp hoàn thành việc quyết toán thuế.", "event:")]
+    public void An_act_done_and_the_assessment_periods_year(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
