@@ -59,6 +59,13 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (IsYearNumber(k) && Is(k - 1, "cot") && WrittenAs(k - 1, "cột"))
+            {
+                // "b) Cột “2023”: Thuế suất áp dụng từ ngày 01 tháng 01 năm 2023 đến hết ngày 31 tháng 12 năm 2023": a table's
+                // column named by its year (or years, "Cột “2023 - 2027”"), no deadline.
+                return Is(k + 1, '-') && IsYearNumber(k + 2) ? k + 3 : k + 1;
+            }
+
             if (IsYearNumber(k) && NamesCharter(k - 1))
             {
                 // "sửa đổi, bổ sung một số điều của Hiến pháp (năm) 2013", "Luật Phòng, chống tham nhũng 2018": the year names
@@ -246,6 +253,12 @@ public static partial class DeadlineParser
                     12 => ReportingPeriod.Yearly,
                     _ => (ReportingPeriod?)null,
                 };
+                if (Is(k - 1, "chia") && period is not null)
+                {
+                    // "thù lao theo kế hoạch năm chia 12 tháng": a sum divided by months, no period.
+                    return j + 1;
+                }
+
                 if (period is { } p)
                 {
                     // ("06 tháng 01 lần": the frequency's words are the period's.)

@@ -425,6 +425,13 @@ public static partial class DeadlineParser
                 return k + 2;
             }
 
+            if (Is(k - 2, "ke", "hoach") && !IsYearNumber(k + 1) && (items.Count > 0 || recurringMarkers.Count > 0) && !Is(k - 3, "xay", "dung"))
+            {
+                // "Trước ngày 20 hàng tháng, … (80% của số tiền lương, thù lao theo kế hoạch năm chia 12 tháng …)": after the
+                // cell's time, the year's plan is what figures come from, no yearly period.
+                return k + 1;
+            }
+
             if (Is(k - 1, TokenType.Number) && tokens[k - 1].Value is >= 2 and <= 50 && (Is(k - 3, "ke", "hoach") || Is(k - 3, "quy", "hoach") || Is(k - 3, "chien", "luoc")))
             {
                 // "căn cứ vào kế hoạch 5 năm xây dựng TCVN": how many years a plan spans names the plan, no yearly period.

@@ -391,6 +391,14 @@ public static partial class DeadlineParser
                 return Every(k, noteTo: weekdays - 1);
             }
 
+            if (Is(k, "cuoi", "dot") && WrittenAs(k + 1, "đợt"))
+            {
+                // "- Cuối đợt giám sát (sau 05 ngày làm việc), mỗi thành viên gửi nội dung nhận xét …": the end of a round (of
+                // supervision, of a campaign) has no day of its own; an event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 2;
+            }
+
             if (Is(k, "cuoi", "nam") && (NamesSession(k) || (Is(k - 1, "dip") && DeadlineLater(k + 2))))
             {
                 // "Kỳ họp cuối năm 2026": the session held at the year's end is the event, not the year's last day. So is the
