@@ -1250,7 +1250,9 @@ public static partial class DeadlineParser
                     // "- Báo cáo sơ kết 6 tháng: Được tính từ ngày 01 tháng 01 đến ngày 30 tháng 6 hàng năm. Thời gian gửi báo cáo
                     // trước ngày 15 tháng 7 hàng năm": a span "(được) tính từ … đến …" beside a day said as a deadline is the
                     // period the report counts, as after "chốt số liệu".
-                    if ((Is(t, "so", "lieu") && (Is(t - 1, "chot") || (!day && Is(t - 1, "ky")))) || (!day && Is(t, "tinh", "tu")))
+                    // ("Thời gian chốt số liệu báo cáo được tính từ ngày 15 của tháng trước đến ngày 14 của tháng báo cáo": days
+                    // counted for the data, "số liệu" a few words before "tính từ".)
+                    if ((Is(t, "so", "lieu") && (Is(t - 1, "chot") || (!day && Is(t - 1, "ky")))) || (Is(t, "tinh", "tu") && (!day || DataWordsBefore(t))))
                     {
                         // ("… đến ngày 30 tháng 6 hàng năm": "hàng năm" right after the data period is its own, each year.)
                         var yearly = i + 1 < items.Count && items[i + 1] is { Kind: ItemKind.Period, Period: ReportingPeriod.Yearly } every
@@ -1294,6 +1296,20 @@ public static partial class DeadlineParser
                     }
                 }
             }
+        }
+
+        /// <summary>Whether "số liệu" (data) comes within the six words before <paramref name="t"/>, no comma between.</summary>
+        private bool DataWordsBefore(int t)
+        {
+            for (var u = t - 1; u >= 1 && u >= t - 6 && !Is(u, ','); u--)
+            {
+                if (Is(u - 1, "so", "lieu"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"c) Báo cáo sáu tháng (số liệu được tính từ 00h00 ngày đầu tiên của năm đến 24h00 ngày cuối cùng của tháng

@@ -545,8 +545,25 @@ public static partial class DeadlineParser
             }
 
             // "90 ngày, kể từ ngày kết thúc kỳ kế toán năm": the accounting year, as "năm tài chính"; "20 ngày, kể từ ngày kết
-            // thúc kỳ kế toán quý": the accounting quarter, as "quý".
-            period += Is(period, "ky", "ke") && (Is(period + 2, "toan", "nam") || Is(period + 2, "toan", "quy")) ? 3 : 0;
+            // thúc kỳ kế toán quý": the accounting quarter, as "quý"; "… kỳ kế toán (quý, năm)": each quarter, the year ending
+            // with the fourth.
+            var bracketed = Is(period, "ky", "ke") && Is(period + 2, "toan") && Is(period + 3, '(') && Is(period + 4, "quy") ? ClosingBracket(period + 3) : -1;
+            period += bracketed > 0 ? 4 : Is(period, "ky", "ke") && (Is(period + 2, "toan", "nam") || Is(period + 2, "toan", "quy")) ? 3 : 0;
+            if (Is(period, "thang") && !Is(period + 1, TokenType.Number) && !Is(period + 1, "dau") && !Is(period + 1, "cuoi") && !months && count is >= 1 and <= 60)
+            {
+                // "- Báo cáo tháng: Chậm nhất là 15 ngày kể từ ngày kết thúc tháng": counted from each month's end, every month,
+                // the month named before with no ends of its own.
+                items.RemoveAll(i => i.Kind == ItemKind.Period && i.LastToken < k && i.Period == ReportingPeriod.Monthly);
+                for (var m = 1; m <= 12; m++)
+                {
+                    var end = MonthEnd(context.TrackedYear, m);
+                    items.Add(new Item(ItemKind.Date, CountOn(end, count, false, working), end.Year, default, MonthLabels[m], false, k, period));
+                }
+
+                recurringMarkers.Add(k);
+                notes.Add($"{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc mỗi tháng");
+                return period + 1;
+            }
 
             var quarter = Is(period, "quy");
             var half = Is(period, TokenType.Number) && tokens[period].Value == 6 && (Is(period + 1, "thang", "dau") || Is(period + 1, "thang", "cuoi")) && Is(period + 3, "nam");
@@ -614,7 +631,7 @@ public static partial class DeadlineParser
             }
 
             notes.Add($"{(lastDay ? "ngày cuối " : string.Empty)}{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc {(quarter ? "mỗi quý" : half ? Original(period, period + 3) : "năm")}");
-            return last + 1;
+            return Math.Max(last, bracketed) + 1;
         }
 
         /// <summary>"Trong thời hạn 60 ngày kể từ ngày kết thúc 06 tháng đầu năm tài chính, doanh nghiệp thực hiện công bố thông

@@ -374,7 +374,7 @@ public static partial class DeadlineParser
             }
 
             if (Is(year, "nam", "ke") && Is(year + 2, "hoach") && !Is(year + 3, TokenType.Number) && !Is(year + 3, "tiep") && !Is(year + 3, "sau")
-                && !Is(year + 3, "truoc") && !Is(year + 3, "lien") && PlanNamedBefore(j))
+                && !Is(year + 3, "truoc") && !Is(year + 3, "lien") && PlanOrReportNamed(j))
             {
                 // "… lập và gửi … dự kiến kế hoạch tài chính … trước ngày 01 tháng 3 năm kế hoạch": in a cell about the plan, the
                 // plan's year is each cycle's, as a report's year is; every year. Bare, "trước ngày 31 tháng 3 của năm kế hoạch"
@@ -393,13 +393,16 @@ public static partial class DeadlineParser
             return Is(year, "nam") ? PlaceholderYear(year + 1) : null;
         }
 
-        /// <summary>Whether the cell names a plan ("kế hoạch", not "năm kế hoạch" nor "Bộ Kế hoạch") before token
-        /// <paramref name="j"/>: "… rà soát kế hoạch tài chính và giao … trước ngày 30 tháng 4 năm kế hoạch".</summary>
-        private bool PlanNamedBefore(int j)
+        /// <summary>Whether the cell names a plan ("kế hoạch", not "năm kế hoạch" nor "Bộ Kế hoạch") or a report outside the
+        /// date at token <paramref name="j"/> and its year: "… rà soát kế hoạch tài chính và giao … trước ngày 30 tháng 4 năm
+        /// kế hoạch".</summary>
+        private bool PlanOrReportNamed(int j)
         {
-            for (var t = 1; t < j; t++)
+            for (var t = 1; t < tokens.Length; t++)
             {
-                if (Is(t, "ke", "hoach") && !Is(t - 1, "nam") && !Is(t - 1, "bo"))
+                // (After the date too: "Trước ngày 30 tháng 3 năm kế hoạch, Ủy ban nhân dân cấp tỉnh … phê duyệt kế hoạch tài
+                // chính năm kế hoạch"; and a report: "Thời gian báo cáo … các chỉ tiêu này trước ngày 15 tháng 3 năm kế hoạch".)
+                if ((t < j - 1 || t > j + 3) && ((Is(t, "ke", "hoach") && !Is(t - 1, "nam") && !Is(t - 1, "bo")) || IsReportWord(t)))
                 {
                     return true;
                 }

@@ -545,15 +545,16 @@ public static partial class DeadlineParser
             return items.Exists(o => o.Kind == ItemKind.Date && o.Name is null && o.ReportOf is null && o.Date.Month == 12 && o.FirstToken > day.LastToken);
         }
 
-        /// <summary>Whether the half-year at <paramref name="first"/> is what a report covers or what data or results are of: a
-        /// report word, "số liệu" or "kết quả" before it in its clause, at most a dozen words back ("Báo cáo 6 tháng …", "Báo cáo
+        /// <summary>Whether the half-year at <paramref name="first"/> is what a report covers or what data, results or a
+        /// situation are of: a report word, "số liệu", "kết quả" or "tình hình" before it in its clause, at most a dozen words
+        /// back ("Báo cáo 6 tháng …", "Báo cáo
         /// giám sát an toàn vi mô 6 tháng đầu năm", "đối với số liệu 06 tháng đầu năm", "và kết quả kê khai hoạt động chăn nuôi
         /// 06 tháng cuối năm").</summary>
         private bool ReportOrDataBefore(int first)
         {
             for (var j = first - 2; j >= 0 && j >= first - 14 && !Is(j, ',') && !Is(j, ';') && !IsSentenceBreak(j); j--)
             {
-                if (IsReportWord(j) || Is(j, "so", "lieu") || Is(j, "ket", "qua"))
+                if (IsReportWord(j) || Is(j, "so", "lieu") || Is(j, "ket", "qua") || Is(j, "tinh", "hinh"))
                 {
                     return true;
                 }
