@@ -416,14 +416,28 @@ public static partial class DeadlineParser
                 var before = Is(item.FirstToken - 1, "ngay") ? item.FirstToken - 2 : item.FirstToken - 1;
                 // ("Báo cáo … số lượng các loại văn bằng đã được công nhận trước ngày 25 tháng 12 hằng năm": beside a period
                 // alone, with no other day, the day is the report's own.)
-                if (item.Kind != ItemKind.Date || !Is(before, "truoc") || !HappenedEarlierInClause(before)
-                    || !items.Exists(o => o.Kind is not ItemKind.Period && o.FirstToken != item.FirstToken))
+                if (item.Kind != ItemKind.Date || !Is(before, "truoc") || !HappenedEarlierInClause(before) || !OtherDatedItem(i))
                 {
                     continue;
                 }
 
                 SetApart(i, $"\"{Original(before, item.LastToken)}\" là điều kiện áp dụng, không phải hạn");
             }
+        }
+
+        /// <summary>Whether an item other than the one at <paramref name="index"/> says a time of its own (is not a bare
+        /// period word).</summary>
+        private bool OtherDatedItem(int index)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (i != index && items[i].Kind != ItemKind.Period)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"Phê duyệt danh sách người có nghĩa vụ kê khai tài sản, thu nhập năm 2025 …; thời gian hoàn thành trước ngày
