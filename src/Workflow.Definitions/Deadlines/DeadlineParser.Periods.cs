@@ -216,6 +216,15 @@ public static partial class DeadlineParser
             }
 
             var (year, yearImplicit, after) = YearSuffix(j);
+            if (yearImplicit && (Is(after, "nam", "thuc") || Is(after, "cua", "nam")) && Is(after + (Is(after, "cua") ? 2 : 1), "thuc", "hien")
+                && !Is(after + (Is(after, "cua") ? 4 : 3), TokenType.Number))
+            {
+                // "… hằng năm trước tháng 10 năm thực hiện": the year the work is carried out in is each cycle's, the month
+                // without a year of its own, every year; its words are the month's.
+                after += Is(after, "cua") ? 4 : 3;
+                placeholder = YearPlaceholder.Report;
+            }
+
             if (yearImplicit && months.Count == 1 && !Is(k - 1, "truoc") && RelativeYearOfPeriod(j) is { } relative)
             {
                 return RelativePeriodEnd(MonthEnd(relative.Year, months[0]), 1, k, relative.Last);
@@ -432,9 +441,10 @@ public static partial class DeadlineParser
                 return k + 1;
             }
 
-            if (Is(k - 1, TokenType.Number) && tokens[k - 1].Value is >= 2 and <= 50 && (Is(k - 3, "ke", "hoach") || Is(k - 3, "quy", "hoach") || Is(k - 3, "chien", "luoc")))
+            if (Is(k - 1, TokenType.Number) && tokens[k - 1].Value is >= 2 and <= 50 && (Is(k - 3, "ke", "hoach") || Is(k - 3, "quy", "hoach") || Is(k - 3, "chien", "luoc") || Is(k - 3, "giai", "doan")))
             {
-                // "căn cứ vào kế hoạch 5 năm xây dựng TCVN": how many years a plan spans names the plan, no yearly period.
+                // "căn cứ vào kế hoạch 5 năm xây dựng TCVN", "kết thúc giai đoạn 5 năm": how many years a plan or a stage spans
+                // names it, no yearly period.
                 return k + 1;
             }
 

@@ -24,4 +24,11 @@ public partial class DeadlineFamilyTests
     [InlineData("3. Cục tổng hợp tình hình tai nạn lao động hàng hải xảy ra trong 6 tháng đầu năm và một năm và gửi Báo cáo về Bộ trước ngày 15 tháng 7 đối với báo cáo 6 tháng đầu năm và trước ngày 25 tháng 01 năm sau đối với báo cáo năm.", "recurring: 6 tháng 2025-07-15 | Năm 2026-01-25")]
     [InlineData("1. Định kỳ hàng tháng, chậm nhất trước ngày 20 của tháng báo cáo, ngân hàng báo cáo về tình hình mua ngoại tệ. Thời gian chốt số liệu báo cáo được tính từ ngày 15 của tháng trước đến ngày 14 của tháng báo cáo.", "recurring: Tháng 1 2025-01-20 | Tháng 2 2025-02-20 | Tháng 3 2025-03-20 | Tháng 4 2025-04-20 | Tháng 5 2025-05-20 | Tháng 6 2025-06-20 | Tháng 7 2025-07-20 | Tháng 8 2025-08-20 | Tháng 9 2025-09-20 | Tháng 10 2025-10-20 | Tháng 11 2025-11-20 | Tháng 12 2025-12-20")]
     public void A_situations_half_and_the_datas_days_are_no_deadlines(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"trước tháng 10 năm thực hiện", "trong tháng 10 của năm thực hiện": the month of each cycle's year, every
+    /// year; "kết thúc giai đoạn 5 năm", a stage's length, is no yearly period.</summary>
+    [Theory]
+    [InlineData("Báo cáo của Chính phủ trình Quốc hội hằng năm trước tháng 10 năm thực hiện; báo cáo đánh giá giữa kỳ, kết thúc giai đoạn 5 năm theo thời hạn yêu cầu của cơ quan có thẩm quyền.", "recurring: Tháng 9 2025-09-30")]
+    [InlineData("Báo cáo trong tháng 10 của năm thực hiện", "recurring: Tháng 10 2025-10-31")]
+    public void The_month_of_the_year_carried_out_recurs(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
