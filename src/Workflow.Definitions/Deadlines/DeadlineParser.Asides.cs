@@ -1245,6 +1245,7 @@ public static partial class DeadlineParser
             SetMonthToMonthSpansApart();
             SetRoundYearsApart();
             SetReportMomentsApart();
+            DropHalfYearGivenItsMonths();
             if (!Mentions("lieu") && !Mentions("tinh"))
             {
                 return;
@@ -1283,6 +1284,31 @@ public static partial class DeadlineParser
             }
 
             SetBracketedDataPeriodsApart();
+        }
+
+        /// <summary>"Định kỳ 6 tháng một lần (vào tháng 3, tháng 9 hằng năm), tổ chức … gửi báo cáo": a half-yearly duty whose
+        /// two months, six apart and without a year, are given is due in them; no half-year ends of its own.</summary>
+        private void DropHalfYearGivenItsMonths()
+        {
+            var (half, first, second, months) = (-1, 0, 0, 0);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (item.Kind == ItemKind.Period && item.Period == ReportingPeriod.HalfYearly)
+                {
+                    half = i;
+                }
+                else if (item.Kind == ItemKind.Date && item.YearImplicit && item.Name is { } name && MonthLabels.AsSpan().Contains(name))
+                {
+                    months++;
+                    (first, second) = months == 1 ? (item.Date.Month, 0) : (first, item.Date.Month);
+                }
+            }
+
+            if (half >= 0 && months == 2 && second - first == 6)
+            {
+                items.RemoveAt(half);
+            }
         }
 
         /// <summary>"Kỳ báo cáo đầu năm học: Thời điểm báo cáo là ngày 30 tháng 9, thời hạn gửi báo cáo là ngày 30 tháng 10 hàng

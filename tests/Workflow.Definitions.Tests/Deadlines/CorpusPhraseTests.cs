@@ -723,7 +723,7 @@ public class CorpusPhraseTests
     /// of 154 (92.9 %); the parser at the session's start read 140. This test keeps that measure.
     /// </summary>
     [Fact]
-    public void The_forty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFifthHarvest, rows: 154, measured: 143, mended: 149);
+    public void The_forty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFifthHarvest, rows: 154, measured: 143, mended: 150);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>

@@ -31,4 +31,11 @@ public partial class DeadlineFamilyTests
     [InlineData("Báo cáo của Chính phủ trình Quốc hội hằng năm trước tháng 10 năm thực hiện; báo cáo đánh giá giữa kỳ, kết thúc giai đoạn 5 năm theo thời hạn yêu cầu của cơ quan có thẩm quyền.", "recurring: Tháng 9 2025-09-30")]
     [InlineData("Báo cáo trong tháng 10 của năm thực hiện", "recurring: Tháng 10 2025-10-31")]
     public void The_month_of_the_year_carried_out_recurs(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"Định kỳ 6 tháng một lần (vào tháng 3, tháng 9 hằng năm)": a half-yearly duty given its two months is due in
+    /// them; "Định kỳ 6 tháng" alone still ends each half.</summary>
+    [Theory]
+    [InlineData("2. Định kỳ 6 tháng một lần (vào tháng 3, tháng 9 hằng năm), tổ chức chủ trì gửi báo cáo tình hình về Cục.", "recurring: Tháng 3 2025-03-31 | Tháng 9 2025-09-30")]
+    [InlineData("Định kỳ 6 tháng, báo cáo", "recurring: 6 tháng 2025-06-30 | Năm 2025-12-31")]
+    public void A_half_yearly_duty_given_its_months(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
