@@ -25,6 +25,16 @@ public static partial class DeadlineParser
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
             // "trong khoảng thời gian 30 ngày đầu kể từ ngày vợ sinh con": the first days of a count from something.
+            if (Is(j, "truoc") && Is(j + 1, TokenType.Word) && !Is(j + 1, "ngay") && !Is(j + 1, "tet") && !Is(j + 1, "khi") && !Is(j + 1, "nam")
+                && !Is(j + 1, "thang") && !Is(j + 1, "quy") && !Is(j + 1, "thoi") && !Is(j + 1, "han") && Is(k - 2, "cham", "nhat"))
+            {
+                // "Chậm nhất 07 (bảy) ngày làm việc trước phiên họp đầu tiên của Hội đồng thẩm định, dự thảo … được gửi …": a count
+                // back from something that happens (a meeting, a session) waits for it; beside a written day ("Ngày 04/01/2026:
+                // Chậm nhất 70 ngày trước bầu cử, …") the day is due. The words stay free, the note's.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k;
+            }
+
             var firstDays = Is(j, "dau", "tien") ? 2 : Is(j, "dau") ? 1 : 0;
             j += firstDays > 0 && (Is(j + firstDays, "ke", "tu") || Is(j + firstDays, "tinh", "tu")) ? firstDays : 0;
             j = PerUnitRate(j);

@@ -713,12 +713,21 @@ public static partial class DeadlineParser
         }
 
         /// <summary>Whether the words right before <paramref name="k"/> name a payment: trợ cấp, phụ cấp, lương, lương hưu,
-        /// sinh hoạt phí, with one word between allowed ("trợ cấp BHXH hằng tháng").</summary>
+        /// sinh hoạt phí, with one word between allowed ("trợ cấp BHXH hằng tháng"); or, a few words back in the clause, a
+        /// benefit or its funds ("trợ cấp xã hội hàng tháng", "hỗ trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng").</summary>
         private bool PaymentBefore(int k)
         {
             for (var j = k; j >= k - 1; j--)
             {
                 if (Is(j - 2, "tro", "cap") || Is(j - 2, "phu", "cap") || Is(j - 3, "sinh", "hoat", "phi") || IsWage(j - 1) || (Is(j - 1, "huu") && IsWage(j - 2)))
+                {
+                    return true;
+                }
+            }
+
+            for (var j = k - 2; j >= 0 && j >= k - 7 && !Is(j, ';') && !IsSentenceBreak(j); j--)
+            {
+                if (Is(j, "tro", "cap") || Is(j, "kinh", "phi"))
                 {
                     return true;
                 }

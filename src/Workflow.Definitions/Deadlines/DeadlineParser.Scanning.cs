@@ -427,7 +427,10 @@ public static partial class DeadlineParser
                 // "Ấp văn hóa nông thôn mới” 05 năm liên tục", "03 lần liên tục": a count of periods in a row is how long a
                 // title was held, not work over the year.
                 var counted = Is(k - 2, TokenType.Number) && (Is(k - 1, "nam") || Is(k - 1, "lan") || Is(k - 1, "thang") || Is(k - 1, "quy") || Is(k - 1, "ky"));
-                return counted ? k + 2 : TrackedYearSaidAt(k);
+                // "diễn tập chuyển đổi hoạt động liên tục": switching over to keep a business running names a drill, not
+                // work over the year.
+                var continuity = Is(k - 2, "hoat", "dong") && Is(k - 4, "chuyen", "doi");
+                return counted || continuity ? k + 2 : TrackedYearSaidAt(k);
             }
 
             if (Is(k, "lan") && Is(k + 1, '/') && (Is(k + 2, "tuan") || Is(k + 2, "ngay")))

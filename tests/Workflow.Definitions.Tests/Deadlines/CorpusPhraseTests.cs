@@ -724,7 +724,7 @@ public class CorpusPhraseTests
     /// of 154 (92.9 %); the parser at the session's start read 140. This test keeps that measure.
     /// </summary>
     [Fact]
-    public void The_forty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFifthHarvest, rows: 154, measured: 143, mended: 150);
+    public void The_forty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFifthHarvest, rows: 154, measured: 143, mended: 151);
 
     /// <summary>
     /// The forty-sixth harvest: 137 time cells held out whole (<c>HeldOut/harvest46-held.tsv</c>): 2018–2024 decrees,
@@ -734,7 +734,7 @@ public class CorpusPhraseTests
     /// start read 121. This test keeps that measure.
     /// </summary>
     [Fact]
-    public void The_forty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortySixthHarvest, rows: 137, measured: 122, mended: 122);
+    public void The_forty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortySixthHarvest, rows: 137, measured: 122, mended: 125);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
