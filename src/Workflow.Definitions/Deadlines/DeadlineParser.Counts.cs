@@ -157,6 +157,14 @@ public static partial class DeadlineParser
                 SetEventMarker(k, EventWhen.Always);
                 return j;
             }
+            else if (fraction < 0 && from < 0 && ((Is(k - 1, "truoc") && Is(k - 3, "thong", "bao")) || (Is(k - 2, "thoi", "han") && Is(k - 3, "trong") && Is(j, "phai"))))
+            {
+                // "Trường hợp kiểm tra định kỳ phải thông báo trước 03 ngày làm việc cho đơn vị được kiểm tra": notice that long
+                // before the act the sentence is about; "… về nơi cư trú … trong thời hạn 15 ngày làm việc phải đến cơ quan …":
+                // a term the case just named starts. Either waits for it; an event only without a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k;
+            }
             else if (!(Is(j, "ke", "tu") || Is(j, "tinh", "tu")) && !IsBareDayCount(k, months || working, j))
             {
                 return k;

@@ -734,7 +734,7 @@ public class CorpusPhraseTests
     /// start read 121. This test keeps that measure.
     /// </summary>
     [Fact]
-    public void The_forty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortySixthHarvest, rows: 137, measured: 122, mended: 125);
+    public void The_forty_sixth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortySixthHarvest, rows: 137, measured: 122, mended: 127);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>

@@ -20,4 +20,13 @@ public partial class DeadlineFamilyTests
     [InlineData("a) Chậm nhất 07 (bảy) ngày làm việc trước phiên họp đầu tiên của Hội đồng thẩm định, dự thảo được gửi cho các thành viên Hội đồng.", "event:")]
     [InlineData("Ngày 04/01/2026: Chậm nhất 70 ngày trước bầu cử, các Ban bầu cử được thành lập.", "once: 2026-01-04")]
     public void A_count_back_from_a_meeting_waits(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"phải thông báo trước 03 ngày làm việc cho đơn vị được kiểm tra" (notice that long before the inspection) and
+    /// "… về nơi cư trú … trong thời hạn 15 ngày làm việc phải đến cơ quan …" (a term the case starts) wait; beside a written
+    /// day the day is due.</summary>
+    [Theory]
+    [InlineData("Trường hợp kiểm tra định kỳ phải thông báo trước 03 ngày làm việc cho đơn vị được kiểm tra về thời gian, nội dung kiểm tra.", "event:")]
+    [InlineData("6. Chiến sĩ hoàn thành nghĩa vụ về nơi cư trú trong thời hạn 15 ngày làm việc phải đến cơ quan đăng ký nghĩa vụ quân sự để đăng ký.", "event:")]
+    [InlineData("Thông báo trước 03 ngày làm việc, hoàn thành trước ngày 30/6/2025.", "once: 2025-06-30")]
+    public void Notice_ahead_and_a_term_the_case_starts_wait(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
