@@ -724,7 +724,7 @@ public class CorpusPhraseTests
     /// of 154 (92.9 %); the parser at the session's start read 140. This test keeps that measure.
     /// </summary>
     [Fact]
-    public void The_forty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFifthHarvest, rows: 154, measured: 143, mended: 151);
+    public void The_forty_fifth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyFifthHarvest, rows: 154, measured: 143, mended: 152);
 
     /// <summary>
     /// The forty-sixth harvest: 137 time cells held out whole (<c>HeldOut/harvest46-held.tsv</c>): 2018–2024 decrees,
