@@ -394,8 +394,9 @@ public static partial class DeadlineParser
             if (Is(k, "cuoi", "dot") && WrittenAs(k + 1, "đợt"))
             {
                 // "- Cuối đợt giám sát (sau 05 ngày làm việc), mỗi thành viên gửi nội dung nhận xét …": the end of a round (of
-                // supervision, of a campaign) has no day of its own; an event only without a date.
-                SetEventMarker(k, EventWhen.WithoutDate);
+                // supervision, of a campaign) has no day of its own; an event only when the cell says no other time ("Định kỳ
+                // hàng tháng (…), cuối đợt tiêu hủy (…) và đột xuất …" is the monthly duty's).
+                SetEventMarker(k, EventWhen.WithoutAnyTime);
                 return k + 2;
             }
 
@@ -1075,10 +1076,16 @@ public static partial class DeadlineParser
         /// no quarter's number is another word, not "quý" ("Quy IV/2025", typed without accents, is still a quarter). "Quỹ"
         /// ("Quĩ"), a fund, written with the tilde or the hook, is never a quarter, wherever it stands ("… hoạt động của
         /// Quỹ;"). Nor is "quý" beside "hiếm", precious and rare ("loài thủy sản nguy cấp, quý, hiếm", "gen quý hiếm"). Nor
-        /// is "quy" without its accent glued by a stray mark to the word after it ("theo quy;định": "quy định").</summary>
+        /// is "quy" without its accent glued by a stray mark to the word after it ("theo quy;định": "quy định"), nor "hợp quy"
+        /// (conformity: "hồ sơ công bố hợp quy;") in a cell typed with its accents.</summary>
         private bool OtherWordThanQuarter(int k)
         {
             var word = text.Text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (Is(k - 1, "hop") && word.IndexOfAny("ýÝíÍ") < 0 && text.Text.AsSpan(tokens[k - 1].Start, tokens[k - 1].Length).IndexOfAny("ợỢ") >= 0)
+            {
+                return true;
+            }
+
             return word.IndexOfAny(FundMarks) >= 0 || (Is(k + 1, TokenType.Word) && !IsRomanLike(k + 1) && word.IndexOfAny("ýÝíÍ") < 0)
                 || Is(k + 1, "hiem") || (Is(k + 1, ',') && Is(k + 2, "hiem"))
                 || (Is(k + 2, TokenType.Word) && tokens[k + 1].Type == TokenType.Punct && Touches(k, k + 1) && Touches(k + 1, k + 2)

@@ -743,10 +743,11 @@ public class CorpusPhraseTests
     /// circulars and decisions the legal code quotes, documents no earlier harvest used (64 of them counts from an event),
     /// gathered while the forty-sixth's misses were mended and committed (<c>1bf7498</c>) before the parser read any. Its one
     /// run, on the parser of <c>7c6d109</c>, read 121 of 126 (96.0 %); the parser at the session's start read the same 121.
-    /// This test keeps that measure.
+    /// Two of its misses were mended at once (123 of 126, no longer blind); one of them this session's own "Cuối đợt" rule
+    /// had made. This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_forty_seventh_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortySeventhHarvest, rows: 126, measured: 121, mended: 121);
+    public void The_forty_seventh_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortySeventhHarvest, rows: 126, measured: 121, mended: 123);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>

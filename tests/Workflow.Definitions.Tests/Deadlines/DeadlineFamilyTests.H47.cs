@@ -1,0 +1,16 @@
+namespace Workflow.Definitions.Tests.Deadlines;
+
+/// <summary>The families mended from the forty-seventh harvest's misses.</summary>
+public partial class DeadlineFamilyTests
+{
+    /// <summary>"cuối đợt tiêu hủy" beside a monthly duty is the duty's; alone, "Cuối đợt giám sát …" still waits.</summary>
+    [Theory]
+    [InlineData("d) Định kỳ hàng tháng (đối với giám sát tiêu hủy tiền), cuối đợt tiêu hủy (đối với tiền in hỏng) và đột xuất theo yêu cầu, báo cáo kết quả với Chủ tịch Hội đồng.", "recurring: Tháng 1 2025-01-31 | Tháng 2 2025-02-28 | Tháng 3 2025-03-31 | Tháng 4 2025-04-30 | Tháng 5 2025-05-31 | Tháng 6 2025-06-30 | Tháng 7 2025-07-31 | Tháng 8 2025-08-31 | Tháng 9 2025-09-30 | Tháng 10 2025-10-31 | Tháng 11 2025-11-30 | Tháng 12 2025-12-31")]
+    [InlineData("- Cuối đợt giám sát, mỗi thành viên gửi nội dung nhận xét.", "event:")]
+    public void The_end_of_a_round_beside_a_duty(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>"hồ sơ công bố hợp quy" (conformity) is no quarter in a cell typed with its accents.</summary>
+    [Fact]
+    public void Hop_quy_is_no_quarter() =>
+        Assert.Equal("recurring: Năm 2025-12-31", Read("4. Định kỳ hàng năm, đột xuất tổng hợp báo cáo Bộ về tình hình kiểm tra chất lượng sản phẩm, tình hình tiếp nhận hồ sơ công bố hợp quy;"));
+}
