@@ -1647,7 +1647,7 @@ public static partial class DeadlineParser
         {
             for (var t = k - 1; t >= 0 && t >= k - reach && !Is(t, ',') && !Is(t, ';') && !IsSentenceBreak(t); t--)
             {
-                if (Is(t, "da") && text.Text.AsSpan(tokens[t].Start, tokens[t].Length).IndexOfAny("ãÃ") >= 0)
+                if (IsDone(t))
                 {
                     return true;
                 }
@@ -1655,6 +1655,9 @@ public static partial class DeadlineParser
 
             return false;
         }
+
+        /// <summary>Whether token <paramref name="t"/> is "đã" (done) as written, with its tilde: not "đa" of "tối đa".</summary>
+        private bool IsDone(int t) => Is(t, "da") && text.Text.AsSpan(tokens[t].Start, tokens[t].Length).IndexOfAny("ãÃ") >= 0;
 
         /// <summary>Whether "theo" and a kind of document start at <paramref name="k"/>: "(theo Nghị định số 62/2024/NĐ-CP là
         /// ngày 06 …)" says what another document set.</summary>

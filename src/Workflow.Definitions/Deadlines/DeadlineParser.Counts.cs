@@ -24,9 +24,7 @@ public static partial class DeadlineParser
             var j = afterUnit > 0 ? afterUnit : unit + 1;
             var working = !months && Is(j, "lam", "viec");
             j += working ? 2 : 0;
-            // "trong khoảng thời gian 30 ngày đầu kể từ ngày vợ sinh con": the first days of a count from something.
-            if (Is(j, "truoc") && Is(j + 1, TokenType.Word) && !Is(j + 1, "ngay") && !Is(j + 1, "tet") && !Is(j + 1, "khi") && !Is(j + 1, "nam")
-                && !Is(j + 1, "thang") && !Is(j + 1, "quy") && !Is(j + 1, "thoi") && !Is(j + 1, "han") && Is(k - 2, "cham", "nhat"))
+            if (Is(j, "truoc") && Is(k - 2, "cham", "nhat") && ActRightAfterCount(j + 1) && !Is(j + 1, "tet") && !Is(j + 1, "quy") && !Is(j + 1, "han"))
             {
                 // "Chậm nhất 07 (bảy) ngày làm việc trước phiên họp đầu tiên của Hội đồng thẩm định, dự thảo … được gửi …": a count
                 // back from something that happens (a meeting, a session) waits for it; beside a written day ("Ngày 04/01/2026:
@@ -35,6 +33,7 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            // "trong khoảng thời gian 30 ngày đầu kể từ ngày vợ sinh con": the first days of a count from something.
             var firstDays = Is(j, "dau", "tien") ? 2 : Is(j, "dau") ? 1 : 0;
             j += firstDays > 0 && (Is(j + firstDays, "ke", "tu") || Is(j + firstDays, "tinh", "tu")) ? firstDays : 0;
             j = PerUnitRate(j);
@@ -571,7 +570,7 @@ public static partial class DeadlineParser
             {
                 // "- Báo cáo tháng: Chậm nhất là 15 ngày kể từ ngày kết thúc tháng": counted from each month's end, every month,
                 // the month named before with no ends of its own.
-                items.RemoveAll(i => i.Kind == ItemKind.Period && i.LastToken < k && i.Period == ReportingPeriod.Monthly);
+                RemovePeriodsBefore(k, ReportingPeriod.Monthly);
                 for (var m = 1; m <= 12; m++)
                 {
                     var end = MonthEnd(context.TrackedYear, m);
@@ -600,27 +599,20 @@ public static partial class DeadlineParser
                 // năm": the duty named before is the one counted from, not a report due at the period's end as well; so is
                 // the same period named twice ("theo định kỳ hàng quý và hàng năm …. Báo cáo quý: Chậm nhất là 30 ngày, kể từ
                 // ngày kết thúc quý"), the frequency and the report's own label.
-                var every = quarter ? ReportingPeriod.Quarterly : ReportingPeriod.Yearly;
-                for (var i = items.Count - 1; i >= 0; i--)
-                {
-                    if (items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period == every)
-                    {
-                        items.RemoveAt(i);
-                    }
-                }
+                RemovePeriodsBefore(k, quarter ? ReportingPeriod.Quarterly : ReportingPeriod.Yearly);
 
                 // "hằng quý, 06 tháng … 15 ngày kể từ ngày kết thúc quý và 06 tháng": a half year ends with a quarter, so its
                 // report is counted from that quarter's end too, with no half-year's ends of its own.
                 if (quarter)
                 {
-                    items.RemoveAll(i => i.Kind == ItemKind.Period && i.LastToken < k && i.Period == ReportingPeriod.HalfYearly);
+                    RemovePeriodsBefore(k, ReportingPeriod.HalfYearly);
                 }
             }
             else if (half && !named)
             {
                 // "Báo cáo 06 tháng gửi … trong thời hạn 45 ngày đầu kể từ ngày kết thúc 06 tháng đầu năm": the half-year report
                 // named before is the one counted from, with no half-year's ends of its own.
-                items.RemoveAll(i => i.Kind == ItemKind.Period && i.LastToken < k && i.Period == ReportingPeriod.HalfYearly);
+                RemovePeriodsBefore(k, ReportingPeriod.HalfYearly);
             }
 
             var last = year + (named ? 1 : Is(year + 1, "tai", "chinh") || Is(year + 1, "ngan", "sach") || Is(year + 1, "duong", "lich") ? 2 : 0);
@@ -650,6 +642,19 @@ public static partial class DeadlineParser
 
             notes.Add($"{(lastDay ? "ngày cuối " : string.Empty)}{Original(k, unit)}{(working ? " làm việc" : string.Empty)} sau khi kết thúc {(quarter ? "mỗi quý" : half ? Original(period, period + 3) : "năm")}");
             return Math.Max(last, bracketed) + 1;
+        }
+
+        /// <summary>Removes the period items of <paramref name="period"/> said before token <paramref name="k"/>: the duty a
+        /// count from each period's end is counted from, which has no ends of its own.</summary>
+        private void RemovePeriodsBefore(int k, ReportingPeriod period)
+        {
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                if (items[i].Kind == ItemKind.Period && items[i].LastToken < k && items[i].Period == period)
+                {
+                    items.RemoveAt(i);
+                }
+            }
         }
 
         /// <summary>"Trong thời hạn 60 ngày kể từ ngày kết thúc 06 tháng đầu năm tài chính, doanh nghiệp thực hiện công bố thông

@@ -276,7 +276,9 @@ public static partial class DeadlineParser
             if (Is(j, "lan") || rounds)
             {
                 var at = j + 1;
-                while (at < tokens.Length && (tokens[at].IsPunct('/') || Is(at, "moi") || Is(at, "trong") || Is(at, "mot")))
+                // ("04 lần/01 năm": one year written with its number.)
+                while (at < tokens.Length && (tokens[at].IsPunct('/') || Is(at, "moi") || Is(at, "trong") || Is(at, "mot")
+                    || (Is(at, TokenType.Number) && tokens[at].Value == 1 && Is(at - 1, '/') && Is(at + 1, "nam"))))
                 {
                     at++;
                 }

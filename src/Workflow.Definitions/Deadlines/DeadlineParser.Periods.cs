@@ -466,16 +466,10 @@ public static partial class DeadlineParser
             return k + 1;
         }
 
-        /// <summary>How many times a year "năm" <paramref name="k"/> counts, when it is said as a frequency: "04 lần/01 năm",
-        /// "2 lần/năm" (times before it), "1 năm 1 lần", "Một năm 2 lần" (after it); 0 otherwise.</summary>
+        /// <summary>How many times a year "năm" <paramref name="k"/> counts, when the times are said after it: "1 năm 1 lần",
+        /// "Một năm 2 lần"; 0 otherwise. (Times said before it, "04 lần/01 năm", are read with the count: <see cref="NumberLed"/>.)</summary>
         private int TimesAYear(int k)
         {
-            var per = Is(k - 1, TokenType.Number) ? k - 2 : k - 1;
-            if (Is(per, '/') && Is(per - 1, "lan") && Is(per - 2, TokenType.Number))
-            {
-                return tokens[per - 2].Value;
-            }
-
             var one = (Is(k - 1, TokenType.Number) && tokens[k - 1].Value == 1) || Is(k - 1, "mot"); // "1 năm", "Một năm"
             return one && Is(k + 1, TokenType.Number) && Is(k + 2, "lan") ? tokens[k + 1].Value : 0;
         }

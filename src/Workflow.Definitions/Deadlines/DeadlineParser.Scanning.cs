@@ -905,7 +905,7 @@ public static partial class DeadlineParser
         {
             for (var t = k + 1; t < tokens.Length && t <= k + 4 && !Is(t, ',') && !IsSentenceBreak(t); t++)
             {
-                if (Is(t, "da") && text.Text.AsSpan(tokens[t].Start, tokens[t].Length).IndexOfAny("ãÃ") >= 0)
+                if (IsDone(t))
                 {
                     return true;
                 }

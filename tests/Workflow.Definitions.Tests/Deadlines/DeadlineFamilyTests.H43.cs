@@ -38,10 +38,12 @@ public partial class DeadlineFamilyTests
     public void Times_a_year_add_no_years_end(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 
     /// <summary>"Cuối đợt giám sát" (the end of a round) waits; a table's column named by its years ("Cột “2023 - 2027”") is
-    /// no deadline; "thù lao theo kế hoạch năm chia 12 tháng", a sum divided by months, is no yearly period.</summary>
+    /// no deadline; "thù lao theo kế hoạch năm chia 12 tháng", a sum divided by months, is no yearly period, nor is the year's
+    /// plan the figures come from after the cell's time ("theo kế hoạch năm").</summary>
     [Theory]
     [InlineData("- Cuối đợt giám sát (sau 05 ngày làm việc), mỗi thành viên gửi nội dung nhận xét về thư ký Tổ công tác.", "event:")]
     [InlineData("b) Cột “2025”: Thuế suất áp dụng từ ngày 01 tháng 01 năm 2025 đến hết ngày 31 tháng 12 năm 2025;", "continuous: Quý I 2025-03-31 | Quý II 2025-06-30 | Quý III 2025-09-30 | Quý IV 2025-12-31")]
     [InlineData("Trước ngày 20 hàng tháng, cơ quan chi trả thù lao (80% của số tiền thù lao theo kế hoạch năm chia 12 tháng).", "recurring: Tháng 1 2025-01-20 | Tháng 2 2025-02-20 | Tháng 3 2025-03-20 | Tháng 4 2025-04-20 | Tháng 5 2025-05-20 | Tháng 6 2025-06-20 | Tháng 7 2025-07-20 | Tháng 8 2025-08-20 | Tháng 9 2025-09-20 | Tháng 10 2025-10-20 | Tháng 11 2025-11-20 | Tháng 12 2025-12-20")]
+    [InlineData("Trước ngày 20 hàng tháng, cơ quan chi trả thù lao (80% của số tiền thù lao theo kế hoạch năm).", "recurring: Tháng 1 2025-01-20 | Tháng 2 2025-02-20 | Tháng 3 2025-03-20 | Tháng 4 2025-04-20 | Tháng 5 2025-05-20 | Tháng 6 2025-06-20 | Tháng 7 2025-07-20 | Tháng 8 2025-08-20 | Tháng 9 2025-09-20 | Tháng 10 2025-10-20 | Tháng 11 2025-11-20 | Tháng 12 2025-12-20")]
     public void A_rounds_end_a_columns_year_and_a_sum_by_months(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
