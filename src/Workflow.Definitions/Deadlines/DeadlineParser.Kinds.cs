@@ -547,9 +547,8 @@ public static partial class DeadlineParser
 
         /// <summary>Whether the half-year at <paramref name="first"/> is what a report covers or what data, results or a
         /// situation are of: a report word, "số liệu", "kết quả" or "tình hình" before it in its clause, at most a dozen words
-        /// back ("Báo cáo 6 tháng …", "Báo cáo
-        /// giám sát an toàn vi mô 6 tháng đầu năm", "đối với số liệu 06 tháng đầu năm", "và kết quả kê khai hoạt động chăn nuôi
-        /// 06 tháng cuối năm").</summary>
+        /// back ("Báo cáo 6 tháng …", "Báo cáo giám sát an toàn vi mô 6 tháng đầu năm", "đối với số liệu 06 tháng đầu năm",
+        /// "và kết quả kê khai hoạt động chăn nuôi 06 tháng cuối năm").</summary>
         private bool ReportOrDataBefore(int first)
         {
             for (var j = first - 2; j >= 0 && j >= first - 14 && !Is(j, ',') && !Is(j, ';') && !IsSentenceBreak(j); j--)
