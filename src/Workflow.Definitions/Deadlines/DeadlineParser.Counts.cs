@@ -727,7 +727,8 @@ public static partial class DeadlineParser
 
         /// <summary>"(tính đến) trước ngày" followed by no day, or "trước khi", at <paramref name="j"/>, a comma allowed before
         /// them: the words name an event, not a date ("trước ngày chấm dứt hợp đồng", "trước khi khai mạc", "tính đến trước
-        /// ngày hết hiệu lực", "07 ngày làm việc, trước ngày tiếp xúc cử tri", "trước thời gian tổ chức cuộc họp").</summary>
+        /// ngày hết hiệu lực", "07 ngày làm việc, trước ngày tiếp xúc cử tri", "trước thời gian tổ chức cuộc họp", "trước giờ cấp
+        /// toa xe").</summary>
         private bool BeforeAnEvent(int j)
         {
             j += Is(j, ',') ? 1 : 0; // "Chậm nhất là 07 ngày làm việc, trước ngày tiếp xúc cử tri …": a comma may stand before them
@@ -735,7 +736,9 @@ public static partial class DeadlineParser
             // ("Chậm nhất 45 ngày trước thời điểm Giấy phép … hết hiệu lực": "thời điểm", the moment, before words, as "ngày".)
             // ("… trước thời gian tổ chức cuộc họp …": "thời gian", the time, before an act's words, as "ngày"; not "trước thời
             // gian quy định", "… nêu trên", "… này", a time set elsewhere.)
+            // ("Chậm nhất 02 giờ trước giờ cấp toa xe": "giờ", the hour of an act, as "ngày".)
             return Is(j, "truoc", "khi") || (Is(j, "truoc", "thoi") && Is(j + 2, "diem") && Is(j + 3, TokenType.Word))
+                || (Is(j, "truoc", "gio") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay"))
                 || (Is(j, "truoc", "thoi", "gian") && Is(j + 3, TokenType.Word) && !Is(j + 3, "quy") && !Is(j + 3, "nay") && !Is(j + 3, "neu") && !Is(j + 3, "tren") && !Is(j + 3, "do")) || (Is(j, "truoc", "ngay") && Is(j + 2, TokenType.Word) && !Is(j + 2, "nay") && !Is(j + 2, "cuoi") && !Is(j + 2, "mung") && (!Is(j + 2, "dau") || FirstDayOfAnAct(j + 3)));
         }
 

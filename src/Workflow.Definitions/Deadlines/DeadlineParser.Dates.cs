@@ -259,6 +259,13 @@ public static partial class DeadlineParser
                     return j + 1;
                 }
 
+                if (period is not null && LengthOfTime(k, j))
+                {
+                    // "có thể kéo dài thêm nhưng không quá 06 tháng", "gia hạn tối đa 06 tháng": how long something may last,
+                    // no period that ends on a day.
+                    return j + 1;
+                }
+
                 if (period is { } p)
                 {
                     // ("06 tháng 01 lần": the frequency's words are the period's.)
@@ -276,9 +283,10 @@ public static partial class DeadlineParser
             if (Is(j, "lan") || rounds)
             {
                 var at = j + 1;
-                // ("04 lần/01 năm": one year written with its number.)
+                // ("04 lần/01 năm", "01 lần trong 01 tháng": one period written with its number.)
                 while (at < tokens.Length && (tokens[at].IsPunct('/') || Is(at, "moi") || Is(at, "trong") || Is(at, "mot")
-                    || (Is(at, TokenType.Number) && tokens[at].Value == 1 && Is(at - 1, '/') && Is(at + 1, "nam"))))
+                    || (Is(at, TokenType.Number) && tokens[at].Value == 1 && (Is(at - 1, '/') || Is(at - 1, "trong"))
+                        && (Is(at + 1, "nam") || Is(at + 1, "quy") || Is(at + 1, "thang")))))
                 {
                     at++;
                 }
@@ -495,6 +503,28 @@ public static partial class DeadlineParser
                 Start = firstHalf ? new LocalDate(year, 1, 1) : new LocalDate(year, 7, 1),
             });
             return last + 1;
+        }
+
+        /// <summary>Whether the months counted at <paramref name="k"/> (their unit at <paramref name="unit"/>) are a length of
+        /// time: after "không quá", "tối đa", "thêm", "gia hạn" or "kéo dài" ("kéo dài thêm nhưng không quá 06 tháng"). Not
+        /// after "định kỳ" nor before "một lần" or "/lần": "định kỳ tối đa 06 tháng một lần" is how often.</summary>
+        private bool LengthOfTime(int k, int unit)
+        {
+            var says = Is(k - 2, "khong", "qua") || Is(k - 2, "toi", "da") || Is(k - 1, "them") || Is(k - 2, "gia", "han") || Is(k - 2, "keo", "dai");
+            if (!says || Is(unit + 1, '/') || Is(unit + 1, "mot", "lan") || (Is(unit + 1, TokenType.Number) && Is(unit + 2, "lan")))
+            {
+                return false;
+            }
+
+            for (var t = k - 1; t >= 0 && t >= k - 5; t--)
+            {
+                if (Is(t, "dinh", "ky"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Whether the words ending at token <paramref name="last"/> name the constitution or a law, which the year

@@ -124,11 +124,12 @@ public static partial class DeadlineParser
                 return years;
             }
 
-            if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam")) && Digits(k) <= 3
+            if ((Is(k + 1, "ngay") || Is(k + 1, "thang") || Is(k + 1, "nam") || Is(k + 1, "gio")) && Digits(k) <= 3
                 && (BeforeAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2) || (Is(k - 1, "truoc") && UpToAnEvent(Is(k + 1, "ngay", "lam") ? k + 4 : k + 2))))
             {
-                // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc": counted back from an
-                // event the task waits for, not from a date; with the day it comes to written beside it, that day.
+                // "Chậm nhất 01 năm trước ngày chấm dứt hợp đồng dự án", "30 ngày trước khi khai mạc", "02 giờ trước giờ cấp
+                // toa xe": counted back from an event the task waits for, not from a date; with the day it comes to written
+                // beside it, that day.
                 if (CountBesideItsDay(k, Is(k + 1, "ngay", "lam") ? k + 4 : k + 2) is var beside && beside > k)
                 {
                     return beside;

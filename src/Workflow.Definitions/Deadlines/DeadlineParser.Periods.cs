@@ -334,7 +334,7 @@ public static partial class DeadlineParser
                     return BeforeYear(k, k + 1);
                 }
 
-                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1) || InWordsOfAnEvent(k))
+                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1) || NamesAmendment(k) || InWordsOfAnEvent(k))
                 {
                     return k + 2;
                 }
@@ -508,6 +508,27 @@ public static partial class DeadlineParser
                 }
             }
 
+            return true;
+        }
+
+        /// <summary>"(được sửa đổi, bổ sung năm 2020)", "(sửa đổi năm 2019)" after a law's name: the year the cited law was
+        /// amended, no deadline. Only in brackets: a plan's own "Rà soát, sửa đổi, bổ sung năm 2026" is the year the work is
+        /// done.</summary>
+        private bool NamesAmendment(int k)
+        {
+            var j = Is(k - 2, "bo", "sung") || Is(k - 2, "sua", "doi") ? k - 2 : -1;
+            if (j >= 2 && Is(j, "bo") && Is(j - 1, ',') && Is(j - 3, "sua", "doi"))
+            {
+                j -= 3;
+            }
+
+            j = Is(j - 1, "duoc") ? j - 1 : j;
+            if (j < 1 || !Is(j - 1, '('))
+            {
+                return false;
+            }
+
+            notes.Add($"\"{Original(j, k + 1)}\" là năm luật được dẫn sửa đổi, không phải hạn");
             return true;
         }
 

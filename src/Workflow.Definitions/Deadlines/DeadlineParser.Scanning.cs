@@ -441,6 +441,13 @@ public static partial class DeadlineParser
                 return Every(k + 1, Is(k - 1, TokenType.Number) ? k - 1 : k);
             }
 
+            // "Kiểm tra … ít nhất 01 lần trong 01 tuần", "2 lần trong tuần": as "01 lần/tuần" (not "… trong ngày 15/3", a day).
+            var per = Is(k + 2, TokenType.Number) && tokens[k + 2].Value == 1 ? k + 2 : k + 1;
+            if (Is(k, "lan", "trong") && (Is(per + 1, "tuan") || Is(per + 1, "ngay")) && !Is(per + 2, TokenType.Number))
+            {
+                return Every(per, Is(k - 1, TokenType.Number) ? k - 1 : k);
+            }
+
             return k;
         }
 

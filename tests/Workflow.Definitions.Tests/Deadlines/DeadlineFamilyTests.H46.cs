@@ -29,4 +29,18 @@ public partial class DeadlineFamilyTests
     [InlineData("6. Chiến sĩ hoàn thành nghĩa vụ về nơi cư trú trong thời hạn 15 ngày làm việc phải đến cơ quan đăng ký nghĩa vụ quân sự để đăng ký.", "event:")]
     [InlineData("Thông báo trước 03 ngày làm việc, hoàn thành trước ngày 30/6/2025.", "once: 2025-06-30")]
     public void Notice_ahead_and_a_term_the_case_starts_wait(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>A year in brackets after "(được) sửa đổi, bổ sung" is when a cited law was amended; outside brackets, a plan's
+    /// "sửa đổi, bổ sung năm 2026" is the year of its work.</summary>
+    [Theory]
+    [InlineData("Trong thời hạn 05 ngày làm việc kể từ khi phát hiện, lập hồ sơ theo Điều 103 Luật Xử lý vi phạm hành chính (được sửa đổi, bổ sung năm 2020).", "event:")]
+    [InlineData("Luật Xử lý vi phạm hành chính năm 2012 (sửa đổi năm 2020): trong 05 ngày kể từ ngày nhận.", "event:")]
+    [InlineData("Rà soát, sửa đổi, bổ sung năm 2026", "continuous: Quý I 2026-03-31 | Quý II 2026-06-30 | Quý III 2026-09-30 | Quý IV 2026-12-31")]
+    public void An_amended_laws_year_is_no_deadline(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>Hours counted back from the hour of an act ("trước giờ cấp toa xe") wait for it, as "trước khi" does.</summary>
+    [Theory]
+    [InlineData("1. Chậm nhất 02 giờ trước giờ cấp toa xe, doanh nghiệp phải thông báo cho người thuê vận tải.", "event:")]
+    [InlineData("Chậm nhất 48 giờ trước khi xuất cảnh, cơ quan chủ quản thông báo bằng văn bản.", "event:")]
+    public void Hours_before_an_act_wait_for_it(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
