@@ -219,10 +219,10 @@ public static partial class DeadlineParser
                 return true;
             }
 
-            if (Is(itemFirst - 1, "den") && Is(itemFirst, "nam") && Is(itemFirst + 2, ':') && ShareRightAfter(itemFirst + 3))
+            if (Is(itemFirst - 1, "den") && Is(itemFirst, "nam") && (Is(itemFirst + 2, ':') || Is(itemFirst + 2, ',')) && ShareRightAfter(itemFirst + 3))
             {
-                // "- Đến năm 2025: 100% Luật Quản lý thuế và các văn bản hướng dẫn … được bổ sung": a share to reach by a year,
-                // said after it, is a target by its end.
+                // "- Đến năm 2025: 100% Luật Quản lý thuế và các văn bản hướng dẫn … được bổ sung", "g) Đến năm 2020, 100% người
+                // có công … được lập hồ sơ": a share to reach by a year, said after it, is a target by its end.
                 return true;
             }
 

@@ -54,10 +54,13 @@ public static partial class DeadlineParser
             j += Is(j, ',') && (Is(j + 1, "ke", "tu") || Is(j + 1, "tinh", "tu") || Is(j + 1, "truoc", "ngay") || Is(j + 1, "sau", "ngay")) ? 1 : 0;
             j += BracketOpensCountStart(j) ? 1 : 0;
             var from = Is(j, "ke", "tu") || Is(j, "tinh", "tu") ? j + 2 : Is(j, "tu") ? j + 1 : -1;
-            if (from == j + 1 && !months && Is(from, "ngay") && WrittenDate(from + 1) is { } first && (Is(first.Last + 1, "den") || Is(first.Last + 1, '-')))
+            if (from > 0 && !months && Is(from, "ngay") && WrittenDate(from + 1) is { } first
+                && (from == j + 1 ? Is(first.Last + 1, "den") || Is(first.Last + 1, '-') : SpanEndAfter(first.Last + 1)))
             {
                 // "diễn ra trong 3 ngày từ ngày 2/12 đến hết ngày 4/12": days followed by a span from a written day, "từ" without
-                // "kể", say how long the span lasts, no count from its first day: the span is read on its own.
+                // "kể", say how long the span lasts, no count from its first day: the span is read on its own. So do they with
+                // "kể từ" when the span's last day is written out: "Thời gian lấy ý kiến: 30 ngày, kể từ ngày 17/5/2024 đến
+                // hết ngày 16/6/2024".
                 return j;
             }
 
@@ -497,6 +500,19 @@ public static partial class DeadlineParser
             AddDate(due, null, written.YearImplicit, k, written.Last);
             notes.Add(Original(k, written.Last));
             return written.Last + 1;
+        }
+
+        /// <summary>Whether "đến (hết) (ngày)" and a day written out follow at <paramref name="j"/>: the last day of a span.</summary>
+        private bool SpanEndAfter(int j)
+        {
+            if (!(Is(j, "den") || Is(j, "toi")))
+            {
+                return false;
+            }
+
+            j += Is(j + 1, "het") ? 2 : 1;
+            j += Is(j, "ngay") ? 1 : 0;
+            return WrittenDate(j) is not null;
         }
 
         /// <summary><paramref name="count"/> months, working days or days after <paramref name="from"/> (before it when

@@ -303,6 +303,20 @@ public static partial class DeadlineParser
                     return last + 1;
                 }
 
+                if (Is(at, "nam") && !IsYearNumber(at + 1) && (!rounds || at > j + 1) && RoundsListedAfter(at + 1))
+                {
+                    // "Thời gian chi trả thực hiện 2 lần trong năm học: lần 1 chi trả vào tháng 12 hằng năm; lần 2 … vào tháng 5
+                    // hằng năm": each round gives its own month; the count of rounds is no period of its own.
+                    return at + 1;
+                }
+
+                if (Is(at, "nam") && !IsYearNumber(at + 1) && (!rounds || at > j + 1) && EarlierInClause(k, "khuyen", "khich"))
+                {
+                    // "Nộp tối thiểu 50% … trước ngày 30 tháng 7 năm 2022, số còn lại nộp trước ngày 20 tháng 11 năm 2022.
+                    // Khuyến khích các tổ chức nộp Quỹ 01 lần/năm": a way of paying encouraged, no duty's frequency.
+                    return at + 1;
+                }
+
                 if (Is(at, "nam") && !IsYearNumber(at + 1) && (!rounds || at > j + 1))
                 {
                     var period = n switch
@@ -330,6 +344,21 @@ public static partial class DeadlineParser
             var edition = Is(k - 1, ':') && Touches(k - 1, k) && k >= 2 && Touches(k - 2, k - 1);
             // Not "đón chào năm mới 2026": the New Year's name, an occasion, not a year's work.
             return IsYearNumber(k) && !Is(k - 1, '/') && !Is(k + 1, '/') && !edition && !Is(k - 2, "nam", "moi") ? BareYear(k) : k;
+        }
+
+        /// <summary>Whether the first of the rounds just counted is named within twenty tokens from <paramref name="j"/>, in
+        /// its sentence: "lần 1", "lần thứ nhất", "đợt 1" ("… 2 lần trong năm học: lần 1 chi trả vào tháng 12 …").</summary>
+        private bool RoundsListedAfter(int j)
+        {
+            for (var t = j; t + 1 < tokens.Length && t < j + 20 && !IsSentenceBreak(t); t++)
+            {
+                if ((Is(t, "lan") || Is(t, "dot")) && ((Is(t + 1, TokenType.Number) && tokens[t + 1].Value == 1) || Is(t + 1, "thu", "nhat")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether "N tháng 01 lần" (<paramref name="k"/> the count, <paramref name="j"/> "tháng") says how often, once

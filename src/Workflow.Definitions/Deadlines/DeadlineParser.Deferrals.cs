@@ -48,7 +48,7 @@ public static partial class DeadlineParser
 
             if (first == 'k' && IsSession(k))
             {
-                if (!SessionOfSecondReport(k))
+                if (!SessionOfSecondReport(k) && !SessionOfPurposeAfterDuty(k))
                 {
                     SetEventMarker(k, EventWhen.WithoutDate);
                 }
@@ -397,6 +397,32 @@ public static partial class DeadlineParser
             }
 
             return j > k + 1 ? j : k;
+        }
+
+        /// <summary>Whether the session at <paramref name="k"/> is where a report goes on to, in a purpose ("để …") after the
+        /// duty's frequency in its sentence: "định kỳ hằng quý báo cáo Ủy ban nhân dân quận … để báo cáo Hội đồng nhân dân
+        /// cùng cấp tại kỳ họp gần nhất" is quarterly; the session is the note's, no event.</summary>
+        private bool SessionOfPurposeAfterDuty(int k)
+        {
+            if (recurringMarkers.Count == 0 || recurringMarkers[^1] >= k)
+            {
+                return false;
+            }
+
+            for (var t = k - 1; t > recurringMarkers[^1]; t--)
+            {
+                if (IsSentenceBreak(t))
+                {
+                    return false;
+                }
+
+                if (Is(t, "de") && WrittenAs(t, "để"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether "kỳ họp" (a session) starts at <paramref name="k"/>: not "ký hợp" ("cơ quan đăng ký hợp tác xã"),

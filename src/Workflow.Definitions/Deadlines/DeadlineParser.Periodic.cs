@@ -172,6 +172,13 @@ public static partial class DeadlineParser
                 return CountedFrom(k, k - 2, afterUnit: k + 1);
             }
 
+            if (tokens[k].Length <= 2 && n is >= 1 and <= 31 && (Is(k - 1, "va") || Is(k - 1, ',')) && Is(k - 2, TokenType.Number)
+                && Digits(k - 2) <= 2 && Is(k - 3, "ngay") && (Is(k + 1, "hang", "thang") || Is(k + 1, "moi", "thang")))
+            {
+                // "vào ngày 15 và 25 hàng tháng": the second day of a list said once with "ngày" takes "hằng tháng" too.
+                return DayOfMonth(n, nextMonth: false, k, k + 2);
+            }
+
             if (tokens[k].Length <= 2 && n is >= 1 and <= 31 && (Is(k - 1, "truoc") || Is(k - 1, "nhat") || Is(k - 1, "vao"))
                 && (Is(k + 1, "hang", "thang") || Is(k + 1, "moi", "thang")))
             {
@@ -195,9 +202,11 @@ public static partial class DeadlineParser
                 return DayOfMonth(n, nextMonth: false, k, k + 2);
             }
 
-            if ((Is(k + 1, "va") || Is(k + 1, ',')) && Is(k + 2, "ngay") && Is(k + 3, TokenType.Number) && tokens[k + 3].Length <= 2
+            if ((Is(k + 1, "va") || Is(k + 1, ',')) && ((Is(k + 2, "ngay") && Is(k + 3, TokenType.Number) && tokens[k + 3].Length <= 2
                 && (Is(k + 4, "hang", "thang") || Is(k + 4, "moi", "thang")))
+                || (Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2 && tokens[k + 2].Value is >= 1 and <= 31 && (Is(k + 3, "hang", "thang") || Is(k + 3, "moi", "thang")))))
             {
+                // ("ngày 15 và 25 hàng tháng": the second said without "ngày".)
                 // "Trước ngày 05 và ngày 20 hằng tháng": days listed before "hằng tháng" each take it.
                 return DayOfMonth(n, nextMonth: false, k, k);
             }
@@ -934,8 +943,38 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (yearImplicit && ListedQuartersAfter(j + 2) is var listed && listed > j + 2)
+            {
+                // "Trước ngày 25 tháng đầu tiên Quý II, Quý III và Quý IV": that day of each quarter listed, no year said:
+                // every year.
+                for (var t = j + 1; t < listed; t++)
+                {
+                    if (Quarter(t) is var each and > 0 && (Is(t - 1, "quy") || Is(t - 1, ',') || Is(t - 1, "va")))
+                    {
+                        var m = Is(at, "cuoi") ? each * 3 : (each * 3) - 2;
+                        AddDate(new LocalDate(year, m, Math.Min(day, CalendarSystem.Iso.GetDaysInMonth(year, m))), QuarterNames[each - 1], true, k, listed - 1);
+                    }
+                }
+
+                recurringMarkers.Add(k);
+                return listed;
+            }
+
             AddDate(new LocalDate(year, month, day), null, yearImplicit, k, after - 1);
             return after;
+        }
+
+        /// <summary>The token after more quarters listed from <paramref name="j"/> (", Quý III và Quý IV", ", III, IV"), none
+        /// with a year; <paramref name="j"/> when none is listed there.</summary>
+        private int ListedQuartersAfter(int j)
+        {
+            var end = j;
+            while ((Is(end, ',') || Is(end, "va")) && (Is(end + 1, "quy") ? Quarter(end + 2) : Quarter(end + 1)) > 0)
+            {
+                end += Is(end + 1, "quy") ? 3 : 2;
+            }
+
+            return end > j && !Is(end, '/') && !Is(end, "nam") ? end : j;
         }
 
         /// <summary>At "sau" after "tháng tiếp theo": "sau tháng cuối (cùng) (của) kỳ báo cáo (đối với) báo cáo quý" and

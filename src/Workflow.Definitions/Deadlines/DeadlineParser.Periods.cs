@@ -32,6 +32,13 @@ public static partial class DeadlineParser
                 return Is(j, "sau") ? j + 1 : j + 2;
             }
 
+            if (q == 0 && Is(j, "truoc") && Is(k - 1, "cua") && items.Exists(static i => i.Kind == ItemKind.Date))
+            {
+                // "Trước ngày 25 tháng đầu tiên Quý II, Quý III và Quý IV, … xác định sản lượng … thực tế của quý trước": after
+                // the duty's own days, the quarter before each is what the figures are of, no quarterly period.
+                return j + 1;
+            }
+
             if (q == 0)
             {
                 if (j < tokens.Length && (tokens[j].IsNumber || IsRomanLike(j)) && !Is(j + 1, "thang"))
@@ -177,6 +184,13 @@ public static partial class DeadlineParser
 
             if (!Is(j, TokenType.Number))
             {
+                if (Is(k - 1, "cac") && Is(j, "con", "lai") && items.Exists(static i => i.Kind == ItemKind.Date))
+                {
+                    // "… ước sản lượng điện thương phẩm các tháng còn lại trong năm": after the duty's own days, the months
+                    // left are what is estimated, no monthly period.
+                    return j + 2;
+                }
+
                 if (!BrokenDownBy(k))
                 {
                     AddPeriod(ReportingPeriod.Monthly, k);

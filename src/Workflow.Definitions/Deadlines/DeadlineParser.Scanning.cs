@@ -145,6 +145,11 @@ public static partial class DeadlineParser
         /// "tháng", "thường xuyên", "trước ngày", "từ ngày", "theo hướng dẫn", and the extended patterns of t.</summary>
         private int TryItemT(int k)
         {
+            if (Is(k, "truong", "hop") && DayOffShift(k) is var shifted && shifted > k)
+            {
+                return shifted;
+            }
+
             // ("6 tháng" is a count, but "Đợt 1 tháng 4" is the round's number, then its month.)
             if (Is(k, "thang") && (!Is(k - 1, TokenType.Number) || ((Is(k - 2, "dot") || Is(k - 2, "buoc")) && Is(k + 1, TokenType.Number)))
                 && !OtherWordThanMonth(k))
@@ -256,10 +261,74 @@ public static partial class DeadlineParser
             return k;
         }
 
+        /// <summary>"… vào ngày 15 và 25 hàng tháng, nếu trùng vào ngày nghỉ lễ, tết hoặc ngày nghỉ hàng tuần thì chuyển sang
+        /// ngày làm việc tiếp theo", "(nếu ngày tiếp công dân định kỳ trùng vào ngày Lễ, Tết thì sẽ tiếp vào ngày làm việc kế
+        /// tiếp theo)", "trường hợp … trùng với ngày nghỉ … thì …": what is done when a day falls on a day off, no date nor
+        /// frequency of its own (not the Tết, not "hàng tuần"); its words are the note. At "nếu" or "trường hợp" at
+        /// <paramref name="k"/>, "trùng" within eight words, then a day off ("ngày nghỉ", "ngày lễ", "Lễ, Tết", "Chủ nhật"),
+        /// then "thì" before the clause ends (its bracket, ";" or "."). A clause that writes a day or month out ("Nếu ngày
+        /// 15/7/2025 trùng ngày nghỉ thì …", "… thì nộp trước ngày 20/12") is left to be read. Returns the token that ends the clause, or <paramref name="k"/>.</summary>
+        private int DayOffShift(int k)
+        {
+            if (!Mentions("trung"))
+            {
+                return k;
+            }
+
+            var from = Is(k, "neu") ? k + 1 : k + 2;
+            var coincide = -1;
+            for (var t = from; t < tokens.Length && t <= from + 8 && coincide < 0 && !Is(t, ';') && !Is(t, '.'); t++)
+            {
+                coincide = Is(t, "trung") && WrittenAs(t, "trùng") ? t : -1;
+            }
+
+            var off = coincide + 1 + (Is(coincide + 1, "vao") || Is(coincide + 1, "voi") ? 1 : 0);
+            off += Is(off, "cac") || Is(off, "nhung") ? 1 : 0;
+            off += Is(off, "ngay") ? 1 : 0;
+            if (coincide < 0 || !(Is(off, "nghi") || Is(off, "le") || Is(off, "tet") || Is(off, "chu", "nhat") || Is(off, "thu", "bay")))
+            {
+                return k;
+            }
+
+            var inBracket = Is(k - 1, '(');
+            var then = false;
+            var end = k;
+            for (; end < tokens.Length && !Is(end, ')') && !(!inBracket && (Is(end, ';') || Is(end, '.'))); end++)
+            {
+                if (Is(end, TokenType.Number))
+                {
+                    return k;
+                }
+
+                then |= Is(end, "thi");
+            }
+
+            if (!then)
+            {
+                return k;
+            }
+
+            notes.Add(Original(k, end - 1));
+            return end;
+        }
+
         /// <summary>The patterns of <see cref="TryItem"/> at a word of letter n, in their order:
         /// "năm", "nửa", "nếu", and the extended patterns of n.</summary>
         private int TryItemN(int k)
         {
+            if (Is(k, "neu") && DayOffShift(k) is var shifted && shifted > k)
+            {
+                return shifted;
+            }
+
+            if (Is(k, "ngay") && (Is(k - 2, "bao", "cao") || Is(k - 2, "thong", "bao")) && WrittenAs(k, "ngay") && !Is(k + 1, TokenType.Number))
+            {
+                // "Đối với các vụ lộ, mất bí mật nhà nước xảy ra phải báo cáo ngay về UBND tỉnh": a report made at once, when
+                // something happens; an event when the cell says no other time.
+                SetEventMarker(k, EventWhen.WithoutAnyTime);
+                return k + 1;
+            }
+
             if (TryExtendedItem(k) is var extended && extended > k)
             {
                 return extended;
@@ -352,6 +421,13 @@ public static partial class DeadlineParser
 
                 notes.Add(Original(k, end).TrimEnd(ConditionTrim));
                 return end + 1;
+            }
+
+            if (Is(k, "dinh", "ky") && Is(k - 2, "suc", "khoe"))
+            {
+                // "được khám sức khỏe định kỳ": the kind of check-up, no duty's frequency ("khám sức khỏe định kỳ hằng năm" is
+                // yearly by its own "hằng năm").
+                return k + 2;
             }
 
             if (Is(k, "dinh", "ky"))
@@ -956,7 +1032,7 @@ public static partial class DeadlineParser
 
         /// <summary>Whether the "mỗi / hằng" at <paramref name="k"/> ends an average ("thu nhập bình quân hằng tháng": right after
         /// "bình quân"), a fee per month of delay ("lệ phí cho mỗi tháng bị muộn"), or a capacity ("công suất") said within a few words before
-        /// it, in its clause, or names a daily newspaper ("đăng báo hàng ngày", "tờ báo (in) hằng ngày", "trên báo hàng ngày"). (An
+        /// it, in its clause, or names a daily newspaper ("đăng báo hàng ngày", "tờ báo (in, viết) hằng ngày", "trên báo hàng ngày"). (An
         /// output, "báo cáo sản lượng khai thác hằng năm", is reported every year.)</summary>
         private bool RateOfCapacity(int k)
         {
@@ -965,8 +1041,9 @@ public static partial class DeadlineParser
                 return true; // "thu nhập bình quân hàng tháng": an average per month, a rate, not a frequency
             }
 
-            // ("tờ báo in hằng ngày", "báo giấy hằng ngày": the kind of paper may stand between; never "báo cáo", a report.)
-            var paper = Is(k - 1, "in") || Is(k - 1, "giay") ? k - 2 : k - 1;
+            // ("tờ báo in hằng ngày", "báo giấy hằng ngày", "một tờ báo viết hằng ngày": the kind of paper may stand between;
+            // never "báo cáo", a report.)
+            var paper = Is(k - 1, "in") || Is(k - 1, "giay") || Is(k - 1, "viet") ? k - 2 : k - 1;
             if (Is(k + 1, "ngay") && Is(paper, "bao") && (Is(paper - 1, "dang") || Is(paper - 1, "to") || Is(paper - 1, "tren")))
             {
                 return true; // "đăng báo hàng ngày của Trung ương": a daily newspaper, the paper's name, not a frequency

@@ -756,10 +756,10 @@ public class CorpusPhraseTests
     /// and communes' notices, reception schedules and consultations kept as stored web pages, and 2018–2026 laws, decrees,
     /// circulars and decisions kept by repositories no harvest had opened, committed (<c>9553efb</c>) before the parser read
     /// any. Its one run, on the parser of <c>9611a8c</c>, read 81 of 93 (87.1 %); the parser at the session's start read the
-    /// same 81. This test keeps that measure.
+    /// same 81. Eleven of its twelve misses were mended at once (92 of 93, no longer blind). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_forty_eighth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyEighthHarvest, rows: 93, measured: 81, mended: 81);
+    public void The_forty_eighth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyEighthHarvest, rows: 93, measured: 81, mended: 92);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
