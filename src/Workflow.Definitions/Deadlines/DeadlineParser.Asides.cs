@@ -21,6 +21,47 @@ public static partial class DeadlineParser
 
     private sealed partial class Reading
     {
+        /// <summary>"Thông báo lùi thời gian công bố giá theo thông báo số 25/TBĐG-CTMT … (công bố giá ngày 30/5/2021) đến ngày
+        /// 19/06/2021": in a cell that puts something off ("lùi", "hoãn", "dời"), a day in brackets before "đến (ngày)" and the
+        /// new day is the old one, the note's; the new day is due. Runs after the scan.</summary>
+        private void SetPostponedDatesApart()
+        {
+            if (items.Count < 2 || !(Mentions("lui") || Mentions("hoan") || Mentions("doi")))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 2; i >= 0; i--)
+            {
+                var open = OpenBracketBefore(items[i].FirstToken);
+                var close = open >= 0 ? ClosingBracket(open) : -1;
+                var to = close + 1;
+                if (items[i].Kind != ItemKind.Date || open < 0 || items[i].LastToken >= close || !(Is(to, "den") || Is(to, "toi"))
+                    || items[i + 1].FirstToken > to + 2 || !PutsOff(open))
+                {
+                    continue;
+                }
+
+                notes.Add(Original(open + 1, close - 1));
+                items.RemoveAt(i);
+            }
+        }
+
+        /// <summary>Whether "lùi", "hoãn" or "dời" (written with their accents) comes before <paramref name="k"/> in its
+        /// sentence.</summary>
+        private bool PutsOff(int k)
+        {
+            for (var t = k - 1; t >= 0 && !IsSentenceBreak(t); t--)
+            {
+                if ((Is(t, "lui") && WrittenAs(t, "lùi")) || (Is(t, "hoan") && WrittenAs(t, "hoãn")) || (Is(t, "doi") && WrittenAs(t, "dời")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Runs after the scan, before spans are joined.</summary>
         private void SetAsidesApart()
         {

@@ -33,6 +33,15 @@ public static partial class DeadlineParser
                 return k;
             }
 
+            if (Is(k - 1, "sau") && k - 1 == AfterListMarker() && Is(j, ',') && Is(j + 1, TokenType.Word) && fraction < 0)
+            {
+                // "- Sau 15 ngày, nếu không có khiếu kiện, thắc mắc của nhân dân thì Ủy ban nhân dân cấp xã lập Biên bản …": a
+                // step of a procedure that long after the one before it (a list posted), a day the cell does not give: it
+                // waits.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return j;
+            }
+
             // "trong khoảng thời gian 30 ngày đầu kể từ ngày vợ sinh con": the first days of a count from something.
             var firstDays = Is(j, "dau", "tien") ? 2 : Is(j, "dau") ? 1 : 0;
             j += firstDays > 0 && (Is(j + firstDays, "ke", "tu") || Is(j + firstDays, "tinh", "tu")) ? firstDays : 0;
@@ -522,7 +531,7 @@ public static partial class DeadlineParser
             months ? from.PlusMonths(count) : working ? context.Calendar.AddWorkingDays(from, count) : from.PlusDays(count);
 
         /// <summary>A date written out at token <paramref name="k"/>: "01/7/2025", "01-07-2025", "01.7.2025", "01/7" (the
-        /// tracked year), "01/7 năm 2025", "15 tháng 6 năm 2025", "15 tháng 6"; null for anything else, or a day not in the
+        /// tracked year), "01/7 năm 2025", "15 tháng 6 năm 2025", "15 tháng 6/2025", "15 tháng 6"; null for anything else, or a day not in the
         /// calendar. Reads only: nothing is added.</summary>
         private (LocalDate Date, bool YearImplicit, int Last)? WrittenDate(int k)
         {
@@ -544,6 +553,10 @@ public static partial class DeadlineParser
             else if (Is(k + 1, "thang") && Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2)
             {
                 (month, last) = (tokens[k + 2].Value, k + 2);
+                if ((Is(k + 3, '/') || Is(k + 3, '-')) && IsYearNumber(k + 4))
+                {
+                    (year, last) = (tokens[k + 4].Value, k + 4); // "20 tháng 5/2023"
+                }
             }
             else
             {

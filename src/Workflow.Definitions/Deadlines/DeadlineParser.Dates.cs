@@ -46,6 +46,15 @@ public static partial class DeadlineParser
                 return cited;
             }
 
+            if (Is(k - 1, "nay") && (Is(k - 2, "hom") || Is(k - 2, "sang") || Is(k - 2, "chieu") || Is(k - 2, "toi") || Is(k - 2, "trua"))
+                && WrittenDate(k) is { } today)
+            {
+                // "Chiều nay 8/10/2020, Giám đốc Sở … đã ký văn bản hỏa tốc …": the day a report tells of, when it was written,
+                // no deadline.
+                notes.Add(Original(k - 2, today.Last));
+                return today.Last + 1;
+            }
+
             if (ClockTime(k) && (Is(k + 3, "ngay") || ((Is(k + 3, "den") || Is(k + 3, '-')) && ClockTime(k + 4) && Is(k + 7, "ngay"))))
             {
                 // "Thời gian bắn: Từ 22.00 đến 22.08 ngày 10 tháng 8 năm 2025": hours written with a dot before the day they
@@ -786,6 +795,7 @@ public static partial class DeadlineParser
             if (month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(y, month))
             {
                 // Refused only if the phrase has no other date ("44/92/2026; 6/8/2026; 8/8/2026": a slip among good dates).
+                impossibleNumbers |= impossibleDate is null && (month > 12 || day > 31);
                 impossibleDate ??= $"\"{Original(first, last)}\": ngày {day:00}/{month:00}/{y} không có trong lịch.";
                 return last + 1;
             }

@@ -343,7 +343,8 @@ public static partial class DeadlineParser
             return -1;
         }
 
-        /// <summary>"âm lịch" or "(âm lịch)" at <paramref name="j"/>: the token after it, otherwise <paramref name="j"/>.</summary>
+        /// <summary>"âm lịch" or "(âm lịch)" at <paramref name="j"/>, or their short "ÂL" ("vào ngày 10/3 (ÂL)", written with its
+        /// accent, capitals or not): the token after it, otherwise <paramref name="j"/>.</summary>
         private int LunarSuffix(int j)
         {
             if (Is(j, "am", "lich"))
@@ -351,7 +352,13 @@ public static partial class DeadlineParser
                 return j + 2;
             }
 
-            return Is(j, '(') && Is(j + 1, "am", "lich") && Is(j + 3, ')') ? j + 4 : j;
+            if (Is(j, "al") && WrittenAs(j, "âl"))
+            {
+                return j + 1;
+            }
+
+            return Is(j, '(') && (Is(j + 1, "am", "lich") && Is(j + 3, ')')) ? j + 4
+                : Is(j, '(') && Is(j + 1, "al") && WrittenAs(j + 1, "âl") && Is(j + 2, ')') ? j + 3 : j;
         }
 
         /// <summary>A day of the lunar calendar in the lunar year <paramref name="year"/> (the tracked year when not given).</summary>

@@ -400,6 +400,20 @@ public static partial class DeadlineParser
             return k;
         }
 
+        /// <summary>Whether a day and month written out ("1.4.2020", "01/4") come from <paramref name="j"/> on, in its sentence.</summary>
+        private bool DayWrittenLaterInSentence(int j)
+        {
+            for (var t = j; t + 2 < tokens.Length && !IsSentenceBreak(t); t++)
+            {
+                if (Is(t, TokenType.Number) && Digits(t) <= 2 && (Is(t + 1, '/') || Is(t + 1, '.') || Is(t + 1, '-')) && Is(t + 2, TokenType.Number) && Digits(t + 2) <= 2)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The patterns of <see cref="TryItem"/> at a word of letter d, in their order:
         /// "đề xuất", "định kỳ", "đầu nhiệm kỳ", and the extended patterns of d.</summary>
         private int TryItemD(int k)
@@ -421,6 +435,15 @@ public static partial class DeadlineParser
 
                 notes.Add(Original(k, end).TrimEnd(ConditionTrim));
                 return end + 1;
+            }
+
+            if (Is(k, "dinh", "ky") && Is(k + 2, "thang") && Is(k + 3, TokenType.Number) && (Is(k + 4, '/') || Is(k + 4, '.')) && IsYearNumber(k + 5)
+                && DayWrittenLaterInSentence(k + 6))
+            {
+                // "… sẽ chủ trì tiếp công dân định kỳ tháng 4.2020 vào ngày 1.4.2020 (thứ Tư)": the month names which of the
+                // periodic sessions this is, held on the day written after it; no frequency, no month's end.
+                notes.Add(Original(k, k + 5));
+                return k + 6;
             }
 
             if (Is(k, "dinh", "ky") && Is(k - 2, "suc", "khoe"))

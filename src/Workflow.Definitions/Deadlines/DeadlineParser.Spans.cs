@@ -603,7 +603,8 @@ public static partial class DeadlineParser
 
             var hour = -1;
             var j = start.FirstToken - 1;
-            while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j)))
+            // ("bắt đầu từ 8 giờ 15 phút, ngày 26/4/2023": a comma may stand between the hour and its day.)
+            while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j) || (Is(j, ',') && Is(j + 1, "ngay") && IsTimeOfDay(j - 1))))
             {
                 hour = Is(j, TokenType.Number) && (Is(j + 1, "h") || Is(j + 1, "gio")) ? tokens[j].Value : hour;
                 j--;
@@ -736,7 +737,8 @@ public static partial class DeadlineParser
         /// <summary>"00h00", "24 giờ", "17 giờ 00", "17g00": the hour of a date, which a deadline does not need.</summary>
         private bool IsTimeOfDay(int j) =>
             Is(j, "h") || Is(j, "gio") || Is(j, "phut") || (Is(j, "g") && Is(j - 1, TokenType.Number))
-            || (Is(j, TokenType.Number) && Digits(j) <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h") || Is(j - 1, "gio") || Is(j + 1, "g") || Is(j - 1, "g")));
+            || (Is(j, TokenType.Number) && Digits(j) <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h") || Is(j - 1, "gio") || Is(j + 1, "g") || Is(j - 1, "g")
+                || (Is(j + 1, "phut") && Is(j - 1, "gio"))));
 
         /// <summary>A word after "để" in the same sentence tells the purpose ("… để sẵn sàng kết nối … khi hoàn
         /// thành"), not a condition the task waits for.</summary>

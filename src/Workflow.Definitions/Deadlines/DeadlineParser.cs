@@ -271,6 +271,10 @@ public static partial class DeadlineParser
         private ulong sketch;
         private string? error;
         private string? impossibleDate;
+
+        /// <summary>Whether the first <see cref="impossibleDate"/> is numbers that no day and month can be ("số 58 - 60", a
+        /// house's numbers), not a day the calendar lacks ("31/02").</summary>
+        private bool impossibleNumbers;
         private string? pastYear;
         private bool frequencyGiven;
         private YearPlaceholder placeholder;
@@ -298,6 +302,7 @@ public static partial class DeadlineParser
             sketch = Tokenizer.Sketch(text.Folded, tokens);
             error = null;
             impossibleDate = null;
+            impossibleNumbers = false;
             pastYear = null;
             frequencyGiven = false;
             placeholder = YearPlaceholder.None;
@@ -352,6 +357,7 @@ public static partial class DeadlineParser
             SetEstimatesApart();
             SetPeriodDefinitionsApart();
             SetAsidesApart();
+            SetPostponedDatesApart();
             DropSessionYears();
             DropHalfYearsCountedFrom();
             MergeSpans();
@@ -629,6 +635,12 @@ public static partial class DeadlineParser
             if (AnyDated())
             {
                 ambiguities.Add($"{impossibleDate} Đã bỏ qua, đọc theo các ngày còn lại");
+            }
+            else if (impossibleNumbers && eventMarker >= 0 && eventWhen == EventWhen.Always)
+            {
+                // "… địa chỉ: số 58 - 60 Trần Phú, …, trong thời gian 05 ngày làm việc kể từ khi đăng tải thông tin": a cell that
+                // waits for something is read so; the numbers no calendar has are listed.
+                ambiguities.Add($"{impossibleDate} Đã bỏ qua, ô chờ sự kiện");
             }
             else
             {

@@ -706,7 +706,7 @@ public class CorpusPhraseTests
     /// were mended in the same session (137 of 141, no longer blind). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_forty_third_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyThirdHarvest, rows: 141, measured: 125, mended: 137);
+    public void The_forty_third_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyThirdHarvest, rows: 141, measured: 125, mended: 138);
 
     /// <summary>
     /// The forty-fourth harvest: 132 time cells held out whole (<c>HeldOut/harvest44-held.tsv</c>): 2018–2025 decrees,
@@ -768,10 +768,11 @@ public class CorpusPhraseTests
     /// kept as stored web pages; 2018–2026 laws, decrees, circulars and three provincial plans kept by ttttthai/vbpl-review;
     /// decrees and a province's procedures kept by TuanHuu168/CongBot and repositories beside it. Gathered while the
     /// forty-eighth's misses were mended and committed (<c>ba01f0d</c>) before the parser read any. Its one run, on the parser
-    /// of <c>f814396</c>, read 97 of 107 (90.7 %); the parser at the session's start read 95. This test keeps that measure.
+    /// of <c>f814396</c>, read 97 of 107 (90.7 %); the parser at the session's start read 95. Eight of its ten misses were
+    /// mended at once (105 of 107, no longer blind). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_forty_ninth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyNinthHarvest, rows: 107, measured: 97, mended: 97);
+    public void The_forty_ninth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyNinthHarvest, rows: 107, measured: 97, mended: 105);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
