@@ -52,6 +52,7 @@ public class CorpusPhraseTests
     private const string FortySeventhHarvest = "harvest47-";
     private const string FortyEighthHarvest = "harvest48-";
     private const string FortyNinthHarvest = "harvest49-";
+    private const string FiftiethHarvest = "harvest50-";
 
     /// <summary>Whether a row comes from a harvest split by a rule of its own (odd FNV-1a: development rows, in the corpus;
     /// even: held out, under <c>HeldOut/</c>), not by the first corpus's quarter.</summary>
@@ -773,6 +774,17 @@ public class CorpusPhraseTests
     /// </summary>
     [Fact]
     public void The_forty_ninth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FortyNinthHarvest, rows: 107, measured: 97, mended: 105);
+
+    /// <summary>
+    /// The fiftieth harvest: 100 time cells held out whole (<c>HeldOut/harvest50-held.tsv</c>): notices of auctions,
+    /// interviews, calls for comment on awards, road closures, school breaks, water cuts, hospitals' holiday hours, companies'
+    /// shareholder notices and contests; voter-meeting, congress, school-year and festival plans and timetables, kept as
+    /// stored web pages; laws, decrees and circulars kept by ttttthai/vbpl-review. Gathered while the forty-ninth's misses
+    /// were mended and committed (<c>16e2aaf</c>) before the parser read any. Its one run, on the parser of <c>066e461</c>,
+    /// read 84 of 100 (84.0 %); the parser at the session's start read 83. This test keeps that measure.
+    /// </summary>
+    [Fact]
+    public void The_fiftieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FiftiethHarvest, rows: 100, measured: 84, mended: 84);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
