@@ -21,6 +21,27 @@ public static partial class DeadlineParser
 
     private sealed partial class Reading
     {
+        /// <summary>"Lễ kỷ niệm 50 năm ngày giải phóng huyện Tư Nghĩa (24/03/1975 - 24/03/2025) sẽ chính thức diễn ra vào lúc 18 giờ
+        /// ngày 23/3/2025": a day of a year past (before the years a plan is tracked in), a dash, and the same day and month of a
+        /// later year name the anniversary, no span nor deadline; the later day goes to the note. Runs after the scan.</summary>
+        private void SetAnniversariesApart()
+        {
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                var item = items[i];
+                var y = item.FirstToken - 2;
+                if (item.Kind != ItemKind.Date || !Is(item.FirstToken - 1, '-') || !Is(y, TokenType.Number) || tokens[y].Length != 4
+                    || tokens[y].Value >= DeadlineContext.MinYear || !Is(y - 1, '/') || !Is(y - 3, '/') || !Is(y - 2, TokenType.Number)
+                    || !Is(y - 4, TokenType.Number) || tokens[y - 2].Value != item.Date.Month || tokens[y - 4].Value != item.Date.Day)
+                {
+                    continue;
+                }
+
+                notes.Add($"\"{Original(y - 4, item.LastToken)}\" là dịp kỷ niệm, không phải hạn");
+                items.RemoveAt(i);
+            }
+        }
+
         /// <summary>"Thông báo lùi thời gian công bố giá theo thông báo số 25/TBĐG-CTMT … (công bố giá ngày 30/5/2021) đến ngày
         /// 19/06/2021": in a cell that puts something off ("lùi", "hoãn", "dời"), a day in brackets before "đến (ngày)" and the
         /// new day is the old one, the note's; the new day is due. Runs after the scan.</summary>
@@ -578,7 +599,8 @@ public static partial class DeadlineParser
 
                 if (!bare && YearOpeningItsDeadline(i))
                 {
-                    SetApart(i, $"\"{Original(item.FirstToken - 1, item.LastToken)}\" là năm áp dụng, hạn là ngày đã ghi");
+                    var said = Is(item.FirstToken - 1, "trong") ? item.FirstToken - 1 : item.FirstToken;
+                    SetApart(i, $"\"{Original(said, item.LastToken)}\" là năm áp dụng, hạn là ngày đã ghi");
                     continue;
                 }
 
@@ -628,8 +650,11 @@ public static partial class DeadlineParser
         {
             var item = items[i];
             var trong = item.FirstToken - 1;
-            if (!Is(trong, "trong") || !Is(item.LastToken + 1, ',')
-                || !(trong == 0 || IsSentenceBreak(trong - 1) || (trong == 2 && Is(0, TokenType.Number) && Is(1, '.'))))
+            // ("Năm 2020, Lễ khai hội được tổ chức …, bắt đầu từ 9h ngày 5/2/2020": "Năm N," alone opening the cell, before any
+            // day of that year written out.)
+            var bare = item.FirstToken == AfterListMarker() && Is(item.FirstToken, "nam") && Is(item.LastToken + 1, ',');
+            if (!bare && (!Is(trong, "trong") || !Is(item.LastToken + 1, ',')
+                || !(trong == 0 || IsSentenceBreak(trong - 1) || (trong == 2 && Is(0, TokenType.Number) && Is(1, '.')))))
             {
                 return false;
             }
@@ -637,7 +662,7 @@ public static partial class DeadlineParser
             foreach (var day in items)
             {
                 if (day.Kind == ItemKind.Date && day.Name is null && !day.YearImplicit && day.Date.Year == item.Year && day.FirstToken > item.LastToken
-                    && SaidAsDeadline(day.FirstToken) && !HasSentenceBreak(item.LastToken, day.FirstToken))
+                    && (bare || SaidAsDeadline(day.FirstToken)) && !HasSentenceBreak(item.LastToken, day.FirstToken))
                 {
                     return true;
                 }
@@ -779,26 +804,51 @@ public static partial class DeadlineParser
         /// <summary>"Ngày 08/6/2020, Bộ Xây dựng đã có công văn số 2722/BXD-KHTC gửi … và gửi về Bộ Xây dựng trước ngày
         /// 20/6/2020": a day that opens the cell (after "Trước đó," — "before that", a report's narration — too), then a comma
         /// and a clause of what has already ("đã") been done or of a letter sent ("Sở … có công văn gửi …"), is when that
-        /// happened, not a deadline; beside a later day said as one it becomes the note.</summary>
+        /// happened, not a deadline; beside a later day said as one (after "Trước đó,", a span's first day too) it becomes the
+        /// note.</summary>
         private void SetPastActsApart()
         {
             var opening = Is(0, "truoc", "do") ? (Is(2, ',') ? 3 : 2) : 0;
             if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null, YearImplicit: false } first || first.FirstToken > opening + 3
                 || !Is(first.LastToken + 1, ',')
-                || !(WrittenLaterInClause(first.LastToken + 2, 8, "da", "đã") || LetterSentAfter(first.LastToken + 2)))
+                || !(WrittenLaterInClause(first.LastToken + 2, 8, "da", "đã") || LetterSentAfter(first.LastToken + 2) || DoneBefore(first.LastToken + 2, NextDatedItemStart(1))))
             {
                 return;
             }
 
             for (var i = 1; i < items.Count; i++)
             {
-                if (items[i].Kind == ItemKind.Date && SaidAsDeadline(items[i].FirstToken))
+                if (items[i].Kind == ItemKind.Date && (SaidAsDeadline(items[i].FirstToken) || (Is(items[i].FirstToken - 2, "tu", "ngay") && opening > 0)))
                 {
                     var opens = Is(first.FirstToken - 1, "ngay") ? first.FirstToken - 1 : first.FirstToken;
                     SetApart(0, $"\"{Original(opens, first.LastToken)}\" là ngày của việc đã làm, không phải hạn");
                     return;
                 }
             }
+        }
+
+        /// <summary>The first token of the first dated item from <paramref name="index"/> on, or the phrase's end.</summary>
+        private int NextDatedItemStart(int index)
+        {
+            var next = items.FindIndex(index, static i => i.Kind == ItemKind.Date);
+            return next >= 0 ? items[next].FirstToken : tokens.Length;
+        }
+
+        /// <summary>Whether "đã ban hành" (issued already) comes from <paramref name="from"/> before <paramref name="to"/>, in its
+        /// sentence: "Trước đó, ngày 01/12/2022, Ban Tổ chức Hội chợ Thương mại, Du lịch … đã ban hành Kế hoạch số 01/KH-BTC …,
+        /// theo đó Hội chợ diễn ra từ ngày 22/12/2022 …" (the body's name may hold commas).</summary>
+        private bool DoneBefore(int from, int to)
+        {
+            // (Not stopped by a dash: "vùng Đông Bắc - Tuyên Quang" is a name.)
+            for (var t = from; t + 2 < to && t < from + 40 && !Is(t, '.') && !Is(t, ';'); t++)
+            {
+                if (IsDone(t) && Is(t + 1, "ban", "hanh"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether "công văn" follows "có" or "ban hành" within ten tokens of <paramref name="from"/>, in its clause: a

@@ -163,7 +163,9 @@ public static partial class DeadlineParser
                 if (Is(j, "hoan", "thanh") || Is(j, "ban", "hanh") || Is(j, "xong") || Is(j, "bao", "dat") || Is(j, "dau", "dat")
                     || (Is(j, "vao") && (Is(j + 1, "van", "hanh") || Is(j + 1, "su", "dung") || Is(j + 1, "hoat", "dong") || Is(j + 1, "khai", "thac"))))
                 {
-                    return true;
+                    // ("Bộ Công thương vừa ban hành công văn hỏa tốc về việc tổ chức Hội chợ … từ 2.2 - 13.2": what was just
+                    // issued, "vừa" or "đã", is told, no completion; the span is the fair's.)
+                    return !(IsDone(j - 1) || (Is(j - 1, "vua") && WrittenAs(j - 1, "vừa")));
                 }
             }
 

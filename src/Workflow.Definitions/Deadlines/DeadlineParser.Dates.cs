@@ -569,8 +569,9 @@ public static partial class DeadlineParser
         /// after them (or after "năm") completes: "Hiến pháp 2013", "Luật Phòng, chống tham nhũng 2018", "Bộ luật Lao động
         /// năm 2019". A law's name is "Luật" written with its capital (or "Bộ luật"), a capitalised word (both in small
         /// letters in a cell typed so: "luật phòng, chống tham nhũng 2018"; never "pháp luật"), then words or commas, at most sixteen tokens in all ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân sửa đổi 2025"),
-        /// none of them a word that says when ("Luật Đất đai có hiệu lực trong năm 2025" keeps its year; "Luật Trọng tài thương
-        /// mại 2010": "Trọng" is no "trong"). (Not the words of time of <see cref="SaysTime"/>: folded, "nhũng", "tư", "Quy", "Đấu", "Nam"
+        /// none of them a word that says when ("Luật Đất đai có hiệu lực trong năm 2025" keeps its year; "theo Luật Doanh
+        /// nghiệp, Điều lệ Công ty nhưng chậm nhất không quá ngày 30/6/2020" its day; "Luật Trọng tài thương mại 2010":
+        /// "Trọng" is no "trong"). (Not the words of time of <see cref="SaysTime"/>: folded, "nhũng", "tư", "Quy", "Đấu", "Nam"
         /// are in laws' names.)</summary>
         private bool NamesCharter(int last)
         {
@@ -598,7 +599,8 @@ public static partial class DeadlineParser
             {
                 if ((Is(j, "trong") && !WrittenAs(j, "trọng")) || Is(j, "den") || Is(j, "toi") || Is(j, "truoc") || Is(j, "sau") || Is(j, "vao") || Is(j, "ngay")
                     || Is(j, "thang") || Is(j, "het") || Is(j, "cuoi") || Is(j, "giua") || Is(j, "hieu", "luc") || Is(j - 1, "thi", "hanh")
-                    || Is(j - 1, "ban", "hanh") || Is(j - 1, "hoan", "thanh") || Is(j, "thong", "qua"))
+                    || Is(j - 1, "ban", "hanh") || Is(j - 1, "hoan", "thanh") || Is(j, "thong", "qua") || Is(j, "cham", "nhat") || Is(j, "khong", "qua")
+                    || (Is(j, "nhung") && WrittenAs(j, "nhưng")))
                 {
                     return false;
                 }

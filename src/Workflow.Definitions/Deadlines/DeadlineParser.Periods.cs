@@ -348,7 +348,7 @@ public static partial class DeadlineParser
                     return BeforeYear(k, k + 1);
                 }
 
-                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1) || NamesAmendment(k) || InWordsOfAnEvent(k))
+                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1) || NamesAmendment(k) || NamesEdition(k) || InWordsOfAnEvent(k))
                 {
                     return k + 2;
                 }
@@ -522,6 +522,19 @@ public static partial class DeadlineParser
                 }
             }
 
+            return true;
+        }
+
+        /// <summary>"Hội chợ mùa xuân lần thứ nhất năm 2026 từ 2.2 - 13.2": the year after "lần thứ N" names the edition of an
+        /// occasion whose days the cell gives, no year of work; the note says so.</summary>
+        private bool NamesEdition(int k)
+        {
+            if (!Is(k - 3, "lan", "thu") || !(Is(k - 1, TokenType.Number) || Is(k - 1, "nhat") || Is(k - 1, "hai") || Is(k - 1, "ba")) || !DayWrittenLaterInSentence(k + 2))
+            {
+                return false;
+            }
+
+            notes.Add($"\"{Original(k - 3, k + 1)}\" là lần tổ chức, không phải hạn");
             return true;
         }
 

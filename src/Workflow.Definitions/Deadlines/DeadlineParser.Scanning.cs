@@ -321,6 +321,14 @@ public static partial class DeadlineParser
                 return shifted;
             }
 
+            if (Is(k, "ngay", "lam", "viec") && (Is(k + 3, "tiep", "theo") || Is(k + 3, "ke", "tiep")) && (Is(k - 2, "cham", "nhat") || (Is(k - 1, "vao") && Is(k - 3, "cham", "nhat"))))
+            {
+                // "Trường hợp … chấm dứt hợp đồng bảo lãnh … trước thời hạn, chậm nhất vào ngày làm việc tiếp theo, ngân hàng …
+                // phải thông báo": the working day after something happens; an event unless the cell gives a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 5;
+            }
+
             if (Is(k, "ngay") && (Is(k - 2, "bao", "cao") || Is(k - 2, "thong", "bao")) && WrittenAs(k, "ngay") && !Is(k + 1, TokenType.Number))
             {
                 // "Đối với các vụ lộ, mất bí mật nhà nước xảy ra phải báo cáo ngay về UBND tỉnh": a report made at once, when
@@ -526,7 +534,9 @@ public static partial class DeadlineParser
             {
                 // "Ấp văn hóa nông thôn mới” 05 năm liên tục", "03 lần liên tục": a count of periods in a row is how long a
                 // title was held, not work over the year.
-                var counted = Is(k - 2, TokenType.Number) && (Is(k - 1, "nam") || Is(k - 1, "lan") || Is(k - 1, "thang") || Is(k - 1, "quy") || Is(k - 1, "ky"));
+                // ("05 ngày liên tục", "03 ngày nghỉ liên tục": how long a holiday lasts.)
+                var counted = (Is(k - 2, TokenType.Number) && (Is(k - 1, "nam") || Is(k - 1, "lan") || Is(k - 1, "thang") || Is(k - 1, "quy") || Is(k - 1, "ky") || Is(k - 1, "ngay")))
+                    || (Is(k - 3, TokenType.Number) && Is(k - 2, "ngay", "nghi"));
                 // "diễn tập chuyển đổi hoạt động liên tục": switching over to keep a business running names a drill, not
                 // work over the year.
                 var continuity = Is(k - 2, "hoat", "dong") && Is(k - 4, "chuyen", "doi");

@@ -606,7 +606,7 @@ public static partial class DeadlineParser
             // ("bắt đầu từ 8 giờ 15 phút, ngày 26/4/2023": a comma may stand between the hour and its day.)
             while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j) || (Is(j, ',') && Is(j + 1, "ngay") && IsTimeOfDay(j - 1))))
             {
-                hour = Is(j, TokenType.Number) && (Is(j + 1, "h") || Is(j + 1, "gio")) ? tokens[j].Value : hour;
+                hour = Is(j, TokenType.Number) && (Is(j + 1, "h") || Is(j + 1, "gio") || ColonClock(j)) ? tokens[j].Value : hour;
                 j--;
             }
 
@@ -723,20 +723,28 @@ public static partial class DeadlineParser
         /// <summary>"thứ Hai" … "thứ Bảy", "Chủ nhật" at <paramref name="j"/>: a weekday, read where one stands before a span's
         /// day ("đến hết thứ Sáu ngày 20/02/2026"; in small letters too, "từ thứ hai ngày 16/02/2026").</summary>
         private bool IsWeekday(int j) =>
-            (Is(j, "thu") && (Is(j + 1, "hai") || Is(j + 1, "ba") || Is(j + 1, "tu") || Is(j + 1, "nam") || Is(j + 1, "sau") || Is(j + 1, "bay")))
+            (Is(j, "thu") && (Is(j + 1, "hai") || Is(j + 1, "ba") || Is(j + 1, "tu") || Is(j + 1, "nam") || Is(j + 1, "sau") || Is(j + 1, "bay")
+                || (Is(j + 1, TokenType.Number) && Digits(j + 1) == 1 && tokens[j + 1].Value is >= 2 and <= 7 && Is(j + 2, "ngay"))))
             || Is(j, "chu", "nhat");
 
         /// <summary>Whether the span opened before <paramref name="first"/> is opened by "bắt đầu từ" ("bắt đầu từ 07 giờ 30 phút
         /// sáng ngày 01/04/2019"), which "và hoàn thành vào" may close (<see cref="Joins"/>).</summary>
         private bool BeginsSpan(int first) => Is(WordBeforeTimeOf(first, periodWords: false) - 2, "bat", "dau", "tu");
 
+        /// <summary>Whether tokens <paramref name="k"/>..k+2 are an hour and its minutes written with a colon and no space
+        /// ("08:00", "16:00"): at most 24, a colon, two digits at most 59.</summary>
+        private bool ColonClock(int k) =>
+            Is(k, TokenType.Number) && tokens[k].Length <= 2 && tokens[k].Value <= 24 && Is(k + 1, ':') && Is(k + 2, TokenType.Number)
+            && tokens[k + 2].Length == 2 && tokens[k + 2].Value <= 59 && Touches(k, k + 1) && Touches(k + 1, k + 2);
+
         /// <summary>"sáng", "chiều" right before "ngày" ("07 giờ 30 phút sáng ngày 01/04/2019"): the part of the day, which a
         /// deadline does not need either.</summary>
         private bool PartOfDay(int j) => (Is(j, "sang") || Is(j, "chieu")) && Is(j + 1, "ngay");
 
-        /// <summary>"00h00", "24 giờ", "17 giờ 00", "17g00": the hour of a date, which a deadline does not need.</summary>
+        /// <summary>"00h00", "24 giờ", "17 giờ 00", "17g00", "16:00": the hour of a date, which a deadline does not need.</summary>
         private bool IsTimeOfDay(int j) =>
             Is(j, "h") || Is(j, "gio") || Is(j, "phut") || (Is(j, "g") && Is(j - 1, TokenType.Number))
+            || ColonClock(j) || (Is(j, ':') && ColonClock(j - 1)) || (Is(j - 1, ':') && ColonClock(j - 2))
             || (Is(j, TokenType.Number) && Digits(j) <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h") || Is(j - 1, "gio") || Is(j + 1, "g") || Is(j - 1, "g")
                 || (Is(j + 1, "phut") && Is(j - 1, "gio"))));
 
@@ -798,6 +806,10 @@ public static partial class DeadlineParser
                 if (Is(j, '-') || Is(j, "den") || Is(j, "toi"))
                 {
                     joined = true;
+                }
+                else if (Is(j, "cho", "den") && !joined)
+                {
+                    // "từ ngày 02/3/2020 cho đến hết ngày 15/3/2020": "cho đến", until, as "đến".
                 }
                 else if ((Is(j, "ket", "thuc") || (Is(j, "thoi", "gian") && Is(j + 2, "ket", "thuc"))) && Is(j + (Is(j, "thoi") ? 4 : 2), ':') && j > from && Is(j - 1, '-'))
                 {
