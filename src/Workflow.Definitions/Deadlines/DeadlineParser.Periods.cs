@@ -526,9 +526,18 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"Hội chợ mùa xuân lần thứ nhất năm 2026 từ 2.2 - 13.2": the year after "lần thứ N" names the edition of an
-        /// occasion whose days the cell gives, no year of work; the note says so.</summary>
+        /// occasion whose days the cell gives, no year of work; so does a year right after a title in quotation marks; the note
+        /// says so.</summary>
         private bool NamesEdition(int k)
         {
+            if (QuoteClosesBefore(k) && DayWrittenLaterInSentence(k + 2))
+            {
+                // "… Hội đồng xét tặng danh hiệu “Nhà giáo nhân dân”, “Nhà giáo ưu tú” năm 2023 của Sở trước 17h ngày 1/12/2022":
+                // right after a title in quotation marks, the year is the round's.
+                notes.Add($"\"{Original(k, k + 1)}\" là năm của nội dung, không phải hạn");
+                return true;
+            }
+
             if (!Is(k - 3, "lan", "thu") || !(Is(k - 1, TokenType.Number) || Is(k - 1, "nhat") || Is(k - 1, "hai") || Is(k - 1, "ba")) || !DayWrittenLaterInSentence(k + 2))
             {
                 return false;
@@ -536,6 +545,15 @@ public static partial class DeadlineParser
 
             notes.Add($"\"{Original(k - 3, k + 1)}\" là lần tổ chức, không phải hạn");
             return true;
+        }
+
+        /// <summary>Whether a closing quotation mark ("”", or '"' after a word) stands right before token <paramref name="k"/>,
+        /// a space between or not.</summary>
+        private bool QuoteClosesBefore(int k)
+        {
+            var at = tokens[k].Start - 1;
+            at -= at >= 0 && text.Text[at] == ' ' ? 1 : 0;
+            return at >= 1 && (text.Text[at] == '”' || (text.Text[at] == '"' && char.IsLetter(text.Text[at - 1])));
         }
 
         /// <summary>"(được sửa đổi, bổ sung năm 2020)", "(sửa đổi năm 2019)" after a law's name: the year the cited law was

@@ -528,12 +528,17 @@ public static partial class DeadlineParser
                 return;
             }
 
+            var holidayEnd = -1;
             for (var i = 0; i + 1 < items.Count; i++)
             {
                 var day = items[i];
                 var name = day.Kind == ItemKind.Date ? HolidayNameBefore(day.FirstToken) : -1;
+                // ("dịp Lễ 30/4 và 1/5/2018 kéo dài 4 ngày từ 28/4/2018-01/5/2018": the second day joined to the holiday's by
+                // "và" is the other holiday's.)
+                name = name < 0 && day.Kind == ItemKind.Date && holidayEnd >= 0 && day.FirstToken == holidayEnd + 2 && Is(holidayEnd + 1, "va") ? day.FirstToken : name;
                 if (name >= 0 && LaterSpanHolds(day))
                 {
+                    holidayEnd = day.LastToken;
                     SetApart(i--, $"\"{Original(name, day.LastToken)}\" là dịp của khoảng ngày, không phải hạn");
                 }
             }

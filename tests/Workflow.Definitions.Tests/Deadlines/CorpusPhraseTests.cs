@@ -782,10 +782,10 @@ public class CorpusPhraseTests
     /// stored web pages; laws, decrees and circulars kept by ttttthai/vbpl-review. Gathered while the forty-ninth's misses
     /// were mended and committed (<c>16e2aaf</c>) before the parser read any. Its one run, on the parser of <c>066e461</c>,
     /// read 84 of 100 (84.0 %); the parser at the session's start read 83. Thirteen of its sixteen misses were mended at once
-    /// (97 of 100, no longer blind). This test keeps both measures.
+    /// (97 of 100, no longer blind), two more while the fifty-first was gathered (99). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_fiftieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FiftiethHarvest, rows: 100, measured: 84, mended: 97);
+    public void The_fiftieth_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FiftiethHarvest, rows: 100, measured: 84, mended: 99);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>

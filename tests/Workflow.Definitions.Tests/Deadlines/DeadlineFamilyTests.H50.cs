@@ -27,4 +27,11 @@ public partial class DeadlineFamilyTests
     [InlineData("Năm 2025, Lễ khai hội được tổ chức quy mô cấp tỉnh, bắt đầu từ 9h ngày 5/2/2025.", "once: 2025-02-05")]
     [InlineData("(ii) Trường hợp chấm dứt hợp đồng bảo lãnh trước thời hạn, chậm nhất vào ngày làm việc tiếp theo, ngân hàng thương mại phải thông báo công khai.", "event:")]
     public void What_a_notice_tells_beside_its_day(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
+
+    /// <summary>A second holiday joined by "và" to one a later span holds ("dịp Lễ 30/4 và 1/5/2025 kéo dài 4 ngày từ …") is
+    /// the span's occasion too; a year right after a title in quotation marks names the round.</summary>
+    [Theory]
+    [InlineData("2.Đối với dịp Lễ 30/4 và 1/5/2025 kéo dài 4 ngày từ 28/4/2025-01/5/2025:", "continuous: 2025-05-01")]
+    [InlineData("Gửi về Hội đồng xét tặng danh hiệu “Nhà giáo nhân dân”, “Nhà giáo ưu tú” năm 2026 của Sở trước 17h ngày 1/12/2025.", "once: 2025-12-01")]
+    public void Names_beside_the_days_of_a_notice(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
