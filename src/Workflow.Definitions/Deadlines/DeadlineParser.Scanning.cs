@@ -408,12 +408,13 @@ public static partial class DeadlineParser
             return k;
         }
 
-        /// <summary>Whether a day and month written out ("1.4.2020", "01/4") come from <paramref name="j"/> on, in its sentence.</summary>
+        /// <summary>Whether a day and month written out ("1.4.2020", "01/4", "1 tháng 4") come from <paramref name="j"/> on, in its
+        /// sentence.</summary>
         private bool DayWrittenLaterInSentence(int j)
         {
             for (var t = j; t + 2 < tokens.Length && !IsSentenceBreak(t); t++)
             {
-                if (Is(t, TokenType.Number) && Digits(t) <= 2 && (Is(t + 1, '/') || Is(t + 1, '.') || Is(t + 1, '-')) && Is(t + 2, TokenType.Number) && Digits(t + 2) <= 2)
+                if (Is(t, TokenType.Number) && Digits(t) <= 2 && (Is(t + 1, '/') || Is(t + 1, '.') || Is(t + 1, '-') || Is(t + 1, "thang")) && Is(t + 2, TokenType.Number) && Digits(t + 2) <= 2)
                 {
                     return true;
                 }
