@@ -804,12 +804,15 @@ public static partial class DeadlineParser
         /// <summary>"Ngày 08/6/2020, Bộ Xây dựng đã có công văn số 2722/BXD-KHTC gửi … và gửi về Bộ Xây dựng trước ngày
         /// 20/6/2020": a day that opens the cell (after "Trước đó," — "before that", a report's narration — too), then a comma
         /// and a clause of what has already ("đã") been done or of a letter sent ("Sở … có công văn gửi …"), is when that
-        /// happened, not a deadline; beside a later day said as one (after "Trước đó,", a span's first day too) it becomes the
+        /// happened, not a deadline; beside a later day said as one (or a span's first day) it becomes the
         /// note.</summary>
         private void SetPastActsApart()
         {
             var opening = Is(0, "truoc", "do") ? (Is(2, ',') ? 3 : 2) : 0;
-            if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null, YearImplicit: false } first || first.FirstToken > opening + 3
+            // ("Ngày 15/4, UBND tỉnh Thừa Thiên Huế có Công văn số 3673/UBND-VH cho phép …; thời gian áp dụng bắt đầu từ ngày
+            // 17/4/2022 …": a letter's day told without its year too.)
+            if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null } first || (first.YearImplicit && !LetterSentAfter(first.LastToken + 2))
+                || first.FirstToken > opening + 3
                 || !Is(first.LastToken + 1, ',')
                 || !(WrittenLaterInClause(first.LastToken + 2, 8, "da", "đã") || LetterSentAfter(first.LastToken + 2) || DoneBefore(first.LastToken + 2, NextDatedItemStart(1))))
             {
@@ -818,7 +821,7 @@ public static partial class DeadlineParser
 
             for (var i = 1; i < items.Count; i++)
             {
-                if (items[i].Kind == ItemKind.Date && (SaidAsDeadline(items[i].FirstToken) || (Is(items[i].FirstToken - 2, "tu", "ngay") && opening > 0)))
+                if (items[i].Kind == ItemKind.Date && (SaidAsDeadline(items[i].FirstToken) || Is(items[i].FirstToken - 2, "tu", "ngay")))
                 {
                     var opens = Is(first.FirstToken - 1, "ngay") ? first.FirstToken - 1 : first.FirstToken;
                     SetApart(0, $"\"{Original(opens, first.LastToken)}\" là ngày của việc đã làm, không phải hạn");
@@ -1122,12 +1125,13 @@ public static partial class DeadlineParser
             return false;
         }
 
-        /// <summary>"Điều chỉnh thời gian thực hiện dự án từ “Từ năm 2022 - 2025” thành “Hoàn thành trước ngày 01/7/2026”": what
-        /// an adjustment changes a time from is no longer due; the time it is changed into is. The old time becomes the note.
-        /// Runs after the scan.</summary>
+        /// <summary>"Điều chỉnh thời gian thực hiện dự án từ “Từ năm 2022 - 2025” thành “Hoàn thành trước ngày 01/7/2026”", "Thay
+        /// đổi thời gian tổ chức …: Từ ngày 26/12/2024 - 02/01/2025 sang ngày 06/12/2024 - 15/12/2024": what an adjustment
+        /// changes a time from is no longer due; the time it is changed into is. The old time becomes the note. Runs after the
+        /// scan.</summary>
         private void SetReplacedTimesApart()
         {
-            if (!Mentions("dieu"))
+            if (!Mentions("dieu") && !Mentions("thay"))
             {
                 return;
             }
@@ -1135,7 +1139,7 @@ public static partial class DeadlineParser
             var adjust = -1;
             for (var j = 0; j + 1 < tokens.Length && adjust < 0; j++)
             {
-                adjust = Is(j, "dieu", "chinh") && Is(j + 2, TokenType.Word) ? j : -1;
+                adjust = (Is(j, "dieu", "chinh") || Is(j, "thay", "doi")) && Is(j + 2, TokenType.Word) ? j : -1;
             }
 
             if (adjust < 0)
@@ -1145,7 +1149,9 @@ public static partial class DeadlineParser
 
             for (var j = adjust + 2; j < tokens.Length; j++)
             {
-                if (!Is(j, "thanh") || Is(j - 1, "hoan") || !items.Exists(i => i.LastToken == j - 1) || !items.Exists(i => i.FirstToken > j))
+                // ("Thay đổi thời gian tổ chức …: Từ ngày 27/12/2024 sang ngày 04/12/2024": "sang" as "thành".)
+                var into = (Is(j, "thanh") && !Is(j - 1, "hoan")) || (Is(j, "sang") && WrittenAs(j, "sang"));
+                if (!into || !items.Exists(i => i.LastToken == j - 1) || !items.Exists(i => i.FirstToken > j))
                 {
                     continue;
                 }
@@ -1337,7 +1343,7 @@ public static partial class DeadlineParser
             SetRoundYearsApart();
             SetReportMomentsApart();
             DropHalfYearGivenItsMonths();
-            if (!Mentions("lieu") && !Mentions("tinh"))
+            if (!Mentions("lieu") && !Mentions("tinh") && !Mentions("ky"))
             {
                 return;
             }
@@ -1358,7 +1364,10 @@ public static partial class DeadlineParser
                     // period the report counts, as after "chốt số liệu".
                     // ("Thời gian chốt số liệu báo cáo được tính từ ngày 15 của tháng trước đến ngày 14 của tháng báo cáo": days
                     // counted for the data, "số liệu" a few words before "tính từ".)
-                    if ((Is(t, "so", "lieu") && (Is(t - 1, "chot") || (!day && Is(t - 1, "ky")))) || (Is(t, "tinh", "tu") && (!day || DataWordsBefore(t))))
+                    // ("… báo cáo kết quả … năm 2021 (thời kỳ báo cáo từ ngày 1/8/2020 đến ngày 31/7/2021), thời hạn gửi báo cáo
+                    // trước ngày 5/8/2021": the period a report covers, "thời kỳ báo cáo", too.)
+                    if ((Is(t, "so", "lieu") && (Is(t - 1, "chot") || (!day && Is(t - 1, "ky")))) || (Is(t, "tinh", "tu") && (!day || DataWordsBefore(t)))
+                        || (!day && Is(t, "thoi", "ky", "bao") && Is(t + 3, "cao")))
                     {
                         // ("… đến ngày 30 tháng 6 hàng năm": "hàng năm" right after the data period is its own, each year.)
                         var yearly = i + 1 < items.Count && items[i + 1] is { Kind: ItemKind.Period, Period: ReportingPeriod.Yearly } every

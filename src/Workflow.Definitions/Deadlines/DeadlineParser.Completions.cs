@@ -165,7 +165,9 @@ public static partial class DeadlineParser
                 {
                     // ("Bộ Công thương vừa ban hành công văn hỏa tốc về việc tổ chức Hội chợ … từ 2.2 - 13.2": what was just
                     // issued, "vừa" or "đã", is told, no completion; the span is the fair's.)
-                    return !(IsDone(j - 1) || (Is(j - 1, "vua") && WrittenAs(j - 1, "vừa")));
+                    // (Nor the subject of a cited decision: "Theo Quyết định số 2444/QĐ-UBND … về ban hành khung kế hoạch thời gian
+                    // năm học …, … nghỉ Tết … từ … đến hết …".)
+                    return !(IsDone(j - 1) || (Is(j - 1, "vua") && WrittenAs(j - 1, "vừa")) || (Is(j, "ban", "hanh") && Is(j - 1, "ve")));
                 }
             }
 

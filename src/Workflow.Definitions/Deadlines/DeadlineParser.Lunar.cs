@@ -48,7 +48,8 @@ public static partial class DeadlineParser
                 return after;
             }
 
-            if (BonusOfTet(k) || HolidayOfTetWithDays(k) || InHolidayOfTetWithDays(k) || DaysAroundTetOfSpan(k, after) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le") || InHolidayCalendar(k))
+            if (BonusOfTet(k) || HolidayOfTetWithDays(k) || InHolidayOfTetWithDays(k) || DaysAroundTetOfSpan(k, after) || Is(k - 1, "xuyen") || Is(k - 2, "xuyen", "le") || InHolidayCalendar(k)
+                || TetOfTrade(k))
             {
                 // "Báo cáo tình hình tiền thưởng tết Dương lịch và tết Nguyên đán 2026 … Hạn nộp báo cáo: Trước ngày
                 // 15/12/2025": the Tết of a bonus or a gift is what the report is about, not a date (nor is its year); "làm xuyên
@@ -201,6 +202,29 @@ public static partial class DeadlineParser
 
         /// <summary>Whether the Tết at <paramref name="k"/> is named in a calendar of days off, "lịch nghỉ Tết", "lịch nghỉ lễ,
         /// Tết" ("… phù hợp với lịch nghỉ lễ, Tết theo thông báo của Bộ …"): the holidays a task fits, no day of its own.</summary>
+        /// <summary>Whether the Tết at <paramref name="k"/> names what a market, shopping or gifts are for: "Chợ hoa Tết bắt đầu
+        /// từ ngày 28/1 …", "nhu cầu mua sắm Tết", "hàng Tết", "báo cáo những trường hợp tặng quà, nhận quà tặng … trong dịp
+        /// Tết Mậu Tuất năm 2018; gửi báo cáo … trước ngày 20/02/2018" (the gifts of the season, what the report is about).</summary>
+        private bool TetOfTrade(int k)
+        {
+            if (Is(k - 1, "cho") || Is(k - 2, "cho", "hoa") || Is(k - 2, "mua", "sam") || (Is(k - 1, "hang") && WrittenAs(k - 1, "hàng")))
+            {
+                return true;
+            }
+
+            // (Gifts to give at Tết, "Tổ chức tặng quà cho hộ nghèo dịp Tết Nguyên đán 2026", are due then: only beside a day
+            // written out later in the cell is the Tết what the report is about.)
+            for (var t = k - 1; t >= 0 && t >= k - 24 && !Is(t, ';') && !IsSentenceBreak(t); t--)
+            {
+                if (Is(t, "qua") && WrittenAs(t, "quà"))
+                {
+                    return DayWrittenLater(k + 1);
+                }
+            }
+
+            return false;
+        }
+
         private bool InHolidayCalendar(int k) =>
             Is(k - 2, "lich", "nghi") || (Is(k - 4, "lich", "nghi") && Is(k - 2, "le") && (Is(k - 1, ',') || Is(k - 1, "va")));
 
@@ -223,7 +247,7 @@ public static partial class DeadlineParser
         {
             for (var t = k + 1; t + 1 < tokens.Length; t++)
             {
-                if (Is(t, "tu") && (Is(t + 1, "ngay") || Is(t + 1, TokenType.Number) || (Is(t + 1, "thu") && (Is(t + 3, "ngay") || Is(t + 3, TokenType.Number)))))
+                if (Is(t, "tu") && (Is(t + 1, "ngay") || Is(t + 1, TokenType.Number) || (Is(t + 1, "thu") && (Is(t + 3, "ngay") || Is(t + 3, TokenType.Number) || (Is(t + 3, ',') && Is(t + 4, "ngay"))))))
                 {
                     return true;
                 }

@@ -94,7 +94,7 @@ public static partial class DeadlineParser
             var token = tokens[k];
             if (!token.IsWord)
             {
-                return token.IsNumber ? NumberLed(k) : k;
+                return token.IsNumber ? NumberLed(k) : token.IsPunct('(') ? LunarBracketAfterDate(k) : k;
             }
 
             var first = text.Folded[token.Start];
@@ -148,6 +148,11 @@ public static partial class DeadlineParser
             if (Is(k, "truong", "hop") && DayOffShift(k) is var shifted && shifted > k)
             {
                 return shifted;
+            }
+
+            if (Is(k, "tuc") && LunarRestatement(k) is var restated && restated > k)
+            {
+                return restated;
             }
 
             // ("6 tháng" is a count, but "Đợt 1 tháng 4" is the round's number, then its month.)
@@ -259,6 +264,50 @@ public static partial class DeadlineParser
             }
 
             return k;
+        }
+
+        /// <summary>"… đến hết thứ Bảy, ngày 28/1/2023 (mùng 7, tháng Giêng, năm Quý Mão)": a bracket right after a day written
+        /// out that restates it in the lunar calendar (<see cref="RestatesLunarDay"/>) when no day of the lunar calendar is
+        /// read in it (its words, commas between, are no date): the note, not a year ("năm Quý Mão") of its own. Returns the
+        /// closing bracket's token, or <paramref name="k"/>.</summary>
+        private int LunarBracketAfterDate(int k)
+        {
+            if (items.Count == 0 || items[^1].Kind != ItemKind.Date || items[^1].LastToken != k - 1 || !Is(k + 2, ',') || RestatesLunarDay(k) is not (var close and > 0))
+            {
+                return k;
+            }
+
+            notes.Add(Original(k + 1, close - 1));
+            return close;
+        }
+
+        /// <summary>"Chợ hoa Tết bắt đầu từ ngày 28/1 đến ngày 11/2/2021, tức từ ngày 16 đến ngày 30 tháng Chạp âm lịch",
+        /// "khai mạc dự kiến ngày 3/2/2021, tức ngày 22 tháng Chạp âm lịch": after a day written out, "tức" (that is) and the
+        /// same days in the lunar calendar restate them; the words are the note, read no second time (nor in the lunar year
+        /// the tracked year would give, which for "tháng Chạp" in January is the year before). Returns the token that ends
+        /// the restatement (its clause's comma, ";", "." or bracket), or <paramref name="k"/>.</summary>
+        private int LunarRestatement(int k)
+        {
+            var after = Is(k - 1, ',') ? k - 2 : k - 1;
+            if (!WrittenAs(k, "tức") || items.Count == 0 || items[^1].Kind != ItemKind.Date || items[^1].LastToken != after)
+            {
+                return k;
+            }
+
+            var end = k + 1;
+            var lunar = false;
+            for (; end < tokens.Length && !Is(end, ',') && !Is(end, ';') && !Is(end, '.') && !Is(end, ')'); end++)
+            {
+                lunar |= Is(end, "am", "lich") || Is(end, "chap") || Is(end, "gieng") || Is(end, "tet") || Is(end, "mung");
+            }
+
+            if (!lunar)
+            {
+                return k;
+            }
+
+            notes.Add(Original(k, end - 1));
+            return end;
         }
 
         /// <summary>"… vào ngày 15 và 25 hàng tháng, nếu trùng vào ngày nghỉ lễ, tết hoặc ngày nghỉ hàng tuần thì chuyển sang
@@ -410,9 +459,13 @@ public static partial class DeadlineParser
 
         /// <summary>Whether a day and month written out ("1.4.2020", "01/4", "1 tháng 4") come from <paramref name="j"/> on, in its
         /// sentence.</summary>
-        private bool DayWrittenLaterInSentence(int j)
+        private bool DayWrittenLaterInSentence(int j) => DayWrittenLater(j, inSentence: true);
+
+        /// <summary>Whether a day and month written out come from <paramref name="j"/> on, in the cell (with
+        /// <paramref name="inSentence"/>, in its sentence).</summary>
+        private bool DayWrittenLater(int j, bool inSentence = false)
         {
-            for (var t = j; t + 2 < tokens.Length && !IsSentenceBreak(t); t++)
+            for (var t = j; t + 2 < tokens.Length && !(inSentence && IsSentenceBreak(t)); t++)
             {
                 if (Is(t, TokenType.Number) && Digits(t) <= 2 && (Is(t + 1, '/') || Is(t + 1, '.') || Is(t + 1, '-') || Is(t + 1, "thang")) && Is(t + 2, TokenType.Number) && Digits(t + 2) <= 2)
                 {
@@ -541,7 +594,8 @@ public static partial class DeadlineParser
                 // "diễn tập chuyển đổi hoạt động liên tục": switching over to keep a business running names a drill, not
                 // work over the year.
                 var continuity = Is(k - 2, "hoat", "dong") && Is(k - 4, "chuyen", "doi");
-                return counted || continuity ? k + 2 : TrackedYearSaidAt(k);
+                // ("Thời gian kiểm tra liên tục từ nay đến hết ngày 22/02/2019": right before a span, how the work goes in it.)
+                return counted || continuity || Is(k + 2, "tu") ? k + 2 : TrackedYearSaidAt(k);
             }
 
             if (Is(k, "lan") && Is(k + 1, '/') && (Is(k + 2, "tuan") || Is(k + 2, "ngay")))

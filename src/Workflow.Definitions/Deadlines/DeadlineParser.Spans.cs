@@ -608,8 +608,10 @@ public static partial class DeadlineParser
 
             var hour = -1;
             var j = start.FirstToken - 1;
-            // ("bắt đầu từ 8 giờ 15 phút, ngày 26/4/2023": a comma may stand between the hour and its day.)
-            while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j) || (Is(j, ',') && Is(j + 1, "ngay") && IsTimeOfDay(j - 1))))
+            // ("bắt đầu từ 8 giờ 15 phút, ngày 26/4/2023": a comma may stand between the hour and its day; "từ 10 giờ, thứ Ba,
+            // ngày 09/12/2025": the weekday too.)
+            while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j) || IsWeekday(j) || (j >= 1 && IsWeekday(j - 1))
+                || (Is(j, ',') && (Is(j + 1, "ngay") || IsWeekday(j + 1)) && (IsTimeOfDay(j - 1) || (j >= 2 && IsWeekday(j - 2))))))
             {
                 hour = Is(j, TokenType.Number) && (Is(j + 1, "h") || Is(j + 1, "gio") || ColonClock(j)) ? tokens[j].Value : hour;
                 j--;
@@ -718,8 +720,9 @@ public static partial class DeadlineParser
             while (j >= 0 && (Is(j, "ngay") || (periodWords && (Is(j, "nam") || Is(j, "dau"))) || IsTimeOfDay(j) || PartOfDay(j)
                 || (Is(j, ',') && j > 0 && IsTimeOfDay(j - 1)) || (Is(j, "luc") && Is(j + 1, TokenType.Number))))
             {
-                // "từ thứ Hai ngày 16/02/2026": the weekday before "ngày" says which day it is, as the hour says when.
-                j -= Is(j, "ngay") && IsWeekday(j - 2) ? 3 : 1;
+                // "từ thứ Hai ngày 16/02/2026": the weekday before "ngày" says which day it is, as the hour says when ("từ thứ
+                // Hai, ngày 16/1/2023": a comma after it).
+                j -= Is(j, "ngay") && IsWeekday(j - 2) ? 3 : Is(j, "ngay") && Is(j - 1, ',') && IsWeekday(j - 3) ? 4 : 1;
             }
 
             return j;
@@ -838,8 +841,10 @@ public static partial class DeadlineParser
                     j += Is(j + 3, "cham", "nhat") ? 4 : 2;
                     j += Is(j + 1, "vao") ? 1 : 0;
                 }
-                else if (IsWeekday(j) && (Is(j + 2, "ngay") || j + 2 == to))
+                else if (IsWeekday(j) && (Is(j + 2, "ngay") || j + 2 == to || (Is(j + 2, ',') && Is(j + 3, "ngay"))))
                 {
+                    // ("… đến hết thứ Bảy, ngày 28/1/2023": a comma after the weekday.)
+                    j += Is(j + 2, ',') ? 1 : 0;
                     // "từ thứ Hai ngày 16/02/2026 đến hết thứ Sáu ngày 20/02/2026": the last day's weekday before it ("ngày" left
                     // out too, "đến hết thứ Sáu 20/02/2026").
                     j++;

@@ -794,10 +794,11 @@ public class CorpusPhraseTests
     /// exams, admissions, fireworks, museums, shipping, driving licences, fees); school-year frameworks, congress and call-up
     /// timetables and festival plans, all kept as stored web pages. Gathered while the fiftieth's misses were mended and
     /// committed (<c>6083e3b</c>) before the parser read any. Its one run, on the parser of <c>c6fd0f2</c>, read 112 of 133
-    /// (84.2 %); the parser at the session's start read 111. This test keeps that measure.
+    /// (84.2 %); the parser at the session's start read 111. Eleven of its misses were mended at once (123 of 133, no longer
+    /// blind). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_fifty_first_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FiftyFirstHarvest, rows: 133, measured: 112, mended: 112);
+    public void The_fifty_first_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FiftyFirstHarvest, rows: 133, measured: 112, mended: 123);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
