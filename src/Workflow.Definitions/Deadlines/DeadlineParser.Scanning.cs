@@ -142,7 +142,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>The patterns of <see cref="TryItem"/> at a word of letter t, in their order:
-        /// "tháng", "thường xuyên", "trước ngày", "từ ngày", "theo hướng dẫn", and the extended patterns of t.</summary>
+        /// "trường hợp … trùng ngày nghỉ", "tức" (a lunar restatement), "tháng", "thường xuyên", "trước ngày", "từ ngày", "theo
+        /// hướng dẫn", and the extended patterns of t.</summary>
         private int TryItemT(int k)
         {
             if (Is(k, "truong", "hop") && DayOffShift(k) is var shifted && shifted > k)
@@ -267,9 +268,9 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"… đến hết thứ Bảy, ngày 28/1/2023 (mùng 7, tháng Giêng, năm Quý Mão)": a bracket right after a day written
-        /// out that restates it in the lunar calendar (<see cref="RestatesLunarDay"/>) when no day of the lunar calendar is
-        /// read in it (its words, commas between, are no date): the note, not a year ("năm Quý Mão") of its own. Returns the
-        /// closing bracket's token, or <paramref name="k"/>.</summary>
+        /// out that restates it in the lunar calendar (<see cref="RestatesLunarDay"/>), its parts parted by commas (which no
+        /// reading of a lunar day takes): the note, not a year ("năm Quý Mão") of its own. Returns the closing bracket's
+        /// token, or <paramref name="k"/>.</summary>
         private int LunarBracketAfterDate(int k)
         {
             if (items.Count == 0 || items[^1].Kind != ItemKind.Date || items[^1].LastToken != k - 1 || !Is(k + 2, ',') || RestatesLunarDay(k) is not (var close and > 0))
@@ -316,7 +317,8 @@ public static partial class DeadlineParser
         /// frequency of its own (not the Tết, not "hàng tuần"); its words are the note. At "nếu" or "trường hợp" at
         /// <paramref name="k"/>, "trùng" within eight words, then a day off ("ngày nghỉ", "ngày lễ", "Lễ, Tết", "Chủ nhật"),
         /// then "thì" before the clause ends (its bracket, ";" or "."). A clause that writes a day or month out ("Nếu ngày
-        /// 15/7/2025 trùng ngày nghỉ thì …", "… thì nộp trước ngày 20/12") is left to be read. Returns the token that ends the clause, or <paramref name="k"/>.</summary>
+        /// 15/7/2025 trùng ngày nghỉ thì …", "… thì nộp trước ngày 20/12") is left to be read. Returns the token that ends the
+        /// clause, or <paramref name="k"/>.</summary>
         private int DayOffShift(int k)
         {
             if (!Mentions("trung"))
@@ -362,7 +364,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>The patterns of <see cref="TryItem"/> at a word of letter n, in their order:
-        /// "năm", "nửa", "nếu", and the extended patterns of n.</summary>
+        /// "nếu … trùng ngày nghỉ", "ngày làm việc tiếp theo", "báo cáo ngay", "năm", "nửa", "nếu", and the extended patterns of
+        /// n.</summary>
         private int TryItemN(int k)
         {
             if (Is(k, "neu") && DayOffShift(k) is var shifted && shifted > k)
@@ -477,7 +480,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>The patterns of <see cref="TryItem"/> at a word of letter d, in their order:
-        /// "đề xuất", "định kỳ", "đầu nhiệm kỳ", and the extended patterns of d.</summary>
+        /// "đề xuất", "định kỳ" (not of a session named by its month, nor of a check-up), "đầu nhiệm kỳ", and the extended
+        /// patterns of d.</summary>
         private int TryItemD(int k)
         {
             if (TryExtendedItem(k) is var extended && extended > k)
