@@ -21,6 +21,37 @@ public static partial class DeadlineParser
 
     private sealed partial class Reading
     {
+        /// <summary>"Các cơ quan, đơn vị, địa phương còn số lượng cấp phó vượt quá quy định sau ngày 31/12/2017 khẩn trương sắp
+        /// xếp, …, hoàn thành trước ngày 30/6/2018": a day after "sau ngày", before a later day said as a deadline in its
+        /// sentence, says which cases the task is for (those still so after it), not a deadline; it goes to the note. Runs
+        /// after the scan.</summary>
+        private void SetScopeAfterDaysApart()
+        {
+            if (items.Count < 2 || !Mentions("sau"))
+            {
+                return;
+            }
+
+            for (var i = items.Count - 2; i >= 0; i--)
+            {
+                var day = items[i];
+                if (day.Kind != ItemKind.Date || !Is(day.FirstToken - 2, "sau", "ngay") || day.FirstToken < 3)
+                {
+                    continue;
+                }
+
+                for (var j = i + 1; j < items.Count; j++)
+                {
+                    var later = items[j];
+                    if (later.Kind == ItemKind.Date && later.Date > day.Date && SaidAsDeadline(later.FirstToken) && !HasSentenceBreak(day.LastToken, later.FirstToken))
+                    {
+                        SetApart(i, $"\"{Original(day.FirstToken - 2, day.LastToken)}\" nói những trường hợp nào, không phải hạn");
+                        break;
+                    }
+                }
+            }
+        }
+
         /// <summary>"Lễ kỷ niệm 50 năm ngày giải phóng huyện Tư Nghĩa (24/03/1975 - 24/03/2025) sẽ chính thức diễn ra vào lúc 18 giờ
         /// ngày 23/3/2025": a day of a year past (before the years a plan is tracked in), a dash, and the same day and month of a
         /// later year name the anniversary, no span nor deadline; the later day goes to the note. Runs after the scan.</summary>

@@ -692,6 +692,8 @@ public static partial class DeadlineParser
         /// "Kế hoạch 02-KH/BCĐTW"; a plain number needs both, "Quyết định số 57". "Quý 3/2025" and "tháng 6/2025" are no document's.</summary>
         private int DocumentNumberBefore(int k)
         {
+            // ("… đã có Công văn số 2887, ngày 4-10-2022 về việc …": a comma between the number and its day.)
+            k -= Is(k - 1, ',') && Is(k - 2, TokenType.Number) && Is(k - 3, "so") ? 1 : 0;
             if (Is(k - 1, TokenType.Number) && Is(k - 2, "so") && k >= 4 && NamesDocument(k - 4, k - 3))
             {
                 // "Quyết định số 57 ngày 16/5/2025", "Thông báo số 668 ngày 4/12/2025": a kind of document and "số" before a

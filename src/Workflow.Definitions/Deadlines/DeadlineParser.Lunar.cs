@@ -39,7 +39,9 @@ public static partial class DeadlineParser
             {
                 // "Tết Nguyên đán Bính Ngọ", "Tết Nguyên đán Ất Tỵ 2025": the lunar year named by its stem and branch, the
                 // solar year written after it the same one.
-                (year, after) = (named, IsYearNumber(j + 2) && tokens[j + 2].Value == named ? j + 3 : j + 2);
+                // ("Tết nguyên đán Ất Tỵ - 2025": a dash before the solar year.)
+                (year, after) = (named, IsYearNumber(j + 2) && tokens[j + 2].Value == named ? j + 3
+                    : Is(j + 2, '-') && IsYearNumber(j + 3) && tokens[j + 3].Value == named ? j + 4 : j + 2);
             }
 
             if (DaysOffLeftOut(k))
@@ -207,7 +209,9 @@ public static partial class DeadlineParser
         /// Tết Mậu Tuất năm 2018; gửi báo cáo … trước ngày 20/02/2018" (the gifts of the season, what the report is about).</summary>
         private bool TetOfTrade(int k)
         {
-            if (Is(k - 1, "cho") || Is(k - 2, "cho", "hoa") || Is(k - 2, "mua", "sam") || (Is(k - 1, "hang") && WrittenAs(k - 1, "hàng")))
+            // ("Hội hoa xuân Tết nguyên đán Ất Tỵ - 2025 còn tổ chức thi chim hót … từ ngày 25-1-2025 …": a fair's name.)
+            if (Is(k - 1, "cho") || Is(k - 2, "cho", "hoa") || Is(k - 2, "mua", "sam") || (Is(k - 1, "hang") && WrittenAs(k - 1, "hàng"))
+                || (Is(k - 3, "hoi", "hoa", "xuan") && DayWrittenLater(k + 1)))
             {
                 return true;
             }

@@ -273,7 +273,9 @@ public static partial class DeadlineParser
         /// token, or <paramref name="k"/>.</summary>
         private int LunarBracketAfterDate(int k)
         {
-            if (items.Count == 0 || items[^1].Kind != ItemKind.Date || items[^1].LastToken != k - 1 || !Is(k + 2, ',') || RestatesLunarDay(k) is not (var close and > 0))
+            // ("(nhằm ngày 26, 27 và 28 tháng Chạp năm Giáp Thìn)": days listed with commas after "nhằm ngày".)
+            var said = Is(k + 2, ',') || (Is(k + 1, "nham") && WrittenAs(k + 1, "nhằm") && Is(k + 2, "ngay") && Is(k + 4, ','));
+            if (items.Count == 0 || items[^1].Kind != ItemKind.Date || items[^1].LastToken != k - 1 || !said || RestatesLunarDay(k) is not (var close and > 0))
             {
                 return k;
             }
@@ -364,8 +366,8 @@ public static partial class DeadlineParser
         }
 
         /// <summary>The patterns of <see cref="TryItem"/> at a word of letter n, in their order:
-        /// "nếu … trùng ngày nghỉ", "ngày làm việc tiếp theo", "báo cáo ngay", "năm", "nửa", "nếu", and the extended patterns of
-        /// n.</summary>
+        /// "nếu … trùng ngày nghỉ", "ngày làm việc tiếp theo", "không vượt quá ngày …", "báo cáo ngay", "năm", "nửa", "nếu", and
+        /// the extended patterns of n.</summary>
         private int TryItemN(int k)
         {
             if (Is(k, "neu") && DayOffShift(k) is var shifted && shifted > k)
@@ -379,6 +381,14 @@ public static partial class DeadlineParser
                 // phải thông báo": the working day after something happens; an event unless the cell gives a date.
                 SetEventMarker(k, EventWhen.WithoutDate);
                 return k + 5;
+            }
+
+            if (Is(k, "ngay") && Is(k - 3, "khong", "vuot") && Is(k - 1, "qua") && Is(k + 1, TokenType.Word) && !Is(k + 1, "nay"))
+            {
+                // "… mỗi lần không quá 07 ngày, nhưng không vượt quá ngày bắt đầu học kỳ mới": bounded by the day something
+                // happens, which the cell does not give; an event unless it gives a date.
+                SetEventMarker(k, EventWhen.WithoutDate);
+                return k + 1;
             }
 
             if (Is(k, "ngay") && (Is(k - 2, "bao", "cao") || Is(k - 2, "thong", "bao")) && WrittenAs(k, "ngay") && !Is(k + 1, TokenType.Number))
@@ -599,7 +609,8 @@ public static partial class DeadlineParser
                 // work over the year.
                 var continuity = Is(k - 2, "hoat", "dong") && Is(k - 4, "chuyen", "doi");
                 // ("Thời gian kiểm tra liên tục từ nay đến hết ngày 22/02/2019": right before a span, how the work goes in it.)
-                return counted || continuity || Is(k + 2, "tu") ? k + 2 : TrackedYearSaidAt(k);
+                // ("làm việc liên tục 3 ca": how many shifts, how the work goes.)
+                return counted || continuity || Is(k + 2, "tu") || (Is(k + 2, TokenType.Number) && Is(k + 3, "ca")) ? k + 2 : TrackedYearSaidAt(k);
             }
 
             if (Is(k, "lan") && Is(k + 1, '/') && (Is(k + 2, "tuan") || Is(k + 2, "ngay")))

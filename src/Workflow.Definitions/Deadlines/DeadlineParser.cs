@@ -358,6 +358,7 @@ public static partial class DeadlineParser
             SetPeriodDefinitionsApart();
             SetAsidesApart();
             SetPostponedDatesApart();
+            SetScopeAfterDaysApart();
             SetAnniversariesApart();
             DropSessionYears();
             DropHalfYearsCountedFrom();

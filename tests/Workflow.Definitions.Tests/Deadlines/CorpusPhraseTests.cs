@@ -805,11 +805,11 @@ public class CorpusPhraseTests
     /// The fifty-second harvest: 26 time cells held out whole (<c>HeldOut/harvest52-held.tsv</c>), small because the session's
     /// look-ups ran out while it was gathered: letters asking for reports by a day, a chairman's directions, a directive and a
     /// telegram, notices and festival plans, kept as stored web pages; committed (<c>3bcbefa</c>) before the parser read any.
-    /// Its one run, on the parser of <c>243a003</c>, read 20 of 26 (76.9 %); the parser at the session's start read 19. This
-    /// test keeps that measure.
+    /// Its one run, on the parser of <c>243a003</c>, read 20 of 26 (76.9 %); the parser at the session's start read 19. Four
+    /// of its six misses were mended at once (24 of 26, no longer blind). This test keeps both measures.
     /// </summary>
     [Fact]
-    public void The_fifty_second_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FiftySecondHarvest, rows: 26, measured: 20, mended: 20);
+    public void The_fifty_second_harvest_keeps_its_measured_score() => AssertWholeHarvestKeeps(FiftySecondHarvest, rows: 26, measured: 20, mended: 24);
 
     /// <summary>A harvest held out whole (files <paramref name="prefix"/>… under <c>HeldOut/</c>, none in the corpus) has
     /// <paramref name="rows"/> rows, and at least <paramref name="measured"/> (its one blind run) and <paramref name="mended"/>
