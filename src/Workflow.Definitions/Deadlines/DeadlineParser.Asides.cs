@@ -842,8 +842,8 @@ public static partial class DeadlineParser
             var opening = Is(0, "truoc", "do") ? (Is(2, ',') ? 3 : 2) : 0;
             // ("Ngày 15/4, UBND tỉnh Thừa Thiên Huế có Công văn số 3673/UBND-VH cho phép …; thời gian áp dụng bắt đầu từ ngày
             // 17/4/2022 …": a letter's day told without its year too.)
-            if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null } first || (first.YearImplicit && !LetterSentAfter(first.LastToken + 2))
-                || first.FirstToken > opening + 3
+            if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null } first || first.FirstToken > opening + 3
+                || (first.YearImplicit && !LetterSentAfter(first.LastToken + 2))
                 || !Is(first.LastToken + 1, ',')
                 || !(WrittenLaterInClause(first.LastToken + 2, 8, "da", "đã") || LetterSentAfter(first.LastToken + 2) || DoneBefore(first.LastToken + 2, NextDatedItemStart(1))))
             {
@@ -1162,7 +1162,7 @@ public static partial class DeadlineParser
         /// scan.</summary>
         private void SetReplacedTimesApart()
         {
-            if (!Mentions("dieu") && !Mentions("thay"))
+            if (!Mentions("dieu") && !(Mentions("thay") && Mentions("doi")))
             {
                 return;
             }
@@ -1374,7 +1374,8 @@ public static partial class DeadlineParser
             SetRoundYearsApart();
             SetReportMomentsApart();
             DropHalfYearGivenItsMonths();
-            if (!Mentions("lieu") && !Mentions("tinh") && !Mentions("ky"))
+            // ("thời kỳ báo cáo" asked with its four words: "kỳ" alone is in most cells.)
+            if (!Mentions("lieu") && !Mentions("tinh") && !(Mentions("ky") && Mentions("thoi") && Mentions("bao") && Mentions("cao")))
             {
                 return;
             }
