@@ -328,7 +328,8 @@ public static partial class DeadlineParser
             }
             else if (Is(t, "cham", "nhat"))
             {
-                day = Is(t + 2, "la") || Is(t + 2, "vao") || Is(t + 2, "den") ? t + 3 : t + 2;
+                // ("… gửi về Bộ chậm nhất trong ngày 18/8/2021": "trong", within that day.)
+                day = Is(t + 2, "la") || Is(t + 2, "vao") || Is(t + 2, "den") || Is(t + 2, "trong") ? t + 3 : t + 2;
             }
             else
             {
@@ -833,13 +834,17 @@ public static partial class DeadlineParser
         }
 
         /// <summary>"Ngày 08/6/2020, Bộ Xây dựng đã có công văn số 2722/BXD-KHTC gửi … và gửi về Bộ Xây dựng trước ngày
-        /// 20/6/2020": a day that opens the cell (after "Trước đó," — "before that", a report's narration — too), then a comma
+        /// 20/6/2020": a day that opens the cell (after "Trước đó," — "before that", a report's narration — or a news agency's
+        /// mark, "(BĐT) -", too), then a comma
         /// and a clause of what has already ("đã") been done or of a letter sent ("Sở … có công văn gửi …"), is when that
         /// happened, not a deadline; beside a later day said as one (or a span's first day) it becomes the
         /// note.</summary>
         private void SetPastActsApart()
         {
-            var opening = Is(0, "truoc", "do") ? (Is(2, ',') ? 3 : 2) : 0;
+            // ("(BĐT) - Ngày 16/8/2021, Bộ Kế hoạch và Đầu tư tiếp tục có công văn …": a news agency's mark in brackets and its
+            // dash before the narration.)
+            var mark = Is(0, '(') && IsCapitalWord(1) && Is(2, ')') && Is(3, '-') ? 4 : 0;
+            var opening = Is(mark, "truoc", "do") ? mark + (Is(mark + 2, ',') ? 3 : 2) : mark;
             // ("Ngày 15/4, UBND tỉnh Thừa Thiên Huế có Công văn số 3673/UBND-VH cho phép …; thời gian áp dụng bắt đầu từ ngày
             // 17/4/2022 …": a letter's day told without its year too.)
             if (items.Count < 2 || items[0] is not { Kind: ItemKind.Date, Name: null } first || first.FirstToken > opening + 3

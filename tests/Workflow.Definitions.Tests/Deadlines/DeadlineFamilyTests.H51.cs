@@ -32,4 +32,11 @@ public partial class DeadlineFamilyTests
     [Fact]
     public void Continuously_before_a_span_is_how() =>
         Assert.Equal("continuous: 2025-02-22", Read("Thời gian kiểm tra liên tục từ nay đến hết ngày 22/02/2025.", new DeadlineContext(2025, new LocalDate(2025, 2, 10), RepositoryData.Calendar)));
+
+    /// <summary>A letter told after a news agency's mark ("(BĐT) - Ngày 16/8/2025, Bộ … có công văn …") beside a day said
+    /// with "chậm nhất trong ngày": the told day is the note, the later one due.</summary>
+    [Theory]
+    [InlineData("(BĐT) - Ngày 16/8/2025, Bộ Kế hoạch và Đầu tư tiếp tục có công văn gửi các bộ, ngành, địa phương, đốc thúc các cơ quan khẩn trương hoàn thiện báo cáo gửi về Bộ chậm nhất trong ngày 18/8/2025.", "once: 2025-08-18")]
+    [InlineData("Gửi báo cáo chậm nhất trong ngày 18/8/2025.", "once: 2025-08-18")]
+    public void A_letter_told_after_a_news_mark(string phrase, string expected) => Assert.Equal(expected, Read(phrase));
 }
