@@ -29,10 +29,10 @@ public static partial class DeadlineParser
             return k + 3;
         }
 
-        /// <summary>Whether tokens <paramref name="k"/>..k+2 are an hour and its minutes written with a dot and no space
-        /// ("22.08"): at most 24, a dot, two digits at most 59.</summary>
-        private bool ClockTime(int k) =>
-            Is(k, TokenType.Number) && tokens[k].Length <= 2 && tokens[k].Value <= 24 && Is(k + 1, '.') && Is(k + 2, TokenType.Number)
+        /// <summary>Whether tokens <paramref name="k"/>..k+2 are an hour and its minutes written with <paramref name="separator"/>
+        /// (a dot, "22.08", or a colon, "16:00") and no space: at most 24, the mark, two digits at most 59.</summary>
+        private bool ClockTime(int k, char separator = '.') =>
+            Is(k, TokenType.Number) && tokens[k].Length <= 2 && tokens[k].Value <= 24 && Is(k + 1, separator) && Is(k + 2, TokenType.Number)
             && tokens[k + 2].Length == 2 && tokens[k + 2].Value <= 59 && Touches(k, k + 1) && Touches(k + 1, k + 2);
 
         /// <summary>Exact dates ("31/01/2025", "31-01-2025", "15 tháng 12 năm 2024", "15/12"),

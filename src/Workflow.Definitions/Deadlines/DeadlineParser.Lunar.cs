@@ -218,7 +218,7 @@ public static partial class DeadlineParser
 
             // (Gifts to give at Tết, "Tổ chức tặng quà cho hộ nghèo dịp Tết Nguyên đán 2026", are due then: only beside a day
             // written out later in the cell is the Tết what the report is about.)
-            for (var t = k - 1; t >= 0 && t >= k - 24 && !Is(t, ';') && !IsSentenceBreak(t); t--)
+            for (var t = k - 1; t >= 0 && t >= k - 24 && !IsSentenceBreak(t); t--)
             {
                 if (Is(t, "qua") && WrittenAs(t, "quà"))
                 {

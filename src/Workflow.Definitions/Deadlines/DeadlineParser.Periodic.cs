@@ -172,18 +172,13 @@ public static partial class DeadlineParser
                 return CountedFrom(k, k - 2, afterUnit: k + 1);
             }
 
-            if (tokens[k].Length <= 2 && n is >= 1 and <= 31 && (Is(k - 1, "va") || Is(k - 1, ',')) && Is(k - 2, TokenType.Number)
-                && Digits(k - 2) <= 2 && Is(k - 3, "ngay") && (Is(k + 1, "hang", "thang") || Is(k + 1, "moi", "thang")))
-            {
-                // "vào ngày 15 và 25 hàng tháng": the second day of a list said once with "ngày" takes "hằng tháng" too.
-                return DayOfMonth(n, nextMonth: false, k, k + 2);
-            }
-
-            if (tokens[k].Length <= 2 && n is >= 1 and <= 31 && (Is(k - 1, "truoc") || Is(k - 1, "nhat") || Is(k - 1, "vao"))
-                && (Is(k + 1, "hang", "thang") || Is(k + 1, "moi", "thang")))
+            if (tokens[k].Length <= 2 && n is >= 1 and <= 31 && EveryMonthAt(k + 1)
+                && (Is(k - 1, "truoc") || Is(k - 1, "nhat") || Is(k - 1, "vao")
+                    || ((Is(k - 1, "va") || Is(k - 1, ',')) && Is(k - 2, TokenType.Number) && Digits(k - 2) <= 2 && Is(k - 3, "ngay"))))
             {
                 // "Trước 25 hằng tháng", "chậm nhất 05 hàng tháng": a day said without "ngày" before "hằng tháng" is that day of
-                // every month, as with it.
+                // every month, as with it; so is the second day of a list said once with "ngày" ("vào ngày 15 và 25 hàng
+                // tháng").
                 return DayOfMonth(n, nextMonth: false, k, k + 2);
             }
 
@@ -197,14 +192,13 @@ public static partial class DeadlineParser
                 return DayOfMonthsListed(n, k, k + 3);
             }
 
-            if (Is(k + 1, "hang", "thang") || Is(k + 1, "moi", "thang"))
+            if (EveryMonthAt(k + 1))
             {
                 return DayOfMonth(n, nextMonth: false, k, k + 2);
             }
 
-            if ((Is(k + 1, "va") || Is(k + 1, ',')) && ((Is(k + 2, "ngay") && Is(k + 3, TokenType.Number) && tokens[k + 3].Length <= 2
-                && (Is(k + 4, "hang", "thang") || Is(k + 4, "moi", "thang")))
-                || (Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2 && tokens[k + 2].Value is >= 1 and <= 31 && (Is(k + 3, "hang", "thang") || Is(k + 3, "moi", "thang")))))
+            if ((Is(k + 1, "va") || Is(k + 1, ',')) && ((Is(k + 2, "ngay") && Is(k + 3, TokenType.Number) && tokens[k + 3].Length <= 2 && EveryMonthAt(k + 4))
+                || (Is(k + 2, TokenType.Number) && tokens[k + 2].Length <= 2 && tokens[k + 2].Value is >= 1 and <= 31 && EveryMonthAt(k + 3))))
             {
                 // ("ngày 15 và 25 hàng tháng": the second said without "ngày".)
                 // "Trước ngày 05 và ngày 20 hằng tháng": days listed before "hằng tháng" each take it.
@@ -721,6 +715,9 @@ public static partial class DeadlineParser
             var day = nextYear ? date.Date.PlusYears(-1) : date.Date;
             return date with { Date = day, Year = day.Year, YearImplicit = true, ReportOf = period, NextYear = nextYear };
         }
+
+        /// <summary>"hằng tháng" or "mỗi tháng" at <paramref name="j"/>: every month.</summary>
+        private bool EveryMonthAt(int j) => Is(j, "hang", "thang") || Is(j, "moi", "thang");
 
         /// <summary>"định kỳ hàng quý trước ngày 17 các tháng 3, 6, 9": that day of each month listed, every year; after
         /// "hằng quý" the months are the quarters' (the quarters' own dates, not their ends besides them).</summary>

@@ -348,7 +348,7 @@ public static partial class DeadlineParser
                     return BeforeYear(k, k + 1);
                 }
 
-                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1) || NamesAmendment(k) || NamesEdition(k) || InWordsOfAnEvent(k))
+                if (ScopeOfDate(k) || Baseline(k) || NamesCharter(k - 1) || NamesAmendment(k) || NamesTitlesRound(k) || NamesEdition(k) || InWordsOfAnEvent(k))
                 {
                     return k + 2;
                 }
@@ -525,19 +525,24 @@ public static partial class DeadlineParser
             return true;
         }
 
-        /// <summary>"Hội chợ mùa xuân lần thứ nhất năm 2026 từ 2.2 - 13.2": the year after "lần thứ N" names the edition of an
-        /// occasion whose days the cell gives, no year of work; so does a year right after a title in quotation marks; the note
-        /// says so.</summary>
-        private bool NamesEdition(int k)
+        /// <summary>"… Hội đồng xét tặng danh hiệu “Nhà giáo nhân dân”, “Nhà giáo ưu tú” năm 2023 của Sở trước 17h ngày
+        /// 1/12/2022": right after a title in quotation marks, before a day written out in its sentence, the year is the
+        /// round's, no year of work; the note says so.</summary>
+        private bool NamesTitlesRound(int k)
         {
-            if (QuoteClosesBefore(k) && DayWrittenLaterInSentence(k + 2))
+            if (!QuoteClosesBefore(k) || !DayWrittenLaterInSentence(k + 2))
             {
-                // "… Hội đồng xét tặng danh hiệu “Nhà giáo nhân dân”, “Nhà giáo ưu tú” năm 2023 của Sở trước 17h ngày 1/12/2022":
-                // right after a title in quotation marks, the year is the round's.
-                notes.Add($"\"{Original(k, k + 1)}\" là năm của nội dung, không phải hạn");
-                return true;
+                return false;
             }
 
+            notes.Add($"\"{Original(k, k + 1)}\" là năm của nội dung, không phải hạn");
+            return true;
+        }
+
+        /// <summary>"Hội chợ mùa xuân lần thứ nhất năm 2026 từ 2.2 - 13.2": the year after "lần thứ N" names the edition of an
+        /// occasion whose days the cell gives, no year of work; the note says so.</summary>
+        private bool NamesEdition(int k)
+        {
             if (!Is(k - 3, "lan", "thu") || !(Is(k - 1, TokenType.Number) || Is(k - 1, "nhat") || Is(k - 1, "hai") || Is(k - 1, "ba")) || !DayWrittenLaterInSentence(k + 2))
             {
                 return false;

@@ -884,7 +884,7 @@ public static partial class DeadlineParser
                 return k;
             }
 
-            if (Is(k - 1, "sau") && IsWhen(k) && DoneAfter(k) && DateItemBefore(k))
+            if (Is(k - 1, "sau") && IsWhen(k) && WrittenLaterInClause(k + 1, 4, "da", "đã") && DateItemBefore(k))
             {
                 // "Thời hạn báo cáo trước ngày 15 tháng 5 của năm tiếp theo, sau khi doanh nghiệp đã hoàn thành việc quyết toán
                 // thuế …": after a day, "sau khi" an act said done ("đã") says what is already behind the report, nothing it
@@ -1006,15 +1006,7 @@ public static partial class DeadlineParser
                 comma++;
             }
 
-            for (var t = comma + 1; Is(comma, ',') && t < tokens.Length && t <= comma + 8 && !Is(t, ',') && !IsSentenceBreak(t); t++)
-            {
-                if (Is(t, "da") && WrittenAs(t, "đã"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return Is(comma, ',') && WrittenLaterInClause(comma + 1, 8, "da", "đã");
         }
 
         /// <summary>Whether a day said as a deadline (<see cref="DeadlineDayAt"/>, its year written or not: "chậm nhất là ngày
@@ -1084,21 +1076,6 @@ public static partial class DeadlineParser
         private bool EndOfNamedPeriodAt(int p) =>
             p > 0 && ((Is(p, "nam") && IsYearNumber(p + 1)) || (Is(p, "quy") && (IsRomanLike(p + 1) || Is(p + 1, TokenType.Number)))
                 || (Is(p, "thang") && Is(p + 1, TokenType.Number)));
-
-        /// <summary>Whether "đã" (written with its accent: done) comes within the four words after the "khi" at <paramref name="k"/>,
-        /// before any comma: "sau khi doanh nghiệp đã hoàn thành …".</summary>
-        private bool DoneAfter(int k)
-        {
-            for (var t = k + 1; t < tokens.Length && t <= k + 4 && !Is(t, ',') && !IsSentenceBreak(t); t++)
-            {
-                if (IsDone(t))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>"khi" (when) as written: "khí" ("biến đổi khí hậu", "khí nhà kính") and "khỉ" fold to the same letters but
         /// are other words, which make no cell wait for anything. A cell typed without accents keeps its "khi".</summary>

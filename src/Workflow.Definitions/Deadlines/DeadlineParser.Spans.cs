@@ -613,7 +613,7 @@ public static partial class DeadlineParser
             while (j >= 0 && (Is(j, "ngay") || IsTimeOfDay(j) || PartOfDay(j) || IsWeekday(j) || (j >= 1 && IsWeekday(j - 1))
                 || (Is(j, ',') && (Is(j + 1, "ngay") || IsWeekday(j + 1)) && (IsTimeOfDay(j - 1) || (j >= 2 && IsWeekday(j - 2))))))
             {
-                hour = Is(j, TokenType.Number) && (Is(j + 1, "h") || Is(j + 1, "gio") || ColonClock(j)) ? tokens[j].Value : hour;
+                hour = Is(j, TokenType.Number) && (Is(j + 1, "h") || Is(j + 1, "gio") || ClockTime(j, ':')) ? tokens[j].Value : hour;
                 j--;
             }
 
@@ -739,12 +739,6 @@ public static partial class DeadlineParser
         /// sáng ngày 01/04/2019"), which "và hoàn thành vào" may close (<see cref="Joins"/>).</summary>
         private bool BeginsSpan(int first) => Is(WordBeforeTimeOf(first, periodWords: false) - 2, "bat", "dau", "tu");
 
-        /// <summary>Whether tokens <paramref name="k"/>..k+2 are an hour and its minutes written with a colon and no space
-        /// ("08:00", "16:00"): at most 24, a colon, two digits at most 59.</summary>
-        private bool ColonClock(int k) =>
-            Is(k, TokenType.Number) && tokens[k].Length <= 2 && tokens[k].Value <= 24 && Is(k + 1, ':') && Is(k + 2, TokenType.Number)
-            && tokens[k + 2].Length == 2 && tokens[k + 2].Value <= 59 && Touches(k, k + 1) && Touches(k + 1, k + 2);
-
         /// <summary>"sáng", "chiều" right before "ngày" ("07 giờ 30 phút sáng ngày 01/04/2019"): the part of the day, which a
         /// deadline does not need either.</summary>
         private bool PartOfDay(int j) => (Is(j, "sang") || Is(j, "chieu")) && Is(j + 1, "ngay");
@@ -752,7 +746,7 @@ public static partial class DeadlineParser
         /// <summary>"00h00", "24 giờ", "17 giờ 00", "17g00", "16:00": the hour of a date, which a deadline does not need.</summary>
         private bool IsTimeOfDay(int j) =>
             Is(j, "h") || Is(j, "gio") || Is(j, "phut") || (Is(j, "g") && Is(j - 1, TokenType.Number))
-            || ColonClock(j) || (Is(j, ':') && ColonClock(j - 1)) || (Is(j - 1, ':') && ColonClock(j - 2))
+            || ClockTime(j, ':') || (Is(j, ':') && ClockTime(j - 1, ':')) || (Is(j - 1, ':') && ClockTime(j - 2, ':'))
             || (Is(j, TokenType.Number) && Digits(j) <= 2 && (Is(j + 1, "h") || Is(j + 1, "gio") || Is(j - 1, "h") || Is(j - 1, "gio") || Is(j + 1, "g") || Is(j - 1, "g")
                 || (Is(j + 1, "phut") && Is(j - 1, "gio"))));
 
